@@ -1,0 +1,637 @@
+"""build: parse tree + editions -> the immutable :class:`~govlint.model.Report`.
+
+This is where table cells meet the format: each table is identified (二/三/四) by its labels, the
+edition is detected from the labels only one edition uses, and every value is aligned to a row and
+a column *by label* — the header's written order decides which value is which column, never a fixed
+index. What cannot be aligned is recorded on the model (missing/unknown rows and columns, rows with
+the wrong number of values) for the GL2 rules to report; nothing here emits diagnostics.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional, Sequence
+
+import attrs
+import lark
+
+from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
+from .labels import bare_key, key, numbering
+from .model import Cell, Heading, Paragraph, Report, Row, Section, Span, Table
+from .numbers import CellValue, chinese_to_number, parse_cell
+from .parse import HeadingVocabulary, RawCell, heading_match, split_cells
+from .source import Source
+
+_VALUE_KINDS = ("number", "blank", "placeholder")
+_NOTE_KEY = key("本列数据的勾稽关系")
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_CN_YEAR_RE = re.compile(r"([二〇零一二三四五六七八九○]{4})\s*年")
+_PERIOD_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+
+
+def vocabulary(editions: Iterable[Edition]) -> HeadingVocabulary:
+    """The heading vocabulary of all editions (union of each part's keywords)."""
+    words: dict[int, set[str]] = {}
+    for ed in editions:
+        for p in ed.parts:
+            words.setdefault(p.number, set()).update(key(w) for w in (*p.keywords, p.heading))
+    return HeadingVocabulary(tuple((n, tuple(sorted(w, key=len, reverse=True))) for n, w in sorted(words.items())))
+
+
+# ----------------------------------------------------------------------------- raw tables
+
+
+@attrs.define
+class _RawTable:
+    cells: list[tuple[RawCell, CellValue]]
+    section: Optional[int]
+    order: int  # position among all blocks, to keep document order
+
+
+def _known_keys(editions: Iterable[Edition]) -> set[str]:
+    keys: set[str] = set()
+    for ed in editions:
+        for t in ed.tables:
+            keys |= t.all_keys()
+            if t.label_column:
+                keys.add(key(t.label_column))
+    return keys
+
+
+def _is_known(text: str, known: set[str]) -> bool:
+    return key(text) in known or bare_key(text) in known
+
+
+def _merge(source: Source, a: RawCell, b: RawCell, spaced: bool = False) -> RawCell:
+    if a.end <= b.start and "\n" not in source.text[a.end:b.start]:
+        return RawCell(source.text[a.start:b.end], a.start, b.end, spaced)
+    return RawCell(a.text + b.text, a.start, b.end, spaced)
+
+
+def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) -> list[tuple[RawCell, CellValue]]:
+    """Cells of one table block in reading order. Space-separated lines are re-joined where the
+    pieces form a known label (``商业 企业``), and header words that a PDF wrapped column by column
+    (``结果 结果 其他`` over ``维持 纠正 结果``) are paired up again."""
+    out: list[tuple[RawCell, CellValue]] = []
+    pending: list[RawCell] = []  # unmatched header fragments of the previous spaced line
+
+    def flush() -> None:
+        for p in pending:
+            out.append((p, parse_cell(p.text)))
+        pending.clear()
+
+    for tok in tokens:
+        cells = split_cells(tok.type, str(tok), tok.start_pos)
+        if tok.type != "SPACED":
+            flush()
+            out.extend((c, parse_cell(c.text)) for c in cells)
+            continue
+        parsed = [(c, parse_cell(c.text)) for c in cells]
+        has_values = any(v.kind in _VALUE_KINDS for _, v in parsed)
+        texts = [c for c, v in parsed if v.kind not in _VALUE_KINDS]
+        if pending and not has_values and texts:
+            n = min(len(pending), len(texts))
+            pairs = [_merge(source, pending[i], texts[i]) for i in range(n)]
+            if all(_is_known(p.text, known) for p in pairs):
+                out.extend((p, parse_cell(p.text)) for p in pairs)
+                del pending[:n]
+                flush()
+                texts = texts[n:]
+                parsed = [(c, v) for c, v in parsed if c in texts]
+        flush()
+        i = 0
+        while i < len(parsed):
+            c, v = parsed[i]
+            if v.kind in _VALUE_KINDS:
+                out.append((c, v))
+                i += 1
+                continue
+            j = i
+            while j < len(parsed) and parsed[j][1].kind not in _VALUE_KINDS:
+                j += 1
+            run = [p[0] for p in parsed[i:j]]
+            if j < len(parsed):  # a row label followed by its values: the whole run is the label
+                label = run[0]
+                for r in run[1:]:
+                    label = _merge(source, label, r, spaced=True)
+                out.append((label, parse_cell(label.text)))
+            else:
+                k = 0
+                unmatched: list[RawCell] = []
+                while k < len(run):
+                    best = None
+                    merged = run[k]
+                    if _is_known(merged.text, known):
+                        best = (k + 1, merged)
+                    for m in range(k + 1, len(run)):
+                        merged = _merge(source, merged, run[m], spaced=True)
+                        if _is_known(merged.text, known):
+                            best = (m + 1, merged)
+                    if best is None:
+                        unmatched.append(run[k])
+                        k += 1
+                    else:
+                        for u in unmatched:
+                            out.append((u, parse_cell(u.text)))
+                        unmatched = []
+                        out.append((best[1], parse_cell(best[1].text)))
+                        k = best[0]
+                if unmatched and not has_values and all(len(u.text) <= 4 for u in unmatched):
+                    pending.extend(unmatched)  # may be the top half of wrapped header words
+                else:
+                    out.extend((u, parse_cell(u.text)) for u in unmatched)
+            i = j
+    flush()
+    return out
+
+
+# ----------------------------------------------------------------------------- table identification
+
+
+def _table_keys(editions: Sequence[Edition]) -> dict[str, set[str]]:
+    keys: dict[str, set[str]] = {}
+    for ed in editions:
+        for t in ed.tables:
+            keys.setdefault(t.id, set()).update(t.all_keys())
+            keys[t.id] |= {key(n) for n in t.notes}
+    return keys
+
+
+def _unique_keys(table_keys: dict[str, set[str]]) -> dict[str, set[str]]:
+    out = {}
+    for tid, ks in table_keys.items():
+        others = set().union(*(v for k, v in table_keys.items() if k != tid))
+        out[tid] = ks - others
+    return out
+
+
+def _signal(text: str, unique: dict[str, set[str]]) -> Optional[str]:
+    k, b = key(text), bare_key(text)
+    if k.startswith(_NOTE_KEY) or k.lstrip("(").startswith(_NOTE_KEY):
+        return "三"
+    for tid, ks in unique.items():
+        if k in ks or b in ks:
+            return tid
+    return None
+
+
+def _split_by_table(raw: _RawTable, unique: dict[str, set[str]]) -> list[tuple[Optional[str], _RawTable]]:
+    """Split a run of table lines that holds two tables (a dropped heading between them)."""
+    pieces: list[tuple[Optional[str], _RawTable]] = []
+    current: list[tuple[RawCell, CellValue]] = []
+    current_id: Optional[str] = None
+    for cell, value in raw.cells:
+        sig = _signal(cell.text, unique) if value.kind == "text" else None
+        if sig is not None and current_id is not None and sig != current_id:
+            pieces.append((current_id, _RawTable(current, raw.section, raw.order)))
+            current = []
+            current_id = None
+        if sig is not None and current_id is None:
+            current_id = sig
+        current.append((cell, value))
+    if current:
+        pieces.append((current_id, _RawTable(current, raw.section, raw.order)))
+    return pieces
+
+
+def _edition_scores(tables: Sequence[tuple[Optional[str], _RawTable]], editions: Sequence[Edition]) -> dict[str, int]:
+    """How many written labels only this edition uses."""
+    per_ed: dict[str, set[str]] = {}
+    for ed in editions:
+        ks: set[str] = set()
+        for t in ed.tables:
+            ks |= t.all_keys()
+        per_ed[ed.id] = ks
+    scores = {ed.id: 0 for ed in editions}
+    for _, rt in tables:
+        for cell, value in rt.cells:
+            if value.kind != "text":
+                continue
+            k, b = key(cell.text), bare_key(cell.text)
+            for ed_id, ks in per_ed.items():
+                if (k in ks or b in ks) and not any(k in o or b in o for e, o in per_ed.items() if e != ed_id):
+                    scores[ed_id] += 1
+    return scores
+
+
+def _choose_edition(scores: dict[str, int], year: Optional[int], editions: Sequence[Edition]) -> Optional[Edition]:
+    if not editions:
+        return None
+    best = max(scores.values(), default=0)
+    if best > 0:
+        leaders = [ed for ed in editions if scores.get(ed.id, 0) == best]
+        if len(leaders) == 1:
+            return leaders[0]
+    else:
+        leaders = list(editions)
+    if year is not None:
+        for ed in leaders:
+            if ed.covers(year):
+                return ed
+    return max(leaders, key=lambda e: e.first_year)
+
+
+# ----------------------------------------------------------------------------- alignment
+
+
+def _leaf_order(block: BlockSpec, header: Sequence[tuple[str, RawCell]]) -> list[ColumnSpec]:
+    """Leaf columns in the order the header writes them (a multi-level header read row by row)."""
+    first: dict[str, int] = {}
+    for i, (k, _) in enumerate(header):
+        first.setdefault(k, i)
+
+    def pos(c: ColumnSpec) -> Optional[int]:
+        found = [first[k] for k in c.keys() if k in first]
+        return min(found) if found else None
+
+    def present(c: ColumnSpec) -> bool:
+        if not c.group:
+            return pos(c) is not None
+        return any(present(x) for x in block.children(c.id))
+
+    def expand(parent: Optional[str]) -> list[ColumnSpec]:
+        kids = [c for c in block.children(parent) if present(c)]
+        positions = [pos(c) for c in kids]
+        if all(p is not None for p in positions):
+            kids = [c for _, _, c in sorted((p, i, c) for i, (p, c) in enumerate(zip(positions, kids)))]
+        out: list[ColumnSpec] = []
+        for c in kids:
+            out.extend(expand(c.id) if c.group else [c])
+        return out
+
+    return expand(None)
+
+
+@attrs.define
+class _OpenRow:
+    spec: Optional[RowSpec]
+    label: RawCell
+    block: Optional[BlockSpec]
+    values: list[tuple[RawCell, CellValue]] = attrs.field(factory=list)
+    group_with_values: bool = False
+
+
+class _Aligner:
+    """Walk the cells of one table and align values to the edition's rows and columns."""
+
+    def __init__(self, source: Source, spec: TableSpec, section: Optional[int]) -> None:
+        self.source = source
+        self.spec = spec
+        self.section = section
+        self.block: Optional[BlockSpec] = spec.blocks[0] if len(spec.blocks) == 1 else None
+        self.header: list[tuple[str, RawCell]] = []
+        self.unknown_header: list[tuple[int, RawCell]] = []
+        self.order: Optional[list[Optional[ColumnSpec]]] = None
+        self.phase = "header"
+        self.row: Optional[_OpenRow] = None
+        self.rows: list[Row] = []
+        self.unknown_rows: list[Row] = []
+        self.unknown_columns: list[Cell] = []
+        self.stray: list[Cell] = []
+        self.seen_columns: dict[Optional[str], dict[str, None]] = {}  # block -> column ids in written order
+        self.header_recognised = True
+        self.col_keys = {k for b in spec.blocks for c in b.columns for k in c.keys()}
+        self.label_col = key(spec.label_column) if spec.label_column else None
+        self.captions = {key(b.caption): b for b in spec.blocks if b.caption}
+
+    # -- lookups
+    def _row_spec(self, text: str) -> Optional[RowSpec]:
+        k, b = key(text), bare_key(text)
+        blocks = ([self.block] if self.block is not None else []) + [x for x in self.spec.blocks if x is not self.block]
+        for blk in blocks:
+            for r in blk.rows:
+                if b in r.keys() or k in r.keys():
+                    return r
+        # composite label: "三、本年度办理结果(一)予以公开" or a label with a fill-in note appended
+        best: Optional[RowSpec] = None
+        best_len = 0
+        for blk in blocks:
+            for r in blk.rows:
+                for rk in r.keys():
+                    if len(rk) >= 2 and len(rk) > best_len and (k.endswith(rk) or b.endswith(rk)):
+                        prefix = (k if k.endswith(rk) else b)[: -len(rk)]
+                        if self._is_group_prefix(prefix):
+                            best, best_len = r, len(rk)
+                    if len(rk) >= 4 and len(rk) > best_len and b.startswith(rk) and b[len(rk):len(rk) + 1] == "(":
+                        best, best_len = r, len(rk)
+        return best
+
+    def _is_group_prefix(self, prefix: str) -> bool:
+        if not prefix:
+            return True
+        rest = bare_key(prefix)
+        groups = [r for r in self.spec.rows() if r.group]
+        while rest:
+            for g in groups:
+                for gk in g.keys():
+                    if rest.startswith(gk):
+                        rest = bare_key(rest[len(gk):]) if rest[len(gk):] else ""
+                        break
+                else:
+                    continue
+                break
+            else:
+                num = numbering(rest)
+                if num and len(num) == len(rest):
+                    return True
+                return False
+        return True
+
+    def _column_specs(self, text: str) -> list[ColumnSpec]:
+        k = key(text)
+        blocks = [self.block] if self.block is not None else list(self.spec.blocks)
+        return [c for blk in blocks for c in blk.columns if k in c.keys()]
+
+    # -- row lifecycle
+    def _columns_for(self, block: Optional[BlockSpec]) -> list[Optional[ColumnSpec]]:
+        if self.order is None:
+            self._finish_header(block)
+        assert self.order is not None
+        return self.order
+
+    def _finish_header(self, block: Optional[BlockSpec]) -> None:
+        blk = block or self.block or self.spec.blocks[0]
+        leaves = _leaf_order(blk, [h for h in self.header if any(h[0] in c.keys() for c in blk.columns)])
+        if not leaves:
+            # header missing or unreadable: assume the format's own order, and say so (GL212)
+            self.header_recognised = False
+            self.order = list(blk.leaves())
+            self.unknown_header.clear()
+        else:
+            order: list[Optional[ColumnSpec]] = list(leaves)
+            labels = list(self.header)
+            for idx, cell in self.unknown_header:
+                # put an unknown column after the known leaf written just before it
+                prev_keys = [k for k, c in labels if c.start < cell.start]
+                insert_at = 0
+                for pk in reversed(prev_keys):
+                    hits = [i for i, c in enumerate(order) if c is not None and pk in c.keys()]
+                    if hits:
+                        insert_at = hits[-1] + 1
+                        break
+                order.insert(insert_at, None)
+                labels.append(("", cell))
+                self.unknown_columns.append(self._cell(cell, parse_cell(cell.text)))
+            self.order = order
+        self.seen_columns.setdefault(blk.id, {}).update(dict.fromkeys(c.id for c in self.order if c is not None))
+        self.unknown_header = []
+
+    def _cell(self, raw: RawCell, v: CellValue, row: Optional[str] = None, column: Optional[ColumnSpec] = None) -> Cell:
+        return Cell(text=raw.text, span=self.source.span(raw.start, raw.end), kind=v.kind, value=v.value,
+                    unit=v.unit, is_integer_text=v.is_integer_text, row=row,
+                    column=column.id if column else None, column_label=column.label if column else None)
+
+    def _close_row(self) -> None:
+        r = self.row
+        self.row = None
+        if r is None:
+            return
+        cols = self._columns_for(r.block)
+        raw_values = tuple(self._cell(c, v, r.spec.id if r.spec else None) for c, v in r.values)
+        label_span = self.source.span(r.label.start, r.label.end)
+        label_text = r.label.text
+        if r.spec is None:
+            self.unknown_rows.append(Row(None, label_text, label_span, (), r.block.id if r.block else None,
+                                         None, raw_values))
+            return
+        if r.spec.group and not r.values:
+            return
+        problem = None
+        cells: tuple[Cell, ...] = ()
+        if r.group_with_values:
+            problem = "group_has_values"
+        elif len(r.values) == len(cols):
+            cells = tuple(self._cell(c, v, r.spec.id, col) for (c, v), col in zip(r.values, cols))
+        elif len(r.values) < len(cols):
+            problem = "too_few"
+        else:
+            problem = "too_many"
+        self.rows.append(Row(r.spec.id, label_text, label_span, cells, r.block.id if r.block else None,
+                             problem, raw_values))
+
+    def feed(self, raw: RawCell, v: CellValue) -> None:
+        if v.kind in _VALUE_KINDS:
+            self._value(raw, v)
+            return
+        k = key(raw.text)
+        if k.lstrip("(").startswith(_NOTE_KEY):
+            return
+        if self.label_col and k == self.label_col:
+            return
+        if k in self.captions:
+            self._close_row()
+            self.block = self.captions[k]
+            self.phase = "header"
+            self.header, self.order = [], None
+            return
+        cols = self._column_specs(raw.text)
+        row_spec = self._row_spec(raw.text)
+        in_header = self.phase == "header"
+        if cols and (in_header and (row_spec is None or k in self.col_keys) or row_spec is None):
+            if not in_header:  # a new header (e.g. the next block of table 二 without its caption)
+                self._close_row()
+                self.phase, self.header, self.order = "header", [], None
+            self.header.append((k, raw))
+            return
+        if row_spec is not None:
+            self._open(raw, row_spec)
+            return
+        # unrecognised text
+        if self.row is not None and self.row.spec is not None and not self.row.spec.group and self.order is not None \
+                and len(self.row.values) < len(self.order) and len(k) <= 6:
+            self.row.values.append((raw, v))  # a word where a number should be (e.g. 不详)
+            return
+        if in_header and self.row is None:
+            self.unknown_header.append((len(self.header), raw))
+            return
+        self._open(raw, None)
+
+    def _open(self, raw: RawCell, spec: Optional[RowSpec]) -> None:
+        self._close_row()
+        if self.phase == "header":
+            self.phase = "body"
+            block = self.spec.block_of_row(spec.id) if spec is not None and len(self.spec.blocks) > 1 else self.block
+            self._finish_header(block)
+        block = self.block
+        if spec is not None and len(self.spec.blocks) > 1:
+            owner = self.spec.block_of_row(spec.id)
+            if owner is not self.block:
+                if self.block is not None and self.header:
+                    pass  # header written for another block: keep it only if it fits
+                block = owner
+                if self.block is not owner:
+                    self.block = owner
+                    self.order = None
+        self.row = _OpenRow(spec, raw, block)
+
+    def _value(self, raw: RawCell, v: CellValue) -> None:
+        if self.row is None:
+            if self.spec.implicit_row is not None:
+                if self.phase == "header":
+                    self.phase = "body"
+                    self._finish_header(self.block)
+                self.row = _OpenRow(self.spec.implicit_row, raw, self.block)
+                self.row.label = RawCell("", raw.start, raw.start)
+            else:
+                self.stray.append(self._cell(raw, v))
+                return
+        if self.row.spec is not None and self.row.spec.group:
+            self.row.group_with_values = True
+        self.row.values.append((raw, v))
+
+    def finish(self, span: Span) -> Table:
+        if self.order is None and (self.header or self.unknown_header):
+            self._finish_header(self.block)
+        self._close_row()
+        found_rows = {r.id for r in self.rows}
+        # a group row written with values (2019 （六）其他处理 in a 2021 table) stands in for its children
+        for r in self.rows:
+            if r.problem == "group_has_values" and r.id is not None:
+                found_rows |= set(self.spec.leaf_rows([r.id]))
+        missing_rows = tuple(r.id for r in self.spec.data_rows() if r.id not in found_rows)
+        if self.spec.implicit_row is not None and self.spec.implicit_row.id not in found_rows:
+            missing_rows += (self.spec.implicit_row.id,)
+        missing_cols: list[str] = []
+        if self.header_recognised:
+            for blk in self.spec.blocks:
+                seen = self.seen_columns.get(blk.id)
+                if seen is None:
+                    continue
+                missing_cols += [c.id for c in blk.leaves() if c.id not in seen and c.id not in missing_cols]
+        columns: list[str] = []
+        for blk_id, ids in self.seen_columns.items():
+            columns += [c for c in ids if c not in columns]
+        return Table(self.spec.id, span, tuple(self.rows), tuple(columns), self.header_recognised,
+                     missing_rows, tuple(missing_cols), tuple(self.unknown_rows), tuple(self.unknown_columns),
+                     tuple(self.stray), self.section)
+
+
+def align(source: Source, spec: TableSpec, cells: Sequence[tuple[RawCell, CellValue]], section: Optional[int]) -> Table:
+    aligner = _Aligner(source, spec, section)
+    for raw, v in cells:
+        aligner.feed(raw, v)
+    first, last = cells[0][0], cells[-1][0]
+    return aligner.finish(source.span(first.start, last.end))
+
+
+# ----------------------------------------------------------------------------- report
+
+
+def _paragraph(source: Source, tok: lark.Token) -> Paragraph:
+    text = str(tok)
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    return Paragraph(body, source.span(tok.start_pos + lead, tok.start_pos + lead + len(body)))
+
+
+def _year_of(text: str) -> Optional[tuple[int, int, int]]:
+    """(year, start, end) of the first year written in ``text`` (Arabic or Chinese digits)."""
+    m = _YEAR_RE.search(text)
+    if m:
+        return int(m.group(1)), m.start(1), m.end(1)
+    m = _CN_YEAR_RE.search(text)
+    if m:
+        y = chinese_to_number(m.group(1))
+        if y is not None and 1990 <= y <= 2100:
+            return y, m.start(1), m.end(1)
+    return None
+
+
+def _agency(title: str, year_span: Optional[tuple[int, int]]) -> Optional[str]:
+    t = key(title)
+    t = re.sub(r"(?:19|20)\d{2}年度?|[二〇零一三四五六七八九○]{4}年度?", "", t)
+    t = re.sub(r"(?:关于)?(?:政府信息公开|政务公开|信息公开).*$", "", t)
+    return t or None
+
+
+def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: Optional[HeadingVocabulary] = None) -> Report:
+    """Build the report model from the parse tree, aligning tables to the detected edition."""
+    vocab = vocab or vocabulary(editions)
+    title: Optional[Paragraph] = None
+    preamble: list[Paragraph] = []
+    raw_sections: list[tuple[Heading, list[Paragraph], list[_RawTable]]] = []
+    raw_tables: list[_RawTable] = []
+    known = _known_keys(editions)
+    order = 0
+
+    def body(node: lark.Tree, section: Optional[int], paragraphs: list[Paragraph], tables: list[_RawTable]) -> None:
+        nonlocal order
+        for child in node.children:
+            if not isinstance(child, lark.Tree):
+                continue
+            order += 1
+            if child.data == "paragraph":
+                paragraphs.append(_paragraph(source, child.children[0]))
+            elif child.data == "table":
+                rt = _RawTable(_table_cells(source, child.children, known), section, order)
+                tables.append(rt)
+                raw_tables.append(rt)
+
+    pre_tables: list[_RawTable] = []
+    for node in tree.children:
+        if node.data == "title":
+            title = _paragraph(source, node.children[0])
+        elif node.data == "preamble":
+            body(node, None, preamble, pre_tables)
+        elif node.data == "part":
+            tok = node.children[0]
+            number, part = heading_match(str(tok), vocab) or (None, None)
+            text = str(tok).strip().rstrip("|｜").strip()
+            lead = len(str(tok)) - len(str(tok).lstrip())
+            heading = Heading(text, source.span(tok.start_pos + lead, tok.start_pos + lead + len(text)), number, part)
+            paragraphs: list[Paragraph] = []
+            tables: list[_RawTable] = []
+            node_body = lark.Tree("body", node.children[1:])
+            body(node_body, part, paragraphs, tables)
+            raw_sections.append((heading, paragraphs, tables))
+
+    # report year: the title first, then the statistical period, then the preamble
+    year: Optional[int] = None
+    year_span: Optional[Span] = None
+    if title is not None:
+        found = _year_of(title.text)
+        if found:
+            year = found[0]
+            year_span = source.span(title.span.start + found[1], title.span.start + found[2])
+    if year is None:
+        for p in [*preamble, *(pp for _, ps, _ in raw_sections[:1] for pp in ps)]:
+            m = _PERIOD_YEAR_RE.search(p.text)
+            if m:
+                year = int(m.group(1))
+                year_span = source.span(p.span.start + m.start(1), p.span.start + m.end(1))
+                break
+
+    table_keys = _table_keys(editions)
+    unique = _unique_keys(table_keys)
+    identified: list[tuple[Optional[str], _RawTable]] = []
+    for rt in raw_tables:
+        for tid, piece in _split_by_table(rt, unique):
+            if tid is None and piece.section in (2, 3, 4):
+                tid = {2: "二", 3: "三", 4: "四"}[piece.section]
+            identified.append((tid, piece))
+    scores = _edition_scores(identified, editions)
+    edition = _choose_edition(scores, year, editions)
+
+    all_tables: list[Table] = []
+    for tid, rt in identified:
+        if not rt.cells:
+            continue
+        spec = edition.table(tid) if (edition is not None and tid is not None) else None
+        if spec is None:
+            first, last = rt.cells[0][0], rt.cells[-1][0]
+            table = Table(None, source.span(first.start, last.end), section=rt.section)
+        else:
+            table = align(source, spec, rt.cells, rt.section)
+        all_tables.append(table)
+
+    # a table belongs to the section whose heading it follows
+    sections: list[Section] = []
+    for i, (heading, paragraphs, _) in enumerate(raw_sections):
+        nxt = raw_sections[i + 1][0].span.start if i + 1 < len(raw_sections) else len(source.text) + 1
+        sections.append(Section(heading, tuple(paragraphs),
+                                tuple(t for t in all_tables if heading.span.start < t.span.start < nxt)))
+
+    agency = _agency(title.text, None) if title is not None else None
+    return Report(path=source.path, text=source.text, title=title, preamble=tuple(preamble), sections=tuple(sections),
+                  tables=tuple(all_tables), edition=edition.id if edition else None, edition_scores=scores,
+                  year=year, year_span=year_span, agency=agency)

@@ -1,0 +1,189 @@
+"""Configuration: ``[tool.govlint]`` in pyproject.toml or a ``govlint.toml`` (the nearest wins).
+
+Keys (all optional)::
+
+    select = ["GL1", "GL2", "GL3"]        # codes or prefixes; default: every rule enabled by default
+    extend-select = ["GL9"]               # add to the default selection
+    ignore = ["GL207"]
+    lang = "zh"                           # or "en"
+    [severity]                            # per-rule (or prefix) severity
+    GL207 = "info"
+    [per-file-ignores]                    # glob (relative to the config file) -> codes or prefixes
+    "archive/*.txt" = ["GL1"]
+    [rules.GL401]                         # options a rule documents
+    threshold = 100000000
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import attrs
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from .diagnostics import Severity
+
+
+class ConfigError(Exception):
+    pass
+
+
+def _codes(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [v for v in value.replace(" ", "").split(",") if v]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of rule codes or prefixes")
+    out = tuple(v.strip().upper() for v in value if v.strip())
+    for v in out:
+        if not (v == "ALL" or (v.startswith("GL") and v[2:].isdigit())):
+            raise ConfigError(f"{where}: {v!r} is not a rule code or prefix (such as GL3 or GL301)")
+    return out
+
+
+@attrs.frozen
+class Config:
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict = attrs.field(factory=dict)
+    per_file_ignores: dict = attrs.field(factory=dict)
+    rules: dict = attrs.field(factory=dict)  # code -> options
+    lang: str = "zh"
+    path: Optional[str] = None  # the file the config came from
+
+    @classmethod
+    def from_mapping(cls, data: dict, path: Optional[str] = None) -> "Config":
+        where = path or "config"
+        known = {"select", "extend-select", "ignore", "severity", "per-file-ignores", "rules", "lang",
+                 "extend_select", "per_file_ignores"}
+        unknown = set(data) - known
+        if unknown:
+            raise ConfigError(f"{where}: unknown key(s) in [tool.govlint]: {', '.join(sorted(unknown))}")
+        sev = {}
+        for k, v in (data.get("severity") or {}).items():
+            try:
+                sev[_codes([k], f"{where} severity")[0]] = Severity(str(v).lower())
+            except ValueError:
+                raise ConfigError(f"{where}: severity of {k} must be error, warning or info, not {v!r}") from None
+        pfi = {str(g): _codes(c, f"{where} per-file-ignores[{g}]")
+               for g, c in (data.get("per-file-ignores") or data.get("per_file_ignores") or {}).items()}
+        lang = data.get("lang", "zh")
+        if lang not in ("zh", "en"):
+            raise ConfigError(f"{where}: lang must be 'zh' or 'en'")
+        rules = {str(k).upper(): dict(v) for k, v in (data.get("rules") or {}).items()}
+        return cls(select=_codes(data.get("select"), f"{where} select"),
+                   extend_select=_codes(data.get("extend-select", data.get("extend_select")), f"{where} extend-select"),
+                   ignore=_codes(data.get("ignore"), f"{where} ignore"), severity=sev, per_file_ignores=pfi,
+                   rules=rules, lang=lang, path=path)
+
+    def merged(self, **overrides: Any) -> "Config":
+        """A copy with command-line values layered on top (None leaves the file's value)."""
+        return attrs.evolve(self, **{k: v for k, v in overrides.items() if v is not None})
+
+    # --------------------------------------------------------------- selection
+    def selects(self, code: str, enabled_by_default: bool, path: Optional[str] = None) -> bool:
+        selected = _decide(code, self.select or ("DEFAULT",), self.extend_select, self.ignore,
+                           enabled_by_default)
+        if selected and path and self.per_file_ignores:
+            for pattern, codes in self.per_file_ignores.items():
+                if _path_matches(path, pattern, self.path) and any(_matches(code, c) for c in codes):
+                    return False
+        return selected
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        best = None
+        for prefix, sev in self.severity.items():
+            if _matches(code, prefix) and (best is None or len(prefix) > len(best[0])):
+                best = (prefix, sev)
+        return best[1] if best else default
+
+    def options(self, code: str) -> dict:
+        return self.rules.get(code, {})
+
+
+def _matches(code: str, prefix: str) -> bool:
+    return prefix == "ALL" or code.startswith(prefix)
+
+
+def _specificity(prefix: str) -> int:
+    return 0 if prefix == "ALL" else len(prefix)
+
+
+def _decide(code: str, select: Iterable[str], extend: Iterable[str], ignore: Iterable[str], default: bool) -> bool:
+    """The most specific matching prefix wins; on a tie, ignore wins (as in ruff)."""
+    best: Optional[tuple[int, bool]] = None
+    for p in select:
+        if p == "DEFAULT":
+            if default:
+                best = max(best or (-1, False), (0, True))
+            continue
+        if _matches(code, p):
+            cand = (_specificity(p), True)
+            best = cand if best is None or cand[0] > best[0] else best
+    for p in extend:
+        if _matches(code, p):
+            cand = (_specificity(p), True)
+            best = cand if best is None or cand[0] > best[0] else best
+    for p in ignore:
+        if _matches(code, p):
+            cand = (_specificity(p), False)
+            best = cand if best is None or cand[0] >= best[0] else best
+    return bool(best and best[1])
+
+
+def _path_matches(path: str, pattern: str, config_path: Optional[str]) -> bool:
+    p = Path(path)
+    candidates = {p.as_posix(), p.name}
+    if config_path:
+        try:
+            candidates.add(p.resolve().relative_to(Path(config_path).resolve().parent).as_posix())
+        except ValueError:
+            pass
+    return any(fnmatch.fnmatch(c, pattern) for c in candidates)
+
+
+def find_config(start: Path) -> Optional[Path]:
+    """The nearest govlint.toml, or pyproject.toml with a [tool.govlint] table, from ``start`` upward."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for d in (here, *here.parents):
+        g = d / "govlint.toml"
+        if g.is_file():
+            return g
+        p = d / "pyproject.toml"
+        if p.is_file():
+            try:
+                data = tomllib.loads(p.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if "govlint" in data.get("tool", {}):
+                return p
+    return None
+
+
+def load_config(path: Optional[os.PathLike | str]) -> Config:
+    if path is None:
+        return Config()
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{p}: config file not found") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{p}: cannot read config: {exc}") from None
+    if p.name == "pyproject.toml":
+        data = data.get("tool", {}).get("govlint", {})
+    elif "tool" in data and "govlint" in data["tool"]:
+        data = data["tool"]["govlint"]
+    return Config.from_mapping(data, str(p))

@@ -1,0 +1,112 @@
+"""Diagnostics and the rule declaration shared by built-in and third-party rules."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+import attrs
+
+from .model import Cell, Span
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@attrs.frozen
+class Fix:
+    """A safe text replacement in the decoded text (offsets), applied only under ``--fix``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@attrs.frozen
+class Diagnostic:
+    code: str
+    rule: str
+    severity: Severity
+    message: str  # Chinese (default)
+    message_en: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    path: Optional[str] = None
+    locator: Optional[str] = None
+    table: Optional[str] = None
+    row: Optional[str] = None
+    col: Optional[str] = None
+    expected: Any = None
+    actual: Any = None
+    fix: Optional[Fix] = None
+    fatal: bool = False  # the file could not be checked (GL0 input errors): exit code 2
+
+    def text(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path or "", self.line, self.column, self.code)
+
+
+@attrs.frozen
+class Rule:
+    """A check: a function ``(report, ctx) -> Iterable[Diagnostic]`` plus its metadata.
+
+    The function's docstring is the rule's documentation: what it checks, why, a failing and a
+    passing example, and its basis in the format.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    func: Optional[Callable[..., Iterable[Diagnostic]]]
+    summary: str = ""
+    summary_en: str = ""
+    enabled: bool = True  # default selection (GL9 style rules are off by default)
+    fixable: bool = False
+
+    @property
+    def doc(self) -> str:
+        return (self.func.__doc__ or "") if self.func is not None else self.summary
+
+    def diag(self, span: Span, zh: str, en: str, *, severity: Optional[Severity] = None,
+             cell: Optional[Cell] = None, table: Optional[str] = None, row: Optional[str] = None,
+             col: Optional[str] = None, expected: Any = None, actual: Any = None, fix: Optional[Fix] = None) -> Diagnostic:
+        """A diagnostic of this rule at ``span`` (the cell's coordinates are taken from ``cell``)."""
+        if cell is not None:
+            row = row or cell.row
+            col = col or cell.column
+        return Diagnostic(code=self.code, rule=self.name, severity=severity or self.severity, message=zh,
+                          message_en=en, line=span.line, column=span.column, end_line=span.end_line,
+                          end_column=span.end_column, table=table, row=row, col=col, expected=expected,
+                          actual=actual, fix=fix)
+
+
+def rule(code: str, name: str, severity: str = "error", *, summary: str = "", summary_en: str = "",
+         enabled: bool = True, fixable: bool = False) -> Callable[[Callable[..., Iterable[Diagnostic]]], Rule]:
+    """Declare a rule. The decorated function receives ``(report, ctx)`` and yields diagnostics;
+    inside it, ``ctx.rule`` is the Rule itself (use ``ctx.rule.diag(...)`` to build diagnostics)."""
+
+    def wrap(func: Callable[..., Iterable[Diagnostic]]) -> Rule:
+        doc = (func.__doc__ or "").strip().splitlines()
+        return Rule(code=code, name=name, severity=Severity(severity), func=func,
+                    summary=summary or (doc[0] if doc else ""), summary_en=summary_en, enabled=enabled,
+                    fixable=fixable)
+
+    return wrap
+
+
+def iter_rules(objects: Iterable[Any]) -> Iterator[Rule]:
+    for obj in objects:
+        if isinstance(obj, Rule):
+            yield obj

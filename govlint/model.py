@@ -1,0 +1,166 @@
+"""The report model: immutable attrs values built from the parse tree.
+
+Every node carries a :class:`Span` in the *original* file (1-based line and column in code points,
+plus 0-based character offsets into the decoded text), so a diagnostic can always name the exact
+place the user has to look at.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+import attrs
+
+
+@attrs.frozen(order=True)
+class Span:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int = 0
+    end: int = 0
+
+    def to(self, other: "Span") -> "Span":
+        """The span from the start of ``self`` to the end of ``other``."""
+        return Span(self.line, self.column, other.end_line, other.end_column, self.start, other.end)
+
+
+@attrs.frozen
+class Paragraph:
+    text: str
+    span: Span
+
+
+@attrs.frozen
+class Cell:
+    """One table cell: its text as written, its parsed value and where it sits."""
+
+    text: str
+    span: Span
+    kind: str  # "number" | "blank" | "placeholder" | "text"
+    value: Optional[float] = None  # int for integral numbers
+    unit: Optional[str] = None
+    is_integer_text: bool = True
+    row: Optional[str] = None  # row id in the edition (None: unknown row)
+    column: Optional[str] = None  # column id in the edition (None: unknown column)
+    column_label: Optional[str] = None
+    recovered: bool = False  # value recovered from run-together digits
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind == "number"
+
+
+@attrs.frozen
+class Row:
+    id: Optional[str]  # row id in the edition; None for a row govlint could not identify
+    label: str  # the label as written (may be empty for the implicit row of table 四)
+    span: Span  # span of the label cell (or of the first value for an implicit row)
+    cells: tuple[Cell, ...] = ()
+    block: Optional[str] = None  # block id inside table 二
+    problem: Optional[str] = None  # why the values could not be aligned (e.g. "too_few", "too_many")
+    raw_values: tuple[Cell, ...] = ()  # every value-like cell written after the label, aligned or not
+
+    def cell(self, column: str) -> Optional[Cell]:
+        for c in self.cells:
+            if c.column == column:
+                return c
+        return None
+
+
+@attrs.frozen
+class Table:
+    id: Optional[str]  # "二" | "三" | "四" (None: table govlint could not identify)
+    span: Span
+    rows: tuple[Row, ...] = ()
+    columns: tuple[str, ...] = ()  # leaf column ids found, in written order
+    header_recognised: bool = True
+    missing_rows: tuple[str, ...] = ()
+    missing_columns: tuple[str, ...] = ()
+    unknown_rows: tuple[Row, ...] = ()
+    unknown_columns: tuple[Cell, ...] = ()
+    stray_values: tuple[Cell, ...] = ()
+    section: Optional[int] = None  # number of the part the table was written in
+
+    def row(self, row_id: str) -> Optional[Row]:
+        for r in self.rows:
+            if r.id == row_id:
+                return r
+        return None
+
+    def cell(self, row_id: str, column: str) -> Optional[Cell]:
+        r = self.row(row_id)
+        return r.cell(column) if r is not None else None
+
+    def cells(self) -> Iterator[Cell]:
+        for r in self.rows:
+            yield from r.cells
+
+
+@attrs.frozen
+class Heading:
+    text: str
+    span: Span
+    number: Optional[int]  # the numeral written in front (一 -> 1); None if none
+    part: Optional[int]  # the part the wording names (by keywords); None if unrecognised
+
+
+@attrs.frozen
+class Section:
+    """One of the six parts: its heading and its body (paragraphs and tables in order)."""
+
+    heading: Heading
+    paragraphs: tuple[Paragraph, ...] = ()
+    tables: tuple[Table, ...] = ()
+
+    @property
+    def part(self) -> Optional[int]:
+        return self.heading.part
+
+    @property
+    def span(self) -> Span:
+        end = self.heading.span
+        for node in (*self.paragraphs, *self.tables):
+            if node.span.end > end.end:
+                end = node.span
+        return self.heading.span.to(end)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@attrs.frozen
+class Report:
+    path: Optional[str]
+    text: str  # the decoded text the positions refer to
+    title: Optional[Paragraph]
+    preamble: tuple[Paragraph, ...]
+    sections: tuple[Section, ...]
+    tables: tuple[Table, ...]
+    edition: Optional[str]  # "2019" | "2021" | None
+    edition_scores: dict = attrs.field(factory=dict, eq=False)
+    year: Optional[int] = None
+    year_span: Optional[Span] = None
+    agency: Optional[str] = None
+    locator: Optional[str] = None
+
+    def section(self, part: int) -> Optional[Section]:
+        for s in self.sections:
+            if s.part == part:
+                return s
+        return None
+
+    def table(self, table_id: str) -> Optional[Table]:
+        for t in self.tables:
+            if t.id == table_id:
+                return t
+        return None
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        if self.title is not None:
+            yield self.title
+        yield from self.preamble
+        for s in self.sections:
+            yield from s.paragraphs

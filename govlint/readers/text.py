@@ -1,0 +1,71 @@
+"""Plain-text reader: BOM, strict UTF-8, GB18030 (the superset of GBK/GB2312), then detection."""
+
+from __future__ import annotations
+
+import codecs
+from typing import Optional
+
+from ..errors import InputError
+from ..source import Source
+
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > max(8, len(sample) // 20)
+
+
+def decode_text(data: bytes) -> tuple[str, str, bool]:
+    """Decode bytes to text. Returns (text, encoding, had_bom). Raises InputError (GL002/GL003/GL004)."""
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8"), "utf-8", True
+        except UnicodeDecodeError as exc:
+            raise InputError("GL004", f"带 UTF-8 BOM 但内容不是合法的 UTF-8（第 {exc.start} 字节）",
+                             f"starts with a UTF-8 BOM but is not valid UTF-8 (byte {exc.start})") from None
+    for bom in _UTF16_BOMS:
+        if data.startswith(bom):
+            enc = "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
+            try:
+                return data[2:].decode(enc), enc, True
+            except UnicodeDecodeError:
+                raise InputError("GL004", "带 UTF-16 BOM 但内容无法按 UTF-16 解码",
+                                 "starts with a UTF-16 BOM but cannot be decoded as UTF-16") from None
+    if not data.strip():
+        raise InputError("GL002", "文件为空（没有任何文字）", "the file is empty (no text at all)")
+    if _looks_binary(data):
+        raise InputError("GL003", "文件是二进制数据，不是文本（含空字节或大量控制字符）",
+                         "the file is binary, not text (NUL bytes or many control characters)")
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030", False
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - declared dependency
+        best = None
+    else:
+        best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding), best.encoding, False
+        except (UnicodeDecodeError, LookupError):
+            pass
+    raise InputError("GL004", "无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK，请另存为 UTF-8 后再检查",
+                     "cannot determine the encoding: neither UTF-8 nor GB18030/GBK; save the file as UTF-8")
+
+
+def read_text(data: bytes, path: Optional[str] = None) -> Source:
+    text, encoding, bom = decode_text(data)
+    if not text.strip():
+        raise InputError("GL002", "文件只有空白，没有任何文字", "the file contains only whitespace")
+    newline = "\r\n" if "\r\n" in text[:10000] else "\n"
+    return Source(text=text, path=path, encoding=encoding, bom=bom, newline=newline, kind="text")

@@ -1,0 +1,67 @@
+"""Text output: ``path:line:col: CODE message``; on a terminal also the source line and a caret
+placed by display width (CJK characters take two cells)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from typing import Any, Sequence
+
+from ..engine import FileResult
+from . import counts
+
+_COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+_RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else (0 if unicodedata.combining(ch) else 1)
+               for ch in text)
+
+
+def caret_line(line: str, column: int, end_column: int | None = None) -> str:
+    """Spaces up to ``column`` (1-based code points) measured in display cells, then carets."""
+    line = line.replace("\t", " ")
+    pad = display_width(line[: column - 1])
+    length = 1
+    if end_column is not None and end_column > column:
+        length = max(1, display_width(line[column - 1: end_column - 1]))
+    return " " * pad + "^" * length
+
+
+def render(results: Sequence[FileResult], lang: str = "zh", show_source: bool = False, colour: bool = False,
+           statistics: bool = False, **_: Any) -> str:
+    out: list[str] = []
+    for r in results:
+        lines_cache = None
+        for d in r.diagnostics:
+            code = d.code
+            if colour:
+                code = f"{_BOLD}{_COLOURS[d.severity.value]}{code}{_RESET}"
+            out.append(f"{d.path or '<text>'}:{d.line}:{d.column}: {code} {d.text(lang)}")
+            if show_source and r.source is not None:
+                if lines_cache is None:
+                    lines_cache = r.source
+                src = lines_cache.line_text(d.line)
+                if src:
+                    end = d.end_column if d.end_line == d.line else len(src) + 1
+                    out.append(f"    {src}")
+                    out.append(f"    {caret_line(src, d.column, end)}")
+    c = counts(results)
+    total = sum(c.values())
+    if statistics and total:
+        stats = Counter((d.code, d.rule) for r in results for d in r.diagnostics)
+        out.append("")
+        for (code, name), n in sorted(stats.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.append(f"{n:5d}  {code}  {name}")
+    if total:
+        if lang == "en":
+            out.append(f"Found {total} problem{'s' if total != 1 else ''} in {len(results)} file{'s' if len(results) != 1 else ''} "
+                       f"({c['error']} errors, {c['warning']} warnings, {c['info']} info).")
+        else:
+            out.append(f"在 {len(results)} 个文件中发现 {total} 个问题（错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}）。")
+    else:
+        out.append(f"All checks passed ({len(results)} file{'s' if len(results) != 1 else ''})." if lang == "en"
+                   else f"全部检查通过（{len(results)} 个文件）。")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,83 @@
+"""Helpers shared by the built-in rules (not a rule module)."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from govlint.model import Cell, Report, Span
+
+_NOTE = re.compile(r"[（(][^（）()]{4,}[）)]$")
+
+TABLE_NAMES = {"二": "表二（主动公开政府信息情况）", "三": "表三（收到和处理政府信息公开申请情况）",
+               "四": "表四（行政复议、行政诉讼情况）"}
+TABLE_NAMES_EN = {"二": "table 二 (proactive disclosure)", "三": "table 三 (applications received and handled)",
+                  "四": "table 四 (administrative reconsideration and litigation)"}
+NUMERALS = "零一二三四五六七八九十"
+
+
+def short(label: str) -> str:
+    """A label without its trailing fill-in note: （二）部分公开（区分处理的…） -> （二）部分公开."""
+    s = _NOTE.sub("", label)
+    return s or label
+
+
+def fmt(value: Optional[float]) -> str:
+    if value is None:
+        return "?"
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:g}"
+
+
+def start_span(report: Report) -> Span:
+    """Where to point when the whole file is concerned: the title, or the first line."""
+    if report.title is not None:
+        return report.title.span
+    return Span(1, 1, 1, 1, 0, 0)
+
+
+def numeric(cell: Optional[Cell]) -> bool:
+    return cell is not None and cell.kind == "number" and cell.value is not None
+
+
+def row_label(ctx, table_id: str, row_id: Optional[str]) -> str:
+    spec = ctx.edition.table(table_id) if ctx.edition else None
+    r = spec.row(row_id) if (spec and row_id) else None
+    return short(r.label) if r is not None else (row_id or "?")
+
+
+def column_label(ctx, table_id: str, col_id: Optional[str], block: Optional[str] = None) -> str:
+    spec = ctx.edition.table(table_id) if ctx.edition else None
+    c = spec.column(col_id, block) if (spec and col_id) else None
+    if c is None:
+        return col_id or "?"
+    parent = spec.column(c.parent, block) if c.parent else None
+    # 结果维持 alone is ambiguous in table 四: name its group (行政复议 / 未经复议直接起诉 / 复议后起诉)
+    if parent is not None and parent.parent is not None or (parent is not None and table_id == "四"):
+        return f"{parent.label}·{c.label}"
+    return c.label
+
+
+def where(ctx, table_id: str, row, cell: Optional[Cell] = None) -> tuple[str, str]:
+    """(zh, en) naming a table cell: 表三“一、本年新收…”行“自然人”列."""
+    tname = f"表{table_id}"
+    rl = row_label(ctx, table_id, row.id) if row.id else (row.label or "")
+    if table_id == "四" and row.id == "cases":
+        rl = ""
+    if cell is None:
+        return (f"{tname}“{rl}”行" if rl else tname), (f"table {table_id} row “{rl}”" if rl else f"table {table_id}")
+    cl = column_label(ctx, table_id, cell.column, row.block)
+    if rl:
+        return f"{tname}“{rl}”行“{cl}”列", f"table {table_id}, row “{rl}”, column “{cl}”"
+    return f"{tname}“{cl}”列", f"table {table_id}, column “{cl}”"
+
+
+def iter_cells(report):
+    """(table, row, cell) for every aligned cell of the identified tables."""
+    for t in report.tables:
+        if t.id is None:
+            continue
+        for r in t.rows:
+            for c in r.cells:
+                yield t, r, c

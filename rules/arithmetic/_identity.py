@@ -1,0 +1,94 @@
+"""Evaluate the edition's arithmetic identities (data in rules/editions/*.toml) for one rule code."""
+
+from __future__ import annotations
+
+from govlint.edition import Identity, TableSpec
+
+from .._common import column_label, fmt, numeric, row_label
+
+
+def _describe(parts: list[tuple[str, float]]) -> str:
+    if len(parts) > 6:
+        return f"{parts[0][0]}至{parts[-1][0]}共{len(parts)}项之和"
+    return " + ".join(f"{name}（{fmt(v)}）" for name, v in parts)
+
+
+def _describe_en(parts: list[tuple[str, float]]) -> str:
+    if len(parts) > 6:
+        return f"the {len(parts)} cells from {parts[0][0]} to {parts[-1][0]}"
+    return " + ".join(f"{name} ({fmt(v)})" for name, v in parts)
+
+
+def check_identities(report, ctx):
+    """Yield one diagnostic per broken instance of every identity whose ``rule`` is ``ctx.rule.code``.
+
+    Instances with a missing or non-numeric cell are skipped: GL2 rules report those cells, and a
+    sum over a guess would only add a false error.
+    """
+    if ctx.edition is None:
+        return
+    for spec in ctx.edition.tables:
+        table = report.table(spec.id)
+        if table is None:
+            continue
+        for ident in spec.identities:
+            if ident.rule != ctx.rule.code:
+                continue
+            if ident.over == "columns":
+                yield from _over_columns(ctx, spec, table, ident)
+            else:
+                yield from _over_rows(ctx, spec, table, ident)
+
+
+def _over_columns(ctx, spec: TableSpec, table, ident: Identity):
+    lhs_rows, rhs_rows = spec.leaf_rows(ident.lhs), spec.leaf_rows(ident.rhs)
+    for col in spec.blocks[0].leaves():
+        lhs = [(rid, table.cell(rid, col.id)) for rid in lhs_rows]
+        rhs = [(rid, table.cell(rid, col.id)) for rid in rhs_rows]
+        if not all(numeric(c) for _, c in lhs + rhs):
+            continue
+        a = sum(c.value for _, c in lhs)
+        b = sum(c.value for _, c in rhs)
+        if abs(a - b) < 1e-9:
+            continue
+        anchor_rid, anchor = rhs[0] if ident.id != "T3-2" else lhs[0]
+        cl = column_label(ctx, spec.id, col.id)
+        lparts = [(row_label(ctx, spec.id, rid), c.value) for rid, c in lhs]
+        rparts = [(row_label(ctx, spec.id, rid), c.value) for rid, c in rhs]
+        # the value the anchor cell would need for the identity to hold
+        if anchor is rhs[0][1]:
+            expected = a - (b - anchor.value)
+        else:
+            expected = b - (a - anchor.value)
+        zh = (f"表{spec.id}“{cl}”列：{_describe(lparts)} = {fmt(a)}，而 {_describe(rparts)} = {fmt(b)}，两者应相等"
+              f"（{row_label(ctx, spec.id, anchor_rid)}应为 {fmt(expected)}？依据：{ident.basis}）")
+        en = (f"table {spec.id}, column “{cl}”: {_describe_en(lparts)} = {fmt(a)} but {_describe_en(rparts)} = {fmt(b)}; "
+              f"they must be equal (would {row_label(ctx, spec.id, anchor_rid)} be {fmt(expected)}? basis: {ident.basis_en})")
+        yield ctx.rule.diag(anchor.span, zh, en, cell=anchor, table=spec.id, expected=expected, actual=anchor.value)
+
+
+def _over_rows(ctx, spec: TableSpec, table, ident: Identity):
+    for row in table.rows:
+        if not row.cells:
+            continue
+        lhs = [row.cell(c) for c in ident.lhs]
+        rhs = [row.cell(c) for c in ident.rhs]
+        if not all(numeric(c) for c in lhs + rhs):
+            continue
+        a = sum(c.value for c in lhs)
+        b = sum(c.value for c in rhs)
+        if abs(a - b) < 1e-9:
+            continue
+        anchor = lhs[0]
+        expected = b - (a - anchor.value)
+        rl = row_label(ctx, spec.id, row.id) if spec.implicit_row is None else ""
+        scope = f"表{spec.id}“{rl}”行" if rl else f"表{spec.id}"
+        scope_en = f"table {spec.id}, row “{rl}”" if rl else f"table {spec.id}"
+        lparts = [(column_label(ctx, spec.id, c.column), c.value) for c in lhs]
+        rparts = [(column_label(ctx, spec.id, c.column), c.value) for c in rhs]
+        zh = (f"{scope}：{_describe(lparts)}，但 {_describe(rparts)} = {fmt(b)}；"
+              f"{lparts[0][0]}应为 {fmt(expected)}（依据：{ident.basis}）")
+        en = (f"{scope_en}: {_describe_en(lparts)} but {_describe_en(rparts)} = {fmt(b)}; "
+              f"{lparts[0][0]} should be {fmt(expected)} (basis: {ident.basis_en})")
+        yield ctx.rule.diag(anchor.span, zh, en, cell=anchor, table=spec.id, row=row.id, expected=expected,
+                            actual=anchor.value)

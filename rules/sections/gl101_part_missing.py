@@ -1,0 +1,39 @@
+from govlint import rule
+
+from .._common import NUMERALS, start_span
+
+DEFAULT_HEADINGS = {1: "总体情况", 2: "主动公开政府信息情况", 3: "收到和处理政府信息公开申请情况",
+                    4: "政府信息公开行政复议、行政诉讼情况", 5: "存在的主要问题及改进情况", 6: "其他需要报告的事项"}
+
+
+@rule("GL101", "sections.part-missing", "error", summary_en="one of the six parts is missing")
+def part_missing(report, ctx):
+    """六个部分缺一不可：每缺少一个部分报一次错误。
+
+    What: the report has all six parts of the format — 一、总体情况, 二、主动公开政府信息情况,
+    三、收到和处理政府信息公开申请情况, 四、政府信息公开行政复议、行政诉讼情况, 五、存在的主要问题及改进情况,
+    六、其他需要报告的事项 — each under its own heading.
+    Why: 条例 Art. 50 lists what the report must contain and 国办公开办函〔2021〕30号 says it must
+    not leave anything out (不能遗漏). A part whose heading is missing is usually missing altogether
+    (or its content was merged into a neighbour, which reviewers also reject).
+    Fails: a report that goes from “四、政府信息公开行政复议、行政诉讼情况” straight to “六、其他需要报告的事项”.
+    Passes: all six headings present.
+    Basis: format-spec §1.1, §6 (2021), §5.4 (2019); defects B1.
+    """
+    present = {s.part for s in report.sections if s.part is not None}
+    numbers = [p.number for p in ctx.edition.parts] if ctx.edition else sorted(DEFAULT_HEADINGS)
+    for n in numbers:
+        if n in present:
+            continue
+        heading = ctx.edition.part(n).heading if ctx.edition else DEFAULT_HEADINGS[n]
+        # point at the heading of the next part that is present, else at the end of the previous one
+        after = [s for s in report.sections if s.part is not None and s.part > n]
+        before = [s for s in report.sections if s.part is not None and s.part < n]
+        if after:
+            span = after[0].heading.span
+        elif before:
+            span = before[-1].heading.span
+        else:
+            span = start_span(report)
+        full = f"{NUMERALS[n]}、{heading}"
+        yield ctx.rule.diag(span, f"缺少第{NUMERALS[n]}部分“{full}”", f"part {n} “{full}” is missing", expected=full)

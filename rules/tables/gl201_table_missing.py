@@ -1,0 +1,28 @@
+from govlint import rule
+
+from .._common import NUMERALS, TABLE_NAMES, TABLE_NAMES_EN, start_span
+
+
+@rule("GL201", "tables.table-missing", "error", summary_en="a statistical table is missing or not machine-readable")
+def table_missing(report, ctx):
+    """第二、三、四部分各有一张统计表，且表中数据是文字而不是图片。
+
+    What: the report contains the edition's three tables (二 主动公开, 三 依申请公开, 四 复议诉讼) as text.
+    Why: parts 二–四 of the format *are* these tables. Reports that publish the tables only as
+    images have headings 二/三/四 with no data after them; nobody (and no tool) can check or reuse
+    the figures.
+    Fails: “三、收到和处理政府信息公开申请情况” followed directly by “四、…”.
+    Passes: the heading followed by the table's labels and numbers.
+    Basis: format-spec §4 (2021), §5 (2019); defects B4.
+    """
+    if ctx.edition is None:
+        return
+    for spec in ctx.edition.tables:
+        if report.table(spec.id) is not None:
+            continue
+        section = report.section(spec.part)
+        span = section.heading.span if section is not None else start_span(report)
+        extra = "（表格可能以图片形式发布，无法读取数据）" if section is not None else ""
+        extra_en = " (the table may have been published as an image)" if section is not None else ""
+        yield ctx.rule.diag(span, f"缺少{TABLE_NAMES[spec.id]}{extra}",
+                            f"{TABLE_NAMES_EN[spec.id]} is missing{extra_en}", table=spec.id)

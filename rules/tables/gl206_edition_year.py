@@ -1,0 +1,42 @@
+from govlint import rule
+
+from .._common import short, start_span
+
+
+@rule("GL206", "tables.edition-mismatch", "error", summary_en="the tables follow the wrong edition for the report year")
+def edition_mismatch(report, ctx):
+    """表格版本应与报告年度相符：2019、2020年度用2019年版，2021年度起用2021年版。
+
+    What: the edition detected from the tables' labels (e.g. 本年新制作数量, 上一年项目数量, 第二十条第（九）项
+    for 2019; 本年制发件数, 本年收费金额（单位：万元） for 2021) covers the report year; and a 2021-edition
+    table 三 splits （六）其他处理 into its three sub-rows instead of giving it figures of its own.
+    Why: 国办公开办函〔2021〕30号 replaced the 2019 trial format from the 2021 reports on; an old
+    template in a new report (or the reverse) means the figures answer different questions.
+    Fails: a 2022 report whose table 二 has “本年新制作数量”.
+    Passes: a 2022 report with the 2021 table labels.
+    Basis: format-spec §2; defects B2.
+    """
+    if ctx.edition is None:
+        return
+    ed = ctx.edition
+    if report.year is not None and not ed.covers(report.year) and any(report.edition_scores.values()):
+        right = next((e for e in ctx.editions.values() if e.covers(report.year)), None)
+        first = min((t for t in report.tables if t.id is not None), key=lambda t: t.span.start, default=None)
+        span = first.span if first is not None else start_span(report)
+        should = f"；{report.year}年度应使用{right.id}年版（{right.basis}）" if right else ""
+        should_en = f"; a {report.year} report uses the {right.id} edition ({right.basis})" if right else ""
+        yield ctx.rule.diag(span, f"报告年度为{report.year}年，但统计表使用的是{ed.id}年版格式（{ed.basis}）{should}",
+                            f"the report year is {report.year} but the tables follow the {ed.id} edition ({ed.basis}){should_en}",
+                            expected=right.id if right else None, actual=ed.id)
+    for table in report.tables:
+        spec = ed.table(table.id) if table.id else None
+        if spec is None:
+            continue
+        for row in table.rows:
+            if row.problem != "group_has_values":
+                continue
+            subs = [short(r.label) for r in spec.rows() if r.parent == row.id]
+            yield ctx.rule.diag(
+                row.span, f"“{short(row.label)}”在{ed.id}年版表{table.id}中没有单独的数字，应分为{len(subs)}行填写：{'、'.join(subs)}",
+                f"“{short(row.label)}” has no figures of its own in the {ed.id} edition's table {table.id}; "
+                f"it is split into {len(subs)} rows: {', '.join(subs)}", table=table.id, row=row.id)

@@ -1,0 +1,27 @@
+from govlint import rule
+
+from .._common import fmt, iter_cells, where
+
+
+@rule("GL210", "tables.non-integer", "error", summary_en="a count that is not a whole number")
+def non_integer(report, ctx):
+    """件数、次数应为整数（只有金额列可以有小数）。
+
+    What: cells that count documents, decisions, applications or cases are whole numbers. Money
+    columns (2021 本年收费金额（单位：万元）, 2019 采购总金额) may have decimals.
+    Why: 2.5 applications is impossible; a decimal in a count column is usually an amount typed
+    into the wrong row or a misplaced point.
+    Fails: “行政处罚 | 2.5 |”.
+    Passes: “行政事业性收费 | 0.06 |” (万元).
+    Basis: format-spec §7.1 T3-4, §7.3; defects C8.
+    """
+    for table, row, cell in iter_cells(report):
+        if cell.kind != "number" or cell.value is None or float(cell.value).is_integer():
+            continue
+        spec = ctx.edition.table(table.id) if ctx.edition else None
+        col = spec.column(cell.column, row.block) if spec and cell.column else None
+        if col is not None and not col.integer:
+            continue
+        zh, en = where(ctx, table.id, row, cell)
+        yield ctx.rule.diag(cell.span, f"{zh}为 {fmt(cell.value)}，件数应为整数", f"{en} is {fmt(cell.value)}; a count must be a whole number",
+                            cell=cell, table=table.id, actual=cell.value)

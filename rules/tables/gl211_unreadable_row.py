@@ -1,0 +1,44 @@
+from govlint import rule
+
+from .._common import column_label, short
+
+
+@rule("GL211", "tables.unreadable-row", "error", summary_en="a table row has the wrong number of values")
+def unreadable_row(report, ctx):
+    """每行的数字个数应与表头列数一致；否则无法判断数字属于哪一列。
+
+    What: each row has exactly one value per column of its header (表三 7, 表四 15, 表二 as its block).
+    Values written outside any row are reported too.
+    Why: with a value missing or extra, govlint cannot tell which figure belongs to which column,
+    and guessing would produce false arithmetic errors; the row is left out of the GL3 checks and
+    reported here instead. Typical causes: a cell lost when copying from Word, digits of several
+    cells run together (“713000074”), a merged cell split badly.
+    Fails: “一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 3 |” (6 values for 7 columns).
+    Passes: the same row with 7 values.
+    Basis: format-spec §4.2 (7 columns), §4.3 (15 cells), §4.1.
+    """
+    if ctx.edition is None:
+        return
+    for table in report.tables:
+        spec = ctx.edition.table(table.id) if table.id else None
+        if spec is None:
+            continue
+        for row in table.rows:
+            if row.problem not in ("too_few", "too_many"):
+                continue
+            block = next((b for b in spec.blocks if b.id == row.block), spec.blocks[0])
+            expected = len(block.leaves()) if not table.columns else len(
+                [c for c in block.leaves() if c.id in table.columns]) + len(table.unknown_columns)
+            names = "、".join(column_label(ctx, table.id, c.id, block.id) for c in block.leaves()) if len(block.leaves()) <= 7 else ""
+            label = short(row.label) or "数据行"
+            got = len(row.raw_values)
+            cols = f"（{names}）" if names else ""
+            yield ctx.rule.diag(
+                row.span,
+                f"表{table.id}“{label}”行有{got}个数值，应为{expected}个{cols}；无法确定各数值对应哪一列，该行未参与合计校验",
+                f"table {table.id} row “{label}” has {got} values, expected {expected}; govlint cannot tell which value "
+                "belongs to which column, so the row is left out of the arithmetic checks",
+                table=table.id, row=row.id, expected=expected, actual=got)
+        for cell in table.stray_values:
+            yield ctx.rule.diag(cell.span, f"表{table.id}中的数值“{cell.text}”不属于任何一行",
+                                f"the value “{cell.text}” in table {table.id} belongs to no row", table=table.id)
