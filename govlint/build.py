@@ -68,78 +68,87 @@ def _merge(source: Source, a: RawCell, b: RawCell, spaced: bool = False) -> RawC
     return RawCell(a.text + b.text, a.start, b.end, spaced)
 
 
+def _greedy_labels(source: Source, run: Sequence[RawCell], known: set[str]) -> list[RawCell]:
+    """Join space-separated pieces into the longest known labels (``商业 企业`` -> ``商业企业``)."""
+    out: list[RawCell] = []
+    k = 0
+    while k < len(run):
+        best: Optional[tuple[int, RawCell]] = None
+        merged = run[k]
+        if _is_known(merged.text, known):
+            best = (k + 1, merged)
+        for m in range(k + 1, len(run)):
+            merged = _merge(source, merged, run[m], spaced=True)
+            if _is_known(merged.text, known):
+                best = (m + 1, merged)
+        if best is None:
+            out.append(run[k])
+            k += 1
+        else:
+            out.append(best[1])
+            k = best[0]
+    return out
+
+
 def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) -> list[tuple[RawCell, CellValue]]:
-    """Cells of one table block in reading order. Space-separated lines are re-joined where the
-    pieces form a known label (``商业 企业``), and header words that a PDF wrapped column by column
-    (``结果 结果 其他`` over ``维持 纠正 结果``) are paired up again."""
+    """Cells of one table block in reading order.
+
+    Space-separated lines are re-joined where the pieces form a known label (``商业 企业``); a row
+    label followed by values keeps all its words; and header words that a PDF wrapped column by
+    column (``结果 结果 其他`` over ``维持 纠正 结果``) are paired up again: a line of short fragments
+    is held back and joined piecewise with the next line when every pair is a known label.
+    """
     out: list[tuple[RawCell, CellValue]] = []
-    pending: list[RawCell] = []  # unmatched header fragments of the previous spaced line
+    pending: list[RawCell] = []  # fragments of the previous header line, waiting for their lower halves
+
+    def emit(cells: Iterable[RawCell]) -> None:
+        out.extend((c, parse_cell(c.text)) for c in cells)
 
     def flush() -> None:
-        for p in pending:
-            out.append((p, parse_cell(p.text)))
-        pending.clear()
+        if pending:
+            emit(_greedy_labels(source, pending, known))
+            pending.clear()
 
     for tok in tokens:
         cells = split_cells(tok.type, str(tok), tok.start_pos)
         if tok.type != "SPACED":
             flush()
-            out.extend((c, parse_cell(c.text)) for c in cells)
+            emit(cells)
             continue
-        parsed = [(c, parse_cell(c.text)) for c in cells]
-        has_values = any(v.kind in _VALUE_KINDS for _, v in parsed)
-        texts = [c for c, v in parsed if v.kind not in _VALUE_KINDS]
-        if pending and not has_values and texts:
-            n = min(len(pending), len(texts))
-            pairs = [_merge(source, pending[i], texts[i]) for i in range(n)]
-            if all(_is_known(p.text, known) for p in pairs):
-                out.extend((p, parse_cell(p.text)) for p in pairs)
-                del pending[:n]
-                flush()
-                texts = texts[n:]
-                parsed = [(c, v) for c, v in parsed if c in texts]
+        kinds = [parse_cell(c.text).kind for c in cells]
+        if not any(k in _VALUE_KINDS for k in kinds):  # a header line
+            if pending:
+                n = min(len(pending), len(cells))
+                pairs = [_merge(source, pending[i], cells[i]) for i in range(n)]
+                if all(_is_known(p.text, known) for p in pairs):
+                    del pending[:n]
+                    flush()  # fragments without a lower half
+                    emit(pairs)
+                    cells = cells[n:]
+                    if not cells:
+                        continue
+                else:
+                    flush()
+            labels = _greedy_labels(source, cells, known)
+            if all(len(c.text) <= 2 for c in cells) and not all(_is_known(c.text, known) for c in labels):
+                pending.extend(cells)  # maybe the top halves of wrapped header words
+            else:
+                emit(labels)
+            continue
         flush()
         i = 0
-        while i < len(parsed):
-            c, v = parsed[i]
-            if v.kind in _VALUE_KINDS:
-                out.append((c, v))
+        while i < len(cells):  # a row: label words up to the values, then the values
+            if kinds[i] in _VALUE_KINDS:
+                emit([cells[i]])
                 i += 1
                 continue
             j = i
-            while j < len(parsed) and parsed[j][1].kind not in _VALUE_KINDS:
+            while j < len(cells) and kinds[j] not in _VALUE_KINDS:
                 j += 1
-            run = [p[0] for p in parsed[i:j]]
-            if j < len(parsed):  # a row label followed by its values: the whole run is the label
-                label = run[0]
-                for r in run[1:]:
-                    label = _merge(source, label, r, spaced=True)
-                out.append((label, parse_cell(label.text)))
-            else:
-                k = 0
-                unmatched: list[RawCell] = []
-                while k < len(run):
-                    best = None
-                    merged = run[k]
-                    if _is_known(merged.text, known):
-                        best = (k + 1, merged)
-                    for m in range(k + 1, len(run)):
-                        merged = _merge(source, merged, run[m], spaced=True)
-                        if _is_known(merged.text, known):
-                            best = (m + 1, merged)
-                    if best is None:
-                        unmatched.append(run[k])
-                        k += 1
-                    else:
-                        for u in unmatched:
-                            out.append((u, parse_cell(u.text)))
-                        unmatched = []
-                        out.append((best[1], parse_cell(best[1].text)))
-                        k = best[0]
-                if unmatched and not has_values and all(len(u.text) <= 4 for u in unmatched):
-                    pending.extend(unmatched)  # may be the top half of wrapped header words
-                else:
-                    out.extend((u, parse_cell(u.text)) for u in unmatched)
+            label = cells[i]
+            for c in cells[i + 1:j]:
+                label = _merge(source, label, c, spaced=True)
+            emit([label])
             i = j
     flush()
     return out
@@ -166,7 +175,10 @@ def _unique_keys(table_keys: dict[str, set[str]]) -> dict[str, set[str]]:
 
 
 def _signal(text: str, unique: dict[str, set[str]]) -> Optional[str]:
+    """The table a label belongs to, if it belongs to one table only and is specific enough."""
     k, b = key(text), bare_key(text)
+    if len(b) < 4:
+        return None  # 其他, 规章, 总计 …: too generic to split tables on
     if k.startswith(_NOTE_KEY) or k.lstrip("(").startswith(_NOTE_KEY):
         return "三"
     for tid, ks in unique.items():
