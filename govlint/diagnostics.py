@@ -49,6 +49,7 @@ class Diagnostic:
     actual: Any = None
     fix: Optional[Fix] = None
     fatal: bool = False  # the file could not be checked (GL0 input errors): exit code 2
+    offset: Optional[int] = None  # offset into the parsed text (maps to the reader's locator)
 
     def text(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message
@@ -89,7 +90,7 @@ class Rule:
         return Diagnostic(code=self.code, rule=self.name, severity=severity or self.severity, message=zh,
                           message_en=en, line=span.line, column=span.column, end_line=span.end_line,
                           end_column=span.end_column, table=table, row=row, col=col, expected=expected,
-                          actual=actual, fix=fix)
+                          actual=actual, fix=fix, offset=span.start)
 
 
 def rule(code: str, name: str, severity: str = "error", *, summary: str = "", summary_en: str = "",

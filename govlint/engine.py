@@ -171,7 +171,8 @@ class Engine:
             if d.code != "GL009" and not config.selects(d.code, True, source.path):
                 continue
             sev = config.severity_of(d.code, d.severity)
-            final.append(attrs.evolve(d, path=source.path, severity=sev))
+            locator = d.locator or (source.locator(d.offset) if d.offset is not None else None)
+            final.append(attrs.evolve(d, path=source.path, severity=sev, locator=locator))
         final.sort(key=lambda d: d.sort_key)
         return final
 

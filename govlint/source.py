@@ -1,13 +1,37 @@
-"""Source: decoded text plus the map from character offsets to line/column in the user's file."""
+"""Source: the text govlint parses, plus the map back to positions in the user's file.
+
+For plain text the parsed text *is* the file (decoded), and positions are computed from it. Readers
+that extract text from another format (HTML, DOCX, PDF) attach an :class:`Origin`: for every
+character of the extracted text, the 1-based line and column it came from in the original file
+(HTML), and/or locators such as ``表3 第5行 第2列`` or ``第4页`` for stretches of text (DOCX, PDF).
+"""
 
 from __future__ import annotations
 
 import bisect
-from typing import Optional
+from array import array
+from typing import Optional, Sequence
 
 import attrs
 
 from .model import Span
+
+
+@attrs.frozen
+class Origin:
+    """Where extracted text came from.
+
+    ``lines``/``columns``: per character of the extracted text (plus one entry for the end), the
+    1-based line and column in the original file; empty when positions are those of the extracted
+    text itself (DOCX, PDF). ``locators``: sorted (start offset, locator) pairs; the locator of an
+    offset is the last one starting at or before it. ``original_text``: the decoded original file
+    (for showing source lines), if it is text.
+    """
+
+    lines: array = attrs.field(factory=lambda: array("l"))
+    columns: array = attrs.field(factory=lambda: array("l"))
+    locators: Sequence[tuple[int, str]] = ()
+    original_text: Optional[str] = None
 
 
 @attrs.frozen
@@ -18,7 +42,9 @@ class Source:
     bom: bool = False
     newline: str = "\n"
     kind: str = "text"  # reader that produced it: "text", "html", "docx", "pdf"
+    origin: Optional[Origin] = None
     line_starts: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+    _locator_starts: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         starts = [0]
@@ -28,9 +54,18 @@ class Source:
             starts.append(i + 1)
             i = text.find("\n", i + 1)
         object.__setattr__(self, "line_starts", tuple(starts))
+        locs = self.origin.locators if self.origin is not None else ()
+        object.__setattr__(self, "_locator_starts", tuple(s for s, _ in locs))
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset; columns count code points, a CR is not a column."""
+        """1-based (line, column) in the user's file of an offset into :attr:`text`.
+
+        Columns count code points; a CR before LF is not a column.
+        """
+        o = self.origin
+        if o is not None and len(o.lines):
+            i = min(max(offset, 0), len(o.lines) - 1)
+            return o.lines[i], o.columns[i]
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
@@ -39,10 +74,23 @@ class Source:
         end_line, end_col = self.position(end)
         return Span(line, col, end_line, end_col, start, end)
 
+    def locator(self, offset: int) -> Optional[str]:
+        """The reader's locator (table/row/cell, paragraph, page) for an offset, if it has one."""
+        if not self._locator_starts:
+            return None
+        i = bisect.bisect_right(self._locator_starts, offset) - 1
+        return self.origin.locators[i][1] if i >= 0 else None
+
     def line_text(self, line: int) -> str:
-        """The text of a 1-based line, without its line ending."""
-        if not 1 <= line <= len(self.line_starts):
+        """The text of a 1-based line of the user's file (as decoded), without its line ending."""
+        text, starts = self.text, self.line_starts
+        if self.origin is not None and len(self.origin.lines):
+            if self.origin.original_text is None:
+                return ""
+            text = self.origin.original_text
+            starts = tuple([0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"])
+        if not 1 <= line <= len(starts):
             return ""
-        start = self.line_starts[line - 1]
-        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(text)
+        return text[start:end].rstrip("\r")
