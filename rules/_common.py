@@ -54,7 +54,8 @@ def column_label(ctx, table_id: str, col_id: Optional[str], block: Optional[str]
         return col_id or "?"
     parent = spec.column(c.parent, block) if c.parent else None
     # 结果维持 alone is ambiguous in table 四: name its group (行政复议 / 未经复议直接起诉 / 复议后起诉)
-    if parent is not None and parent.parent is not None or (parent is not None and table_id == "四"):
+    same = [x for b in spec.blocks if block is None or b.id == block for x in b.columns if x.label == c.label]
+    if parent is not None and len(same) > 1:
         return f"{parent.label}·{c.label}"
     return c.label
 
