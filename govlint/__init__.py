@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 __version__ = "0.1.0"
 
@@ -26,12 +26,20 @@ from .hookspecs import hookimpl  # noqa: E402
 from .model import Cell, Heading, Paragraph, Report, Row, Section, Span, Table  # noqa: E402
 from .source import Source  # noqa: E402
 
+# Load the submodule govlint.parse now: importing it later (the engine does) would set the package
+# attribute ``parse`` to the module, shadowing the function defined below.
+from . import parse as _parse_module  # noqa: E402,F401
+from . import extract as _extract_module  # noqa: E402,F401  (same for govlint.extract)
+
 Input = Union[str, bytes, "os.PathLike[str]"]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import FileResult
 
 __all__ = [
     "__version__", "parse", "lint", "Config", "ConfigError", "Diagnostic", "Fix", "Rule", "Severity", "rule",
     "hookimpl", "InputError", "Report", "Section", "Heading", "Paragraph", "Table", "Row", "Cell", "Span", "Source",
-    "find_config", "load_config",
+    "find_config", "load_config", "lint_paths", "format_results", "extract",
 ]
 
 
@@ -85,3 +93,40 @@ def lint(obj: Input, config: Optional[Config] = None) -> list[Diagnostic]:
     except OSError as exc:
         return [input_diagnostic("GL001", f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}", _as_path(obj))]
     return list(engine.lint_source(source, config).diagnostics)
+
+
+def extract(obj: Input) -> dict:
+    """The parsed report as data: edition, year, agency, parts, and every table cell with its table,
+    row and column ids and labels, raw text, value and position (see :mod:`govlint.extract` for the
+    fields). Never raises for bad input: the record's ``error`` holds the GL0 code and reason."""
+    path = _as_path(obj)
+    if path is not None:
+        return _extract_module.extract_path(path)
+    if isinstance(obj, bytes):
+        return _extract_module.extract_bytes(obj, None)
+    if isinstance(obj, str):
+        return _extract_module.extract_bytes(obj.encode("utf-8"), None)
+    raise TypeError(f"expected a path, str or bytes, not {type(obj).__name__}")
+
+
+def lint_paths(paths: "list[Union[str, os.PathLike[str]]]", config: Optional[Config] = None, jobs: int = 1,
+               **options) -> "list[FileResult]":
+    """Check files and directories as ``govlint check`` does; one :class:`govlint.engine.FileResult`
+    (``path``, ``report``, ``diagnostics``, ``source``) per file, in input order.
+
+    Directories are walked recursively. ``config``: one Config for every file (default: the nearest
+    govlint.toml / pyproject.toml of each file). ``jobs``: processes to use. Keyword options:
+    ``include``/``exclude`` (globs), ``baseline`` (a path or :class:`govlint.baseline.Baseline`),
+    ``progress`` (``callback(done, total, path)``), ``max_bytes``, ``timeout``, ``engine``.
+    """
+    from .batch import lint_paths as _lint_paths
+
+    return _lint_paths(paths, config, jobs, **options)
+
+
+def format_results(results: "list[FileResult]", fmt: str = "text", *, lang: str = "zh", **options) -> str:
+    """Format results with the reporter ``govlint check --format FMT`` uses: ``text``, ``json``,
+    ``sarif``, ``github`` or ``html``. Options: ``show_source``, ``colour``, ``statistics`` (text)."""
+    from .reporters import format_results as _format
+
+    return _format(results, fmt, lang=lang, **options)

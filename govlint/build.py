@@ -9,6 +9,7 @@ the wrong number of values) for the GL2 rules to report; nothing here emits diag
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable, Optional, Sequence
 
@@ -16,11 +17,12 @@ import attrs
 import lark
 
 from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
-from .labels import bare_key, key, numbering
+from .labels import bare_key, key, numbering, strip_numbering
 from .model import Cell, Heading, Paragraph, Report, Row, Section, Span, Table
 from .numbers import CellValue, chinese_to_number, parse_cell
 from .parse import HeadingVocabulary, RawCell, heading_match, split_cells
 from .source import Source
+from . import flatten, recover
 
 _VALUE_KINDS = ("number", "blank", "placeholder")
 _NOTE_KEY = key("本列数据的勾稽关系")
@@ -31,11 +33,27 @@ _PERIOD_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 def vocabulary(editions: Iterable[Edition]) -> HeadingVocabulary:
     """The heading vocabulary of all editions (union of each part's keywords)."""
+    editions = list(editions)
     words: dict[int, set[str]] = {}
     for ed in editions:
         for p in ed.parts:
             words.setdefault(p.number, set()).update(key(w) for w in (*p.keywords, p.heading))
-    return HeadingVocabulary(tuple((n, tuple(sorted(w, key=len, reverse=True))) for n, w in sorted(words.items())))
+    return HeadingVocabulary(tuple((n, tuple(sorted(w, key=len, reverse=True))) for n, w in sorted(words.items())),
+                             starters=_label_index(editions).starters(),
+                             headings=frozenset(k for ed in editions for p in ed.parts for k in p.exact_keys()))
+
+
+def _label_index(editions: Sequence[Edition]) -> "flatten.LabelIndex":
+    """The editions' table labels for reading run-together tables (cached per set of editions)."""
+    ids = tuple(id(e) for e in editions)
+    hit = _LABEL_INDEX.get(ids)
+    if hit is None or hit[0] != list(editions):
+        hit = (list(editions), flatten.LabelIndex.of(editions))
+        _LABEL_INDEX[ids] = hit
+    return hit[1]
+
+
+_LABEL_INDEX: dict = {}
 
 
 # ----------------------------------------------------------------------------- raw tables
@@ -283,6 +301,18 @@ class _OpenRow:
     group_with_values: bool = False
 
 
+def _trim_padding(values: list, n: int) -> list:
+    """A row with more values than columns whose extra cells are empty at its start or end: the
+    empty cells are padding (a converter's cell for a merged label, or the row padded to the table's
+    width; an empty cell standing for a rowspan before the next row's label ends the row before it)."""
+    values = list(values)
+    while len(values) > n and values[0][1].kind == "blank":
+        values.pop(0)
+    while len(values) > n and values[-1][1].kind == "blank":
+        values.pop()
+    return values
+
+
 class _Aligner:
     """Walk the cells of one table and align values to the edition's rows and columns."""
 
@@ -305,6 +335,7 @@ class _Aligner:
         self.col_keys = {k for b in spec.blocks for c in b.columns for k in c.keys()}
         self.label_col = key(spec.label_column) if spec.label_column else None
         self.captions = {key(b.caption): b for b in spec.blocks if b.caption}
+        self.plans: list[recover.Plan] = []  # rows of run-together digits, split in finish()
 
     # -- lookups
     def _row_spec(self, text: str) -> Optional[RowSpec]:
@@ -324,28 +355,25 @@ class _Aligner:
                         prefix = (k if k.endswith(rk) else b)[: -len(rk)]
                         if self._is_group_prefix(prefix):
                             best, best_len = r, len(rk)
-                    if len(rk) >= 4 and len(rk) > best_len and b.startswith(rk) and b[len(rk):len(rk) + 1] == "(":
+                    if len(rk) >= 4 and len(rk) > best_len and b.startswith(rk) and b[len(rk):len(rk) + 1] == "(" \
+                            and not numbering(b[len(rk):]):  # a note, not the next item "(一)予以公开"
                         best, best_len = r, len(rk)
         return best
 
     def _is_group_prefix(self, prefix: str) -> bool:
-        if not prefix:
-            return True
-        rest = bare_key(prefix)
+        # ``prefix`` is already a key: strip numbers without re-keying (key() drops a trailing "1.")
+        rest = strip_numbering(prefix)
         groups = [r for r in self.spec.rows() if r.group]
         while rest:
             for g in groups:
                 for gk in g.keys():
                     if rest.startswith(gk):
-                        rest = bare_key(rest[len(gk):]) if rest[len(gk):] else ""
+                        rest = strip_numbering(rest[len(gk):])
                         break
                 else:
                     continue
                 break
             else:
-                num = numbering(rest)
-                if num and len(num) == len(rest):
-                    return True
                 return False
         return True
 
@@ -399,9 +427,22 @@ class _Aligner:
         if r is None:
             return
         cols = self._columns_for(r.block)
+        plan = None
+        if recover.has_run(r.values):  # digits run together (flattened page text): see govlint.recover
+            pieces = recover.pieces(r.values)
+            r.values = [(p.raw, p.value) for p in pieces]
+            if r.spec is not None and not r.spec.group and len(pieces) < len(cols):
+                plan = recover.Plan(len(self.rows), r.spec.id, pieces, list(cols))
+        if len(r.values) > len(cols):
+            r.values = _trim_padding(r.values, len(cols))
         raw_values = tuple(self._cell(c, v, r.spec.id if r.spec else None) for c, v in r.values)
         label_span = self.source.span(r.label.start, r.label.end)
         label_text = r.label.text
+        if plan is not None and not r.group_with_values:
+            self.plans.append(plan)
+            self.rows.append(Row(r.spec.id, label_text, label_span, (), r.block.id if r.block else None,
+                                 "too_few", raw_values))
+            return
         if r.spec is None:
             self.unknown_rows.append(Row(None, label_text, label_span, (), r.block.id if r.block else None,
                                          None, raw_values))
@@ -464,6 +505,8 @@ class _Aligner:
             self.phase = "body"
             block = self.spec.block_of_row(spec.id) if spec is not None and len(self.spec.blocks) > 1 else self.block
             self._finish_header(block)
+            if block is not None:
+                self.block = block  # the header just read is this block's (no caption named it)
         block = self.block
         if spec is not None and len(self.spec.blocks) > 1:
             owner = self.spec.block_of_row(spec.id)
@@ -476,7 +519,25 @@ class _Aligner:
                     self.order = None
         self.row = _OpenRow(spec, raw, block)
 
+    def _padding(self, raw: RawCell) -> bool:
+        """An empty cell in a line without numbers: header padding (a Markdown row of merged header
+        cells, a caption row), not a blank figure."""
+        # once per line (found by bisection): a long line has many cells, and scanning it for each
+        # one was quadratic
+        text, starts = self.source.text, self.source.line_starts
+        i = bisect.bisect_right(starts, raw.start) - 1
+        cache = self.__dict__.setdefault("_padding_lines", {})
+        if i not in cache:
+            line = text[starts[i]:starts[i + 1] - 1] if i + 1 < len(starts) else text[starts[i]:]
+            cache[i] = not any(parse_cell(p).kind == "number" for p in re.split(r"[|｜]", line))
+        return cache[i]
+
     def _value(self, raw: RawCell, v: CellValue) -> None:
+        if v.kind == "blank" and (self.phase == "header" or self.row is None) and self._padding(raw):
+            return
+        if v.kind == "blank" and self.row is not None and self.row.spec is not None and self.row.spec.group \
+                and not self.row.values:
+            return  # a group label's row padded with empty cells
         if self.row is None:
             if self.spec.implicit_row is not None:
                 if self.phase == "header":
@@ -495,6 +556,7 @@ class _Aligner:
         if self.order is None and (self.header or self.unknown_header):
             self._finish_header(self.block)
         self._close_row()
+        self.rows = recover.resolve(self.spec, self.rows, self.plans, self._cell)
         found_rows = {r.id for r in self.rows}
         # a group row written with values (2019 （六）其他处理 in a 2021 table) stands in for its children
         for r in self.rows:
@@ -518,8 +580,13 @@ class _Aligner:
                      tuple(self.stray), self.section)
 
 
-def align(source: Source, spec: TableSpec, cells: Sequence[tuple[RawCell, CellValue]], section: Optional[int]) -> Table:
+def align(source: Source, spec: TableSpec, cells: Sequence[tuple[RawCell, CellValue]], section: Optional[int],
+          padding_lines: Optional[dict] = None) -> Table:
+    """Align one table. ``padding_lines``: a cache shared by the tables of one source (see
+    ``_Aligner._padding``; a page run together into one line holds every table)."""
     aligner = _Aligner(source, spec, section)
+    if padding_lines is not None:
+        aligner._padding_lines = padding_lines
     for raw, v in cells:
         aligner.feed(raw, v)
     first, last = cells[0][0], cells[-1][0]
@@ -560,6 +627,7 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
     """Build the report model from the parse tree, aligning tables to the detected edition."""
     vocab = vocab or vocabulary(editions)
     title: Optional[Paragraph] = None
+    title_parts: list[Paragraph] = []
     preamble: list[Paragraph] = []
     raw_sections: list[tuple[Heading, list[Paragraph], list[_RawTable]]] = []
     raw_tables: list[_RawTable] = []
@@ -568,13 +636,50 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
 
     def body(node: lark.Tree, section: Optional[int], paragraphs: list[Paragraph], tables: list[_RawTable]) -> None:
         nonlocal order
-        for child in node.children:
-            if not isinstance(child, lark.Tree):
+        run: list[lark.Token] = []  # consecutive paragraphs: they may hold a run-together table
+
+        def flush(lines: Optional[list[lark.Token]] = None) -> bool:
+            """Read the pending paragraphs (or the lines of a table whose labels and numbers run
+            together) for run-together tables; False if ``lines`` holds no such table."""
+            nonlocal order
+            toks = run if lines is None else lines
+            pieces = flatten.paragraph_pieces(source.text, [(t.start_pos, t.start_pos + len(str(t))) for t in toks],
+                                              _label_index(editions))
+            if lines is not None and not any(p[0] == "table" for p in pieces):
+                return False
+            for piece in pieces:
+                if piece[0] == "paragraph":
+                    paragraphs.append(_paragraph(source, toks[piece[1]]))
+                elif piece[0] == "text":
+                    seg = source.text[piece[1]:piece[2]]
+                    lead = len(seg) - len(seg.lstrip())
+                    a = piece[1] + lead
+                    paragraphs.append(Paragraph(seg.strip(), source.span(a, a + len(seg.strip()))))
+                else:
+                    order += 1
+                    rt = _RawTable(piece[1], section, order)
+                    tables.append(rt)
+                    raw_tables.append(rt)
+            run.clear()
+            return True
+
+        for child in [*node.children, None]:
+            if child is not None and not isinstance(child, lark.Tree):
                 continue
+            if child is not None and child.data == "paragraph":
+                order += 1
+                run.append(child.children[0])
+                continue
+            flush()
+            if child is None:
+                break
             order += 1
-            if child.data == "paragraph":
-                paragraphs.append(_paragraph(source, child.children[0]))
-            elif child.data == "table":
+            if child.data == "table" and any(
+                    t.type == "SPACED" and flatten.run_together(source.text, t.start_pos, t.start_pos + len(str(t)),
+                                                                _label_index(editions))
+                    for t in child.children) and flush(list(child.children)):
+                continue  # labels and numbers run together inside the words: a flattened table
+            if child.data == "table":
                 rt = _RawTable(_table_cells(source, child.children, known), section, order)
                 tables.append(rt)
                 raw_tables.append(rt)
@@ -582,7 +687,10 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
     pre_tables: list[_RawTable] = []
     for node in tree.children:
         if node.data == "title":
-            title = _paragraph(source, node.children[0])
+            title_parts = [_paragraph(source, tok) for tok in node.children]
+            title = title_parts[0]
+            if len(title_parts) > 1:  # a title on two lines reads as one
+                title = Paragraph("".join(p.text for p in title_parts), title.span.to(title_parts[-1].span))
         elif node.data == "preamble":
             body(node, None, preamble, pre_tables)
         elif node.data == "part":
@@ -600,11 +708,12 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
     # report year: the title first, then the statistical period, then the preamble
     year: Optional[int] = None
     year_span: Optional[Span] = None
-    if title is not None:
-        found = _year_of(title.text)
+    for part in title_parts:
+        found = _year_of(part.text)
         if found:
             year = found[0]
-            year_span = source.span(title.span.start + found[1], title.span.start + found[2])
+            year_span = source.span(part.span.start + found[1], part.span.start + found[2])
+            break
     if year is None:
         for p in [*preamble, *(pp for _, ps, _ in raw_sections[:1] for pp in ps)]:
             m = _PERIOD_YEAR_RE.search(p.text)
@@ -624,6 +733,7 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
     scores = _edition_scores(identified, editions)
     edition = _choose_edition(scores, year, editions)
 
+    padding_lines: dict[int, bool] = {}
     all_tables: list[Table] = []
     for tid, rt in identified:
         if not rt.cells:
@@ -633,17 +743,24 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
             first, last = rt.cells[0][0], rt.cells[-1][0]
             table = Table(None, source.span(first.start, last.end), section=rt.section)
         else:
-            table = align(source, spec, rt.cells, rt.section)
+            table = align(source, spec, rt.cells, rt.section, padding_lines)
         all_tables.append(table)
 
     # a table belongs to the section whose heading it follows
+    # (bisect over the tables sorted by start: linear scans made this quadratic in the number of parts)
     sections: list[Section] = []
+    by_start = sorted(range(len(all_tables)), key=lambda j: all_tables[j].span.start)
+    starts = [all_tables[j].span.start for j in by_start]
     for i, (heading, paragraphs, _) in enumerate(raw_sections):
         nxt = raw_sections[i + 1][0].span.start if i + 1 < len(raw_sections) else len(source.text) + 1
+        lo, hi = bisect.bisect_right(starts, heading.span.start), bisect.bisect_left(starts, nxt)
         sections.append(Section(heading, tuple(paragraphs),
-                                tuple(t for t in all_tables if heading.span.start < t.span.start < nxt)))
+                                tuple(all_tables[j] for j in sorted(by_start[lo:hi]))))
 
     agency = _agency(title.text, None) if title is not None else None
+    header = flatten.crawler_header(source.text)  # a crawler's 发布时间: the publication date
+    published = header.published_date if header is not None and header.published_date else None
+    published_span = source.span(*header.published) if published is not None else None
     return Report(path=source.path, text=source.text, title=title, preamble=tuple(preamble), sections=tuple(sections),
                   tables=tuple(all_tables), edition=edition.id if edition else None, edition_scores=scores,
-                  year=year, year_span=year_span, agency=agency)
+                  year=year, year_span=year_span, agency=agency, published=published, published_span=published_span)

@@ -1,13 +1,17 @@
 """Command line: a thin layer over the library API.
 
-    govlint check PATH... [--format text|json] [--select ...] [--ignore ...] [--config FILE]
-                          [--lang zh|en] [--exit-zero] [--statistics] [--show-source]
-    govlint rules            list the rules
+    govlint check PATH... [--format text|json|sarif|github|html] [--select ...] [--ignore ...]
+                          [--config FILE] [--lang zh|en] [--exit-zero] [--statistics] [--show-source]
+                          [--fix] [--diff] [--baseline FILE] [--include GLOB] [--exclude GLOB]
+                          [--jobs N] [--summary] [--summary-csv FILE]
+                          [--block-plugins NAME] [--require-plugins NAME]
+    govlint baseline write PATH... [-o govlint-baseline.json] [--reason TEXT]
+    govlint rules            list the rules (code, name, default severity, fixable, summary)
     govlint rule GL301       show one rule's documentation
-    govlint plugins          list loaded and failed plugins
+    govlint plugins          list loaded, failed and blocked plugins
 
-Exit codes: 0 no finding (info notes do not count), 1 findings, 2 a file could not be read or a
-usage/configuration error.
+Exit codes: 0 no finding (info notes do not count), 1 findings, 2 a file could not be read, a
+usage/configuration error or a required plugin is missing.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from typing import Optional, Sequence
 from . import __version__
 from .config import Config, ConfigError, find_config, load_config
 
-SUFFIXES = (".txt", ".text", ".md", ".markdown")
+SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".shtml", ".docx", ".doc", ".wps", ".pdf")
+FORMATS = ("text", "json", "sarif", "github", "html")  # govlint.reporters.FORMATS (not imported: start-up time)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,13 +41,25 @@ def _codes(value: Optional[str]) -> Optional[tuple[str, ...]]:
     return tuple(v.strip().upper() for v in value.split(",") if v.strip())
 
 
+def _seconds(value: str) -> float:
+    try:
+        v = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not v >= 0 or v == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds >= 0 (0 = no limit), not {value!r}")
+    return v
+
+
 def _build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="govlint", description="政府信息公开工作年度报告检查工具 / a linter for annual disclosure reports")
     p.add_argument("--version", action="version", version=f"govlint {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
     c = sub.add_parser("check", help="check reports (files or directories)")
     c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--format", choices=FORMATS, default="text",
+                   help="text (default), json (the stable contract), sarif (code scanning), github (annotations), "
+                        "html (a page with the findings highlighted)")
     c.add_argument("--select", help="comma-separated codes or prefixes to enable (replaces the default set)")
     c.add_argument("--extend-select", help="codes or prefixes to enable in addition")
     c.add_argument("--ignore", help="comma-separated codes or prefixes to disable")
@@ -54,12 +71,37 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="show the source line and a caret (default: on a terminal)")
     c.add_argument("--no-show-source", dest="show_source", action="store_false")
     c.add_argument("--max-bytes", type=int, default=None, help="skip files larger than this (GL006)")
+    c.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
+                   help="time limit per file (default 60; 0 = none); a file over it gets GL008, the others are "
+                        "still checked")
     c.add_argument("-o", "--output", help="write the report to this file instead of stdout")
+    _add_workflow_options(c)
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--lang", choices=("zh", "en"), default="zh")
+    r.add_argument("--format", choices=("text", "json"), default="text")
+    r.add_argument("--select", help="only codes with these prefixes (comma-separated)")
+    _add_plugin_options(r)
     one = sub.add_parser("rule", help="show a rule's documentation")
-    one.add_argument("code")
-    sub.add_parser("plugins", help="list plugins")
+    one.add_argument("code", help="a rule code (GL301) or name (arithmetic.balance)")
+    _add_plugin_options(one)
+    _add_plugin_options(sub.add_parser("plugins", help="list plugins: loaded, failed and blocked"))
+    x = sub.add_parser("extract", help="the parsed report as data: parts and every table cell with its labels")
+    x.add_argument("paths", nargs="+", metavar="PATH")
+    x.add_argument("--format", choices=("json", "csv"), default="json",
+                   help="json (default: one record per file) or csv (one line per table cell)")
+    x.add_argument("-o", "--output", help="write to this file instead of stdout")
+    b = sub.add_parser("baseline", help="record the current findings so that check --baseline hides them")
+    bsub = b.add_subparsers(dest="baseline_command", parser_class=_Parser, required=True)
+    bw = bsub.add_parser("write", help="write a baseline of the findings in PATH...")
+    bw.add_argument("paths", nargs="+", metavar="PATH")
+    bw.add_argument("-o", "--output", default="govlint-baseline.json",
+                    help="the baseline file (default govlint-baseline.json)")
+    bw.add_argument("--reason", help="why these findings are accepted (stored with each new entry)")
+    bw.add_argument("--select", help="comma-separated codes or prefixes to enable (replaces the default set)")
+    bw.add_argument("--extend-select", help="codes or prefixes to enable in addition")
+    bw.add_argument("--ignore", help="comma-separated codes or prefixes to disable")
+    bw.add_argument("--config", help="a govlint.toml or pyproject.toml to use instead of discovery")
+    _add_run_options(bw)
     return p
 
 
@@ -92,9 +134,118 @@ def _config_for(path: str, explicit: Optional[Config], cache: dict) -> Config:
     return cache[d]
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    from .engine import FileResult, MAX_BYTES, default_engine, input_diagnostic
-    from .reporters import get_reporter
+def _names(value: Optional[Sequence[str]]) -> tuple[str, ...]:
+    """Plugin names from repeated and/or comma-separated options."""
+    out: list[str] = []
+    for v in value or ():
+        out += [x.strip() for x in v.split(",") if x.strip()]
+    return tuple(out)
+
+
+def _globs(value: Optional[Sequence[str]]) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in value or ():
+        out += [x.strip() for x in v.split(",") if x.strip()]
+    return tuple(out)
+
+
+def _add_plugin_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--block-plugins", action="append", metavar="NAME[,NAME]",
+                   help="do not load these plugins (entry-point or package names)")
+    p.add_argument("--require-plugins", action="append", metavar="NAME[,NAME]",
+                   help="fail (exit 2) unless these plugins are installed and load")
+
+
+def _add_run_options(c: argparse.ArgumentParser) -> None:
+    """Options shared by `check` and `baseline write`: selection, files, parallelism."""
+    c.add_argument("--include", action="append", metavar="GLOB",
+                   help="in directories, only check files matching this glob (repeatable, comma-separated)")
+    c.add_argument("--exclude", action="append", metavar="GLOB",
+                   help="skip files and directories matching this glob (repeatable, comma-separated)")
+    c.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                   help="check files in N processes (default 1; 0 = one per CPU); output stays in input order")
+    c.add_argument("--progress", dest="progress", action="store_true", default=None,
+                   help="show a progress counter on stderr (default: on a terminal, for 10 files or more)")
+    c.add_argument("--no-progress", dest="progress", action="store_false")
+    _add_plugin_options(c)
+
+
+def _add_workflow_options(c: argparse.ArgumentParser) -> None:
+    """`check` options for fixes, baselines and batch summaries."""
+    c.add_argument("--fix", action="store_true",
+                   help="apply safe fixes to text files (.txt/.md/.html) in place, atomically; numbers are never changed")
+    c.add_argument("--diff", action="store_true", help="with or without --fix: print the fixes as a unified diff, "
+                   "write nothing (exit 1 if there is any)")
+    c.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE (govlint baseline write); "
+                   "entries that no longer match are reported as GL010")
+    c.add_argument("--summary", action="store_true", help="print a table of which files fail which rules")
+    c.add_argument("--summary-csv", metavar="FILE", help="write that table as CSV (one row per file, one column per rule)")
+    _add_run_options(c)
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be >= 0")
+    return n or (os.cpu_count() or 1)
+
+
+def _engine_for(args: argparse.Namespace):
+    """The engine with --block-plugins applied; None (after a message) if --require-plugins fails."""
+    from .engine import default_engine
+
+    engine = default_engine(_names(getattr(args, "block_plugins", None)))
+    missing = engine.missing_plugins(_names(getattr(args, "require_plugins", None)))
+    for name, status in missing:
+        if status is None:
+            why = "it is not installed (no entry point in the group 'govlint')"
+        elif status.status == "blocked":
+            why = "it is blocked by --block-plugins"
+        else:
+            why = f"it failed to load: {status.detail}"
+        print(f"govlint: required plugin {name!r} is not available: {why}", file=sys.stderr)
+    return None if missing else engine
+
+
+class _Progress:
+    """`[ 12/300] path` on stderr, rewritten in place; cleared at the end."""
+
+    def __init__(self, total: int, stream=None) -> None:
+        self.total = total
+        self.stream = stream or sys.stderr
+        self.width = 80
+        try:
+            self.width = os.get_terminal_size(self.stream.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def __call__(self, done: int, total: int, path: Optional[str]) -> None:
+        head = f"[{done:>{len(str(total))}}/{total}] "
+        tail = path or ""
+        room = max(10, self.width - len(head) - 1)
+        if len(tail) > room:
+            tail = "…" + tail[-(room - 1):]
+        self.stream.write("\r\x1b[K" + head + tail)
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("\r\x1b[K")
+        self.stream.flush()
+
+
+def _make_progress(args: argparse.Namespace, total: int) -> Optional[_Progress]:
+    want = args.progress
+    if want is None:
+        want = total >= 10 and sys.stderr.isatty()
+    return _Progress(total) if want and total else None
+
+
+def _prepare(args: argparse.Namespace):
+    """(engine, explicit config, overrides, items) or an exit code."""
+    from .batch import collect_items
 
     overrides = dict(select=_codes(args.select), ignore=_codes(args.ignore), extend_select=_codes(args.extend_select))
     try:
@@ -105,72 +256,274 @@ def cmd_check(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"govlint: {exc}", file=sys.stderr)
         return 2
-    files, missing = _collect(args.paths)
-    engine = default_engine()
-    results: list[FileResult] = []
-    cache: dict = {}
-    for m in missing:
-        results.append(FileResult(m, None, (input_diagnostic("GL001", "路径不存在", "no such file or directory", m),)))
-    lang = args.lang
-    for f in files:
+    engine = _engine_for(args)
+    if engine is None:
+        return 2
+    suffixes = tuple(s for s in engine.readers if s)
+    items = collect_items(args.paths, _globs(args.include), _globs(args.exclude), suffixes)
+    if not items:
+        print("govlint: no report files found (looked for " + ", ".join(suffixes) + ")", file=sys.stderr)
+        return 2
+    return engine, explicit, overrides, items
+
+
+def _run(args: argparse.Namespace, kind: str, explicit, overrides, items) -> list:
+    from .batch import missing_result, run
+    from .engine import TIMEOUT
+
+    files = [p for p, ok in items if ok]
+    progress = _make_progress(args, len(files))
+    try:
+        done = iter(list(run(files, kind, jobs=args.jobs, explicit=explicit, overrides=overrides,
+                             block_plugins=_names(args.block_plugins), progress=progress,
+                             max_bytes=getattr(args, "max_bytes", None),
+                             timeout=TIMEOUT if getattr(args, "timeout", None) is None else args.timeout)))
+    finally:
+        if progress is not None:
+            progress.close()
+    return [next(done) if ok else missing_result(p) for p, ok in items]
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .batch import ConfigResolver, failing
+
+    prepared = _prepare(args)
+    if isinstance(prepared, int):
+        return prepared
+    engine, explicit, overrides, items = prepared
+    resolver = ConfigResolver(explicit, overrides)
+    baseline = None
+    if args.baseline:
+        from .baseline import Baseline, BaselineError
+
         try:
-            cfg = _config_for(f, explicit, cache).merged(**overrides)
-        except ConfigError as exc:
+            baseline = Baseline.load(args.baseline)
+        except BaselineError as exc:
             print(f"govlint: {exc}", file=sys.stderr)
             return 2
-        lang = lang or cfg.lang
-        results.append(engine.lint_path(f, cfg, args.max_bytes or MAX_BYTES))
-    if not files and not missing:
-        print("govlint: no report files found (looked for " + ", ".join(SUFFIXES) + ")", file=sys.stderr)
+    fixing = args.fix or args.diff
+    try:
+        lang = args.lang or next((resolver(p).lang for p, ok in items if ok), None) or "zh"
+        outcomes = _run(args, "fix" if fixing else "lint", explicit, overrides, items)
+    except ConfigError as exc:
+        print(f"govlint: {exc}", file=sys.stderr)
         return 2
-    lang = lang or "zh"
+    write_failed = False
+    if fixing:
+        outcomes, diff_text, write_failed = _apply_fixes(args, engine, resolver, outcomes, lang)
+        if args.diff:
+            sys.stdout.write(diff_text)
+            if any(r.fatal for r in outcomes):
+                return 2
+            return 1 if diff_text else 0
+    results = outcomes
+    if baseline is not None:
+        results = baseline.apply(results, resolver)
+    from .reporters import get_reporter
+
     out_stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         tty = out_stream.isatty()
         show = tty if args.show_source is None else args.show_source
-        text = get_reporter(args.format)(results, lang=lang, show_source=show, colour=tty and not os.environ.get("NO_COLOR"),
-                                         statistics=args.statistics)
+        text = get_reporter(args.format)(results, lang=lang, show_source=show,
+                                         colour=tty and not os.environ.get("NO_COLOR"), statistics=args.statistics,
+                                         rules=engine.rules, rule_plugin=engine.rule_plugin)
         out_stream.write(text)
+        if args.summary:
+            from .reporters.summary import render_text
+
+            summary_stream = out_stream if args.format == "text" else (sys.stdout if args.output else sys.stderr)
+            summary_stream.write(render_text(results, lang))
     finally:
         if args.output:
             out_stream.close()
-    if any(r.fatal for r in results):
+    if args.summary_csv:
+        from .reporters.summary import render_csv
+
+        with open(args.summary_csv, "w", encoding="utf-8", newline="") as fh:
+            fh.write(render_csv(results))
+    if write_failed or any(r.fatal for r in results):
         return 2
-    failing = any(d.severity.rank >= 2 for r in results for d in r.diagnostics)
-    return 0 if (args.exit_zero or not failing) else 1
+    return 0 if (args.exit_zero or not failing(results)) else 1
+
+
+def _apply_fixes(args: argparse.Namespace, engine, resolver, outcomes: list, lang: str):
+    """Write (or diff) the fixes; messages on stderr. Returns (FileResults, diff text, a write failed)."""
+    from .engine import FileResult
+    from .fix import FixError, write_fixed
+
+    results, diffs, failed, fixed, files = [], [], False, 0, 0
+    en = lang == "en"
+    for o in outcomes:
+        if isinstance(o, FileResult):  # a missing path
+            results.append(o)
+            continue
+        if o.skipped and o.available:
+            zh, msg = o.skipped
+            print(f"{o.path}: " + (f"{o.available} fix(es) available, not applied: {msg}" if en
+                                   else f"有 {o.available} 处可修复，未修复：{zh}"), file=sys.stderr)
+        if not o.converged:
+            print(f"{o.path}: " + (f"fixes still change the text after {o.rounds} rounds; stopped" if en
+                                   else f"修复 {o.rounds} 轮后文字仍在变化，已停止"), file=sys.stderr)
+        if args.diff:
+            diffs.append(o.diff())
+            if o.changed:
+                fixed += o.applied
+                files += 1
+            results.append(o.result)
+            continue
+        if o.changed:
+            try:
+                write_fixed(o)
+            except (FixError, OSError) as exc:
+                failed = True
+                reason = (exc.en if en else exc.zh) if isinstance(exc, FixError) else str(exc)
+                print(f"{o.path}: " + (f"not written: {reason}" if en else f"未写入：{reason}"), file=sys.stderr)
+                results.append(engine.lint_bytes(o.original, o.path, resolver(o.path)))
+                continue
+            fixed += o.applied
+            files += 1
+        results.append(o.result)
+    if args.diff:
+        print((f"{fixed} fix(es) would be applied to {files} file(s)" if en
+               else f"可在 {files} 个文件中修复 {fixed} 处") if fixed else ("no fixes to apply" if en else "没有可修复的问题"),
+              file=sys.stderr)
+    elif fixed:
+        print(f"Fixed {fixed} problem(s) in {files} file(s)." if en else f"已修复 {files} 个文件中的 {fixed} 处问题。",
+              file=sys.stderr)
+    return results, "".join(diffs), failed
+
+
+def cmd_baseline(args: argparse.Namespace) -> int:
+    from .baseline import Baseline, BaselineError
+
+    prepared = _prepare(args)
+    if isinstance(prepared, int):
+        return prepared
+    _engine, explicit, overrides, items = prepared
+    try:
+        results = _run(args, "lint", explicit, overrides, items)
+    except ConfigError as exc:
+        print(f"govlint: {exc}", file=sys.stderr)
+        return 2
+    previous = None
+    if os.path.exists(args.output):
+        try:
+            previous = Baseline.load(args.output)
+        except BaselineError:
+            previous = None
+    baseline = Baseline.from_results(results, args.output, reason=args.reason, previous=previous)
+    for r in results:
+        for d in r.diagnostics:
+            if d.fatal:
+                print(f"govlint: {d.path}: {d.message_en} ({d.code}; not recorded in the baseline)", file=sys.stderr)
+    try:
+        target = baseline.write(args.output)
+    except OSError as exc:
+        print(f"govlint: cannot write {args.output}: {exc}", file=sys.stderr)
+        return 2
+    n = sum(e.count for e in baseline.entries)
+    print(f"govlint: recorded {n} finding(s) of {len(results)} file(s) in {target}", file=sys.stderr)
+    return 2 if any(r.fatal for r in results) else 0
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from .engine import default_engine
+    from .docs import summary
+    from .reporters.text import display_width
 
-    for r in default_engine().rules.values():
-        summary = (r.summary_en or r.summary) if args.lang == "en" else r.summary
-        flags = ("" if r.enabled else " (off by default)") + (" [fix]" if r.fixable else "")
-        print(f"{r.code}  {r.name:<32} {r.severity.value:<8} {summary}{flags}")
+    engine = _engine_for(args)
+    if engine is None:
+        return 2
+    rules = [r for r in engine.rules.values()
+             if not args.select or any(r.code.startswith(p) for p in _codes(args.select) or ())]
+    if args.format == "json":
+        import json
+
+        print(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.value, "enabled": r.enabled,
+                           "fixable": r.fixable, "summary": r.summary, "summary_en": r.summary_en,
+                           "plugin": engine.rule_plugin.get(r.code)} for r in rules], ensure_ascii=False, indent=2))
+        return 0
+    en = args.lang == "en"
+    head = ("code", "name", "severity", "fix", "summary") if en else ("代码", "名称", "默认级别", "可修复", "说明")
+    width = [max([display_width(head[0])] + [len(r.code) for r in rules]),
+             max([display_width(head[1])] + [len(r.name) for r in rules]),
+             max(display_width(head[2]), 8), max(display_width(head[3]), 3)]
+
+    def pad(text: str, w: int) -> str:
+        return text + " " * max(0, w - display_width(text))
+
+    print("  ".join(pad(h, w) for h, w in zip(head, width)) + "  " + head[4])
+    for r in rules:
+        notes = []
+        if not r.enabled:
+            notes.append("off by default" if en else "默认关闭")
+        plugin = engine.rule_plugin.get(r.code)
+        if plugin not in (None, "govlint_rules", "engine"):
+            notes.append(f"plugin {plugin}" if en else f"插件 {plugin}")
+        text = summary(r, "en" if en else "zh") + (f" ({'; '.join(notes)})" if notes else "")
+        cells = (r.code, r.name, r.severity.value, ("yes" if en else "是") if r.fixable else "")
+        print("  ".join(pad(c, w) for c, w in zip(cells, width)) + "  " + text)
     return 0
 
 
 def cmd_rule(args: argparse.Namespace) -> int:
-    from .engine import default_engine
+    from .docs import rule_text, rule_url
 
-    r = default_engine().rules.get(args.code.upper())
-    if r is None:
-        print(f"govlint: unknown rule {args.code}", file=sys.stderr)
+    engine = _engine_for(args)
+    if engine is None:
         return 2
-    import inspect
-
-    print(f"{r.code} {r.name} ({r.severity.value}{'' if r.enabled else ', off by default'})\n")
-    print(inspect.cleandoc(r.doc) if r.doc else r.summary)
+    key = args.code.strip()
+    r = engine.rules.get(key.upper()) or next((x for x in engine.rules.values() if x.name == key), None)
+    if r is None:
+        print(f"govlint: unknown rule {args.code} (see `govlint rules`)", file=sys.stderr)
+        return 2
+    sys.stdout.write(rule_text(r))
+    plugin = engine.rule_plugin.get(r.code)
+    if plugin in ("govlint_rules", "engine"):
+        print(f"\n{rule_url(r)}")
+    elif plugin:
+        print(f"\nPlugin: {plugin}")
     return 0
 
 
 def cmd_plugins(args: argparse.Namespace) -> int:
-    from .engine import default_engine
-
-    status = default_engine().plugin_status
+    engine = _engine_for(args)
+    if engine is None:
+        return 2
+    status = engine.plugin_status
+    width = max(len(s.name) for s in status)
     for s in status:
-        print(f"{s.name:<24} {s.status:<8} {s.detail}")
-    return 0 if all(s.status == "loaded" for s in status) else 1
+        rules = sorted(c for c, p in engine.rule_plugin.items() if p == s.name)
+        detail = s.detail + (f" [{s.dist}]" if s.dist else "")
+        if rules and s.status == "loaded":
+            detail += f" — {len(rules)} rule(s): " + (", ".join(rules) if len(rules) <= 6 else
+                                                         f"{rules[0]} … {rules[-1]}")
+        print(f"{s.name:<{width}}  {s.status:<7}  {detail}")
+    return 1 if any(s.status == "failed" for s in status) else 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Exit 0, or 2 when a file could not be read (its record carries the GL0 ``error``)."""
+    from .engine import default_engine
+    from .extract import error_record, extract_path, to_csv, to_json
+
+    files, missing = _collect(args.paths)
+    if not files and not missing:
+        print("govlint: no report files found (looked for " + ", ".join(SUFFIXES) + ")", file=sys.stderr)
+        return 2
+    engine = default_engine()
+    records = [error_record(m, "GL001", "路径不存在", "no such file or directory") for m in missing]
+    records += [extract_path(f, engine) for f in files]
+    text = to_json(records) if args.format == "json" else to_csv(records)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+    for r in records:
+        if r["error"] is not None:
+            print(f"{r['path']}: {r['error']['code']} {r['error']['message']}", file=sys.stderr)
+    return 2 if any(r["error"] is not None for r in records) else 0
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -179,7 +532,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "plugins": cmd_plugins}[args.command]
+    handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "plugins": cmd_plugins,
+               "baseline": cmd_baseline, "extract": cmd_extract}[args.command]
     try:
         return handler(args)
     except BrokenPipeError:  # e.g. piped into head

@@ -87,8 +87,20 @@ class Config:
                    rules=rules, lang=lang, path=path)
 
     def merged(self, **overrides: Any) -> "Config":
-        """A copy with command-line values layered on top (None leaves the file's value)."""
-        return attrs.evolve(self, **{k: v for k, v in overrides.items() if v is not None})
+        """A copy with command-line values layered on top (None leaves the file's value).
+
+        Selection is layered as in ruff: a command-line ``select`` starts the selection afresh (the
+        file's ``ignore`` and ``extend-select`` no longer apply); without it, the command line's
+        ``ignore`` and ``extend_select`` add to the file's."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        if "select" in given:
+            given.setdefault("ignore", ())
+            given.setdefault("extend_select", ())
+        else:
+            for k in ("ignore", "extend_select"):
+                if k in given:
+                    given[k] = tuple(getattr(self, k)) + tuple(given[k])
+        return attrs.evolve(self, **given)
 
     # --------------------------------------------------------------- selection
     def selects(self, code: str, enabled_by_default: bool, path: Optional[str] = None) -> bool:

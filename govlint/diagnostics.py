@@ -50,6 +50,7 @@ class Diagnostic:
     fix: Optional[Fix] = None
     fatal: bool = False  # the file could not be checked (GL0 input errors): exit code 2
     offset: Optional[int] = None  # offset into the parsed text (maps to the reader's locator)
+    end_offset: Optional[int] = None  # end of the flagged span in the parsed text (exclusive)
 
     def text(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message
@@ -90,7 +91,7 @@ class Rule:
         return Diagnostic(code=self.code, rule=self.name, severity=severity or self.severity, message=zh,
                           message_en=en, line=span.line, column=span.column, end_line=span.end_line,
                           end_column=span.end_column, table=table, row=row, col=col, expected=expected,
-                          actual=actual, fix=fix, offset=span.start)
+                          actual=actual, fix=fix, offset=span.start, end_offset=span.end)
 
 
 def rule(code: str, name: str, severity: str = "error", *, summary: str = "", summary_en: str = "",

@@ -7,11 +7,23 @@ The data itself lives in ``rules/editions/*.toml`` and reaches the engine throug
 from __future__ import annotations
 
 import copy
+from functools import lru_cache
 from typing import Any, Iterable, Optional
 
 import attrs
 
 from .labels import bare_key, key
+
+
+@lru_cache(maxsize=None)
+def _keys(label: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """Label keys of a column (computed once: the aligner asks for them for every cell)."""
+    return frozenset(key(x) for x in (label, *aliases))
+
+
+@lru_cache(maxsize=None)
+def _bare_keys(label: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(bare_key(x) for x in (label, *aliases))
 
 
 @attrs.frozen
@@ -26,7 +38,7 @@ class ColumnSpec:
     signed: bool = False
 
     def keys(self) -> frozenset[str]:
-        return frozenset(key(x) for x in (self.label, *self.aliases))
+        return _keys(self.label, self.aliases)
 
 
 @attrs.frozen
@@ -38,7 +50,7 @@ class RowSpec:
     aliases: tuple[str, ...] = ()
 
     def keys(self) -> frozenset[str]:
-        return frozenset(bare_key(x) for x in (self.label, *self.aliases))
+        return _bare_keys(self.label, self.aliases)
 
 
 @attrs.frozen

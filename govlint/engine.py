@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
+import stat
+import threading
+import time
 import traceback
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +28,10 @@ from .source import Source
 
 #: default cap on input size (bytes); configurable per call
 MAX_BYTES = 20 * 1024 * 1024
+#: default time limit for one file, read to last rule (seconds; None or 0: no limit); the CLI's --timeout
+TIMEOUT = 60.0
+#: default time budget of one rule on one file (seconds; None or 0: no limit)
+RULE_BUDGET = 10.0
 
 #: GL0 codes are emitted by the engine itself, not by rule functions; they are documented here.
 INPUT_RULES = (
@@ -36,9 +44,90 @@ INPUT_RULES = (
          "no annual-report structure (parts or tables) found in the file"),
     Rule("GL006", "input.too-large", Severity.ERROR, None, "文件超过大小上限", "the file exceeds the size limit"),
     Rule("GL007", "input.unsupported", Severity.ERROR, None, "不支持的文件类型", "unsupported file type"),
-    Rule("GL009", "internal.rule-error", Severity.ERROR, None, "规则运行出错（govlint 或插件的缺陷），其余规则照常运行",
-         "a rule crashed (a bug in govlint or a plugin); the other rules still ran"),
+    Rule("GL008", "input.time-limit", Severity.ERROR, None, "检查超过每个文件的时间上限（--timeout）",
+         "checking the file took longer than the time limit per file (--timeout)"),
+    Rule("GL009", "internal.rule-error", Severity.ERROR, None,
+         "规则运行出错或超出时间预算（govlint 或插件的缺陷），其余规则照常运行",
+         "a rule crashed or ran past its time budget (a bug in govlint or a plugin); the other rules still ran"),
+    Rule("GL011", "input.malformed", Severity.ERROR, None,
+         "文件已损坏或不安全（截断、不是其扩展名所示的格式、声明 XML 实体、解压后过大）",
+         "the file is damaged or unsafe (truncated, not the format its suffix says, XML entity declarations, "
+         "a zip bomb)"),
+    Rule("GL010", "baseline.unmatched", Severity.WARNING, None,
+         "基线（--baseline）中的条目已不再匹配任何问题：问题可能已改正，请重新生成基线",
+         "a baseline (--baseline) entry no longer matches any finding: the problem may have been corrected; "
+         "regenerate the baseline"),
 )
+
+
+class _Overrun(BaseException):
+    """Raised by the SIGALRM handler when a time limit runs out; never escapes the engine. A
+    BaseException, so that a rule's own ``except Exception`` cannot swallow it."""
+
+
+class _Alarm:
+    """Interrupt code that runs past a limit: ``with _Alarm(on) as a: a.run(seconds, fn)`` calls ``fn``
+    and raises :class:`_Overrun` in it after ``seconds`` (POSIX ``setitimer``). The handler is
+    installed once for the ``with`` block (only on the main thread, and only when no one else's
+    interval timer is running) and raises only while ``fn`` runs, so a late signal can never land in
+    the engine's own code. Where it cannot be installed, ``run`` just calls ``fn`` and the engine falls
+    back to measuring: elapsed time is checked between stages and after each rule."""
+
+    def __init__(self, on: bool = True) -> None:
+        self.on = on and hasattr(signal, "setitimer")
+        self.installed = False
+        self.active = False
+        self.previous = None
+
+    def __enter__(self) -> "_Alarm":
+        if not self.on or threading.current_thread() is not threading.main_thread():
+            return self
+        try:
+            if signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0):
+                return self  # someone else's timer (e.g. pytest-timeout): do not disturb it
+            self.previous = signal.signal(signal.SIGALRM, self._handler)
+            self.installed = True
+        except (ValueError, OSError):  # not the main interpreter, or no SIGALRM
+            pass
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        if self.installed:
+            self.installed = self.active = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+        return False
+
+    def _handler(self, signum, frame) -> None:
+        if self.active:
+            self.active = False
+            raise _Overrun()
+
+    def run(self, seconds: Optional[float], fn, *args):
+        if not self.installed or seconds is None:
+            return fn(*args)
+        signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+        self.active = True
+        try:
+            return fn(*args)
+        finally:
+            self.active = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _deadline(timeout: Optional[float]) -> Optional[float]:
+    return time.monotonic() + timeout if timeout and timeout > 0 else None
+
+
+def _left(deadline: Optional[float]) -> Optional[float]:
+    return None if deadline is None else deadline - time.monotonic()
+
+
+def _timed_out(path: Optional[str], timeout: float, stage_zh: str, stage_en: str) -> "FileResult":
+    return FileResult(path, None, (input_diagnostic(
+        "GL008", f"检查本文件超过时间上限 {timeout:g} 秒（{stage_zh}时；可用 --timeout 调整），未完成检查",
+        f"checking this file took longer than the time limit of {timeout:g} s (during {stage_en}; see --timeout); "
+        "the file was not fully checked", path),))
 
 
 @attrs.frozen
@@ -67,8 +156,13 @@ class FileResult:
 @attrs.frozen
 class PluginStatus:
     name: str
-    status: str  # "loaded" | "failed"
+    status: str  # "loaded" | "failed" | "blocked"
     detail: str = ""
+    dist: str = ""  # the distribution (package) that provides it, for entry-point plugins
+
+
+def _norm_name(name: str) -> str:
+    return name.strip().lower().replace("_", "-").replace(".", "-")
 
 
 def input_diagnostic(code: str, zh: str, en: str, path: Optional[str], line: int = 1, column: int = 1) -> Diagnostic:
@@ -80,7 +174,9 @@ def input_diagnostic(code: str, zh: str, en: str, path: Optional[str], line: int
 class Engine:
     """Holds the plugin manager, the registered rules, editions and readers. Build it once."""
 
-    def __init__(self, load_entry_points: bool = True, plugins: Iterable[object] = ()) -> None:
+    def __init__(self, load_entry_points: bool = True, plugins: Iterable[object] = (),
+                 block_plugins: Iterable[str] = ()) -> None:
+        self.blocked = frozenset(_norm_name(b) for b in block_plugins if b.strip())
         pm = pluggy.PluginManager(hookspecs.PROJECT)
         pm.add_hookspecs(hookspecs)
         import govlint_rules
@@ -95,18 +191,34 @@ class Engine:
         pm.check_pending()
         self.pm = pm
         rules: dict[str, Rule] = {r.code: r for r in INPUT_RULES}
-        for batch in pm.hook.govlint_register_rules():
-            for r in batch or ():
-                if not isinstance(r, Rule):
-                    raise TypeError(f"govlint_register_rules returned {r!r}, not a govlint.Rule")
-                if r.code in rules:
-                    raise ValueError(f"rule code {r.code} registered twice ({rules[r.code].name} and {r.name})")
-                rules[r.code] = r
+        #: rule code -> the plugin that registered it ("engine" for GL0, "govlint_rules" for built-ins)
+        self.rule_plugin: dict[str, str] = {r.code: "engine" for r in INPUT_RULES}
+        entry_point_plugins = {s.name for s in self.plugin_status if s.status == "loaded" and s.detail != "given"}
+        for impl in pm.hook.govlint_register_rules.get_hookimpls():
+            new: dict[str, Rule] = {}
+            try:
+                for r in impl.function() or ():
+                    if not isinstance(r, Rule):
+                        raise TypeError(f"govlint_register_rules returned {r!r}, not a govlint.Rule")
+                    if r.code in rules or r.code in new:
+                        other = rules.get(r.code) or new[r.code]
+                        raise ValueError(f"rule code {r.code} registered twice ({other.name} and {r.name})")
+                    new[r.code] = r
+            except Exception as exc:  # an entry-point plugin's bad rules disable that plugin, not govlint
+                if impl.plugin_name == "govlint_rules" or impl.plugin_name not in entry_point_plugins:
+                    raise
+                pm.unregister(name=impl.plugin_name)
+                self.plugin_status = [PluginStatus(s.name, "failed", f"{type(exc).__name__}: {exc}", s.dist)
+                                      if s.name == impl.plugin_name else s for s in self.plugin_status]
+                continue
+            rules.update(new)
+            self.rule_plugin.update({code: impl.plugin_name for code in new})
         self.rules = dict(sorted(rules.items()))
         raws = [e for batch in pm.hook.govlint_register_editions() for e in (batch or ())]
         self.editions: dict[str, Edition] = load_editions(raws)
         self.vocab = vocabulary(self.editions.values())
         self.readers: dict[str, Reader] = dict(BUILTIN_READERS)
+        self.rule_times: dict[str, float] = {}  # rule code -> seconds spent in it by this engine (profiling)
         for batch in pm.hook.govlint_register_readers():
             self.readers.update(batch or {})
 
@@ -116,6 +228,10 @@ class Engine:
         for ep in entry_points(group=hookspecs.PROJECT):
             if pm.has_plugin(ep.name) or ep.value.split(":")[0] == "govlint_rules":
                 continue
+            dist = getattr(getattr(ep, "dist", None), "name", "") or ""
+            if _norm_name(ep.name) in self.blocked or (dist and _norm_name(dist) in self.blocked):
+                self.plugin_status.append(PluginStatus(ep.name, "blocked", "blocked (--block-plugins)", dist))
+                continue
             try:
                 plugin = ep.load()
                 pm.register(plugin, name=ep.name)
@@ -123,18 +239,28 @@ class Engine:
             except Exception as exc:  # a broken plugin must not take govlint down
                 if pm.has_plugin(ep.name):
                     pm.unregister(name=ep.name)
-                self.plugin_status.append(PluginStatus(ep.name, "failed", f"{type(exc).__name__}: {exc}"))
+                self.plugin_status.append(PluginStatus(ep.name, "failed", f"{type(exc).__name__}: {exc}", dist))
             else:
-                self.plugin_status.append(PluginStatus(ep.name, "loaded", ep.value))
+                self.plugin_status.append(PluginStatus(ep.name, "loaded", ep.value, dist))
+
+    def missing_plugins(self, required: Iterable[str]) -> list[tuple[str, Optional[PluginStatus]]]:
+        """The required plugins (entry-point or distribution names) that are not loaded, each with
+        its status if it was found but failed or was blocked."""
+        missing = []
+        for name in required:
+            n = _norm_name(name)
+            if not n:
+                continue
+            found = [s for s in self.plugin_status if n in (_norm_name(s.name), _norm_name(s.dist or s.name))]
+            if not any(s.status == "loaded" for s in found):
+                missing.append((name.strip(), found[0] if found else None))
+        return missing
 
     # ------------------------------------------------------------------ pipeline
     def read(self, data: bytes, path: Optional[str] = None) -> Source:
         suffix = Path(path).suffix.lower() if path else ""
         reader = self.readers.get(suffix)
-        if reader is None:
-            if suffix in (".doc", ".docx", ".wps", ".pdf", ".html", ".htm"):
-                raise InputError("GL007", f"暂不支持 {suffix} 文件，请另存为 .txt（UTF-8）后再检查",
-                                 f"{suffix} files are not supported yet; save the report as .txt (UTF-8)")
+        if reader is None:  # HTML, Word and PDF have readers (govlint/readers); anything else is read as text
             reader = self.readers[".txt"]
         return reader(data, path)
 
@@ -142,7 +268,11 @@ class Engine:
         tree = parse_tree(source.text, self.vocab)
         return build(source, tree, list(self.editions.values()), self.vocab)
 
-    def check(self, report: Report, source: Source, config: Optional[Config] = None) -> list[Diagnostic]:
+    def check(self, report: Report, source: Source, config: Optional[Config] = None, *,
+              rule_budget: Optional[float] = RULE_BUDGET, deadline: Optional[float] = None) -> list[Diagnostic]:
+        """Run the selected rules. A rule that raises, or runs past ``rule_budget`` seconds, gives one
+        GL009 diagnostic naming it and the other rules still run. ``deadline`` (``time.monotonic()``)
+        is the file's time limit: past it, :class:`_TimeUp` is raised (``lint_*`` turn it into GL008)."""
         config = config or Config()
         edition = self.editions.get(report.edition) if report.edition else None
         out: list[Diagnostic] = []
@@ -151,21 +281,40 @@ class Engine:
                                         "no annual-report structure found: none of the six part headings "
                                         "(一、总体情况 …) and no statistical table", source.path))
             return out
-        for r in self.rules.values():
-            if r.func is None or not config.selects(r.code, r.enabled, source.path):
-                continue
-            ctx = RuleContext(r, edition, self.editions, config.options(r.code), source)
-            try:
-                found = list(r.func(report, ctx) or ())
-            except Exception as exc:
-                tb = traceback.extract_tb(exc.__traceback__)[-1]
-                where = f"{os.path.basename(tb.filename)}:{tb.lineno}"
-                out.append(Diagnostic("GL009", "internal.rule-error", Severity.ERROR,
-                                      f"规则 {r.code}（{r.name}）运行出错：{type(exc).__name__}: {exc}（{where}），其余规则照常运行",
-                                      f"rule {r.code} ({r.name}) crashed: {type(exc).__name__}: {exc} ({where}); "
-                                      "the other rules still ran", 1, 1, 1, 1, source.path))
-                continue
-            out.extend(found)
+        budget = rule_budget if rule_budget and rule_budget > 0 else None
+        with _Alarm(budget is not None or deadline is not None) as alarm:
+            for r in self.rules.values():
+                if r.func is None or not config.selects(r.code, r.enabled, source.path):
+                    continue
+                ctx = RuleContext(r, edition, self.editions, config.options(r.code), source)
+                left = _left(deadline)
+                if left is not None and left <= 0:
+                    raise _TimeUp(f"规则 {r.code} 运行前", f"before rule {r.code}")
+                limits = [x for x in (budget, left) if x is not None]
+                t0 = time.perf_counter()
+                try:
+                    found = alarm.run(min(limits) if limits else None, _call_rule, r, report, ctx)
+                except _Overrun:
+                    if deadline is not None and time.monotonic() >= deadline:
+                        raise _TimeUp(f"规则 {r.code} 运行", f"rule {r.code}") from None
+                    out.append(_rule_overrun(r, budget or 0.0, time.perf_counter() - t0, source.path, stopped=True))
+                    continue
+                except Exception as exc:
+                    tb = traceback.extract_tb(exc.__traceback__)[-1]
+                    where = f"{os.path.basename(tb.filename)}:{tb.lineno}"
+                    out.append(Diagnostic("GL009", "internal.rule-error", Severity.ERROR,
+                                          f"规则 {r.code}（{r.name}）运行出错：{type(exc).__name__}: {exc}（{where}），其余规则照常运行",
+                                          f"rule {r.code} ({r.name}) crashed: {type(exc).__name__}: {exc} ({where}); "
+                                          "the other rules still ran", 1, 1, 1, 1, source.path))
+                    continue
+                finally:
+                    self.rule_times[r.code] = self.rule_times.get(r.code, 0.0) + (time.perf_counter() - t0)
+                elapsed = time.perf_counter() - t0
+                if deadline is not None and time.monotonic() >= deadline:  # measured: no alarm was available
+                    raise _TimeUp(f"规则 {r.code} 运行", f"rule {r.code}")
+                if budget is not None and elapsed > budget:  # no alarm here (not the main thread, or not POSIX)
+                    out.append(_rule_overrun(r, budget, elapsed, source.path, stopped=False))
+                out.extend(found)
         final = []
         for d in out:
             if d.code != "GL009" and not config.selects(d.code, True, source.path):
@@ -174,31 +323,66 @@ class Engine:
             locator = d.locator or (source.locator(d.offset) if d.offset is not None else None)
             final.append(attrs.evolve(d, path=source.path, severity=sev, locator=locator))
         final.sort(key=lambda d: d.sort_key)
+        if source.kind == "html" or (source.path or "").lower().endswith((".md", ".markdown", ".html", ".htm")):
+            from .baseline import apply_suppressions  # <!-- govlint: disable=... --> comments
+
+            final = apply_suppressions(final, source)
         return final
 
-    def lint_source(self, source: Source, config: Optional[Config] = None) -> FileResult:
-        report = self.parse(source)
-        return FileResult(source.path, report, tuple(self.check(report, source, config)), source)
+    def lint_source(self, source: Source, config: Optional[Config] = None, *, timeout: Optional[float] = TIMEOUT,
+                    rule_budget: Optional[float] = RULE_BUDGET, deadline: Optional[float] = None) -> FileResult:
+        """Parse, build and check ``source``. ``timeout`` (seconds) limits the whole file: past it, the
+        file gets one fatal GL008 (checked between stages and rules, and by SIGALRM where available)."""
+        if deadline is None:
+            deadline = _deadline(timeout)
+        limit = timeout if timeout and timeout > 0 else 0.0
+        try:
+            with _Alarm(deadline is not None) as alarm:
+                report = alarm.run(_left(deadline), self.parse, source)
+        except _Overrun:
+            return _timed_out(source.path, limit, "解析", "parsing")
+        left = _left(deadline)
+        if left is not None and left <= 0:
+            return _timed_out(source.path, limit, "解析", "parsing")
+        try:
+            diagnostics = self.check(report, source, config, rule_budget=rule_budget, deadline=deadline)
+        except _TimeUp as up:
+            return _timed_out(source.path, limit, up.zh, up.en)
+        return FileResult(source.path, report, tuple(diagnostics), source)
 
     def lint_bytes(self, data: bytes, path: Optional[str] = None, config: Optional[Config] = None,
-                   max_bytes: int = MAX_BYTES) -> FileResult:
+                   max_bytes: int = MAX_BYTES, *, timeout: Optional[float] = TIMEOUT,
+                   rule_budget: Optional[float] = RULE_BUDGET) -> FileResult:
         if len(data) > max_bytes:
             return _too_large(len(data), max_bytes, path)
+        deadline = _deadline(timeout)
         try:
-            source = self.read(data, path)
+            with _Alarm(deadline is not None) as alarm:
+                source = alarm.run(_left(deadline), self.read, data, path)
         except InputError as exc:
             return FileResult(path, None, (input_diagnostic(exc.code, exc.zh, exc.en, path, exc.line, exc.column),))
-        return self.lint_source(source, config)
+        except _Overrun:
+            return _timed_out(path, timeout or 0.0, "读取", "reading")
+        return self.lint_source(source, config, timeout=timeout, rule_budget=rule_budget, deadline=deadline)
 
     def lint_path(self, path: Union[str, os.PathLike], config: Optional[Config] = None,
-                  max_bytes: int = MAX_BYTES) -> FileResult:
+                  max_bytes: int = MAX_BYTES, *, timeout: Optional[float] = TIMEOUT,
+                  rule_budget: Optional[float] = RULE_BUDGET) -> FileResult:
         p = str(path)
         try:
-            size = os.path.getsize(p)
-            if size > max_bytes:
-                return _too_large(size, max_bytes, p)
+            st = os.stat(p)
+            if stat.S_ISDIR(st.st_mode):
+                raise IsADirectoryError(p)
+            if not stat.S_ISREG(st.st_mode):  # a FIFO would block, /dev/zero would never end
+                return FileResult(p, None, (input_diagnostic(
+                    "GL001", "不是普通文件（设备、管道或套接字），不予读取",
+                    "not a regular file (a device, pipe or socket): not read", p),))
+            if st.st_size > max_bytes:
+                return _too_large(st.st_size, max_bytes, p)
             with open(p, "rb") as fh:
-                data = fh.read()
+                data = fh.read(max_bytes + 1)  # the file may have grown since
+            if len(data) > max_bytes:
+                return _too_large(len(data), max_bytes, p)
         except IsADirectoryError:
             return FileResult(p, None, (input_diagnostic("GL001", "这是一个目录，不是文件", "this is a directory, not a file", p),))
         except FileNotFoundError:
@@ -207,7 +391,29 @@ class Engine:
             return FileResult(p, None, (input_diagnostic("GL001", "没有读取权限", "permission denied", p),))
         except OSError as exc:
             return FileResult(p, None, (input_diagnostic("GL001", f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}", p),))
-        return self.lint_bytes(data, p, config, max_bytes)
+        return self.lint_bytes(data, p, config, max_bytes, timeout=timeout, rule_budget=rule_budget)
+
+
+def _call_rule(r: Rule, report: Report, ctx: RuleContext) -> list:
+    return list(r.func(report, ctx) or ())
+
+
+class _TimeUp(Exception):
+    """The file's time limit ran out during ``stage`` (zh, en)."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+
+def _rule_overrun(r: Rule, budget: float, elapsed: float, path: Optional[str], stopped: bool) -> Diagnostic:
+    zh_how = "已被中止，本规则的结果未计入" if stopped else "其结果仍已计入"
+    en_how = "it was stopped and its findings are not included" if stopped else "its findings are still included"
+    return Diagnostic("GL009", "internal.rule-error", Severity.ERROR,
+                      f"规则 {r.code}（{r.name}）运行 {elapsed:.1f} 秒，超出时间预算 {budget:g} 秒（govlint 或插件的缺陷），"
+                      f"{zh_how}；其余规则照常运行",
+                      f"rule {r.code} ({r.name}) ran {elapsed:.1f} s, past its time budget of {budget:g} s "
+                      f"(a bug in govlint or a plugin); {en_how}; the other rules still ran", 1, 1, 1, 1, path)
 
 
 def _too_large(size: int, limit: int, path: Optional[str]) -> FileResult:
@@ -216,6 +422,15 @@ def _too_large(size: int, limit: int, path: Optional[str]) -> FileResult:
         f"the file is {size:,} bytes, over the limit of {limit:,} bytes (see --max-bytes)", path),))
 
 
-@lru_cache(maxsize=1)
-def default_engine() -> Engine:
-    return Engine()
+def default_engine(block_plugins: Iterable[str] = ()) -> Engine:
+    """The engine with the built-in rules and every installed plugin (except ``block_plugins``),
+    built once per process (per set of blocked plugins)."""
+    return _cached_engine(tuple(sorted({_norm_name(b) for b in block_plugins if b.strip()})))
+
+
+@lru_cache(maxsize=4)
+def _cached_engine(block_plugins: tuple[str, ...]) -> Engine:
+    return Engine(block_plugins=block_plugins)
+
+
+default_engine.cache_clear = _cached_engine.cache_clear  # type: ignore[attr-defined]

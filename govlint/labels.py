@@ -32,6 +32,11 @@ def bare_key(text: str) -> str:
     return stripped or k
 
 
+def strip_numbering(k: str) -> str:
+    """A key (already normalised by :func:`key`) without its leading item number(s); "" if nothing else."""
+    return _NUMBERING.sub("", k)
+
+
 def numbering(text: str) -> str:
     """The leading item number as written (normalised), e.g. "(三)" or "1."; "" if none."""
     k = key(text)

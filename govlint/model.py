@@ -61,6 +61,12 @@ class Row:
     block: Optional[str] = None  # block id inside table 二
     problem: Optional[str] = None  # why the values could not be aligned (e.g. "too_few", "too_many")
     raw_values: tuple[Cell, ...] = ()  # every value-like cell written after the label, aligned or not
+    # run-together digits (flattened page text, see govlint.recover): how they were split —
+    # "forced" (only one split is possible at all) or "identities" (only one satisfies the table's
+    # identities) — or, when they could not be split, why: "inconsistent" (no split satisfies the
+    # identities), "ambiguous" (several do) or "too_many" (too many candidates to decide)
+    recovery: Optional[str] = None
+    unsplit: Optional[str] = None
 
     def cell(self, column: str) -> Optional[Cell]:
         for c in self.cells:
@@ -145,6 +151,8 @@ class Report:
     year_span: Optional[Span] = None
     agency: Optional[str] = None
     locator: Optional[str] = None
+    published: Optional[str] = None  # publication date (YYYY-MM-DD) from a crawler header (发布时间:)
+    published_span: Optional[Span] = None
 
     def section(self, part: int) -> Optional[Section]:
         for s in self.sections:

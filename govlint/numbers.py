@@ -69,6 +69,7 @@ after it, as for ``,``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal
 
 import attrs
@@ -394,6 +395,19 @@ _TEXT = CellValue("text", None, None, False)
 
 
 def parse_cell(text: str) -> CellValue:
+    """Classify and parse the text of one table cell (see :func:`_parse_cell`); memoised for short
+    texts (cells repeat: most are ``0``), computed afresh for long ones so the cache stays small."""
+    if len(text) <= 40:
+        return _parse_cell_cached(text)
+    return _parse_cell(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_cell_cached(text: str) -> CellValue:
+    return _parse_cell(text)
+
+
+def _parse_cell(text: str) -> CellValue:
     """Classify and parse the text of one table cell.
 
     Whitespace (including U+3000, NBSP and zero-width characters) is stripped

@@ -8,7 +8,10 @@ document structure only: which wording names which of the six parts is handed in
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import sys
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -23,15 +26,30 @@ from .numbers import parse_cell
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 # 一、总体情况 / 一.总体情况 / 一．总体情况 / 第一部分 总体情况 / 一 总体情况
+# Written so that no two quantifiers compete for the same characters (the earlier form backtracked
+# cubically on a numeral followed by a long run of spaces): the separator (spaces, 部分, punctuation)
+# is whatever lies between group 1 and group 2 and must not be empty; trailing spaces are cut in code.
 _HEADING_RE = re.compile(
-    r"^[ \t\u3000]*(?:第[ \t\u3000]*)?([一二三四五六七八九十])[ \t\u3000]*(?:部分)?[ \t\u3000]*"
-    r"(?:[、.．,，:：﹑]|(?<=分)|[ \t\u3000])[ \t\u3000]*(\S.*?)[ \t\u3000|｜]*$"
+    r"^[ \t\u3000]*(?:第[ \t\u3000]*)?([一二三四五六七八九十])[ \t\u3000]*(?:部分[ \t\u3000]*)?"
+    r"(?:[、.．,，:：﹑][ \t\u3000]*)?(\S.*)"
 )
+_TRAILING = " \t\u3000|｜"
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _PIPE = re.compile(r"[|｜]")
 _ARTIFACT_RE = re.compile(r"^[\s|｜:：\-—=+]*$")
+# a Markdown separator cell (|---|, |:---:|); shorter dashes are cells ("-" or "——" written for "none")
+_SEPARATOR_CELL = re.compile(r":?(?:-{3,}|={3,}):?")
+
+
+def _is_artifact(line: str) -> bool:
+    """Pipes only (the scraper's empty cells), or a Markdown separator row."""
+    if not _ARTIFACT_RE.match(line):
+        return False
+    cells = [c.strip() for c in _PIPE.split(line)]
+    return all(not c or _SEPARATOR_CELL.fullmatch(c) for c in cells)
 _WS_TOKEN = re.compile(r"[^\s\u3000]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def normalize(text: str) -> str:
@@ -45,6 +63,10 @@ class HeadingVocabulary:
 
     keywords: tuple[tuple[int, tuple[str, ...]], ...]
     max_length: int = 40
+    # keys of labels that may open a part's body (table captions, column and row labels): where a
+    # heading run into its body text ends (see govlint.flatten.split_line)
+    starters: frozenset = frozenset()
+    headings: frozenset = frozenset()  # keys of the exact official headings (without their numerals)
 
     def part_of(self, text: str) -> Optional[int]:
         key = normalize(text)
@@ -72,8 +94,9 @@ def heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optiona
         return None
     stripped = line.strip()
     m = _HEADING_RE.match(line)
-    if m:
+    if m and m.end(1) < m.start(2):  # a separator after the numeral
         rest = m.group(2)
+        rest = rest[:1] + rest[1:].rstrip(_TRAILING)
         if len(normalize(rest)) > vocab.max_length or _SENTENCE_END.search(rest):
             return None
         if any(_value_like(t) for t in _WS_TOKEN.findall(rest)[1:]):
@@ -121,7 +144,7 @@ def split_cells(kind: str, line: str, offset: int) -> list[RawCell]:
         s = seg.strip()
         if i == last and not s:
             continue
-        if i == 0 and first_blank and (kind == "ROW" and line.lstrip()[:1] in "|｜"):
+        if i == 0 and first_blank and line.lstrip()[:1] in "|｜":
             continue
         if s:
             lead = len(seg) - len(seg.lstrip())
@@ -138,7 +161,7 @@ def _value_like(token: str) -> bool:
 def _classify_line(line: str) -> str:
     """Table-line kind of a line that is not a heading or title: CELL, ROW, SPACED, ARTIFACT or TEXT."""
     if _PIPE.search(line):
-        if _ARTIFACT_RE.match(line):
+        if _is_artifact(line):
             return "ARTIFACT"
         return "ROW" if len([p for p in _PIPE.split(line) if p.strip()]) > 1 else "CELL"
     tokens = _WS_TOKEN.findall(line)
@@ -151,8 +174,11 @@ def _classify_line(line: str) -> str:
         return "SPACED"  # label followed by values, or values only
     if all(_value_like(t) for t in tokens):
         return "SPACED"
-    if "。" not in line and all(len(t) <= 12 for t in tokens) and _CJK.search(line):
-        return "SPACED"  # a header line of short labels
+    first_value = next((i for i, t in enumerate(tokens) if _value_like(t)), len(tokens))
+    if len(tokens) - first_value >= 2 and all(_value_like(t) for t in tokens[first_value:]) and "。" not in line:
+        return "SPACED"  # a label of several words followed by values (三、本年度办理结果 （一）予以公开 0 0 …)
+    if "。" not in line and all(len(_BRACKETED.sub("", t)) <= 12 for t in tokens) and _CJK.search(line):
+        return "SPACED"  # a header line of short labels (a bracketed note or unit does not count)
     return "TEXT"
 
 
@@ -168,12 +194,20 @@ class Line:
 
 
 def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
-    """Classify every non-blank line of ``text``."""
+    """Classify every non-blank line of ``text``.
+
+    The lines are logical: a crawler's header block is skipped (its ``标题:`` value becomes the
+    TITLE), and a physical line with part headings written inside it is cut into segments there
+    (see :mod:`govlint.flatten`); ``Line.start`` is always the offset of the segment in ``text``.
+    """
+    from . import flatten
+
     lines: list[Line] = []
     pos = 0
     number = 0
     title_seen = False
     n = len(text)
+    header = flatten.crawler_header(text)
     while pos <= n:
         nl = text.find("\n", pos)
         end = n if nl == -1 else nl
@@ -181,8 +215,33 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
         if raw.endswith("\r"):
             raw = raw[:-1]
         number += 1
-        if raw.strip():
+        if header is not None and pos < header.end:
+            if header.title is not None and pos <= header.title[0] < end and not lines:
+                a, b = header.title
+                lines.append(Line("TITLE", text[a:b], a, number))
+                title_seen = True
+        elif raw.strip():
             kind: str
+            segments = None if heading_match(raw, vocab) else flatten.split_line(raw, vocab)
+            if segments is not None:
+                for seg_kind, a, b in segments:
+                    seg = raw[a:b]
+                    first = _WS_TOKEN.search(seg)
+                    if not lines and not title_seen and seg_kind == "BODY" and first and seg[first.end():].strip() \
+                            and _looks_like_title(first.group()):
+                        # a page run together starts with its title, then a space, then the body
+                        lines.append(Line("TITLE", first.group(), pos + a + first.start(), number))
+                        title_seen = True
+                        a += first.end()
+                        seg = raw[a:b]
+                    if seg_kind == "HEADING":
+                        lines.append(Line("HEADING", seg, pos + a, number))
+                        continue
+                    lines.append(Line(_classify_line(seg), seg, pos + a, number))
+                if nl == -1:
+                    break
+                pos = nl + 1
+                continue
             if heading_match(raw, vocab):
                 kind = "HEADING"
             elif not title_seen and not lines and _looks_like_title(raw):
@@ -194,8 +253,27 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
         if nl == -1:
             break
         pos = nl + 1
+    _two_line_title(lines)
     _settle(lines)
     return lines
+
+
+_NOT_IN_TITLE = re.compile(r"[。，,；;：:！!？?]")
+
+
+def _two_line_title(lines: list[Line]) -> None:
+    """A title broken over two lines (the agency, then ``2022年政府信息公开工作年度报告``), as PDF
+    pages and some pages set it: both lines are the title."""
+    if len(lines) < 2 or lines[0].kind not in ("TEXT", "SPACED") or lines[1].kind not in ("TEXT", "SPACED"):
+        return
+    first, second = lines[0].text.strip(), lines[1].text.strip()
+    if lines[1].number - lines[0].number > 2 or len(first) > 40 or not _CJK.search(first):
+        return
+    if _NOT_IN_TITLE.search(first) or _NOT_IN_TITLE.search(second) or "报告" in first or "年报" in first:
+        return
+    if _looks_like_title(second):
+        lines[0] = attrs.evolve(lines[0], kind="TITLE")
+        lines[1] = attrs.evolve(lines[1], kind="TITLE")
 
 
 def _looks_like_title(line: str) -> bool:
@@ -228,10 +306,53 @@ class _LineLexer(Lexer):
         yield from data
 
 
+def _cache_dir() -> Optional[str]:
+    """govlint's per-user cache directory (``$XDG_CACHE_HOME/govlint`` or ``~/.cache/govlint``, made
+    0700); None if ``GOVLINT_NO_CACHE`` is set or the directory cannot be used safely (not ours,
+    writable by others, or not writable)."""
+    if os.environ.get("GOVLINT_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    d = os.path.join(base, "govlint")
+    try:
+        os.makedirs(d, mode=0o700, exist_ok=True)
+        st = os.stat(d)
+        if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
+            return None
+        if not os.access(d, os.W_OK):
+            return None
+    except OSError:
+        return None
+    return d
+
+
 @lru_cache(maxsize=1)
 def _parser() -> lark.Lark:
+    """The LALR parser, built once per process. Lark's analysis of the grammar is cached in the user's
+    cache directory (never a shared temp folder), keyed by the grammar, lark and Python versions, and
+    written atomically; without a usable cache directory it is built afresh (~15 ms)."""
     grammar = resources.files("govlint.grammar").joinpath("report.lark").read_text(encoding="utf-8")
-    return lark.Lark(grammar, parser="lalr", lexer=_LineLexer, propagate_positions=True, maybe_placeholders=False)
+    # no propagate_positions: every token carries its own offsets, and filling in the tree's meta
+    # cost more than the rest of the LALR parse
+    options = dict(parser="lalr", lexer=_LineLexer, propagate_positions=False, maybe_placeholders=False)
+    d = _cache_dir()
+    if d is not None:
+        key = hashlib.sha256(f"{grammar}\0{lark.__version__}\0{sys.version}".encode("utf-8")).hexdigest()[:20]
+        path = os.path.join(d, f"report-grammar-{key}.lark-cache")
+        try:
+            if os.path.exists(path):
+                return lark.Lark(grammar, cache=path, **options)
+            tmp = f"{path}.{os.getpid()}.tmp"
+            try:
+                parser = lark.Lark(grammar, cache=tmp, **options)
+                os.replace(tmp, path)
+            finally:
+                if os.path.exists(tmp):
+                    os.remove(tmp)
+            return parser
+        except Exception:  # noqa: BLE001 - a cache problem must never stop a check
+            pass
+    return lark.Lark(grammar, **options)
 
 
 def tokens(lines: Sequence[Line]) -> list[Token]:

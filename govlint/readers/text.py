@@ -19,14 +19,31 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 20)
 
 
+def _first_error(data: bytes, encoding: str) -> int:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return exc.start
+    return len(data)
+
+
+def _where(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
+    """1-based line and column (code points) of the byte at ``offset``."""
+    before = data[:offset].decode(encoding, errors="replace")
+    line = before.count("\n") + 1
+    return line, len(before) - (before.rfind("\n") + 1) + 1
+
+
 def decode_text(data: bytes) -> tuple[str, str, bool]:
     """Decode bytes to text. Returns (text, encoding, had_bom). Raises InputError (GL002/GL003/GL004)."""
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[3:].decode("utf-8"), "utf-8", True
         except UnicodeDecodeError as exc:
-            raise InputError("GL004", f"带 UTF-8 BOM 但内容不是合法的 UTF-8（第 {exc.start} 字节）",
-                             f"starts with a UTF-8 BOM but is not valid UTF-8 (byte {exc.start})") from None
+            line, col = _where(data[3:], exc.start, "utf-8")
+            raise InputError("GL004", f"带 UTF-8 BOM 但内容不是合法的 UTF-8（第 {line} 行第 {col} 列有无法解码的字节）",
+                             f"starts with a UTF-8 BOM but is not valid UTF-8 (undecodable bytes at line {line}, "
+                             f"column {col})", line, col) from None
     for bom in _UTF16_BOMS:
         if data.startswith(bom):
             enc = "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
@@ -48,6 +65,17 @@ def decode_text(data: bytes) -> tuple[str, str, bool]:
         return data.decode("gb18030"), "gb18030", False
     except UnicodeDecodeError:
         pass
+    # mostly UTF-8 (or GB18030) with a few bad bytes: a damaged file, not another encoding; say where
+    for enc in ("utf-8", "gb18030"):
+        decoded = data.decode(enc, errors="replace")
+        bad = decoded.count("\ufffd")
+        if bad and bad <= max(3, len(decoded) // 200):
+            first = _first_error(data, enc)
+            line, col = _where(data, first, enc)
+            name = "UTF-8" if enc == "utf-8" else "GB18030/GBK"
+            raise InputError("GL004", f"文件是 {name} 编码，但第 {line} 行第 {col} 列有无法解码的字节（共 {bad} 处），请修复后再检查",
+                             f"the file is {name} but has undecodable bytes at line {line}, column {col} "
+                             f"({bad} in all); repair the file", line, col)
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - declared dependency

@@ -39,7 +39,8 @@ def render(results: Sequence[FileResult], lang: str = "zh", show_source: bool = 
             code = d.code
             if colour:
                 code = f"{_BOLD}{_COLOURS[d.severity.value]}{code}{_RESET}"
-            out.append(f"{d.path or '<text>'}:{d.line}:{d.column}: {code} {d.text(lang)}")
+            where = f" [{d.locator}]" if d.locator else ""  # DOCX/PDF: table/row/cell or page
+            out.append(f"{d.path or '<text>'}:{d.line}:{d.column}: {code} {d.text(lang)}{where}")
             if show_source and r.source is not None:
                 if lines_cache is None:
                     lines_cache = r.source

@@ -5,7 +5,7 @@ from govlint import rule
 from .._common import start_span
 
 _DATE = r"(?:\d{4}|[二〇零一三四五六七八九○]{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-_PERIOD = re.compile(_DATE + r"\s*(?:起)?\s*(?:至|到|—|–|-|~|～)\s*" + _DATE)
+_PERIOD = re.compile(_DATE + r"\s*(?:起\s*)?(?:至|到|—|–|-|~|～)\s*" + _DATE)  # (not "\s*(?:起)?\s*": quadratic)
 _STATS = re.compile(r"统计")
 
 

@@ -2,6 +2,15 @@ from govlint import rule
 
 from .._common import column_label, short
 
+# why run-together digits could not be split (Row.unsplit, set by govlint.recover)
+_UNSPLIT = {
+    "inconsistent": ("没有一种拆分方式既合乎格式又满足表格的合计关系",
+                     "no split is both well formed and consistent with the table's totals"),
+    "ambiguous": ("有多种拆分方式，表格自身的合计关系不能确定唯一一种",
+                  "several splits are possible and the table's own totals do not single one out"),
+    "too_many": ("可能的拆分方式太多，无法确定", "there are too many possible splits to decide"),
+}
+
 
 @rule("GL211", "tables.unreadable-row", "error", summary_en="a table row has the wrong number of values")
 def unreadable_row(report, ctx):
@@ -33,6 +42,20 @@ def unreadable_row(report, ctx):
             label = short(row.label) or "数据行"
             got = len(row.raw_values)
             cols = f"（{names}）" if names else ""
+            if row.unsplit and row.raw_values:  # digits run together (flattened page text), see GL214
+                first, last = row.raw_values[0], row.raw_values[-1]
+                written = report.text[first.span.start:last.span.end]
+                if len(written) > 40:  # a run of garbage: quote its ends
+                    written = written[:24] + "…" + written[-12:]
+                why, why_en = _UNSPLIT.get(row.unsplit, _UNSPLIT["ambiguous"])
+                yield ctx.rule.diag(
+                    first.span.to(last.span),
+                    f"表{table.id}“{label}”行的数字连在一起（“{written}”），{why}，无法拆分为{expected}个数值{cols}；"
+                    "该行未参与合计校验",
+                    f"table {table.id} row “{label}”: the digits run together (“{written}”) and {why_en}, so they cannot "
+                    f"be split into {expected} values; the row is left out of the arithmetic checks",
+                    table=table.id, row=row.id, expected=expected, actual=written)
+                continue
             yield ctx.rule.diag(
                 row.span,
                 f"表{table.id}“{label}”行有{got}个数值，应为{expected}个{cols}；无法确定各数值对应哪一列，该行未参与合计校验",

@@ -1,0 +1,223 @@
+"""Batch runs: collect report files, check them (optionally in a process pool), in input order.
+
+``lint_paths`` is what ``govlint check`` runs; it is public API (``govlint.lint_paths``)::
+
+    results = govlint.lint_paths(["reports/"], jobs=4, exclude=["*/archive/*"])
+
+Directories are walked recursively (hidden entries skipped) for files with a registered reader;
+``include`` globs narrow that, ``exclude`` globs drop files (named ones too). Globs match the path
+as given and relative to each walked directory, and the bare file name.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
+
+from .config import Config, find_config, load_config
+from .diagnostics import Diagnostic
+
+PathLike = Union[str, "os.PathLike[str]"]
+Progress = Callable[[int, int, Optional[str]], None]
+
+
+# ----------------------------------------------------------------------------- collecting files
+def _matches(patterns: Sequence[str], candidates: Iterable[str]) -> bool:
+    cands = list(candidates)
+    return any(fnmatch.fnmatch(c, p) for p in patterns for c in cands)
+
+
+def _candidates(path: str, root: Optional[str] = None) -> list[str]:
+    p = Path(path)
+    out = [p.as_posix(), p.name]
+    if root is not None:
+        try:
+            out.append(p.relative_to(root).as_posix())
+        except ValueError:
+            pass
+    return out
+
+
+def collect(paths: Sequence[PathLike], include: Sequence[str] = (), exclude: Sequence[str] = (),
+            suffixes: Optional[Sequence[str]] = None) -> tuple[list[str], list[str]]:
+    """(files to check, paths that do not exist). Files named explicitly are kept whatever their
+    suffix (unless excluded); in directories, files with one of ``suffixes`` (default: those with a
+    registered reader) that match an ``include`` glob (if any) are taken."""
+    items = collect_items(paths, include, exclude, suffixes)
+    return [p for p, ok in items if ok], [p for p, ok in items if not ok]
+
+
+def collect_items(paths: Sequence[PathLike], include: Sequence[str] = (), exclude: Sequence[str] = (),
+                  suffixes: Optional[Sequence[str]] = None) -> list[tuple[str, bool]]:
+    """Like :func:`collect`, in input order: (path, exists) pairs."""
+    if suffixes is None:
+        from .engine import default_engine
+
+        suffixes = tuple(s for s in default_engine().readers if s)
+    sfx = tuple(s.lower() for s in suffixes)
+    items: list[tuple[str, bool]] = []
+    seen: set[str] = set()
+
+    def add(f: str) -> None:
+        key = os.path.normcase(os.path.abspath(f))
+        if key not in seen:
+            seen.add(key)
+            items.append((f, True))
+
+    for raw in (str(os.fspath(x)) for x in paths):
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                                 and not (exclude and _matches(exclude, _candidates(os.path.join(root, d), raw))))
+                for n in sorted(names):
+                    if n.startswith(".") or not n.lower().endswith(sfx):
+                        continue
+                    f = os.path.join(root, n)
+                    cands = _candidates(f, raw)
+                    if include and not _matches(include, cands):
+                        continue
+                    if exclude and _matches(exclude, cands):
+                        continue
+                    add(f)
+        elif p.exists() or p.is_symlink():
+            if exclude and _matches(exclude, _candidates(raw)):
+                continue
+            add(raw)
+        else:
+            items.append((raw, False))
+    return items
+
+
+# ----------------------------------------------------------------------------- configuration per file
+class ConfigResolver:
+    """The Config of each file: an explicit one, or the nearest govlint.toml/pyproject.toml; then
+    the command-line ``overrides`` on top. Discovery is cached per folder."""
+
+    def __init__(self, explicit: Optional[Config] = None, overrides: Optional[dict] = None) -> None:
+        self.explicit = explicit
+        self.overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
+        self._cache: dict[str, Config] = {}
+
+    def __call__(self, path: Optional[str]) -> Config:
+        if self.explicit is not None:
+            base = self.explicit
+        else:
+            d = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+            if d not in self._cache:
+                found = find_config(Path(d))
+                self._cache[d] = load_config(found) if found else Config()
+            base = self._cache[d]
+        return base.merged(**self.overrides) if self.overrides else base
+
+
+# ----------------------------------------------------------------------------- running
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(block_plugins: tuple[str, ...], explicit: Optional[Config], overrides: dict, options: dict) -> None:
+    _WORKER.update(block=block_plugins, resolver=ConfigResolver(explicit, overrides), options=options)
+
+
+def _work(task: tuple[str, str]) -> Any:
+    from .engine import default_engine
+
+    kind, path = task
+    engine = default_engine(_WORKER["block"])
+    return _run_one(engine, kind, path, _WORKER["resolver"], _WORKER["options"])
+
+
+def _run_one(engine: Any, kind: str, path: str, resolver: ConfigResolver, options: dict) -> Any:
+    from .engine import MAX_BYTES
+
+    cfg = resolver(path)
+    max_bytes = options.get("max_bytes") or MAX_BYTES
+    extra = {k: options[k] for k in ("timeout",) if options.get(k) is not None}
+    if kind == "fix":
+        from .fix import fix_path
+
+        try:
+            return fix_path(path, engine, cfg, max_bytes=max_bytes)
+        except OSError:
+            return engine.lint_path(path, cfg, max_bytes, **extra)
+    return engine.lint_path(path, cfg, max_bytes, **extra)
+
+
+def missing_result(path: str) -> Any:
+    from .engine import FileResult, input_diagnostic
+
+    return FileResult(path, None, (input_diagnostic("GL001", "路径不存在", "no such file or directory", path),))
+
+
+def run(files: Sequence[str], kind: str = "lint", *, jobs: int = 1, engine: Any = None,
+        explicit: Optional[Config] = None, overrides: Optional[dict] = None, block_plugins: Sequence[str] = (),
+        progress: Optional[Progress] = None, **options: Any) -> Iterator[Any]:
+    """Check (``kind="lint"``: FileResult) or compute fixes for (``kind="fix"``: FixOutcome) each
+    file, yielding results in the order of ``files``. ``jobs > 1`` uses a process pool in which each
+    worker builds the default engine once (a custom ``engine`` object forces ``jobs=1``)."""
+    total = len(files)
+    tasks = [(kind, f) for f in files]
+    jobs = max(1, int(jobs or 1))
+    if engine is not None or jobs == 1 or total < 2:
+        if engine is None:
+            from .engine import default_engine
+
+            engine = default_engine(tuple(block_plugins))
+        resolver = ConfigResolver(explicit, overrides)
+        for n, (k, f) in enumerate(tasks, 1):
+            result = _run_one(engine, k, f, resolver, options)
+            if progress:
+                progress(n, total, f)
+            yield result
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, total), initializer=_init_worker,
+                             initargs=(tuple(block_plugins), explicit, dict(overrides or {}), options)) as pool:
+        chunk = max(1, min(16, total // (jobs * 4) or 1))
+        for n, result in enumerate(pool.map(_work, tasks, chunksize=chunk), 1):
+            if progress:
+                progress(n, total, files[n - 1])
+            yield result
+
+
+def lint_paths(paths: Sequence[PathLike], config: Optional[Config] = None, jobs: int = 1, *,
+               include: Sequence[str] = (), exclude: Sequence[str] = (), baseline: Any = None,
+               progress: Optional[Progress] = None, engine: Any = None, max_bytes: Optional[int] = None,
+               **options: Any) -> list[Any]:
+    """Check files and directories; one FileResult per file, in input order (a path that does not
+    exist gives a GL001 result). ``config``: one Config for every file (default: the nearest
+    govlint.toml/pyproject.toml of each file). ``baseline``: a :class:`govlint.baseline.Baseline`
+    or the path of a baseline file, whose known findings are hidden."""
+    items = collect_items(paths, include, exclude,
+                          suffixes=tuple(s for s in engine.readers if s) if engine is not None else None)
+    checked = iter(list(run([p for p, ok in items if ok], "lint", jobs=jobs, engine=engine, explicit=config,
+                            progress=progress, max_bytes=max_bytes, **options)))
+    results = [next(checked) if ok else missing_result(p) for p, ok in items]
+    if baseline is not None:
+        from .baseline import Baseline
+
+        if not isinstance(baseline, Baseline):
+            baseline = Baseline.load(baseline)
+        results = baseline.apply(results, ConfigResolver(config))
+    return results
+
+
+def failing(results: Iterable[Any]) -> bool:
+    """True if any finding counts against the exit code (errors and warnings; info does not)."""
+    return any(d.severity.rank >= 2 for r in results for d in r.diagnostics)
+
+
+def by_file_and_rule(results: Iterable[Any]) -> list[tuple[str, dict[str, int], dict[str, int]]]:
+    """(path, counts by severity, counts by rule code) for every file: the cross-file summary."""
+    out = []
+    for r in results:
+        sev = {"error": 0, "warning": 0, "info": 0}
+        codes: dict[str, int] = {}
+        d: Diagnostic
+        for d in r.diagnostics:
+            sev[d.severity.value] += 1
+            codes[d.code] = codes.get(d.code, 0) + 1
+        out.append((r.path or "<text>", sev, dict(sorted(codes.items()))))
+    return out

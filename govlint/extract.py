@@ -1,0 +1,161 @@
+"""``govlint extract``: the parsed report as data — what govlint understood, for researchers.
+
+One record per file::
+
+    {"path", "reader", "encoding", "edition", "year", "agency", "title": {...},
+     "parts":  [{"number", "part", "heading", "line", "column", "locator"}],
+     "tables": [{"table", "section", "line", "column", "end_line", "columns", "missing_rows",
+                 "missing_columns", "header_recognised"}],
+     "cells":  [{"table", "block", "row", "row_label", "row_written", "column_id", "column_label",
+                 "text", "value", "kind", "unit", "line", "column", "end_line", "end_column",
+                 "locator", "aligned"}],
+     "error":  null | {"code", "message", "message_en"}}
+
+``row``/``column_id`` are the edition's ids (``row_label``/``column_label`` its official labels;
+``row_written`` the label as the report writes it). Cells that could not be aligned to a column (a
+row with too few or too many values, an unknown row, a stray value) are listed too, with
+``aligned: false`` and ``column_id`` null. Lines and columns are those of the user's file (HTML),
+or of the extracted text with a ``locator`` (DOCX, PDF). The CSV form has one line per cell.
+
+This module is imported by ``import govlint``: keep it free of heavy imports.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from typing import Any, Optional, Sequence, Union
+
+from . import __version__
+from .errors import InputError
+
+CSV_FIELDS = ("path", "edition", "year", "agency", "table", "block", "row", "row_label", "row_written", "column_id",
+              "column_label", "text", "value", "kind", "unit", "line", "column", "end_line", "end_column", "locator",
+              "aligned")
+
+
+def _pos(span: Any, source: Any) -> dict[str, Any]:
+    out = {"line": span.line, "column": span.column, "end_line": span.end_line, "end_column": span.end_column}
+    loc = source.locator(span.start) if source is not None else None
+    out["locator"] = loc
+    return out
+
+
+def _value(v: Any) -> Any:
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+def report_record(report: Any, source: Any, engine: Any) -> dict[str, Any]:
+    """The record of one parsed report (see the module doc)."""
+    edition = engine.editions.get(report.edition) if report.edition else None
+    rec: dict[str, Any] = {
+        "path": report.path, "reader": source.kind, "encoding": source.encoding, "edition": report.edition,
+        "year": report.year, "agency": report.agency, "title": None, "parts": [], "tables": [], "cells": [],
+        "error": None,
+    }
+    if report.title is not None:
+        rec["title"] = {"text": report.title.text, **_pos(report.title.span, source)}
+    for s in report.sections:
+        h = s.heading
+        rec["parts"].append({"number": h.number, "part": h.part, "heading": h.text, **_pos(h.span, source)})
+    for t in report.tables:
+        spec = edition.table(t.id) if (edition is not None and t.id) else None
+        rec["tables"].append({
+            "table": t.id, "section": t.section, **_pos(t.span, source), "columns": list(t.columns),
+            "missing_rows": list(t.missing_rows), "missing_columns": list(t.missing_columns),
+            "header_recognised": t.header_recognised,
+        })
+
+        def official(row_id: Optional[str]) -> Optional[str]:
+            if spec is None or row_id is None:
+                return None
+            r = spec.row(row_id)
+            return r.label if r is not None else None
+
+        def cell(c: Any, row_id: Optional[str], written: Optional[str], block: Optional[str], aligned: bool) -> None:
+            rec["cells"].append({
+                "table": t.id, "block": block, "row": row_id, "row_label": official(row_id) or written,
+                "row_written": written, "column_id": c.column if aligned else None,
+                "column_label": c.column_label if aligned else None, "text": c.text, "value": _value(c.value),
+                "kind": c.kind, "unit": c.unit, **_pos(c.span, source), "aligned": aligned,
+            })
+
+        for r in t.rows:
+            if r.cells:
+                for c in r.cells:
+                    cell(c, r.id, r.label, r.block, True)
+            else:
+                for c in r.raw_values:
+                    cell(c, r.id, r.label, r.block, False)
+        for r in t.unknown_rows:
+            for c in r.raw_values:
+                cell(c, None, r.label, r.block, False)
+        for c in t.stray_values:
+            cell(c, None, None, None, False)
+    return rec
+
+
+def error_record(path: Optional[str], code: str, zh: str, en: str) -> dict[str, Any]:
+    return {"path": path, "reader": None, "encoding": None, "edition": None, "year": None, "agency": None,
+            "title": None, "parts": [], "tables": [], "cells": [],
+            "error": {"code": code, "message": zh, "message_en": en}}
+
+
+def extract_bytes(data: bytes, path: Optional[str] = None, engine: Any = None) -> dict[str, Any]:
+    """Read and parse one file's bytes; a file that cannot be read gives a record with ``error``."""
+    from .engine import MAX_BYTES, default_engine
+
+    engine = engine or default_engine()
+    if len(data) > MAX_BYTES:
+        return error_record(path, "GL006", f"文件大小 {len(data):,} 字节，超过上限 {MAX_BYTES:,} 字节",
+                            f"the file is {len(data):,} bytes, over the limit of {MAX_BYTES:,} bytes")
+    try:
+        source = engine.read(data, path)
+    except InputError as exc:
+        return error_record(path, exc.code, exc.zh, exc.en)
+    report = engine.parse(source)
+    rec = report_record(report, source, engine)
+    if not report.sections and not report.tables:
+        rec["error"] = {"code": "GL005", "message": "文件中找不到年度报告的结构：没有“一、总体情况”等六部分标题，也没有统计表",
+                        "message_en": "no annual-report structure found: none of the six part headings and no "
+                                      "statistical table"}
+    return rec
+
+
+def extract_path(path: Union[str, "os.PathLike[str]"], engine: Any = None) -> dict[str, Any]:
+    p = os.fspath(path)
+    try:
+        with open(p, "rb") as fh:
+            data = fh.read()
+    except IsADirectoryError:
+        return error_record(p, "GL001", "这是一个目录，不是文件", "this is a directory, not a file")
+    except FileNotFoundError:
+        return error_record(p, "GL001", "文件不存在", "no such file")
+    except OSError as exc:
+        return error_record(p, "GL001", f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}")
+    return extract_bytes(data, p, engine)
+
+
+def document(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    return {"govlint": __version__, "files": list(records)}
+
+
+def to_json(records: Sequence[dict[str, Any]]) -> str:
+    import json
+
+    return json.dumps(document(records), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(records: Sequence[dict[str, Any]]) -> str:
+    """One line per cell (files that could not be read have no lines; see the JSON form)."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n", extrasaction="ignore")
+    w.writeheader()
+    for rec in records:
+        for c in rec["cells"]:
+            w.writerow({**c, "path": rec["path"], "edition": rec["edition"], "year": rec["year"],
+                        "agency": rec["agency"], "aligned": "true" if c["aligned"] else "false"})
+    return buf.getvalue()

@@ -1,0 +1,295 @@
+"""Safe fixes: apply the :class:`govlint.Fix` replacements that rules attach to diagnostics.
+
+Rules only attach a fix when the correction is certain (a regulation's name, document-number
+brackets, a doubled 《《, typography). This module never invents one, and guards the user's file:
+
+* numbers are never changed: arithmetic (GL3) findings carry a suggestion (``expected``), not a
+  fix, and any fix that would change the digits of the text is dropped;
+* only text-based files are modified (.txt/.md and, when every fix maps exactly onto the markup,
+  .html/.htm); others are reported with the reason;
+* the file keeps its encoding, BOM and line endings; the result is written atomically (a temporary
+  file in the same folder, then ``os.replace``), with the file's permissions, and only if the file
+  did not change meanwhile;
+* after fixing, the text is checked again and fixed again until nothing changes (at most
+  ``MAX_ROUNDS`` rounds; if it still changes, it stops and says so).
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import html
+import os
+import re
+import stat
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+import attrs
+
+from .diagnostics import Diagnostic, Fix
+
+MAX_ROUNDS = 8
+#: suffixes whose files govlint may rewrite
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+FIXABLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+
+_DIGITS = re.compile(r"\d")
+
+
+class FixError(Exception):
+    """A fix cannot be applied safely; ``zh``/``en`` say why."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+        self.en = en
+
+
+@attrs.frozen
+class FixOutcome:
+    """What ``--fix`` did (or would do) to one file."""
+
+    path: Optional[str]
+    original: bytes
+    fixed: bytes  # equal to ``original`` when nothing changed
+    applied: int  # fixes applied over all rounds
+    rounds: int
+    converged: bool  # False: still changing after MAX_ROUNDS rounds
+    result: Any  # the FileResult of the final text
+    available: int = 0  # fixes offered by the rules (for files that are not modified)
+    skipped: Optional[tuple[str, str]] = None  # (zh, en): why the file was not modified
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+    def diff(self) -> str:
+        """A unified diff of the change (empty if nothing changed)."""
+        if not self.changed:
+            return ""
+        before = _decode_for_diff(self.original, self.result)
+        after = _decode_for_diff(self.fixed, self.result)
+        name = self.path or "<text>"
+        return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                            fromfile=f"a/{name}", tofile=f"b/{name}"))
+
+
+def _decode_for_diff(data: bytes, result: Any) -> str:
+    enc = getattr(result.source, "encoding", None) or "utf-8"
+    for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        if data.startswith(bom):
+            data = data[len(bom):]
+            break
+    try:
+        text = data.decode(enc)
+    except (UnicodeDecodeError, LookupError):
+        text = data.decode("utf-8", "replace")
+    text = text.replace("\r\n", "\n")
+    return text if text.endswith("\n") else text + "\n"
+
+
+# ----------------------------------------------------------------------------- applying fixes to text
+def touches_numbers(old: str, new: str) -> bool:
+    """True if replacing ``old`` by ``new`` changes the digits (numbers are never fixed)."""
+    return _DIGITS.findall(unicodedata.normalize("NFKC", old)) != _DIGITS.findall(unicodedata.normalize("NFKC", new))
+
+
+def safe_fixes(text: str, diagnostics: Sequence[Diagnostic]) -> list[Fix]:
+    """The fixes that may be applied together: in range, not touching numbers, not overlapping
+    (the first by position wins; the next round picks up the rest), not from arithmetic rules."""
+    chosen: list[Fix] = []
+    candidates = sorted({d.fix for d in diagnostics if d.fix is not None and not d.code.startswith("GL3")},
+                        key=lambda f: (f.start, f.end, f.replacement))
+    last_end = -1
+    for f in candidates:
+        if not (0 <= f.start <= f.end <= len(text)):
+            continue
+        if f.start < last_end or (f.start == last_end and chosen and chosen[-1].start == f.start == f.end):
+            continue
+        if text[f.start:f.end] == f.replacement or touches_numbers(text[f.start:f.end], f.replacement):
+            continue
+        chosen.append(f)
+        last_end = f.end
+    return chosen
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> str:
+    """Apply non-overlapping fixes (as returned by :func:`safe_fixes`) to ``text``."""
+    out = []
+    pos = 0
+    for f in sorted(fixes, key=lambda f: (f.start, f.end)):
+        out.append(text[pos:f.start])
+        out.append(f.replacement)
+        pos = f.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _bom_bytes(source: Any) -> bytes:
+    if not source.bom:
+        return b""
+    enc = codecs.lookup(source.encoding).name
+    return {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE,
+            "utf-16-be": codecs.BOM_UTF16_BE}.get(enc, b"")
+
+
+def _encode(text: str, source: Any) -> bytes:
+    try:
+        return _bom_bytes(source) + text.encode(source.encoding)
+    except (UnicodeEncodeError, LookupError) as exc:
+        raise FixError(f"修复后的文字无法用原编码 {source.encoding} 保存：{exc}",
+                       f"the fixed text cannot be saved in the file's encoding {source.encoding}: {exc}") from None
+
+
+def _original_text(source: Any) -> str:
+    if source.kind == "text" and (source.origin is None or not len(source.origin.lines)):
+        return source.text
+    if source.kind == "html" and source.origin is not None and source.origin.original_text is not None \
+            and len(source.origin.lines):
+        return source.origin.original_text
+    raise FixError(f"{source.kind} 文件的文字是提取出来的，无法把修改写回原文件",
+                   f"the text of a {source.kind} file is extracted; changes cannot be written back to it")
+
+
+def _map_to_original(source: Any, fixes: Sequence[Fix], original: str) -> list[Fix]:
+    """Map fixes on extracted (HTML) text onto the original markup; each must land on exactly the
+    same characters (no tag, entity or whitespace change inside it), otherwise it is dropped."""
+    o = source.origin
+    starts = [0] + [i + 1 for i, ch in enumerate(original) if ch == "\n"]
+
+    def off(i: int) -> int:
+        return starts[o.lines[i] - 1] + o.columns[i] - 1
+
+    mapped = []
+    for f in fixes:
+        if f.end > f.start:
+            a, b = off(f.start), off(f.end - 1) + 1
+            if original[a:b] != source.text[f.start:f.end]:
+                continue
+        else:
+            if f.start == 0:
+                continue
+            a = off(f.start - 1) + 1
+            if a != off(f.start):
+                continue
+            b = a
+        mapped.append(Fix(a, b, html.escape(f.replacement, quote=False)))
+    return mapped
+
+
+def fix_data(data: bytes, path: Optional[str], engine: Any, config: Any = None,
+             max_rounds: int = MAX_ROUNDS, max_bytes: Optional[int] = None) -> FixOutcome:
+    """Lint ``data``, apply the safe fixes, lint again, repeat; nothing is written."""
+    from .engine import MAX_BYTES
+
+    limit = max_bytes or MAX_BYTES
+    result = engine.lint_bytes(data, path, config, limit)
+    available = sum(1 for d in result.diagnostics if d.fix is not None)
+    suffix = Path(path).suffix.lower() if path else ".txt"
+    if result.source is None or not available:
+        return FixOutcome(path, data, data, 0, 0, True, result, available)
+    if suffix not in FIXABLE_SUFFIXES:
+        return FixOutcome(path, data, data, 0, 0, True, result, available,
+                          (f"{suffix} 文件不会被修改（只修复 .txt、.md、.html 等文本文件），请在原文档中改正",
+                           f"{suffix} files are not modified (only text files such as .txt, .md, .html are "
+                           "fixed); correct the original document"))
+    try:
+        original = _original_text(result.source)
+        if _encode(original, result.source) != data:
+            raise FixError("无法按原编码原样重现文件的字节，为安全起见不修改",
+                           "the file's bytes cannot be reproduced exactly from its decoded text; not modified")
+    except FixError as exc:
+        return FixOutcome(path, data, data, 0, 0, True, result, available, (exc.zh, exc.en))
+    current, applied, rounds, seen = data, 0, 0, {data}
+    converged = False
+    while rounds < max_rounds:
+        source = result.source
+        fixes = safe_fixes(source.text, result.diagnostics)
+        if source.kind == "html":
+            text = source.origin.original_text
+            fixes = _map_to_original(source, fixes, text)
+        else:
+            text = source.text
+        if not fixes:
+            converged = True
+            break
+        new_text = apply_fixes(text, [Fix(f.start, f.end, f.replacement.replace("\r\n", "\n").replace(
+            "\n", source.newline)) for f in fixes])
+        try:
+            new = _encode(new_text, source)
+        except FixError as exc:
+            return FixOutcome(path, data, current, applied, rounds, False, result, available, (exc.zh, exc.en))
+        rounds += 1
+        applied += len(fixes)
+        if new in seen:  # a cycle: the rules undo each other
+            current = new
+            result = engine.lint_bytes(current, path, config, limit)
+            break
+        seen.add(new)
+        current = new
+        result = engine.lint_bytes(current, path, config, limit)
+        if result.source is None:  # the fixed text no longer reads: keep the original
+            return FixOutcome(path, data, data, 0, rounds, False, engine.lint_bytes(data, path, config, limit),
+                              available, ("修复后的文件无法读取，未修改", "the fixed file could not be read; not modified"))
+    else:
+        converged = not safe_fixes(result.source.text, result.diagnostics)
+    return FixOutcome(path, data, current, applied, rounds, converged, result, available)
+
+
+def fix_path(path: str, engine: Any, config: Any = None, max_rounds: int = MAX_ROUNDS,
+             max_bytes: Optional[int] = None) -> FixOutcome:
+    """Compute the fixes of one file (nothing is written; see :func:`write_fixed`)."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return fix_data(data, path, engine, config, max_rounds, max_bytes)
+
+
+# ----------------------------------------------------------------------------- writing
+def write_atomic(path: str, data: bytes, expected: Optional[bytes] = None, must_exist: bool = True) -> None:
+    """Replace ``path`` by ``data`` atomically: a temporary file in the same folder (same
+    permissions), flushed to disk, then ``os.replace``. With ``expected``, refuses (FixError) if the
+    file no longer holds those bytes. Symbolic links are followed (the link stays a link)."""
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target) or "."
+    mode = None
+    try:
+        st = os.stat(target)
+        mode = stat.S_IMODE(st.st_mode)
+    except FileNotFoundError:
+        if must_exist:
+            raise FixError("文件已不存在，未写入", "the file no longer exists; nothing written") from None
+    if expected is not None:
+        with open(target, "rb") as fh:
+            if fh.read() != expected:
+                raise FixError("检查期间文件被改动过，未写入", "the file changed while it was being checked; nothing written")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".govlint-tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_fixed(outcome: FixOutcome) -> bool:
+    """Write a changed file back (atomically). Returns True if it was written."""
+    if not outcome.changed or outcome.path is None:
+        return False
+    write_atomic(outcome.path, outcome.fixed, expected=outcome.original)
+    return True

@@ -1,0 +1,577 @@
+"""flatten: page text as crawlers save it — a header block, then the body run together.
+
+A web-archive crawler saves a report page as a header block (``标题: …``, ``发布时间: …``, a line of
+``=`` around ``正文``) followed by the body, often as *one* long line: part headings sit inside the
+line (``…联系。一、总体情况2019年，在…``) and the tables lost their markup, so that labels and
+numbers run together (``规章000行政规范性文件6233440``). This module restores the structure the
+rest of the pipeline expects, without changing any position:
+
+* :func:`crawler_header` recognises the header block (the title and the publication date);
+* :func:`split_line` cuts a physical line at the part headings written inside it, so that the
+  parser sees logical lines (each a sub-range of a physical line, with its own offset);
+* :func:`paragraph_pieces` finds run-together tables inside paragraphs and cuts them into label
+  cells and digit runs (:class:`DigitRun`) using the editions' label vocabulary (:class:`LabelIndex`).
+  Which digits of a run belong to which cell is decided later, when the columns are known
+  (``govlint.recover``).
+
+Everything here is structure and vocabulary handed in from the editions; no report wording is
+written into this module except the crawler's own header format.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable, Optional, Sequence
+
+import attrs
+
+from .labels import bare_key, key
+from .numbers import CellValue, parse_cell
+from .parse import HeadingVocabulary, RawCell, heading_match
+
+# ----------------------------------------------------------------------------- crawler header
+
+_HEADER_FIRST = re.compile(r"^[ \t\u3000\ufeff]*标题[ \t\u3000]*[:：][ \t\u3000]*(.*?)[ \t\u3000\r]*$")
+_HEADER_FIELD = re.compile(r"^[ \t\u3000]*([^\s:：]{1,12})[ \t\u3000]*[:：][ \t\u3000]*(.*?)[ \t\u3000\r]*$")
+_HEADER_END = re.compile(r"^[ \t\u3000]*={3,}[^=\n]*={3,}[ \t\u3000\r]*$")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_MAX_HEADER_LINES = 40
+
+
+@attrs.frozen
+class CrawlerHeader:
+    end: int  # offset just after the separator line: the body starts here
+    title: Optional[tuple[int, int]]  # offsets of the 标题 value
+    published: Optional[tuple[int, int]]  # offsets of the date in the 发布时间 value
+    published_date: Optional[str]  # YYYY-MM-DD
+    lines: tuple[tuple[int, int], ...]  # (start, end) of every header line, separator included
+
+
+def crawler_header(text: str) -> Optional[CrawlerHeader]:
+    """The crawler's header block at the start of ``text``, if there is one.
+
+    It is recognised by its shape: the first non-blank line is ``标题: …`` and a separator line of
+    ``=`` (``==== 正文 ====``) follows within a few lines. Anything else is not a crawler header.
+    """
+    pos, n = 0, len(text)
+    lines: list[tuple[int, int]] = []
+    title = published = None
+    date = None
+    first = True
+    while pos < n and len(lines) < _MAX_HEADER_LINES:
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        line = text[pos:end]
+        if first and not line.strip():
+            pos = end + 1
+            continue
+        if first:
+            m = _HEADER_FIRST.match(line)
+            if m is None:
+                return None
+            first = False
+            if m.group(1):
+                title = (pos + m.start(1), pos + m.end(1))
+        elif _HEADER_END.match(line):
+            lines.append((pos, end))
+            return CrawlerHeader(min(end + 1, n), title, published, date, tuple(lines))
+        else:
+            f = _HEADER_FIELD.match(line)
+            if f is not None and f.group(1) == "发布时间" and published is None:
+                d = _DATE.search(f.group(2))
+                if d is not None:
+                    a = pos + f.start(2) + d.start()
+                    published = (a, a + len(d.group(0)))
+                    y, mo, da = int(d.group(1)), int(d.group(2)), int(d.group(3))
+                    if 1 <= mo <= 12 and 1 <= da <= 31:
+                        date = f"{y:04d}-{mo:02d}-{da:02d}"
+        lines.append((pos, end))
+        pos = end + 1
+    return None
+
+
+# ----------------------------------------------------------------------------- inline headings
+
+# a part numeral followed by its separator: 一、 二． 第三部分 …
+_INLINE_HEAD = re.compile(
+    r"(?:第[ \t\u3000]*)?([一二三四五六七八九十])[ \t\u3000]*(?:部分[ \t\u3000]*[、.．:：﹑]?|[、.．﹑])[ \t\u3000]*"
+)
+_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# after these a heading may start (besides the start of the line): the end of a sentence, a closing
+# bracket, a space, or the last digit of a table written just before it
+_BEFORE_HEADING = set("。！？；;!?：:）)】」』”’\"'，,、|｜") | set("0123456789０１２３４５６７８９")
+# where the wording of a heading certainly ends: a space, a digit, sentence punctuation or a bracket
+_HARD_END = set("。，；：:;,！!？?（(《“\"") | set("0123456789０１２３４５６７８９")
+_QUOTE_CHARS = set("“”\"‘’'「」『』")
+
+
+def _norm_map(text: str, start: int = 0, end: Optional[int] = None) -> tuple[str, list[int], list[int]]:
+    """The matching key of ``text[start:end]`` (NFKC, no whitespace or quotes, as :func:`labels.key`)
+    plus, for every key character, the offset of the character it came from, and for every offset
+    in ``[start, end]`` the index of the first key character at or after it."""
+    end = len(text) if end is None else end
+    seg = text[start:end]
+    normed = unicodedata.normalize("NFKC", seg)
+    if len(normed) == len(seg):  # the usual case: NFKC maps character to character
+        keep = [not (c.isspace() or c in _QUOTE_CHARS) for c in normed]
+        chars = "".join(c for c, k in zip(normed, keep) if k)
+        src = [start + i for i, k in enumerate(keep) if k]
+        at = [0] * (len(seg) + 1)
+        n = 0
+        for i, k in enumerate(keep):
+            at[i] = n
+            n += k
+        at[len(seg)] = n
+        return chars, src, at
+    out: list[str] = []
+    src = []
+    at = []
+    for i in range(start, end):
+        at.append(len(out))
+        ch = text[i]
+        if ch.isspace() or ch in _QUOTE_CHARS:
+            continue
+        for c in unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch:
+            if not c.isspace() and c not in _QUOTE_CHARS:
+                out.append(c)
+                src.append(i)
+    at.append(len(out))
+    return "".join(out), src, at
+
+
+def _heading_end(line: str, p: int, vocab: HeadingVocabulary) -> Optional[tuple[int, bool]]:
+    """Where the wording of a part heading that starts at ``p`` ends: (end offset, strong).
+
+    Strong: the words after the numeral begin with one of the official headings (the longest that
+    fits): the heading ends there, whatever follows. Otherwise a keyword of a part heading that is
+    followed by a hard end (space, digit, punctuation) or a table label ends it; failing that, the
+    heading runs up to the first hard end — or, if a table label starts before it, up to the last
+    such label start that leaves a recognisable heading in front of it.
+    """
+    limit = min(len(line), p + 3 * vocab.max_length)
+    norm, src, at = _norm_map(line, p, limit)
+    if not norm:
+        return None
+    official = max((h for h in vocab.headings if norm.startswith(h)), key=len, default=None)
+    if official is not None:  # exactly an official heading: the body follows, whatever it is
+        return src[len(official) - 1] + 1, True
+    words = [w for _, ws in vocab.keywords for w in ws]
+    best = max((w for w in words if norm.startswith(w)), key=len, default=None)
+    if best is not None:
+        q = src[len(best) - 1] + 1
+        nxt = line[q] if q < len(line) else ""
+        rest_at = at[q - p] if q - p < len(at) else len(norm)
+        if not nxt or nxt.isspace() or nxt in _HARD_END or any(norm.startswith(s, rest_at) for s in vocab.starters):
+            return q, False
+    hard = None
+    for i in range(p, limit):
+        if line[i].isspace() or line[i] in _HARD_END:
+            hard = i
+            break
+    if hard is None:
+        hard = limit if limit == len(line) else None
+    if hard is None or hard <= p:
+        return None
+    soft = [i for i in range(p + 1, hard) if at[i - p] < len(norm) and src[at[i - p]] == i
+            and any(norm.startswith(s, at[i - p]) for s in vocab.starters)]
+    for q in sorted(soft, reverse=True):
+        if vocab.part_of(line[p:q]) is not None:
+            return q, False
+    if vocab.part_of(line[p:hard]) is not None:
+        return hard, False
+    return None
+
+
+def split_line(line: str, vocab: HeadingVocabulary) -> Optional[list[tuple[str, int, int]]]:
+    """Cut a line at the part headings written inside it.
+
+    Returns ``[(kind, start, end), …]`` with kind ``"HEADING"`` or ``"BODY"`` and offsets into
+    ``line`` (the stretches between headings, blank ones left out), or None when the line holds no
+    heading (then it is classified as a whole, as before). A heading is found where a part numeral
+    and separator (``三、``) are followed by the words of a part heading, and the numeral agrees with
+    the part those words name. It must stand at the start of the line or after a sentence end,
+    closing bracket, space or digit — unless its words are exactly a heading of the vocabulary.
+    """
+    if "|" in line or "｜" in line:
+        return None
+    found: list[tuple[int, int]] = []
+    for m in _INLINE_HEAD.finditer(line):
+        a = m.start()
+        if found and a < found[-1][1]:
+            continue
+        numeral = _NUMERALS[m.group(1)]
+        got = _heading_end(line, m.end(), vocab)
+        if got is None:
+            continue
+        q, strong = got
+        before = line[:a].rstrip(" \t\u3000")
+        if before and not strong and before[-1] not in _BEFORE_HEADING and len(before) == len(line[:a]):
+            continue
+        hm = heading_match(line[a:q], vocab)
+        if hm is None or hm[0] != numeral or hm[1] != numeral:
+            continue
+        found.append((a, q))
+    if not found:
+        return None
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    for a, q in found:
+        if line[pos:a].strip():
+            out.append(("BODY", pos, a))
+        out.append(("HEADING", a, q))
+        pos = q
+    if line[pos:].strip():
+        out.append(("BODY", pos, len(line)))
+    return out
+
+
+# ----------------------------------------------------------------------------- run-together tables
+
+
+@attrs.frozen
+class DigitRun(RawCell):
+    """Digits written without separators where a row's cells should be (``21710000218``).
+
+    ``pieces`` are the (start, end) offsets of the parts of the run separated by whitespace or a
+    sign; a cell never spans two pieces, but one piece may hold several cells.
+    """
+
+    pieces: tuple[tuple[int, int], ...] = ()
+
+
+_DIGITS = set("0123456789０１２３４５６７８９")
+_SIGNS = set("-－−")
+_POINTS = set(".．")
+_UNITS = ("万元", "元", "件", "条", "个", "项", "次", "%", "％")
+# an unknown stretch between labels and numbers must not contain these: it would be prose
+_PROSE_MARKS = set("。，；！？!?;,、")
+_NUMBER_START = re.compile(r"[0-9０-９]|[-－−](?=[0-9０-９])")
+_ONE_NUMBER = re.compile(r"[0-9０-９][.．、]")
+_ITEM_NUMBER = re.compile(r"[0-9０-９]{1,2}[.．、]")
+_MIN_LABELS = 3
+_MIN_SPECIFIC = 2  # labels of at least four characters: 规章, 其他, 总计 alone prove nothing
+_MAX_UNKNOWN = 30
+
+
+@attrs.frozen
+class LabelIndex:
+    """The table labels of the editions, as matching keys: full (with item numbers) and bare."""
+
+    full: dict = attrs.field(eq=False)  # first char -> keys, longest first
+    bare: dict = attrs.field(eq=False)
+    specific: frozenset = frozenset()
+
+    @classmethod
+    def of(cls, editions: Iterable) -> "LabelIndex":
+        full: set[str] = set()
+        bare: set[str] = set()
+        for ed in editions:
+            for t in ed.tables:
+                texts = [t.label_column or "", *t.notes]
+                for b in t.blocks:
+                    texts.append(b.caption or "")
+                    for c in b.columns:
+                        texts += [c.label, *c.aliases]
+                    for r in b.rows:
+                        for lab in (r.label, *r.aliases):
+                            texts.append(lab)
+                            bare.add(bare_key(lab))
+                full.update(key(x) for x in texts if x)
+        full.discard("")
+        bare -= full
+        bare.discard("")
+
+        def by_first(keys: set[str]) -> dict:
+            out: dict[str, list[str]] = {}
+            for k in sorted(keys, key=len, reverse=True):
+                out.setdefault(k[0], []).append(k)
+            return out
+
+        return cls(by_first(full), by_first(bare), frozenset(k for k in full | bare if len(bare_key(k)) >= 4))
+
+    def starters(self) -> frozenset:
+        """Keys that may start the body of a part (for finding where a run-in heading ends)."""
+        return frozenset(k for ks in self.full.values() for k in ks if len(k) >= 4)
+
+
+@attrs.frozen
+class _Tok:
+    kind: str  # "label" | "digits" | "other"
+    start: int
+    end: int
+    key: str = ""
+    pieces: tuple[tuple[int, int], ...] = ()
+
+
+class _Scanner:
+    """Tokenise ``text[a:b]`` into known labels, digit runs and other characters."""
+
+    def __init__(self, text: str, a: int, b: int, index: LabelIndex) -> None:
+        self.text, self.a, self.b, self.index = text, a, b, index
+        self.norm, self.src, self.at = _norm_map(text, a, b)
+        # where each label occurs (longest first), found with str.find: no per-character probing
+        self.found = {id(index.full): self._occurrences(index.full), id(index.bare): self._occurrences(index.bare)}
+
+    def _occurrences(self, table: dict) -> dict[int, str]:
+        norm = self.norm
+        out: dict[int, str] = {}
+        for first, keys in table.items():
+            if first not in norm:
+                continue
+            for k in keys:
+                j = norm.find(k)
+                while j != -1:
+                    if j not in out or len(k) > len(out[j]):
+                        out[j] = k
+                    j = norm.find(k, j + 1)
+        return out
+
+    @property
+    def any_label(self) -> bool:
+        return any(self.found.values())
+
+    def _match(self, i: int, table: dict) -> Optional[tuple[str, int]]:
+        j = self.at[i - self.a]
+        if j >= len(self.norm) or self.src[j] != i:
+            return None
+        k = self.found[id(table)].get(j)
+        if k is None:
+            return None
+        return k, self.src[j + len(k) - 1] + 1
+
+    def label_at(self, i: int, in_run: bool = False) -> Optional[tuple[str, int]]:
+        """A known label starting at ``i``: a full key, or an item number plus a bare key.
+
+        ``in_run``: ``i`` follows a digit, so an item number there has one digit only (in
+        ``…40000042.其他法律…`` the label is ``2.其他法律…``, not ``42.其他法律…``).
+        """
+        hit = self._match(i, self.index.full) or self._match(i, self.index.bare)
+        if hit is None and self.text[i] in _DIGITS:
+            # an item number the edition does not use (1. where it has 2.), then a bare label
+            m = (_ONE_NUMBER if in_run else _ITEM_NUMBER).match(self.text, i, min(self.b, i + 3))
+            if m:
+                j = m.end()
+                while j < self.b and self.text[j] in " \t\u3000":
+                    j += 1
+                # a short bare label may be indexed only in full (其他 is also a column): 3、其他 is one label
+                hit = (self._match(j, self.index.bare) or self._match(j, self.index.full)) if j < self.b else None
+        if hit is None:
+            return None
+        end = hit[1]
+        while end < self.b and self.text[end] in "”’」』":  # a closing quote the key leaves out
+            end += 1
+        return hit[0], end
+
+    def tokens(self) -> list[_Tok]:
+        text, b = self.text, self.b
+        out: list[_Tok] = []
+        if not self.any_label:
+            return out
+        # positions worth a look: where a label starts, and digits; the text between is "other"
+        starts = sorted({self.src[j] for found in self.found.values() for j in found})
+        si = 0
+        i = self.a
+        while i < b:
+            ch = text[i]
+            if ch.isspace():
+                i += 1
+                continue
+            starts_number = ch in _DIGITS or (ch in _SIGNS and i + 1 < b and text[i + 1] in _DIGITS)
+            hit = self.label_at(i) if starts_number or self._starts_label(i) else None
+            if hit is not None:
+                out.append(_Tok("label", i, hit[1], hit[0]))
+                i = hit[1]
+                continue
+            if starts_number:
+                tok = self._digits(i)
+                out.append(tok)
+                i = tok.end
+                continue
+            # jump to the next label start or digit
+            while si < len(starts) and starts[si] <= i:
+                si += 1
+            nxt = starts[si] if si < len(starts) else b
+            m = _NUMBER_START.search(text, i + 1, nxt)
+            if m is not None:
+                nxt = m.start()
+            out.append(_Tok("other", i, nxt))
+            i = nxt
+        return _merge_other(text, out)
+
+    def _starts_label(self, i: int) -> bool:
+        j = self.at[i - self.a]
+        return j < len(self.norm) and self.src[j] == i and any(j in found for found in self.found.values())
+
+    def _digits(self, i: int) -> _Tok:
+        text, b = self.text, self.b
+        pieces: list[tuple[int, int]] = []
+        start = i
+        j = i
+        while True:
+            p0 = j
+            if text[j] in _SIGNS:
+                j += 1
+            while j < b:
+                c = text[j]
+                if c in _DIGITS:
+                    if j > p0 and text[j - 1] not in _SIGNS and self.label_at(j, in_run=True) is not None:
+                        break  # the item number of the next row's label (…00000042.其他法律…)
+                    j += 1
+                elif c in _POINTS and j > p0 and text[j - 1] in _DIGITS and j + 1 < b and text[j + 1] in _DIGITS:
+                    j += 1
+                else:
+                    break
+            pieces.append((p0, j))
+            # the run goes on after whitespace or a sign, if digits follow that start no label
+            k = j
+            while k < b and text[k] in " \t\u3000":
+                k += 1
+            if k < b and k > p0 and (text[k] in _DIGITS or (text[k] in _SIGNS and k + 1 < b and text[k + 1] in _DIGITS)) \
+                    and (k > j or text[k] in _SIGNS) and self.label_at(k, in_run=True) is None:
+                j = k
+                continue
+            break
+        end = pieces[-1][1]
+        for u in _UNITS:
+            if text.startswith(u, end) and end + len(u) <= b:
+                end += len(u)
+                pieces[-1] = (pieces[-1][0], end)
+                break
+        return _Tok("digits", start, end, pieces=tuple(pieces))
+
+
+def _merge_other(text: str, toks: list[_Tok]) -> list[_Tok]:
+    """Join neighbouring single characters of unknown text (whitespace between them included)."""
+    out: list[_Tok] = []
+    for t in toks:
+        if t.kind == "other" and out and out[-1].kind == "other" and not text[out[-1].end:t.start].strip():
+            out[-1] = _Tok("other", out[-1].start, t.end)
+        else:
+            out.append(t)
+    return out
+
+
+def _stretches(text: str, toks: list[_Tok]) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of ``toks`` that read as a run-together table (labels and digit runs)."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if toks[i].kind != "label":
+            i += 1
+            continue
+        j = i + 1
+        last = i
+        while j < len(toks):
+            t = toks[j]
+            if t.kind == "other":
+                s = text[t.start:t.end]
+                if any(c in _PROSE_MARKS for c in s) or len(s.strip()) > _MAX_UNKNOWN:
+                    break
+            else:
+                last = j
+            j += 1
+        out.append((i, last + 1))
+        i = last + 1
+    return out
+
+
+def _valid(toks: Sequence[_Tok], index: LabelIndex) -> bool:
+    labels = [t for t in toks if t.kind == "label"]
+    return (len(labels) >= _MIN_LABELS and any(t.kind == "digits" for t in toks)
+            and len({t.key for t in labels if t.key in index.specific}) >= _MIN_SPECIFIC)
+
+
+def _cells(text: str, toks: Sequence[_Tok]) -> list[tuple[RawCell, CellValue]]:
+    out: list[tuple[RawCell, CellValue]] = []
+    for t in toks:
+        s = text[t.start:t.end]
+        if t.kind == "digits":
+            a, e = t.pieces[0]
+            v = parse_cell(text[a:e])
+            if v.kind != "number":  # too many digits to be one number: still values, never a label
+                v = attrs.evolve(v, kind="number", value=None)
+            out.append((DigitRun(s, t.start, t.end, pieces=t.pieces), v))
+            continue
+        if t.kind == "other":
+            lead = len(s) - len(s.lstrip())
+            s = s.strip()
+            out.append((RawCell(s, t.start + lead, t.start + lead + len(s)), parse_cell(s)))
+            continue
+        out.append((RawCell(s, t.start, t.end), parse_cell(s)))
+    return out
+
+
+def paragraph_pieces(text: str, paragraphs: Sequence[tuple[int, int]], index: LabelIndex) -> list[tuple]:
+    """Find run-together tables in consecutive paragraphs (``(start, end)`` offsets into ``text``).
+
+    Returns the pieces in order: ``("paragraph", k)`` for paragraph ``k`` left as it is,
+    ``("text", start, end)`` for prose cut from a paragraph, ``("table", cells)`` for a table (the
+    cells as :class:`RawCell` / :class:`DigitRun` with their values, as the aligner consumes them).
+    A table may continue over several paragraphs (one row per line); paragraphs without a table
+    come back unchanged.
+    """
+    scans: list[tuple[list[_Tok], list[tuple[int, int]]]] = []
+    for a, b in paragraphs:
+        toks = _Scanner(text, a, b, index).tokens() if _may_hold_table(text, a, b, index) else []
+        scans.append((toks, _stretches(text, toks)))
+    # groups of stretches: a stretch that ends its paragraph continues into one that opens the next
+    groups: list[list[tuple[int, int, int]]] = []  # [(paragraph, i, j)]
+    prev_open = False
+    for k, (toks, spans) in enumerate(scans):
+        for n, (i, j) in enumerate(spans):
+            if n == 0 and i == 0 and prev_open and groups:  # the stretch opens its paragraph
+                groups[-1].append((k, i, j))
+            else:
+                groups.append([(k, i, j)])
+        prev_open = bool(spans) and spans[-1][1] == len(toks)
+        if not spans:
+            prev_open = False
+    tables: dict[int, list[tuple[int, int, int]]] = {}
+    for g in groups:
+        toks = [t for k, i, j in g for t in scans[k][0][i:j]]
+        if _valid(toks, index):
+            tables[id(g)] = g
+    if not tables:
+        return [("paragraph", k) for k in range(len(paragraphs))]
+    cut: dict[int, list[tuple[int, int, Optional[list]]]] = {}  # paragraph -> [(start, end, group or None)]
+    for g in tables.values():
+        for n, (k, i, j) in enumerate(g):
+            toks = scans[k][0]
+            cut.setdefault(k, []).append((toks[i].start, toks[j - 1].end, g if n == 0 else None))
+    out: list[tuple] = []
+    for k, (a, b) in enumerate(paragraphs):
+        if k not in cut:
+            out.append(("paragraph", k))
+            continue
+        pos = a
+        for s, e, g in sorted(cut[k], key=lambda x: x[0]):
+            if text[pos:s].strip():
+                out.append(("text", pos, s))
+            if g is not None:
+                toks = [t for kk, i, j in g for t in scans[kk][0][i:j]]
+                out.append(("table", _cells(text, toks)))
+            pos = e
+        if text[pos:b].strip():
+            out.append(("text", pos, b))
+    return out
+
+
+def _may_hold_table(text: str, a: int, b: int, index: LabelIndex) -> bool:
+    """Cheap pre-check (a table's header line may have no digit; a paragraph of prose may be long)."""
+    return b > a
+
+
+def run_together(text: str, start: int, end: int, index: LabelIndex) -> bool:
+    """Does a whitespace-separated word of ``text[start:end]`` hold several known labels, or a
+    label and digits, run together (``结果维持结果纠正…总计``, ``规章000``)? Then the line is read as
+    a flattened table rather than cell by cell."""
+    if not any(c in _DIGITS for c in text[start:end]):
+        return False
+    toks = _Scanner(text, start, end, index).tokens()
+    for m in re.finditer(r"\S+", text[start:end]):
+        a, b = start + m.start(), start + m.end()
+        inside = [t for t in toks if a <= t.start and t.end <= b]
+        if any(t.kind == "label" for t in inside) and sum(t.kind != "other" for t in inside) >= 2:
+            return True
+    return False

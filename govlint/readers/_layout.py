@@ -1,0 +1,267 @@
+"""Shared by the HTML, DOCX and PDF readers: write extracted content in the text shapes the parser reads.
+
+Paragraphs and headings become lines. A table row becomes one line with its cells separated by
+`` | `` (shape b of the text reader); a row whose first or last cell is blank is written with outer
+pipes (``| | 0 | 3 |``) so that the blank survives. Every cell is written once, in the row where
+it starts: a header label that spans several columns or a row label that spans several rows (such
+as ``三、本年度办理结果``) is not repeated, so a multi-level header reads row by row, as the aligner
+expects.
+
+Blank cells: a blank cell is kept (it is a blank *value*, reported by GL207) only when it sits in
+the value area of its row (no text label to its right) and under a column that some earlier row of
+the same table (since the last full-width caption row) gives a non-empty header or value. Other
+blank cells (the empty corner of a header, padding cells after a value) are layout and are dropped.
+
+:class:`TextBuilder` also records, per character written, where it came from: an offset into the
+original file (HTML) — turned into line/column by :meth:`TextBuilder.origin` — and locators such
+as ``表3 第5行 第2列`` (DOCX, PDF).
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from typing import Optional, Sequence
+
+import attrs
+
+from ..numbers import parse_cell
+from ..source import Origin
+
+_PIPES = str.maketrans({"|": "/", "｜": "/"})
+
+
+def is_wide(ch: str) -> bool:
+    """CJK ideographs, kana and CJK / full-width punctuation: no space is needed next to them."""
+    o = ord(ch)
+    return (0x2E80 <= o <= 0x9FFF) or (0xF900 <= o <= 0xFAFF) or (0xFF00 <= o <= 0xFFEF) or (0x20000 <= o <= 0x3FFFF) \
+        or (0x3000 < o <= 0x303F)
+
+
+def clean(chars: Sequence[str], offs: Sequence[int]) -> tuple[str, list[int]]:
+    """Collapse whitespace runs to one space, strip both ends.
+
+    A whitespace run that holds a line break and sits between two wide (CJK) characters is dropped:
+    it is the source's line wrapping, not a space in the text. ``offs`` has one entry per char.
+    """
+    out: list[str] = []
+    out_offs: list[int] = []
+    i, n = 0, len(chars)
+    while i < n:
+        ch = chars[i]
+        if ch.isspace() or ch in "\u200b\ufeff":
+            j = i
+            newline = False
+            while j < n and (chars[j].isspace() or chars[j] in "\u200b\ufeff"):
+                newline = newline or chars[j] in "\r\n"
+                j += 1
+            if out and j < n and not (newline and is_wide(out[-1]) and is_wide(chars[j])):
+                out.append(" ")
+                out_offs.append(offs[i])
+            i = j
+            continue
+        out.append(ch)
+        out_offs.append(offs[i])
+        i += 1
+    return "".join(out), out_offs
+
+
+@attrs.define
+class GridCell:
+    """One cell of a table as the reader found it; ``row``/``col`` are grid positions (0-based)."""
+
+    text: str
+    offs: list[int] = attrs.field(factory=list)  # per char of text: offset in the original file, or -1
+    row: int = 0
+    col: int = -1  # -1: not placed yet (see :func:`place`)
+    rowspan: int = 1
+    colspan: int = 1
+    anchor: int = -1  # offset of the cell's own markup (for a blank cell), or -1
+    locator: Optional[str] = None
+
+
+def place(rows: list[list[GridCell]], max_span: int = 500) -> None:
+    """Give every cell its grid column, expanding ``rowspan``/``colspan`` (HTML table model)."""
+    occupied: set[tuple[int, int]] = set()
+    nrows = len(rows)
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while (r, c) in occupied:
+                c += 1
+            cell.row, cell.col = r, c
+            cell.rowspan = max(1, min(cell.rowspan, nrows - r, max_span))
+            cell.colspan = max(1, min(cell.colspan, max_span))
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    occupied.add((r + dr, c + dc))
+            c += cell.colspan
+
+
+class TextBuilder:
+    """Accumulates the extracted text line by line, with per-character origins and locators."""
+
+    def __init__(self) -> None:
+        self._chunks: list[str] = []
+        self.offs = array("l")
+        self.length = 0
+        self.locators: list[tuple[int, str]] = []
+        self._buf: list[str] = []
+        self._buf_offs: list[int] = []
+        self._buf_locator: Optional[str] = None
+        self.tables_in_a_row = False  # the last thing written was a table row (for split tables)
+
+    # -- paragraphs
+    def inline(self, text: str, offs: Optional[Sequence[int]] = None, locator: Optional[str] = None) -> None:
+        if not text:
+            return
+        if locator is not None and not any(not c.isspace() for c in self._buf):
+            self._buf_locator = locator
+        self._buf.extend(text)
+        self._buf_offs.extend(offs if offs is not None else [-1] * len(text))
+
+    def end_line(self) -> None:
+        if not self._buf:
+            return
+        text, offs = clean(self._buf, self._buf_offs)
+        loc = self._buf_locator
+        self._buf, self._buf_offs, self._buf_locator = [], [], None
+        if text:
+            self._write(text, offs, [(0, loc)] if loc else [])
+            self.tables_in_a_row = False
+
+    def line(self, text: str, offs: Optional[Sequence[int]] = None, locator: Optional[str] = None) -> None:
+        """A whole line (a paragraph) at once."""
+        self.end_line()
+        self.inline(text, offs, locator)
+        self.end_line()
+
+    # -- table rows
+    def row(self, cells: Sequence[GridCell]) -> None:
+        self.end_line()
+        if not cells:
+            return
+        chars: list[str] = []
+        offs: list[int] = []
+        locs: list[tuple[int, Optional[str]]] = []
+        outer = not cells[0].text or not cells[-1].text
+
+        def add(s: str, o: Sequence[int]) -> None:
+            chars.extend(s)
+            offs.extend(o)
+
+        if outer:
+            add("|", [-1])
+        for i, cell in enumerate(cells):
+            if i or outer:
+                if i:
+                    add(" |", [-1, -1])
+                slot = len(chars)
+                add(" ", [cell.anchor])
+            else:
+                slot = 0
+            start = len(chars)
+            text = cell.text.translate(_PIPES)
+            add(text, cell.offs if len(cell.offs) == len(text) else [cell.anchor] * len(text))
+            locs.append((start if text else slot, cell.locator))
+        if outer:
+            add(" |", [-1, -1])
+        self._write("".join(chars), offs, [(i, loc) for i, loc in locs if loc])
+        self.tables_in_a_row = True
+
+    def _write(self, text: str, offs: Sequence[int], locs: Sequence[tuple[int, str]]) -> None:
+        base = self.length
+        for i, loc in locs:
+            self._mark(base + i, loc)
+        self._chunks.append(text)
+        self._chunks.append("\n")
+        self.offs.extend(offs)
+        self.offs.append(-1)
+        self.length += len(text) + 1
+
+    def _mark(self, offset: int, locator: str) -> None:
+        if self.locators and self.locators[-1][0] == offset:
+            self.locators[-1] = (offset, locator)
+        elif not self.locators or self.locators[-1][1] != locator:
+            self.locators.append((offset, locator))
+
+    # -- results
+    def text(self) -> str:
+        self.end_line()
+        return "".join(self._chunks)
+
+    def origin(self, original: Optional[str] = None) -> Origin:
+        """The :class:`Origin` of the text written so far.
+
+        With ``original`` (the decoded original file), every character gets the line and column of
+        the offset recorded for it; characters the reader added (separators, line ends) get the
+        column just after the last original character before them.
+        """
+        self.end_line()
+        if original is None:
+            return Origin(locators=tuple(self.locators))
+        starts = [0]
+        i = original.find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = original.find("\n", i + 1)
+        lines, cols = array("l"), array("l")
+        prev: Optional[tuple[int, int]] = None
+        first_real = next((o for o in self.offs if o >= 0), 0)
+        for o in list(self.offs) + [-1]:
+            if o >= 0:
+                ln = bisect.bisect_right(starts, o) - 1
+                pos = (ln + 1, o - starts[ln] + 1)
+                prev = pos
+            elif prev is not None:
+                pos = (prev[0], prev[1] + 1)
+            else:
+                ln = bisect.bisect_right(starts, first_real) - 1
+                pos = (ln + 1, first_real - starts[ln] + 1)
+            lines.append(pos[0])
+            cols.append(pos[1])
+        return Origin(lines=lines, columns=cols, locators=tuple(self.locators), original_text=original)
+
+
+class TableEmitter:
+    """Writes tables through a :class:`TextBuilder`, keeping blank value cells and dropping layout.
+
+    A table that follows another with nothing written in between (a table split in two, or
+    continued on the next page) inherits the column coverage of the previous one when it has the
+    same width, so its blank values are kept too.
+    """
+
+    def __init__(self, builder: TextBuilder) -> None:
+        self.builder = builder
+        self._prev: Optional[tuple[int, set[int]]] = None
+
+    def emit(self, rows: list[list[GridCell]], caption_rows: bool = True) -> None:
+        cells = [c for row in rows for c in row]
+        if not cells:
+            return
+        width = max(c.col + c.colspan for c in cells)
+        coverage: set[int] = set()
+        if self.builder.tables_in_a_row and self._prev is not None and self._prev[0] == width:
+            coverage = set(self._prev[1])
+        for row in rows:
+            row = sorted(row, key=lambda c: c.col)
+            filled = [c for c in row if c.text]
+            if not filled:
+                continue
+            if caption_rows and width > 1 and len(filled) == 1 and filled[0].colspan >= width:
+                coverage = set()  # a caption row (第二十条第（一）项) starts a new block
+                self.builder.row(filled)
+                continue
+            out: list[GridCell] = []
+            for i, cell in enumerate(row):
+                if cell.text:
+                    out.append(cell)
+                    continue
+                label_right = any(x.text and parse_cell(x.text).kind == "text" for x in row[i + 1:])
+                covered = any(c in coverage for c in range(cell.col, cell.col + cell.colspan))
+                if covered and not label_right:
+                    out.append(cell)
+            for c in filled:
+                coverage.update(range(c.col, c.col + c.colspan))
+            self.builder.row(out)
+        self._prev = (width, coverage)

@@ -1,0 +1,523 @@
+"""Word reader: ``.docx`` read directly (zip + lxml), ``.doc``/``.wps`` converted with LibreOffice.
+
+Paragraphs and tables come out in body order, in the shapes the parser reads (see
+:mod:`govlint.readers._layout`). Merged cells are resolved once: ``w:gridSpan`` is a column span,
+``w:vMerge`` continuation cells belong to the cell above and are not written again; ``w:gridBefore``
+skips grid columns. Automatic numbering (``w:numPr``, e.g. a heading numbered ``一、`` by Word) is
+written in front of the paragraph. Deleted revisions, field codes, hidden text and drawings are
+left out. Positions are line/column in the extracted text; every paragraph and table cell also gets
+a locator: ``第12段`` (the 12th non-empty body paragraph), ``表3 第5行 第2列`` (table 3 of the
+document, its 5th row, 2nd grid column).
+
+Safety: the file must be a zip holding ``word/document.xml``; the members' declared sizes are checked
+before anything is decompressed (at most 64 MiB per part read, 512 MiB in all, and a compression
+ratio of at most 200 for parts over 1 MiB); XML is parsed with entity resolution, DTD loading and
+network access off, and a part that declares a DTD or entities is refused. Each problem is an
+:class:`InputError` (GL011, GL006 for a zip bomb) with the reason.
+
+Legacy ``.doc`` / ``.wps`` (and a ``.docx`` that is really one of them, or RTF) are converted with
+LibreOffice (``soffice --headless --convert-to docx``, in a private temporary profile, with a time
+limit) when it is installed; otherwise GL007 says how to convert. A Word file that is really an
+HTML page (some sites serve those) is read as HTML.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import posixpath
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from ..errors import InputError
+from ..source import Source
+from ._layout import GridCell, TableEmitter, TextBuilder, clean
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = "{%s}" % W
+_R_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+
+MAX_PART = 64 * 1024 * 1024
+MAX_TOTAL = 512 * 1024 * 1024
+MAX_RATIO = 200
+MAX_MEMBERS = 20000
+CONVERT_TIMEOUT = 50.0  # seconds for LibreOffice (under the engine's default 60 s per file)
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SKIP = {_W + t for t in ("del", "moveFrom", "instrText", "delInstrText", "drawing", "pict", "object", "rPr",
+                          "pPr", "tblPr", "trPr", "tcPr", "sectPr", "fldData", "footnoteReference",
+                          "endnoteReference", "commentReference")}
+_MC_ALT = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+
+
+def _malformed(zh: str, en: str) -> InputError:
+    return InputError("GL011", zh, en)
+
+
+# ----------------------------------------------------------------------------- the zip
+
+
+class _Package:
+    """A .docx zip, checked against zip bombs before anything is decompressed."""
+
+    def __init__(self, data: bytes) -> None:
+        try:
+            self.zf = zipfile.ZipFile(io.BytesIO(data))
+            infos = self.zf.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+            raise _malformed(f"不是完整的 .docx 文件（zip 结构损坏或文件被截断：{exc}）",
+                             f"not a complete .docx file (the zip structure is damaged or the file is truncated: {exc})") from None
+        if len(infos) > MAX_MEMBERS:
+            raise InputError("GL006", f".docx 内含 {len(infos)} 个部件，超过上限 {MAX_MEMBERS}",
+                             f"the .docx holds {len(infos)} parts, over the limit of {MAX_MEMBERS}")
+        total = sum(i.file_size for i in infos)
+        if total > MAX_TOTAL:
+            raise InputError("GL006", f".docx 解压后共 {total:,} 字节，超过上限 {MAX_TOTAL:,} 字节（疑似压缩炸弹）",
+                             f"the .docx would decompress to {total:,} bytes, over the limit of {MAX_TOTAL:,} "
+                             "(a zip bomb?)")
+        self.infos = {i.filename: i for i in infos}
+
+    def read(self, name: str) -> Optional[bytes]:
+        info = self.infos.get(name)
+        if info is None:
+            return None
+        if info.file_size > MAX_PART:
+            raise InputError("GL006", f".docx 部件 {name} 解压后 {info.file_size:,} 字节，超过上限 {MAX_PART:,} 字节",
+                             f"the .docx part {name} would decompress to {info.file_size:,} bytes, "
+                             f"over the limit of {MAX_PART:,}")
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise InputError("GL006", f".docx 部件 {name} 的压缩比超过 {MAX_RATIO}:1（疑似压缩炸弹）",
+                             f"the .docx part {name} has a compression ratio over {MAX_RATIO}:1 (a zip bomb?)")
+        if info.flag_bits & 0x1:
+            raise InputError("GL007", ".docx 已加密（需要密码），请去掉密码后再检查",
+                             "the .docx is encrypted (needs a password); remove the password and check again")
+        try:
+            with self.zf.open(info) as fh:
+                out = fh.read(MAX_PART + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+            raise _malformed(f".docx 部件 {name} 无法解压（文件损坏或被截断：{exc}）",
+                             f"the .docx part {name} cannot be decompressed (damaged or truncated: {exc})") from None
+        if len(out) > MAX_PART:
+            raise InputError("GL006", f".docx 部件 {name} 解压后超过上限 {MAX_PART:,} 字节",
+                             f"the .docx part {name} decompresses to more than {MAX_PART:,} bytes")
+        return out
+
+
+def _xml(data: bytes, name: str) -> Any:
+    from lxml import etree
+
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            head = data[:8192].decode("utf-16")[:4096].encode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    if re.search(rb"<!(?:DOCTYPE|ENTITY)", head, re.I):
+        raise _malformed(f".docx 部件 {name} 声明了 DTD 或 XML 实体；Word 不会写这样的文件，出于安全不予读取",
+                         f"the .docx part {name} declares a DTD or XML entities; Word never writes that, "
+                         "so it is refused for safety")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                             huge_tree=False, remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise _malformed(f".docx 部件 {name} 不是合法的 XML（{exc}）", f"the .docx part {name} is not valid XML ({exc})") from None
+    tree = root.getroottree()
+    if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
+        raise _malformed(f".docx 部件 {name} 声明了 DTD 或 XML 实体，出于安全不予读取",
+                         f"the .docx part {name} declares a DTD or XML entities; refused for safety")
+    return root
+
+
+def _main_part(pkg: _Package) -> str:
+    rels = pkg.read("_rels/.rels")
+    if rels is not None:
+        root = _xml(rels, "_rels/.rels")
+        for rel in root:
+            if rel.get("Type") == _R_OFFICE and rel.get("Target"):
+                target = rel.get("Target").lstrip("/")
+                return posixpath.normpath(target)
+    return "word/document.xml"
+
+
+# ----------------------------------------------------------------------------- numbering
+
+_CN = "零一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return _CN[n]
+    if n < 20:
+        return "十" + (_CN[n % 10] if n % 10 else "")
+    if n < 100:
+        return _CN[n // 10] + "十" + (_CN[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    vals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+            (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for v, s in vals:
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+def _fmt(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "chineseLegalSimplified",
+               "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital"):
+        return _chinese(n)
+    if fmt in ("upperLetter", "lowerLetter"):
+        s = chr(ord("A") + (n - 1) % 26) * (1 + (n - 1) // 26)
+        return s if fmt == "upperLetter" else s.lower()
+    if fmt in ("upperRoman", "lowerRoman"):
+        return _roman(n) if fmt == "upperRoman" else _roman(n).lower()
+    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
+        return chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n)
+    if fmt == "decimalFullWidth":
+        return str(n).translate({ord(c): 0xFF10 + int(c) for c in "0123456789"})
+    if fmt in ("bullet", "none"):
+        return ""
+    return str(n)
+
+
+class _Numbering:
+    def __init__(self, root: Any, styles: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.style_num: dict[str, tuple[Optional[str], Optional[int]]] = {}
+        if root is not None:
+            for a in root.iter(_W + "abstractNum"):
+                lv: dict[int, tuple[int, str, str]] = {}
+                for lvl in a.iter(_W + "lvl"):
+                    i = _int(lvl.get(_W + "ilvl"), 0)
+                    start = _int(_val(lvl.find(_W + "start")), 1)
+                    fmt = _val(lvl.find(_W + "numFmt")) or "decimal"
+                    text = _val(lvl.find(_W + "lvlText")) or ""
+                    lv[i] = (start, fmt, text)
+                self.levels[a.get(_W + "abstractNumId") or ""] = lv
+            for n in root.iter(_W + "num"):
+                overrides = {}
+                for o in n.iter(_W + "lvlOverride"):
+                    s = o.find(_W + "startOverride")
+                    if s is not None:
+                        overrides[_int(o.get(_W + "ilvl"), 0)] = _int(_val(s), 1)
+                self.nums[n.get(_W + "numId") or ""] = (_val(n.find(_W + "abstractNumId")) or "", overrides)
+        if styles is not None:
+            based: dict[str, str] = {}
+            for st in styles.iter(_W + "style"):
+                sid = st.get(_W + "styleId") or ""
+                b = st.find(_W + "basedOn")
+                if b is not None:
+                    based[sid] = _val(b) or ""
+                ppr = st.find(_W + "pPr")
+                np_ = ppr.find(_W + "numPr") if ppr is not None else None
+                if np_ is not None:
+                    self.style_num[sid] = (_val(np_.find(_W + "numId")), _int(_val(np_.find(_W + "ilvl")), 0))
+            for sid in list(based):  # inherit numbering through basedOn
+                seen, cur = set(), sid
+                while cur not in self.style_num and cur in based and cur not in seen:
+                    seen.add(cur)
+                    cur = based[cur]
+                if sid not in self.style_num and cur in self.style_num:
+                    self.style_num[sid] = self.style_num[cur]
+
+    def label(self, p: Any) -> str:
+        ppr = p.find(_W + "pPr")
+        if ppr is None:
+            return ""
+        num_id: Optional[str] = None
+        ilvl: Optional[int] = None
+        style = ppr.find(_W + "pStyle")
+        if style is not None and _val(style) in self.style_num:
+            num_id, ilvl = self.style_num[_val(style) or ""]
+        np_ = ppr.find(_W + "numPr")
+        if np_ is not None:
+            nid = _val(np_.find(_W + "numId"))
+            if nid is not None:
+                num_id = nid
+            lvl = np_.find(_W + "ilvl")
+            if lvl is not None:
+                ilvl = _int(_val(lvl), 0)
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return ""
+        ilvl = ilvl or 0
+        abs_id, overrides = self.nums[num_id]
+        levels = self.levels.get(abs_id, {})
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        start = overrides.get(ilvl, levels[ilvl][0])
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        start_fmt, fmt, text = levels[ilvl]
+        if fmt in ("bullet", "none"):
+            return ""
+
+        def sub(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            lv = levels.get(k)
+            if lv is None:
+                return ""
+            n = counters.get(k, overrides.get(k, lv[0]))
+            return _fmt(n, lv[1] if k != ilvl else fmt)
+
+        out = re.sub(r"%(\d)", sub, text)
+        if out and out[-1] not in "、.．)）:：":
+            out += " "
+        return out
+
+
+def _val(el: Any) -> Optional[str]:
+    return el.get(_W + "val") if el is not None else None
+
+
+def _int(s: Optional[str], default: int) -> int:
+    try:
+        return int(s) if s is not None else default
+    except ValueError:
+        return default
+
+
+# ----------------------------------------------------------------------------- the body
+
+
+class _Writer:
+    def __init__(self, numbering: _Numbering) -> None:
+        self.b = TextBuilder()
+        self.tables = TableEmitter(self.b)
+        self.numbering = numbering
+        self.paragraphs = 0
+        self.ntables = 0
+
+    def blocks(self, parent: Any, locator: Optional[str] = None) -> None:
+        for el in _children(parent):
+            if el.tag == _W + "p":
+                self.paragraph(el, locator)
+            elif el.tag == _W + "tbl":
+                self.table(el)
+
+    def paragraph(self, p: Any, locator: Optional[str] = None) -> None:
+        pieces = list(_runs(p))
+        text = "".join(pieces)
+        if not text.strip():
+            return
+        label = self.numbering.label(p)
+        if locator is None:
+            self.paragraphs += 1
+        loc = locator or f"第{self.paragraphs}段"
+        for i, line in enumerate((label + text).split("\n")):
+            self.b.line(line, locator=loc)
+
+    def table(self, tbl: Any) -> None:
+        self.ntables += 1
+        n = self.ntables
+        rows = [tr for tr in _children(tbl) if tr.tag == _W + "tr"]
+        cells_of = [[tc for tc in _children(tr) if tc.tag == _W + "tc"] for tr in rows]
+        nested = any(tc.find(".//" + _W + "tbl") is not None for cs in cells_of for tc in cs)
+        grid_cols = tbl.find(_W + "tblGrid")
+        width = len(grid_cols.findall(_W + "gridCol")) if grid_cols is not None else 0
+        if nested or (width <= 1 and all(len(cs) <= 1 for cs in cells_of)):
+            for r, cs in enumerate(cells_of):
+                for c, tc in enumerate(cs):
+                    self.b.end_line()
+                    self.blocks(tc, f"表{n} 第{r + 1}行 第{c + 1}列")
+            return
+        grid: list[list[GridCell]] = []
+        open_cells: dict[int, GridCell] = {}  # grid column -> cell a vMerge continues
+        for r, (tr, cs) in enumerate(zip(rows, cells_of)):
+            trpr = tr.find(_W + "trPr")
+            col = _int(_val(trpr.find(_W + "gridBefore")), 0) if trpr is not None else 0
+            row: list[GridCell] = []
+            for tc in cs:
+                tcpr = tc.find(_W + "tcPr")
+                span = max(1, _int(_val(tcpr.find(_W + "gridSpan")), 1)) if tcpr is not None else 1
+                vm = tcpr.find(_W + "vMerge") if tcpr is not None else None
+                hm = tcpr.find(_W + "hMerge") if tcpr is not None else None
+                if hm is not None and _val(hm) != "restart" and row:
+                    row[-1].colspan += span  # legacy horizontal merge continues the cell to the left
+                    col += span
+                    continue
+                if vm is not None and _val(vm) != "restart" and col in open_cells:
+                    open_cells[col].rowspan += 1  # continuation of the cell above: written once
+                    col += span
+                    continue
+                parts = ["".join(_runs(p)) for p in tc.iter(_W + "p")]
+                raw = "\n".join(parts)
+                text, offs = clean(list(raw), [-1] * len(raw))
+                cell = GridCell(text, offs, row=r, col=col, colspan=span,
+                                locator=f"表{n} 第{r + 1}行 第{col + 1}列")
+                row.append(cell)
+                for k in range(col, col + span):
+                    open_cells.pop(k, None)
+                if vm is not None:
+                    open_cells[col] = cell
+                col += span
+            grid.append(row)
+        self.tables.emit(grid)
+
+
+def _children(parent: Any) -> Iterator[Any]:
+    """Block-level children, looking through content controls and custom XML wrappers."""
+    for el in parent:
+        tag = el.tag
+        if tag in (_W + "sdt",):
+            content = el.find(_W + "sdtContent")
+            if content is not None:
+                yield from _children(content)
+        elif tag in (_W + "customXml", _W + "sdtContent"):
+            yield from _children(el)
+        else:
+            yield el
+
+
+def _hidden(run: Any) -> bool:
+    rpr = run.find(_W + "rPr")
+    if rpr is None:
+        return False
+    v = rpr.find(_W + "vanish")
+    return v is not None and _val(v) not in ("0", "false", "off")
+
+
+def _runs(p: Any) -> Iterator[str]:
+    """The text of a paragraph, in order (``w:br`` is a line break)."""
+    stack = [iter(p)]
+    while stack:
+        try:
+            el = next(stack[-1])
+        except StopIteration:
+            stack.pop()
+            continue
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP or tag == _MC_ALT:
+            continue
+        if tag == _W + "t":
+            yield el.text or ""
+        elif tag == _W + "tab" or tag == _W + "ptab":
+            yield "\t"
+        elif tag in (_W + "br", _W + "cr"):
+            yield "\n"
+        elif tag == _W + "noBreakHyphen":
+            yield "-"
+        elif tag == _W + "r" and _hidden(el):
+            continue
+        elif tag == _W + "p":  # a paragraph inside a paragraph (text box content that slipped through)
+            continue
+        else:
+            stack.append(iter(el))
+
+
+# ----------------------------------------------------------------------------- entry points
+
+
+def read_docx(data: bytes, path: Optional[str] = None) -> Source:
+    """Read a .docx (bytes) into a :class:`Source` with paragraph and cell locators."""
+    if not data.strip():
+        raise InputError("GL002", "文件为空", "the file is empty")
+    if not data.startswith(b"PK"):
+        return _not_a_zip(data, path, ".docx")
+    try:
+        import lxml  # noqa: F401
+    except ImportError:  # pragma: no cover - lxml is a base dependency
+        raise InputError("GL007", "读取 .docx 需要 lxml：pip install lxml", "reading .docx needs lxml: pip install lxml") from None
+    pkg = _Package(data)
+    main = _main_part(pkg)
+    doc = pkg.read(main)
+    if doc is None:
+        raise _malformed(f"这个 zip 文件里没有 Word 正文（缺少 {main}），不是 .docx 文档",
+                         f"this zip holds no Word body ({main} is missing): it is not a .docx document")
+    root = _xml(doc, main)
+    base = posixpath.dirname(main)
+    extra = {}
+    for name in ("numbering.xml", "styles.xml"):
+        raw = pkg.read(posixpath.join(base, name))
+        extra[name] = _xml(raw, name) if raw is not None else None
+    body = root.find(_W + "body")
+    if body is None:
+        raise _malformed("Word 正文中没有 body 元素，文件已损坏", "the Word body has no body element: the file is damaged")
+    writer = _Writer(_Numbering(extra["numbering.xml"], extra["styles.xml"]))
+    writer.blocks(body)
+    text = writer.b.text()
+    if not text.strip():
+        raise InputError("GL002", "Word 文档中没有文字（正文可能是图片）", "the Word document holds no text (the body may be images)")
+    return Source(text=text, path=path, encoding="utf-8", kind="docx", origin=writer.b.origin())
+
+
+def _not_a_zip(data: bytes, path: Optional[str], suffix: str) -> Source:
+    head = data[:2048].lstrip()
+    if data.startswith(_OLE) or head.startswith((b"{\\rtf", b"MIME-Version")):
+        return convert_and_read(data, path, suffix)
+    low = head.lower()
+    if low.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in low[:1024]:
+        from .html import read_html
+
+        return read_html(data, path)
+    raise _malformed(f"这不是 {suffix} 文件（不是 zip，也不是旧版 Word 或网页）",
+                     f"this is not a {suffix} file (not a zip, nor legacy Word, nor a web page)")
+
+
+def read_legacy(data: bytes, path: Optional[str] = None) -> Source:
+    """Read a .doc / .wps: converted with LibreOffice (a .doc that is really .docx or HTML is read as such)."""
+    if not data.strip():
+        raise InputError("GL002", "文件为空", "the file is empty")
+    suffix = Path(path).suffix.lower() if path else ".doc"
+    if data.startswith(b"PK"):
+        return read_docx(data, path)
+    return _not_a_zip(data, path, suffix or ".doc")
+
+
+def soffice() -> Optional[str]:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_and_read(data: bytes, path: Optional[str], suffix: str) -> Source:
+    exe = soffice()
+    if exe is None:
+        raise InputError(
+            "GL007",
+            f"{suffix} 是旧版 Word/WPS 格式，需要先转换：请用 Word 或 WPS “另存为” .docx，或安装 LibreOffice 后重试"
+            f"（也可手动转换：soffice --headless --convert-to docx 文件{suffix}）",
+            f"{suffix} is a legacy Word/WPS format and must be converted first: save it as .docx in Word or WPS, or "
+            f"install LibreOffice and run again (or convert by hand: soffice --headless --convert-to docx file{suffix})")
+    with tempfile.TemporaryDirectory(prefix="govlint-") as tmp:
+        src = Path(tmp) / f"input{suffix if suffix in ('.doc', '.wps', '.rtf', '.docx') else '.doc'}"
+        src.write_bytes(data)
+        outdir = Path(tmp) / "out"
+        cmd = [exe, f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}", "--headless", "--norestore",
+               "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(outdir), str(src)]
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                start_new_session=True)
+        try:
+            proc.communicate(timeout=CONVERT_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise InputError("GL011", f"LibreOffice 在 {CONVERT_TIMEOUT:g} 秒内未能转换该文件（文件可能已损坏）",
+                             f"LibreOffice could not convert the file within {CONVERT_TIMEOUT:g} s (it may be damaged)") from None
+        finally:
+            if proc.poll() is None:
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except OSError:
+                    pass
+                proc.wait()
+        out = outdir / (src.stem + ".docx")
+        if not out.exists():
+            raise _malformed(f"LibreOffice 无法转换该 {suffix} 文件（文件可能已损坏或不是 Word/WPS 文档）",
+                             f"LibreOffice could not convert this {suffix} file (it may be damaged or not a Word/WPS document)")
+        converted = out.read_bytes()
+    if not converted.startswith(b"PK"):
+        raise _malformed("LibreOffice 转换结果不是 .docx", "LibreOffice's conversion is not a .docx")
+    return read_docx(converted, path)

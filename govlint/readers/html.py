@@ -1,0 +1,579 @@
+"""HTML reader: the report body of a web page, as lines the parser reads, mapped back to the HTML.
+
+Decoding (never raw bytes to the parser): a BOM; else strict UTF-8; else the charset the page
+declares (``<meta charset>``, ``<meta http-equiv content="…charset=…">``, ``<?xml encoding=…?>``),
+with the GB family (gb2312, gbk, x-gbk, …) widened to gb18030; else detection (charset-normalizer),
+then gb18030. The decoded text is handed to lxml as UTF-8 with the encoding fixed, so a declared
+``gbk`` cannot make it re-decode (or drop) the rest of the page.
+
+Finding the body: scripts, styles, forms' controls, ``nav``/``aside``/``footer``, hidden elements
+and elements whose class or id names navigation (``nav``, ``menu``, ``footer``, ``crumb``, …) are
+skipped unless they hold a table, a top-level heading or a lot of text. The body is the deepest
+element holding at least 60 % of the page's remaining text; the article title is the nearest
+``h1``–``h3`` (or element whose class/id says ``title``) before it, or the first one at its start.
+
+Tables: a table whose cells hold tables (or a one-column table) is layout: its cells are read as
+blocks. Other tables are data: ``rowspan``/``colspan`` are expanded into a grid and each row is
+written as one ``a | b | c`` line (see :mod:`govlint.readers._layout`); ``<br>`` inside a cell is a
+line break that joins without a space between CJK characters, ``&nbsp;`` is a space.
+
+Positions: lxml gives elements a source line but text no column, so the decoded HTML is also run
+through the standard library's tokenizer (``html.parser``, with character references left
+unconverted), which yields every text character outside markup with its exact offset (an entity's
+characters map to its ``&``). lxml's text nodes are then matched, in document order, against that
+stream (exact match of the whole node first, then character by character with whitespace ignored),
+never before the line lxml reports for the node's element. Each extracted character therefore
+carries the line and column it has in the HTML file; what cannot be matched takes the position of
+the character before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import html as _html
+import re
+from array import array
+from html.parser import HTMLParser
+from typing import Any, Optional
+
+from ..errors import InputError
+from ..source import Source
+from ._layout import GridCell, TableEmitter, TextBuilder, clean, place
+
+_GB_FAMILY = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "chinese", "iso-ir-58", "cp936", "ms936",
+              "windows-936", "euc-cn", "euccn", "x-euc-cn", "gb18030", "hz-gb-2312"}
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENC_RE = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+
+_SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "base", "nav", "aside",
+    "footer", "select", "option", "button", "input", "textarea", "iframe", "object", "embed", "svg", "canvas",
+    "map", "audio", "video", "img", "applet", "frameset", "frame", "math",
+})
+_BLOCK_TAGS = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article",
+    "main", "header", "blockquote", "pre", "center", "form", "hr", "address", "figure", "figcaption", "caption",
+    "fieldset", "legend", "body", "html", "tr", "td", "th", "table", "thead", "tbody", "tfoot", "details", "summary",
+})
+_JUNK_NAME = re.compile(
+    r"(?:^|[\s_-])(?:nav|navi|navbar|menu|menus|footer|foot|bottom|crumb|crumbs|breadcrumb|location|position|"
+    r"sidebar|side|share|copyright|toolbar|topbar|top|banner|search|login|logo|friendlink|links|fontsize|"
+    r"print|close)(?:$|[\s_-]|\d)", re.I)
+_TITLE_NAME = re.compile(r"(?:^|[\s_-])(?:title|tit|bt|biaoti|headline)(?:$|[\s_-]|\d)", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_WS = re.compile(r"\s+")
+
+
+# ----------------------------------------------------------------------------- decoding
+
+
+def _declared(data: bytes) -> Optional[str]:
+    head = data[:8192]
+    m = _XML_ENC_RE.match(head) or _CHARSET_RE.search(head)
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "replace").strip().lower()
+    if name in _GB_FAMILY:
+        return "gb18030"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes) -> tuple[str, str, bool]:
+    """Decode an HTML page: (text, encoding, had_bom). Raises InputError (GL002/GL003/GL004)."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc), enc, True
+            except UnicodeDecodeError:
+                raise InputError("GL004", f"网页带 {enc} 字节序标记，但内容无法按 {enc} 解码",
+                                 f"the page starts with a {enc} byte-order mark but cannot be decoded as {enc}") from None
+    if not data.strip():
+        raise InputError("GL002", "网页文件为空", "the HTML file is empty")
+    if b"\x00" in data[:8192]:
+        raise InputError("GL003", "文件含空字节，是二进制数据，不是网页", "the file holds NUL bytes: it is binary, not HTML")
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    declared = _declared(data)
+    if declared:
+        try:
+            return data.decode(declared), declared, False
+        except (UnicodeDecodeError, LookupError):
+            pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+    except Exception:  # pragma: no cover - detection is best effort
+        best = None
+    if best is not None and best.encoding:
+        enc = "gb18030" if best.encoding.lower() in _GB_FAMILY else best.encoding
+        try:
+            return data.decode(enc), enc, False
+        except (UnicodeDecodeError, LookupError):
+            pass
+    try:
+        return data.decode("gb18030"), "gb18030", False
+    except UnicodeDecodeError:
+        pass
+    raise InputError("GL004", "无法识别网页编码：不是 UTF-8，声明的编码也无法解码，请另存为 UTF-8 后再检查",
+                     "cannot determine the page's encoding: not UTF-8, and the declared charset does not decode it")
+
+
+# ----------------------------------------------------------------------------- positions
+
+
+class _Stream(HTMLParser):
+    """Every text character outside markup (and outside script/style/title), with its offset."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.chars: list[str] = []
+        self.offs = array("l")
+        self.cells: list[tuple[int, int]] = []  # (line, offset) of every <td>/<th> start tag
+        self._skip = 0
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self._starts[line - 1] + col
+
+    def _add(self, s: str, at: Optional[int] = None) -> None:
+        if self._skip or getattr(self, "cdata_elem", None) is not None or not s:
+            return
+        base = self._offset()
+        self.chars.append(s)
+        if at is None:
+            self.offs.extend(range(base, base + len(s)))
+        else:
+            self.offs.extend([base] * len(s))
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in ("title", "textarea"):
+            self._skip += 1
+        elif tag in ("td", "th"):
+            self.cells.append((self.getpos()[0], self._offset()))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("title", "textarea") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        self._add(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self._add(_html.unescape(f"&{name};"), at=0)
+
+    def handle_charref(self, name: str) -> None:
+        self._add(_html.unescape(f"&#{name};"), at=0)
+
+
+class _Aligner:
+    """Matches lxml text nodes against the tokenizer's character stream (see the module doc)."""
+
+    WINDOW = 4000
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        stream = _Stream(text)
+        try:
+            stream.feed(text)
+            stream.close()
+        except Exception:  # the tokenizer is lenient; if it still fails, positions fall back to lines
+            pass
+        self.text = "".join(stream.chars)
+        self.offs = stream.offs
+        self.cells = stream.cells
+        self.cursor = 0
+        self.last = 0
+
+    def _line_floor(self, line: Optional[int]) -> int:
+        if not line or line < 1 or line > len(self.starts):
+            return 0
+        return bisect.bisect_left(self.offs, self.starts[line - 1])
+
+    def align(self, s: str, line: Optional[int]) -> list[int]:
+        """Offsets in the HTML of the characters of one text node (``line``: its element's line)."""
+        floor = self._line_floor(line)
+        if floor > self.cursor:
+            self.cursor = floor
+            if floor < len(self.offs):
+                self.last = self.offs[floor]
+        out = [-1] * len(s)
+        core = s.strip()
+        if core:
+            j = self.text.find(core, self.cursor, self.cursor + self.WINDOW + len(core))
+            if j != -1:
+                lead = len(s) - len(s.lstrip())
+                for k in range(len(core)):
+                    out[lead + k] = self.offs[j + k]
+                self.cursor = j + len(core)
+                self.last = self.offs[self.cursor - 1]
+                return self._fill(out)
+        for k, ch in enumerate(s):
+            if ch.isspace():
+                continue
+            j = self.text.find(ch, self.cursor, self.cursor + self.WINDOW)
+            if j == -1:
+                continue
+            out[k] = self.offs[j]
+            self.cursor = j + 1
+            self.last = self.offs[j]
+        return self._fill(out)
+
+    def _fill(self, out: list[int]) -> list[int]:
+        prev = None
+        for k, o in enumerate(out):
+            if o >= 0:
+                prev = o
+            elif prev is not None:
+                out[k] = prev
+        nxt = next((o for o in out if o >= 0), self.last)
+        return [nxt if o < 0 else o for o in out]
+
+
+# ----------------------------------------------------------------------------- the page
+
+
+def _tag(el: Any) -> str:
+    t = el.tag
+    if not isinstance(t, str):
+        return ""  # comment, processing instruction, entity
+    if "}" in t:
+        t = t.rsplit("}", 1)[1]
+    if ":" in t:
+        t = t.rsplit(":", 1)[1]  # o:p and friends from Word's HTML
+    return t.lower()
+
+
+class _Page:
+    def __init__(self, root: Any, aligner: _Aligner) -> None:
+        self.root = root
+        self.aligner = aligner
+        self.pos: dict[tuple[Any, str], list[int]] = {}
+        self._lengths: dict[Any, int] = {}
+        self._junk: dict[Any, bool] = {}
+        self._align(root)
+        self.anchors = self._anchors(root)
+
+    def _anchors(self, root: Any) -> dict[Any, int]:
+        """Offset of each cell's ``<td``/``<th`` tag: lxml's cells matched in order with the tokenizer's
+        on the same source line (a blank cell has no text to take a position from)."""
+        out: dict[Any, int] = {}
+        toks = self.aligner.cells
+        i = 0
+        for el in root.iter("td", "th"):
+            line = el.sourceline or 0
+            while i < len(toks) and toks[i][0] < line:
+                i += 1
+            if i < len(toks) and toks[i][0] == line:
+                out[el] = toks[i][1]
+                i += 1
+        return out
+
+    # -- positions of every text node, in document order
+    def _align(self, root: Any) -> None:
+        stack: list[tuple[Any, bool]] = [(root, False)]
+        while stack:
+            el, done = stack.pop()
+            if done:
+                if el.tail:
+                    parent = el.getparent()
+                    line = el.sourceline if el.sourceline else (parent.sourceline if parent is not None else None)
+                    self.pos[(el, "tail")] = self.aligner.align(el.tail, line)
+                continue
+            stack.append((el, True))
+            tag = _tag(el)
+            if tag and tag not in ("script", "style", "title", "textarea") and el.text:
+                self.pos[(el, "text")] = self.aligner.align(el.text, el.sourceline)
+            if tag:
+                for child in reversed(list(el)):
+                    stack.append((child, False))
+
+    def offs(self, el: Any, which: str, text: str) -> list[int]:
+        o = self.pos.get((el, which))
+        return o if o is not None and len(o) == len(text) else [-1] * len(text)
+
+    # -- what to skip
+    def junk(self, el: Any) -> bool:
+        hit = self._junk.get(el)
+        if hit is None:
+            hit = self._is_junk(el)
+            self._junk[el] = hit
+        return hit
+
+    def _is_junk(self, el: Any) -> bool:
+        tag = _tag(el)
+        if not tag:
+            return True
+        if tag in _SKIP_TAGS:
+            return True
+        get = el.get
+        if get("hidden") is not None or _HIDDEN_STYLE.search(get("style") or ""):
+            return True
+        name = f"{get('class') or ''} {get('id') or ''}"
+        if tag == "header" or (name.strip() and _JUNK_NAME.search(name)):
+            if el.find(".//table") is not None or el.find(".//h1") is not None:
+                return False
+            return self.length(el) < 2000
+        return False
+
+    def length(self, el: Any) -> int:
+        n = self._lengths.get(el)
+        if n is None:
+            n = 0
+            if _tag(el) and not (_tag(el) in _SKIP_TAGS):
+                n = len(_WS.sub("", el.text or ""))
+                for child in el:
+                    if _tag(child) and not self.junk(child):
+                        n += self.length(child)
+                    n += len(_WS.sub("", child.tail or ""))
+            self._lengths[el] = n
+        return n
+
+    # -- where the report is
+    def body(self) -> tuple[Any, Optional[Any]]:
+        """(content element, title element before it or None)."""
+        body = self.root.find(".//body")
+        if body is None:
+            body = self.root
+        total = self.length(body) or 1
+        node = body
+        while True:
+            kids = [c for c in node if _tag(c) and not self.junk(c)]
+            if not kids:
+                break
+            best = max(kids, key=self.length)
+            if self.length(best) >= 0.6 * total and _tag(best) not in ("table", "tr", "tbody", "thead", "td", "th",
+                                                                          "p", "li"):
+                node = best
+            else:
+                break
+        title = None
+        for el in body.iter():
+            if el is node:
+                break
+            if self._title_like(el) and not self._inside_junk(el, body):
+                if not self._contains(el, node):
+                    title = el
+        return node, title
+
+    def _contains(self, a: Any, b: Any) -> bool:
+        p = b
+        while p is not None:
+            if p is a:
+                return True
+            p = p.getparent()
+        return False
+
+    def _inside_junk(self, el: Any, stop: Any) -> bool:
+        p = el
+        while p is not None and p is not stop:
+            if self.junk(p):
+                return True
+            p = p.getparent()
+        return False
+
+    def _title_like(self, el: Any) -> bool:
+        tag = _tag(el)
+        if tag in ("h1", "h2", "h3"):
+            pass
+        elif tag in ("div", "p", "span", "td", "strong", "font", "b") and _TITLE_NAME.search(
+                f"{el.get('class') or ''} {el.get('id') or ''}"):
+            pass
+        else:
+            return False
+        n = self.length(el)
+        return 4 <= n <= 150
+
+
+class _Writer:
+    def __init__(self, page: _Page) -> None:
+        self.page = page
+        self.b = TextBuilder()
+        self.tables = TableEmitter(self.b)
+
+    def text(self, el: Any, which: str) -> None:
+        s = el.text if which == "text" else el.tail
+        if s:
+            self.b.inline(s, self.page.offs(el, which, s))
+
+    def block(self, el: Any, skip_before: Optional[Any] = None) -> None:
+        """Write an element and its content (``skip_before``: start at this descendant)."""
+        stack: list[tuple[Any, int]] = [(el, 0)]
+        started = skip_before is None
+        while stack:
+            node, state = stack.pop()
+            tag = _tag(node)
+            if state == 1:  # after the children
+                if tag in _BLOCK_TAGS:
+                    self.b.end_line()
+                if node is not el and started:
+                    self.text(node, "tail")
+                continue
+            if node is skip_before:
+                started = True
+            if not tag or self.page.junk(node):
+                if node is not el and started:
+                    self.text(node, "tail")
+                continue
+            if tag == "br":
+                if started:
+                    self.b.end_line()
+                    self.text(node, "tail")
+                continue
+            if tag == "table" and started:
+                self.table(node)
+                if node is not el:
+                    self.text(node, "tail")
+                continue
+            if tag in _BLOCK_TAGS:
+                self.b.end_line()
+            if started:
+                self.text(node, "text")
+            stack.append((node, 1))
+            for child in reversed(list(node)):
+                stack.append((child, 0))
+
+    # -- tables
+    def _rows(self, table: Any) -> list[Any]:
+        rows = []
+        for child in table:
+            t = _tag(child)
+            if t == "tr":
+                rows.append(child)
+            elif t in ("thead", "tbody", "tfoot"):
+                rows.extend(c for c in child if _tag(c) == "tr")
+        return rows
+
+    def table(self, table: Any) -> None:
+        rows = self._rows(table)
+        cells_of = [[c for c in r if _tag(c) in ("td", "th") and not self.page.junk(c)] for r in rows]
+        nested = any(c.find(".//table") is not None for cs in cells_of for c in cs)
+        single_column = all(len(cs) <= 1 for cs in cells_of)
+        caption = next((c for c in table if _tag(c) == "caption"), None)
+        if caption is not None:
+            self.b.end_line()
+            self.block(caption)
+        if nested or single_column:  # layout table: read its cells as blocks
+            for cs in cells_of:
+                for c in cs:
+                    self.b.end_line()
+                    self.block(c)
+            self.b.end_line()
+            return
+        grid: list[list[GridCell]] = []
+        for cs in cells_of:
+            grid.append([self._cell(c) for c in cs])
+        place(grid)
+        self.tables.emit(grid)
+
+    def _cell(self, td: Any) -> GridCell:
+        chars: list[str] = []
+        offs: list[int] = []
+
+        def add(el: Any, which: str) -> None:
+            s = el.text if which == "text" else el.tail
+            if s:
+                chars.extend(s)
+                offs.extend(self.page.offs(el, which, s))
+
+        stack: list[tuple[Any, int]] = [(td, 0)]
+        while stack:
+            node, state = stack.pop()
+            tag = _tag(node)
+            if state == 1:
+                if tag in _BLOCK_TAGS and node is not td:
+                    chars.append("\n")
+                    offs.append(-1)
+                if node is not td:
+                    add(node, "tail")
+                continue
+            if node is not td and (not tag or self.page.junk(node)):
+                add(node, "tail")
+                continue
+            if tag == "br":
+                chars.append("\n")
+                offs.append(-1)
+                add(node, "tail")
+                continue
+            if tag in _BLOCK_TAGS and node is not td:
+                chars.append("\n")
+                offs.append(-1)
+            add(node, "text")
+            stack.append((node, 1))
+            for child in reversed(list(node)):
+                stack.append((child, 0))
+        text, toffs = clean(chars, offs)
+        return GridCell(text, toffs, rowspan=_span(td.get("rowspan")), colspan=_span(td.get("colspan")),
+                        anchor=self.page.anchors.get(td, -1))
+
+def _span(value: Optional[str]) -> int:
+    if not value:
+        return 1
+    m = re.match(r"\s*(\d+)", value)
+    if not m:
+        return 1
+    n = int(m.group(1)[:4])
+    return n if n >= 1 else 1
+
+
+#: nesting depth at which libxml2 (without ``huge_tree``) stops building the tree; a deeper page is GL006
+MAX_DEPTH = 255
+
+
+def read_html(data: bytes, path: Optional[str] = None) -> Source:
+    """Read an HTML page (bytes) into a :class:`Source` whose positions are lines/columns of the page."""
+    text, encoding, bom = decode_html(data)
+    if not text.strip():
+        raise InputError("GL002", "网页只有空白，没有任何文字", "the page contains only whitespace")
+    try:
+        import lxml.html
+        from lxml import etree
+    except ImportError:  # pragma: no cover - lxml is a base dependency
+        raise InputError("GL007", "读取网页需要 lxml：pip install lxml", "reading HTML needs lxml: pip install lxml") from None
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
+                                  default_doctype=False)
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise InputError("GL005", f"无法解析网页：{exc}", f"the page cannot be parsed: {exc}") from None
+    limit = next((e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
+    if limit is not None:  # libxml2 stopped building the tree: what lies beyond would be lost without a word
+        if "depth" in limit:
+            raise InputError("GL006", f"网页标签嵌套超过 {MAX_DEPTH} 层（上限），更深处的内容无法读取",
+                             f"the page nests tags deeper than {MAX_DEPTH} levels (the limit); "
+                             "content below that depth cannot be read")
+        raise InputError("GL006", f"网页超过解析器的资源上限（{limit}），无法完整读取",
+                         f"the page exceeds a parser resource limit ({limit}) and cannot be read in full")
+    page = _Page(root, _Aligner(text))
+    content, title = page.body()
+    writer = _Writer(page)
+    if title is not None:
+        writer.block(title)
+        writer.b.end_line()
+        writer.block(content)
+    else:
+        # an h1 (or an element named "title") near the start of the content is the title: skip what
+        # little comes before it (breadcrumbs, a date); an h2/h3 there may be a part heading
+        first = next((el for el in content.iter() if page._title_like(el) and _tag(el) not in ("h2", "h3")
+                      and not page._inside_junk(el, content)), None)
+        before = 0
+        if first is not None:
+            for el in content.iter():
+                if el is first:
+                    break
+                if _tag(el) and not page.junk(el):
+                    before += len(_WS.sub("", el.text or ""))
+        writer.block(content, skip_before=first if first is not None and before < 300 else None)
+    out = writer.b.text()
+    if not out.strip():
+        raise InputError("GL005", "网页正文中没有文字（正文可能是图片，或由脚本加载）",
+                         "the page body holds no text (it may be an image, or loaded by a script)")
+    origin = writer.b.origin(text)
+    return Source(text=out, path=path, encoding=encoding, bom=bom, newline="\n", kind="html", origin=origin)

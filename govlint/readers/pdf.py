@@ -1,0 +1,369 @@
+"""PDF reader (text layer, pdfplumber; the optional extra ``govlint[pdf]``).
+
+Tables are read with pdfplumber's table extraction (ruling lines), never from the page text: each
+cell's text is joined across its wrapped lines (``商业\\n企业`` -> ``商业企业``), merged cells come out
+once (pdfplumber gives a cell only at its top-left corner; spans are computed from the cell boxes),
+and each row is written as one ``a | b | c`` line (see :mod:`govlint.readers._layout`).
+
+A table continued on the next page is joined to its first part when nothing but page headers or
+footers lies between them and the columns are the same: a header row repeated on the new page is
+dropped, and a row that the page break cut in two (the label's last characters at the top of the
+next page, its value cells empty) is put back together.
+
+Text outside tables comes out as paragraphs in reading order (top to bottom, tables in between):
+visual lines are joined when a line runs to the right margin and the next one does not start a
+numbered item; a title wrapped over centred lines is joined; page numbers and lines repeated in the
+top or bottom margin of several pages are dropped.
+
+Positions are line/column in the extracted text; locators give the page (``第3页``) and, for table
+cells, ``第3页 表1 第2行 第4列`` (the first table on page 3, its 2nd row, 4th column).
+
+A PDF with no text layer (scanned images), an encrypted one, one whose fonts have no Unicode map
+and a damaged one each raise :class:`InputError` with the reason.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from typing import Any, Optional
+
+import attrs
+
+from ..errors import InputError
+from ..numbers import parse_cell
+from ..source import Source
+from ._layout import GridCell, TableEmitter, TextBuilder, clean
+
+MAX_PAGES = 500
+_PAGE_NO = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－\s]*$|^page\s*\d+", re.I)
+_ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d))")
+_SENTENCE_END = "。！？!?：:；;"
+
+
+@attrs.define
+class _Line:
+    page: int
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+
+
+@attrs.define
+class _Table:
+    page: int
+    index: int  # 1-based among the tables of its page
+    top: float
+    bottom: float
+    xs: tuple[float, float]  # left and right edge
+    rows: list[list[GridCell]]
+    boxes: dict[int, tuple[float, float]]  # id(cell) -> (x0, x1)
+
+
+def _missing() -> InputError:
+    return InputError("GL007", "读取 PDF 需要安装可选组件：pip install 'govlint[pdf]'",
+                      "reading PDF needs the optional extra: pip install 'govlint[pdf]'")
+
+
+def _open_error(exc: Exception) -> InputError:
+    # pdfplumber wraps pdfminer's exceptions (PdfminerException(PDFPasswordIncorrect()))
+    inner = [exc] + [a for a in exc.args if isinstance(a, BaseException)]
+    names = " ".join(type(e).__name__ + " " + str(e) for e in inner)
+    text = f"{type(inner[-1]).__name__}: {inner[-1]}"
+    if re.search(r"password|encrypt", names, re.I):
+        return InputError("GL007", "PDF 已加密（需要密码才能打开），请提供未加密的版本",
+                          "the PDF is encrypted (a password is needed to open it); provide an unencrypted copy")
+    return InputError("GL011", f"PDF 文件已损坏或被截断，无法读取（{text}）",
+                      f"the PDF is damaged or truncated and cannot be read ({text})")
+
+
+def read_pdf(data: bytes, path: Optional[str] = None) -> Source:
+    """Read a PDF (bytes) with a text layer into a :class:`Source` with page and cell locators."""
+    if not data.strip():
+        raise InputError("GL002", "文件为空", "the file is empty")
+    if b"%PDF-" not in data[:1024]:
+        raise InputError("GL011", "这不是 PDF 文件（没有 %PDF- 文件头）", "this is not a PDF file (no %PDF- header)")
+    try:
+        import pdfplumber
+    except ImportError:
+        raise _missing() from None
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = list(pdf.pages)
+    except Exception as exc:  # pdfminer raises many types for damaged or encrypted files
+        raise _open_error(exc) from None
+    try:
+        if len(pages) > MAX_PAGES:
+            raise InputError("GL006", f"PDF 有 {len(pages)} 页，超过上限 {MAX_PAGES} 页",
+                             f"the PDF has {len(pages)} pages, over the limit of {MAX_PAGES}")
+        try:
+            lines, tables, nchars, ncid = _collect(pages)
+        except InputError:
+            raise
+        except Exception as exc:
+            raise _open_error(exc) from None
+    finally:
+        try:
+            pdf.close()
+        except Exception:  # pragma: no cover
+            pass
+    if nchars == 0:
+        raise InputError("GL007", "PDF 没有文字层（可能是扫描件或图片），请先做文字识别（OCR）或提供可复制文字的版本",
+                         "the PDF has no text layer (a scan or images); run OCR first or provide a version with text")
+    if ncid > nchars * 0.3:
+        raise InputError("GL004", "PDF 的字体缺少字符编码映射，文字无法提取（复制出来是乱码）；请提供 Word 或网页版本",
+                         "the PDF's fonts have no Unicode mapping, so its text cannot be extracted; provide the Word or web version")
+    b = TextBuilder()
+    emitter = TableEmitter(b)
+    items: list[tuple[int, float, int, Any]] = [(ln.page, ln.top, 0, ln) for ln in lines]
+    items += [(t.page, t.top, 1, t) for t in _join_tables(tables, lines)]
+    items.sort(key=lambda x: (x[0], x[1], x[2]))
+    for _, _, kind, item in items:
+        if kind == 0:
+            b.line(item.text, locator=f"第{item.page}页")
+        else:
+            emitter.emit(item.rows)
+    text = b.text()
+    if not text.strip():
+        raise InputError("GL002", "PDF 中没有可提取的文字", "the PDF holds no text that can be extracted")
+    return Source(text=text, path=path, encoding="utf-8", kind="pdf", origin=b.origin())
+
+
+# ----------------------------------------------------------------------------- pages
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 - 1 <= cx <= x1 + 1 and t - 1 <= cy <= b + 1 for x0, t, x1, b in boxes)
+
+
+def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
+    lines: list[_Line] = []
+    tables: list[_Table] = []
+    nchars = ncid = 0
+    for pno, page in enumerate(pages, 1):
+        chars = page.chars
+        nchars += sum(1 for c in chars if not c.get("text", "").isspace())
+        found = page.find_tables() if chars else []
+        boxes = [t.bbox for t in found]
+        for k, t in enumerate(found, 1):
+            tables.append(_table(pno, k, t))
+        outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
+        for ln in outside.extract_text_lines(return_chars=True, keep_blank_chars=False):
+            text = ln["text"]
+            ncid += text.count("(cid:")
+            if not text.strip():
+                continue
+            sizes = [c.get("size", 0) for c in ln.get("chars", [])] or [10.0]
+            lines.append(_Line(pno, text, ln["top"], ln["bottom"], ln["x0"], ln["x1"], max(set(sizes), key=sizes.count)))
+        for t in tables:
+            if t.page == pno:
+                ncid += sum(c.text.count("(cid:") for row in t.rows for c in row)
+    return _paragraphs(_drop_margins(lines, pages)), tables, nchars, ncid
+
+
+def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(bounds: list[float], v: float, tol: float = 2.0) -> int:
+    for i, b in enumerate(bounds):
+        if abs(b - v) <= tol:
+            return i
+    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
+
+
+def _table(pno: int, k: int, t: Any) -> _Table:
+    """One table of one page; grid columns are assigned later (:func:`_assign_columns`), once tables
+    continued across pages are joined, because a page may not show every column boundary."""
+    cells = t.cells
+    ys = _cluster([c[1] for c in cells] + [t.bbox[3]])
+    texts = t.extract()
+    rows: list[list[GridCell]] = []
+    boxes: dict[int, tuple[float, float]] = {}
+    for ri, row in enumerate(t.rows):
+        out: list[GridCell] = []
+        for ci, box in enumerate(row.cells):
+            if box is None:
+                continue
+            raw = (texts[ri][ci] if ri < len(texts) and ci < len(texts[ri]) else "") or ""
+            text, offs = clean(list(raw), [-1] * len(raw))
+            r0, r1 = _index(ys, box[1]), _index(ys, box[3])
+            cell = GridCell(text, offs, row=r0, rowspan=max(1, r1 - r0), locator=f"第{pno}页 表{k} 第{ri + 1}行")
+            boxes[id(cell)] = (box[0], box[2])
+            out.append(cell)
+        rows.append(out)
+    return _Table(pno, k, t.bbox[1], t.bbox[3], (t.bbox[0], t.bbox[2]), rows, boxes)
+
+
+def _assign_columns(tables: list[_Table]) -> None:
+    """Grid columns from the union of the cell edges of all parts of one (joined) table."""
+    edges = _cluster([x for t in tables for (a, b) in t.boxes.values() for x in (a, b)])
+    for t in tables:
+        for row in t.rows:
+            for c in row:
+                a, b = t.boxes[id(c)]
+                c.col = _index(edges, a)
+                c.colspan = max(1, _index(edges, b) - c.col)
+                c.locator = f"{c.locator} 第{c.col + 1}列"
+
+
+def _drop_margins(lines: list[_Line], pages: list[Any]) -> list[_Line]:
+    """Drop page numbers and running headers/footers (lines in the top or bottom margin)."""
+    heights = {i: p.height for i, p in enumerate(pages, 1)}
+
+    def in_margin(ln: _Line) -> bool:
+        h = heights.get(ln.page, 842.0)
+        return ln.top < 0.09 * h or ln.bottom > 0.91 * h
+
+    repeated = Counter(ln.text.strip() for ln in lines if in_margin(ln))
+    npages = len(pages)
+    out = []
+    for ln in lines:
+        if in_margin(ln):
+            s = ln.text.strip()
+            if _PAGE_NO.match(s) or (npages >= 2 and repeated[s] >= 2):
+                continue
+        out.append(ln)
+    return out
+
+
+def _paragraphs(lines: list[_Line]) -> list[_Line]:
+    """Join visual lines into paragraphs (see the module doc)."""
+    if not lines:
+        return lines
+    right = {}
+    left = {}
+    for ln in lines:
+        right[ln.page] = max(right.get(ln.page, 0.0), ln.x1)
+        left[ln.page] = min(left.get(ln.page, 1e9), ln.x0)
+    out: list[_Line] = []
+    for i, ln in enumerate(lines):
+        if out:
+            prev = out[-1]
+            # a line that runs to the right margin goes on; Latin words and numbers wrap whole, so
+            # before one the line may stop short by the width of the word
+            slack = 1.5 if not ln.text[:1].isascii() else 1.5 + 0.55 * len(re.match(r"[!-~]*", ln.text).group())
+            full = prev.x1 >= right[prev.page] - slack * max(prev.size, 1.0)
+            ends = prev.text.rstrip()[-1:] in _SENTENCE_END
+            same_size = abs(prev.size - ln.size) < 0.6
+            if full and not ends and same_size and not _ITEM_START.match(ln.text) and _adjacent(prev, ln):
+                prev.text = _join(prev.text, ln.text)
+                prev.x1, prev.bottom = ln.x1, ln.bottom
+                continue
+            if len(out) == 1 and i == 1 and _centred(prev, left, right) and _centred(ln, left, right) \
+                    and same_size and prev.page == ln.page and ln.top - prev.bottom < 2 * prev.size:
+                prev.text = _join(prev.text, ln.text)  # a title wrapped over two centred lines
+                prev.x1, prev.bottom = max(prev.x1, ln.x1), ln.bottom
+                continue
+        out.append(attrs.evolve(ln))
+    return out
+
+
+def _adjacent(a: _Line, b: _Line) -> bool:
+    if a.page == b.page:
+        return 0 <= b.top - a.bottom < 1.5 * max(a.size, 1.0)
+    return b.page == a.page + 1
+
+
+def _centred(ln: _Line, left: dict, right: dict) -> bool:
+    lo, hi = left[ln.page], right[ln.page]
+    mid = (lo + hi) / 2
+    return ln.x0 > lo + 2 * ln.size and abs((ln.x0 + ln.x1) / 2 - mid) < 2 * ln.size
+
+
+def _join(a: str, b: str) -> str:
+    a, b = a.rstrip(), b.lstrip()
+    if a and b and (ord(a[-1]) < 0x2E80 and ord(b[0]) < 0x2E80) and a[-1].isalnum() and b[0].isalnum():
+        return a + " " + b
+    return a + b
+
+
+# ----------------------------------------------------------------------------- tables across pages
+
+
+def _has_number(row: list[GridCell]) -> bool:
+    return any(c.text and parse_cell(c.text).kind == "number" for c in row)
+
+
+def _join_tables(tables: list[_Table], lines: list[_Line]) -> list[_Table]:
+    """Join a table with its continuation on the next page (see the module doc)."""
+    groups: list[list[_Table]] = []
+    for t in tables:
+        if groups and _continues(groups[-1][-1], t, lines):
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    out: list[_Table] = []
+    for group in groups:
+        _assign_columns(group)
+        first = attrs.evolve(group[0], rows=[list(r) for r in group[0].rows])
+        for t in group[1:]:
+            _append(first, t)
+        out.append(first)
+    return out
+
+
+def _continues(prev: _Table, t: _Table, lines: list[_Line]) -> bool:
+    if t.page != prev.page + 1 or t.index != 1:
+        return False
+    if abs(prev.xs[0] - t.xs[0]) > 3 or abs(prev.xs[1] - t.xs[1]) > 3:
+        return False
+    a = _cluster([x for ab in prev.boxes.values() for x in ab])
+    b = _cluster([x for ab in t.boxes.values() for x in ab])
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if not all(any(abs(x - y) <= 3 for y in large) for x in small):
+        return False  # different columns: another table
+    between = [ln for ln in lines if (ln.page == prev.page and ln.top > prev.bottom) or (ln.page == t.page and ln.top < t.top)]
+    return not between
+
+
+def _append(prev: _Table, t: _Table) -> None:
+    rows = [list(r) for r in t.rows]
+    base = max((c.row + c.rowspan for r in prev.rows for c in r), default=0)
+    # a header repeated at the top of the new page
+    header = []
+    for r in prev.rows:
+        if _has_number(r):
+            break
+        header.append([c.text for c in r])
+    k = 0
+    while k < len(rows) and k < len(header) and [c.text for c in rows[k]] == header[k]:
+        k += 1
+    if k:
+        rows = rows[k:]
+    shift = min((c.row for r in rows for c in r), default=0)
+    # a row cut in two by the page break: label text continues, its value cells are empty
+    if rows and prev.rows:
+        first = rows[0]
+        last_row = max(c.row for r in prev.rows for c in r)
+        covering = {}
+        for r in prev.rows:
+            for c in r:
+                if c.row <= last_row < c.row + c.rowspan:
+                    for col in range(c.col, c.col + c.colspan):
+                        covering[col] = c
+        last_has_numbers = any(c.text and parse_cell(c.text).kind == "number" for c in covering.values())
+        if last_has_numbers and not _has_number(first) and any(c.text for c in first):
+            ok = all((not c.text) or (c.col in covering and covering[c.col].text
+                                      and parse_cell(covering[c.col].text).kind == "text") for c in first)
+            if ok:
+                for c in first:
+                    if c.text:
+                        target = covering[c.col]
+                        target.text, target.offs = clean(list(target.text + "\n" + c.text), [-1] * (len(target.text) + 1 + len(c.text)))
+                rows = rows[1:]
+                shift = min((c.row for r in rows for c in r), default=0)
+    for r in rows:
+        for c in r:
+            c.row = c.row - shift + base
+    prev.rows.extend(rows)

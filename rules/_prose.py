@@ -1,0 +1,319 @@
+"""Helpers shared by the rules that read the report's prose (GL4 plausibility, GL5 narrative, GL6
+citations, GL7 dates, GL11x content). Not a rule module.
+
+Positions: a paragraph's text is its stripped line and ``paragraph.span.start`` is the offset of its
+first character in ``report.text``, so offset ``k`` inside the paragraph is ``p.span.start + k``
+(:func:`span_of` builds the Span through ``ctx.source`` so lines and columns are those of the user's
+file).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sys
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator, Optional, Sequence
+
+from govlint.model import Cell, Paragraph, Report, Span
+from govlint.numbers import Quantity, chinese_to_number, find_quantities
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+SENTENCE_END = frozenset("。；;！!？?\n")
+CLAUSE_END = frozenset("。；;！!？?，,：:\n")
+
+#: words that mark a statement as a plan or an intention rather than something done
+PLAN_WORDS = re.compile(r"将|计划|拟|预计|力争|争取|下一步|明年|来年|今后|未来|目标|规划|展望|谋划|打算|要点|远景")
+
+
+@lru_cache(maxsize=4096)
+def quantities(text: str) -> tuple[Quantity, ...]:
+    """``find_quantities`` memoised: several rules read the same paragraphs."""
+    return tuple(find_quantities(text))
+
+
+def prose(report: Report, parts: Optional[Sequence[int]] = None, preamble: bool = True,
+          title: bool = False) -> Iterator[tuple[Optional[int], Paragraph]]:
+    """``(part, paragraph)`` for the report's running text; ``part`` is None before the first heading.
+
+    ``parts`` restricts the sections (by part number); ``preamble``/``title`` include those.
+    """
+    if title and report.title is not None:
+        yield None, report.title
+    if preamble:
+        for p in report.preamble:
+            yield None, p
+    for s in report.sections:
+        if parts is not None and s.part not in parts:
+            continue
+        for p in s.paragraphs:
+            yield s.part, p
+
+
+def span_of(ctx, p: Paragraph, start: int, end: int) -> Span:
+    """The span of ``p.text[start:end]`` in the user's file."""
+    base = p.span.start
+    return ctx.source.span(base + start, base + end)
+
+
+def text_at(report: Report, p: Paragraph, start: int, end: int) -> str:
+    """``report.text`` at the offsets of ``p.text[start:end]`` (to check a fix before offering it)."""
+    base = p.span.start
+    return report.text[base + start: base + end]
+
+
+# The boundaries of a text are found once (by a regex, in C) and looked up by bisection: walking
+# from each figure to its sentence's ends made a long sentence with many figures quadratic.
+_SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
+_CLAUSE_END_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_END))) + "]")
+
+
+@lru_cache(maxsize=256)
+def _sentence_ends(text: str) -> list[int]:
+    return [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+
+
+@lru_cache(maxsize=256)
+def _clause_ends(text: str) -> list[int]:
+    return [m.start() for m in _CLAUSE_END_RE.finditer(text)]
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence around ``pos`` (ends at 。；！？ or a line break, excluded)."""
+    ends = _sentence_ends(text)
+    i = bisect.bisect_left(ends, pos)
+    s = ends[i - 1] + 1 if i > 0 and pos > 0 else 0
+    e = ends[i] if i < len(ends) else max(pos, len(text))
+    return min(s, pos), e
+
+
+def clause_start(text: str, pos: int, floor: int = 0) -> int:
+    """Offset just after the last clause-ending punctuation before ``pos`` (not before ``floor``)."""
+    if pos <= floor:
+        return pos
+    ends = _clause_ends(text)
+    i = bisect.bisect_left(ends, pos) - 1
+    return ends[i] + 1 if i >= 0 and ends[i] >= floor else floor
+
+
+def clause_end(text: str, pos: int) -> int:
+    if pos >= len(text):
+        return pos
+    ends = _clause_ends(text)
+    i = bisect.bisect_left(ends, pos)
+    return ends[i] if i < len(ends) else len(text)
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every non-empty sentence of ``text``."""
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in SENTENCE_END:
+            if i > start:
+                yield start, i
+            start = i + 1
+    if start < len(text):
+        yield start, len(text)
+
+
+_TITLE_RE = re.compile(r"《[^《》\n]{0,120}》|〈[^〈〉\n]{0,120}〉|<[^<>\n]{0,120}>|〔[^〔〕\n]{0,12}〕")
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Ranges of book titles 《…》 (and 〈…〉, <…>) and document-number brackets 〔…〕: numbers and years
+    inside them name documents, they do not count anything."""
+    return [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)]
+
+
+_SLOGAN_RE = re.compile(r"[“\"‘'「『][^“”\"‘’'「」『』\n]{1,14}[”\"’'」』]")
+
+
+def slogan_ranges(text: str) -> list[tuple[int, int]]:
+    """Ranges of short quoted phrases (“三个一”, “两不愁三保障”, “一网通办”): numbers in slogans are
+    names, not counts."""
+    return [(m.start(), m.end()) for m in _SLOGAN_RE.finditer(text)]
+
+
+def inside(ranges: Sequence[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def snippet(text: str, start: int, end: int, width: int = 24) -> str:
+    """The sentence part around text[start:end] for a message (at most ``width`` characters before)."""
+    s = max(clause_start(text, start), start - width)
+    e = end
+    return text[s:e].strip(" \u3000，,、")
+
+
+# ------------------------------------------------------------------ numbers in messages
+
+def fmt(v: Optional[float]) -> str:
+    if v is None:
+        return "?"
+    if float(v).is_integer():
+        return str(int(v))
+    return f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def magnitude(value: float, unit: Optional[str] = "") -> str:
+    """A value in 万/亿 for a message: 3474510000, 次 -> 34.7亿次."""
+    unit = unit or ""
+    if abs(value) >= 1e8:
+        return f"{value / 1e8:.3g}亿{unit}" if value / 1e8 < 1000 else f"{value / 1e8:,.0f}亿{unit}"
+    if abs(value) >= 1e4:
+        return f"{value / 1e4:.4g}万{unit}"
+    return f"{fmt(value)}{unit}"
+
+
+def magnitude_en(value: float, unit: Optional[str] = "") -> str:
+    unit = unit or ""
+    if abs(value) >= 1e9:
+        return f"{value / 1e9:.3g} billion {unit}".rstrip()
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:.3g} million {unit}".rstrip()
+    return f"{fmt(value)} {unit}".rstrip()
+
+
+# ------------------------------------------------------------------ the agency, read from the title
+
+_GOV = re.compile(r"人民政府|政府办公室|政府办公厅|人民政府办|政府$")
+_OFFICE_OF_GOV = re.compile(r"人民政府办公(?:室|厅)$")
+_DEPT_END = re.compile(r"(?:局|厅|委员会|委|署|中心|站|所|队|院|办公室|办|处|部|馆|会|公司)$")
+_ZONE = re.compile(r"管理委员会|管委会|实验区|试验区|开发区|高新区|新区|园区|示范区|合作区|保税区|综合区")
+
+
+def agency_name(report: Report) -> str:
+    """The issuing body as written in the title (without year and report wording)."""
+    if report.agency:
+        return report.agency
+    return report.title.text if report.title is not None else ""
+
+
+def agency_kind(name: str) -> Optional[str]:
+    """"government" (a people's government or its general office), "department" (a bureau,
+    commission, office of a government), or None when the title does not say clearly (development
+    zones, management committees, names govlint cannot read)."""
+    if not name:
+        return None
+    if _OFFICE_OF_GOV.search(name) or (_GOV.search(name) and not _DEPT_END.search(name.split("政府")[-1] or "")):
+        return "government"
+    if _ZONE.search(name):
+        return None
+    if _DEPT_END.search(name):
+        return "department"
+    return None
+
+
+_LEVEL_RE = re.compile(
+    r"^(?P<prov>[\u4e00-\u9fff]{1,9}?(?:省|自治区))?"
+    r"(?P<city>[\u4e00-\u9fff]{1,9}?(?:市|自治州|州|盟|地区))?"
+    r"(?P<county>[\u4e00-\u9fff]{1,9}?(?:自治县|县|旗|区))?"
+    r"(?P<town>[\u4e00-\u9fff]{1,9}?(?:镇|乡|街道办事处|街道))?"
+)
+_NOT_COUNTY = re.compile(r"(?:实验|试验|开发|高新|新|园|示范|合作|保税|综合|景|社|功能|管理|矿|林|牧|垦|库|片|辖|城|校|厂)区$")
+
+
+def admin_level(name: str) -> Optional[str]:
+    """"province" | "city" | "county" | "township" | None (cannot tell), from an agency name such as
+    威海市文登区信访局 (county), 茅坪回族镇人民政府 (township), 益阳市行政审批服务局 (city)."""
+    if not name:
+        return None
+    m = _LEVEL_RE.match(name)
+    if not m:
+        return None
+    if m.group("town"):
+        return "township"
+    county = m.group("county")
+    if county and not _NOT_COUNTY.search(county):
+        return "county"
+    if county:
+        return None
+    if m.group("city"):
+        return "city"
+    if m.group("prov"):
+        return "province"
+    return None
+
+
+# ------------------------------------------------------------------ table cells
+
+def cell_number(cell: Optional[Cell]) -> Optional[float]:
+    if cell is None or cell.kind != "number" or cell.value is None:
+        return None
+    return float(cell.value)
+
+
+def row_sum(ctx, report: Report, table_id: str, row_id: str, col: str) -> tuple[Optional[float], list[Cell]]:
+    """The value of ``row_id`` in column ``col``: the cell itself, or for a group row (（三）不予公开)
+    the sum of its data rows. (None, []) when a cell is missing or not a number."""
+    table = report.table(table_id)
+    if table is None or ctx.edition is None:
+        return None, []
+    spec = ctx.edition.table(table_id)
+    if spec is None or spec.row(row_id) is None:
+        return None, []
+    total = 0.0
+    cells: list[Cell] = []
+    for rid in spec.leaf_rows([row_id]):
+        c = table.cell(rid, col)
+        v = cell_number(c)
+        if v is None:
+            return None, []
+        total += v
+        cells.append(c)
+    if not cells:
+        return None, []
+    return total, cells
+
+
+# ------------------------------------------------------------------ dates
+
+_CN_DIGIT = "〇零○一二三四五六七八九"
+DATE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d{2}|[" + _CN_DIGIT + r"]{4})\s*年\s*(?P<m>\d{1,2}|[十一二三四五六七八九]{1,2})\s*月"
+    r"(?:\s*(?P<d>\d{1,2}|[十一二三四五六七八九]{1,3})\s*[日号])?"
+)
+ISO_DATE_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
+YEAR_RE = re.compile(r"(?<![\d〔\[（(])(?P<y>(?:19|20)\d{2}|[" + _CN_DIGIT + r"]{4})\s*年(?!代)")
+
+
+def cn_int(s: Optional[str]) -> Optional[int]:
+    """An Arabic or Chinese-digit number (二〇二三 -> 2023, 十二 -> 12)."""
+    if s is None:
+        return None
+    if s.isdigit():
+        return int(s)
+    y = year_value(s)
+    if y is not None:
+        return y
+    v = chinese_to_number(s)
+    return int(v) if v is not None else None
+
+
+def year_value(s: str) -> Optional[int]:
+    if s.isdigit():
+        return int(s)
+    digits = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if len(s) == 4 and all(ch in digits for ch in s):
+        return int("".join(str(digits[ch]) for ch in s))
+    return None
+
+
+# ------------------------------------------------------------------ data files
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict:
+    """A TOML file of ``rules/data/`` (installed as ``govlint_rules/data``)."""
+    folder = resources.files(__package__ or "govlint_rules").joinpath("data")
+    return tomllib.loads(folder.joinpath(name).read_text(encoding="utf-8"))
+
+
+def option(ctx, name: str, default):
+    """A rule option from ``[tool.govlint.rules.GLxxx]``, falling back to ``default``."""
+    opts = ctx.options or {}
+    return opts.get(name, opts.get(name.replace("_", "-"), default))

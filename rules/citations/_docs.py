@@ -1,0 +1,65 @@
+"""Document numbers and book titles in prose, shared by the GL6 citation rules."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterator
+
+import attrs
+
+from .._prose import load_data
+
+#: 国办公开办函〔2021〕30号 with any bracket pair (GL604 reports the wrong ones), or 国务院令第711号
+DOCNUM = re.compile(
+    r"(?P<issuer>[\u4e00-\u9fff]{2,12}?)(?P<open>[〔\[（(【［])(?P<year>(?:19|20)\d{2})(?P<close>[〕\]）)】］])第?(?P<serial>\d{1,4})号"
+    r"|(?P<decree>国务院令)第?(?P<dserial>\d{1,4})号"
+)
+_TITLE = re.compile(r"《([^《》\n]{1,150})》")
+_STRIP = re.compile(r"[\s〈〉<>《》“”\"'‘’]")
+_LEAD = re.compile(r"^(?:按照|根据|依据|依照|参照|对照|贯彻|落实|执行|遵照|结合|印发|转发|关于|见|即|文件|通知|要求)+")
+_ISSUE = re.compile(r"^.*?关于印发(.*)的通知$")
+
+
+@attrs.frozen
+class DocNumber:
+    start: int
+    end: int
+    canonical: str
+    issuer: str
+    open: str
+    close: str
+    open_at: int  # offset of the opening bracket (-1 for 国务院令)
+    close_at: int
+
+
+def norm(title: str) -> str:
+    t = _STRIP.sub("", unicodedata.normalize("NFKC", title))
+    m = _ISSUE.match(t)
+    return m.group(1) if m else t
+
+
+def doc_numbers(text: str) -> Iterator[DocNumber]:
+    for m in DOCNUM.finditer(text):
+        if m.group("decree"):
+            yield DocNumber(m.start(), m.end(), f"国务院令第{m.group('dserial')}号", "国务院令", "", "", -1, -1)
+            continue
+        issuer = m.group("issuer")
+        # the issuer is the run of characters glued to the bracket; keep its tail after 和/、/的 etc.
+        issuer = re.split(r"[的和与及、，。；：（）()“”《》]", issuer)[-1]
+        issuer = _LEAD.sub("", issuer) or issuer
+        start = m.start("open") - len(issuer)
+        canon = f"{issuer}〔{m.group('year')}〕{m.group('serial')}号"
+        yield DocNumber(start, m.end(), canon, issuer, m.group("open"), m.group("close"), m.start("open"), m.start("close"))
+
+
+@lru_cache(maxsize=1)
+def known_documents() -> tuple[dict, ...]:
+    return tuple(load_data("citations.toml").get("documents", ()))
+
+
+def titles(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, content) of every 《…》 (start/end are those of the content)."""
+    for m in _TITLE.finditer(text):
+        yield m.start(1), m.end(1), m.group(1)

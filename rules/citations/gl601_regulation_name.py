@@ -1,0 +1,55 @@
+import re
+import unicodedata
+
+from govlint import Fix, Severity, rule
+
+from .._prose import prose, span_of, text_at
+from ._docs import titles
+
+NAME = "中华人民共和国政府信息公开条例"
+_ABOUT = re.compile(r"信息公[开布]|政府信息")
+_REGULATION = re.compile(r"条[例列]")
+_LOCAL = re.compile(r"省|自治区|市|县|州|盟|旗|区|镇|乡|实施|办法|规定|细则|释义|解读|学习|问答|知识|汇编")
+
+
+def _key(s: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", s).split())
+
+
+@rule("GL601", "citations.regulation-name", "warning", fixable=True,
+      summary_en="the regulation is cited under a wrong name")
+def regulation_name(report, ctx):
+    """条例名称应为《中华人民共和国政府信息公开条例》。
+
+    What: a book title naming the national regulation on government-information disclosure is
+    exactly 《中华人民共和国政府信息公开条例》 (after the first citation, the short form 《条例》 may be
+    introduced with 以下简称). A name missing a word (《中华人民共和国信息公开条例》), with a typo
+    (条列) or with the words changed (信息公布) is reported with a safe fix to the exact name; the
+    short 《政府信息公开条例》 without the country prefix is reported as a note (info) with the same fix.
+    Local measures (《福建省政府信息公开办法》, 《××市政府信息公开规定》) are not concerned.
+    Why: the regulation is the legal basis of the report; citing it under a name that does not exist
+    is an error readers notice at once, and 30号 asks for reports that are 文字严谨.
+    Fails: “在今后的工作中，我局将严格按照《中华人民共和国信息公开条例》” (missing 政府).
+    Passes: “严格按照《中华人民共和国政府信息公开条例》”.
+    Basis: format-spec §1 (S1, the regulation's title); issue 4 (the seed's last paragraph).
+    """
+    for _, p in prose(report, title=True):
+        for s, e, content in titles(p.text):
+            key = _key(content)
+            if key == NAME or not (_REGULATION.search(key) and _ABOUT.search(key)):
+                continue
+            if _LOCAL.search(key.replace("中华人民共和国", "")):
+                continue
+            if len(key) > len(NAME) + 4:
+                continue
+            fix = Fix(p.span.start + s, p.span.start + e, NAME) if text_at(report, p, s, e) == content else None
+            if key == "政府信息公开条例":
+                yield ctx.rule.diag(span_of(ctx, p, s - 1, e + 1),
+                                    f"条例名称宜写全称《{NAME}》（或在首次引用后用“以下简称《条例》”），而不是《{content}》",
+                                    f"cite the regulation by its full name 《{NAME}》 (or introduce 《条例》 with 以下简称), "
+                                    f"not 《{content}》", severity=Severity.INFO, expected=NAME, actual=content, fix=fix)
+                continue
+            yield ctx.rule.diag(span_of(ctx, p, s - 1, e + 1),
+                                f"条例名称有误：《{content}》应为《{NAME}》",
+                                f"the regulation's name is wrong: 《{content}》 should be 《{NAME}》",
+                                expected=NAME, actual=content, fix=fix)

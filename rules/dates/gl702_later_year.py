@@ -1,0 +1,54 @@
+import re
+
+from govlint import rule
+
+from .._prose import PLAN_WORDS, YEAR_RE, inside, prose, quoted_ranges, sentence_bounds, span_of, year_value
+
+_RANGE_BEFORE = re.compile(r"[-—–~～至到－]\s*$")
+_RANGE_AFTER = re.compile(r"^\s*年?\s*(?:[-—–~～至到－]|以来|以后|以前)")
+_AS_OF = re.compile(r"截至|截止|截到|至今|到目前")
+_META = re.compile(r"发布|时间|日期|来源|印发|成文|更新|落款|编制|公布")
+
+
+@rule("GL702", "dates.later-year", "warning", summary_en="a year after the report year, in a statement of what was done")
+def later_year(report, ctx):
+    """正文叙述本年度工作时出现了晚于报告年度的年份。
+
+    What: in the opening and in parts 一 to 四 — which describe the work of the report year — a
+    year written with 年 (2023年, 二〇二三年) that is later than the report year. Not reported:
+    plans and intentions (a sentence with 将, 计划, 拟, 力争, 下一步, 目标, 要点 …), the whole of parts
+    五 and 六 (their improvements are for next year), titles and document numbers (《…2023年…》,
+    〔2023〕), ranges (2021—2025年), cut-off statements (截至2023年1月) and publication lines (发布时间,
+    印发 …).
+    Why: a 2022 report that says “2023年，我局共收到申请5件” has a typing slip in the year — or
+    describes the wrong year, which readers cannot tell apart.
+    Fails: in a 2022 report, part 一: “2023年，我局共收到政府信息公开申请5件”.
+    Passes: part 五: “2023年，我局将进一步加强政策解读”; “2022年，我局共收到……”.
+    Basis: format-spec §3.4 (the report covers one calendar year); defects A3; issue 4 (years after
+    the report year).
+    """
+    year = report.year
+    if year is None:
+        return
+    for part, p in prose(report, parts=(1, 2, 3, 4), title=False):
+        text = p.text
+        titles = None
+        for m in YEAR_RE.finditer(text):
+            y = year_value(m.group("y"))
+            if y is None or y <= year or y > year + 30:
+                continue
+            if titles is None:
+                titles = quoted_ranges(text)
+            s = m.start()
+            if inside(titles, s) or _RANGE_BEFORE.search(text[max(0, s - 2):s]) or _RANGE_AFTER.search(text[m.end() - 1:]):
+                continue
+            ss, se = sentence_bounds(text, s)
+            sentence = text[ss:se]
+            if PLAN_WORDS.search(sentence) or _AS_OF.search(text[max(ss, s - 4):s]) or _META.search(text[max(ss, s - 6):s]):
+                continue
+            where = "开头" if part is None else f"第{'一二三四五六'[part - 1]}部分"
+            yield ctx.rule.diag(span_of(ctx, p, m.start(), m.end()),
+                                f"{where}叙述本年度工作，却写了晚于报告年度（{year}年）的“{m.group(0)}”；请核对年份",
+                                f"the {'opening' if part is None else f'part {part}'} describes the report year's work but "
+                                f"names “{m.group(0)}”, later than the report year {year}; check the year",
+                                expected=f"≤ {year}", actual=y)

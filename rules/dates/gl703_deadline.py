@@ -1,0 +1,99 @@
+import datetime as dt
+import re
+
+from govlint import rule
+
+from .._prose import agency_kind, agency_name, cn_int, option, span_of
+
+_Y = r"(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}"
+_N = r"\d{1,2}|[十一二三四五六七八九]{1,3}"
+_DATE = rf"(?P<y>{_Y})\s*[-/.年]\s*(?P<m>{_N})\s*[-/.月]\s*(?P<d>{_N})\s*日?"
+#: a labelled date near the top of the page: 发布时间: 2023-02-20, 发布日期 | 2023-01-30
+_LABELLED = re.compile(rf"(?:发布时间|发布日期|发文日期|公开日期|成文日期|印发日期)\s*[:：|｜]?\s*{_DATE}")
+#: a line that is only a date (and perhaps the agency's name): the date under the report
+_SIGNATURE = re.compile(rf"^[\u4e00-\u9fff（）()]{{0,30}}?\s*{_DATE}\s*$")
+_HEAD_CHARS = 3000
+
+DEFAULTS = {"government": "03-31", "department": "01-31"}
+_KIND_ZH = {"government": "人民政府", "department": "政府部门", None: "机关类型不明，按较晚期限"}
+_KIND_EN = {"government": "a people's government", "department": "a government department",
+            None: "agency type unclear, the later deadline applies"}
+
+
+def _date(m) -> dt.date | None:
+    try:
+        return dt.date(cn_int(m.group("y")), cn_int(m.group("m")), cn_int(m.group("d")))
+    except (TypeError, ValueError):
+        return None
+
+
+def _published(report, ctx):
+    """(date, span) of the publication date: the model's (crawler header), a labelled date near the top,
+    or a date line at the end of the report."""
+    value = getattr(report, "published", None)
+    span = getattr(report, "published_span", None)
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10]), span
+        except ValueError:
+            pass
+    text = report.text
+    first = report.sections[0].heading.span.start if report.sections else min(len(text), _HEAD_CHARS)
+    for m in _LABELLED.finditer(text, 0, min(first, _HEAD_CHARS)):
+        d = _date(m)
+        if d is not None:
+            return d, ctx.source.span(m.start("y"), m.end())
+    if report.sections:
+        tail = report.sections[-1].paragraphs[-2:]
+        for p in reversed(tail):
+            m = _SIGNATURE.match(p.text)
+            if m:
+                d = _date(m)
+                if d is not None:
+                    return d, span_of(ctx, p, m.start("y"), m.end())
+    return None, None
+
+
+def _deadline(spec: str, year: int) -> dt.date:
+    month, day = (int(x) for x in str(spec).split("-"))
+    return dt.date(year, month, day)
+
+
+@rule("GL703", "dates.deadline", "warning", summary_en="published after the legal deadline")
+def deadline(report, ctx):
+    """年度报告应在法定期限前公布：政府部门1月31日前，人民政府3月31日前。
+
+    What: when the page or the report carries its publication date — the crawler header's
+    发布时间, a labelled date (发布日期, 成文日期) before part 一, or a date line closing the report —
+    that date is not after the deadline of the year following the report year: 1月31日 for the
+    departments of people's governments at county level and above, 3月31日 for people's governments
+    (the title names a 人民政府 or its 办公室/办公厅). When the title does not say which (development
+    zones, management committees), the later deadline applies.
+    Why: 条例 第四十九条 sets the deadlines, and 30号 （四）明确责任 names late publication (不按时发布) as
+    a ground for accountability.
+    Options: ``department_deadline`` (default "01-31"), ``government_deadline`` (default "03-31") —
+    local notices may set earlier dates.
+    Fails: 益阳市行政审批服务局2022年… with 发布时间: 2023-02-20.
+    Passes: the same with 发布时间: 2023-01-20; 平潭综合实验区2022年… with 2023-02-20 (type unclear: 3月31日).
+    Basis: 条例 第四十九条 (format-spec §1.2); defects A1.
+    """
+    year = report.year
+    if year is None:
+        return
+    published, span = _published(report, ctx)
+    if published is None or span is None or published.year <= year:
+        return
+    kind = agency_kind(agency_name(report))
+    spec = option(ctx, f"{kind or 'government'}_deadline", DEFAULTS[kind or "government"])
+    try:
+        limit = _deadline(spec, year + 1)
+    except ValueError:
+        return
+    if published <= limit:
+        return
+    days = (published - limit).days
+    yield ctx.rule.diag(span,
+                        f"发布日期{published.isoformat()}晚于法定期限{limit.isoformat()}（{days}天；{_KIND_ZH[kind]}，"
+                        f"条例第四十九条）",
+                        f"published on {published.isoformat()}, {days} days after the deadline {limit.isoformat()} "
+                        f"({_KIND_EN[kind]}; 条例 Art. 49)", expected=limit.isoformat(), actual=published.isoformat())

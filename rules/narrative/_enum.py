@@ -1,0 +1,146 @@
+"""Enumerations in prose: “共W件，其中A件、B件……” and parenthesised breakdowns “197条（A 32条、B 165条）”.
+
+Shared by GL504 (parts exceed the whole) and GL505 (an exhaustive list does not add up).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+import attrs
+
+from .._prose import SENTENCE_END, clause_start, quantities
+
+TRIGGER = re.compile(r"其中|分别为|分别是")
+_OPEN, _CLOSE = frozenset("(（"), frozenset(")）")
+#: a label with one of these words starts a new statement: the list of parts has ended
+_STOP = re.compile(r"办结|答复|结转|均|已|占|同比|较|增长|减少|下降|上升|完成|收到|受理|合计|累计|共计|总计|率|共|其中|平均|涉及|达到")
+_CATCH_ALL = re.compile(r"其他|其它|其余|另有|剩余|余下")
+_NOT_EXHAUSTIVE = re.compile(r"其中|含|包括|主要|如|等")
+_GAP_SPLIT = re.compile(r"[，,；;：:（(）)]")
+_CATEGORY_SPLIT = re.compile(r"[、和及与]")
+_VERBS = re.compile(r"^.*?(?:收到|受理|办理|发布|公开|公布|接收|处理|制发|印发|共|累计|全年|今年|本年)")
+MAX_LABEL = 25
+
+
+@attrs.frozen
+class Part:
+    q: object
+    label: str
+    children: tuple = ()
+
+
+@attrs.frozen
+class Enumeration:
+    whole: object  # Quantity
+    parts: tuple[Part, ...]
+    exhaustive: bool
+    why: str  # what makes it exhaustive (for the message)
+    kind: str  # "list" (其中/分别) or "breakdown" (parenthesised)
+    trigger: str
+
+
+def _same(a, b) -> bool:
+    return a.unit == b.unit and not b.is_percent and not b.approx and b.low is None
+
+
+@lru_cache(maxsize=1024)
+def enumerations(text: str) -> tuple[Enumeration, ...]:
+    qs = quantities(text)
+    out: list[Enumeration] = []
+    for trig in TRIGGER.finditer(text):
+        t = trig.start()
+        before = [q for q in qs if q.end <= t]
+        if not before:
+            continue
+        whole = before[-1]
+        gap = text[whole.end:t]
+        close = max(gap.rfind(")"), gap.rfind("）"))
+        if close >= 0 and not any(ch in _OPEN for ch in gap[:close]):
+            # “3件（含上年结转1件），其中…”: the whole is the figure before the bracket
+            opened = max(text.rfind("(", 0, whole.start), text.rfind("（", 0, whole.start))
+            earlier = [q for q in before if q.end <= opened] if opened >= 0 else []
+            if not earlier or len(text[earlier[-1].end:opened]) > 4:
+                continue
+            after_bracket = text[whole.end + close + 1:t]
+            whole = earlier[-1]
+            gap = text[whole.end:opened] + after_bracket
+        if (len(gap) > 14 or any(ch in SENTENCE_END for ch in gap) or any(ch.isdigit() for ch in gap)
+                or whole.unit is None or whole.is_percent or whole.approx or whole.low is not None):
+            continue
+        # only a label may sit between the total and 其中 (“380条财政资金信息，其中”), not another clause
+        # (“上年结转0件，已全部办结，其中” — 其中 refers to what was 办结, not to the 0)
+        if any(seg.strip() for seg in _GAP_SPLIT.split(gap)[1:]):
+            continue
+        in_paren = any(ch in _OPEN for ch in gap)
+        start = trig.end()
+        end, depth = start, 0
+        while end < len(text):
+            ch = text[end]
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE:
+                if depth == 0:
+                    if in_paren:
+                        break
+                else:
+                    depth -= 1
+            elif ch in SENTENCE_END and depth == 0:
+                break
+            end += 1
+        region = [q for q in qs if start <= q.start and q.end <= end]
+        parts: list[list] = []  # [q, label, children]
+        stack: list[Optional[list]] = []
+        pos, last_end = start, start
+        for q in region:
+            for i in range(pos, q.start):
+                ch = text[i]
+                if ch in _OPEN:
+                    owner = parts[-1] if parts and not text[parts[-1][0].end:i].strip() and not stack else None
+                    stack.append(owner)
+                elif ch in _CLOSE and stack:
+                    stack.pop()
+            pos = q.end
+            if not _same(whole, q):
+                last_end = q.end
+                continue
+            if stack and stack[-1] is not None:
+                stack[-1][2].append(q)
+            else:
+                label = text[last_end:q.start]
+                if (parts or stack) and (_STOP.search(label) or len(label) > MAX_LABEL):
+                    break
+                if not parts and not stack and len(label) > MAX_LABEL:
+                    break
+                parts.append([q, label, []])
+            last_end = q.end
+        if not parts:
+            continue
+        region_text = text[start:end]
+        labels = "".join(p[1] for p in parts)
+        why = ""
+        if trig.group() != "其中":
+            why = "“分别为”"
+        elif _CATCH_ALL.search(labels):
+            why = "列有“其他”类"
+        else:
+            subject = text[clause_start(text, whole.start):whole.start]
+            subject = _VERBS.sub("", subject)
+            cats = [c.strip(" ，,：:") for c in _CATEGORY_SPLIT.split(subject)]
+            cats = [c[-2:] for c in cats if len(c) >= 2]
+            if len(cats) >= 2 and all(c in region_text for c in cats):
+                why = "总数所列类别（" + "、".join(cats) + "）均已分列"
+        out.append(Enumeration(whole, tuple(Part(p[0], p[1]) for p in parts), bool(why) and len(parts) >= 2, why,
+                               "list", trig.group()))
+        # parenthesised breakdowns of a part: “预决算公开197条（政府预决算32条、部门预决算公开165条）”
+        for p in parts:
+            kids = p[2]
+            if len(kids) < 2:
+                continue
+            paren = text[p[0].end:kids[-1].end]
+            exhaustive = not _NOT_EXHAUSTIVE.search(paren)
+            out.append(Enumeration(p[0], tuple(Part(k, "") for k in kids), exhaustive,
+                                   "括号内逐项分列" if exhaustive else "", "breakdown", "（）"))
+    return tuple(out)

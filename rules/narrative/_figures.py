@@ -1,0 +1,157 @@
+"""Narrative figures compared with table cells: the machinery shared by GL501–GL503.
+
+A *figure* is a quantity in the prose with the words around it: ``pre`` is the text between the
+previous quantity (or the start of the clause) and the number, ``post`` the text after it up to the
+next quantity or the end of the clause. A rule classifies a figure by those words into a topic and
+the cells it may be compared with (an :class:`Expect` each); the figure is reported only when it
+matches none of them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional, Sequence
+
+import attrs
+
+from govlint.model import Cell, Paragraph, Report
+
+from .._common import column_label, row_label
+from .._prose import (YEAR_RE, clause_end, clause_start, fmt, inside, prose, quantities, quoted_ranges, sentence_bounds,
+                      slogan_ranges, span_of, year_value)
+
+COUNT_UNITS = frozenset({"件", "个", "起", "宗", "例", "项", "条", "份"})
+#: the clause speaks about another period or compares with one: its figures are not this year's
+_OTHER_PERIOD = re.compile(r"同比|环比|较上|比上|较去|比去|上年度?同期|去年|上一年(?!度?结转)|前年|增长|减少|下降|增加|上升|"
+                           r"累计|历年|以来|近[三五两二十]年")
+_SEP = re.compile(r"[、，,；;和及与]")
+
+
+@attrs.frozen
+class Figure:
+    paragraph: Paragraph
+    part: Optional[int]
+    q: object  # govlint.numbers.Quantity
+    pre: str
+    post: str
+    clause: str
+    sentence: str
+
+
+@attrs.frozen
+class Expect:
+    """One reading of the figure: the value it should have and where that value is in the tables."""
+
+    value: float
+    zh: str
+    en: str
+    cells: tuple[Cell, ...]
+    table: str = ""
+
+    @property
+    def lines(self) -> str:
+        ls = sorted({c.span.line for c in self.cells})
+        return "、".join(str(x) for x in ls)
+
+
+def figures(report: Report, units: frozenset = COUNT_UNITS) -> Iterator[Figure]:
+    """Every countable, exact figure of the prose (not approximate, not a range, not inside 《》/〔〕),
+    except those whose clause speaks of another period (another year, 同比, 累计 …)."""
+    year = report.year
+    for part, p in prose(report, title=False):
+        text = p.text
+        qs = quantities(text)
+        if not qs:
+            continue
+        titles = quoted_ranges(text) + slogan_ranges(text)
+        other_period: dict[tuple[int, int], bool] = {}  # per clause / sentence: many figures share one
+        other_year: dict[tuple[int, int], bool] = {}
+        for i, q in enumerate(qs):
+            if q.unit not in units or q.approx or q.low is not None or q.is_percent or inside(titles, q.start):
+                continue
+            cs, ce = clause_start(text, q.start), clause_end(text, q.end)
+            clause = text[cs:ce]
+            if (cs, ce) not in other_period:
+                other_period[(cs, ce)] = bool(_OTHER_PERIOD.search(clause))
+            if other_period[(cs, ce)]:
+                continue
+            ss, se = sentence_bounds(text, q.start)
+            if year is not None and (ss, se) not in other_year:
+                other_year[(ss, se)] = any(year_value(m.group("y")) not in (None, year) and not inside(titles, m.start())
+                                           for m in YEAR_RE.finditer(text, ss, se))
+            if year is not None and other_year[(ss, se)]:
+                continue
+            prev_end = qs[i - 1].end if i > 0 else 0
+            next_start = qs[i + 1].start if i + 1 < len(qs) else len(text)
+            pre = text[max(cs, prev_end):q.start]
+            post = text[q.end:min(ce, next_start)]
+            cut = min((i for i in (post.find(ch) for ch in "、（(") if i >= 0), default=-1)
+            if cut >= 0:
+                post = post[:cut]
+            yield Figure(p, part, q, pre, post, clause, text[ss:se])
+
+
+def cell_expect(ctx, report: Report, table_id: str, rows: Sequence[str], cols: Sequence[str],
+                col_name: Optional[tuple[str, str]] = None) -> Optional[Expect]:
+    """The sum of the cells ``rows`` × ``cols`` (group rows expand to their data rows) as an Expect,
+    or None if a cell is missing or not a number."""
+    table = report.table(table_id)
+    if table is None or ctx.edition is None:
+        return None
+    spec = ctx.edition.table(table_id)
+    if spec is None:
+        return None
+    total = 0.0
+    cells: list[Cell] = []
+    for rid in rows:
+        if spec.row(rid) is None:
+            return None
+        for leaf in spec.leaf_rows([rid]) or [rid]:
+            for col in cols:
+                c = table.cell(leaf, col)
+                if c is None or c.kind != "number" or c.value is None:
+                    return None
+                total += float(c.value)
+                cells.append(c)
+    if not cells:
+        return None
+    rl = [row_label(ctx, table_id, r) for r in rows]
+    if table_id == "四":
+        rl = []
+    block = spec.block_of_row(rows[0]).id if rows and spec.row(rows[0]) is not None else None
+    cl = [column_label(ctx, table_id, c, block) for c in cols]
+    rzh = "与".join(f"“{x}”" for x in rl)
+    czh = "与".join(f"“{x}”" for x in cl) if col_name is None else col_name[0]
+    zh = f"表{table_id}" + (f"{rzh}行" if rl else "") + f"{czh}列" + ("之和" if len(cells) > 1 else "")
+    ren = " + ".join(f"“{x}”" for x in rl)
+    cen = " + ".join(f"“{x}”" for x in cl) if col_name is None else col_name[1]
+    en = f"table {table_id}" + (f", row {ren}" if rl else "") + f", column {cen}" + (" (sum)" if len(cells) > 1 else "")
+    return Expect(total, zh, en, tuple(cells), table_id)
+
+
+def report_mismatch(ctx, fig: Figure, topic_zh: str, topic_en: str, expects: Sequence[Expect]):
+    """The diagnostic for a figure that matches none of ``expects`` (the first is the main reading)."""
+    q = fig.q
+    main = expects[0]
+    others = expects[1:]
+    where_zh = f"{main.zh}（第{main.lines}行）的{fmt(main.value)}"
+    where_en = f"{main.en} (line {main.lines}): {fmt(main.value)}"
+    alt_zh = "".join(f"；也不等于{e.zh}（第{e.lines}行）{fmt(e.value)}" for e in others)
+    alt_en = "".join(f"; nor {e.en} (line {e.lines}): {fmt(e.value)}" for e in others)
+    if any(c.recovered for e in expects for c in e.cells):
+        alt_zh += "（表中数字连写，按表内勾稽关系唯一拆分得出）"
+        alt_en += " (the table's digits run together; they were split the only way the table's identities allow)"
+    quote = (fig.pre.strip(" \u3000，,、：:") + q.raw + fig.post.rstrip())[-40:].lstrip("，,、")
+    line = fig.paragraph.span.line
+    return ctx.rule.diag(
+        span_of(ctx, fig.paragraph, q.start, q.end),
+        f"正文第{line}行{topic_zh}为{fmt(q.value)}（“{quote}”），与{where_zh}不一致{alt_zh}",
+        f"the text on line {line} gives {topic_en} as {fmt(q.value)} (“{quote}”), but {where_en}{alt_en}",
+        table=main.table or None, row=main.cells[0].row, col=main.cells[0].column,
+        expected=main.value, actual=q.value)
+
+
+def matches(value: float, expects: Sequence[Optional[Expect]]) -> tuple[bool, list[Expect]]:
+    """(whether ``value`` equals one of the readings, the readings that could be computed)."""
+    real = [e for e in expects if e is not None]
+    return any(abs(e.value - value) < 1e-9 for e in real), real

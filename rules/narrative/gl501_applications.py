@@ -1,0 +1,112 @@
+import re
+
+from govlint import rule
+
+from ._figures import cell_expect, figures, matches, report_mismatch
+
+_PUBLIC = re.compile(r"信息公开|依申请|公开申请|申请公开")
+_NOT_APP = re.compile(r"行政许可|审批|许可|建议|提案|信访|举报|投诉|咨询|热线|留言|来信|来电|复议|诉讼|办件|政务服务|事项|"
+                      r"意见|培训|会议|检查|通报|信息\d|条信息")
+_CARRY_FORWARD = re.compile(r"结转(?:至|到)?下一?年|转入下一?年|转至下一?年|下年度?继续办理|结转下年|尚未办结|正在办理|仍在办理")
+_CARRIED_OVER = re.compile(r"上一?年度?结转|结转上一?年|去年结转|上年度?遗留")
+_OUTCOMES = (
+    (re.compile(r"部分公开"), "partly_disclosed", "部分公开", "partly disclosed"),
+    (re.compile(r"不予公开"), "withheld", "不予公开", "withheld"),
+    (re.compile(r"无法提供|不掌握|信息不存在"), "unable", "无法提供", "unable to provide"),
+    (re.compile(r"不予处理"), "not_processed", "不予处理", "not processed"),
+    (re.compile(r"其他处理"), "other_handling", "其他处理", "otherwise handled"),
+    (re.compile(r"予以公开|同意公开|全部公开"), "disclosed", "予以公开", "disclosed"),
+)
+_LEGAL = ("business", "research", "nonprofit", "legal_services", "other")
+_APPLICANTS = (
+    (re.compile(r"法人或其他组织|法人和其他组织|法人及其他组织|法人"), _LEGAL, "法人或其他组织", "legal persons or other organisations"),
+    (re.compile(r"自然人|公民(?!.*法人)"), ("natural",), "自然人", "natural persons"),
+    (re.compile(r"商业企业|企业"), ("business",), "商业企业", "businesses"),
+    (re.compile(r"科研机构"), ("research",), "科研机构", "research institutions"),
+    (re.compile(r"社会公益组织|公益组织"), ("nonprofit",), "社会公益组织", "non-profit organisations"),
+    (re.compile(r"法律服务机构|律师事务所"), ("legal_services",), "法律服务机构", "legal-service providers"),
+)
+_DONE = re.compile(r"办结|答复|办理完毕|处理完毕|予以回复|已办理|已回复|回复")
+_RECEIVED = re.compile(r"收到|受理|接收|接到|新收|收悉|共有|登记")
+_HANDLED = re.compile(r"办理|处理")
+
+
+def _about_applications(fig) -> bool:
+    if "申请" not in fig.sentence or _NOT_APP.search(fig.pre[-16:] + fig.post):
+        return False
+    text = fig.paragraph.text
+    before = text[max(0, fig.q.start - 200):fig.q.start]
+    return bool(_PUBLIC.search(fig.sentence) or _PUBLIC.search(before) or fig.part == 3)
+
+
+@rule("GL501", "narrative.applications", "warning",
+      summary_en="a narrative figure about disclosure applications differs from table 三")
+def applications(report, ctx):
+    """正文中关于政府信息公开申请的数字应与表三一致。
+
+    What: figures in the text about disclosure applications — received (收到/受理 …申请N件),
+    handled or answered (办结/答复 N件), carried over from last year or into next year, by outcome
+    (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理) and by applicant (自然人, 商业企业,
+    法人或其他组织 …) — equal the table 三 cell they talk about (总计 column, or the applicant's
+    column). Some reports count received applications as 新收 only, others as 新收 + 上年结转: both
+    readings are accepted and the message says which cells were compared. Approximate figures
+    (约, 余), ranges, figures of another year or compared with one (同比, 较上年, 累计) are skipped. A
+    cell split out of run-together digits (crawled pages) is used — the split is unique under the
+    table's identities — and the message says so.
+    Why: the narrative and the table describe the same applications; when they differ one of them is
+    wrong, and readers cannot tell which.
+    Fails: “共收到政府信息公开申请5件” while table 三 “一、本年新收…” 总计 is 3 and 上年结转 is 0.
+    Passes: “共收到政府信息公开申请3件”; “收到申请75件” with 新收 74 and 上年结转 1.
+    Basis: format-spec §7.5 (text against tables); defects C11.
+    """
+    if report.table("三") is None:
+        return
+    for fig in figures(report, frozenset({"件", "个", "起", "宗", "份"})):
+        if not _about_applications(fig):
+            continue
+        near = fig.pre[-16:]
+        words = near + "|" + fig.post
+        cols: tuple = ("total",)
+        topic = None
+        for pat, acols, zh, en in _APPLICANTS:
+            if pat.search(near):
+                cols = acols
+                topic = (f"{zh}的申请数", f"the applications from {en}")
+                break
+        applicant = topic is not None
+        cname = ("“法人或其他组织”（商业企业至其他）五", "the five “法人或其他组织” columns") if cols == _LEGAL else None
+        e = lambda rows: cell_expect(ctx, report, "三", rows, cols, cname)  # noqa: E731
+        if _CARRY_FORWARD.search(words):
+            expects = [e(["carry_forward"])]
+            topic = topic or ("结转下年度继续办理的申请数", "the applications carried into next year")
+        elif _CARRIED_OVER.search(words):
+            expects = [e(["carried_over"])]
+            topic = topic or ("上年结转的申请数", "the applications carried over from last year")
+        else:
+            outcome = next(((rid, zh, en) for pat, rid, zh, en in _OUTCOMES if pat.search(words)), None)
+            if outcome is not None:
+                expects = [e([outcome[0]])]
+                topic = (f"“{outcome[1]}”的申请数", f"the applications {outcome[2]}")
+            elif _DONE.search(near) and not _RECEIVED.search(near):
+                expects = [e(["total"])]
+                topic = topic or ("办结的申请数", "the applications handled")
+            elif topic is not None or (_RECEIVED.search(near) and "申请" in words):
+                expects = [e(["new"]), e(["new", "carried_over"])]
+                if applicant or _HANDLED.search(near):
+                    expects.append(e(["total"]))
+                topic = topic or ("收到的申请数", "the applications received")
+            elif _HANDLED.search(near) and "申请" in words:
+                expects = [e(["new"]), e(["new", "carried_over"]), e(["total"])]
+                topic = ("办理的申请数", "the applications handled")
+            else:
+                continue
+        ok, real = matches(fig.q.value, expects)
+        if ok or not real:
+            continue
+        # two readings with the same value say the same thing: keep the first
+        seen, uniq = set(), []
+        for x in real:
+            if x.value not in seen:
+                seen.add(x.value)
+                uniq.append(x)
+        yield report_mismatch(ctx, fig, topic[0], topic[1], uniq if len(uniq) > 1 else real[:1])

@@ -1,0 +1,85 @@
+import re
+
+from govlint import rule
+
+from .._prose import CLAUSE_END, fmt, prose, span_of
+from ._figures import cell_expect, figures, matches, report_mismatch
+
+_CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
+_KINDS = (
+    (re.compile(r"复议后(?:提起)?(?:行政)?(?:诉讼|起诉)"), ("after_review.total",), "复议后起诉的案件数", "cases brought to court after review"),
+    (re.compile(r"直接(?:提起)?(?:行政)?(?:诉讼|起诉)|未经复议"), ("direct.total",), "未经复议直接起诉的案件数",
+     "cases brought to court directly"),
+    (re.compile(r"行政诉讼|起诉|诉讼"), ("direct.total", "after_review.total"), "行政诉讼案件数", "lawsuits"),
+    (re.compile(r"行政复议|复议"), ("review.total",), "行政复议案件数", "administrative reconsiderations"),
+)
+_OUTCOME = re.compile(r"纠正|纠错|维持|败诉|胜诉|撤销|审结|结案|尚未|确认违法|驳回|各|均|分别")
+_NEG = re.compile(r"(?:未|没有|无)(?:发生|出现|收到|产生|有|涉及)?[^，,。；;]{0,25}?(?:行政复议|行政诉讼)")
+_NEG_OUTCOME = re.compile(r"纠|败诉|撤销|违法|被告|改变|责任|追究|问题")
+_REVIEW = re.compile(r"复议")
+_LITIGATION = re.compile(r"诉讼|起诉")
+
+
+def _kind(text: str, last: bool):
+    found = None
+    for pat, cols, zh, en in _KINDS:
+        for m in pat.finditer(text):
+            pos = m.end() if last else -m.start()
+            if found is None or pos > found[0]:
+                found = (pos, cols, zh, en)
+    return found
+
+
+@rule("GL502", "narrative.reviews", "warning",
+      summary_en="a narrative figure about reconsiderations or lawsuits differs from table 四")
+def reviews(report, ctx):
+    """正文中关于行政复议、行政诉讼的数字应与表四一致。
+
+    What: in sentences about disclosure work, figures of 行政复议 cases equal table 四's 行政复议
+    总计; figures of 行政诉讼 equal 未经复议直接起诉 总计 + 复议后起诉 总计 (or the one group the text
+    names); a statement that there was no reconsideration or lawsuit (未发生…行政复议、行政诉讼)
+    matches zero totals. Figures about outcomes (纠正, 维持, 败诉 …) and shared figures (各1件) are
+    not compared.
+    Why: the narrative and table 四 describe the same cases; a report that says 未发生行政复议 while
+    its table shows two is wrong in one of the two places.
+    Fails: “因政府信息公开被申请行政复议2件” while table 四 行政复议 总计 is 0.
+    Passes: the same with 行政复议 总计 2; “共有行政诉讼案件1件、行政复议案件2件” with 直接起诉 1,
+    复议后起诉 0, 行政复议 2.
+    Basis: format-spec §4.3, §7.5 (text against tables); defects C11.
+    """
+    if report.table("四") is None:
+        return
+    for fig in figures(report, frozenset({"件", "起", "宗", "例"})):
+        if not (_CONTEXT.search(fig.sentence) or fig.part == 4):
+            continue
+        kind = _kind(fig.pre[-14:], True) or _kind(fig.post[:8], False)
+        if kind is None or _OUTCOME.search(fig.pre):
+            continue
+        _, cols, zh, en = kind
+        expect = cell_expect(ctx, report, "四", ["cases"], cols)
+        ok, real = matches(fig.q.value, [expect])
+        if not ok and real:
+            yield report_mismatch(ctx, fig, zh, en, real)
+    # “未发生……行政复议、行政诉讼” against non-zero totals
+    review = cell_expect(ctx, report, "四", ["cases"], ("review.total",))
+    litigation = cell_expect(ctx, report, "四", ["cases"], ("direct.total", "after_review.total"))
+    for _, p in prose(report, title=False):
+        text = p.text
+        for m in _NEG.finditer(text):
+            s = m.start()
+            e = m.end()
+            while e < len(text) and text[e] not in CLAUSE_END:
+                e += 1
+            clause = text[s:e]
+            ctx_s = max(0, s - 60)
+            if _NEG_OUTCOME.search(clause) or not (_CONTEXT.search(text[ctx_s:e]) or _CONTEXT.search(clause)):
+                continue
+            for pat, exp, zh, en in ((_REVIEW, review, "行政复议", "reconsideration"),
+                                     (_LITIGATION, litigation, "行政诉讼", "lawsuit")):
+                if exp is None or not pat.search(clause) or exp.value == 0:
+                    continue
+                yield ctx.rule.diag(
+                    span_of(ctx, p, s, e),
+                    f"正文第{p.span.line}行说没有{zh}（“{clause}”），但{exp.zh}（第{exp.lines}行）为{fmt(exp.value)}",
+                    f"the text on line {p.span.line} says there was no {en} (“{clause}”), but {exp.en} "
+                    f"(line {exp.lines}) is {fmt(exp.value)}", table="四", expected=exp.value, actual=0)

@@ -1,0 +1,106 @@
+import re
+
+from govlint import rule
+
+from .._prose import fmt, span_of
+from ._figures import cell_expect, figures, matches, report_mismatch
+
+# the number must be attached to the document word: “规范性文件88件”, “规范性文件共88件”, “88件规范性文件”
+_DOC_BEFORE = re.compile(r"(规范性文件|规章)(?:共计|合计|共|计|为|达|有)?$")
+_DOC_AFTER = re.compile(r"^(?:行政)?(规范性文件|规章)")
+_IN_FORCE = re.compile(r"现行有效|有效")
+_REPEALED = re.compile(r"废止|失效|废除")
+_ISSUED = re.compile(r"制发|制定|出台|印发|新制|起草|新发布|发布")
+_DECISIONS = (
+    (re.compile(r"行政许可"), "licensing", "行政许可决定数", "行政许可 decisions"),
+    (re.compile(r"行政处罚"), "penalty", "行政处罚决定数", "行政处罚 decisions"),
+    (re.compile(r"行政强制"), "enforcement", "行政强制决定数", "行政强制 decisions"),
+)
+_FEE = re.compile(r"行政事业性收费")
+
+
+def _columns(edition: str):
+    if edition == "2019":
+        return {"issued": "made", "in_force": None, "repealed": None}
+    return {"issued": "issued", "in_force": "in_force", "repealed": "repealed"}
+
+
+@rule("GL503", "narrative.documents", "warning",
+      summary_en="a narrative figure about 规章, normative documents, decisions or fees differs from table 二")
+def documents(report, ctx):
+    """正文中关于规章、规范性文件、处理决定和收费金额的数字应与表二一致。
+
+    What: a figure attached to 规范性文件 or 规章 with a word saying which count it is — 制发/制定/
+    出台/印发 (本年制发件数), 废止 (本年废止件数), 现行有效 (现行有效件数) — equals table 二's cell;
+    so do figures of 行政许可 / 行政处罚 / 行政强制 decisions when the text says 决定, and an amount
+    of 行政事业性收费 (compared in 万元, to the precision written). Figures without such a word
+    (公开规范性文件N件) are not compared: they may count something else.
+    Why: the narrative and table 二 count the same documents and decisions; when they differ one of
+    them is wrong.
+    Fails: “本年度制发行政规范性文件5件” while table 二 行政规范性文件 本年制发件数 is 0.
+    Passes: “集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件” with
+    现行有效件数 698 and 本年制发件数 88.
+    Basis: format-spec §4.1, §7.5 (text against tables); defects C11.
+    """
+    table = report.table("二")
+    if table is None:
+        return
+    cols = _columns(report.edition or "2021")
+    doc_row = "normative_documents"
+    for fig in figures(report, frozenset({"件", "个", "部", "份", "项", "次", "元"})):
+        q = fig.q
+        if q.unit == "元":
+            if _FEE.search(fig.pre):
+                yield from _fee(ctx, report, fig)
+            continue
+        m = _DOC_BEFORE.search(fig.pre) or _DOC_AFTER.search(fig.post)
+        if m is not None and q.unit in ("件", "个", "部", "份", "项"):
+            word = m.group(1)
+            row = "regulations" if word == "规章" else doc_row
+            head = fig.pre + fig.post
+            if _IN_FORCE.search(head):
+                key, zh, en = "in_force", "现行有效", "in force"
+            elif _REPEALED.search(head):
+                key, zh, en = "repealed", "废止", "repealed"
+            elif _ISSUED.search(head):
+                key, zh, en = "issued", "本年制发", "issued this year"
+            else:
+                continue
+            col = cols[key]
+            if col is None:
+                continue
+            exp = cell_expect(ctx, report, "二", [row], (col,))
+            ok, real = matches(q.value, [exp])
+            if not ok and real:
+                yield report_mismatch(ctx, fig, f"{zh}的{word}件数", f"the {word} {en}", real)
+            continue
+        if "决定" in fig.pre + fig.post:
+            for pat, row, zh, en in _DECISIONS:
+                if pat.search(fig.pre):
+                    exp = cell_expect(ctx, report, "二", [row], ("decisions",))
+                    ok, real = matches(q.value, [exp])
+                    if not ok and real:
+                        yield report_mismatch(ctx, fig, zh, en, real)
+                    break
+
+
+def _fee(ctx, report, fig):
+    exp = cell_expect(ctx, report, "二", ["fees"], ("fee_amount",))
+    if exp is None:
+        return
+    q = fig.q
+    written = q.number_text.split(".")
+    places = len(written[1]) if len(written) > 1 else 0
+    in_wan = q.value / 10_000
+    # the text may round: accept a difference below half a unit of its last digit
+    tolerance = 0.5 * (10 ** -places) * (q.multiplier or 1) / 10_000 + 1e-9
+    if abs(in_wan - exp.value) <= max(tolerance, 0.005):
+        return
+    yield ctx.rule.diag(
+        span_of(ctx, fig.paragraph, q.start, q.end),
+        f"正文第{fig.paragraph.span.line}行行政事业性收费为“{q.raw}”（{fmt(in_wan)}万元），与{exp.zh}（第{exp.lines}行）的"
+        f"{fmt(exp.value)}万元不一致",
+        f"the text on line {fig.paragraph.span.line} gives 行政事业性收费 as “{q.raw}” ({fmt(in_wan)}万元), but {exp.en} "
+        f"(line {exp.lines}) is {fmt(exp.value)}万元", table="二", row="fees", col="fee_amount",
+        expected=exp.value, actual=in_wan)
+

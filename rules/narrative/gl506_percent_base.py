@@ -1,0 +1,85 @@
+import re
+
+from govlint import rule
+
+from .._prose import clause_start, prose, quantities, sentence_bounds, span_of
+from ._enum import enumerations
+
+_SHARE = re.compile(r"占比|占到|占|比例|比重")
+_TOTAL_WORD = re.compile(r"共|总|合计|全部|全年|累计")
+_RATE = re.compile(r"(按时办结|按期办结|按时答复|按期答复|办结|答复|回复)率")
+_RECEIVED = re.compile(r"收到|受理|接收|新收")
+_APPROX = re.compile(r"约|近|余|多|左右|以上|超过|超|逾|上下|许")
+
+
+def _tolerance(q) -> float:
+    t = q.number_text
+    places = len(t.split(".", 1)[1]) if "." in t else 0
+    return 10 ** -places + 1e-9
+
+
+@rule("GL506", "narrative.percent-base", "warning", summary_en="a percentage does not match the figures it is stated against")
+def percent_base(report, ctx):
+    """百分比应与其所依据的数字相符（部分 ÷ 总数）。
+
+    What: a share stated next to its figures — “共收到申请75件，其中自然人72件，占96%”; “收到申请
+    75件，办结74件，办结率100%” — equals part ÷ whole to the precision written (one unit of the last
+    digit is allowed for rounding or truncation). The part is the figure just before the percentage;
+    the whole is the total its 其中 list belongs to, or a figure marked 共/总/全年 earlier in the same
+    sentence; for 办结率/答复率 the whole is the figure received (收到/受理) and the part the figure
+    办结/答复. Percentages with no such figures in the sentence are not checked.
+    Why: a share that does not follow from the figures printed next to it shows that one of them is
+    wrong (often a rate copied from last year's report).
+    Fails: “收到申请75件，办结70件，办结率100%” (70 ÷ 75 = 93.3%).
+    Passes: “收到申请75件，办结75件，办结率100%”; “共75件，其中自然人72件，占96%”.
+    Basis: arithmetic; issue 4 (percentages stated against their base).
+    """
+    for _, p in prose(report, title=False):
+        text = p.text
+        qs = quantities(text)
+        if not any(q.is_percent for q in qs):
+            continue
+        for q in qs:
+            if not q.is_percent or q.low is not None or _APPROX.search(q.raw.replace("达", "")):
+                continue
+            ss, se = sentence_bounds(text, q.start)
+            full = max(text.rfind("。", 0, q.start), text.rfind("\n", 0, q.start)) + 1
+            label = text[clause_start(text, q.start, max(0, q.start - 20)):q.start]
+            rate = _RATE.search(label)
+            lo = full if rate else ss
+            counts = [x for x in qs if lo <= x.start and x.end <= q.start and not x.is_percent and x.unit and not x.approx
+                      and x.low is None]
+            part = whole = None
+            if rate:
+                verb = rate.group(1)[-2:]
+                for x in counts:
+                    pre = text[clause_start(text, x.start, lo):x.start]
+                    if verb in pre and not _RECEIVED.search(pre):
+                        part = x
+                    elif _RECEIVED.search(pre) and whole is None:
+                        whole = x
+            elif _SHARE.search(label) and counts:
+                part = counts[-1]
+                here = clause_start(text, q.start)
+                if part.start < clause_start(text, max(here - 1, 0)):  # the part is in this clause or the one before
+                    part = None
+                for en in enumerations(text):
+                    if any(x.q is part for x in en.parts):
+                        whole = en.whole
+                if whole is None and part is not None:
+                    for x in counts:
+                        if x is part or x.start >= part.start or x.unit != part.unit:
+                            continue
+                        pre = text[clause_start(text, x.start, ss):x.start]
+                        if _TOTAL_WORD.search(pre):
+                            whole = x
+            if part is None or whole is None or whole.value <= 0 or part.unit != whole.unit:
+                continue
+            actual = part.value / whole.value * 100
+            if abs(actual - q.value) <= _tolerance(q):
+                continue
+            yield ctx.rule.diag(
+                span_of(ctx, p, q.start, q.end),
+                f"“{q.raw}”与所依据的数字不符：“{part.raw}”÷“{whole.raw}”＝{actual:.1f}%",
+                f"“{q.raw}” does not follow from its figures: “{part.raw}” ÷ “{whole.raw}” = {actual:.1f}%",
+                expected=round(actual, 2), actual=q.value)

@@ -1,0 +1,58 @@
+import re
+
+from govlint import rule
+
+from .._prose import clause_start, fmt, magnitude, magnitude_en, option, prose, quantities, span_of
+
+_VISITS = re.compile(r"浏览|访问|点击|阅读量|访客|访问量|页面量|流量|点播|播放|PV|pv|UV|uv")
+#: a count written with 万 stops at this many 万 (10000万 is 1亿: one writes 亿)
+MAX_WAN = 10000
+#: page views or visits a year above this are beyond what one agency's website draws
+MAX_VISITS = 1_000_000_000
+
+
+@rule("GL401", "plausibility.magnitude", "warning", summary_en="a count of implausible magnitude (N万 with N ≥ 10000, page views beyond reach)")
+def magnitude_slip(report, ctx):
+    """数量级可疑：“N万”中N达到10000（应写作“亿”），或网站浏览、访问量超出一个机关网站可能的规模。
+
+    What: a count written with 万 whose number is 10000 or more (``347451万次`` ≈ 34.7亿次), and
+    page views, visits or clicks above ``max_visits`` (default 10亿 a year). Money is left to GL403.
+    Why: nobody writes 10000万 — from there one writes 亿 — so N万 with N ≥ 10000 is almost always a
+    number already counted in units with 万 added by mistake (347451次 written 347451万次), which
+    makes the figure 10,000 times too large. A city bureau's website drawing billions of page views
+    a year is equally out of reach: the whole central government portal is of that order.
+    Options (``[tool.govlint.rules.GL401]``): ``max_wan`` (default 10000): the largest N accepted
+    in N万; ``max_visits`` (default 1000000000): page views/visits a year above which the figure is
+    reported.
+    Fails: “全年总浏览次数347451万次左右” (≈ 34.7亿次).
+    Passes: “全年总浏览次数347451次”, “全年总浏览量34.7万次”.
+    Basis: defects C7 (implausible size); issue 4 (magnitude slips).
+    """
+    max_wan = float(option(ctx, "max_wan", MAX_WAN))
+    max_visits = float(option(ctx, "max_visits", MAX_VISITS))
+    for _, p in prose(report, title=False):
+        text = p.text
+        for q in quantities(text):
+            if q.is_percent or q.unit == "元":
+                continue
+            written = q.value / q.multiplier if q.multiplier else q.value
+            slip = q.multiplier == 10_000 and written >= max_wan
+            label = text[clause_start(text, q.start, max(0, q.start - 30)):q.start]
+            visits = bool(_VISITS.search(label)) and q.unit in (None, "次", "人次", "个") and q.value > max_visits
+            if not (slip or visits):
+                continue
+            unit = q.unit or ""
+            size, size_en = magnitude(q.value, unit), magnitude_en(q.value, unit)
+            why, why_en = [], []
+            if slip:
+                why.append(f"以“万”为单位写的数达到{fmt(written)}（不低于{fmt(max_wan)}，1万万即1亿，应写作“亿”），可能多写了“万”")
+                why_en.append(f"a number of {fmt(written)} written in 万 (≥ {fmt(max_wan)}; 10000万 is 1亿, one writes 亿) — "
+                              "probably a stray 万")
+            if visits:
+                why.append(f"超过一个机关网站一年可能的浏览、访问量上限{magnitude(max_visits, unit)}")
+                why_en.append(f"more than the {magnitude_en(max_visits, unit)} page views or visits a year one agency's site can draw")
+            yield ctx.rule.diag(
+                span_of(ctx, p, q.start, q.end),
+                f"“{q.raw}”≈{size}：" + "；".join(why) + "，请核对数字和单位",
+                f"“{q.raw}” ≈ {size_en}: " + "; ".join(why_en) + "; check the number and its unit",
+                expected=f"< {fmt(max_wan)}万" if slip else f"≤ {fmt(max_visits)}", actual=q.raw)

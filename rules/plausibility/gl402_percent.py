@@ -1,0 +1,46 @@
+import re
+
+from govlint import rule
+
+from .._prose import clause_start, fmt, option, prose, quantities, span_of
+
+#: words naming a share of a whole: such a percentage cannot exceed 100
+_RATE = re.compile(r"满意度|满意率|知晓率|知晓度|办结率|答复率|回复率|受理率|公开率|覆盖率|上网率|准确率|合格率|及时率|"
+                   r"按时率|达标率|参与率|响应率|解决率|好评率|正确率|占比|比例|比重|占")
+#: words after which a percentage is a change or a fulfilment and may exceed 100
+_CHANGE = re.compile(r"增长|增加|增幅|增速|提高|提升|上升|下降|减少|降低|同比|环比|较上|比上|较去|比去|较\d|超额|完成|翻|倍")
+MAX_PERCENT = 100
+
+
+@rule("GL402", "plausibility.percent", "warning", summary_en="a rate, share or satisfaction over 100%")
+def percent_over(report, ctx):
+    """比率、占比、满意度不能超过100%。
+
+    What: a percentage introduced by a word naming a share of a whole — 满意度, 办结率, 答复率,
+    知晓率, 覆盖率, 占比, 比例, 占 … — is at most 100%. Percentages of change (增长, 提高, 同比 …) or
+    of fulfilment (完成, 超额) are not checked: those may exceed 100.
+    Why: 办结率103% or 满意度达120% cannot be true; it is a typing slip or a rate computed against
+    the wrong base, and it makes the report look careless.
+    Options: ``max_percent`` (default 100).
+    Fails: “代表委员满意度达120%”.
+    Passes: “代表委员满意度达100%”, “浏览量同比增长120%”.
+    Basis: arithmetic (a part cannot exceed its whole); issue 4 (percentages over 100).
+    """
+    limit = float(option(ctx, "max_percent", MAX_PERCENT))
+    for _, p in prose(report):
+        text = p.text
+        for q in quantities(text):
+            if not q.is_percent or q.value <= limit:
+                continue
+            label = text[clause_start(text, q.start, max(0, q.start - 20)):q.start]
+            m = None
+            for m in _RATE.finditer(label):
+                pass
+            if m is None or _CHANGE.search(label[m.start():]) or _CHANGE.search(label[:m.start()][-4:]):
+                continue
+            word = m.group()
+            yield ctx.rule.diag(
+                span_of(ctx, p, q.start, q.end),
+                f"“{word}”为{fmt(q.value)}%（“{q.raw}”），超过{fmt(limit)}%：比率、占比不能超过{fmt(limit)}%，请核对",
+                f"“{word}” is {fmt(q.value)}% (“{q.raw}”), over {fmt(limit)}%: a rate or share cannot exceed {fmt(limit)}%",
+                expected=f"≤ {fmt(limit)}%", actual=q.raw)

@@ -1,0 +1,37 @@
+import re
+
+from govlint import rule
+
+KEYWORDS = ["信息处理费", "处理费", "收费", "收取费用", "费用"]
+SINCE = 2021
+
+
+@rule("GL112", "sections.part6-fee", "warning", summary_en="part 六 does not state the 信息处理费 collected")
+def part6_fee(report, ctx):
+    """“六、其他需要报告的事项”应说明信息处理费的收取情况（含“未收取”）。
+
+    What: for report years from 2021 on, part 六 mentions the 信息处理费 charged under
+    《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号) — also when none was charged (“本年度未收取
+    信息处理费”). The official wording is unconfirmed, so the words accepted and the first year are
+    options: ``keywords`` (default 信息处理费, 处理费, 收费, 收取费用, 费用), ``since`` (default 2021).
+    Why: nearly every 2021+ report states it, in part 六, as its first item; readers look for it there
+    and a silent part 六 leaves open whether fees were charged.
+    Fails: “六、其他需要报告的事项 / 2022年本单位无其他需要报告的事项。”
+    Passes: “六、其他需要报告的事项 / 2022年，本单位未收取信息处理费。”
+    Basis: format-spec §3.2 （六） (observed practice, unconfirmed); defects D3.
+    """
+    opts = ctx.options or {}
+    since = int(opts.get("since", SINCE))
+    if report.year is None or report.year < since:
+        return
+    section = report.section(6)
+    if section is None:
+        return
+    words = opts.get("keywords") or KEYWORDS
+    text = "".join("".join(p.text.split()) for p in section.paragraphs)
+    if any(re.search(re.escape(w), text) for w in words):
+        return
+    span = section.paragraphs[0].span if section.paragraphs else section.heading.span
+    yield ctx.rule.diag(span, "“六、其他需要报告的事项”没有说明信息处理费的收取情况（未收取的也应写明，如“本年度未收取信息处理费”）",
+                        "part 六 does not state the 信息处理费 (information-processing fees) charged — say so even when "
+                        "none were (本年度未收取信息处理费)")

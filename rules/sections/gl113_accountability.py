@@ -1,0 +1,42 @@
+import re
+
+from govlint import rule
+
+from .._common import start_span
+
+ITEMS = {
+    "工作考核": re.compile(r"考核"),
+    "社会评议": re.compile(r"社会评议|评议"),
+    "责任追究": re.compile(r"责任追究|追究责任|追责|问责"),
+}
+_GOVERNMENT = re.compile(r"人民政府")
+_OFFICE = re.compile(r"人民政府(?:办公室|办公厅)")
+
+
+@rule("GL113", "sections.government-accountability", "warning",
+      summary_en="a people's government's report omits 工作考核、社会评议和责任追究结果情况")
+def accountability(report, ctx):
+    """人民政府的年度报告应报告工作考核、社会评议和责任追究结果情况。
+
+    What: when the title names a people's government (××人民政府; not its 办公室/办公厅, which report
+    as departments), the report mentions the results of 工作考核 (assessment), 社会评议 (public
+    evaluation) and 责任追究 (accountability) — anywhere in its text (30号 places them under 一、
+    总体情况 / 监督保障). One finding lists the missing items.
+    Why: Art. 50(四) of the regulation requires it of the reports of people's governments at every
+    level.
+    Fails: “××县人民政府2022年政府信息公开工作年度报告” that never mentions 考核, 评议 or 责任追究.
+    Passes: “……纳入绩效考核……积极接受社会评议，未发生责任追究情况”.
+    Basis: 条例 第五十条（四） (format-spec §1.1, §3.2); defects D5.
+    """
+    title = report.title.text if report.title is not None else ""
+    if not _GOVERNMENT.search(title) or _OFFICE.search(title):
+        return
+    text = "".join("".join(p.text.split()) for s in report.sections for p in s.paragraphs)
+    text += "".join("".join(p.text.split()) for p in report.preamble)
+    missing = [name for name, pat in ITEMS.items() if not pat.search(text)]
+    if not missing:
+        return
+    yield ctx.rule.diag(report.title.span if report.title is not None else start_span(report),
+                        f"人民政府的年度报告应说明工作考核、社会评议和责任追究结果情况，本报告没有写到：{'、'.join(missing)}",
+                        f"a people's government's report must give the results of work assessment, public evaluation and "
+                        f"accountability; missing: {', '.join(missing)}", expected=list(ITEMS), actual=missing)

@@ -1,0 +1,118 @@
+"""Batch runs: recursive walks with --include/--exclude, --jobs, progress, --statistics, --summary,
+--summary-csv, and the same through the library (govlint.lint_paths)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import govlint
+from workflow_support import CORE, clean_report, defective_report, run_govlint
+
+
+@pytest.fixture()
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "reports"
+    (root / "2022" / "county").mkdir(parents=True)
+    (root / "archive").mkdir()
+    (root / ".cache").mkdir()
+    (root / "2022" / "a.txt").write_text(defective_report(), encoding="utf-8")
+    (root / "2022" / "b.md").write_text(clean_report(), encoding="utf-8")
+    (root / "2022" / "county" / "c.txt").write_text(defective_report("1"), encoding="utf-8")
+    (root / "archive" / "old.txt").write_text(defective_report(), encoding="utf-8")
+    (root / ".cache" / "hidden.txt").write_text(defective_report(), encoding="utf-8")
+    (root / "2022" / "notes.json").write_text("{}", encoding="utf-8")
+    return root
+
+
+def paths(proc) -> list[str]:
+    assert proc.returncode in (0, 1), proc.stderr
+    return [f["path"] for f in json.loads(proc.stdout)["files"]]
+
+
+def test_walk_include_exclude(tree: Path) -> None:
+    base = ("check", "--format", "json", "--select", CORE)
+    everything = paths(run_govlint(*base, "reports", cwd=tree.parent))
+    assert everything == ["reports/2022/a.txt", "reports/2022/b.md", "reports/2022/county/c.txt",
+                          "reports/archive/old.txt"]  # recursive, sorted, hidden and non-report files skipped
+    assert paths(run_govlint(*base, "--exclude", "archive", "reports", cwd=tree.parent)) == everything[:3]
+    assert paths(run_govlint(*base, "--exclude", "*/county/*,*.md", "reports", cwd=tree.parent)) == \
+        ["reports/2022/a.txt", "reports/archive/old.txt"]
+    assert paths(run_govlint(*base, "--include", "*.md", "reports", cwd=tree.parent)) == ["reports/2022/b.md"]
+    assert paths(run_govlint(*base, "--include", "2022/*", "reports", cwd=tree.parent)) == everything[:3]
+    # a file named on the command line is checked even if --include does not match, unless excluded
+    named = run_govlint(*base, "--include", "*.md", "--exclude", "old.txt", "reports/2022/a.txt",
+                        "reports/archive/old.txt", cwd=tree.parent)
+    assert paths(named) == ["reports/2022/a.txt"]
+    nothing = run_govlint("check", "--include", "*.pdf", "reports", cwd=tree.parent)
+    assert nothing.returncode == 2 and "no report files found" in nothing.stderr
+
+
+def test_jobs_give_the_same_output_in_input_order(tree: Path) -> None:
+    args = ("check", "--format", "json", "--select", CORE, "reports/2022/county", "reports/2022", "missing.txt",
+            "reports/archive")
+    one = run_govlint(*args, cwd=tree.parent)
+    two = run_govlint(*args, "--jobs", "2", cwd=tree.parent)
+    assert one.returncode == two.returncode == 2  # missing.txt
+    assert one.stdout == two.stdout
+    assert paths_with_missing(one) == ["reports/2022/county/c.txt", "reports/2022/a.txt", "reports/2022/b.md",
+                                       "missing.txt", "reports/archive/old.txt"]
+
+
+def paths_with_missing(proc) -> list[str]:
+    return [f["path"] for f in json.loads(proc.stdout)["files"]]
+
+
+def test_progress_on_request_only(tree: Path) -> None:
+    quiet = run_govlint("check", "--select", CORE, "reports", cwd=tree.parent)
+    assert "[" not in quiet.stderr  # not a terminal: no progress by default
+    shown = run_govlint("check", "--select", CORE, "--progress", "--jobs", "2", "reports", cwd=tree.parent)
+    assert "[4/4] reports/archive/old.txt" in shown.stderr and "[1/4]" in shown.stderr
+    assert shown.stdout == quiet.stdout
+
+
+def test_statistics_and_summary(tree: Path, tmp_path: Path) -> None:
+    proc = run_govlint("check", "--select", CORE, "--statistics", "--summary", "--summary-csv", tmp_path / "s.csv",
+                       "--no-show-source", "reports", cwd=tree.parent)
+    assert proc.returncode == 1
+    out = proc.stdout
+    assert "    3  GL301  arithmetic.balance" in out  # --statistics: counts by rule
+    summary = out[out.index("按文件汇总："):]
+    rows = summary.splitlines()
+    a_row = next(r for r in rows if r.startswith("reports/2022/a.txt"))
+    assert a_row.split() == ["reports/2022/a.txt", "3", "0", "0", "GL301", "GL302", "GL303"]
+    assert not any(r.startswith("reports/2022/b.md") for r in rows)  # no findings: not in the table
+    assert "GL301  3/4" in summary and "4 个文件中 1 个没有问题。" in summary
+
+    table = list(csv.DictReader(io.StringIO((tmp_path / "s.csv").read_text(encoding="utf-8"))))
+    assert [r["path"] for r in table] == ["reports/2022/a.txt", "reports/2022/b.md", "reports/2022/county/c.txt",
+                                          "reports/archive/old.txt"]
+    assert table[0]["GL301"] == "1" and table[0]["errors"] == "3" and table[0]["year"] == "2022"
+    assert table[1]["GL301"] == "0" and table[1]["errors"] == "0"
+    assert list(table[0])[:7] == ["path", "edition", "year", "agency", "errors", "warnings", "info"]
+
+    # with a machine format on stdout, the text summary goes to stderr
+    js = run_govlint("check", "--select", CORE, "--format", "json", "--summary", "reports", cwd=tree.parent)
+    json.loads(js.stdout)
+    assert "按文件汇总：" in js.stderr
+
+
+def test_library_lint_paths(tree: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tree.parent)
+    seen = []
+    cfg = govlint.Config(select=(CORE,))
+    results = govlint.lint_paths(["reports"], config=cfg, jobs=2, exclude=["archive"],
+                                 progress=lambda done, total, path: seen.append((done, total, path)))
+    assert [r.path for r in results] == ["reports/2022/a.txt", "reports/2022/b.md", "reports/2022/county/c.txt"]
+    assert [d.code for d in results[0].diagnostics] == ["GL301", "GL302", "GL303"]
+    assert results[0].report.table("三").cell("total", "natural").value == 2  # attrs model objects
+    assert results[1].diagnostics == ()
+    assert [s[0] for s in seen] == [1, 2, 3] and all(s[1] == 3 for s in seen)
+    sequential = govlint.lint_paths(["reports"], config=cfg, exclude=["archive"])
+    assert [r.diagnostics for r in sequential] == [r.diagnostics for r in results]
+    text = govlint.format_results(results, "text", lang="en")
+    assert text.endswith("Found 6 problems in 3 files (6 errors, 0 warnings, 0 info).\n")

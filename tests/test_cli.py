@@ -1,0 +1,290 @@
+"""The command line: check on files and directories, text and JSON output, selection, language,
+exit codes, the caret under CJK text."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+import govlint
+from govlint.cli import main
+from govlint.reporters.text import caret_line, display_width
+
+import reportgen as rg
+
+CORE = "GL0,GL10,GL2,GL3"  # the structural rules (GL11x check the content of parts)
+
+#: the public JSON contract (README, issue 2): fields may be added, never removed
+CONTRACT = {
+    "type": "object",
+    "required": ["govlint", "files", "summary"],
+    "properties": {
+        "govlint": {"type": "string"},
+        "files": {"type": "array", "items": {
+            "type": "object",
+            "required": ["path", "edition", "year", "diagnostics"],
+            "properties": {
+                "path": {"type": ["string", "null"]},
+                "edition": {"enum": ["2019", "2021", None]},
+                "year": {"type": ["integer", "null"]},
+                "diagnostics": {"type": "array", "items": {
+                    "type": "object",
+                    "required": ["code", "rule", "severity", "message", "line", "column", "end_line", "end_column"],
+                    "properties": {
+                        "code": {"type": "string", "pattern": "^GL[0-9]{3}$"},
+                        "rule": {"type": "string", "minLength": 1},
+                        "severity": {"enum": ["error", "warning", "info"]},
+                        "message": {"type": "string", "minLength": 1},
+                        "line": {"type": "integer", "minimum": 1},
+                        "column": {"type": "integer", "minimum": 1},
+                        "end_line": {"type": "integer", "minimum": 1},
+                        "end_column": {"type": "integer", "minimum": 1},
+                    }}},
+            }}},
+        "summary": {"type": "object", "required": ["files", "error", "warning", "info"],
+                    "properties": {k: {"type": "integer", "minimum": 0} for k in ("files", "error", "warning", "info")}},
+    },
+}
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def reports(tmp_path):
+    """A directory with a clean report, a report with two table errors, and a nested report."""
+    clean = rg.render(rg.seed_doc(), "pipe")
+    bad = rg.render(rg.seed_doc().set("三", "new", "natural", "4"), "pipe")
+    (tmp_path / "clean.txt").write_text(clean.text, encoding="utf-8")
+    (tmp_path / "bad.txt").write_text(bad.text, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "nested.md").write_text(bad.text, encoding="utf-8")
+    (tmp_path / "notes.docx.bak").write_text("not a report", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("", encoding="utf-8")
+    return tmp_path, clean, bad
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.strip() == f"govlint {govlint.__version__}"
+
+
+def test_no_command_and_bad_options_are_usage_errors(capsys, tmp_path):
+    assert main([]) == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["check"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--format", "xml", str(tmp_path)])
+    assert exc.value.code == 2
+    (tmp_path / "r.txt").write_text("x", encoding="utf-8")
+    assert run(capsys, "check", "--select", "NOTACODE", str(tmp_path / "r.txt"))[0] == 2
+
+
+def test_check_a_clean_file(reports, capsys):
+    d, clean, _ = reports
+    code, out, _ = run(capsys, "check", "--select", CORE, str(d / "clean.txt"))
+    assert code == 0
+    assert out.strip() == "全部检查通过（1 个文件）。"
+
+
+def test_check_findings_text_format(reports, capsys):
+    d, _, bad = reports
+    code, out, _ = run(capsys, "check", "--select", CORE, "--no-show-source", str(d / "bad.txt"))
+    assert code == 1
+    lines = out.splitlines()
+    l301, l303 = bad.cell("三", "total", "natural"), bad.cell("三", "new", "total")
+    assert l303 < l301  # sorted by position
+    assert re.fullmatch(rf"{re.escape(str(d / 'bad.txt'))}:{l303}:\d+: GL303 表三“一、本年新收政府信息公开申请数量”行：.+", lines[0])
+    assert re.fullmatch(rf"{re.escape(str(d / 'bad.txt'))}:{l301}:\d+: GL301 表三“自然人”列：.+", lines[1])
+    assert lines[-1] == "在 1 个文件中发现 2 个问题（错误 2，警告 0，提示 0）。"
+
+
+def test_check_a_directory_recursively(reports, capsys):
+    d, _, bad = reports
+    code, out, _ = run(capsys, "check", "--select", CORE, "--format", "json", str(d))
+    assert code == 1
+    doc = json.loads(out)
+    paths = [f["path"] for f in doc["files"]]
+    assert sorted(paths) == sorted(str(d / n) for n in ("bad.txt", "clean.txt", "sub/nested.md"))
+    assert doc["summary"] == {"files": 3, "error": 4, "warning": 0, "info": 0}
+
+
+def test_files_and_directories_together(reports, capsys):
+    d, _, _ = reports
+    code, out, _ = run(capsys, "check", "--select", CORE, "--format", "json", str(d / "clean.txt"), str(d / "sub"))
+    assert code == 1
+    assert [f["path"] for f in json.loads(out)["files"]] == [str(d / "clean.txt"), str(d / "sub" / "nested.md")]
+
+
+def test_json_contract(reports, capsys, tmp_path):
+    d, _, bad = reports
+    # positions are in the user's file: with a BOM and CRLF they are the same lines and columns
+    (tmp_path / "crlf.txt").write_bytes(bad.encode("utf-8", "\r\n", bom=True))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code, out, _ = run(capsys, "check", "--format", "json", "--select", CORE,
+                       str(d / "bad.txt"), str(tmp_path / "crlf.txt"), str(tmp_path / "empty.txt"))
+    assert code == 2
+    doc = json.loads(out)
+    jsonschema.validate(doc, CONTRACT)
+    assert doc["govlint"] == govlint.__version__
+    by_path = {f["path"]: f for f in doc["files"]}
+    for name in (str(d / "bad.txt"), str(tmp_path / "crlf.txt")):
+        f = by_path[name]
+        assert (f["edition"], f["year"]) == ("2021", 2022)
+        got = [(x["code"], x["line"], x["column"], x["end_line"], x["end_column"], x["severity"]) for x in f["diagnostics"]]
+        line = bad.text.splitlines()[bad.cell("三", "total", "natural") - 1]
+        col = line.index(" | 3 |") + 4  # the value 3 of （七）总计 × 自然人
+        assert got[1] == ("GL301", bad.cell("三", "total", "natural"), col, bad.cell("三", "total", "natural"), col + 1,
+                          "error")
+        assert [g[0] for g in got] == ["GL303", "GL301"]
+        g301 = f["diagnostics"][1]
+        assert g301["rule"] == "arithmetic.balance" and "自然人" in g301["message"]
+        assert (g301["table"], g301["row"], g301["column_id"], g301["expected"]) == ("三", "total", "natural", 4)
+    empty = by_path[str(tmp_path / "empty.txt")]
+    assert (empty["edition"], empty["year"]) == (None, None)
+    assert [(x["code"], x["line"], x["column"]) for x in empty["diagnostics"]] == [("GL002", 1, 1)]
+    assert doc["summary"] == {"files": 3, "error": 5, "warning": 0, "info": 0}
+
+
+def test_json_english(reports, capsys):
+    d, _, _ = reports
+    _, out, _ = run(capsys, "check", "--format", "json", "--lang", "en", "--select", "GL303", str(d / "bad.txt"))
+    (diag,) = json.loads(out)["files"][0]["diagnostics"]
+    assert diag["message"].startswith("table 三, row “一、本年新收政府信息公开申请数量”")
+    assert not re.search(r"[应为但]", diag["message"])
+
+
+@pytest.mark.parametrize("args,codes", [
+    (["--select", "GL301"], ["GL301"]),
+    (["--select", "GL30"], ["GL303", "GL301"]),
+    (["--select", "gl3", "--ignore", "GL303"], ["GL301"]),
+    (["--select", "GL3", "--ignore", "GL3"], []),
+    (["--select", "GL10,GL2"], []),
+    (["--select", "GL1,GL3", "--ignore", "GL301,GL1"], ["GL303"]),
+    (["--select", "ALL", "--ignore", "GL0,GL1,GL2,GL4,GL5,GL6,GL7,GL8,GL9"], ["GL303", "GL301"]),
+])
+def test_select_and_ignore(reports, capsys, args, codes):
+    d, _, _ = reports
+    code, out, _ = run(capsys, "check", "--format", "json", *args, str(d / "bad.txt"))
+    assert [x["code"] for x in json.loads(out)["files"][0]["diagnostics"]] == codes
+    assert code == (1 if codes else 0)
+
+
+def test_ignore_alone_keeps_the_default_selection(reports, capsys):
+    d, _, _ = reports
+    _, out, _ = run(capsys, "check", "--format", "json", "--ignore", "GL301", str(d / "bad.txt"))
+    codes = [x["code"] for x in json.loads(out)["files"][0]["diagnostics"]]
+    assert "GL303" in codes and "GL301" not in codes
+
+
+def test_lang_en_text(reports, capsys):
+    d, _, _ = reports
+    code, out, _ = run(capsys, "check", "--lang", "en", "--select", CORE, "--no-show-source", str(d / "bad.txt"))
+    assert code == 1
+    assert "GL301 table 三, column “自然人”:" in out
+    assert out.splitlines()[-1] == "Found 2 problems in 1 file (2 errors, 0 warnings, 0 info)."
+    code, out, _ = run(capsys, "check", "--lang", "en", "--select", CORE, str(d / "clean.txt"))
+    assert out.strip() == "All checks passed (1 file)."
+
+
+def test_exit_zero(reports, capsys):
+    d, _, _ = reports
+    code, out, _ = run(capsys, "check", "--exit-zero", "--select", CORE, str(d / "bad.txt"))
+    assert code == 0 and "GL301" in out
+
+
+def test_info_findings_do_not_fail(tmp_path, capsys):
+    r = rg.render(rg.seed_doc().set("二", "fees", "fee_amount", ""), "pipe")
+    (tmp_path / "r.txt").write_text(r.text, encoding="utf-8")
+    (tmp_path / "govlint.toml").write_text('select = ["GL2"]\n[severity]\nGL207 = "info"\n', encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path / "r.txt"))
+    assert code == 0 and f"r.txt:{r.cell('二', 'fees', 'fee_amount')}:" in out and "GL207" in out
+    (tmp_path / "govlint.toml").write_text('select = ["GL2"]\n[severity]\nGL207 = "warning"\n', encoding="utf-8")
+    assert run(capsys, "check", str(tmp_path / "r.txt"))[0] == 1
+
+
+def test_output_file(reports, capsys, tmp_path):
+    d, _, _ = reports
+    target = tmp_path / "out.json"
+    code, out, _ = run(capsys, "check", "--format", "json", "--select", CORE, "-o", str(target), str(d / "bad.txt"))
+    assert code == 1 and out == ""
+    jsonschema.validate(json.loads(target.read_text(encoding="utf-8")), CONTRACT)
+
+
+def test_statistics(reports, capsys):
+    d, _, _ = reports
+    _, out, _ = run(capsys, "check", "--select", CORE, "--statistics", str(d))
+    assert re.search(r"^\s+2\s+GL301\s+arithmetic\.balance$", out, re.M)
+
+
+# ----------------------------------------------------------------------------- source and caret
+
+
+def test_display_width():
+    assert display_width("abc") == 3
+    assert display_width("自然人") == 6
+    assert display_width("（七）总计") == 10
+    assert display_width("(七)总计 | 3") == 4 + 4 + 4
+    assert caret_line("（七）总计 | 3 |", 9) == " " * 13 + "^"
+    assert caret_line("a\t自然人", 3, 6) == "  " + "^" * 6
+
+
+def test_caret_under_cjk_text(reports, capsys):
+    d, _, bad = reports
+    code, out, _ = run(capsys, "check", "--select", "GL301", "--show-source", str(d / "bad.txt"))
+    lines = out.splitlines()
+    src = bad.text.splitlines()[bad.cell("三", "total", "natural") - 1]
+    assert src.startswith("（七）总计 | 3 |")
+    assert lines[1] == "    " + src
+    # （七）总计 is five wide characters (10 cells), then " | ": the 3 is in cell 14
+    assert lines[2] == "    " + " " * 13 + "^"
+
+
+def test_caret_in_the_seed_shape(tmp_path, capsys):
+    r = rg.render(rg.seed_doc().set("三", "new", "natural", "12"), "cells")
+    (tmp_path / "r.txt").write_bytes(r.encode("utf-8", "\r\n", bom=True))
+    _, out, _ = run(capsys, "check", "--select", "GL303", "--show-source", str(tmp_path / "r.txt"))
+    assert out.splitlines()[1:3] == ["    3 |", "    ^"]
+
+
+def test_no_source_by_default_when_not_a_terminal(reports, capsys):
+    d, _, _ = reports
+    _, out, _ = run(capsys, "check", "--select", "GL301", str(d / "bad.txt"))
+    assert len(out.splitlines()) == 2
+
+
+# ----------------------------------------------------------------------------- other commands
+
+
+def test_rules_and_rule(capsys):
+    code, out, _ = run(capsys, "rules")
+    assert code == 0
+    assert re.search(r"^GL301\s+arithmetic\.balance\s+error\s+\S", out, re.M)
+    code, out, _ = run(capsys, "rules", "--lang", "en")
+    assert re.search(r"^GL303\s+arithmetic\.row-total\s+error\s+table 三", out, re.M)
+    code, out, _ = run(capsys, "rule", "gl301")
+    assert code == 0 and out.startswith("GL301 arithmetic.balance")
+    for part in ("What:", "Why:", "Fails:", "Passes:", "Basis:"):
+        assert part in out
+    assert run(capsys, "rule", "GL999")[0] == 2
+
+
+def test_console_script_and_module_entry_points(reports):
+    d, _, bad = reports
+    proc = subprocess.run([sys.executable, "-m", "govlint", "check", "--format", "json", "--select", CORE,
+                           str(d / "bad.txt")], capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert [x["line"] for x in doc["files"][0]["diagnostics"]] == [bad.cell("三", "new", "total"),
+                                                                   bad.cell("三", "total", "natural")]

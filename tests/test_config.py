@@ -1,0 +1,148 @@
+"""Configuration: [tool.govlint] in pyproject.toml or govlint.toml, nearest wins; --config; per-rule
+severity; per-file-ignores; bad configuration is a usage error (exit 2)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import govlint
+from govlint.cli import main
+from govlint.config import Config, ConfigError, find_config, load_config
+
+import reportgen as rg
+
+BAD = rg.render(rg.seed_doc().set("三", "new", "natural", "4").set("二", "penalty", "decisions", ""), "pipe")
+# findings of BAD: GL207 (warning) for the blank, GL301 and GL303 (errors) for the changed cell
+
+
+def codes(capsys, *args) -> tuple[int, dict]:
+    code = main(["check", "--format", "json", *args])
+    doc = json.loads(capsys.readouterr().out)
+    return code, {f["path"]: [(d["code"], d["severity"]) for d in f["diagnostics"]] for f in doc["files"]}
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """tmp/pyproject.toml ([tool.govlint]) > tmp/a/r.txt, tmp/a/b/govlint.toml > tmp/a/b/r.txt,
+    tmp/a/b/c/r.txt (nearest is b's), tmp/other/pyproject.toml without [tool.govlint] > tmp/other/r.txt"""
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n[tool.govlint]\nselect = ["GL2", "GL3"]\nignore = ["GL301"]\n', encoding="utf-8")
+    for sub in ("a", "a/b", "a/b/c", "other"):
+        (tmp_path / sub).mkdir(parents=True, exist_ok=True)
+        (tmp_path / sub / "r.txt").write_text(BAD.text, encoding="utf-8")
+    (tmp_path / "a" / "b" / "govlint.toml").write_text(
+        'select = ["GL3"]\n[severity]\nGL303 = "warning"\n', encoding="utf-8")
+    (tmp_path / "other" / "pyproject.toml").write_text('[project]\nname = "y"\n', encoding="utf-8")
+    return tmp_path
+
+
+def test_find_config_nearest_wins(tree):
+    assert find_config(tree / "a" / "r.txt") == tree / "pyproject.toml"
+    assert find_config(tree / "a" / "b" / "r.txt") == tree / "a" / "b" / "govlint.toml"
+    assert find_config(tree / "a" / "b" / "c") == tree / "a" / "b" / "govlint.toml"
+    assert find_config(tree / "other") == tree / "pyproject.toml"  # a pyproject without [tool.govlint] is skipped
+
+
+def test_discovery_applies_per_file(tree, capsys):
+    code, got = codes(capsys, str(tree))
+    assert code == 1
+    assert got[str(tree / "a" / "r.txt")] == got[str(tree / "other" / "r.txt")] == [
+        ("GL207", "warning"), ("GL303", "error")]
+    assert got[str(tree / "a" / "b" / "r.txt")] == got[str(tree / "a" / "b" / "c" / "r.txt")] == [
+        ("GL303", "warning"), ("GL301", "error")]
+
+
+def test_explicit_config_overrides_discovery(tree, capsys, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("cfg") / "govlint.toml"
+    elsewhere.write_text('select = ["GL207"]\n[severity]\nGL2 = "error"\n', encoding="utf-8")
+    _, got = codes(capsys, "--config", str(elsewhere), str(tree / "a" / "b" / "r.txt"))
+    assert got == {str(tree / "a" / "b" / "r.txt"): [("GL207", "error")]}
+    # a pyproject.toml given explicitly is read from [tool.govlint]
+    _, got = codes(capsys, "--config", str(tree / "pyproject.toml"), str(tree / "a" / "b" / "r.txt"))
+    assert got == {str(tree / "a" / "b" / "r.txt"): [("GL207", "warning"), ("GL303", "error")]}
+
+
+def test_command_line_layers_on_the_config(tree, capsys):
+    _, got = codes(capsys, "--ignore", "GL207", str(tree / "a" / "r.txt"))
+    assert got == {str(tree / "a" / "r.txt"): [("GL303", "error")]}
+    _, got = codes(capsys, "--select", "GL301", str(tree / "a" / "r.txt"))
+    assert got == {str(tree / "a" / "r.txt"): [("GL301", "error")]}
+
+
+def test_severity_by_prefix_most_specific_wins(tmp_path, capsys):
+    (tmp_path / "govlint.toml").write_text('select = ["GL2", "GL3"]\n[severity]\nGL3 = "info"\nGL303 = "warning"\n',
+                                           encoding="utf-8")
+    (tmp_path / "r.txt").write_text(BAD.text, encoding="utf-8")
+    code, got = codes(capsys, str(tmp_path / "r.txt"))
+    assert got[str(tmp_path / "r.txt")] == [("GL207", "warning"), ("GL303", "warning"), ("GL301", "info")]
+    assert code == 1
+
+
+def test_severity_info_only_exits_zero(tmp_path, capsys):
+    (tmp_path / "govlint.toml").write_text('select = ["GL2", "GL3"]\n[severity]\nALL = "info"\n', encoding="utf-8")
+    (tmp_path / "r.txt").write_text(BAD.text, encoding="utf-8")
+    code, got = codes(capsys, str(tmp_path / "r.txt"))
+    assert code == 0 and {s for _, s in got[str(tmp_path / "r.txt")]} == {"info"}
+
+
+def test_per_file_ignores(tmp_path, capsys):
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "2019.txt").write_text(BAD.text, encoding="utf-8")
+    (tmp_path / "current.txt").write_text(BAD.text, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.govlint]\nselect = ["GL2", "GL3"]\n[tool.govlint.per-file-ignores]\n"archive/*.txt" = ["GL3"]\n'
+        '"current.txt" = ["GL207"]\n', encoding="utf-8")
+    _, got = codes(capsys, str(tmp_path))
+    assert got[str(tmp_path / "archive" / "2019.txt")] == [("GL207", "warning")]
+    assert got[str(tmp_path / "current.txt")] == [("GL303", "error"), ("GL301", "error")]
+
+
+def test_lang_from_config(tmp_path, capsys):
+    (tmp_path / "govlint.toml").write_text('select = ["GL303"]\nlang = "en"\n', encoding="utf-8")
+    (tmp_path / "r.txt").write_text(BAD.text, encoding="utf-8")
+    assert main(["check", str(tmp_path / "r.txt")]) == 1
+    out = capsys.readouterr().out
+    assert "GL303 table 三, row" in out and out.rstrip().endswith("(1 errors, 0 warnings, 0 info).")
+    main(["check", "--lang", "zh", str(tmp_path / "r.txt")])
+    assert "GL303 表三" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("content", [
+    'select = ["XYZ"]\n',
+    'unknown_key = 1\n',
+    '[severity]\nGL301 = "fatal"\n',
+    'lang = "fr"\n',
+    'select = [\n',  # not TOML
+])
+def test_bad_config_is_a_usage_error(tmp_path, capsys, content):
+    (tmp_path / "govlint.toml").write_text(content, encoding="utf-8")
+    (tmp_path / "r.txt").write_text(BAD.text, encoding="utf-8")
+    assert main(["check", str(tmp_path / "r.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "govlint.toml" in err and "Traceback" not in err
+    assert main(["check", "--config", str(tmp_path / "govlint.toml"), str(tmp_path / "r.txt")]) == 2
+
+
+def test_missing_explicit_config(tmp_path, capsys):
+    (tmp_path / "r.txt").write_text(BAD.text, encoding="utf-8")
+    assert main(["check", "--config", str(tmp_path / "nope.toml"), str(tmp_path / "r.txt")]) == 2
+    assert "not found" in capsys.readouterr().err
+
+
+def test_config_api():
+    cfg = Config.from_mapping({"select": ["GL3"], "ignore": "GL301, GL302", "severity": {"gl303": "info"}})
+    assert cfg.selects("GL303", True) and not cfg.selects("GL301", True) and not cfg.selects("GL201", True)
+    assert cfg.severity_of("GL303", govlint.Severity.ERROR) == govlint.Severity.INFO
+    # rules off by default (GL9 style) need an explicit selection
+    assert not Config().selects("GL901", False) and Config(select=("GL9",)).selects("GL901", False)
+    assert Config(extend_select=("GL901",)).selects("GL901", False)
+    with pytest.raises(ConfigError):
+        Config.from_mapping({"select": "GL1x"})
+    assert load_config(None) == Config()
+
+
+def test_lint_api_takes_a_config():
+    ds = govlint.lint(BAD.text, Config(select=("GL3",), severity={"GL3": govlint.Severity.WARNING}))
+    assert [(d.code, d.severity.value) for d in ds] == [("GL303", "warning"), ("GL301", "warning")]

@@ -1,0 +1,284 @@
+"""`govlint check --fix` / `--diff`: safe fixes written back atomically in the file's own encoding.
+
+The fixable rule comes from the example plugin (tests/plugin_example, GL9902: 《政府信息公开条例》 ->
+《中华人民共和国政府信息公开条例》), installed for the subprocess through its entry point; the
+library-level tests register small plugins directly with ``Engine(plugins=[...])``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+import sys
+import types
+from array import array
+from pathlib import Path
+
+import pytest
+
+import govlint
+from govlint.engine import Engine
+from govlint.fix import FixError, fix_data, write_atomic, write_fixed
+from govlint.source import Origin, Source
+from workflow_support import PLUGIN_EXAMPLE, clean_report, install_example_plugin, install_fake_plugin, plugin_env, \
+    run_govlint
+
+FULL = "《中华人民共和国政府信息公开条例》"
+SHORT = "《政府信息公开条例》"
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory) -> dict:
+    site = tmp_path_factory.mktemp("site")
+    install_example_plugin(site)
+    # a reader for .docx that just decodes text: stands in for a real Word reader, so that the test
+    # sees what --fix says about a file it must not rewrite
+    install_fake_plugin(site, "fake-docx-reader", "fake_docx_reader", (
+        "import govlint\nfrom govlint.readers import read_text\n\n"
+        "@govlint.hookimpl\ndef govlint_register_readers():\n    return {'.docx': read_text}\n"))
+    return plugin_env(site)
+
+
+def short_named() -> str:
+    text = clean_report()
+    assert text.count(FULL) >= 2
+    return text.replace(FULL, SHORT)
+
+
+def test_fix_rewrites_in_place_keeping_bom_crlf_and_mode(tmp_path: Path, env: dict) -> None:
+    report = tmp_path / "r.txt"
+    data = codecs.BOM_UTF8 + short_named().replace("\n", "\r\n").encode("utf-8")
+    report.write_bytes(data)
+    report.chmod(0o640)
+    inode = report.stat().st_ino
+    before = run_govlint("check", "--select", "GL99", report, env=env)
+    assert before.returncode == 1 and before.stdout.count("GL9902") == short_named().count(SHORT)
+    proc = run_govlint("check", "--fix", "--select", "GL99", report, env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr  # everything fixable was fixed
+    assert "已修复 1 个文件中的" in proc.stderr
+    new = report.read_bytes()
+    assert new.startswith(codecs.BOM_UTF8) and not new.startswith(codecs.BOM_UTF8 * 2)
+    text = new[3:].decode("utf-8")
+    assert SHORT not in text and text.count(FULL) == short_named().count(SHORT)
+    assert text.count("\r\n") == data.count(b"\r\n") and "\n" not in text.replace("\r\n", "")
+    assert text == clean_report().replace("\n", "\r\n")
+    assert stat.S_IMODE(report.stat().st_mode) == 0o640
+    assert report.stat().st_ino != inode  # written to a new file, then renamed over the old one
+    assert [p.name for p in tmp_path.iterdir()] == ["r.txt"]  # no temporary file left behind
+    again = run_govlint("check", "--select", "GL99", report, env=env)
+    assert again.returncode == 0, again.stdout
+
+
+def test_fix_keeps_gb18030(tmp_path: Path, env: dict) -> None:
+    report = tmp_path / "gbk.txt"
+    report.write_bytes(short_named().encode("gb18030"))
+    proc = run_govlint("check", "--fix", "--select", "GL99", report, env=env)
+    assert proc.returncode == 0, proc.stderr
+    data = report.read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    assert data.decode("gb18030") == clean_report()
+
+
+def test_diff_shows_and_writes_nothing(tmp_path: Path, env: dict) -> None:
+    report = tmp_path / "r.md"
+    report.write_text(short_named(), encoding="utf-8")
+    before = report.read_bytes()
+    mtime = report.stat().st_mtime_ns
+    proc = run_govlint("check", "--diff", "--select", "GL99", report, env=env)
+    assert proc.returncode == 1
+    assert proc.stdout.startswith(f"--- a/{report}\n+++ b/{report}\n")
+    assert f"-根据{SHORT}的有关规定" in proc.stdout and f"+根据{FULL}的有关规定" in proc.stdout
+    assert report.read_bytes() == before and report.stat().st_mtime_ns == mtime
+    assert "可在 1 个文件中修复" in proc.stderr
+    clean = tmp_path / "clean.txt"
+    clean.write_text(clean_report(), encoding="utf-8")
+    proc = run_govlint("check", "--diff", "--select", "GL99", clean, env=env)
+    assert proc.returncode == 0 and proc.stdout == ""
+
+
+def test_other_formats_are_not_rewritten(tmp_path: Path, env: dict) -> None:
+    report = tmp_path / "r.docx"
+    report.write_text(short_named(), encoding="utf-8")
+    before = report.read_bytes()
+    proc = run_govlint("check", "--fix", "--select", "GL99", "--lang", "en", report, env=env)
+    assert report.read_bytes() == before
+    assert "not applied: .docx files are not modified" in proc.stderr
+    assert proc.returncode == 1 and "GL9902" in proc.stdout  # the findings are still reported
+
+
+def test_arithmetic_findings_are_never_fixed(tmp_path: Path, env: dict) -> None:
+    from workflow_support import defective_report
+
+    report = tmp_path / "bad.txt"
+    report.write_text(defective_report(), encoding="utf-8")
+    before = report.read_bytes()
+    proc = run_govlint("check", "--fix", "--select", "GL3", report, env=env)
+    assert proc.returncode == 1 and "GL301" in proc.stdout
+    assert report.read_bytes() == before
+
+
+def test_fix_follows_a_symlink(tmp_path: Path, env: dict) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text(short_named(), encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    proc = run_govlint("check", "--fix", "--select", "GL99", link, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == clean_report()
+
+
+# ----------------------------------------------------------------------------- library level
+def _plugin(*rules) -> types.ModuleType:
+    mod = types.ModuleType("test_fix_plugin")
+    mod.govlint_register_rules = govlint.hookimpl(lambda: list(rules))
+    return mod
+
+
+def _finditer_rule(code: str, pattern: str, replacement, severity: str = "warning"):
+    import re
+
+    def func(report, ctx):
+        """Test rule."""
+        for m in re.finditer(pattern, ctx.source.text):
+            new = replacement(m.group()) if callable(replacement) else replacement
+            yield ctx.rule.diag(ctx.source.span(m.start(), m.end()), "x", "x",
+                                fix=govlint.Fix(m.start(), m.end(), new))
+
+    return govlint.rule(code, f"test.{code.lower()}", severity, fixable=True)(func)
+
+
+def test_relint_until_nothing_changes() -> None:
+    doubled = _finditer_rule("GL6990", "《《", "《")
+    engine = Engine(load_entry_points=False, plugins=[_plugin(doubled)])
+    text = clean_report().replace(FULL, "《《《" + FULL[1:], 1)
+    out = fix_data(text.encode("utf-8"), "r.txt", engine, govlint.Config(select=("GL6990",)))
+    assert out.converged and out.rounds == 2 and out.applied == 2  # 《《《 -> 《《 -> 《
+    assert out.fixed.decode("utf-8") == clean_report()
+
+
+def test_oscillating_fixes_stop() -> None:
+    flip = _finditer_rule("GL6991", "[甲乙]", lambda s: "乙" if s == "甲" else "甲")
+    engine = Engine(load_entry_points=False, plugins=[_plugin(flip)])
+    text = clean_report().replace("一、总体情况", "一、总体情况甲", 1)
+    out = fix_data(text.encode("utf-8"), "r.txt", engine, govlint.Config(select=("GL6991",)))
+    assert not out.converged and out.rounds <= 8
+
+
+def test_numbers_are_never_changed() -> None:
+    tamper = _finditer_rule("GL6992", r"(?m)^3 \|$", "4 |")
+    engine = Engine(load_entry_points=False, plugins=[_plugin(tamper)])
+    data = clean_report().encode("utf-8")
+    out = fix_data(data, "r.txt", engine, govlint.Config(select=("GL6992",)))
+    assert any(d.code == "GL6992" and d.fix is not None for d in out.result.diagnostics)
+    assert not out.changed and out.applied == 0
+
+
+def test_write_refuses_a_file_changed_meanwhile(tmp_path: Path) -> None:
+    sys.path.insert(0, str(PLUGIN_EXAMPLE))
+    try:
+        import govlint_example_plugin
+    finally:
+        sys.path.remove(str(PLUGIN_EXAMPLE))
+    engine = Engine(load_entry_points=False, plugins=[govlint_example_plugin])
+    report = tmp_path / "r.txt"
+    report.write_text(short_named(), encoding="utf-8")
+    out = fix_data(report.read_bytes(), str(report), engine, govlint.Config(select=("GL99",)))
+    assert out.changed
+    report.write_text(short_named() + "\n补充。\n", encoding="utf-8")  # someone saved meanwhile
+    with pytest.raises(FixError):
+        write_fixed(out)
+    assert report.read_text(encoding="utf-8").endswith("补充。\n")
+
+
+def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "r.txt"
+    target.write_bytes(b"old")
+
+    def boom(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        write_atomic(str(target), b"new", expected=b"old")
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["r.txt"]
+
+
+def _html_reader(data: bytes, path=None) -> Source:
+    """A minimal HTML reader: drops tags, decodes &amp;, keeps an exact character origin map."""
+    raw = data.decode("utf-8")
+    out, lines, cols = [], array("l"), array("l")
+    line, col, i = 1, 1, 0
+    while i < len(raw):
+        ch = raw[i]
+        if ch == "<":
+            j = raw.index(">", i)
+            seg = raw[i:j + 1]
+            line += seg.count("\n")
+            col = len(seg) - seg.rfind("\n") if "\n" in seg else col + len(seg)
+            i = j + 1
+            continue
+        if raw.startswith("&amp;", i):
+            out.append("&")
+            lines.append(line)
+            cols.append(col)
+            col += 5
+            i += 5
+            continue
+        out.append(ch)
+        lines.append(line)
+        cols.append(col)
+        if ch == "\n":
+            line, col = line + 1, 1
+        else:
+            col += 1
+        i += 1
+    lines.append(line)
+    cols.append(col)
+    return Source(text="".join(out), path=path, kind="html",
+                  origin=Origin(lines=lines, columns=cols, original_text=raw))
+
+
+def test_html_fixes_map_onto_the_markup_exactly() -> None:
+    reader = types.ModuleType("test_html_reader")
+    reader.govlint_register_readers = govlint.hookimpl(lambda: {".html": _html_reader})
+    sys.path.insert(0, str(PLUGIN_EXAMPLE))
+    try:
+        import govlint_example_plugin
+    finally:
+        sys.path.remove(str(PLUGIN_EXAMPLE))
+    engine = Engine(load_entry_points=False, plugins=[govlint_example_plugin, reader])
+    body = "\n".join(f"<p>{line}</p>" for line in short_named().split("\n"))
+    # the second citation is split by markup: it cannot be mapped onto one run of text, so it stays
+    body = body.replace(SHORT, "《政府信息<b>公开</b>条例》", 2).replace("《政府信息<b>公开</b>条例》", SHORT, 1)
+    data = f"<html><body>\n{body}\n</body></html>\n".encode("utf-8")
+    out = fix_data(data, "r.html", engine, govlint.Config(select=("GL99",)))
+    assert out.changed and out.converged
+    html = out.fixed.decode("utf-8")
+    assert html.count("《政府信息<b>公开</b>条例》") == 1  # untouched
+    assert html.count(FULL) == short_named().count(SHORT) - 1
+    assert html.replace(FULL, SHORT) == data.decode("utf-8")  # nothing else changed
+
+
+def test_html_report_is_fixed_through_the_real_reader(tmp_path: Path, env: dict) -> None:
+    pytest.importorskip("lxml")
+    lines = short_named().split("\n")
+    body = "\n".join(f"<p>{ln}</p>" for ln in lines)
+    page = (f'<html><head><meta charset="utf-8"><title>报告</title></head><body>\n<div class="content">\n'
+            f"{body}\n</div>\n</body></html>\n")
+    report = tmp_path / "r.html"
+    report.write_text(page, encoding="utf-8")
+    proc = run_govlint("check", "--fix", "--select", "GL99", report, env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    fixed = report.read_text(encoding="utf-8")
+    assert SHORT not in fixed and fixed == page.replace(SHORT, FULL)
+
+
+def test_fix_with_jobs(tmp_path: Path, env: dict) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(short_named(), encoding="utf-8")
+    proc = run_govlint("check", "--fix", "--jobs", "2", "--select", "GL99", tmp_path, env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "已修复 3 个文件中的" in proc.stderr
+    assert all((tmp_path / n).read_text(encoding="utf-8") == clean_report() for n in ("a.txt", "b.txt", "c.txt"))

@@ -1,0 +1,214 @@
+"""DOCX reader: body order, merged cells, numbering, locators; legacy .doc/.wps; hostile files."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+
+import pytest
+
+import render_shapes as rs
+from govlint.engine import default_engine
+from govlint.errors import InputError
+from govlint.readers import docx as docx_reader
+from govlint.readers.docx import read_docx, read_legacy
+from test_shapes import CASES, keys
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+      '<Default Extension="xml" ContentType="application/xml"/></Types>')
+
+
+def p(text: str, extra: str = "") -> str:
+    return f"<w:p>{extra}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+
+
+def tc(text: str, props: str = "") -> str:
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{p(text)}</w:tc>"
+
+
+def build(body: str, numbering: str = "", doc_prolog: str = '<?xml version="1.0" encoding="UTF-8"?>',
+          compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression) as z:
+        z.writestr("[Content_Types].xml", CT)
+        z.writestr("word/document.xml", f"{doc_prolog}<w:document {W}><w:body>{body}</w:body></w:document>")
+        if numbering:
+            z.writestr("word/numbering.xml", f'<?xml version="1.0"?><w:numbering {W}>{numbering}</w:numbering>')
+    return buf.getvalue()
+
+
+def lines(src) -> list[str]:
+    return src.text.rstrip("\n").split("\n")
+
+
+# ----------------------------------------------------------------------------- content
+
+
+def test_body_order_merged_cells_and_locators():
+    span2, restart, cont = '<w:gridSpan w:val="2"/>', '<w:vMerge w:val="restart"/>', "<w:vMerge/>"
+    table = (
+        "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
+        + f"<w:tr>{tc('行政复议', span2)}{tc('行政诉讼', restart)}</w:tr>"
+        + f"<w:tr>{tc('结果维持', restart)}{tc('结果纠正')}{tc('', cont)}</w:tr>"
+        + f"<w:tr>{tc('', cont)}{tc('2')}{tc('5')}</w:tr>"
+        + "</w:tbl>")
+    src = read_docx(build(p("标题") + p("") + p("一、总体情况") + table + p("五、存在的主要问题及改进情况")))
+    assert lines(src) == ["标题", "一、总体情况", "行政复议 | 行政诉讼", "结果维持 | 结果纠正", "2 | 5",
+                          "五、存在的主要问题及改进情况"]
+    assert src.kind == "docx" and src.origin is not None and not len(src.origin.lines)
+    assert src.locator(src.text.index("一、")) == "第2段"
+    assert src.locator(src.text.index("结果纠正")) == "表1 第2行 第2列"
+    assert src.locator(src.text.index("5")) == "表1 第3行 第3列"
+    assert src.locator(src.text.index("五、")) == "第3段"
+    # positions are in the extracted text
+    i = src.text.index("2 | 5")
+    assert src.position(i) == (5, 1)
+
+
+def test_blank_value_cell_is_kept_and_wrapped_label_joined():
+    table = (
+        "<w:tbl>"
+        f"<w:tr>{tc('')}{tc('商业')}{tc('科研')}</w:tr>"
+        f"<w:tr>{tc('一、本年新收政府信息公开申请数量')}{tc('3')}{tc('')}</w:tr></w:tbl>")
+    body = table.replace(tc("商业"), "<w:tc><w:p><w:r><w:t>商业</w:t></w:r></w:p><w:p><w:r><w:t>企业</w:t></w:r></w:p></w:tc>")
+    assert lines(read_docx(build(body))) == ["商业企业 | 科研", "| 一、本年新收政府信息公开申请数量 | 3 |  |"]
+
+
+def test_automatic_numbering_and_skipped_content():
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>')
+    num = '<w:pPr><w:numPr><w:ilvl w:val="{}"/><w:numId w:val="3"/></w:numPr></w:pPr>'
+    hidden = '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:t>可见</w:t></w:r></w:p>'
+    deleted = '<w:p><w:del><w:r><w:delText>删除</w:delText></w:r></w:del><w:ins><w:r><w:t>插入</w:t></w:r></w:ins></w:p>'
+    field = ('<w:p><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:t>正文</w:t></w:r>'
+             '<w:r><w:br/></w:r><w:r><w:t>下一行</w:t></w:r></w:p>')
+    body = (p("总体情况", num.format(0)) + p("主动公开", num.format(1)) + p("依申请公开", num.format(1))
+            + p("主动公开政府信息情况", num.format(0)) + hidden + deleted + field)
+    assert lines(read_docx(build(body, numbering))) == [
+        "一、总体情况", "（一）主动公开", "（二）依申请公开", "二、主动公开政府信息情况", "可见", "插入", "正文", "下一行"]
+
+
+@pytest.mark.parametrize("case", ["seed", "changed_cell"])
+def test_python_docx_document_lints_like_the_text(case, tmp_path):
+    pytest.importorskip("docx")
+    doc = rs.to_docx(CASES[case], tmp_path / "r.docx")
+    ref = default_engine().lint_bytes(rs.to_text(CASES[case], "rows").encode(), "r.txt")
+    assert keys(default_engine().lint_bytes(doc.data, "r.docx")) == keys(ref)
+
+
+# ----------------------------------------------------------------------------- hostile or damaged files
+
+
+def _code(data: bytes, reader=read_docx, path: str = "x.docx") -> str:
+    with pytest.raises(InputError) as exc:
+        reader(data, path)
+    assert exc.value.zh and exc.value.en
+    return exc.value.code
+
+
+def test_not_a_zip_and_truncated():
+    assert _code(b"this is plain text, not a docx") == "GL011"
+    good = build(p("一、总体情况"))
+    assert _code(good[: len(good) // 2]) == "GL011"
+    assert _code(good[:-10]) == "GL011"
+    assert _code(b"") == "GL002"
+
+
+def test_zip_without_a_word_body():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    assert _code(buf.getvalue()) == "GL011"
+
+
+def test_entity_declarations_are_refused_without_expansion():
+    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+              + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10))
+              + "]>")
+    assert _code(build(p("&lol9;"), doc_prolog=laughs)) == "GL011"
+    external = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "http://example.invalid/x">]>'
+    assert _code(build(p("&x;"), doc_prolog=external)) == "GL011"
+    assert read_docx(build(p("a"))).text == "a\n"  # the same file without the DTD reads
+
+
+def test_zip_bomb_by_ratio():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", f'<?xml version="1.0"?><w:document {W}><w:body>' + " " * (8 * 1024 * 1024)
+                   + "</w:body></w:document>")
+    assert len(buf.getvalue()) < 100_000
+    assert _code(buf.getvalue()) == "GL006"
+
+
+def test_zip_bomb_by_declared_size():
+    """A member that declares a huge size is refused before anything is decompressed."""
+    data = bytearray(build(p("一、总体情况")))
+    # patch the uncompressed size of every central-directory entry to 4 GiB - 1
+    pos = data.find(b"PK\x01\x02")
+    while pos != -1:
+        struct.pack_into("<I", data, pos + 24, 0xFFFFFFFE)
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    assert _code(bytes(data)) == "GL006"
+
+
+def test_encrypted_zip_member():
+    data = bytearray(build(p("x")))
+    pos = data.find(b"PK\x01\x02")
+    while pos != -1:
+        flags = struct.unpack_from("<H", data, pos + 8)[0]
+        struct.pack_into("<H", data, pos + 8, flags | 1)
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    assert _code(bytes(data)) == "GL007"
+
+
+# ----------------------------------------------------------------------------- legacy formats
+
+
+def test_legacy_without_libreoffice_says_how_to_convert(monkeypatch):
+    monkeypatch.setattr(docx_reader, "soffice", lambda: None)
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
+    with pytest.raises(InputError) as exc:
+        read_legacy(ole, "r.doc")
+    assert exc.value.code == "GL007"
+    assert "另存为" in exc.value.zh and "--convert-to docx" in exc.value.zh and "convert" in exc.value.en
+    with pytest.raises(InputError) as exc:  # a .docx that is really an old .doc
+        read_docx(ole, "r.docx")
+    assert exc.value.code == "GL007"
+
+
+def test_doc_that_is_really_docx_or_html():
+    assert read_legacy(build(p("一、总体情况")), "r.doc").text == "一、总体情况\n"
+    html = "<html><body><p>一、总体情况</p></body></html>".encode("utf-8")
+    src = read_legacy(html, "r.wps")
+    assert src.kind == "html" and src.text == "一、总体情况\n"
+    assert _code(b"neither word nor html", read_legacy, "r.doc") == "GL011"
+
+
+def test_legacy_doc_is_converted_with_libreoffice(tmp_path):
+    pytest.importorskip("docx")
+    if rs.office_missing():
+        pytest.skip(rs.office_missing())
+    rs.to_docx(CASES["changed_cell"], tmp_path / "r.docx")
+    doc = rs.convert(tmp_path / "r.docx", "doc", tmp_path / "out")[0]
+    data = doc.read_bytes()
+    assert data.startswith(b"\xd0\xcf\x11\xe0")
+    result = default_engine().lint_bytes(data, "r.doc")
+    ref = default_engine().lint_bytes(rs.to_text(CASES["changed_cell"], "rows").encode(), "r.txt")
+    assert keys(result) == keys(ref)
+    assert any(d.locator and d.locator.startswith("表") for d in result.diagnostics)
+    assert _code(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096, read_legacy, "broken.doc") == "GL011"
+
+
+def test_cli_exit_2_with_the_reason(tmp_path):
+    import subprocess
+    import sys
+
+    good = build(p("一、总体情况"))
+    (tmp_path / "cut.docx").write_bytes(good[:200])
+    proc = subprocess.run([sys.executable, "-m", "govlint", "check", "--no-show-source", str(tmp_path / "cut.docx")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and "GL011" in proc.stdout and "截断" in proc.stdout

@@ -1,0 +1,231 @@
+"""HTML reader: decoding, finding the report body, tables with merged cells, positions, bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import render_shapes as rs
+from govlint.engine import default_engine
+from govlint.errors import InputError
+from govlint.readers.html import decode_html, read_html
+from test_shapes import DATA
+
+TABLE3_HEAD = """<table border="1">
+<tr><td rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>
+<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
+<tr><td>商业<br>企业</td><td>科研<br/>机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>"""
+
+
+def page(body: str, head: str = '<meta charset="utf-8">') -> bytes:
+    return f"<!DOCTYPE html><html><head>{head}<title>t</title></head><body>{body}</body></html>".encode("utf-8")
+
+
+def lines(src) -> list[str]:
+    return src.text.rstrip("\n").split("\n")
+
+
+# ----------------------------------------------------------------------------- decoding
+
+
+def test_utf8_bom_and_plain_utf8():
+    text, enc, bom = decode_html("\ufeff<p>年度报告</p>".encode("utf-8"))
+    assert (text, enc, bom) == ("<p>年度报告</p>", "utf-8", True)
+    assert decode_html("<p>年度报告</p>".encode("utf-8"))[1] == "utf-8"
+
+
+@pytest.mark.parametrize("label", ["gb2312", "GBK", "x-gbk", "gb18030"])
+def test_declared_gb_family_is_widened_to_gb18030(label):
+    # 𠮷 and ㈠ are not in GB2312; a page labelled gb2312 often holds them anyway
+    body = "<p>" + "二、主动公开政府信息情况 𠮷 ㈠ " * 400 + "结尾</p>"
+    data = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={label}"></head><body>{body}</body></html>'
+    text, enc, _ = decode_html(data.encode("gb18030"))
+    assert enc == "gb18030" and "𠮷" in text and text.endswith("</html>")
+
+
+def test_gbk_page_is_read_to_the_end():
+    """The whole GBK page reaches the parser (no parser re-decoding the page from its meta tag)."""
+    body = "".join(f"<p>第{i}段：政府信息公开工作。</p>" for i in range(3000)) + "<p>最后一段</p>"
+    data = f'<html><head><meta charset="gbk"></head><body>{body}</body></html>'.encode("gbk")
+    src = read_html(data, "p.html")
+    assert src.encoding == "gb18030"
+    assert lines(src)[-1] == "最后一段" and len(lines(src)) == 3001
+
+
+def test_xml_declaration_encoding():
+    data = '<?xml version="1.0" encoding="gbk"?><html><body><p>行政复议</p></body></html>'.encode("gbk")
+    assert decode_html(data)[1] == "gb18030"
+
+
+def test_undeclared_gbk_is_detected():
+    data = ("<html><body>" + "<p>本年新收政府信息公开申请数量为三件，均已办结。</p>" * 20 + "</body></html>").encode("gbk")
+    text, enc, _ = decode_html(data)
+    assert "本年新收政府信息公开申请数量" in text
+
+
+# ----------------------------------------------------------------------------- the body
+
+
+def test_navigation_scripts_and_footer_are_skipped_and_title_found():
+    body = """
+<div class="header"><div class="logo">某某市人民政府</div><ul class="nav"><li>首页</li><li>政务公开</li></ul></div>
+<div class="location">当前位置：首页 &gt; 年度报告</div>
+<div class="main"><h1>某某局2023年政府信息公开工作年度报告</h1>
+<div class="info">发布日期：2024-01-20</div>
+<div class="content"><script>document.write("<p>脚本</p>")</script><style>p{color:red}</style>
+<p>一、总体情况</p><p>本年度……</p><p style="display:none">隐藏的字</p><!-- 注释 --></div></div>
+<div class="footer">版权所有 网站标识码</div>"""
+    src = read_html(page(body), "p.html")
+    out = lines(src)
+    assert out[0] == "某某局2023年政府信息公开工作年度报告"
+    assert "一、总体情况" in out and "本年度……" in out
+    joined = "\n".join(out)
+    for junk in ("首页", "当前位置", "脚本", "color", "隐藏", "注释", "版权所有"):
+        assert junk not in joined
+
+
+def test_page_without_a_report_is_gl005(tmp_path):
+    f = tmp_path / "nav.html"
+    f.write_bytes(page('<div class="nav">首页 新闻</div><div class="content"><p>欢迎访问本网站，今日天气晴。</p></div>'))
+    result = default_engine().lint_path(f)
+    assert [d.code for d in result.diagnostics] == ["GL005"] and result.fatal
+
+
+# ----------------------------------------------------------------------------- tables
+
+
+def test_merged_header_is_row_major_with_labels_once():
+    body = TABLE3_HEAD + """
+<tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td>3</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>3</td></tr>
+<tr><td rowspan="2">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>
+<tr><td colspan="2">（二）部分公开</td><td>2</td><td>&nbsp;</td><td>0</td><td>0</td><td>0</td><td>0</td><td></td></tr>
+</table>"""
+    out = lines(read_html(page(body)))
+    assert out == [
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况",
+        "自然人 | 法人或其他组织 | 总计",
+        "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他",
+        "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3",
+        "三、本年度办理结果 | （一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1",
+        "| （二）部分公开 | 2 |  | 0 | 0 | 0 | 0 |  |",
+    ]
+
+
+def test_layout_blanks_are_dropped_blank_values_kept():
+    body = """<table>
+<tr><td colspan="4">第二十条第（五）项</td></tr>
+<tr><td>信息内容</td><td>本年处理决定数量</td><td></td><td></td></tr>
+<tr><td>行政许可</td><td>5</td><td></td><td></td></tr>
+<tr><td></td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>1</td><td></td><td>2</td></tr>
+</table>"""
+    assert lines(read_html(page(body))) == [
+        "第二十条第（五）项", "信息内容 | 本年处理决定数量", "行政许可 | 5",
+        "本年制发件数 | 本年废止件数 | 现行有效件数", "规章 | 1 |  | 2",
+    ]
+
+
+def test_nested_layout_table_and_split_table():
+    inner1 = TABLE3_HEAD + "</table>"
+    inner2 = ('<table><tr><td colspan="3">二、上年结转政府信息公开申请数量</td>'
+              "<td>0</td><td>0</td><td></td><td>0</td><td>0</td><td>0</td><td>0</td></tr></table>")
+    body = f'<table width="100%"><tr><td><p>三、收到和处理政府信息公开申请情况</p>{inner1}<p></p>{inner2}</td></tr></table>'
+    out = lines(read_html(page(body)))
+    assert out[0] == "三、收到和处理政府信息公开申请情况"
+    assert out[1].startswith("（本列数据") and out[3].startswith("商业企业")
+    # the second table continues the first: its blank value is kept
+    assert out[4] == "二、上年结转政府信息公开申请数量 | 0 | 0 |  | 0 | 0 | 0 | 0"
+
+
+def test_malformed_html_still_reads():
+    body = ("<p>一、总体情况<p>正文<b>加粗</i></p></span><table><tr><td>行政复议<td>行政诉讼"
+            "<tr><td>1<td>2</table><div><p>五、存在的主要问题及改进情况")
+    out = lines(read_html(page(body)))
+    assert out == ["一、总体情况", "正文加粗", "行政复议 | 行政诉讼", "1 | 2", "五、存在的主要问题及改进情况"]
+
+
+# ----------------------------------------------------------------------------- positions
+
+
+def _check_every_character(data: bytes, encoding: str = "utf-8") -> int:
+    src = read_html(data, "p.html")
+    original = data.decode(encoding).split("\n")
+    o = src.origin
+    assert len(o.lines) == len(src.text) + 1
+    checked = 0
+    for i, ch in enumerate(src.text):
+        if ch in " |\n":
+            continue
+        at = original[o.lines[i] - 1][o.columns[i] - 1]
+        assert at == ch or at == "&", (i, ch, at, o.lines[i], o.columns[i])
+        checked += 1
+    return checked
+
+
+def test_every_extracted_character_maps_to_its_place_in_the_html():
+    assert _check_every_character(rs.to_html(DATA).data) > 2500
+    assert _check_every_character(rs.to_html(DATA, "gbk").data, "gb18030") > 2500
+
+
+def test_positions_in_minified_html_are_columns_on_one_line():
+    html = page("<p>一、总体情况</p><table><tr><td>行政复议</td><td>行政诉讼</td></tr><tr><td>3</td><td>&nbsp;4</td></tr></table>")
+    assert b"\n" not in html
+    src = read_html(html)
+    i = src.text.index("4")
+    assert src.position(i) == (1, html.decode().index("4") + 1)
+    assert _check_every_character(html) > 10
+
+
+def test_position_skips_script_text_that_repeats_the_content():
+    html = ('<html><head><title>3</title><script>var x = "<td>3</td>";</script></head>\n'
+            "<body><table><tr><td>a</td><td>b</td></tr>\n<tr><td>3</td><td>4</td></tr></table></body></html>").encode()
+    src = read_html(html)
+    assert src.position(src.text.index("3")) == (3, 9)
+
+
+# ----------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize("data,code", [
+    (b"", "GL002"),
+    (b"   \n ", "GL002"),
+    (b"<html>\x00\x01\x02\x00binary</html>", "GL003"),
+    (b"<html><body><script>x()</script></body></html>", "GL005"),
+    (b"<html><body><img src=a.png></body></html>", "GL005"),
+])
+def test_bad_input(data, code):
+    with pytest.raises(InputError) as exc:
+        read_html(data, "bad.html")
+    assert exc.value.code == code and exc.value.zh and exc.value.en
+
+
+def test_cli_exit_2_for_a_page_with_no_report(tmp_path):
+    f = tmp_path / "empty.htm"
+    f.write_bytes(page("<p></p>"))
+    proc = subprocess.run([sys.executable, "-m", "govlint", "check", str(f)], capture_output=True, text=True)
+    assert proc.returncode == 2 and "GL00" in proc.stdout
+
+
+def test_place_expands_rowspan_and_colspan_into_a_grid():
+    from govlint.readers._layout import GridCell, place
+
+    spans = [[(3, 3), (1, 7)], [(2, 1), (1, 5), (2, 1)], [(1, 1)] * 5, [(1, 3)] + [(1, 1)] * 7,
+             [(22, 1), (1, 2)] + [(1, 1)] * 7, [(1, 2)] + [(1, 1)] * 7]
+    rows = [[GridCell(f"{r}.{i}", rowspan=rs, colspan=cs) for i, (rs, cs) in enumerate(row)] for r, row in enumerate(spans)]
+    place(rows)
+    assert [c.col for c in rows[0]] == [0, 3]
+    assert [c.col for c in rows[1]] == [3, 4, 9]
+    assert [c.col for c in rows[2]] == [4, 5, 6, 7, 8]
+    assert [c.col for c in rows[3]] == [0, 3, 4, 5, 6, 7, 8, 9]
+    assert [c.col for c in rows[4]] == [0, 1, 3, 4, 5, 6, 7, 8, 9]
+    assert [c.col for c in rows[5]] == [1, 3, 4, 5, 6, 7, 8, 9]  # under the 22-row label
+    assert rows[4][0].rowspan == 2  # clamped to the rows that exist
+
+
+def test_preamble_before_a_part_heading_is_kept():
+    body = ('<div class="content"><p>某局2023年政府信息公开工作年度报告</p><p>本报告统计期限为2023年1月1日至12月31日。</p>'
+            "<h3>一、总体情况</h3><p>正文。</p></div>")
+    assert lines(read_html(page(body)))[:3] == ["某局2023年政府信息公开工作年度报告", "本报告统计期限为2023年1月1日至12月31日。",
+                                                "一、总体情况"]

@@ -1,0 +1,152 @@
+"""PDF reader: bad input (scanned, encrypted, damaged, extra missing) and tables across pages."""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+import sys
+
+import pytest
+
+from govlint.errors import InputError
+from govlint.readers._layout import GridCell, TableEmitter, TextBuilder
+from govlint.readers.pdf import _join_tables, _Line, _Table, read_pdf
+
+pytest.importorskip("pdfplumber")
+
+_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    s = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256
+        s[i], s[j] = s[j], s[i]
+    out, i, j = bytearray(), 0, 0
+    for b in data:
+        i = (i + 1) % 256
+        j = (j + s[i]) % 256
+        s[i], s[j] = s[j], s[i]
+        out.append(b ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+def make_pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
+    """A minimal PDF from object bodies (object 1 must be the catalog)."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
+    return bytes(out)
+
+
+PAGE = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"]
+
+
+def test_scanned_pdf_without_text_layer():
+    # a page that only draws (as a scan's image would): no text at all
+    drawing = b"0 0 1 rg 50 50 400 600 re f"
+    pdf = make_pdf(PAGE + [b"<< /Length %d >>\nstream\n%s\nendstream" % (len(drawing), drawing)])
+    with pytest.raises(InputError) as exc:
+        read_pdf(pdf, "scan.pdf")
+    assert exc.value.code == "GL007" and "扫描" in exc.value.zh and "OCR" in exc.value.en
+
+
+def test_encrypted_pdf():
+    user, owner, perms, file_id = b"user", b"owner", -44, b"0123456789abcdef"
+    o = _rc4(hashlib.md5((owner + _PAD)[:32]).digest()[:5], (user + _PAD)[:32])
+    key = hashlib.md5((user + _PAD)[:32] + o + struct.pack("<i", perms) + file_id).digest()[:5]
+    u = _rc4(key, _PAD)
+    encrypt = b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P %d >>" % (o.hex().encode(), u.hex().encode(), perms)
+    pdf = make_pdf(PAGE + [b"<< /Length 0 >>\nstream\n\nendstream", encrypt],
+                   b"/Encrypt 5 0 R /ID [<%s> <%s>] " % (file_id.hex().encode(), file_id.hex().encode()))
+    with pytest.raises(InputError) as exc:
+        read_pdf(pdf, "locked.pdf")
+    assert exc.value.code == "GL007" and "加密" in exc.value.zh and "encrypted" in exc.value.en
+
+
+@pytest.mark.parametrize("data,code", [
+    (b"", "GL002"),
+    (b"PK\x03\x04 a zip, not a pdf", "GL011"),
+    (b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n garbage without xref or pages", None),
+])
+def test_damaged(data, code):
+    with pytest.raises(InputError) as exc:
+        read_pdf(data, "bad.pdf")
+    assert exc.value.code.startswith("GL0") and exc.value.zh and exc.value.en
+    if code:
+        assert exc.value.code == code
+
+
+def test_truncated_pdf():
+    drawing = b"0 0 1 rg 50 50 400 600 re f"
+    pdf = make_pdf(PAGE + [b"<< /Length %d >>\nstream\n%s\nendstream" % (len(drawing), drawing)])
+    with pytest.raises(InputError) as exc:
+        read_pdf(pdf[: len(pdf) // 3], "cut.pdf")
+    assert exc.value.code in ("GL007", "GL011")
+
+
+def test_missing_extra_says_how_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+    with pytest.raises(InputError) as exc:
+        read_pdf(b"%PDF-1.4\n", "r.pdf")
+    assert exc.value.code == "GL007" and "govlint[pdf]" in exc.value.zh and "govlint[pdf]" in exc.value.en
+
+
+# ----------------------------------------------------------------------------- tables across pages
+
+
+def _table(page: int, rows: list[list[tuple[str, float, float, int]]], top: float = 72.0) -> _Table:
+    """rows of (text, x0, x1, rowspan)."""
+    grid, boxes = [], {}
+    for r, row in enumerate(rows):
+        out = []
+        for text, x0, x1, rs in row:
+            c = GridCell(text, [-1] * len(text), row=r, rowspan=rs, locator=f"第{page}页 表1 第{r + 1}行")
+            boxes[id(c)] = (x0, x1)
+            out.append(c)
+        grid.append(out)
+    return _Table(page, 1, top, 700.0, (0.0, 300.0), grid, boxes)
+
+
+def _emit(tables: list[_Table], lines: list[_Line] = ()) -> list[str]:
+    b = TextBuilder()
+    e = TableEmitter(b)
+    for t in _join_tables(tables, list(lines)):
+        e.emit(t.rows)
+    return b.text().rstrip("\n").split("\n")
+
+
+HEADER = [("项目", 0, 100, 1), ("自然人", 100, 200, 1), ("总计", 200, 300, 1)]
+
+
+def test_row_cut_by_the_page_break_is_put_back_together():
+    p1 = _table(1, [HEADER, [("一、本年新收政府", 0, 100, 1), ("3", 100, 200, 1), ("3", 200, 300, 1)]])
+    p2 = _table(2, [[("信息公开申请数量", 0, 100, 1), ("", 100, 200, 1), ("", 200, 300, 1)],
+                    [("四、结转下年度继续办理", 0, 100, 1), ("", 100, 200, 1), ("0", 200, 300, 1)]])
+    assert _emit([p1, p2]) == ["项目 | 自然人 | 总计", "一、本年新收政府信息公开申请数量 | 3 | 3",
+                               "四、结转下年度继续办理 |  | 0"]
+
+
+def test_repeated_header_is_dropped_and_columns_unified():
+    # page 1 shows no boundary at x=150 (a merged cell); page 2 does
+    p1 = _table(1, [HEADER, [("二、上年结转", 0, 100, 1), ("0", 100, 200, 1), ("0", 200, 300, 1)]])
+    p2 = _table(2, [HEADER, [("三、结果", 0, 100, 1), ("1", 100, 150, 1), ("2", 150, 200, 1), ("3", 200, 300, 1)]])
+    out = _emit([p1, p2])
+    assert out == ["项目 | 自然人 | 总计", "二、上年结转 | 0 | 0", "三、结果 | 1 | 2 | 3"]
+
+
+def test_text_between_pages_keeps_tables_apart():
+    p1 = _table(1, [HEADER, [("二、上年结转", 0, 100, 1), ("0", 100, 200, 1), ("0", 200, 300, 1)]], top=500)
+    p2 = _table(2, [HEADER], top=400)
+    words = _Line(2, "四、政府信息公开行政复议、行政诉讼情况", 100, 112, 0, 200, 12)
+    assert len(_join_tables([p1, p2], [words])) == 2
+    assert len(_join_tables([p1, p2], [])) == 1

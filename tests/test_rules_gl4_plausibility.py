@@ -1,0 +1,143 @@
+"""GL4 plausibility rules, on the seed and on variants of it built here (one defect each)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import govlint
+from govlint.config import Config
+
+SEED = Path(__file__).parent / "data" / "seed.txt"
+LINES = SEED.read_text(encoding="utf-8").split("\n")
+
+
+def text_with(replace=None, insert_after=None, sub=None) -> str:
+    """The seed with 1-based lines replaced, lines inserted after a line, and/or substrings replaced."""
+    lines = list(LINES)
+    for n, new in (replace or {}).items():
+        lines[n - 1] = new
+    for n, new in sorted((insert_after or {}).items(), reverse=True):
+        lines[n:n] = [new] if isinstance(new, str) else list(new)
+    text = "\n".join(lines)
+    for old, new in (sub or {}).items():
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+def run(text, code, **options):
+    return govlint.lint(text, Config(select=(code,), rules={code: options} if options else {}))
+
+
+def where(diags):
+    return [(d.code, d.line) for d in diags]
+
+
+# ---------------------------------------------------------------- GL401 magnitude
+
+def test_gl401_seed_page_views():
+    ds = run(SEED, "GL401")
+    assert where(ds) == [("GL401", 9)]
+    d = ds[0]
+    assert d.severity.value == "warning"
+    assert "347451万次" in d.message and "34.7亿次" in d.message  # value as read and its normalised size
+    assert "10000" in d.message  # the threshold
+    assert LINES[8][d.column - 1:].startswith("347451万次")
+
+
+def test_gl401_silent_when_the_stray_wan_is_removed():
+    assert run(text_with(sub={"347451万次左右": "347451次左右"}), "GL401") == []
+
+
+def test_gl401_count_written_wan_at_10000():
+    text = text_with(insert_after={9: "局微信公众号全年推送消息12000万条。"})
+    assert where(run(text, "GL401")) == [("GL401", 9), ("GL401", 10)]
+    assert where(run(text_with(insert_after={9: "局微信公众号全年推送消息9999万条。"}), "GL401")) == [("GL401", 9)]
+
+
+def test_gl401_visits_beyond_one_site_and_threshold_option():
+    text = text_with(sub={"347451万次左右": "15亿次"})
+    ds = run(text, "GL401")
+    assert where(ds) == [("GL401", 9)] and "10亿次" in ds[0].message
+    text = text_with(sub={"347451万次左右": "1.5亿次"})
+    assert run(text, "GL401") == []
+    assert where(run(text, "GL401", max_visits=100_000_000)) == [("GL401", 9)]
+
+
+def test_gl401_not_for_data_counts_or_money():
+    # seed line 10: 汇聚数据2.28亿条 — a data count, not a slip and not page views
+    assert all(d.line != 10 for d in run(SEED, "GL401"))
+    # money is GL403's: 12000万元 is how budgets are often written
+    assert where(run(text_with(insert_after={9: "全年财政拨款12000万元。"}), "GL401")) == [("GL401", 9)]
+
+
+# ---------------------------------------------------------------- GL402 percentages
+
+def test_gl402_satisfaction_over_100():
+    text = text_with(sub={"代表委员满意度达100%": "代表委员满意度达120%"})
+    ds = run(text, "GL402")
+    assert where(ds) == [("GL402", 8)] and "120%" in ds[0].message
+
+
+def test_gl402_silent_on_seed_and_on_growth():
+    assert run(SEED, "GL402") == []
+    text = text_with(insert_after={9: "网站访问量同比增长150%，办结率100%。"})
+    assert run(text, "GL402") == []
+
+
+def test_gl402_share_over_100():
+    text = text_with(insert_after={9: "依申请公开占全部办件的105%。"})
+    assert where(run(text, "GL402")) == [("GL402", 10)]
+
+
+# ---------------------------------------------------------------- GL403 money
+
+def test_gl403_fee_cell_in_yuan():
+    text = text_with(replace={51: "2510000 |"})
+    ds = run(text, "GL403")
+    assert where(ds) == [("GL403", 51)]
+    assert ds[0].table == "二" and ds[0].row == "fees" and "2510000" in ds[0].message
+    assert run(text_with(replace={51: "25.1 |"}), "GL403") == []
+
+
+def test_gl403_fee_cell_precision():
+    assert where(run(text_with(replace={51: "0.1234567 |"}), "GL403")) == [("GL403", 51)]
+    assert run(text_with(replace={51: "0.123456 |"}), "GL403") == []
+
+
+def test_gl403_prose_precision_and_processing_fee_size():
+    text = text_with(replace={336: "2022年，本单位收取信息处理费0.1234567万元。"})
+    assert where(run(text, "GL403")) == [("GL403", 336)]
+    text = text_with(replace={336: "2022年，本单位收取信息处理费200万元。"})
+    ds = run(text, "GL403")
+    assert where(ds) == [("GL403", 336)] and "200万元" in ds[0].message
+    assert run(text_with(replace={336: "2022年，本单位收取信息处理费120元。"}), "GL403") == []
+
+
+# ---------------------------------------------------------------- GL404 规章 at county/township level
+
+def test_gl404_county_body_reporting_rules():
+    title = "威海市文登区信访局2022年政府信息公开工作年度报告"
+    text = text_with(replace={1: title, 19: "1 |", 21: "1 |"})
+    ds = run(text, "GL404")
+    assert where(ds) == [("GL404", 19), ("GL404", 21)]
+    assert ds[0].severity.value == "info" and "威海市文登区信访局" in ds[0].message
+    assert run(text_with(replace={1: title}), "GL404") == []  # zeros
+    assert run(text_with(replace={19: "1 |"}), "GL404") == []  # 益阳市 (a districted city): may report
+
+
+def test_gl404_township():
+    text = text_with(replace={1: "镇安县茅坪回族镇人民政府2022年政府信息公开工作年度报告", 21: "2 |"})
+    assert where(run(text, "GL404")) == [("GL404", 21)]
+
+
+# ---------------------------------------------------------------- GL405 行政审批 bureau with 0 行政许可
+
+def test_gl405_seed_licensing_bureau_reports_zero():
+    ds = run(SEED, "GL405")
+    assert where(ds) == [("GL405", 32)] and ds[0].severity.value == "info"
+
+
+def test_gl405_silent_with_decisions_or_other_bureau():
+    assert run(text_with(replace={32: "1523 |"}), "GL405") == []
+    assert run(text_with(replace={1: "益阳市教育局2022年政府信息公开工作年度报告"}), "GL405") == []

@@ -1,0 +1,181 @@
+"""GL5 narrative rules: figures in the text against the tables, enumerations, percentages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import govlint
+from govlint.config import Config
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "seed.txt"
+LINES = SEED.read_text(encoding="utf-8").split("\n")
+PINGTAN_2021 = (DATA / "2021-pingtan.txt").read_text(encoding="utf-8")
+PINGTAN_2022 = (DATA / "2022-pingtan.txt").read_text(encoding="utf-8")
+
+
+def text_with(replace=None, insert_after=None, sub=None) -> str:
+    lines = list(LINES)
+    for n, new in (replace or {}).items():
+        lines[n - 1] = new
+    for n, new in sorted((insert_after or {}).items(), reverse=True):
+        lines[n:n] = [new] if isinstance(new, str) else list(new)
+    text = "\n".join(lines)
+    for old, new in (sub or {}).items():
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+def run(text, code):
+    return govlint.lint(text, Config(select=(code,)))
+
+
+def where(diags):
+    return [(d.code, d.line) for d in diags]
+
+
+# Seed tables: 三 新收 总计 3 (line 73), 自然人 3 (line 67), 上年结转 0, （七）总计 3 (line 285),
+# 结转下年度 0 (line 294); 四 all 0; 二 all 0.
+
+# ---------------------------------------------------------------- GL501 applications vs table 三
+
+def test_gl501_received_differs_from_table():
+    text = text_with(insert_after={3: "2022年，我局共收到政府信息公开申请5件。"})
+    ds = run(text, "GL501")
+    assert where(ds) == [("GL501", 4)]
+    m = ds[0].message
+    # both numbers and both places: the text's line and the table cell (with its line)
+    assert "5" in m and "3" in m and "第4行" in m and "表三" in m and "本年新收" in m and "总计" in m
+    assert "第74行" in m  # the 新收 总计 cell, shifted one line down by the insertion
+    assert ds[0].expected == 3 and ds[0].actual == 5
+
+
+def test_gl501_silent_when_figures_agree():
+    text = text_with(insert_after={3: "2022年，我局共收到政府信息公开申请3件，其中自然人3件，办结3件，均已按时答复，无结转下年度办理的申请。"})
+    assert run(text, "GL501") == []
+
+
+def test_gl501_applicants_outcomes_carry_forward():
+    text = text_with(insert_after={3: "2022年，我局共收到政府信息公开申请3件，其中自然人2件、法人或其他组织1件，予以公开1件，办结3件，1件结转下年度继续办理。"})
+    ds = run(text, "GL501")
+    assert where(ds) == [("GL501", 4)] * 4
+    msgs = " / ".join(d.message for d in ds)
+    assert "自然人" in msgs and "法人或其他组织" in msgs and "予以公开" in msgs and "结转下年度" in msgs
+
+
+def test_gl501_new_or_new_plus_carried_over_both_accepted():
+    # 平潭 2022: 新收 74, 上年结转 1; the text says “收到…申请75件，涉及自然人72件” (新收 + 结转)
+    assert run(PINGTAN_2022, "GL501") == []
+    ds = run(PINGTAN_2022.replace("申请75件", "申请76件"), "GL501")
+    assert len(ds) == 1 and "74" in ds[0].message and "75" in ds[0].message  # both readings named
+
+
+def test_gl501_pingtan_2021_handled_and_carried():
+    # “本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理” — all three agree
+    assert run(PINGTAN_2021, "GL501") == []
+    assert len(run(PINGTAN_2021.replace("办结69件", "办结68件"), "GL501")) == 1
+    assert len(run(PINGTAN_2021.replace("1件结转下年度", "2件结转下年度"), "GL501")) == 1
+
+
+def test_gl501_ignores_other_years_and_other_matters():
+    text = text_with(insert_after={3: ["2021年，我局收到政府信息公开申请5件。",
+                                       "较上年同期，收到政府信息公开申请增加2件。",
+                                       "全年受理行政许可申请1200件，办结1200件。",
+                                       "坚持第一时间回复申请的“三个一”工作机制。"]})
+    assert run(text, "GL501") == []
+
+
+# ---------------------------------------------------------------- GL502 reconsiderations / lawsuits vs table 四
+
+def test_gl502_reconsiderations_and_lawsuits():
+    text = text_with(insert_after={3: "2022年，我局因政府信息公开被申请行政复议2件，被提起行政诉讼1件。"})
+    ds = run(text, "GL502")
+    assert where(ds) == [("GL502", 4), ("GL502", 4)]
+    assert "行政复议" in ds[0].message and "表四" in ds[0].message and "第323行" in ds[0].message
+
+
+def test_gl502_silent_when_agreeing():
+    text = text_with(insert_after={3: "2022年，我局未发生因政府信息公开被申请行政复议、提起行政诉讼的情况。"})
+    assert run(text, "GL502") == []
+    assert run(PINGTAN_2022, "GL502") == []  # “行政诉讼案件1件、行政复议案件2件” = table 四
+
+
+def test_gl502_no_case_claimed_but_table_has_one():
+    # table 四: 行政复议 结果维持 1 and 总计 1 (seed lines 318 and 322)
+    text = text_with(replace={318: "1 |", 322: "1 |"},
+                     insert_after={3: "2022年，我局未发生因政府信息公开被申请行政复议、提起行政诉讼的情况。"})
+    ds = run(text, "GL502")
+    assert where(ds) == [("GL502", 4)] and "未发生" in ds[0].message and "1" in ds[0].message
+
+
+# ---------------------------------------------------------------- GL503 documents / decisions / fees vs table 二
+
+def test_gl503_normative_documents():
+    text = text_with(insert_after={3: "本年度制发行政规范性文件5件，现行有效行政规范性文件10件。"})
+    ds = run(text, "GL503")
+    assert where(ds) == [("GL503", 4), ("GL503", 4)]
+    assert "本年制发件数" in ds[0].message and "现行有效件数" in ds[1].message
+
+
+def test_gl503_silent_when_table_agrees():
+    text = text_with(replace={23: "5 |", 25: "10 |"},
+                     insert_after={3: "本年度制发行政规范性文件5件，现行有效行政规范性文件10件。"})
+    assert run(text, "GL503") == []
+    # “政策、规范性文件类信息68条” counts information items, not documents
+    assert run(text_with(insert_after={3: "公开政策、规范性文件类信息68条。"}), "GL503") == []
+
+
+def test_gl503_decisions_and_fees():
+    text = text_with(insert_after={3: "全年作出行政许可决定3件，收取行政事业性收费0.5万元。"})
+    assert where(run(text, "GL503")) == [("GL503", 4), ("GL503", 4)]
+    text = text_with(replace={32: "3 |", 51: "0.5 |"},
+                     insert_after={3: "全年作出行政许可决定3件，收取行政事业性收费5000元。"})
+    assert run(text, "GL503") == []
+
+
+# ---------------------------------------------------------------- GL504 / GL505 enumerations (seed line 8)
+
+def test_gl504_parts_exceed_the_whole():
+    ds = run(text_with(sub={"提案9件": "提案8件"}), "GL504")
+    assert where(ds) == [("GL504", 8)] and "9" in ds[0].message and "8" in ds[0].message
+    assert where(run(text_with(sub={"主办2件": "主办3件"}), "GL504")) == [("GL504", 8)]
+    assert where(run(text_with(sub={"信息503条": "信息300条"}), "GL504")) == [("GL504", 9)]
+
+
+def test_gl504_gl505_silent_on_the_seed():
+    # 共收到建议、提案9件 = 1+3+2+3; 503条 ≥ 360+12 (a partial list)
+    assert run(SEED, "GL504") == [] and run(SEED, "GL505") == []
+
+
+def test_gl505_complete_list_short_of_its_total():
+    ds = run(text_with(sub={"提案9件": "提案10件"}), "GL505")
+    assert where(ds) == [("GL505", 8)]
+    assert "10件" in ds[0].message and "9件" in ds[0].message and "1+3+2+3" in ds[0].message
+    # the partial list 其中政务动态信息360条,信息公开12条 of 503条 is not required to add up
+    assert run(text_with(sub={"信息503条": "信息600条"}), "GL505") == []
+
+
+def test_gl505_catch_all_and_breakdown():
+    line = "全年共公布政府信息100条，其中机构职能类30条，规划计划类20条，其他信息40条。"
+    assert where(run(text_with(insert_after={3: line}), "GL505")) == [("GL505", 4)]
+    assert run(text_with(insert_after={3: line.replace("40条", "50条")}), "GL505") == []
+    line = "共发布财政资金信息380条，其中专项资金152条，预决算公开197条（政府预决算30条、部门预决算公开165条）、债券发行31条。"
+    ds = run(text_with(insert_after={3: line}), "GL505")
+    assert where(ds) == [("GL505", 4)] and "197" in ds[0].message  # the bracketed breakdown 30+165 ≠ 197
+    assert run(text_with(insert_after={3: line.replace("30条", "32条")}), "GL505") == []
+
+
+# ---------------------------------------------------------------- GL506 percentages against their base
+
+def test_gl506_share_and_rate():
+    text = text_with(insert_after={3: "2022年共收到政府信息公开申请3件，其中自然人2件，占80%；办结3件，办结率90%。"})
+    ds = run(text, "GL506")
+    assert where(ds) == [("GL506", 4), ("GL506", 4)]
+    assert "66.7%" in ds[0].message and "100.0%" in ds[1].message
+
+
+def test_gl506_silent_when_consistent_or_without_base():
+    text = text_with(insert_after={3: "2022年共收到政府信息公开申请3件，其中自然人2件，占66.7%；办结3件，办结率100%。"})
+    assert run(text, "GL506") == []
+    assert run(SEED, "GL506") == []  # 满意度达100% has no base figures

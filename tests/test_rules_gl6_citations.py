@@ -1,0 +1,170 @@
+"""GL6 citations and terminology: the regulation's name, short form, document numbers, 《》, word
+confusions — and their safe fixes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import govlint
+from govlint.config import Config
+from govlint.engine import default_engine
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "seed.txt"
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+LINES = SEED_TEXT.split("\n")
+NAME = "中华人民共和国政府信息公开条例"
+
+
+def text_with(replace=None, insert_after=None, sub=None) -> str:
+    lines = list(LINES)
+    for n, new in (replace or {}).items():
+        lines[n - 1] = new
+    for n, new in sorted((insert_after or {}).items(), reverse=True):
+        lines[n:n] = [new] if isinstance(new, str) else list(new)
+    text = "\n".join(lines)
+    for old, new in (sub or {}).items():
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+def run(text, code, **options):
+    return govlint.lint(text, Config(select=(code,), rules={code: options} if options else {}))
+
+
+def where(diags):
+    return [(d.code, d.line) for d in diags]
+
+
+def apply_fixes(text, diags):
+    fixes = sorted((d.fix for d in diags if d.fix is not None), key=lambda f: f.start, reverse=True)
+    for f in fixes:
+        text = text[:f.start] + f.replacement + text[f.end:]
+    return text
+
+
+# ---------------------------------------------------------------- GL601 the regulation's name
+
+def test_gl601_seed_last_paragraph_with_fix():
+    ds = run(SEED, "GL601")
+    assert where(ds) == [("GL601", 334)]
+    d = ds[0]
+    assert d.severity.value == "warning" and "中华人民共和国信息公开条例" in d.message and NAME in d.message
+    assert d.fix is not None and SEED_TEXT[d.fix.start:d.fix.end] == "中华人民共和国信息公开条例"
+    fixed = apply_fixes(SEED_TEXT, ds)
+    assert f"严格按照《{NAME}》" in fixed
+    assert run(fixed, "GL601") == []
+    assert default_engine().rules["GL601"].fixable
+
+
+def test_gl601_typo_and_short_name():
+    ds = run(text_with(insert_after={3: "认真执行《中华人民共和国政府信息公开条列》。"}), "GL601")
+    assert [(d.line, d.severity.value) for d in ds] == [(4, "warning"), (335, "warning")]
+    ds = run(text_with(insert_after={3: "认真执行《政府信息公开条例》。"}), "GL601")
+    assert [(d.line, d.severity.value) for d in ds] == [(4, "info"), (335, "warning")]
+    assert ds[0].fix is not None
+
+
+def test_gl601_local_measures_are_not_the_regulation():
+    text = text_with(insert_after={3: "根据《福建省政府信息公开办法》和《中华人民共和国政府信息公开条例实施细则》。"})
+    assert where(run(text, "GL601")) == [("GL601", 335)]  # only the seed's own (shifted by the insertion)
+
+
+# ---------------------------------------------------------------- GL602 《条例》 before 以下简称
+
+def test_gl602_short_form_before_introduction():
+    ds = run(text_with(insert_after={3: "我局认真贯彻落实《条例》要求。"}), "GL602")
+    assert where(ds) == [("GL602", 4)] and ds[0].severity.value == "info"
+
+
+def test_gl602_silent_after_introduction():
+    text = text_with(replace={2: f"根据《{NAME}》（以下简称《条例》）的有关规定。"},
+                     insert_after={3: "我局认真贯彻落实《条例》要求。"})
+    assert run(text, "GL602") == []
+    assert run(SEED, "GL602") == []
+    assert run((DATA / "2024-longgang-qzfgzbm-partial.txt").read_text(encoding="utf-8"), "GL602") == []  # (下称《条例》)
+
+
+# ---------------------------------------------------------------- GL603 known documents
+
+def test_gl603_superseded_format_notice():
+    ds = run(text_with(insert_after={1: "按照国办公开办函〔2019〕60号要求，编制本报告。"}), "GL603")
+    assert where(ds) == [("GL603", 2)]
+    assert "国办公开办函〔2021〕30号" in ds[0].message and "2022" in ds[0].message
+
+
+def test_gl603_wrong_number_for_a_known_title():
+    text = text_with(insert_after={1: "依照《政府信息公开信息处理费管理办法》（国办函〔2020〕108号）。"})
+    ds = run(text, "GL603")
+    assert where(ds) == [("GL603", 2)] and "国办函〔2020〕109号" in ds[0].message
+
+
+def test_gl603_silent_on_correct_citations():
+    text = text_with(insert_after={1: ["按照国办公开办函〔2021〕30号要求，依照《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。",
+                                       "根据镇政办函〔2023〕10号文件要求，编制本报告。"]})
+    assert run(text, "GL603") == []
+    for name in ("2022-pingtan.txt", "2024-pingtan.txt", "2022-zhenan-maopingzhen-partial.txt"):
+        assert run((DATA / name).read_text(encoding="utf-8"), "GL603") == [], name
+
+
+def test_gl603_2021_format_in_a_2020_report():
+    text = text_with(sub={"2022年": "2020年"}, insert_after={1: "按照国办公开办函〔2021〕30号要求编制。"})
+    assert where(run(text, "GL603")) == [("GL603", 2)]
+
+
+# ---------------------------------------------------------------- GL604 〔〕 in document numbers
+
+def test_gl604_wrong_brackets_with_fix():
+    text = text_with(insert_after={1: "按照国办公开办函[2021]30号和国办函（2020）109号要求。"})
+    ds = run(text, "GL604")
+    assert where(ds) == [("GL604", 2), ("GL604", 2)]
+    fixed = apply_fixes(text, ds)
+    assert "国办公开办函〔2021〕30号和国办函〔2020〕109号" in fixed
+    assert run(fixed, "GL604") == []
+
+
+def test_gl604_not_court_case_numbers_or_edition_years():
+    text = text_with(insert_after={1: "（2021）闽01行初123号判决；《清单（2022年版）》。"})
+    assert run(text, "GL604") == []
+
+
+# ---------------------------------------------------------------- GL605 《》
+
+def test_gl605_doubled_mark_with_fix():
+    text = text_with(sub={"严格按照《中华人民共和国信息公开条例》": "严格按照《《中华人民共和国政府信息公开条例》"})
+    ds = run(text, "GL605")
+    assert where(ds) == [("GL605", 334)] and ds[0].fix is not None
+    fixed = apply_fixes(text, ds)
+    assert f"严格按照《{NAME}》" in fixed and run(fixed, "GL605") == []
+
+
+def test_gl605_unbalanced_without_fix():
+    text = text_with(sub={"《中华人民共和国信息公开条例》": "《中华人民共和国政府信息公开条例"})
+    ds = run(text, "GL605")
+    assert where(ds) == [("GL605", 334)] and ds[0].fix is None
+    assert run(SEED, "GL605") == []
+
+
+# ---------------------------------------------------------------- GL606 terminology (data: rules/data/terminology.toml)
+
+def test_gl606_seed_quanli_with_fix():
+    ds = run(SEED, "GL606")
+    assert where(ds) == [("GL606", 9)]
+    d = ds[0]
+    assert "权力" in d.message and "权利" in d.message
+    assert SEED_TEXT[d.fix.start:d.fix.end] == "权力" and d.fix.replacement == "权利"
+    fixed = apply_fixes(SEED_TEXT, ds)
+    assert "获取信息的权利" in fixed and run(fixed, "GL606") == []
+
+
+def test_gl606_other_entries():
+    text = text_with(insert_after={3: ["截止2022年12月31日，依申请公布信息3条，部份公开0件，既时答复，明确权力和义务。",
+                                       "推动权力在阳光下运行，公布权力清单，截止日期为3月31日，截至2022年底。"]})
+    ds = run(text, "GL606")
+    assert sorted(d.fix.replacement for d in ds if d.line == 4) == ["公开", "及时", "截至", "权利", "部分"]
+    assert [d for d in ds if d.line == 5] == []
+
+
+def test_gl606_ignore_option():
+    assert run(SEED, "GL606", ignore=["quanli-huoqu"]) == []

@@ -1,0 +1,104 @@
+"""GL7 dates and years: statistics period, later years in the body, publication deadline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import govlint
+from govlint.config import Config
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "seed.txt"
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+LINES = SEED_TEXT.split("\n")
+TITLE = LINES[0]
+
+
+def text_with(replace=None, insert_after=None, sub=None) -> str:
+    lines = list(LINES)
+    for n, new in (replace or {}).items():
+        lines[n - 1] = new
+    for n, new in sorted((insert_after or {}).items(), reverse=True):
+        lines[n:n] = [new] if isinstance(new, str) else list(new)
+    text = "\n".join(lines)
+    for old, new in (sub or {}).items():
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+def run(text, code, **options):
+    return govlint.lint(text, Config(select=(code,), rules={code: options} if options else {}))
+
+
+def where(diags):
+    return [(d.code, d.line) for d in diags]
+
+
+def crawled(title: str, published: str, body: str = SEED_TEXT) -> str:
+    """The seed behind a crawler header (as the site scraper writes it)."""
+    return (f"标题: {title}\n发布时间: {published} 15:07\n文号: \n栏目: 政府信息公开年报\n"
+            f"==================== 正文 ====================\n{body}")
+
+
+# ---------------------------------------------------------------- GL701 statistics period
+
+def test_gl701_period_of_another_year():
+    text = text_with(sub={"统计时限为2022年1月1日至2022年12月31日": "统计时限为2021年1月1日至2021年12月31日"})
+    ds = run(text, "GL701")
+    assert where(ds) == [("GL701", 2)] and "2022年1月1日至2022年12月31日" in ds[0].message
+
+
+def test_gl701_partial_year_and_silence_on_seed():
+    text = text_with(sub={"至2022年12月31日": "至2022年11月30日"})
+    assert where(run(text, "GL701")) == [("GL701", 2)]
+    assert run(SEED, "GL701") == []
+    for name in ("2019-pingtan.txt", "2021-pingtan.txt", "2022-pingtan.txt", "2024-pingtan.txt",
+                 "2024-longgang-qzfgzbm-partial.txt"):
+        assert run((DATA / name).read_text(encoding="utf-8"), "GL701") == [], name
+
+
+# ---------------------------------------------------------------- GL702 later years
+
+def test_gl702_done_in_a_later_year():
+    ds = run(text_with(insert_after={3: "2023年，我局共收到政府信息公开申请3件。"}), "GL702")
+    assert where(ds) == [("GL702", 4)] and "2023年" in ds[0].message
+
+
+def test_gl702_plans_titles_ranges_and_part5_are_fine():
+    text = text_with(insert_after={3: ["2023年，我局将进一步加强政策解读。",
+                                       "印发《2023年政务公开工作要点》，编制文化发展规划（2021-2035年）。",
+                                       "截至2023年1月，累计公开信息500条。"],
+                                   333: "2023年，我局要积极开展政务公开业务培训。"})
+    assert run(text, "GL702") == []
+    assert run(SEED, "GL702") == []
+
+
+# ---------------------------------------------------------------- GL703 publication deadline
+
+def test_gl703_department_after_january():
+    ds = run(crawled(TITLE, "2023-02-20"), "GL703")
+    assert where(ds) == [("GL703", 2)]
+    assert "2023-02-20" in ds[0].message and "2023-01-31" in ds[0].message
+    assert run(crawled(TITLE, "2023-01-20"), "GL703") == []
+
+
+def test_gl703_government_has_until_march_and_unknown_takes_the_later():
+    gov = "镇安县人民政府2022年政府信息公开工作年度报告"
+    assert run(crawled(gov, "2023-03-20", SEED_TEXT.replace(TITLE, gov)), "GL703") == []
+    assert where(run(crawled(gov, "2023-04-02", SEED_TEXT.replace(TITLE, gov)), "GL703")) == [("GL703", 2)]
+    zone = "平潭综合实验区2022年度政府信息公开工作年度报告"
+    assert run(crawled(zone, "2023-02-20", SEED_TEXT.replace(TITLE, zone)), "GL703") == []
+
+
+def test_gl703_deadline_option_and_date_under_the_report():
+    text = SEED_TEXT + "\n益阳市行政审批服务局\n2023年1月20日"
+    assert run(text, "GL703") == []
+    ds = run(text, "GL703", department_deadline="01-15")
+    assert where(ds) == [("GL703", text.count("\n") + 1)] and "2023-01-15" in ds[0].message
+
+
+def test_gl703_real_pages_within_deadline():
+    for name in ("2019-pingtan.txt", "2021-pingtan.txt", "2022-pingtan.txt", "2024-pingtan.txt",
+                 "2022-zhenan-maopingzhen-partial.txt"):
+        assert run((DATA / name).read_text(encoding="utf-8"), "GL703") == [], name
