@@ -5,33 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import govlint
-from govlint.config import Config
-
-DATA = Path(__file__).parent / "data"
-SEED = DATA / "seed.txt"
-SEED_TEXT = SEED.read_text(encoding="utf-8")
-LINES = SEED_TEXT.split("\n")
-
-
-def text_with(replace=None, insert_after=None, sub=None) -> str:
-    lines = list(LINES)
-    for n, new in (replace or {}).items():
-        lines[n - 1] = new
-    for n, new in sorted((insert_after or {}).items(), reverse=True):
-        lines[n:n] = [new] if isinstance(new, str) else list(new)
-    text = "\n".join(lines)
-    for old, new in (sub or {}).items():
-        assert old in text, old
-        text = text.replace(old, new)
-    return text
-
-
-def run(text, code, **options):
-    return govlint.lint(text, Config(select=(code,), rules={code: options} if options else {}))
-
-
-def where(diags):
-    return [(d.code, d.line) for d in diags]
+from govlint.config import Config  # noqa: F401
+from seedvariants import DATA, LINES, SEED, SEED_TEXT, run, text_with, where  # noqa: F401
 
 
 MANAGEMENT = "7.规范信息管理。严格落实政府信息发布审核和保密审查制度，做好公开属性源头认定。"

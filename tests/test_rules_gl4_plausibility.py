@@ -5,32 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import govlint
-from govlint.config import Config
-
-SEED = Path(__file__).parent / "data" / "seed.txt"
-LINES = SEED.read_text(encoding="utf-8").split("\n")
-
-
-def text_with(replace=None, insert_after=None, sub=None) -> str:
-    """The seed with 1-based lines replaced, lines inserted after a line, and/or substrings replaced."""
-    lines = list(LINES)
-    for n, new in (replace or {}).items():
-        lines[n - 1] = new
-    for n, new in sorted((insert_after or {}).items(), reverse=True):
-        lines[n:n] = [new] if isinstance(new, str) else list(new)
-    text = "\n".join(lines)
-    for old, new in (sub or {}).items():
-        assert old in text, old
-        text = text.replace(old, new)
-    return text
-
-
-def run(text, code, **options):
-    return govlint.lint(text, Config(select=(code,), rules={code: options} if options else {}))
-
-
-def where(diags):
-    return [(d.code, d.line) for d in diags]
+from govlint.config import Config  # noqa: F401
+from seedvariants import DATA, LINES, SEED, SEED_TEXT, run, text_with, where  # noqa: F401
 
 
 # ---------------------------------------------------------------- GL401 magnitude

@@ -5,34 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import govlint
-from govlint.config import Config
+from govlint.config import Config  # noqa: F401
+from seedvariants import DATA, LINES, SEED, SEED_TEXT, run, text_with, where  # noqa: F401
 
-DATA = Path(__file__).parent / "data"
-SEED = DATA / "seed.txt"
-LINES = SEED.read_text(encoding="utf-8").split("\n")
 PINGTAN_2021 = (DATA / "2021-pingtan.txt").read_text(encoding="utf-8")
 PINGTAN_2022 = (DATA / "2022-pingtan.txt").read_text(encoding="utf-8")
-
-
-def text_with(replace=None, insert_after=None, sub=None) -> str:
-    lines = list(LINES)
-    for n, new in (replace or {}).items():
-        lines[n - 1] = new
-    for n, new in sorted((insert_after or {}).items(), reverse=True):
-        lines[n:n] = [new] if isinstance(new, str) else list(new)
-    text = "\n".join(lines)
-    for old, new in (sub or {}).items():
-        assert old in text, old
-        text = text.replace(old, new)
-    return text
-
-
-def run(text, code):
-    return govlint.lint(text, Config(select=(code,)))
-
-
-def where(diags):
-    return [(d.code, d.line) for d in diags]
 
 
 # Seed tables: 三 新收 总计 3 (line 73), 自然人 3 (line 67), 上年结转 0, （七）总计 3 (line 285),
