@@ -30,6 +30,28 @@ def caret_line(line: str, column: int, end_column: int | None = None) -> str:
     return " " * pad + "^" * length
 
 
+def excerpt(line: str, column: int, end_column: int, width: int = 100) -> tuple[str, int, int]:
+    """A window of a long line around the flagged columns: (text, column, end_column) in the window.
+
+    Reports scraped from web pages often hold a whole part on one line; showing 2,000 characters to
+    point at four of them helps nobody, so long lines are cut to about ``width`` display cells with
+    an ellipsis on the cut side(s)."""
+    line = line.replace("\t", " ")
+    if display_width(line) <= width:
+        return line, column, end_column
+    start = column - 1
+    budget = width * 2 // 5
+    while start > 0 and display_width(line[start - 1: column - 1]) <= budget:
+        start -= 1
+    stop = max(end_column - 1, column)
+    while stop < len(line) and display_width(line[start:stop + 1]) <= width:
+        stop += 1
+    head = "…" if start > 0 else ""
+    tail = "…" if stop < len(line) else ""
+    shift = start - len(head)
+    return head + line[start:stop] + tail, column - shift, min(end_column, stop + 1) - shift
+
+
 def render(results: Sequence[FileResult], lang: str = "zh", show_source: bool = False, colour: bool = False,
            statistics: bool = False, **_: Any) -> str:
     out: list[str] = []
@@ -47,8 +69,9 @@ def render(results: Sequence[FileResult], lang: str = "zh", show_source: bool = 
                 src = lines_cache.line_text(d.line)
                 if src:
                     end = d.end_column if d.end_line == d.line else len(src) + 1
-                    out.append(f"    {src}")
-                    out.append(f"    {caret_line(src, d.column, end)}")
+                    shown, col, end = excerpt(src, d.column, end)
+                    out.append(f"    {shown}")
+                    out.append(f"    {caret_line(shown, col, end)}")
     c = counts(results)
     total = sum(c.values())
     if statistics and total:

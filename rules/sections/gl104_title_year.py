@@ -19,8 +19,9 @@ def title_year(report, ctx):
     Basis: format-spec §2 (edition by report year), §3.4 (statistics period); defects A3.
     """
     if report.title is None:
-        yield ctx.rule.diag(start_span(report), "没有找到报告标题（应为“××2022年政府信息公开工作年度报告”这样的一行）",
-                            "no title line found (expected a line such as “××2022年政府信息公开工作年度报告”)")
+        year = f"{report.year}年" if report.year else "××年"
+        yield ctx.rule.diag(start_span(report), f"没有找到报告标题（应为“××局{year}政府信息公开工作年度报告”这样的一行）",
+                            f"no title line found (expected a line such as “××局{year}政府信息公开工作年度报告”)")
         return
     if not _YEAR.search(report.title.text):
         yield ctx.rule.diag(report.title.span, "标题没有写明报告年度（如“2022年”）",

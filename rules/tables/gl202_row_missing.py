@@ -21,23 +21,44 @@ def row_missing(report, ctx):
         spec = ctx.edition.table(table.id) if table.id else None
         if spec is None:
             continue
-        order = [r.id for r in spec.rows()]
-        for rid in table.missing_rows:
-            rs = spec.row(rid)
-            label = short(rs.label) if rs is not None else rid
-            if spec.implicit_row is not None and rid == spec.implicit_row.id:
-                yield ctx.rule.diag(table.span, f"表{table.id}没有数据行（应有一行共{len(spec.blocks[0].leaves())}个数）",
-                                    f"table {table.id} has no row of figures", table=table.id, row=rid)
+        order = [r.id for r in spec.data_rows()]
+        missing = set(table.missing_rows)
+        if spec.implicit_row is not None and spec.implicit_row.id in missing:
+            yield ctx.rule.diag(table.span, f"表{table.id}没有数据行（应有一行共{len(spec.blocks[0].leaves())}个数）",
+                                f"table {table.id} has no row of figures", table=table.id, row=spec.implicit_row.id)
+        # consecutive missing rows (a table cut off, a whole group left out) make one finding
+        runs: list[list[str]] = []
+        for i, rid in enumerate(order):
+            if rid not in missing:
                 continue
-            # point at the row written just before where this one belongs
+            if runs and order.index(runs[-1][-1]) == i - 1:
+                runs[-1].append(rid)
+            else:
+                runs.append([rid])
+        for run in runs:
+            # point at the row written just before where the missing ones belong
             span = table.span
-            idx = order.index(rid) if rid in order else -1
-            for prev in reversed(order[:idx]):
+            for prev in reversed(order[: order.index(run[0])]):
                 r = table.row(prev)
                 if r is not None:
                     span = r.span
                     break
-            parent = spec.row(rs.parent) if rs is not None and rs.parent else None
-            full = f"{short(parent.label)} {label}" if parent is not None and parent.parent is not None else label
-            yield ctx.rule.diag(span, f"表{table.id}缺少“{full}”行", f"table {table.id} lacks the row “{full}”",
-                                table=table.id, row=rid, expected=full)
+            names = [_full(spec, rid) for rid in run]
+            if len(run) == 1:
+                zh, en = f"表{table.id}缺少“{names[0]}”行", f"table {table.id} lacks the row “{names[0]}”"
+            else:
+                cut = " (the table may be cut off)" if run[-1] == order[-1] else ""
+                zh = (f"表{table.id}缺少从“{names[0]}”到“{names[-1]}”的连续{len(run)}行"
+                      f"{'（表格可能被截断）' if cut else ''}：{'；'.join(names)}")
+                en = f"table {table.id} lacks {len(run)} consecutive rows from “{names[0]}” to “{names[-1]}”{cut}"
+            yield ctx.rule.diag(span, zh, en, table=table.id, row=run[0], expected=names if len(run) > 1 else names[0])
+
+
+def _full(spec, rid: str) -> str:
+    """A row's label, with its group for numbered sub-rows: （五）不予处理 2.重复申请."""
+    rs = spec.row(rid)
+    if rs is None:
+        return rid
+    parent = spec.row(rs.parent) if rs.parent else None
+    label = short(rs.label)
+    return f"{short(parent.label)} {label}" if parent is not None and parent.parent is not None else label
