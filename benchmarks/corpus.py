@@ -178,9 +178,10 @@ def _docx_maker(note: Callable[[str], None]) -> Callable[[str], bytes]:
                 width = max(len(r) for r in item)
                 table = document.add_table(rows=len(item), cols=width)
                 table.style = "Table Grid"
-                for r, row in enumerate(item):
+                for row_obj, row in zip(table.rows, item):
+                    cells = row_obj.cells  # (table.cell(r, c) walks the whole table each time)
                     for c, cell in enumerate(row):
-                        table.cell(r, c).text = cell
+                        cells[c].text = cell
         buf = io.BytesIO()
         document.save(buf)
         return buf.getvalue()

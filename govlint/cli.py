@@ -274,10 +274,13 @@ def _run(args: argparse.Namespace, kind: str, explicit, overrides, items) -> lis
     files = [p for p, ok in items if ok]
     progress = _make_progress(args, len(files))
     try:
-        done = iter(list(run(files, kind, jobs=args.jobs, explicit=explicit, overrides=overrides,
-                             block_plugins=_names(args.block_plugins), progress=progress,
-                             max_bytes=getattr(args, "max_bytes", None),
-                             timeout=TIMEOUT if getattr(args, "timeout", None) is None else args.timeout)))
+        # results are slimmed as they arrive (the report model's tables and paragraphs are dropped), so
+        # memory stays flat however many files are checked
+        done = iter([r.slim() if kind == "lint" and hasattr(r, "slim") else r
+                     for r in run(files, kind, jobs=args.jobs, explicit=explicit, overrides=overrides,
+                                  block_plugins=_names(args.block_plugins), progress=progress,
+                                  max_bytes=getattr(args, "max_bytes", None),
+                                  timeout=TIMEOUT if getattr(args, "timeout", None) is None else args.timeout)])
     finally:
         if progress is not None:
             progress.close()

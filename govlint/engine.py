@@ -152,6 +152,17 @@ class FileResult:
     def fatal(self) -> bool:
         return any(d.fatal for d in self.diagnostics)
 
+    def slim(self) -> "FileResult":
+        """This result without what only the rules read (tables, paragraphs, the preamble); what
+        reporters, baselines and summaries use stays: title, year, edition, agency, the part headings
+        and the source. Holding thousands of results then costs a few KB each, not ~150 KB."""
+        rep = self.report
+        if rep is None or (not rep.tables and not rep.preamble and all(not s.paragraphs and not s.tables
+                                                                        for s in rep.sections)):
+            return self
+        sections = tuple(attrs.evolve(s, paragraphs=(), tables=()) for s in rep.sections)
+        return attrs.evolve(self, report=attrs.evolve(rep, preamble=(), sections=sections, tables=()))
+
 
 @attrs.frozen
 class PluginStatus:

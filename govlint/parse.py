@@ -222,7 +222,8 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                 title_seen = True
         elif raw.strip():
             kind: str
-            segments = None if heading_match(raw, vocab) else flatten.split_line(raw, vocab)
+            is_heading = heading_match(raw, vocab) is not None
+            segments = None if is_heading else flatten.split_line(raw, vocab)
             if segments is not None:
                 for seg_kind, a, b in segments:
                     seg = raw[a:b]
@@ -242,7 +243,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                     break
                 pos = nl + 1
                 continue
-            if heading_match(raw, vocab):
+            if is_heading:
                 kind = "HEADING"
             elif not title_seen and not lines and _looks_like_title(raw):
                 kind = "TITLE"

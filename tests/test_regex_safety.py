@@ -50,6 +50,8 @@ PAYLOADS = {
     "di": lambda n: "第" * n,
     "years": lambda n: "2022年" * (n // 5),
     "cn-years": lambda n: "二〇二二年" * (n // 5),
+    "future-years": lambda n: "2030年" * (n // 5),  # later than the report's year: GL702 looks closer
+    "future-year-spaces": lambda n: "2030年" + " " * n + "x",
     "date-spaces": lambda n: "2022年1月1日" + " " * n + "至x",
     "percent-words": lambda n: "百分之" * (n // 3),
     "ranges": lambda n: "1至" * (n // 2),

@@ -5,7 +5,9 @@ from govlint import rule
 from .._prose import PLAN_WORDS, YEAR_RE, inside, prose, quoted_ranges, sentence_bounds, span_of, year_value
 
 _RANGE_BEFORE = re.compile(r"[-—–~～至到－]\s*$")
-_RANGE_AFTER = re.compile(r"^\s*年?\s*(?:[-—–~～至到－]|以来|以后|以前)")
+# used with .match(text, pos): no slice of the rest of the text per year, and no two \s* around an
+# optional 年 (that backtracked quadratically on a run of spaces)
+_RANGE_AFTER = re.compile(r"\s*(?:年\s*)?(?:[-—–~～至到－]|以来|以后|以前)")
 _AS_OF = re.compile(r"截至|截止|截到|至今|到目前")
 _META = re.compile(r"发布|时间|日期|来源|印发|成文|更新|落款|编制|公布")
 
@@ -40,7 +42,7 @@ def later_year(report, ctx):
             if titles is None:
                 titles = quoted_ranges(text)
             s = m.start()
-            if inside(titles, s) or _RANGE_BEFORE.search(text[max(0, s - 2):s]) or _RANGE_AFTER.search(text[m.end() - 1:]):
+            if inside(titles, s) or _RANGE_BEFORE.search(text[max(0, s - 2):s]) or _RANGE_AFTER.match(text, m.end() - 1):
                 continue
             ss, se = sentence_bounds(text, s)
             sentence = text[ss:se]
