@@ -58,11 +58,12 @@ def _as_path(obj: Input) -> Optional[str]:
 def _source(obj: Input):
     from .engine import default_engine
 
+    from .engine import read_file
+
     engine = default_engine()
     path = _as_path(obj)
     if path is not None:
-        with open(path, "rb") as fh:
-            return engine, engine.read(fh.read(), path)
+        return engine, engine.read(read_file(path), path)
     if isinstance(obj, bytes):
         return engine, engine.read(obj, None)
     if isinstance(obj, str):
@@ -86,6 +87,9 @@ def lint(obj: Input, config: Optional[Config] = None) -> list[Diagnostic]:
     unreadable input gives one GL0 diagnostic."""
     from .engine import default_engine, input_diagnostic
 
+    path = _as_path(obj)
+    if path is not None:  # size cap, non-regular files, time budget: as `govlint check` does
+        return list(default_engine().lint_path(path, config).diagnostics)
     try:
         engine, source = _source(obj)
     except InputError as exc:

@@ -381,28 +381,34 @@ class Engine:
                   rule_budget: Optional[float] = RULE_BUDGET) -> FileResult:
         p = str(path)
         try:
-            st = os.stat(p)
-            if stat.S_ISDIR(st.st_mode):
-                raise IsADirectoryError(p)
-            if not stat.S_ISREG(st.st_mode):  # a FIFO would block, /dev/zero would never end
-                return FileResult(p, None, (input_diagnostic(
-                    "GL001", "不是普通文件（设备、管道或套接字），不予读取",
-                    "not a regular file (a device, pipe or socket): not read", p),))
-            if st.st_size > max_bytes:
-                return _too_large(st.st_size, max_bytes, p)
-            with open(p, "rb") as fh:
-                data = fh.read(max_bytes + 1)  # the file may have grown since
-            if len(data) > max_bytes:
-                return _too_large(len(data), max_bytes, p)
-        except IsADirectoryError:
-            return FileResult(p, None, (input_diagnostic("GL001", "这是一个目录，不是文件", "this is a directory, not a file", p),))
-        except FileNotFoundError:
-            return FileResult(p, None, (input_diagnostic("GL001", "文件不存在", "no such file", p),))
-        except PermissionError:
-            return FileResult(p, None, (input_diagnostic("GL001", "没有读取权限", "permission denied", p),))
-        except OSError as exc:
-            return FileResult(p, None, (input_diagnostic("GL001", f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}", p),))
+            data = read_file(p, max_bytes)
+        except InputError as exc:
+            return FileResult(p, None, (input_diagnostic(exc.code, exc.zh, exc.en, p),))
         return self.lint_bytes(data, p, config, max_bytes, timeout=timeout, rule_budget=rule_budget)
+
+
+def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file, at most ``max_bytes``; InputError (GL001/GL006) otherwise."""
+    try:
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError("GL001", "这是一个目录，不是文件", "this is a directory, not a file")
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block, /dev/zero would never end
+            raise InputError("GL001", "不是普通文件（设备、管道或套接字），不予读取",
+                             "not a regular file (a device, pipe or socket): not read")
+        if st.st_size > max_bytes:
+            raise _too_large_error(st.st_size, max_bytes)
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)  # the file may have grown since
+        if len(data) > max_bytes:
+            raise _too_large_error(len(data), max_bytes)
+        return data
+    except FileNotFoundError:
+        raise InputError("GL001", "文件不存在", "no such file") from None
+    except PermissionError:
+        raise InputError("GL001", "没有读取权限", "permission denied") from None
+    except OSError as exc:
+        raise InputError("GL001", f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}") from None
 
 
 def _call_rule(r: Rule, report: Report, ctx: RuleContext) -> list:
@@ -427,10 +433,14 @@ def _rule_overrun(r: Rule, budget: float, elapsed: float, path: Optional[str], s
                       f"(a bug in govlint or a plugin); {en_how}; the other rules still ran", 1, 1, 1, 1, path)
 
 
+def _too_large_error(size: int, limit: int) -> InputError:
+    return InputError("GL006", f"文件大小 {size:,} 字节，超过上限 {limit:,} 字节（可用 --max-bytes 调整）",
+                      f"the file is {size:,} bytes, over the limit of {limit:,} bytes (see --max-bytes)")
+
+
 def _too_large(size: int, limit: int, path: Optional[str]) -> FileResult:
-    return FileResult(path, None, (input_diagnostic(
-        "GL006", f"文件大小 {size:,} 字节，超过上限 {limit:,} 字节（可用 --max-bytes 调整）",
-        f"the file is {size:,} bytes, over the limit of {limit:,} bytes (see --max-bytes)", path),))
+    exc = _too_large_error(size, limit)
+    return FileResult(path, None, (input_diagnostic(exc.code, exc.zh, exc.en, path),))
 
 
 def default_engine(block_plugins: Iterable[str] = ()) -> Engine:
