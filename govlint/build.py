@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 import attrs
 import lark
@@ -313,6 +313,11 @@ def _trim_padding(values: list, n: int) -> list:
     return values
 
 
+#: (id(table spec), id(block)) -> (spec, block, {label text: RowSpec or None}, {label text: column
+#: specs}); the spec and block are kept so that their ids cannot be reused while the entry lives
+_ROW_SPEC_MEMO: dict[tuple[int, int], tuple[Any, Any, dict[str, Optional[RowSpec]], dict[str, tuple]]] = {}
+
+
 class _Aligner:
     """Walk the cells of one table and align values to the edition's rows and columns."""
 
@@ -336,9 +341,30 @@ class _Aligner:
         self.label_col = key(spec.label_column) if spec.label_column else None
         self.captions = {key(b.caption): b for b in spec.blocks if b.caption}
         self.plans: list[recover.Plan] = []  # rows of run-together digits, split in finish()
+        self._spans: dict[tuple[int, int], Span] = {}  # a value's span, made once (raw and aligned cell)
 
     # -- lookups
     def _row_spec(self, text: str) -> Optional[RowSpec]:
+        # the answer depends on the table spec, the current block and the text only: remember it
+        # across tables and reports (the same labels come back in every report)
+        memo = self._memo()[0]
+        if text in memo:
+            return memo[text]
+        if len(memo) > 20000:
+            memo.clear()
+        found = memo[text] = self._find_row_spec(text)
+        return found
+
+    def _memo(self) -> tuple[dict, dict]:
+        slot = (id(self.spec), id(self.block))
+        entry = _ROW_SPEC_MEMO.get(slot)
+        if entry is None or entry[0] is not self.spec or entry[1] is not self.block:
+            if len(_ROW_SPEC_MEMO) > 256:
+                _ROW_SPEC_MEMO.clear()
+            entry = _ROW_SPEC_MEMO[slot] = (self.spec, self.block, {}, {})
+        return entry[2], entry[3]
+
+    def _find_row_spec(self, text: str) -> Optional[RowSpec]:
         k, b = key(text), bare_key(text)
         blocks = ([self.block] if self.block is not None else []) + [x for x in self.spec.blocks if x is not self.block]
         for blk in blocks:
@@ -378,6 +404,15 @@ class _Aligner:
         return True
 
     def _column_specs(self, text: str) -> list[ColumnSpec]:
+        memo = self._memo()[1]
+        found = memo.get(text)
+        if found is None:
+            if len(memo) > 20000:
+                memo.clear()
+            found = memo[text] = tuple(self._find_column_specs(text))
+        return list(found)
+
+    def _find_column_specs(self, text: str) -> list[ColumnSpec]:
         k = key(text)
         blocks = [self.block] if self.block is not None else list(self.spec.blocks)
         return [c for blk in blocks for c in blk.columns if k in c.keys()]
@@ -416,8 +451,14 @@ class _Aligner:
         self.seen_columns.setdefault(blk.id, {}).update(dict.fromkeys(c.id for c in self.order if c is not None))
         self.unknown_header = []
 
+    def _span(self, start: int, end: int) -> Span:
+        sp = self._spans.get((start, end))
+        if sp is None:
+            sp = self._spans[(start, end)] = self.source.span(start, end)
+        return sp
+
     def _cell(self, raw: RawCell, v: CellValue, row: Optional[str] = None, column: Optional[ColumnSpec] = None) -> Cell:
-        return Cell(text=raw.text, span=self.source.span(raw.start, raw.end), kind=v.kind, value=v.value,
+        return Cell(text=raw.text, span=self._span(raw.start, raw.end), kind=v.kind, value=v.value,
                     unit=v.unit, is_integer_text=v.is_integer_text, row=row,
                     column=column.id if column else None, column_label=column.label if column else None)
 

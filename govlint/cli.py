@@ -279,7 +279,7 @@ def _run(args: argparse.Namespace, kind: str, explicit, overrides, items) -> lis
         done = iter([r.slim() if kind == "lint" and hasattr(r, "slim") else r
                      for r in run(files, kind, jobs=args.jobs, explicit=explicit, overrides=overrides,
                                   block_plugins=_names(args.block_plugins), progress=progress,
-                                  max_bytes=getattr(args, "max_bytes", None),
+                                  max_bytes=getattr(args, "max_bytes", None), slim=kind == "lint",
                                   timeout=TIMEOUT if getattr(args, "timeout", None) is None else args.timeout)])
     finally:
         if progress is not None:

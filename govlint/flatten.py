@@ -511,9 +511,16 @@ def paragraph_pieces(text: str, paragraphs: Sequence[tuple[int, int]], index: La
     A table may continue over several paragraphs (one row per line); paragraphs without a table
     come back unchanged.
     """
+    if not any(_DIGIT_RE.search(text, a, b) for a, b in paragraphs):
+        # a table needs a digit run (see _valid), and digit runs start at a digit
+        return [("paragraph", k) for k in range(len(paragraphs))]
+    keyed = [_key_text(text, a, b) if b > a else "" for a, b in paragraphs]
+    # a table needs two specific labels (see _valid); every label token's key occurs in its paragraph
+    if sum(1 for k in index.specific if any(k in n for n in keyed)) < _MIN_SPECIFIC:
+        return [("paragraph", k) for k in range(len(paragraphs))]
     scans: list[tuple[list[_Tok], list[tuple[int, int]]]] = []
-    for a, b in paragraphs:
-        toks = _Scanner(text, a, b, index).tokens() if _may_hold_table(text, a, b, index) else []
+    for (a, b), norm in zip(paragraphs, keyed):
+        toks = _Scanner(text, a, b, index).tokens() if _has_label(norm, index) else []
         scans.append((toks, _stretches(text, toks)))
     # groups of stretches: a stretch that ends its paragraph continues into one that opens the next
     groups: list[list[tuple[int, int, int]]] = []  # [(paragraph, i, j)]
@@ -557,16 +564,41 @@ def paragraph_pieces(text: str, paragraphs: Sequence[tuple[int, int]], index: La
     return out
 
 
+_DIGIT_RE = re.compile(r"[0-9０-９]")
+# what the matching key leaves out (as in _norm_map: str.isspace(), which ``\s`` matches exactly, and quotes)
+_DROP_RE = re.compile("[\\s" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]+")
+
+
+def _key_text(text: str, a: int, b: int) -> str:
+    """The matching key of ``text[a:b]`` as :func:`_norm_map` computes it, without the offset maps."""
+    seg = text[a:b]
+    normed = unicodedata.normalize("NFKC", seg)
+    if len(normed) == len(seg):
+        return _DROP_RE.sub("", normed)
+    return _DROP_RE.sub("", "".join(unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch for ch in seg))
+
+
 def _may_hold_table(text: str, a: int, b: int, index: LabelIndex) -> bool:
-    """Cheap pre-check (a table's header line may have no digit; a paragraph of prose may be long)."""
-    return b > a
+    """Cheap pre-check: does any known label occur in ``text[a:b]``? Without one the scanner finds
+    no token worth keeping (:meth:`_Scanner.tokens` returns nothing), so the offset maps of
+    :func:`_norm_map` need not be built. (A table's header line may have no digit and a paragraph of
+    prose may be long, so neither decides.)"""
+    return b > a and _has_label(_key_text(text, a, b), index)
+
+
+def _has_label(norm: str, index: LabelIndex) -> bool:
+    for table in (index.full, index.bare):
+        for first, keys in table.items():
+            if first in norm and any(k in norm for k in keys):
+                return True
+    return False
 
 
 def run_together(text: str, start: int, end: int, index: LabelIndex) -> bool:
     """Does a whitespace-separated word of ``text[start:end]`` hold several known labels, or a
     label and digits, run together (``结果维持结果纠正…总计``, ``规章000``)? Then the line is read as
     a flattened table rather than cell by cell."""
-    if not any(c in _DIGITS for c in text[start:end]):
+    if not any(c in _DIGITS for c in text[start:end]) or not _may_hold_table(text, start, end, index):
         return False
     toks = _Scanner(text, start, end, index).tokens()
     for m in re.finditer(r"\S+", text[start:end]):

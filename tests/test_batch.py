@@ -116,3 +116,20 @@ def test_library_lint_paths(tree: Path, monkeypatch) -> None:
     assert [r.diagnostics for r in sequential] == [r.diagnostics for r in results]
     text = govlint.format_results(results, "text", lang="en")
     assert text.endswith("Found 6 problems in 3 files (6 errors, 0 warnings, 0 info).\n")
+
+
+def test_slim_results_from_workers_keep_what_reporters_use(tree: Path) -> None:
+    from govlint.batch import collect, run
+
+    files, _ = collect([tree])
+    full = list(run(files, jobs=1))
+    slim = list(run(files, jobs=2, slim=True))
+    assert [r.diagnostics for r in slim] == [r.diagnostics for r in full]
+    for f, s in zip(full, slim):
+        assert s.source.text == f.source.text
+        assert (s.report.title, s.report.year, s.report.edition, s.report.agency) == \
+            (f.report.title, f.report.year, f.report.edition, f.report.agency)
+        assert [x.heading for x in s.report.sections] == [x.heading for x in f.report.sections]
+        assert not s.report.tables
+    # without slim=True (the library's lint_paths) workers send the whole model
+    assert any(r.report.tables for r in run(files, jobs=2))

@@ -281,3 +281,25 @@ def test_json_output_of_a_flattened_report(capsys):
     assert "GL214" in codes and "GL101" not in codes and "GL201" not in codes
     note = next(d for d in diags if d["code"] == "GL214" and d.get("row") == "new")
     assert note["severity"] == "info" and note["table"] == "三" and note["line"] == 10
+
+
+def test_label_precheck_never_skips_a_paragraph_with_tokens():
+    """``_may_hold_table`` is only a shortcut: where it says no, the scanner finds nothing either,
+    and the key text it matches against is the scanner's own."""
+    index = flatten.LabelIndex.of(default_engine().editions.values())
+    seed = (Path(__file__).parent / "data" / "seed.txt").read_text(encoding="utf-8")
+    texts = [seed, flatgen.flatten_text(seed), flatgen.flatten_text(seed, glue=" "),
+             "“予以公开”ｱ\u3000其他 12３ 规章\u00a0000 （一）予以公开 0 0 ﬁ 维持 纠正 其他 尚未审结 总计"]
+    seen = 0
+    for text in texts:
+        pos = 0
+        for line in text.split("\n"):
+            a, b = pos, pos + len(line)
+            pos = b + 1
+            assert flatten._key_text(text, a, b) == flatten._norm_map(text, a, b)[0]
+            toks = flatten._Scanner(text, a, b, index).tokens()
+            if not flatten._may_hold_table(text, a, b, index):
+                assert toks == []
+            else:
+                seen += 1
+    assert seen

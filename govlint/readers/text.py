@@ -11,11 +11,15 @@ from ..source import Source
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
+#: control bytes that do not occur in text (tab, LF, FF, CR and ESC do)
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))  # (a loop over the bytes took 0.5 ms)
     return controls > max(8, len(sample) // 20)
 
 
