@@ -114,16 +114,20 @@ def _norm_map(text: str, start: int = 0, end: Optional[int] = None) -> tuple[str
     seg = text[start:end]
     normed = unicodedata.normalize("NFKC", seg)
     if len(normed) == len(seg):  # the usual case: NFKC maps character to character
-        keep = [not (c.isspace() or c in _QUOTE_CHARS) for c in normed]
-        chars = "".join(c for c, k in zip(normed, keep) if k)
-        src = [start + i for i, k in enumerate(keep) if k]
-        at = [0] * (len(seg) + 1)
-        n = 0
-        for i, k in enumerate(keep):
-            at[i] = n
-            n += k
-        at[len(seg)] = n
-        return chars, src, at
+        # the key keeps the stretches between dropped characters (whitespace, quotes): build the maps
+        # stretch by stretch rather than character by character
+        size = len(seg)
+        src = []
+        at = []
+        kept = 0
+        prev = 0
+        for d in [m.start() for m in _DROP_ONE_RE.finditer(normed)] + [size]:
+            src.extend(range(start + prev, start + d))
+            at.extend(range(kept, kept + d - prev))
+            kept += d - prev
+            at.append(kept)  # at[d]: a dropped character (or the end) maps to the next key character
+            prev = d + 1
+        return _DROP_ONE_RE.sub("", normed), src, at
     out: list[str] = []
     src = []
     at = []
@@ -516,7 +520,8 @@ def paragraph_pieces(text: str, paragraphs: Sequence[tuple[int, int]], index: La
         return [("paragraph", k) for k in range(len(paragraphs))]
     keyed = [_key_text(text, a, b) if b > a else "" for a, b in paragraphs]
     # a table needs two specific labels (see _valid); every label token's key occurs in its paragraph
-    if sum(1 for k in index.specific if any(k in n for n in keyed)) < _MIN_SPECIFIC:
+    joined = "\n".join(keyed)  # keys hold no whitespace: a key occurs in the joined text iff in one paragraph
+    if sum(1 for k in index.specific if k in joined) < _MIN_SPECIFIC:
         return [("paragraph", k) for k in range(len(paragraphs))]
     scans: list[tuple[list[_Tok], list[tuple[int, int]]]] = []
     for (a, b), norm in zip(paragraphs, keyed):
@@ -567,6 +572,10 @@ def paragraph_pieces(text: str, paragraphs: Sequence[tuple[int, int]], index: La
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 # what the matching key leaves out (as in _norm_map: str.isspace(), which ``\s`` matches exactly, and quotes)
 _DROP_RE = re.compile("[\\s" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]+")
+
+
+# one character the matching key leaves out (see _norm_map)
+_DROP_ONE_RE = re.compile("[\\s" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]")
 
 
 def _key_text(text: str, a: int, b: int) -> str:

@@ -127,30 +127,20 @@ def split_cells(kind: str, line: str, offset: int) -> list[RawCell]:
         return cells
     if kind == "ARTIFACT":
         return cells
-    pieces: list[tuple[int, int]] = []
-    pos = 0
-    for m in _PIPE.finditer(line):
-        pieces.append((pos, m.start()))
-        pos = m.end()
-    pieces.append((pos, len(line)))
-    # a leading pipe (Markdown) opens the row; the piece after the last pipe closes it
-    if pieces and not line[: pieces[0][1]].strip():
-        first_blank = True
-    else:
-        first_blank = False
+    # the pieces between pipes (each pipe is one character); a blank first piece is what comes before
+    # a leading pipe (Markdown opens the row with one) and a blank last piece what follows the last
+    # pipe: neither is a cell; a blank piece in between is an empty cell
+    pieces = _PIPE.split(line)
     last = len(pieces) - 1
-    for i, (a, b) in enumerate(pieces):
-        seg = line[a:b]
+    a = offset
+    for i, seg in enumerate(pieces):
         s = seg.strip()
-        if i == last and not s:
-            continue
-        if i == 0 and first_blank and line.lstrip()[:1] in "|｜":
-            continue
         if s:
             lead = len(seg) - len(seg.lstrip())
-            cells.append(RawCell(s, offset + a + lead, offset + a + lead + len(s)))
-        else:
-            cells.append(RawCell("", offset + a, offset + a))
+            cells.append(RawCell(s, a + lead, a + lead + len(s)))
+        elif 0 < i < last:
+            cells.append(RawCell("", a, a))
+        a += len(seg) + 1
     return cells
 
 

@@ -70,6 +70,14 @@ class Source:
         return line + 1, offset - self.line_starts[line] + 1
 
     def span(self, start: int, end: int) -> Span:
+        o = self.origin
+        if o is None or not len(o.lines):
+            starts = self.line_starts
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and start <= end and (i + 1 == len(starts) or end < starts[i + 1]):
+                # both ends on one line (a cell, a paragraph): one look-up
+                s = starts[i]
+                return Span(i + 1, start - s + 1, i + 1, end - s + 1, start, end)
         line, col = self.position(start)
         end_line, end_col = self.position(end)
         return Span(line, col, end_line, end_col, start, end)

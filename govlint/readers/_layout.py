@@ -20,6 +20,8 @@ as ``表3 第5行 第2列`` (DOCX, PDF).
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 from array import array
 from typing import Optional, Sequence
 
@@ -38,12 +40,41 @@ def is_wide(ch: str) -> bool:
         or (0x3000 < o <= 0x303F)
 
 
+_BLANK_RUN = re.compile("[\\s\u200b\ufeff]+")  # \s matches exactly what str.isspace() accepts
+
+
 def clean(chars: Sequence[str], offs: Sequence[int]) -> tuple[str, list[int]]:
     """Collapse whitespace runs to one space, strip both ends.
 
     A whitespace run that holds a line break and sits between two wide (CJK) characters is dropped:
     it is the source's line wrapping, not a space in the text. ``offs`` has one entry per char.
     """
+    text = "".join(chars)
+    n = len(text)
+    if n != len(chars):  # not one character per entry
+        return _clean_chars(chars, offs)
+    out: list[str] = []
+    out_offs: list[int] = []
+    pos = 0  # the text is kept stretches and blank runs: copy the stretches, decide for each run
+    for m in _BLANK_RUN.finditer(text):
+        a, j = m.span()
+        if a > pos:
+            out.append(text[pos:a])
+            out_offs.extend(offs[pos:a])
+        # a run at the start or the end is dropped; between two characters it becomes one space
+        # unless it wraps a line between two wide characters
+        if a and j < n and not (("\n" in m.group() or "\r" in m.group()) and is_wide(text[a - 1]) and is_wide(text[j])):
+            out.append(" ")
+            out_offs.append(offs[a])
+        pos = j
+    if pos < n:
+        out.append(text[pos:])
+        out_offs.extend(offs[pos:])
+    return "".join(out), out_offs
+
+
+def _clean_chars(chars: Sequence[str], offs: Sequence[int]) -> tuple[str, list[int]]:
+    """:func:`clean`, character by character."""
     out: list[str] = []
     out_offs: list[int] = []
     i, n = 0, len(chars)
@@ -206,20 +237,28 @@ class TextBuilder:
             starts.append(i + 1)
             i = original.find("\n", i + 1)
         lines, cols = array("l"), array("l")
+        add_line, add_col = lines.append, cols.append
         prev: Optional[tuple[int, int]] = None
         first_real = next((o for o in self.offs if o >= 0), 0)
-        for o in list(self.offs) + [-1]:
+        # the offsets mostly grow: look the line up again only when an offset leaves the current one
+        n_starts = len(starts)
+        lo, hi = 0, -1  # the current line is [lo, hi) in the original (hi -1: none yet; None: the last line)
+        for o in itertools.chain(self.offs, (-1,)):
             if o >= 0:
-                ln = bisect.bisect_right(starts, o) - 1
-                pos = (ln + 1, o - starts[ln] + 1)
-                prev = pos
+                if o < lo or (hi is not None and o >= hi):
+                    ln = bisect.bisect_right(starts, o) - 1
+                    lo = starts[ln]
+                    hi = starts[ln + 1] if ln + 1 < n_starts else None
+                    line = ln + 1
+                prev = (line, o - lo + 1)
+                pos = prev
             elif prev is not None:
                 pos = (prev[0], prev[1] + 1)
             else:
                 ln = bisect.bisect_right(starts, first_real) - 1
                 pos = (ln + 1, first_real - starts[ln] + 1)
-            lines.append(pos[0])
-            cols.append(pos[1])
+            add_line(pos[0])
+            add_col(pos[1])
         return Origin(lines=lines, columns=cols, locators=tuple(self.locators), original_text=original)
 
 

@@ -240,15 +240,24 @@ class _Aligner:
 # ----------------------------------------------------------------------------- the page
 
 
+_TAG_NAMES: dict[str, str] = {}  # element tag as parsed -> its name (a page uses a few dozen)
+
+
 def _tag(el: Any) -> str:
     t = el.tag
     if not isinstance(t, str):
         return ""  # comment, processing instruction, entity
-    if "}" in t:
-        t = t.rsplit("}", 1)[1]
-    if ":" in t:
-        t = t.rsplit(":", 1)[1]  # o:p and friends from Word's HTML
-    return t.lower()
+    name = _TAG_NAMES.get(t)
+    if name is None:
+        name = t
+        if "}" in name:
+            name = name.rsplit("}", 1)[1]
+        if ":" in name:
+            name = name.rsplit(":", 1)[1]  # o:p and friends from Word's HTML
+        name = name.lower()
+        if len(_TAG_NAMES) < 4096:  # bounded: a hostile page may invent any number of tags
+            _TAG_NAMES[t] = name
+    return name
 
 
 class _Page:
