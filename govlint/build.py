@@ -551,13 +551,10 @@ class _Aligner:
         block = self.block
         if spec is not None and len(self.spec.blocks) > 1:
             owner = self.spec.block_of_row(spec.id)
-            if owner is not self.block:
-                if self.block is not None and self.header:
-                    pass  # header written for another block: keep it only if it fits
+            if owner is not self.block:  # a row of another block of table 二: its own columns apply
                 block = owner
-                if self.block is not owner:
-                    self.block = owner
-                    self.order = None
+                self.block = owner
+                self.order = None
         self.row = _OpenRow(spec, raw, block)
 
     def _padding(self, raw: RawCell) -> bool:
