@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import govlint
-from govlint.config import Config  # noqa: F401
-from seedvariants import DATA, LINES, SEED, SEED_TEXT, run, text_with, where  # noqa: F401
+from seedvariants import SEED, run, text_with, where
 
 
 MANAGEMENT = "7.规范信息管理。严格落实政府信息发布审核和保密审查制度，做好公开属性源头认定。"

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import govlint
-from govlint.config import Config  # noqa: F401
-from seedvariants import DATA, LINES, SEED, SEED_TEXT, run, text_with, where  # noqa: F401
+from seedvariants import DATA, SEED, run, text_with, where
 
 PINGTAN_2021 = (DATA / "2021-pingtan.txt").read_text(encoding="utf-8")
 PINGTAN_2022 = (DATA / "2022-pingtan.txt").read_text(encoding="utf-8")

@@ -3,11 +3,8 @@ confusions — and their safe fixes."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import govlint
-from govlint.config import Config  # noqa: F401
-from seedvariants import DATA, LINES, SEED, SEED_TEXT, run, text_with, where  # noqa: F401
+from seedvariants import DATA, SEED, SEED_TEXT, run, text_with, where
 from govlint.engine import default_engine
 
 NAME = "中华人民共和国政府信息公开条例"

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import govlint
-from govlint.config import Config  # noqa: F401
-from seedvariants import DATA, LINES, SEED, SEED_TEXT, run, text_with, where  # noqa: F401
+from seedvariants import DATA, LINES, SEED, SEED_TEXT, run, text_with, where
 
 TITLE = LINES[0]
 

@@ -1,6 +1,6 @@
 from govlint import rule
 
-from .._common import NUMERALS, TABLE_NAMES, TABLE_NAMES_EN, start_span
+from .._common import TABLE_NAMES, TABLE_NAMES_EN, start_span
 
 
 @rule("GL201", "tables.table-missing", "error", summary_en="a statistical table is missing or not machine-readable")
