@@ -7,11 +7,9 @@ stop them would show as a wrong result, not a hang; the limits under test are fa
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import stat
-import sys
 import threading
 import time
 import types

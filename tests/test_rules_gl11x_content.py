@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from seedvariants import SEED, run, text_with, where
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from seedvariants import LINES, SEED, run, text_with, where
 
 

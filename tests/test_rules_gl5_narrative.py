@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from seedvariants import DATA, SEED, run, text_with, where
 
 PINGTAN_2021 = (DATA / "2021-pingtan.txt").read_text(encoding="utf-8")

@@ -3,7 +3,6 @@ confusions — and their safe fixes."""
 
 from __future__ import annotations
 
-
 from seedvariants import DATA, SEED, SEED_TEXT, run, text_with, where
 from govlint.engine import default_engine
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from seedvariants import DATA, LINES, SEED, SEED_TEXT, run, text_with, where
 
 TITLE = LINES[0]
