@@ -7,6 +7,7 @@ import struct
 import sys
 
 import pytest
+from pdfbytes import make_pdf
 
 from govlint.errors import InputError
 from govlint.readers._layout import GridCell, TableEmitter, TextBuilder
@@ -29,21 +30,6 @@ def _rc4(key: bytes, data: bytes) -> bytes:
         j = (j + s[i]) % 256
         s[i], s[j] = s[j], s[i]
         out.append(b ^ s[(s[i] + s[j]) % 256])
-    return bytes(out)
-
-
-def make_pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
-    """A minimal PDF from object bodies (object 1 must be the catalog)."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for o in offsets:
-        out += b"%010d 00000 n \n" % o
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
     return bytes(out)
 
 
