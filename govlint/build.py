@@ -20,7 +20,7 @@ from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
 from .labels import bare_key, key, numbering, strip_numbering
 from .model import Cell, Heading, Paragraph, Report, Row, Section, Span, Table
 from .numbers import CellValue, chinese_to_number, parse_cell
-from .parse import HeadingVocabulary, RawCell, heading_match, split_cells
+from .parse import HeadingVocabulary, RawCell, heading_match, line_tokens, split_cells
 from .source import Source
 from . import flatten, recover
 
@@ -127,9 +127,9 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
             emit(_greedy_labels(source, pending, known))
             pending.clear()
 
-    for tok in tokens:
-        cells = split_cells(tok.type, str(tok), tok.start_pos)
-        if tok.type != "SPACED":
+    for kind, text, start, cut in (line for tok in tokens for line in line_tokens(tok)):
+        cells = list(cut) if cut is not None else split_cells(kind, text, start)
+        if kind != "SPACED":
             flush()
             emit(cells)
             continue
@@ -226,22 +226,53 @@ def _split_by_table(raw: _RawTable, unique: dict[str, set[str]]) -> list[tuple[O
 
 def _edition_scores(tables: Sequence[tuple[Optional[str], _RawTable]], editions: Sequence[Edition]) -> dict[str, int]:
     """How many written labels only this edition uses."""
-    per_ed: dict[str, set[str]] = {}
-    for ed in editions:
-        ks: set[str] = set()
-        for t in ed.tables:
-            ks |= t.all_keys()
-        per_ed[ed.id] = ks
+    owners = _edition_data(editions).owners
     scores = {ed.id: 0 for ed in editions}
     for _, rt in tables:
         for cell, value in rt.cells:
             if value.kind != "text":
                 continue
             k, b = key(cell.text), bare_key(cell.text)
-            for ed_id, ks in per_ed.items():
-                if (k in ks or b in ks) and not any(k in o or b in o for e, o in per_ed.items() if e != ed_id):
-                    scores[ed_id] += 1
+            eds = owners.get(k, _NONE) | owners.get(b, _NONE)
+            if len(eds) == 1:
+                (ed_id,) = eds
+                scores[ed_id] += 1
     return scores
+
+
+_NONE: frozenset = frozenset()
+
+
+@attrs.frozen
+class _EditionData:
+    """What build derives from a set of editions (the same for every report): computed once."""
+
+    known: set  # every label key of every table
+    unique: dict  # table id -> keys only that table uses
+    owners: dict  # label key -> ids of the editions whose tables use it
+
+    @classmethod
+    def of(cls, editions: Sequence[Edition]) -> "_EditionData":
+        owners: dict[str, set[str]] = {}
+        for ed in editions:
+            for t in ed.tables:
+                for k in t.all_keys():
+                    owners.setdefault(k, set()).add(ed.id)
+        return cls(_known_keys(editions), _unique_keys(_table_keys(editions)),
+                   {k: frozenset(v) for k, v in owners.items()})
+
+
+def _edition_data(editions: Sequence[Edition]) -> _EditionData:
+    ids = tuple(id(e) for e in editions)
+    hit = _EDITION_DATA.get(ids)
+    if hit is None or hit[0] != list(editions):
+        if len(_EDITION_DATA) > 16:
+            _EDITION_DATA.clear()
+        hit = _EDITION_DATA[ids] = (list(editions), _EditionData.of(editions))
+    return hit[1]
+
+
+_EDITION_DATA: dict = {}
 
 
 def _choose_edition(scores: dict[str, int], year: Optional[int], editions: Sequence[Edition]) -> Optional[Edition]:
@@ -476,9 +507,15 @@ class _Aligner:
                 plan = recover.Plan(len(self.rows), r.spec.id, pieces, list(cols))
         if len(r.values) > len(cols):
             r.values = _trim_padding(r.values, len(cols))
-        raw_values = tuple(self._cell(c, v, r.spec.id if r.spec else None) for c, v in r.values)
         label_span = self.source.span(r.label.start, r.label.end)
         label_text = r.label.text
+        aligned = r.spec is not None and not r.group_with_values and len(r.values) == len(cols) and plan is None
+        if aligned:  # the usual case: the written values are the aligned cells (made once)
+            cells = tuple(self._cell(c, v, r.spec.id, col) for (c, v), col in zip(r.values, cols))
+            self.rows.append(Row(r.spec.id, label_text, label_span, cells, r.block.id if r.block else None,
+                                 None, cells))
+            return
+        raw_values = tuple(self._cell(c, v, r.spec.id if r.spec else None) for c, v in r.values)
         if plan is not None and not r.group_with_values:
             self.plans.append(plan)
             self.rows.append(Row(r.spec.id, label_text, label_span, (), r.block.id if r.block else None,
@@ -490,17 +527,13 @@ class _Aligner:
             return
         if r.spec.group and not r.values:
             return
-        problem = None
-        cells: tuple[Cell, ...] = ()
         if r.group_with_values:
             problem = "group_has_values"
-        elif len(r.values) == len(cols):
-            cells = tuple(self._cell(c, v, r.spec.id, col) for (c, v), col in zip(r.values, cols))
         elif len(r.values) < len(cols):
             problem = "too_few"
         else:
             problem = "too_many"
-        self.rows.append(Row(r.spec.id, label_text, label_span, cells, r.block.id if r.block else None,
+        self.rows.append(Row(r.spec.id, label_text, label_span, (), r.block.id if r.block else None,
                              problem, raw_values))
 
     def feed(self, raw: RawCell, v: CellValue) -> None:
@@ -634,6 +667,11 @@ def align(source: Source, spec: TableSpec, cells: Sequence[tuple[RawCell, CellVa
 # ----------------------------------------------------------------------------- report
 
 
+def _line_tokens(children: Sequence[lark.Token]) -> list[lark.Token]:
+    """A table's tokens with every PIPES run cut back into one token per line."""
+    return [lark.Token(kind, text, start_pos=start) for tok in children for kind, text, start, _ in line_tokens(tok)]
+
+
 def _paragraph(source: Source, tok: lark.Token) -> Paragraph:
     text = str(tok)
     lead = len(text) - len(text.lstrip())
@@ -669,7 +707,8 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
     preamble: list[Paragraph] = []
     raw_sections: list[tuple[Heading, list[Paragraph], list[_RawTable]]] = []
     raw_tables: list[_RawTable] = []
-    known = _known_keys(editions)
+    data = _edition_data(editions)
+    known = data.known
     order = 0
 
     def body(node: lark.Tree, section: Optional[int], paragraphs: list[Paragraph], tables: list[_RawTable]) -> None:
@@ -715,7 +754,7 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
             if child.data == "table" and any(
                     t.type == "SPACED" and flatten.run_together(source.text, t.start_pos, t.start_pos + len(str(t)),
                                                                 _label_index(editions))
-                    for t in child.children) and flush(list(child.children)):
+                    for t in child.children) and flush(_line_tokens(child.children)):
                 continue  # labels and numbers run together inside the words: a flattened table
             if child.data == "table":
                 rt = _RawTable(_table_cells(source, child.children, known), section, order)
@@ -760,8 +799,7 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
                 year_span = source.span(p.span.start + m.start(1), p.span.start + m.end(1))
                 break
 
-    table_keys = _table_keys(editions)
-    unique = _unique_keys(table_keys)
+    unique = data.unique
     identified: list[tuple[Optional[str], _RawTable]] = []
     for rt in raw_tables:
         for tid, piece in _split_by_table(rt, unique):

@@ -61,18 +61,25 @@ class BlockSpec:
     caption: Optional[str]
     columns: tuple[ColumnSpec, ...]
     rows: tuple[RowSpec, ...]
+    _memo: dict = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)
 
     def leaves(self) -> list[ColumnSpec]:
-        return [c for c in self.columns if not c.group]
+        hit = self._memo.get("leaves")
+        if hit is None:
+            hit = self._memo["leaves"] = tuple(c for c in self.columns if not c.group)
+        return list(hit)
 
     def children(self, parent: Optional[str]) -> list[ColumnSpec]:
         return [c for c in self.columns if c.parent == parent]
 
     def column(self, col_id: str) -> Optional[ColumnSpec]:
-        for c in self.columns:
-            if c.id == col_id:
-                return c
-        return None
+        by_id = self._memo.get("by_id")
+        if by_id is None:
+            by_id = {}
+            for c in self.columns:
+                by_id.setdefault(c.id, c)
+            self._memo["by_id"] = by_id
+        return by_id.get(col_id)
 
 
 @attrs.frozen
@@ -96,20 +103,28 @@ class TableSpec:
     notes: tuple[str, ...] = ()
     identities: tuple[Identity, ...] = ()
     implicit_row: Optional[RowSpec] = None
+    # lookups the aligner and the rules make for every cell, computed once per spec (specs are frozen)
+    _memo: dict = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)
 
     def rows(self) -> list[RowSpec]:
-        return [r for b in self.blocks for r in b.rows]
+        hit = self._memo.get("rows")
+        if hit is None:
+            hit = self._memo["rows"] = tuple(r for b in self.blocks for r in b.rows)
+        return list(hit)
 
     def data_rows(self) -> list[RowSpec]:
         return [r for r in self.rows() if not r.group]
 
     def row(self, row_id: str) -> Optional[RowSpec]:
-        for r in self.rows():
-            if r.id == row_id:
-                return r
-        if self.implicit_row is not None and self.implicit_row.id == row_id:
-            return self.implicit_row
-        return None
+        by_id = self._memo.get("row_by_id")
+        if by_id is None:
+            by_id = {}
+            for r in self.rows():
+                by_id.setdefault(r.id, r)
+            if self.implicit_row is not None:
+                by_id.setdefault(self.implicit_row.id, self.implicit_row)
+            self._memo["row_by_id"] = by_id
+        return by_id.get(row_id)
 
     def block_of_row(self, row_id: str) -> BlockSpec:
         for b in self.blocks:
@@ -127,6 +142,14 @@ class TableSpec:
 
     def leaf_rows(self, ids: Iterable[str]) -> list[str]:
         """Expand group row ids into their data-row descendants (a data row stands for itself)."""
+        ids = tuple(ids)
+        memo = self._memo.setdefault("leaf_rows", {})
+        hit = memo.get(ids)
+        if hit is None:
+            hit = memo[ids] = tuple(self._leaf_rows(ids))
+        return list(hit)
+
+    def _leaf_rows(self, ids: Iterable[str]) -> list[str]:
         out: list[str] = []
         rows = self.rows()
         for rid in ids:

@@ -60,7 +60,7 @@ class Row:
     cells: tuple[Cell, ...] = ()
     block: Optional[str] = None  # block id inside table 二
     problem: Optional[str] = None  # why the values could not be aligned (e.g. "too_few", "too_many")
-    raw_values: tuple[Cell, ...] = ()  # every value-like cell written after the label, aligned or not
+    raw_values: tuple[Cell, ...] = ()  # every value-like cell written after the label, aligned or not (an aligned row: its cells)
     # run-together digits (flattened page text, see govlint.recover): how they were split —
     # "forced" (only one split is possible at all) or "identities" (only one satisfies the table's
     # identities) — or, when they could not be split, why: "inconsistent" (no split satisfies the
@@ -88,6 +88,8 @@ class Table:
     unknown_columns: tuple[Cell, ...] = ()
     stray_values: tuple[Cell, ...] = ()
     section: Optional[int] = None  # number of the part the table was written in
+    # (row id, column id) -> cell, made on first use: the rules look up a few hundred cells per table
+    _index: dict = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)
 
     def row(self, row_id: str) -> Optional[Row]:
         for r in self.rows:
@@ -96,8 +98,18 @@ class Table:
         return None
 
     def cell(self, row_id: str, column: str) -> Optional[Cell]:
-        r = self.row(row_id)
-        return r.cell(column) if r is not None else None
+        """The cell of the first row ``row_id`` in ``column`` (as ``row(row_id).cell(column)``)."""
+        index = self._index
+        if not index:
+            first: dict = {}
+            for r in self.rows:
+                if r.id not in first:
+                    first[r.id] = r
+            for r in first.values():
+                for c in r.cells:
+                    index.setdefault((r.id, c.column), c)
+            index[None] = None  # built (even for a table without cells)
+        return index.get((row_id, column))
 
     def cells(self) -> Iterator[Cell]:
         for r in self.rows:

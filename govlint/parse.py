@@ -144,6 +144,26 @@ def split_cells(kind: str, line: str, offset: int) -> list[RawCell]:
     return cells
 
 
+def _pipe_line(line: str, offset: int) -> tuple[str, tuple[RawCell, ...]]:
+    """Kind (as :func:`_classify_line`) and cells (as :func:`split_cells`) of a line holding a
+    pipe, from one split."""
+    pieces = _PIPE.split(line)
+    if _ARTIFACT_RE.match(line) and all(not c.strip() or _SEPARATOR_CELL.fullmatch(c.strip()) for c in pieces):
+        return "ARTIFACT", ()
+    cells: list[RawCell] = []
+    last = len(pieces) - 1
+    a = offset
+    for i, seg in enumerate(pieces):
+        s = seg.strip()
+        if s:
+            lead = len(seg) - len(seg.lstrip())
+            cells.append(RawCell(s, a + lead, a + lead + len(s)))
+        elif 0 < i < last:
+            cells.append(RawCell("", a, a))
+        a += len(seg) + 1
+    return ("ROW" if sum(1 for c in cells if c.text) > 1 else "CELL"), tuple(cells)
+
+
 def _value_like(token: str) -> bool:
     return parse_cell(token).kind in ("number", "placeholder")
 
@@ -181,6 +201,7 @@ class Line:
     text: str  # without the line ending
     start: int  # offset of the line in the source text
     number: int  # 1-based line number
+    cells: Optional[tuple[RawCell, ...]] = None  # a ``|`` line's cells, cut while classifying it
 
 
 def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
@@ -210,6 +231,10 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                 a, b = header.title
                 lines.append(Line("TITLE", text[a:b], a, number))
                 title_seen = True
+        elif "|" in raw or "｜" in raw:  # a table line: never a heading or a title, never cut
+            if raw.strip():
+                kind, cells = _pipe_line(raw, pos)
+                lines.append(Line(kind, raw, pos, number, cells))
         elif raw.strip():
             kind: str
             is_heading = heading_match(raw, vocab) is not None
@@ -346,14 +371,58 @@ def _parser() -> lark.Lark:
     return lark.Lark(grammar, **options)
 
 
-def tokens(lines: Sequence[Line]) -> list[Token]:
-    out = []
-    for ln in lines:
-        out.append(Token(ln.kind, ln.text, start_pos=ln.start, line=ln.number, column=1,
-                         end_line=ln.number, end_column=len(ln.text) + 1, end_pos=ln.start + len(ln.text)))
+_PIPE_KINDS = frozenset({"CELL", "ROW", "ARTIFACT"})
+
+
+class PipeRun(Token):
+    """A PIPES token: consecutive ``|``-delimited lines (one-cell lines of a scraped page, ``|`` rows
+    and their empty-cell artefacts) as one terminal, so that the parser is fed the table, not each
+    of its few hundred cells. Its value is the source text from the first line's start to the last
+    line's end; ``lines`` holds each line as ``(kind, text, start offset, cells)``."""
+
+    __slots__ = ("lines",)
+
+    lines: tuple[tuple[str, str, int, tuple[RawCell, ...]], ...]
+
+
+def line_tokens(tok: Token) -> tuple[tuple[str, str, int, Optional[tuple[RawCell, ...]]], ...]:
+    """``(kind, text, start offset, cells or None)`` of each line a table token stands for."""
+    if isinstance(tok, PipeRun):
+        return tok.lines
+    return ((tok.type, str(tok), tok.start_pos, None),)
+
+
+def _token(ln: Line) -> Token:
+    return Token(ln.kind, ln.text, start_pos=ln.start, line=ln.number, column=1,
+                 end_line=ln.number, end_column=len(ln.text) + 1, end_pos=ln.start + len(ln.text))
+
+
+def tokens(lines: Sequence[Line], text: Optional[str] = None) -> list[Token]:
+    """One token per line; with ``text``, a run of two or more ``|`` lines in a row (nothing but
+    blank lines between them) is one :class:`PipeRun` token."""
+    out: list[Token] = []
+    i, n = 0, len(lines)
+    while i < n:
+        ln = lines[i]
+        j = i + 1
+        if text is not None and ln.kind in _PIPE_KINDS:
+            while j < n and lines[j].kind in _PIPE_KINDS and lines[j].number > lines[j - 1].number \
+                    and not text[lines[j - 1].start + len(lines[j - 1].text):lines[j].start].strip():
+                j += 1
+        if j - i < 2:
+            out.append(_token(ln))
+            i = j
+            continue
+        last = lines[j - 1]
+        end = last.start + len(last.text)
+        tok = PipeRun("PIPES", text[ln.start:end], start_pos=ln.start, line=ln.number, column=1,
+                      end_line=last.number, end_column=len(last.text) + 1, end_pos=end)
+        tok.lines = tuple((x.kind, x.text, x.start, x.cells) for x in lines[i:j])
+        out.append(tok)
+        i = j
     return out
 
 
 def parse_tree(text: str, vocab: HeadingVocabulary) -> lark.Tree:
     """Parse the text of a report into its document tree."""
-    return _parser().parse(tokens(classify(text, vocab)))
+    return _parser().parse(tokens(classify(text, vocab), text))
