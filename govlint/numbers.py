@@ -69,10 +69,12 @@ after it, as for ``,``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 import attrs
+
+from .relazy import lazy_compile
 
 __all__ = [
     "CellValue",
@@ -271,14 +273,14 @@ _CN_WORDS = [
     "一带一路", "两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "两学一做",
     "千方百计", "千家万户", "十万火急", "三三两两", "一分为二",
 ]
-_CN_WORDS_RE = re.compile("|".join(_CN_WORDS))
+_CN_WORDS_RE = lazy_compile("|".join(_CN_WORDS))
 
 # Bare numbers preceded by one of these words are identifiers.
 _ID_KEYWORD_RE = re.compile(
     r"(?:电话|传真|邮编|邮政编码|热线|手机|号码|编号|编码|代码|账号|帐号|QQ|qq|微信|信箱|座机)"
     r"[：:\s]*$"
 )
-_HOTLINE_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}热线")
+_HOTLINE_AFTER_RE = lazy_compile(r"[\u4e00-\u9fff]{0,6}热线")
 
 _ASCII_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_@/\\:#&=?~")
 _ASCII_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_@/\\:#&=")

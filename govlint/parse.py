@@ -8,13 +8,12 @@ document structure only: which wording names which of the six parts is handed in
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sys
 import unicodedata
+import zlib
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Iterator, Optional, Sequence
 
 import attrs
@@ -22,6 +21,8 @@ import lark
 from lark.lexer import Lexer, Token
 
 from .numbers import parse_cell
+from .packagedata import read_text
+from .relazy import lazy_compile
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -48,7 +49,7 @@ def _is_artifact(line: str) -> bool:
     cells = [c.strip() for c in _PIPE.split(line)]
     return all(not c or _SEPARATOR_CELL.fullmatch(c) for c in cells)
 _WS_TOKEN = re.compile(r"[^\s\u3000]+")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = lazy_compile(r"[\u3400-\u9fff]")  # compiled when first needed (~2 ms)
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
@@ -347,13 +348,16 @@ def _parser() -> lark.Lark:
     """The LALR parser, built once per process. Lark's analysis of the grammar is cached in the user's
     cache directory (never a shared temp folder), keyed by the grammar, lark and Python versions, and
     written atomically; without a usable cache directory it is built afresh (~15 ms)."""
-    grammar = resources.files("govlint.grammar").joinpath("report.lark").read_text(encoding="utf-8")
+    grammar = read_text("govlint.grammar", "report.lark")
     # no propagate_positions: every token carries its own offsets, and filling in the tree's meta
     # cost more than the rest of the LALR parse
     options = dict(parser="lalr", lexer=_LineLexer, propagate_positions=False, maybe_placeholders=False)
     d = _cache_dir()
     if d is not None:
-        key = hashlib.sha256(f"{grammar}\0{lark.__version__}\0{sys.version}".encode("utf-8")).hexdigest()[:20]
+        # a private cache (0700, see _cache_dir): a checksum tells grammars apart (hashlib's OpenSSL
+        # costs ~3 ms of start-up)
+        ident = f"{grammar}\0{lark.__version__}\0{sys.version}".encode("utf-8")
+        key = f"{zlib.crc32(ident):08x}{zlib.adler32(ident):08x}{len(ident):x}"
         path = os.path.join(d, f"report-grammar-{key}.lark-cache")
         try:
             if os.path.exists(path):

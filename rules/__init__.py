@@ -10,10 +10,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
-from importlib import resources
 
 from govlint.diagnostics import Rule
 from govlint.hookspecs import hookimpl
+from govlint.packagedata import file_names, read_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -43,6 +43,5 @@ def govlint_register_rules() -> list[Rule]:
 
 @hookimpl
 def govlint_register_editions() -> list[dict]:
-    folder = resources.files(__name__).joinpath("editions")
-    return [tomllib.loads(f.read_text(encoding="utf-8")) for f in sorted(folder.iterdir(), key=lambda f: f.name)
-            if f.name.endswith(".toml")]
+    return [tomllib.loads(read_text(__name__, "editions", name)) for name in file_names(__name__, "editions")
+            if name.endswith(".toml")]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from govlint.model import Cell, Report, Span
+from govlint.relazy import lazy_compile
 
-_NOTE = re.compile(r"[（(][^（）()]{4,}[）)]$")
+_NOTE = lazy_compile(r"[（(][^（）()]{4,}[）)]$")
 
 TABLE_NAMES = {"二": "表二（主动公开政府信息情况）", "三": "表三（收到和处理政府信息公开申请情况）",
                "四": "表四（行政复议、行政诉讼情况）"}

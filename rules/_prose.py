@@ -13,11 +13,12 @@ import bisect
 import re
 import sys
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator, Optional, Sequence
 
 from govlint.model import Cell, Paragraph, Report, Span
 from govlint.numbers import Quantity, chinese_to_number, find_quantities
+from govlint.packagedata import read_text
+from govlint.relazy import lazy_compile
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -28,7 +29,7 @@ SENTENCE_END = frozenset("。；;！!？?\n")
 CLAUSE_END = frozenset("。；;！!？?，,：:\n")
 
 #: words that mark a statement as a plan or an intention rather than something done
-PLAN_WORDS = re.compile(r"将|计划|拟|预计|力争|争取|下一步|明年|来年|今后|未来|目标|规划|展望|谋划|打算|要点|远景")
+PLAN_WORDS = lazy_compile(r"将|计划|拟|预计|力争|争取|下一步|明年|来年|今后|未来|目标|规划|展望|谋划|打算|要点|远景")
 
 
 @lru_cache(maxsize=4096)
@@ -69,8 +70,8 @@ def text_at(report: Report, p: Paragraph, start: int, end: int) -> str:
 
 # The boundaries of a text are found once (by a regex, in C) and looked up by bisection: walking
 # from each figure to its sentence's ends made a long sentence with many figures quadratic.
-_SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
-_CLAUSE_END_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_END))) + "]")
+_SENTENCE_END_RE = lazy_compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
+_CLAUSE_END_RE = lazy_compile("[" + re.escape("".join(sorted(CLAUSE_END))) + "]")
 
 
 @lru_cache(maxsize=256)
@@ -121,7 +122,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-_TITLE_RE = re.compile(r"《[^《》\n]{0,120}》|〈[^〈〉\n]{0,120}〉|<[^<>\n]{0,120}>|〔[^〔〕\n]{0,12}〕")
+_TITLE_RE = lazy_compile(r"《[^《》\n]{0,120}》|〈[^〈〉\n]{0,120}〉|<[^<>\n]{0,120}>|〔[^〔〕\n]{0,12}〕")
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -130,7 +131,7 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)]
 
 
-_SLOGAN_RE = re.compile(r"[“\"‘'「『][^“”\"‘’'「」『』\n]{1,14}[”\"’'」』]")
+_SLOGAN_RE = lazy_compile(r"[“\"‘'「『][^“”\"‘’'「」『』\n]{1,14}[”\"’'」』]")
 
 
 def slogan_ranges(text: str) -> list[tuple[int, int]]:
@@ -181,10 +182,10 @@ def magnitude_en(value: float, unit: Optional[str] = "") -> str:
 
 # ------------------------------------------------------------------ the agency, read from the title
 
-_GOV = re.compile(r"人民政府|政府办公室|政府办公厅|人民政府办|政府$")
-_OFFICE_OF_GOV = re.compile(r"人民政府办公(?:室|厅)$")
-_DEPT_END = re.compile(r"(?:局|厅|委员会|委|署|中心|站|所|队|院|办公室|办|处|部|馆|会|公司)$")
-_ZONE = re.compile(r"管理委员会|管委会|实验区|试验区|开发区|高新区|新区|园区|示范区|合作区|保税区|综合区")
+_GOV = lazy_compile(r"人民政府|政府办公室|政府办公厅|人民政府办|政府$")
+_OFFICE_OF_GOV = lazy_compile(r"人民政府办公(?:室|厅)$")
+_DEPT_END = lazy_compile(r"(?:局|厅|委员会|委|署|中心|站|所|队|院|办公室|办|处|部|馆|会|公司)$")
+_ZONE = lazy_compile(r"管理委员会|管委会|实验区|试验区|开发区|高新区|新区|园区|示范区|合作区|保税区|综合区")
 
 
 def agency_name(report: Report) -> str:
@@ -209,13 +210,13 @@ def agency_kind(name: str) -> Optional[str]:
     return None
 
 
-_LEVEL_RE = re.compile(
+_LEVEL_RE = lazy_compile(
     r"^(?P<prov>[\u4e00-\u9fff]{1,9}?(?:省|自治区))?"
     r"(?P<city>[\u4e00-\u9fff]{1,9}?(?:市|自治州|州|盟|地区))?"
     r"(?P<county>[\u4e00-\u9fff]{1,9}?(?:自治县|县|旗|区))?"
     r"(?P<town>[\u4e00-\u9fff]{1,9}?(?:镇|乡|街道办事处|街道))?"
 )
-_NOT_COUNTY = re.compile(r"(?:实验|试验|开发|高新|新|园|示范|合作|保税|综合|景|社|功能|管理|矿|林|牧|垦|库|片|辖|城|校|厂)区$")
+_NOT_COUNTY = lazy_compile(r"(?:实验|试验|开发|高新|新|园|示范|合作|保税|综合|景|社|功能|管理|矿|林|牧|垦|库|片|辖|城|校|厂)区$")
 
 
 def admin_level(name: str) -> Optional[str]:
@@ -274,12 +275,12 @@ def row_sum(ctx, report: Report, table_id: str, row_id: str, col: str) -> tuple[
 # ------------------------------------------------------------------ dates
 
 _CN_DIGIT = "〇零○一二三四五六七八九"
-DATE_RE = re.compile(
+DATE_RE = lazy_compile(
     r"(?P<y>(?:19|20)\d{2}|[" + _CN_DIGIT + r"]{4})\s*年\s*(?P<m>\d{1,2}|[十一二三四五六七八九]{1,2})\s*月"
     r"(?:\s*(?P<d>\d{1,2}|[十一二三四五六七八九]{1,3})\s*[日号])?"
 )
-ISO_DATE_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
-YEAR_RE = re.compile(r"(?<![\d〔\[（(])(?P<y>(?:19|20)\d{2}|[" + _CN_DIGIT + r"]{4})\s*年(?!代)")
+ISO_DATE_RE = lazy_compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
+YEAR_RE = lazy_compile(r"(?<![\d〔\[（(])(?P<y>(?:19|20)\d{2}|[" + _CN_DIGIT + r"]{4})\s*年(?!代)")
 
 
 def cn_int(s: Optional[str]) -> Optional[int]:
@@ -309,8 +310,7 @@ def year_value(s: str) -> Optional[int]:
 @lru_cache(maxsize=None)
 def load_data(name: str) -> dict:
     """A TOML file of ``rules/data/`` (installed as ``govlint_rules/data``)."""
-    folder = resources.files(__package__ or "govlint_rules").joinpath("data")
-    return tomllib.loads(folder.joinpath(name).read_text(encoding="utf-8"))
+    return tomllib.loads(read_text(__package__ or "govlint_rules", "data", name))
 
 
 def option(ctx, name: str, default):

@@ -95,8 +95,6 @@ def test_duplicate_rule_code_is_refused():
 
 
 def test_a_broken_entry_point_is_reported_not_fatal(monkeypatch):
-    import importlib.metadata as md
-
     class BrokenEP:
         name = "broken"
         value = "no_such_module_for_govlint_tests:plugin"
@@ -104,16 +102,29 @@ def test_a_broken_entry_point_is_reported_not_fatal(monkeypatch):
         def load(self):
             raise ImportError("no module named no_such_module_for_govlint_tests")
 
-    real = md.entry_points
+    import govlint.engine as engine_mod
 
-    def fake(**kw):
-        return [BrokenEP()] if kw.get("group") == "govlint" else real(**kw)
-
-    monkeypatch.setattr(md, "entry_points", fake)
+    monkeypatch.setattr(engine_mod, "plugin_entry_points", lambda group: [BrokenEP()] if group == "govlint" else [])
     engine = Engine()
     status = {s.name: s for s in engine.plugin_status}
     assert status["broken"].status == "failed" and "ImportError" in status["broken"].detail
     assert "GL301" in engine.rules  # the built-in rules are still there
+
+
+def test_plugin_entry_points_are_found_by_the_quick_scan(tmp_path, monkeypatch):
+    from govlint.engine import plugin_entry_points
+
+    site = tmp_path / "site"
+    (site / "other-1.0.dist-info").mkdir(parents=True)
+    (site / "other-1.0.dist-info" / "entry_points.txt").write_text("[console_scripts]\nother = other:main\n")
+    monkeypatch.syspath_prepend(str(site))
+    assert [ep.name for ep in plugin_entry_points("govlint") if ep.value.startswith("myplugin")] == []
+    dist = site / "govlint_myplugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: govlint-myplugin\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[govlint]\nmyplugin = myplugin:plugin\n")
+    found = [ep for ep in plugin_entry_points("govlint") if ep.value == "myplugin:plugin"]
+    assert [ep.name for ep in found] == ["myplugin"]
 
 
 # ----------------------------------------------------------------------------- the built-in rules

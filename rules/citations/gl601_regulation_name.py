@@ -1,15 +1,15 @@
-import re
 import unicodedata
 
 from govlint import Fix, Severity, rule
+from govlint.relazy import lazy_compile
 
 from .._prose import prose, span_of, text_at
 from ._docs import titles
 
 NAME = "中华人民共和国政府信息公开条例"
-_ABOUT = re.compile(r"信息公[开布]|政府信息")
-_REGULATION = re.compile(r"条[例列]")
-_LOCAL = re.compile(r"省|自治区|市|县|州|盟|旗|区|镇|乡|实施|办法|规定|细则|释义|解读|学习|问答|知识|汇编")
+_ABOUT = lazy_compile(r"信息公[开布]|政府信息")
+_REGULATION = lazy_compile(r"条[例列]")
+_LOCAL = lazy_compile(r"省|自治区|市|县|州|盟|旗|区|镇|乡|实施|办法|规定|细则|释义|解读|学习|问答|知识|汇编")
 
 
 def _key(s: str) -> str:

@@ -1,11 +1,10 @@
-import re
-
 from govlint import rule
+from govlint.relazy import lazy_compile
 
 from .._prose import prose, span_of
 
-_USE = re.compile(r"《条例》")
-_DEFINE = re.compile(r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"]?《条例》")
+_USE = lazy_compile(r"《条例》")
+_DEFINE = lazy_compile(r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"]?《条例》")
 
 
 @rule("GL602", "citations.short-form", "info", summary_en="《条例》 used before it is introduced")

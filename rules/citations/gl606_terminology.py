@@ -1,7 +1,7 @@
-import re
 from functools import lru_cache
 
 from govlint import Fix, rule
+from govlint.relazy import lazy_compile
 
 from .._prose import clause_end, load_data, prose, span_of, text_at
 
@@ -10,7 +10,7 @@ from .._prose import clause_end, load_data, prose, span_of, text_at
 def _terms():
     out = []
     for t in load_data("terminology.toml").get("terms", ()):
-        out.append((re.compile(t["pattern"]), t))
+        out.append((lazy_compile(t["pattern"]), t))
     return tuple(out)
 
 

@@ -1,16 +1,15 @@
-import re
-
 from govlint import rule
+from govlint.relazy import lazy_compile
 
 from .._prose import cn_int, prose, sentence_bounds, span_of
 
 _Y = r"(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}"
 _N = r"\d{1,2}|[十一二三四五六七八九]{1,3}"
-PERIOD = re.compile(
+PERIOD = lazy_compile(
     rf"(?P<y1>{_Y})\s*年\s*(?P<m1>{_N})\s*月\s*(?P<d1>{_N})\s*[日号]\s*(?:起\s*)?(?:至|到|—|–|-|~|～|－)+\s*"  # (not \s*(?:起)?\s*: quadratic)
     rf"(?:(?P<y2>{_Y})\s*年\s*)?(?P<m2>{_N})\s*月\s*(?P<d2>{_N})\s*[日号]"
 )
-_ABOUT_DATA = re.compile(r"统计|数据|期限|时限|报告期|本报告")
+_ABOUT_DATA = lazy_compile(r"统计|数据|期限|时限|报告期|本报告")
 
 
 @rule("GL701", "dates.period", "warning", summary_en="the statistics period is not 1月1日–12月31日 of the report year")

@@ -1,15 +1,23 @@
-import re
-
 from govlint import rule
+from govlint.relazy import lazy_compile
 
-from .._prose import PLAN_WORDS, YEAR_RE, inside, prose, quoted_ranges, sentence_bounds, span_of, year_value
+from .._prose import (
+    PLAN_WORDS,
+    YEAR_RE,
+    inside,
+    prose,
+    quoted_ranges,
+    sentence_bounds,
+    span_of,
+    year_value,
+)
 
-_RANGE_BEFORE = re.compile(r"[-—–~～至到－]\s*$")
+_RANGE_BEFORE = lazy_compile(r"[-—–~～至到－]\s*$")
 # used with .match(text, pos): no slice of the rest of the text per year, and no two \s* around an
 # optional 年 (that backtracked quadratically on a run of spaces)
-_RANGE_AFTER = re.compile(r"\s*(?:年\s*)?(?:[-—–~～至到－]|以来|以后|以前)")
-_AS_OF = re.compile(r"截至|截止|截到|至今|到目前")
-_META = re.compile(r"发布|时间|日期|来源|印发|成文|更新|落款|编制|公布")
+_RANGE_AFTER = lazy_compile(r"\s*(?:年\s*)?(?:[-—–~～至到－]|以来|以后|以前)")
+_AS_OF = lazy_compile(r"截至|截止|截到|至今|到目前")
+_META = lazy_compile(r"发布|时间|日期|来源|印发|成文|更新|落款|编制|公布")
 
 
 @rule("GL702", "dates.later-year", "warning", summary_en="a year after the report year, in a statement of what was done")

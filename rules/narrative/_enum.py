@@ -5,23 +5,24 @@ Shared by GL504 (parts exceed the whole) and GL505 (an exhaustive list does not 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Optional
 
 import attrs
 
+from govlint.relazy import lazy_compile
+
 from .._prose import SENTENCE_END, clause_start, quantities
 
-TRIGGER = re.compile(r"其中|分别为|分别是")
+TRIGGER = lazy_compile(r"其中|分别为|分别是")
 _OPEN, _CLOSE = frozenset("(（"), frozenset(")）")
 #: a label with one of these words starts a new statement: the list of parts has ended
-_STOP = re.compile(r"办结|答复|结转|均|已|占|同比|较|增长|减少|下降|上升|完成|收到|受理|合计|累计|共计|总计|率|共|其中|平均|涉及|达到")
-_CATCH_ALL = re.compile(r"其他|其它|其余|另有|剩余|余下")
-_NOT_EXHAUSTIVE = re.compile(r"其中|含|包括|主要|如|等")
-_GAP_SPLIT = re.compile(r"[，,；;：:（(）)]")
-_CATEGORY_SPLIT = re.compile(r"[、和及与]")
-_VERBS = re.compile(r"^.*?(?:收到|受理|办理|发布|公开|公布|接收|处理|制发|印发|共|累计|全年|今年|本年)")
+_STOP = lazy_compile(r"办结|答复|结转|均|已|占|同比|较|增长|减少|下降|上升|完成|收到|受理|合计|累计|共计|总计|率|共|其中|平均|涉及|达到")
+_CATCH_ALL = lazy_compile(r"其他|其它|其余|另有|剩余|余下")
+_NOT_EXHAUSTIVE = lazy_compile(r"其中|含|包括|主要|如|等")
+_GAP_SPLIT = lazy_compile(r"[，,；;：:（(）)]")
+_CATEGORY_SPLIT = lazy_compile(r"[、和及与]")
+_VERBS = lazy_compile(r"^.*?(?:收到|受理|办理|发布|公开|公布|接收|处理|制发|印发|共|累计|全年|今年|本年)")
 MAX_LABEL = 25
 
 

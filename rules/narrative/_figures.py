@@ -9,22 +9,34 @@ matches none of them.
 
 from __future__ import annotations
 
-import re
 from typing import Iterator, Optional, Sequence
 
 import attrs
 
 from govlint.model import Cell, Paragraph, Report
+from govlint.relazy import lazy_compile
 
 from .._common import column_label, row_label
-from .._prose import (YEAR_RE, clause_end, clause_start, fmt, inside, prose, quantities, quoted_ranges, sentence_bounds,
-                      slogan_ranges, span_of, year_value)
+from .._prose import (
+    YEAR_RE,
+    clause_end,
+    clause_start,
+    fmt,
+    inside,
+    prose,
+    quantities,
+    quoted_ranges,
+    sentence_bounds,
+    slogan_ranges,
+    span_of,
+    year_value,
+)
 
 COUNT_UNITS = frozenset({"件", "个", "起", "宗", "例", "项", "条", "份"})
 #: the clause speaks about another period or compares with one: its figures are not this year's
-_OTHER_PERIOD = re.compile(r"同比|环比|较上|比上|较去|比去|上年度?同期|去年|上一年(?!度?结转)|前年|增长|减少|下降|增加|上升|"
-                           r"累计|历年|以来|近[三五两二十]年")
-_SEP = re.compile(r"[、，,；;和及与]")
+_OTHER_PERIOD = lazy_compile(r"同比|环比|较上|比上|较去|比去|上年度?同期|去年|上一年(?!度?结转)|前年|增长|减少|下降|增加|上升|"
+                             r"累计|历年|以来|近[三五两二十]年")
+_SEP = lazy_compile(r"[、，,；;和及与]")
 
 
 @attrs.frozen

@@ -1,34 +1,33 @@
-import re
-
 from govlint import rule
+from govlint.relazy import lazy_compile
 
 from ._figures import cell_expect, figures, matches, report_mismatch
 
-_PUBLIC = re.compile(r"信息公开|依申请|公开申请|申请公开")
-_NOT_APP = re.compile(r"行政许可|审批|许可|建议|提案|信访|举报|投诉|咨询|热线|留言|来信|来电|复议|诉讼|办件|政务服务|事项|"
-                      r"意见|培训|会议|检查|通报|信息\d|条信息")
-_CARRY_FORWARD = re.compile(r"结转(?:至|到)?下一?年|转入下一?年|转至下一?年|下年度?继续办理|结转下年|尚未办结|正在办理|仍在办理")
-_CARRIED_OVER = re.compile(r"上一?年度?结转|结转上一?年|去年结转|上年度?遗留")
+_PUBLIC = lazy_compile(r"信息公开|依申请|公开申请|申请公开")
+_NOT_APP = lazy_compile(r"行政许可|审批|许可|建议|提案|信访|举报|投诉|咨询|热线|留言|来信|来电|复议|诉讼|办件|政务服务|事项|"
+                        r"意见|培训|会议|检查|通报|信息\d|条信息")
+_CARRY_FORWARD = lazy_compile(r"结转(?:至|到)?下一?年|转入下一?年|转至下一?年|下年度?继续办理|结转下年|尚未办结|正在办理|仍在办理")
+_CARRIED_OVER = lazy_compile(r"上一?年度?结转|结转上一?年|去年结转|上年度?遗留")
 _OUTCOMES = (
-    (re.compile(r"部分公开"), "partly_disclosed", "部分公开", "partly disclosed"),
-    (re.compile(r"不予公开"), "withheld", "不予公开", "withheld"),
-    (re.compile(r"无法提供|不掌握|信息不存在"), "unable", "无法提供", "unable to provide"),
-    (re.compile(r"不予处理"), "not_processed", "不予处理", "not processed"),
-    (re.compile(r"其他处理"), "other_handling", "其他处理", "otherwise handled"),
-    (re.compile(r"予以公开|同意公开|全部公开"), "disclosed", "予以公开", "disclosed"),
+    (lazy_compile(r"部分公开"), "partly_disclosed", "部分公开", "partly disclosed"),
+    (lazy_compile(r"不予公开"), "withheld", "不予公开", "withheld"),
+    (lazy_compile(r"无法提供|不掌握|信息不存在"), "unable", "无法提供", "unable to provide"),
+    (lazy_compile(r"不予处理"), "not_processed", "不予处理", "not processed"),
+    (lazy_compile(r"其他处理"), "other_handling", "其他处理", "otherwise handled"),
+    (lazy_compile(r"予以公开|同意公开|全部公开"), "disclosed", "予以公开", "disclosed"),
 )
 _LEGAL = ("business", "research", "nonprofit", "legal_services", "other")
 _APPLICANTS = (
-    (re.compile(r"法人或其他组织|法人和其他组织|法人及其他组织|法人"), _LEGAL, "法人或其他组织", "legal persons or other organisations"),
-    (re.compile(r"自然人|公民(?!.*法人)"), ("natural",), "自然人", "natural persons"),
-    (re.compile(r"商业企业|企业"), ("business",), "商业企业", "businesses"),
-    (re.compile(r"科研机构"), ("research",), "科研机构", "research institutions"),
-    (re.compile(r"社会公益组织|公益组织"), ("nonprofit",), "社会公益组织", "non-profit organisations"),
-    (re.compile(r"法律服务机构|律师事务所"), ("legal_services",), "法律服务机构", "legal-service providers"),
+    (lazy_compile(r"法人或其他组织|法人和其他组织|法人及其他组织|法人"), _LEGAL, "法人或其他组织", "legal persons or other organisations"),
+    (lazy_compile(r"自然人|公民(?!.*法人)"), ("natural",), "自然人", "natural persons"),
+    (lazy_compile(r"商业企业|企业"), ("business",), "商业企业", "businesses"),
+    (lazy_compile(r"科研机构"), ("research",), "科研机构", "research institutions"),
+    (lazy_compile(r"社会公益组织|公益组织"), ("nonprofit",), "社会公益组织", "non-profit organisations"),
+    (lazy_compile(r"法律服务机构|律师事务所"), ("legal_services",), "法律服务机构", "legal-service providers"),
 )
-_DONE = re.compile(r"办结|答复|办理完毕|处理完毕|予以回复|已办理|已回复|回复")
-_RECEIVED = re.compile(r"收到|受理|接收|接到|新收|收悉|共有|登记")
-_HANDLED = re.compile(r"办理|处理")
+_DONE = lazy_compile(r"办结|答复|办理完毕|处理完毕|予以回复|已办理|已回复|回复")
+_RECEIVED = lazy_compile(r"收到|受理|接收|接到|新收|收悉|共有|登记")
+_HANDLED = lazy_compile(r"办理|处理")
 
 
 def _about_applications(fig) -> bool:

@@ -1,23 +1,22 @@
-import re
-
 from govlint import rule
+from govlint.relazy import lazy_compile
 
 from .._prose import CLAUSE_END, fmt, prose, span_of
 from ._figures import cell_expect, figures, matches, report_mismatch
 
-_CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
+_CONTEXT = lazy_compile(r"信息公开|依申请|公开申请|申请公开")
 _KINDS = (
-    (re.compile(r"复议后(?:提起)?(?:行政)?(?:诉讼|起诉)"), ("after_review.total",), "复议后起诉的案件数", "cases brought to court after review"),
-    (re.compile(r"直接(?:提起)?(?:行政)?(?:诉讼|起诉)|未经复议"), ("direct.total",), "未经复议直接起诉的案件数",
+    (lazy_compile(r"复议后(?:提起)?(?:行政)?(?:诉讼|起诉)"), ("after_review.total",), "复议后起诉的案件数", "cases brought to court after review"),
+    (lazy_compile(r"直接(?:提起)?(?:行政)?(?:诉讼|起诉)|未经复议"), ("direct.total",), "未经复议直接起诉的案件数",
      "cases brought to court directly"),
-    (re.compile(r"行政诉讼|起诉|诉讼"), ("direct.total", "after_review.total"), "行政诉讼案件数", "lawsuits"),
-    (re.compile(r"行政复议|复议"), ("review.total",), "行政复议案件数", "administrative reconsiderations"),
+    (lazy_compile(r"行政诉讼|起诉|诉讼"), ("direct.total", "after_review.total"), "行政诉讼案件数", "lawsuits"),
+    (lazy_compile(r"行政复议|复议"), ("review.total",), "行政复议案件数", "administrative reconsiderations"),
 )
-_OUTCOME = re.compile(r"纠正|纠错|维持|败诉|胜诉|撤销|审结|结案|尚未|确认违法|驳回|各|均|分别")
-_NEG = re.compile(r"(?:未|没有|无)(?:发生|出现|收到|产生|有|涉及)?[^，,。；;]{0,25}?(?:行政复议|行政诉讼)")
-_NEG_OUTCOME = re.compile(r"纠|败诉|撤销|违法|被告|改变|责任|追究|问题")
-_REVIEW = re.compile(r"复议")
-_LITIGATION = re.compile(r"诉讼|起诉")
+_OUTCOME = lazy_compile(r"纠正|纠错|维持|败诉|胜诉|撤销|审结|结案|尚未|确认违法|驳回|各|均|分别")
+_NEG = lazy_compile(r"(?:未|没有|无)(?:发生|出现|收到|产生|有|涉及)?[^，,。；;]{0,25}?(?:行政复议|行政诉讼)")
+_NEG_OUTCOME = lazy_compile(r"纠|败诉|撤销|违法|被告|改变|责任|追究|问题")
+_REVIEW = lazy_compile(r"复议")
+_LITIGATION = lazy_compile(r"诉讼|起诉")
 
 
 def _kind(text: str, last: bool):

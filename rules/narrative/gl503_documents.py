@@ -1,22 +1,21 @@
-import re
-
 from govlint import rule
+from govlint.relazy import lazy_compile
 
 from .._prose import fmt, span_of
 from ._figures import cell_expect, figures, matches, report_mismatch
 
 # the number must be attached to the document word: “规范性文件88件”, “规范性文件共88件”, “88件规范性文件”
-_DOC_BEFORE = re.compile(r"(规范性文件|规章)(?:共计|合计|共|计|为|达|有)?$")
-_DOC_AFTER = re.compile(r"^(?:行政)?(规范性文件|规章)")
-_IN_FORCE = re.compile(r"现行有效|有效")
-_REPEALED = re.compile(r"废止|失效|废除")
-_ISSUED = re.compile(r"制发|制定|出台|印发|新制|起草|新发布|发布")
+_DOC_BEFORE = lazy_compile(r"(规范性文件|规章)(?:共计|合计|共|计|为|达|有)?$")
+_DOC_AFTER = lazy_compile(r"^(?:行政)?(规范性文件|规章)")
+_IN_FORCE = lazy_compile(r"现行有效|有效")
+_REPEALED = lazy_compile(r"废止|失效|废除")
+_ISSUED = lazy_compile(r"制发|制定|出台|印发|新制|起草|新发布|发布")
 _DECISIONS = (
-    (re.compile(r"行政许可"), "licensing", "行政许可决定数", "行政许可 decisions"),
-    (re.compile(r"行政处罚"), "penalty", "行政处罚决定数", "行政处罚 decisions"),
-    (re.compile(r"行政强制"), "enforcement", "行政强制决定数", "行政强制 decisions"),
+    (lazy_compile(r"行政许可"), "licensing", "行政许可决定数", "行政许可 decisions"),
+    (lazy_compile(r"行政处罚"), "penalty", "行政处罚决定数", "行政处罚 decisions"),
+    (lazy_compile(r"行政强制"), "enforcement", "行政强制决定数", "行政强制 decisions"),
 )
-_FEE = re.compile(r"行政事业性收费")
+_FEE = lazy_compile(r"行政事业性收费")
 
 
 def _columns(edition: str):

@@ -1,15 +1,14 @@
-import re
-
 from govlint import rule
+from govlint.relazy import lazy_compile
 
 from .._prose import clause_start, prose, quantities, sentence_bounds, span_of
 from ._enum import enumerations
 
-_SHARE = re.compile(r"占比|占到|占|比例|比重")
-_TOTAL_WORD = re.compile(r"共|总|合计|全部|全年|累计")
-_RATE = re.compile(r"(按时办结|按期办结|按时答复|按期答复|办结|答复|回复)率")
-_RECEIVED = re.compile(r"收到|受理|接收|新收")
-_APPROX = re.compile(r"约|近|余|多|左右|以上|超过|超|逾|上下|许")
+_SHARE = lazy_compile(r"占比|占到|占|比例|比重")
+_TOTAL_WORD = lazy_compile(r"共|总|合计|全部|全年|累计")
+_RATE = lazy_compile(r"(按时办结|按期办结|按时答复|按期答复|办结|答复|回复)率")
+_RECEIVED = lazy_compile(r"收到|受理|接收|新收")
+_APPROX = lazy_compile(r"约|近|余|多|左右|以上|超过|超|逾|上下|许")
 
 
 def _tolerance(q) -> float:

@@ -1,10 +1,18 @@
-import re
-
 from govlint import rule
+from govlint.relazy import lazy_compile
 
-from .._prose import clause_start, fmt, magnitude, magnitude_en, option, prose, quantities, span_of
+from .._prose import (
+    clause_start,
+    fmt,
+    magnitude,
+    magnitude_en,
+    option,
+    prose,
+    quantities,
+    span_of,
+)
 
-_VISITS = re.compile(r"浏览|访问|点击|阅读量|访客|访问量|页面量|流量|点播|播放|PV|pv|UV|uv")
+_VISITS = lazy_compile(r"浏览|访问|点击|阅读量|访客|访问量|页面量|流量|点播|播放|PV|pv|UV|uv")
 #: a count written with 万 stops at this many 万 (10000万 is 1亿: one writes 亿)
 MAX_WAN = 10000
 #: page views or visits a year above this are beyond what one agency's website draws

@@ -1,14 +1,13 @@
-import re
-
 from govlint import rule
+from govlint.relazy import lazy_compile
 
 from .._prose import clause_start, fmt, option, prose, quantities, span_of
 
 #: words naming a share of a whole: such a percentage cannot exceed 100
-_RATE = re.compile(r"满意度|满意率|知晓率|知晓度|办结率|答复率|回复率|受理率|公开率|覆盖率|上网率|准确率|合格率|及时率|"
-                   r"按时率|达标率|参与率|响应率|解决率|好评率|正确率|占比|比例|比重|占")
+_RATE = lazy_compile(r"满意度|满意率|知晓率|知晓度|办结率|答复率|回复率|受理率|公开率|覆盖率|上网率|准确率|合格率|及时率|"
+                     r"按时率|达标率|参与率|响应率|解决率|好评率|正确率|占比|比例|比重|占")
 #: words after which a percentage is a change or a fulfilment and may exceed 100
-_CHANGE = re.compile(r"增长|增加|增幅|增速|提高|提升|上升|下降|减少|降低|同比|环比|较上|比上|较去|比去|较\d|超额|完成|翻|倍")
+_CHANGE = lazy_compile(r"增长|增加|增幅|增速|提高|提升|上升|下降|减少|降低|同比|环比|较上|比上|较去|比去|较\d|超额|完成|翻|倍")
 MAX_PERCENT = 100
 
 

@@ -1,14 +1,14 @@
 import math
-import re
 
 from govlint import rule
+from govlint.relazy import lazy_compile
 
 from .._common import where
 from .._prose import clause_start, fmt, magnitude, option, prose, quantities, span_of
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
-_PROCESSING_FEE = re.compile(r"信息处理费|处理费")
-_FEES = re.compile(r"行政事业性收费|收费金额|收费")
+_PROCESSING_FEE = lazy_compile(r"信息处理费|处理费")
+_FEES = lazy_compile(r"行政事业性收费|收费金额|收费")
 _MULT_NAME = {1: "元", 10_000: "万元", 100_000_000: "亿元"}
 
 #: 本年收费金额 above this many 万元 (100亿元) is beyond one agency's fees for a year

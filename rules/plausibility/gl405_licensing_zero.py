@@ -1,11 +1,10 @@
-import re
-
 from govlint import rule
+from govlint.relazy import lazy_compile
 
 from .._common import where
 from .._prose import agency_name
 
-_LICENSING_BODY = re.compile(r"行政审批|审批服务|政务服务")
+_LICENSING_BODY = lazy_compile(r"行政审批|审批服务|政务服务")
 
 
 @rule("GL405", "plausibility.licensing-zero", "info", summary_en="a 行政审批 body reports no 行政许可 decisions")

@@ -1,12 +1,11 @@
-import re
-
 from govlint import rule
+from govlint.relazy import lazy_compile
 
 from .._common import start_span
 
 _DATE = r"(?:\d{4}|[二〇零一三四五六七八九○]{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-_PERIOD = re.compile(_DATE + r"\s*(?:起\s*)?(?:至|到|—|–|-|~|～)\s*" + _DATE)  # (not "\s*(?:起)?\s*": quadratic)
-_STATS = re.compile(r"统计")
+_PERIOD = lazy_compile(_DATE + r"\s*(?:起\s*)?(?:至|到|—|–|-|~|～)\s*" + _DATE)  # (not "\s*(?:起)?\s*": quadratic)
+_STATS = lazy_compile(r"统计")
 
 
 @rule("GL105", "sections.period-statement", "warning", summary_en="no statement of the statistics period")

@@ -1,9 +1,8 @@
-import re
-
 from govlint import rule
+from govlint.relazy import lazy_compile
 
 MIN_CHARS = 60
-_NOTHING = re.compile(r"^(?:本年度?|\d{4}年度?)?[，,]?(?:本(?:单位|机关|局)|我(?:单位|局|委|办|区|县|市|镇|乡))?(?:暂)?(?:无|没有|不存在)")
+_NOTHING = lazy_compile(r"^(?:本年度?|\d{4}年度?)?[，,]?(?:本(?:单位|机关|局)|我(?:单位|局|委|办|区|县|市|镇|乡))?(?:暂)?(?:无|没有|不存在)")
 
 
 @rule("GL111", "sections.part5-substance", "warning", summary_en="part 五 is empty or a one-line formality")

@@ -1,16 +1,15 @@
-import re
-
 from govlint import rule
+from govlint.relazy import lazy_compile
 
 from .._common import start_span
 
 ITEMS = {
-    "工作考核": re.compile(r"考核"),
-    "社会评议": re.compile(r"社会评议|评议"),
-    "责任追究": re.compile(r"责任追究|追究责任|追责|问责"),
+    "工作考核": lazy_compile(r"考核"),
+    "社会评议": lazy_compile(r"社会评议|评议"),
+    "责任追究": lazy_compile(r"责任追究|追究责任|追责|问责"),
 }
-_GOVERNMENT = re.compile(r"人民政府")
-_OFFICE = re.compile(r"人民政府(?:办公室|办公厅)")
+_GOVERNMENT = lazy_compile(r"人民政府")
+_OFFICE = lazy_compile(r"人民政府(?:办公室|办公厅)")
 
 
 @rule("GL113", "sections.government-accountability", "warning",

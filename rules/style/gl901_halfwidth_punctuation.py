@@ -1,15 +1,14 @@
-import re
-
 from govlint import Fix, rule
+from govlint.relazy import lazy_compile
 
 from .._prose import prose, span_of, text_at
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 # , ; : ? ! between Chinese characters (a half-width mark inside a number, a time, a URL or
 # English text is left alone because one of its neighbours is not Chinese)
-_MARK = re.compile(rf"(?<=[{_CJK}“”《》）])([,;:?!])(?=[{_CJK}“《（])")
+_MARK = lazy_compile(rf"(?<=[{_CJK}“”《》）])([,;:?!])(?=[{_CJK}“《（])")
 # (…) whose content starts and ends with a Chinese character: (试行), (汇总)
-_PARENS = re.compile(rf"\(([{_CJK}][^()\n]{{0,30}}?[{_CJK}]|[{_CJK}])\)")
+_PARENS = lazy_compile(rf"\(([{_CJK}][^()\n]{{0,30}}?[{_CJK}]|[{_CJK}])\)")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
