@@ -146,10 +146,10 @@ def _encode(text: str, source: Any) -> bytes:
 
 
 def _original_text(source: Any) -> str:
-    if source.kind == "text" and (source.origin is None or not len(source.origin.lines)):
+    if source.kind == "text" and (source.origin is None or not source.origin.has_positions):
         return source.text
     if source.kind == "html" and source.origin is not None and source.origin.original_text is not None \
-            and len(source.origin.lines):
+            and source.origin.has_positions:
         return source.origin.original_text
     raise FixError(f"{source.kind} 文件的文字是提取出来的，无法把修改写回原文件",
                    f"the text of a {source.kind} file is extracted; changes cannot be written back to it")
@@ -162,7 +162,8 @@ def _map_to_original(source: Any, fixes: Sequence[Fix], original: str) -> list[F
     starts = [0] + [i + 1 for i, ch in enumerate(original) if ch == "\n"]
 
     def off(i: int) -> int:
-        return starts[o.lines[i] - 1] + o.columns[i] - 1
+        line, column = o.position(i)
+        return starts[line - 1] + column - 1
 
     mapped = []
     for f in fixes:

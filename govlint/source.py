@@ -21,17 +21,74 @@ from .model import Span
 class Origin:
     """Where extracted text came from.
 
-    ``lines``/``columns``: per character of the extracted text (plus one entry for the end), the
-    1-based line and column in the original file; empty when positions are those of the extracted
-    text itself (DOCX, PDF). ``locators``: sorted (start offset, locator) pairs; the locator of an
-    offset is the last one starting at or before it. ``original_text``: the decoded original file
-    (for showing source lines), if it is text.
+    Positions in the original file, per character of the extracted text (plus one entry for its
+    end), are given either as ``offsets`` — offsets into ``original_text``, -1 for a character the
+    reader added (a separator, a line end), turned into line and column only when asked for — or
+    directly as ``lines``/``columns`` (1-based). Both are empty when positions are those of the
+    extracted text itself (DOCX, PDF). ``locators``: sorted (start offset, locator) pairs; the
+    locator of an offset is the last one starting at or before it. ``original_text``: the decoded
+    original file (for showing source lines), if it is text.
     """
 
     lines: array = attrs.field(factory=lambda: array("l"))
     columns: array = attrs.field(factory=lambda: array("l"))
     locators: Sequence[tuple[int, str]] = ()
     original_text: Optional[str] = None
+    offsets: array = attrs.field(factory=lambda: array("l"))
+    _memo: dict = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)
+
+    @property
+    def has_positions(self) -> bool:
+        return bool(len(self.offsets) or len(self.lines))
+
+    def position(self, i: int) -> tuple[int, int]:
+        """1-based (line, column) in the original file of character ``i`` of the extracted text.
+
+        A character the reader added takes the column just after the last original character
+        before it (or the position of the first original character, if none comes before it)."""
+        if not len(self.offsets):
+            i = min(max(i, 0), len(self.lines) - 1)
+            return self.lines[i], self.columns[i]
+        offs = self.offsets
+        i = min(max(i, 0), len(offs) - 1)
+        o = offs[i]
+        if o >= 0:
+            return self._line_col(o)
+        k = i - 1
+        while k >= 0 and offs[k] < 0 and i - k < 64:
+            k -= 1
+        if k >= 0 and offs[k] < 0:  # a long run of added characters: look it up in a table made once
+            k = self._previous_real()[i]
+        if k >= 0:
+            line, col = self._line_col(offs[k])
+            return line, col + 1
+        first = next((x for x in offs if x >= 0), 0)
+        return self._line_col(first)
+
+    def _line_col(self, o: int) -> tuple[int, int]:
+        starts = self._memo.get("starts")
+        if starts is None:
+            starts = [0]
+            text = self.original_text or ""
+            j = text.find("\n")
+            while j != -1:
+                starts.append(j + 1)
+                j = text.find("\n", j + 1)
+            self._memo["starts"] = starts
+        ln = bisect.bisect_right(starts, o) - 1
+        return ln + 1, o - starts[ln] + 1
+
+    def _previous_real(self) -> array:
+        table = self._memo.get("previous")
+        if table is None:
+            table = array("l")
+            last = -1
+            for k, o in enumerate(self.offsets):
+                table.append(last)
+                if o >= 0:
+                    last = k
+            self._memo["previous"] = table
+        return table
 
 
 @attrs.frozen
@@ -63,15 +120,14 @@ class Source:
         Columns count code points; a CR before LF is not a column.
         """
         o = self.origin
-        if o is not None and len(o.lines):
-            i = min(max(offset, 0), len(o.lines) - 1)
-            return o.lines[i], o.columns[i]
+        if o is not None and o.has_positions:
+            return o.position(offset)
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
     def span(self, start: int, end: int) -> Span:
         o = self.origin
-        if o is None or not len(o.lines):
+        if o is None or not o.has_positions:
             starts = self.line_starts
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and start <= end and (i + 1 == len(starts) or end < starts[i + 1]):
@@ -92,7 +148,7 @@ class Source:
     def line_text(self, line: int) -> str:
         """The text of a 1-based line of the user's file (as decoded), without its line ending."""
         text, starts = self.text, self.line_starts
-        if self.origin is not None and len(self.origin.lines):
+        if self.origin is not None and self.origin.has_positions:
             if self.origin.original_text is None:
                 return ""
             text = self.origin.original_text

@@ -57,7 +57,7 @@ def test_body_order_merged_cells_and_locators():
     src = read_docx(build(p("标题") + p("") + p("一、总体情况") + table + p("五、存在的主要问题及改进情况")))
     assert lines(src) == ["标题", "一、总体情况", "行政复议 | 行政诉讼", "结果维持 | 结果纠正", "2 | 5",
                           "五、存在的主要问题及改进情况"]
-    assert src.kind == "docx" and src.origin is not None and not len(src.origin.lines)
+    assert src.kind == "docx" and src.origin is not None and not src.origin.has_positions
     assert src.locator(src.text.index("一、")) == "第2段"
     assert src.locator(src.text.index("结果纠正")) == "表1 第2行 第2列"
     assert src.locator(src.text.index("5")) == "表1 第3行 第3列"

@@ -153,13 +153,14 @@ def _check_every_character(data: bytes, encoding: str = "utf-8") -> int:
     src = read_html(data, "p.html")
     original = data.decode(encoding).split("\n")
     o = src.origin
-    assert len(o.lines) == len(src.text) + 1
+    assert o.has_positions and len(o.offsets) == len(src.text) + 1
     checked = 0
     for i, ch in enumerate(src.text):
         if ch in " |\n":
             continue
-        at = original[o.lines[i] - 1][o.columns[i] - 1]
-        assert at == ch or at == "&", (i, ch, at, o.lines[i], o.columns[i])
+        line, column = src.position(i)
+        at = original[line - 1][column - 1]
+        assert at == ch or at == "&", (i, ch, at, line, column)
         checked += 1
     return checked
 

@@ -19,8 +19,6 @@ as ``表3 第5行 第2列`` (DOCX, PDF).
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from array import array
 from typing import Optional, Sequence
@@ -224,42 +222,15 @@ class TextBuilder:
     def origin(self, original: Optional[str] = None) -> Origin:
         """The :class:`Origin` of the text written so far.
 
-        With ``original`` (the decoded original file), every character gets the line and column of
-        the offset recorded for it; characters the reader added (separators, line ends) get the
-        column just after the last original character before them.
+        With ``original`` (the decoded original file), every character has the offset recorded for
+        it, which the :class:`Origin` turns into line and column when a position is asked for.
         """
         self.end_line()
         if original is None:
             return Origin(locators=tuple(self.locators))
-        starts = [0]
-        i = original.find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = original.find("\n", i + 1)
-        lines, cols = array("l"), array("l")
-        add_line, add_col = lines.append, cols.append
-        prev: Optional[tuple[int, int]] = None
-        first_real = next((o for o in self.offs if o >= 0), 0)
-        # the offsets mostly grow: look the line up again only when an offset leaves the current one
-        n_starts = len(starts)
-        lo, hi = 0, -1  # the current line is [lo, hi) in the original (hi -1: none yet; None: the last line)
-        for o in itertools.chain(self.offs, (-1,)):
-            if o >= 0:
-                if o < lo or (hi is not None and o >= hi):
-                    ln = bisect.bisect_right(starts, o) - 1
-                    lo = starts[ln]
-                    hi = starts[ln + 1] if ln + 1 < n_starts else None
-                    line = ln + 1
-                prev = (line, o - lo + 1)
-                pos = prev
-            elif prev is not None:
-                pos = (prev[0], prev[1] + 1)
-            else:
-                ln = bisect.bisect_right(starts, first_real) - 1
-                pos = (ln + 1, first_real - starts[ln] + 1)
-            add_line(pos[0])
-            add_col(pos[1])
-        return Origin(lines=lines, columns=cols, locators=tuple(self.locators), original_text=original)
+        offsets = array("l", self.offs)
+        offsets.append(-1)  # the end of the text
+        return Origin(locators=tuple(self.locators), original_text=original, offsets=offsets)
 
 
 class TableEmitter:
