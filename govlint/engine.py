@@ -340,7 +340,9 @@ class Engine:
                 continue
             sev = config.severity_of(d.code, d.severity)
             locator = d.locator or (source.locator(d.offset) if d.offset is not None else None)
-            final.append(attrs.evolve(d, path=source.path, severity=sev, locator=locator))
+            if d.path != source.path or d.severity is not sev or d.locator != locator:
+                d = attrs.evolve(d, path=source.path, severity=sev, locator=locator)
+            final.append(d)
         final.sort(key=lambda d: d.sort_key)
         if source.kind == "html" or (source.path or "").lower().endswith((".md", ".markdown", ".html", ".htm")):
             from .baseline import apply_suppressions  # <!-- govlint: disable=... --> comments

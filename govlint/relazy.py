@@ -15,7 +15,7 @@ from typing import Any
 class LazyPattern:
     """``re.compile(pattern, flags)``, done the first time a method is used."""
 
-    __slots__ = ("_args", "_compiled")
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._args = (pattern, flags)
@@ -25,6 +25,8 @@ class LazyPattern:
         c = self._compiled
         if c is None:
             c = self._compiled = re.compile(*self._args)
+            for name in self._METHODS:  # from now on the compiled pattern's own methods answer directly
+                setattr(self, name, getattr(c, name))
         return c
 
     def search(self, *args: Any) -> Any:

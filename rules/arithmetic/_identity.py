@@ -71,8 +71,11 @@ def _over_rows(ctx, spec: TableSpec, table, ident: Identity):
     for row in table.rows:
         if not row.cells:
             continue
-        lhs = [row.cell(c) for c in ident.lhs]
-        rhs = [row.cell(c) for c in ident.rhs]
+        by_column: dict = {}
+        for c in row.cells:
+            by_column.setdefault(c.column, c)  # the first cell of a column, as Row.cell gives it
+        lhs = [by_column.get(c) for c in ident.lhs]
+        rhs = [by_column.get(c) for c in ident.rhs]
         if not all(numeric(c) for c in lhs + rhs):
             continue
         a = sum(c.value for c in lhs)
