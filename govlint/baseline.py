@@ -65,12 +65,7 @@ def _part_of(report: Any, offset: Optional[int]) -> Optional[int]:
 def _flagged_text(d: Diagnostic, source: Any) -> Optional[str]:
     if source is None or d.offset is None:
         return None
-    text = source.text
-    end = d.end_offset if d.end_offset is not None and d.end_offset > d.offset else None
-    if end is None:
-        nl = text.find("\n", d.offset)
-        end = len(text) if nl == -1 else nl
-    chunk = text[d.offset:end]
+    chunk = source.flagged(d.offset, d.end_offset)
     first = next((ln for ln in chunk.splitlines() if ln.strip()), "")
     return normalise(first)[:_VALUE_LIMIT] or None
 

@@ -145,7 +145,7 @@ def _run_one(engine: Any, kind: str, path: str, resolver: ConfigResolver, option
     result = engine.lint_path(path, cfg, max_bytes, **extra)
     # ``slim``: drop what only the rules read before the result travels back from a worker (pickling
     # the whole report model costs ~7 ms a file); reporters, baselines and summaries keep what they use
-    return result.slim() if options.get("slim") else result
+    return result.slim(keep_source=options.get("keep_source", True)) if options.get("slim") else result
 
 
 def missing_result(path: str) -> Any:

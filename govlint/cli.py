@@ -20,7 +20,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from . import __version__
 from .config import Config, ConfigError, find_config, load_config
@@ -236,11 +236,15 @@ class _Progress:
         self.stream.flush()
 
 
-def _make_progress(args: argparse.Namespace, total: int) -> Optional[_Progress]:
+def _wants_progress(args: argparse.Namespace, total: int) -> bool:
     want = args.progress
     if want is None:
         want = total >= 10 and sys.stderr.isatty()
-    return _Progress(total) if want and total else None
+    return bool(want and total)
+
+
+def _make_progress(args: argparse.Namespace, total: int) -> Optional[_Progress]:
+    return _Progress(total) if _wants_progress(args, total) else None
 
 
 def _prepare(args: argparse.Namespace):
@@ -267,24 +271,58 @@ def _prepare(args: argparse.Namespace):
     return engine, explicit, overrides, items
 
 
-def _run(args: argparse.Namespace, kind: str, explicit, overrides, items) -> list:
+def _results(args: argparse.Namespace, kind: str, explicit, overrides, items, keep_source: bool = True,
+             progress: Optional["_Progress"] = None) -> Iterator:
+    """The result of every item, in order, as each file is checked (a missing path: GL001)."""
     from .batch import missing_result, run
     from .engine import TIMEOUT
 
     files = [p for p, ok in items if ok]
-    progress = _make_progress(args, len(files))
+    # results are slimmed as they arrive (the report model's tables and paragraphs are dropped, and,
+    # unless the HTML report or a baseline needs the whole text, the source is cut down to the lines
+    # the diagnostics point at)
+    done = (r.slim(keep_source=keep_source) if kind == "lint" and hasattr(r, "slim") else r
+            for r in run(files, kind, jobs=args.jobs, explicit=explicit, overrides=overrides,
+                         block_plugins=_names(args.block_plugins), progress=progress,
+                         max_bytes=getattr(args, "max_bytes", None), slim=kind == "lint", keep_source=keep_source,
+                         timeout=TIMEOUT if getattr(args, "timeout", None) is None else args.timeout))
+    for p, ok in items:
+        yield next(done) if ok else missing_result(p)
+
+
+def _run(args: argparse.Namespace, kind: str, explicit, overrides, items, keep_source: bool = True) -> list:
+    progress = _make_progress(args, sum(1 for _, ok in items if ok))
     try:
-        # results are slimmed as they arrive (the report model's tables and paragraphs are dropped), so
-        # memory stays flat however many files are checked
-        done = iter([r.slim() if kind == "lint" and hasattr(r, "slim") else r
-                     for r in run(files, kind, jobs=args.jobs, explicit=explicit, overrides=overrides,
-                                  block_plugins=_names(args.block_plugins), progress=progress,
-                                  max_bytes=getattr(args, "max_bytes", None), slim=kind == "lint",
-                                  timeout=TIMEOUT if getattr(args, "timeout", None) is None else args.timeout)])
+        return list(_results(args, kind, explicit, overrides, items, keep_source, progress))
     finally:
         if progress is not None:
             progress.close()
-    return [next(done) if ok else missing_result(p) for p, ok in items]
+
+
+def _stream(args: argparse.Namespace, engine, explicit, overrides, items, lang: str) -> int:
+    """``govlint check`` in the text, JSON or GitHub format: each file's findings are written as soon
+    as it is checked and then forgotten, so memory stays flat however many files are checked."""
+    from .batch import failing
+    from .reporters import github, json, text
+
+    out_stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    fatal = failed = False
+    try:
+        tty = out_stream.isatty()
+        show = tty if args.show_source is None else args.show_source
+        stream = {"text": text, "json": json, "github": github}[args.format].Stream(
+            lang=lang, show_source=show, colour=tty and not os.environ.get("NO_COLOR"), statistics=args.statistics)
+        for r in _results(args, "lint", explicit, overrides, items, keep_source=False):
+            out_stream.write(stream.file(r))
+            fatal = fatal or r.fatal
+            failed = failed or failing([r])
+        out_stream.write(stream.end())
+    finally:
+        if args.output:
+            out_stream.close()
+    if fatal:
+        return 2
+    return 0 if (args.exit_zero or not failed) else 1
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -307,7 +345,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     fixing = args.fix or args.diff
     try:
         lang = args.lang or next((resolver(p).lang for p, ok in items if ok), None) or "zh"
-        outcomes = _run(args, "fix" if fixing else "lint", explicit, overrides, items)
+        if args.format in ("text", "json", "github") and not (fixing or baseline is not None or args.summary
+                                                      or args.summary_csv
+                                                      or _wants_progress(args, sum(1 for _, ok in items if ok))):
+            # (with a progress bar on the terminal, the report is written at the end, below it)
+            return _stream(args, engine, explicit, overrides, items, lang)
+        # the HTML report shows whole files and a baseline fingerprints the flagged text: they need the
+        # whole source; the other reports need only the lines the diagnostics point at
+        outcomes = _run(args, "fix" if fixing else "lint", explicit, overrides, items,
+                        keep_source=args.format == "html" or baseline is not None)
     except ConfigError as exc:
         print(f"govlint: {exc}", file=sys.stderr)
         return 2

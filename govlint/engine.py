@@ -162,16 +162,25 @@ class FileResult:
     def fatal(self) -> bool:
         return any(d.fatal for d in self.diagnostics)
 
-    def slim(self) -> "FileResult":
+    def slim(self, keep_source: bool = True) -> "FileResult":
         """This result without what only the rules read (tables, paragraphs, the preamble); what
         reporters, baselines and summaries use stays: title, year, edition, agency, the part headings
-        and the source. Holding thousands of results then costs a few KB each, not ~150 KB."""
+        and the source. Holding thousands of results then costs a few KB each, not ~150 KB.
+        ``keep_source=False`` also replaces the source by a :class:`~govlint.source.SourceExcerpt`
+        (the lines the diagnostics point at, the positions of their fixes, the text they flag) and
+        drops the report's copy of the text: what the text, JSON, SARIF and GitHub reports need."""
+        out = self
         rep = self.report
-        if rep is None or (not rep.tables and not rep.preamble and all(not s.paragraphs and not s.tables
-                                                                        for s in rep.sections)):
-            return self
-        sections = tuple(attrs.evolve(s, paragraphs=(), tables=()) for s in rep.sections)
-        return attrs.evolve(self, report=attrs.evolve(rep, preamble=(), sections=sections, tables=()))
+        if rep is not None and (rep.tables or rep.preamble or any(s.paragraphs or s.tables for s in rep.sections)):
+            sections = tuple(attrs.evolve(s, paragraphs=(), tables=()) for s in rep.sections)
+            out = attrs.evolve(out, report=attrs.evolve(rep, preamble=(), sections=sections, tables=()))
+        if not keep_source and isinstance(out.source, Source):
+            diags = out.diagnostics
+            offsets = [o for d in diags if d.fix is not None for o in (d.fix.start, d.fix.end)]
+            spans = [(d.offset, d.end_offset) for d in diags if d.offset is not None]
+            out = attrs.evolve(out, source=out.source.excerpt((d.line for d in diags), offsets, spans),
+                               report=attrs.evolve(out.report, text="") if out.report is not None else None)
+        return out
 
 
 @attrs.frozen

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from typing import Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 import attrs
 
@@ -114,6 +114,28 @@ class Source:
         locs = self.origin.locators if self.origin is not None else ()
         object.__setattr__(self, "_locator_starts", tuple(s for s, _ in locs))
 
+    @property
+    def plain(self) -> bool:
+        """The text is the user's file itself (a text file), not text extracted from HTML/DOCX/PDF."""
+        return self.kind == "text" and (self.origin is None or not self.origin.has_positions)
+
+    def flagged(self, start: int, end: Optional[int] = None) -> str:
+        """The text a diagnostic flags: ``text[start:end]``, or to the end of the line without an end."""
+        if end is None or end <= start:
+            nl = self.text.find("\n", start)
+            end = len(self.text) if nl == -1 else nl
+        return self.text[start:end]
+
+    def excerpt(self, lines: Iterable[int], offsets: Iterable[int] = (),
+                spans: Iterable[tuple[int, Optional[int]]] = ()) -> "SourceExcerpt":
+        """What reporters need once the file is checked — the text of ``lines`` (1-based lines of the
+        user's file), the positions of ``offsets`` and the :meth:`flagged` text of ``spans`` — a few
+        hundred bytes instead of the whole file."""
+        return SourceExcerpt(self.path, self.kind, self.encoding, self.plain,
+                             {n: self.line_text(n) for n in sorted(set(lines))},
+                             {o: self.position(o) for o in sorted(set(offsets))},
+                             {sp: self.flagged(*sp) for sp in set(spans)})
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the user's file of an offset into :attr:`text`.
 
@@ -158,3 +180,26 @@ class Source:
         start = starts[line - 1]
         end = starts[line] - 1 if line < len(starts) else len(text)
         return text[start:end].rstrip("\r")
+
+
+@attrs.frozen
+class SourceExcerpt:
+    """The part of a :class:`Source` that reporters read, kept for each file of a batch run instead
+    of the whole text (see :meth:`Source.excerpt`): memory stays flat however many files are checked."""
+
+    path: Optional[str]
+    kind: str
+    encoding: str
+    plain: bool
+    lines: dict  # 1-based line -> its text
+    positions: dict  # offset into the checked text -> (line, column) in the user's file
+    spans: dict = attrs.field(factory=dict)  # (start, end) -> Source.flagged(start, end)
+
+    def line_text(self, line: int) -> str:
+        return self.lines.get(line, "")
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.positions[offset]
+
+    def flagged(self, start: int, end: Optional[int] = None) -> str:
+        return self.spans.get((start, end), "")

@@ -133,3 +133,60 @@ def test_slim_results_from_workers_keep_what_reporters_use(tree: Path) -> None:
         assert not s.report.tables
     # without slim=True (the library's lint_paths) workers send the whole model
     assert any(r.report.tables for r in run(files, jobs=2))
+
+
+def test_source_excerpts_give_the_same_reports(tree: Path, tmp_path: Path) -> None:
+    """``slim(keep_source=False)`` (what ``govlint check`` keeps per file unless the HTML report or a
+    baseline needs the whole text) renders the text, JSON, SARIF and GitHub reports exactly as the
+    whole source does — shown source lines, fix regions and fingerprints included."""
+    from govlint.batch import collect, run
+    from govlint.engine import default_engine
+    from govlint.reporters import get_reporter
+    from govlint.source import SourceExcerpt
+    from render_shapes import load_seed, to_html
+
+    seed = Path(__file__).parent / "data" / "seed.txt"
+    page = tmp_path / "page.html"
+    page.write_bytes(to_html(load_seed(seed)).data)
+    files, _ = collect([tree, page, seed])
+    whole = [r.slim() for r in run(files, jobs=1)]
+    cut = list(run(files, jobs=2, slim=True, keep_source=False))
+    assert all(isinstance(r.source, SourceExcerpt) and r.report.text == "" for r in cut)
+    assert any(d.fix is not None for r in cut for d in r.diagnostics)  # the seed has a fixable finding
+    assert any(r.source.kind == "html" for r in cut)
+    engine = default_engine()
+    for fmt in ("text", "json", "sarif", "github"):
+        render = get_reporter(fmt)
+        for show in (False, True):
+            kw = dict(lang="zh", show_source=show, rules=engine.rules, rule_plugin=engine.rule_plugin)
+            assert render(cut, **kw) == render(whole, **kw), (fmt, show)
+    # what is kept is small: a few lines, not the file
+    for r in cut:
+        assert sum(len(t) for t in r.source.lines.values()) < len(Path(r.path).read_bytes())
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_streamed_reports_equal_the_whole_report(tree: Path, fmt: str) -> None:
+    """``govlint check`` writes text, JSON and GitHub reports file by file (memory stays flat); what it
+    writes is the report the library renders from all results at once, and the exit code agrees."""
+    from govlint.reporters import format_results
+
+    missing = tree / "missing.txt"
+    for jobs in ("1", "2"):
+        for extra in ([], ["--statistics", "--show-source"], ["--lang", "en"]):
+            proc = run_govlint("check", "--format", fmt, "--jobs", jobs, *extra, tree, missing)
+            results = govlint.lint_paths([tree, missing])
+            expected = format_results(results, fmt, lang="en" if "en" in extra else "zh",
+                                      statistics="--statistics" in extra, show_source="--show-source" in extra)
+            assert proc.stdout == expected, (fmt, jobs, extra)
+            assert proc.returncode == 2  # the missing path is a GL001
+    proc = run_govlint("check", "--format", fmt, tree / "2022" / "a.txt")
+    assert proc.returncode == 1 and proc.stdout == format_results(govlint.lint_paths([tree / "2022" / "a.txt"]), fmt)
+
+
+def test_json_stream_is_byte_identical_for_no_and_many_files(tree: Path) -> None:
+    from govlint.reporters import json as json_reporter
+
+    for results in ([], govlint.lint_paths([tree / "2022" / "a.txt"]), govlint.lint_paths([tree])):
+        stream = json_reporter.Stream(lang="zh")
+        assert "".join(stream.file(r) for r in results) + stream.end() == json_reporter.render(results), len(results)

@@ -16,7 +16,6 @@ import os
 from typing import Any, Optional, Sequence
 
 from ..engine import FileResult
-from . import counts
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -40,29 +39,42 @@ def _path(path: Optional[str]) -> str:
     return path.replace(os.sep, "/")
 
 
-def render(results: Sequence[FileResult], lang: str = "zh", **_: Any) -> str:
-    out: list[str] = []
-    for r in results:
+class Stream:
+    """The annotations written file by file (see :class:`govlint.reporters.text.Stream`)."""
+
+    def __init__(self, lang: str = "zh", **_: Any) -> None:
+        self.lang = lang
+        self.counts = {"error": 0, "warning": 0, "info": 0}
+        self.files = self.flagged = 0
+
+    def file(self, r: FileResult) -> str:
+        self.files += 1
         if not r.diagnostics:
-            continue
+            return ""
+        self.flagged += 1
         path = _path(r.path)
-        out.append(f"::group::{escape_data(path)}")
+        out = [f"::group::{escape_data(path)}"]
         for d in r.diagnostics:
+            self.counts[d.severity.value] += 1
             props = [("file", path), ("line", str(d.line)), ("col", str(d.column))]
             if (d.end_line, d.end_column) > (d.line, d.column):
                 props += [("endLine", str(d.end_line)), ("endColumn", str(d.end_column))]
             props.append(("title", f"{d.code} {d.rule}"))
             prop_text = ",".join(f"{k}={escape_property(v)}" for k, v in props)
-            out.append(f"::{_COMMAND[d.severity.value]} {prop_text}::{escape_data(d.text(lang))}")
+            out.append(f"::{_COMMAND[d.severity.value]} {prop_text}::{escape_data(d.text(self.lang))}")
         out.append("::endgroup::")
-    c = counts(results)
-    total = sum(c.values())
-    files = sum(1 for r in results if r.diagnostics)
-    if lang == "en":
-        out.append(f"govlint: {total} problem{'s' if total != 1 else ''} in {files} of {len(results)} "
-                   f"file{'s' if len(results) != 1 else ''} ({c['error']} errors, {c['warning']} warnings, "
-                   f"{c['info']} info)")
-    else:
-        out.append(f"govlint：{len(results)} 个文件中有 {files} 个存在问题，共 {total} 个"
-                   f"（错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}）")
-    return "\n".join(out) + "\n"
+        return "".join(line + "\n" for line in out)
+
+    def end(self) -> str:
+        c, n, files = self.counts, self.files, self.flagged
+        total = sum(c.values())
+        if self.lang == "en":
+            return (f"govlint: {total} problem{'s' if total != 1 else ''} in {files} of {n} "
+                    f"file{'s' if n != 1 else ''} ({c['error']} errors, {c['warning']} warnings, {c['info']} info)\n")
+        return (f"govlint：{n} 个文件中有 {files} 个存在问题，共 {total} 个"
+                f"（错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}）\n")
+
+
+def render(results: Sequence[FileResult], lang: str = "zh", **_: Any) -> str:
+    stream = Stream(lang)
+    return "".join(stream.file(r) for r in results) + stream.end()

@@ -37,18 +37,46 @@ def diagnostic_dict(d: Diagnostic, lang: str = "zh") -> dict[str, Any]:
     return out
 
 
+def file_dict(r: FileResult, lang: str = "zh") -> dict[str, Any]:
+    return {
+        "path": r.path,
+        "edition": r.report.edition if r.report else None,
+        "year": r.report.year if r.report else None,
+        "agency": r.report.agency if r.report else None,
+        "diagnostics": [diagnostic_dict(d, lang) for d in r.diagnostics],
+    }
+
+
 def document(results: Sequence[FileResult], lang: str = "zh") -> dict[str, Any]:
-    files = []
-    for r in results:
-        files.append({
-            "path": r.path,
-            "edition": r.report.edition if r.report else None,
-            "year": r.report.year if r.report else None,
-            "agency": r.report.agency if r.report else None,
-            "diagnostics": [diagnostic_dict(d, lang) for d in r.diagnostics],
-        })
+    files = [file_dict(r, lang) for r in results]
     return {"govlint": __version__, "files": files, "summary": {"files": len(results), **counts(results)}}
 
 
 def render(results: Sequence[FileResult], lang: str = "zh", **_: Any) -> str:
     return json.dumps(document(results, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def _nested(value: Any, level: int) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it ``level`` levels deep in a document."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+class Stream:
+    """The JSON document written file by file, byte for byte what :func:`render` writes (see
+    :class:`govlint.reporters.text.Stream`)."""
+
+    def __init__(self, lang: str = "zh", **_: Any) -> None:
+        self.lang = lang
+        self.counts = {"error": 0, "warning": 0, "info": 0}
+        self.files = 0
+
+    def file(self, r: FileResult) -> str:
+        head = "" if self.files else f'{{\n  "govlint": {_nested(__version__, 1)},\n  "files": ['
+        self.files += 1
+        for d in r.diagnostics:
+            self.counts[d.severity.value] += 1
+        return head + ("\n" if self.files == 1 else ",\n") + "    " + _nested(file_dict(r, self.lang), 2)
+
+    def end(self) -> str:
+        head = "\n  ]" if self.files else f'{{\n  "govlint": {_nested(__version__, 1)},\n  "files": []'
+        return f'{head},\n  "summary": {_nested({"files": self.files, **self.counts}, 1)}\n}}\n'

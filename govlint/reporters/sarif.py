@@ -86,7 +86,7 @@ def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str,
 
 def _fix(d: Diagnostic, r: FileResult, uri: dict[str, Any], lang: str) -> Optional[dict[str, Any]]:
     src = r.source
-    if d.fix is None or src is None or src.kind != "text" or (src.origin is not None and src.origin.has_positions):
+    if d.fix is None or src is None or not src.plain:
         return None
     (l1, c1), (l2, c2) = src.position(d.fix.start), src.position(d.fix.end)
     region = {"startLine": l1, "startColumn": c1, "endLine": l2, "endColumn": c2}

@@ -8,7 +8,6 @@ from collections import Counter
 from typing import Any, Sequence
 
 from ..engine import FileResult
-from . import counts
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _RESET = "\x1b[0m"
@@ -52,40 +51,59 @@ def excerpt(line: str, column: int, end_column: int, width: int = 100) -> tuple[
     return head + line[start:stop] + tail, column - shift, min(end_column, stop + 1) - shift
 
 
-def render(results: Sequence[FileResult], lang: str = "zh", show_source: bool = False, colour: bool = False,
-           statistics: bool = False, **_: Any) -> str:
-    out: list[str] = []
-    for r in results:
-        lines_cache = None
+class Stream:
+    """The text report written file by file (``govlint check`` prints each file's findings as soon
+    as it is checked and keeps none of them): :meth:`file` per result, then :meth:`end`."""
+
+    def __init__(self, lang: str = "zh", show_source: bool = False, colour: bool = False,
+                 statistics: bool = False, **_: Any) -> None:
+        self.lang, self.show_source, self.colour, self.statistics = lang, show_source, colour, statistics
+        self.counts = {"error": 0, "warning": 0, "info": 0}
+        self.stats: Counter = Counter()
+        self.files = 0
+
+    def file(self, r: FileResult) -> str:
+        self.files += 1
+        out: list[str] = []
         for d in r.diagnostics:
+            self.counts[d.severity.value] += 1
+            if self.statistics:
+                self.stats[(d.code, d.rule)] += 1
             code = d.code
-            if colour:
+            if self.colour:
                 code = f"{_BOLD}{_COLOURS[d.severity.value]}{code}{_RESET}"
             where = f" [{d.locator}]" if d.locator else ""  # DOCX/PDF: table/row/cell or page
-            out.append(f"{d.path or '<text>'}:{d.line}:{d.column}: {code} {d.text(lang)}{where}")
-            if show_source and r.source is not None:
-                if lines_cache is None:
-                    lines_cache = r.source
-                src = lines_cache.line_text(d.line)
+            out.append(f"{d.path or '<text>'}:{d.line}:{d.column}: {code} {d.text(self.lang)}{where}")
+            if self.show_source and r.source is not None:
+                src = r.source.line_text(d.line)
                 if src:
                     end = d.end_column if d.end_line == d.line else len(src) + 1
                     shown, col, end = excerpt(src, d.column, end)
                     out.append(f"    {shown}")
                     out.append(f"    {caret_line(shown, col, end)}")
-    c = counts(results)
-    total = sum(c.values())
-    if statistics and total:
-        stats = Counter((d.code, d.rule) for r in results for d in r.diagnostics)
-        out.append("")
-        for (code, name), n in sorted(stats.items(), key=lambda kv: (-kv[1], kv[0])):
-            out.append(f"{n:5d}  {code}  {name}")
-    if total:
-        if lang == "en":
-            out.append(f"Found {total} problem{'s' if total != 1 else ''} in {len(results)} file{'s' if len(results) != 1 else ''} "
-                       f"({c['error']} errors, {c['warning']} warnings, {c['info']} info).")
+        return "".join(line + "\n" for line in out)
+
+    def end(self) -> str:
+        out: list[str] = []
+        c, n = self.counts, self.files
+        total = sum(c.values())
+        if self.statistics and total:
+            out.append("")
+            for (code, name), k in sorted(self.stats.items(), key=lambda kv: (-kv[1], kv[0])):
+                out.append(f"{k:5d}  {code}  {name}")
+        if total:
+            if self.lang == "en":
+                out.append(f"Found {total} problem{'s' if total != 1 else ''} in {n} file{'s' if n != 1 else ''} "
+                           f"({c['error']} errors, {c['warning']} warnings, {c['info']} info).")
+            else:
+                out.append(f"在 {n} 个文件中发现 {total} 个问题（错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}）。")
         else:
-            out.append(f"在 {len(results)} 个文件中发现 {total} 个问题（错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}）。")
-    else:
-        out.append(f"All checks passed ({len(results)} file{'s' if len(results) != 1 else ''})." if lang == "en"
-                   else f"全部检查通过（{len(results)} 个文件）。")
-    return "\n".join(out) + "\n"
+            out.append(f"All checks passed ({n} file{'s' if n != 1 else ''})." if self.lang == "en"
+                       else f"全部检查通过（{n} 个文件）。")
+        return "\n".join(out) + "\n"
+
+
+def render(results: Sequence[FileResult], lang: str = "zh", show_source: bool = False, colour: bool = False,
+           statistics: bool = False, **_: Any) -> str:
+    stream = Stream(lang, show_source, colour, statistics)
+    return "".join(stream.file(r) for r in results) + stream.end()
