@@ -265,6 +265,7 @@ class LabelIndex:
     full: dict = attrs.field(eq=False)  # first char -> keys, longest first
     bare: dict = attrs.field(eq=False)
     specific: frozenset = frozenset()
+    keys: frozenset = frozenset()  # every key, full and bare
 
     @classmethod
     def of(cls, editions: Iterable) -> "LabelIndex":
@@ -292,7 +293,8 @@ class LabelIndex:
                 out.setdefault(k[0], []).append(k)
             return out
 
-        return cls(by_first(full), by_first(bare), frozenset(k for k in full | bare if len(bare_key(k)) >= 4))
+        return cls(by_first(full), by_first(bare), frozenset(k for k in full | bare if len(bare_key(k)) >= 4),
+                   frozenset(full | bare))
 
     def starters(self) -> frozenset:
         """Keys that may start the body of a part (for finding where a run-in heading ends)."""
@@ -603,11 +605,30 @@ def _has_label(norm: str, index: LabelIndex) -> bool:
     return False
 
 
+def _plain_word(word: str, index: LabelIndex) -> bool:
+    """A word that cannot hold a label run together with anything: a number (no letter or CJK
+    character, so no label), or exactly one known label (``1.属于国家秘密``; without its item number
+    only if it has no digit, which could start a digit run)."""
+    if not any(ch.isalpha() for ch in word):
+        return True
+    k = key(word)
+    return k in index.keys or (not any(ch in _DIGITS for ch in k) and bare_key(word) in index.keys)
+
+
 def run_together(text: str, start: int, end: int, index: LabelIndex) -> bool:
     """Does a whitespace-separated word of ``text[start:end]`` hold several known labels, or a
     label and digits, run together (``结果维持结果纠正…总计``, ``规章000``)? Then the line is read as
     a flattened table rather than cell by cell."""
-    if not any(c in _DIGITS for c in text[start:end]) or not _may_hold_table(text, start, end, index):
+    if not any(c in _DIGITS for c in text[start:end]):
+        return False
+    if all(_plain_word(w, index) for w in text[start:end].split()):
+        return False  # a label, then numbers (the usual row): no word holds two things
+    return _scanned_run_together(text, start, end, index)
+
+
+def _scanned_run_together(text: str, start: int, end: int, index: LabelIndex) -> bool:
+    """:func:`run_together` by scanning the words for labels and digit runs."""
+    if not _may_hold_table(text, start, end, index):
         return False
     toks = _Scanner(text, start, end, index).tokens()
     for m in re.finditer(r"\S+", text[start:end]):

@@ -303,3 +303,39 @@ def test_label_precheck_never_skips_a_paragraph_with_tokens():
             else:
                 seen += 1
     assert seen
+
+
+def test_plain_word_shortcut_never_changes_run_together():
+    """``run_together`` skips the scanner when every word is a number or exactly one known label;
+    on lines built from labels (with and without item numbers), numbers, other words and labels run
+    together with digits or with each other, it answers exactly as the scanner does."""
+    import random
+
+    index = flatten.LabelIndex.of(default_engine().editions.values())
+    keys = sorted(index.keys)
+    rng = random.Random(20261126)
+    others = ["我局", "无", "2022年", "5件", "12.5%", "—", "-", "1.", "（一）", "其他", "合计", "商业", "企业",
+              "1,234", "０", "三、本年度办理结果", "“三安全一稳定”", "x1", "１２"]
+
+    def word() -> str:
+        pick = rng.random()
+        if pick < 0.35:
+            return rng.choice(keys)
+        if pick < 0.55:
+            return str(rng.choice([0, 1, 7, 42, 305, 1000]))
+        if pick < 0.7:
+            return rng.choice(others)
+        if pick < 0.85:
+            return rng.choice(keys) + str(rng.randint(0, 999))
+        return rng.choice(keys) + rng.choice(keys)
+
+    checked = 0
+    for _ in range(3000):
+        line = rng.choice([" ", "\u3000", "  "]).join(word() for _ in range(rng.randint(1, 9)))
+        text = "前文\n" + line + "\n后文"
+        a, b = 3, 3 + len(line)
+        if not any(c in "0123456789０１２３４５６７８９" for c in line):
+            continue
+        assert flatten.run_together(text, a, b, index) == flatten._scanned_run_together(text, a, b, index), line
+        checked += 1
+    assert checked > 1000
