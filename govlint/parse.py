@@ -14,7 +14,7 @@ import sys
 import unicodedata
 import zlib
 from functools import lru_cache
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 
 import attrs
 import lark
@@ -148,8 +148,17 @@ def split_cells(kind: str, line: str, offset: int) -> list[RawCell]:
 def _pipe_line(line: str, offset: int) -> tuple[str, tuple[RawCell, ...]]:
     """Kind (as :func:`_classify_line`) and cells (as :func:`split_cells`) of a line holding a
     pipe, from one split."""
+    artifact_like = _ARTIFACT_RE.match(line)
+    if not artifact_like and "｜" not in line and line.count("|") == 1:  # one cell and its pipe (``0 |``)
+        i = line.index("|")
+        left, right = line[:i], line[i + 1:]
+        ls, rs = left.strip(), right.strip()
+        if bool(ls) != bool(rs):  # one piece blank (both blank: an artefact; none: a row of two cells)
+            seg, a, s = (left, offset, ls) if ls else (right, offset + i + 1, rs)
+            lead = len(seg) - len(seg.lstrip())
+            return "CELL", (RawCell(s, a + lead, a + lead + len(s)),)
     pieces = _PIPE.split(line)
-    if _ARTIFACT_RE.match(line) and all(not c.strip() or _SEPARATOR_CELL.fullmatch(c.strip()) for c in pieces):
+    if artifact_like and all(not c.strip() or _SEPARATOR_CELL.fullmatch(c.strip()) for c in pieces):
         return "ARTIFACT", ()
     cells: list[RawCell] = []
     last = len(pieces) - 1
@@ -196,8 +205,9 @@ def _classify_line(line: str) -> str:
 _TABLE_KINDS = frozenset({"CELL", "ROW", "SPACED", "ARTIFACT"})
 
 
-@attrs.frozen
-class Line:
+class Line(NamedTuple):
+    """One classified line (a tuple: a report has a few hundred, made in the parser's inner loop)."""
+
     kind: str
     text: str  # without the line ending
     start: int  # offset of the line in the source text
@@ -289,8 +299,8 @@ def _two_line_title(lines: list[Line]) -> None:
     if _NOT_IN_TITLE.search(first) or _NOT_IN_TITLE.search(second) or "报告" in first or "年报" in first:
         return
     if _looks_like_title(second):
-        lines[0] = attrs.evolve(lines[0], kind="TITLE")
-        lines[1] = attrs.evolve(lines[1], kind="TITLE")
+        lines[0] = lines[0]._replace(kind="TITLE")
+        lines[1] = lines[1]._replace(kind="TITLE")
 
 
 def _looks_like_title(line: str) -> bool:
@@ -307,11 +317,11 @@ def _settle(lines: list[Line]) -> None:
         prev_t = i > 0 and kinds[i - 1] in _TABLE_KINDS
         next_t = i + 1 < len(lines) and kinds[i + 1] in _TABLE_KINDS
         if ln.kind == "SPACED" and not prev_t and not next_t and len(_WS_TOKEN.findall(ln.text)) < 3:
-            lines[i] = attrs.evolve(ln, kind="TEXT")
+            lines[i] = ln._replace(kind="TEXT")
         elif ln.kind == "TEXT" and prev_t and next_t:
             s = ln.text.strip()
             if len(s) <= 40 and not _SENTENCE_END.search(s):
-                lines[i] = attrs.evolve(ln, kind="SPACED")
+                lines[i] = ln._replace(kind="SPACED")
         kinds[i] = lines[i].kind
 
 
