@@ -13,7 +13,7 @@ import bisect
 import re
 import sys
 from functools import lru_cache
-from typing import Iterator, Optional, Sequence
+from typing import Iterator, NamedTuple, Optional, Sequence
 
 from govlint.model import Cell, Paragraph, Report, Span
 from govlint.numbers import Quantity, chinese_to_number, find_quantities
@@ -281,6 +281,49 @@ DATE_RE = lazy_compile(
 )
 ISO_DATE_RE = lazy_compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 YEAR_RE = lazy_compile(r"(?<![\d〔\[（(])(?P<y>(?:19|20)\d{2}|[" + _CN_DIGIT + r"]{4})\s*年(?!代)")
+_CN_DIGITS = frozenset(_CN_DIGIT)
+_NOT_BEFORE_YEAR = frozenset("〔[（(")
+
+
+class YearMatch(NamedTuple):
+    """A match of :data:`YEAR_RE` (``m.start()``, ``m.end()``, ``m.group(0)``, ``m.group("y")``)."""
+
+    begin: int
+    finish: int
+    string: str
+
+    def start(self, group: object = 0) -> int:
+        return self.begin
+
+    def end(self, group: object = 0) -> int:
+        return self.begin + 4 if group == "y" else self.finish
+
+    def span(self, group: object = 0) -> tuple[int, int]:
+        return self.start(group), self.end(group)
+
+    def group(self, group: object = 0) -> str:
+        return self.string[self.begin:self.end(group)]
+
+
+def find_years(text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterator[YearMatch]:
+    """``YEAR_RE.finditer(text, pos, endpos)``, found from each 年 backwards: the regular expression
+    tries its pattern at every character of the prose (a third of the cost of a date rule), while a
+    year is four digits, perhaps spaces, then 年 (tested against YEAR_RE in tests/test_rules_prose_helpers.py)."""
+    n = len(text) if endpos is None else min(endpos, len(text))
+    j = text.find("年", pos, n)
+    while j != -1:
+        if not (j + 1 < n and text[j + 1] == "代"):
+            k = j
+            while k > pos and text[k - 1].isspace():
+                k -= 1
+            s = k - 4
+            if s >= pos:
+                y = text[s:k]
+                if (((y[0] == "1" and y[1] == "9") or (y[0] == "2" and y[1] == "0")) and y[2].isdecimal()
+                        and y[3].isdecimal()) or all(c in _CN_DIGITS for c in y):
+                    if s == 0 or not (text[s - 1].isdecimal() or text[s - 1] in _NOT_BEFORE_YEAR):
+                        yield YearMatch(s, j + 1, text)
+        j = text.find("年", j + 1, n)
 
 
 def cn_int(s: Optional[str]) -> Optional[int]:

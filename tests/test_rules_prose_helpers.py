@@ -37,3 +37,41 @@ def test_sentences_clauses_slogans():
     assert sentence_bounds(text, 2) == (0, 12)
     assert clause_start(text, 10) == 8
     assert [text[s:e] for s, e in slogan_ranges(text)] == ["“三个一”"]
+
+
+def test_find_years_is_year_re():
+    """``find_years`` (from each 年 backwards) finds exactly what ``YEAR_RE.finditer`` finds, with
+    the same spans and groups, over the whole text and between pos/endpos."""
+    import random
+
+    from govlint_rules._prose import YEAR_RE, find_years
+
+    rng = random.Random(20261126)
+    alphabet = list("2019２０一二〇零○三九年代 \u3000\t〔[（(x\n")
+    texts = ["2022年，二〇二三年。1990年代", "截至2023 年1月", "〔2022〕年", "（2022年）", "12022年", "２０２２年"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    for text in texts:
+        for pos, endpos in ((0, None), (1, len(text) - 1), (3, len(text)), (0, len(text) + 5)):
+            args = (pos,) if endpos is None else (pos, endpos)
+            want = [(m.span(), m.span("y"), m.group(0), m.group("y")) for m in YEAR_RE.finditer(text, *args)]
+            got = [(m.span(), m.span("y"), m.group(0), m.group("y")) for m in find_years(text, *args)]
+            assert got == want, (text, pos, endpos)
+
+
+def test_doc_numbers_scan_from_where_a_number_can_start():
+    """``doc_numbers`` starts its scan near the first bracketed year or 国务院令; it finds what the
+    full scan of DOCNUM finds."""
+    import random
+
+    from govlint_rules.citations._docs import DOCNUM, doc_numbers
+
+    rng = random.Random(7)
+    pieces = ["国办公开办函", "〔2021〕", "（2019）", "[2020]", "30号", "第711号", "国务院令", "号", "根据", "和",
+              "《条例》", "2022", "印发", "的通知", " ", "，", "〔", "〕", "政府信息公开工作"]
+    texts = ["按照国办公开办函〔2021〕30号要求，根据国务院令第711号", "文号为", "国务院令第1号和国办函〔2020〕109号"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5000)]
+    for text in texts:
+        full = [m.span() for m in DOCNUM.finditer(text)] if "号" in text else []
+        got = list(doc_numbers(text))
+        assert len(got) == len(full), text
+        assert [d.end for d in got] == [e for _, e in full], text

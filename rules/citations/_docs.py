@@ -18,6 +18,7 @@ DOCNUM = lazy_compile(
     r"(?P<issuer>[\u4e00-\u9fff]{2,12}?)(?P<open>[〔\[（(【［])(?P<year>(?:19|20)\d{2})(?P<close>[〕\]）)】］])第?(?P<serial>\d{1,4})号"
     r"|(?P<decree>国务院令)第?(?P<dserial>\d{1,4})号"
 )
+_BRACKET_YEAR = lazy_compile(r"[〔\[（(【［](?:19|20)\d{2}[〕\]）)】］]")  # the part of DOCNUM the issuer is glued to
 _TITLE = lazy_compile(r"《([^《》\n]{1,150})》")
 _STRIP = lazy_compile(r"[\s〈〉<>《》“”\"'‘’]")
 _LEAD = lazy_compile(r"^(?:按照|根据|依据|依照|参照|对照|贯彻|落实|执行|遵照|结合|印发|转发|关于|见|即|文件|通知|要求)+")
@@ -45,7 +46,14 @@ def norm(title: str) -> str:
 def doc_numbers(text: str) -> Iterator[DocNumber]:
     if "号" not in text:  # both forms end in 号: skip the (slow) scan of text without one
         return
-    for m in DOCNUM.finditer(text):
+    # the scan tries a 2–12 character issuer at every Chinese character: start it where a match can
+    # start at all — at most 12 characters before the first bracketed year, or at 国务院令
+    first = _BRACKET_YEAR.search(text)
+    decree = text.find("国务院令")
+    starts = ([max(0, first.start() - 12)] if first else []) + ([decree] if decree != -1 else [])
+    if not starts:
+        return
+    for m in DOCNUM.finditer(text, min(starts)):
         if m.group("decree"):
             yield DocNumber(m.start(), m.end(), f"国务院令第{m.group('dserial')}号", "国务院令", "", "", -1, -1)
             continue

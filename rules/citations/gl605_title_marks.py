@@ -1,22 +1,24 @@
+import re
+
 from govlint import Fix, rule
 
 from .._prose import prose, span_of, text_at
 
 _OPEN, _CLOSE = "《", "》"
+_MARKS = re.compile("[《》]")
 
 
 def _unmatched(text: str) -> tuple[list[int], list[int]]:
     """(unmatched 《 offsets, unmatched 》 offsets) of a paragraph."""
     opens: list[int] = []
     stray: list[int] = []
-    for i, ch in enumerate(text):
-        if ch == _OPEN:
-            opens.append(i)
-        elif ch == _CLOSE:
-            if opens:
-                opens.pop()
-            else:
-                stray.append(i)
+    for m in _MARKS.finditer(text):  # the marks only, not every character
+        if m.group() == _OPEN:
+            opens.append(m.start())
+        elif opens:
+            opens.pop()
+        else:
+            stray.append(m.start())
     return opens, stray
 
 

@@ -1,3 +1,4 @@
+import re
 from functools import lru_cache
 
 from govlint import Fix, rule
@@ -5,12 +6,17 @@ from govlint.relazy import lazy_compile
 
 from .._prose import clause_end, load_data, prose, span_of, text_at
 
+_LITERAL_W = re.compile(r"\(\?P<w>([^()\[\]\\|?*+.{}^$]+)\)")
+
 
 @lru_cache(maxsize=1)
 def _terms():
+    """(pattern, entry, the literal the wrong word is — or "" if the pattern does not say) per entry:
+    a paragraph without the literal cannot match, and most paragraphs hold none of them."""
     out = []
     for t in load_data("terminology.toml").get("terms", ()):
-        out.append((lazy_compile(t["pattern"]), t))
+        lit = _LITERAL_W.search(t["pattern"])
+        out.append((lazy_compile(t["pattern"]), t, lit.group(1) if lit else ""))
     return tuple(out)
 
 
@@ -35,8 +41,8 @@ def terminology(report, ctx):
     for _, p in prose(report, title=True):
         text = p.text
         seen: set[tuple[int, int]] = set()
-        for pat, t in _terms():
-            if t["id"] in skip:
+        for pat, t, literal in _terms():
+            if t["id"] in skip or (literal and literal not in text):
                 continue
             for m in pat.finditer(text):
                 s, e = m.span("w")

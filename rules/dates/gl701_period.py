@@ -31,6 +31,8 @@ def period(report, ctx):
         return
     for _, p in prose(report, title=False):
         text = p.text
+        if "月" not in text:  # every period names months: skip the scan
+            continue
         for m in PERIOD.finditer(text):
             ss, se = sentence_bounds(text, m.start())
             if not _ABOUT_DATA.search(text[ss:se]):

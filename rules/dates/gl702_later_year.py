@@ -3,7 +3,7 @@ from govlint.relazy import lazy_compile
 
 from .._prose import (
     PLAN_WORDS,
-    YEAR_RE,
+    find_years,
     inside,
     prose,
     quoted_ranges,
@@ -43,7 +43,7 @@ def later_year(report, ctx):
     for part, p in prose(report, parts=(1, 2, 3, 4), title=False):
         text = p.text
         titles = None
-        for m in YEAR_RE.finditer(text):
+        for m in find_years(text):
             y = year_value(m.group("y"))
             if y is None or y <= year or y > year + 30:
                 continue

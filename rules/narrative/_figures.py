@@ -18,9 +18,9 @@ from govlint.relazy import lazy_compile
 
 from .._common import column_label, row_label
 from .._prose import (
-    YEAR_RE,
     clause_end,
     clause_start,
+    find_years,
     fmt,
     inside,
     prose,
@@ -68,7 +68,26 @@ class Expect:
 
 def figures(report: Report, units: frozenset = COUNT_UNITS) -> Iterator[Figure]:
     """Every countable, exact figure of the prose (not approximate, not a range, not inside 《》/〔〕),
-    except those whose clause speaks of another period (another year, 同比, 累计 …)."""
+    except those whose clause speaks of another period (another year, 同比, 累计 …), whose unit is
+    one of ``units``."""
+    return (f for f in _figures_of(report) if f.q.unit in units)
+
+
+#: (report, its figures of any unit): the GL5 rules ask for the figures of one report in turn
+_LAST: tuple = (None, ())
+
+
+def _figures_of(report: Report) -> tuple[Figure, ...]:
+    global _LAST
+    last = _LAST  # one read: another thread may replace it meanwhile
+    if last[0] is report:
+        return last[1]
+    found = tuple(_all_figures(report))
+    _LAST = (report, found)
+    return found
+
+
+def _all_figures(report: Report) -> Iterator[Figure]:
     year = report.year
     for part, p in prose(report, title=False):
         text = p.text
@@ -79,7 +98,7 @@ def figures(report: Report, units: frozenset = COUNT_UNITS) -> Iterator[Figure]:
         other_period: dict[tuple[int, int], bool] = {}  # per clause / sentence: many figures share one
         other_year: dict[tuple[int, int], bool] = {}
         for i, q in enumerate(qs):
-            if q.unit not in units or q.approx or q.low is not None or q.is_percent or inside(titles, q.start):
+            if q.approx or q.low is not None or q.is_percent or inside(titles, q.start):
                 continue
             cs, ce = clause_start(text, q.start), clause_end(text, q.end)
             clause = text[cs:ce]
@@ -90,7 +109,7 @@ def figures(report: Report, units: frozenset = COUNT_UNITS) -> Iterator[Figure]:
             ss, se = sentence_bounds(text, q.start)
             if year is not None and (ss, se) not in other_year:
                 other_year[(ss, se)] = any(year_value(m.group("y")) not in (None, year) and not inside(titles, m.start())
-                                           for m in YEAR_RE.finditer(text, ss, se))
+                                           for m in find_years(text, ss, se))
             if year is not None and other_year[(ss, se)]:
                 continue
             prev_end = qs[i - 1].end if i > 0 else 0
