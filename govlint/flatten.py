@@ -253,6 +253,7 @@ _PROSE_MARKS = set("。，；！？!?;,、")
 _NUMBER_START = re.compile(r"[0-9０-９]|[-－−](?=[0-9０-９])")
 _ONE_NUMBER = re.compile(r"[0-9０-９][.．、]")
 _ITEM_NUMBER = re.compile(r"[0-9０-９]{1,2}[.．、]")
+_ITEM_MARKS = frozenset(".．、")  # what ends an item number (_ONE_NUMBER, _ITEM_NUMBER)
 _MIN_LABELS = 3
 _MIN_SPECIFIC = 2  # labels of at least four characters: 规章, 其他, 总计 alone prove nothing
 _MAX_UNKNOWN = 30
@@ -266,6 +267,7 @@ class LabelIndex:
     bare: dict = attrs.field(eq=False)
     specific: frozenset = frozenset()
     keys: frozenset = frozenset()  # every key, full and bare
+    specific_by_first: dict = attrs.field(factory=dict, eq=False)  # first char -> specific keys
 
     @classmethod
     def of(cls, editions: Iterable) -> "LabelIndex":
@@ -293,8 +295,8 @@ class LabelIndex:
                 out.setdefault(k[0], []).append(k)
             return out
 
-        return cls(by_first(full), by_first(bare), frozenset(k for k in full | bare if len(bare_key(k)) >= 4),
-                   frozenset(full | bare))
+        specific = frozenset(k for k in full | bare if len(bare_key(k)) >= 4)
+        return cls(by_first(full), by_first(bare), specific, frozenset(full | bare), by_first(set(specific)))
 
     def starters(self) -> frozenset:
         """Keys that may start the body of a part (for finding where a run-in heading ends)."""
@@ -318,6 +320,7 @@ class _Scanner:
         self.norm, self.src, self.at = _norm_map(text, a, b)
         # where each label occurs (longest first), found with str.find: no per-character probing
         self.found = {id(index.full): self._occurrences(index.full), id(index.bare): self._occurrences(index.bare)}
+        self.label_starts = {self.src[j] for found in self.found.values() for j in found}  # offsets
 
     def _occurrences(self, table: dict) -> dict[int, str]:
         norm = self.norm
@@ -352,6 +355,12 @@ class _Scanner:
         ``in_run``: ``i`` follows a digit, so an item number there has one digit only (in
         ``…40000042.其他法律…`` the label is ``2.其他法律…``, not ``42.其他法律…``).
         """
+        text = self.text
+        if i not in self.label_starts:  # no label found here: only an item number could start one
+            if text[i] not in _DIGITS or not (
+                    (i + 1 < self.b and text[i + 1] in _ITEM_MARKS)
+                    or (not in_run and i + 2 < self.b and text[i + 2] in _ITEM_MARKS)):
+                return None
         hit = self._match(i, self.index.full) or self._match(i, self.index.bare)
         if hit is None and self.text[i] in _DIGITS:
             # an item number the edition does not use (1. where it has 2.), then a bare label
@@ -375,7 +384,7 @@ class _Scanner:
         if not self.any_label:
             return out
         # positions worth a look: where a label starts, and digits; the text between is "other"
-        starts = sorted({self.src[j] for found in self.found.values() for j in found})
+        starts = sorted(self.label_starts)
         si = 0
         i = self.a
         while i < b:
@@ -523,7 +532,7 @@ def paragraph_pieces(text: str, paragraphs: Sequence[tuple[int, int]], index: La
     keyed = [_key_text(text, a, b) if b > a else "" for a, b in paragraphs]
     # a table needs two specific labels (see _valid); every label token's key occurs in its paragraph
     joined = "\n".join(keyed)  # keys hold no whitespace: a key occurs in the joined text iff in one paragraph
-    if sum(1 for k in index.specific if k in joined) < _MIN_SPECIFIC:
+    if not _has_specific(joined, index):
         return [("paragraph", k) for k in range(len(paragraphs))]
     scans: list[tuple[list[_Tok], list[tuple[int, int]]]] = []
     for (a, b), norm in zip(paragraphs, keyed):
@@ -595,6 +604,19 @@ def _may_hold_table(text: str, a: int, b: int, index: LabelIndex) -> bool:
     :func:`_norm_map` need not be built. (A table's header line may have no digit and a paragraph of
     prose may be long, so neither decides.)"""
     return b > a and _has_label(_key_text(text, a, b), index)
+
+
+def _has_specific(norm: str, index: LabelIndex) -> bool:
+    """Do at least ``_MIN_SPECIFIC`` of the specific labels occur in ``norm``?"""
+    found = 0
+    for first, keys in index.specific_by_first.items():
+        if first in norm:
+            for k in keys:
+                if k in norm:
+                    found += 1
+                    if found >= _MIN_SPECIFIC:
+                        return True
+    return False
 
 
 def _has_label(norm: str, index: LabelIndex) -> bool:

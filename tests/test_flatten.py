@@ -339,3 +339,31 @@ def test_plain_word_shortcut_never_changes_run_together():
         assert flatten.run_together(text, a, b, index) == flatten._scanned_run_together(text, a, b, index), line
         checked += 1
     assert checked > 1000
+
+
+def test_label_start_shortcut_never_changes_the_tokens():
+    """``_Scanner.label_at`` answers "no label here" at once where no label was found and no item
+    number can start; the tokens are those of the full look-up at every position."""
+    import random
+
+    class Everywhere(set):  # iterates as the labels found, but says a label may start anywhere
+        def __contains__(self, _):
+            return True
+
+    index = flatten.LabelIndex.of(default_engine().editions.values())
+    data = Path(__file__).parent / "data"
+    seed = (data / "seed.txt").read_text(encoding="utf-8")
+    texts = [seed, flatgen.flatten_text(seed), flatgen.flatten_text(seed, glue=" ")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(data.glob("20*.txt"))]
+    rng = random.Random(3)
+    bits = ["1.", "2、", "12.", "３．", "42", "0", " ", "其他", "属于国家秘密", "予以公开", "（一）", "规章", "2022年", "。"]
+    texts += ["".join(rng.choice(bits) for _ in range(rng.randint(1, 20))) for _ in range(2000)]
+    for text in texts:
+        pos = 0
+        for line in text.split("\n"):
+            a, b = pos, pos + len(line)
+            pos = b + 1
+            quick = flatten._Scanner(text, a, b, index)
+            full = flatten._Scanner(text, a, b, index)
+            full.label_starts = Everywhere(full.label_starts)
+            assert quick.tokens() == full.tokens(), line[:80]
