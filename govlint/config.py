@@ -60,6 +60,8 @@ class Config:
     rules: dict = attrs.field(factory=dict)  # code -> options
     lang: str = "zh"
     path: Optional[str] = None  # the file the config came from
+    # (code, enabled by default) -> selected: asked for every rule and every finding of every file
+    _decided: dict = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)
 
     @classmethod
     def from_mapping(cls, data: dict, path: Optional[str] = None) -> "Config":
@@ -104,8 +106,10 @@ class Config:
 
     # --------------------------------------------------------------- selection
     def selects(self, code: str, enabled_by_default: bool, path: Optional[str] = None) -> bool:
-        selected = _decide(code, self.select or ("DEFAULT",), self.extend_select, self.ignore,
-                           enabled_by_default)
+        selected = self._decided.get((code, enabled_by_default))
+        if selected is None:
+            selected = self._decided[(code, enabled_by_default)] = _decide(
+                code, self.select or ("DEFAULT",), self.extend_select, self.ignore, enabled_by_default)
         if selected and path and self.per_file_ignores:
             for pattern, codes in self.per_file_ignores.items():
                 if _path_matches(path, pattern, self.path) and any(_matches(code, c) for c in codes):
