@@ -51,6 +51,8 @@ def clean(chars: Sequence[str], offs: Sequence[int]) -> tuple[str, list[int]]:
     n = len(text)
     if n != len(chars):  # not one character per entry
         return _clean_chars(chars, offs)
+    if not _BLANK_RUN.search(text):  # nothing to collapse or strip (most table cells)
+        return text, list(offs)
     out: list[str] = []
     out_offs: list[int] = []
     pos = 0  # the text is kept stretches and blank runs: copy the stretches, decide for each run

@@ -212,16 +212,17 @@ class _Aligner:
             if floor < len(self.offs):
                 self.last = self.offs[floor]
         core = s.strip()
-        if core:
-            j = self.text.find(core, self.cursor, self.cursor + self.WINDOW + len(core))
-            if j != -1:
-                lead = len(s) - len(s.lstrip())
-                found = self.offs[j:j + len(core)].tolist()
-                self.cursor = j + len(core)
-                self.last = found[-1]
-                # blanks around the text take the offset of the character after (before) them
-                return [found[0]] * lead + found + [found[-1]] * (len(s) - lead - len(core))
-        out = [-1] * len(s)
+        if not core:  # whitespace only (the indentation between tags): where the stream stands
+            return [self.last] * len(s)
+        j = self.text.find(core, self.cursor, self.cursor + self.WINDOW + len(core))
+        if j != -1:
+            lead = len(s) - len(s.lstrip())
+            found = self.offs[j:j + len(core)].tolist()
+            self.cursor = j + len(core)
+            self.last = found[-1]
+            # blanks around the text take the offset of the character after (before) them
+            return [found[0]] * lead + found + [found[-1]] * (len(s) - lead - len(core))
+        out = [-1] * len(s)  # not found whole (an entity, markup inside): character by character
         for k, ch in enumerate(s):
             if ch.isspace():
                 continue
@@ -343,12 +344,14 @@ class _Page:
         n = self._lengths.get(el)
         if n is None:
             n = 0
-            if _tag(el) and not (_tag(el) in _SKIP_TAGS):
-                n = len(_WS.sub("", el.text or ""))
+            tag = _tag(el)
+            if tag and tag not in _SKIP_TAGS:
+                n = len("".join((el.text or "").split()))  # characters other than whitespace
                 for child in el:
                     if _tag(child) and not self.junk(child):
                         n += self.length(child)
-                    n += len(_WS.sub("", child.tail or ""))
+                    if child.tail:
+                        n += len("".join(child.tail.split()))
             self._lengths[el] = n
         return n
 
@@ -470,7 +473,7 @@ class _Writer:
     def table(self, table: Any) -> None:
         rows = self._rows(table)
         cells_of = [[c for c in r if _tag(c) in ("td", "th") and not self.page.junk(c)] for r in rows]
-        nested = any(c.find(".//table") is not None for cs in cells_of for c in cs)
+        nested = table.find(".//table") is not None and any(c.find(".//table") is not None for cs in cells_of for c in cs)
         single_column = all(len(cs) <= 1 for cs in cells_of)
         caption = next((c for c in table if _tag(c) == "caption"), None)
         if caption is not None:
