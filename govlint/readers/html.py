@@ -17,10 +17,11 @@ blocks. Other tables are data: ``rowspan``/``colspan`` are expanded into a grid 
 written as one ``a | b | c`` line (see :mod:`govlint.readers._layout`); ``<br>`` inside a cell is a
 line break that joins without a space between CJK characters, ``&nbsp;`` is a space.
 
-Positions: lxml gives elements a source line but text no column, so the decoded HTML is also run
-through the standard library's tokenizer (``html.parser``, with character references left
-unconverted), which yields every text character outside markup with its exact offset (an entity's
-characters map to its ``&``). lxml's text nodes are then matched, in document order, against that
+Positions: lxml gives elements a source line but text no column, so the decoded HTML is also
+tokenised in one regular-expression pass (comments, declarations, tags with quoted attributes, raw
+script/style content, character references left unconverted, as ``html.parser`` tokenises), which
+yields every text character outside markup with its exact offset (an entity's characters map to its
+``&``). lxml's text nodes are then matched, in document order, against that
 stream (exact match of the whole node first, then character by character with whitespace ignored),
 never before the line lxml reports for the node's element. Each extracted character therefore
 carries the line and column it has in the HTML file; what cannot be matched takes the position of
@@ -559,16 +560,19 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
     if not text.strip():
         raise InputError("GL002", "网页只有空白，没有任何文字", "the page contains only whitespace")
     try:
-        import lxml.html
         from lxml import etree
     except ImportError:  # pragma: no cover - lxml is a base dependency
         raise InputError("GL007", "读取网页需要 lxml：pip install lxml", "reading HTML needs lxml: pip install lxml") from None
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
-                                  default_doctype=False)
+    # lxml.etree's HTML parser (libxml2), not lxml.html's: that one looks a Python class up for every
+    # element the reader touches, and the reader needs none of its methods
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
+                              default_doctype=False)
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+        root = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError("GL005", f"无法解析网页：{exc}", f"the page cannot be parsed: {exc}") from None
+    if root is None:
+        raise InputError("GL005", "无法解析网页：文档为空", "the page cannot be parsed: the document is empty")
     limit = next((e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
     if limit is not None:  # libxml2 stopped building the tree: what lies beyond would be lost without a word
         if "depth" in limit:
