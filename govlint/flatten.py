@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 import attrs
 
@@ -233,14 +233,16 @@ def split_line(line: str, vocab: HeadingVocabulary) -> Optional[list[tuple[str, 
 # ----------------------------------------------------------------------------- run-together tables
 
 
-@attrs.frozen
-class DigitRun(RawCell):
-    """Digits written without separators where a row's cells should be (``21710000218``).
+class DigitRun(NamedTuple):
+    """Digits written without separators where a row's cells should be (``21710000218``): a
+    :class:`~govlint.parse.RawCell` with ``pieces``, the (start, end) offsets of the parts of the
+    run separated by whitespace or a sign; a cell never spans two pieces, but one piece may hold
+    several cells."""
 
-    ``pieces`` are the (start, end) offsets of the parts of the run separated by whitespace or a
-    sign; a cell never spans two pieces, but one piece may hold several cells.
-    """
-
+    text: str
+    start: int
+    end: int
+    spaced: bool = False
     pieces: tuple[tuple[int, int], ...] = ()
 
 

@@ -7,13 +7,16 @@ place the user has to look at.
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 import attrs
 
 
-@attrs.frozen(order=True)
-class Span:
+class Span(NamedTuple):
+    """Where a node is: 1-based line and column (code points) of its start and end in the user's
+    file, and its 0-based start/end offsets in the decoded text. A named tuple — immutable, ordered
+    by position, and cheap to make: a report has a few hundred (one per table cell)."""
+
     line: int
     column: int
     end_line: int

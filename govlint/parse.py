@@ -79,9 +79,9 @@ class HeadingVocabulary:
         return best[1] if best else None
 
 
-@attrs.frozen
-class RawCell:
-    """A cell as cut from a table line: text and offsets in the source text."""
+class RawCell(NamedTuple):
+    """A cell as cut from a table line: text and offsets in the source text (a named tuple: a
+    report has a few hundred)."""
 
     text: str
     start: int
