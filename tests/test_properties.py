@@ -184,3 +184,45 @@ def test_pipe_lines_are_cut_as_the_general_classifier_cuts_them(line):
     kind, cells = _pipe_line(line, 7)
     assert kind == _classify_line(line)
     assert list(cells) == split_cells(kind, line, 7)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["规章 |", "0 |", " 12 |\r", "|||", "| 0", "a | b |", "- |", "—— |", "--- |",
+                                 "：|", "一、总体情况", "", "  ", "本机关收到申请5件。", "规章 0 0", "x｜",
+                                 "\u3000无 |", "1 |  ", "(一)予以公开 |"]), max_size=30))
+def test_one_cell_line_shortcut_classifies_as_the_line_by_line_path(lines):
+    """``classify`` reads ``规章 |`` lines with one regular-expression match; the lines it returns are
+    those of the line-by-line classification."""
+    import sys
+
+    parse = sys.modules["govlint.parse"]
+    from govlint.engine import default_engine
+
+    vocab = default_engine().vocab
+    for text in ("\n".join(lines), "\n".join(lines) + "\n", "\r\n".join(lines)):
+        quick = parse.classify(text, vocab)
+        parse._CELL_LINE_SHORTCUT = False
+        try:
+            slow = parse.classify(text, vocab)
+        finally:
+            parse._CELL_LINE_SHORTCUT = True
+        assert quick == slow, text
+
+
+def test_one_cell_line_shortcut_on_real_reports():
+    import sys
+    from pathlib import Path
+
+    parse = sys.modules["govlint.parse"]
+    from govlint.engine import default_engine
+
+    vocab = default_engine().vocab
+    data = Path(__file__).parent / "data"
+    for path in [data / "seed.txt", *sorted(data.glob("20*.txt"))]:
+        text = path.read_text(encoding="utf-8")
+        quick = parse.classify(text, vocab)
+        parse._CELL_LINE_SHORTCUT = False
+        try:
+            assert parse.classify(text, vocab) == quick, path.name
+        finally:
+            parse._CELL_LINE_SHORTCUT = True
