@@ -54,6 +54,8 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SKIP = {_W + t for t in ("del", "moveFrom", "instrText", "delInstrText", "drawing", "pict", "object", "rPr",
                           "pPr", "tblPr", "trPr", "tcPr", "sectPr", "fldData", "footnoteReference",
                           "endnoteReference", "commentReference")}
+_TCPR, _GRID_SPAN, _VMERGE, _HMERGE = (_W + t for t in ("tcPr", "gridSpan", "vMerge", "hMerge"))
+_RPR, _VANISH = _W + "rPr", _W + "vanish"
 _MC_ALT = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 
 
@@ -193,6 +195,20 @@ def _fmt(n: int, fmt: str) -> str:
     return str(n)
 
 
+_LEVEL_PROPS = frozenset(_W + t for t in ("start", "numFmt", "lvlText"))
+_STYLE_PROPS = frozenset(_W + t for t in ("basedOn", "pPr"))
+
+
+def _first_children(el: Any, tags: frozenset) -> dict:
+    """The first child of ``el`` with each of ``tags`` (as ``el.find(tag)`` would give), in one pass."""
+    out: dict = {}
+    for child in el:
+        tag = child.tag
+        if tag in tags and tag not in out:
+            out[tag] = child
+    return out
+
+
 class _Numbering:
     def __init__(self, root: Any, styles: Any) -> None:
         self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
@@ -204,9 +220,10 @@ class _Numbering:
                 lv: dict[int, tuple[int, str, str]] = {}
                 for lvl in a.iter(_W + "lvl"):
                     i = _int(lvl.get(_W + "ilvl"), 0)
-                    start = _int(_val(lvl.find(_W + "start")), 1)
-                    fmt = _val(lvl.find(_W + "numFmt")) or "decimal"
-                    text = _val(lvl.find(_W + "lvlText")) or ""
+                    props = _first_children(lvl, _LEVEL_PROPS)
+                    start = _int(_val(props.get(_W + "start")), 1)
+                    fmt = _val(props.get(_W + "numFmt")) or "decimal"
+                    text = _val(props.get(_W + "lvlText")) or ""
                     lv[i] = (start, fmt, text)
                 self.levels[a.get(_W + "abstractNumId") or ""] = lv
             for n in root.iter(_W + "num"):
@@ -220,10 +237,11 @@ class _Numbering:
             based: dict[str, str] = {}
             for st in styles.iter(_W + "style"):
                 sid = st.get(_W + "styleId") or ""
-                b = st.find(_W + "basedOn")
+                props = _first_children(st, _STYLE_PROPS)
+                b = props.get(_W + "basedOn")
                 if b is not None:
                     based[sid] = _val(b) or ""
-                ppr = st.find(_W + "pPr")
+                ppr = props.get(_W + "pPr")
                 np_ = ppr.find(_W + "numPr") if ppr is not None else None
                 if np_ is not None:
                     self.style_num[sid] = (_val(np_.find(_W + "numId")), _int(_val(np_.find(_W + "ilvl")), 0))
@@ -328,7 +346,8 @@ class _Writer:
         n = self.ntables
         rows = [tr for tr in _children(tbl) if tr.tag == _W + "tr"]
         cells_of = [[tc for tc in _children(tr) if tc.tag == _W + "tc"] for tr in rows]
-        nested = any(tc.find(".//" + _W + "tbl") is not None for cs in cells_of for tc in cs)
+        nested = tbl.find(".//" + _W + "tbl") is not None and \
+            any(tc.find(".//" + _W + "tbl") is not None for cs in cells_of for tc in cs)
         grid_cols = tbl.find(_W + "tblGrid")
         width = len(grid_cols.findall(_W + "gridCol")) if grid_cols is not None else 0
         if nested or (width <= 1 and all(len(cs) <= 1 for cs in cells_of)):
@@ -344,10 +363,19 @@ class _Writer:
             col = _int(_val(trpr.find(_W + "gridBefore")), 0) if trpr is not None else 0
             row: list[GridCell] = []
             for tc in cs:
-                tcpr = tc.find(_W + "tcPr")
-                span = max(1, _int(_val(tcpr.find(_W + "gridSpan")), 1)) if tcpr is not None else 1
-                vm = tcpr.find(_W + "vMerge") if tcpr is not None else None
-                hm = tcpr.find(_W + "hMerge") if tcpr is not None else None
+                span, vm, hm = 1, None, None
+                tcpr = next(tc.iterchildren(_TCPR), None)  # (find() costs twice as much, per cell)
+                if tcpr is not None:
+                    grid_span = None
+                    for prop in tcpr:  # the first of each, as find() gives it
+                        tag = prop.tag
+                        if tag == _GRID_SPAN and grid_span is None:
+                            grid_span = prop
+                        elif tag == _VMERGE and vm is None:
+                            vm = prop
+                        elif tag == _HMERGE and hm is None:
+                            hm = prop
+                    span = max(1, _int(_val(grid_span), 1))
                 if hm is not None and _val(hm) != "restart" and row:
                     row[-1].colspan += span  # legacy horizontal merge continues the cell to the left
                     col += span
@@ -358,7 +386,7 @@ class _Writer:
                     continue
                 parts = ["".join(_runs(p)) for p in tc.iter(_W + "p")]
                 raw = "\n".join(parts)
-                text, offs = clean(list(raw), [-1] * len(raw))
+                text, offs = clean(raw, [-1] * len(raw))
                 cell = GridCell(text, offs, row=r, col=col, colspan=span,
                                 locator=f"表{n} 第{r + 1}行 第{col + 1}列")
                 row.append(cell)
@@ -386,10 +414,10 @@ def _children(parent: Any) -> Iterator[Any]:
 
 
 def _hidden(run: Any) -> bool:
-    rpr = run.find(_W + "rPr")
+    rpr = next(run.iterchildren(_RPR), None)
     if rpr is None:
         return False
-    v = rpr.find(_W + "vanish")
+    v = next(rpr.iterchildren(_VANISH), None)
     return v is not None and _val(v) not in ("0", "false", "off")
 
 
