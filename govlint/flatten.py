@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable, NamedTuple, Optional, Sequence
 
 import attrs
@@ -144,6 +145,23 @@ def _norm_map(text: str, start: int = 0, end: Optional[int] = None) -> tuple[str
     return "".join(out), src, at
 
 
+@lru_cache(maxsize=8)
+def _by_first_char(keys: frozenset) -> dict:
+    out: dict[str, list[str]] = {}
+    for k in keys:
+        out.setdefault(k[0], []).append(k)
+    return out
+
+
+def _starts_with_label(norm: str, j: int, starters: frozenset) -> bool:
+    """Does one of ``starters`` (label keys) start at ``norm[j]``? (Only those with its first character
+    are tried: a heading line is tested at every character.)"""
+    if j >= len(norm):
+        return False
+    keys = _by_first_char(starters).get(norm[j])
+    return keys is not None and any(norm.startswith(s, j) for s in keys)
+
+
 def _heading_end(line: str, p: int, vocab: HeadingVocabulary) -> Optional[tuple[int, bool]]:
     """Where the wording of a part heading that starts at ``p`` ends: (end offset, strong).
 
@@ -166,7 +184,7 @@ def _heading_end(line: str, p: int, vocab: HeadingVocabulary) -> Optional[tuple[
         q = src[len(best) - 1] + 1
         nxt = line[q] if q < len(line) else ""
         rest_at = at[q - p] if q - p < len(at) else len(norm)
-        if not nxt or nxt.isspace() or nxt in _HARD_END or any(norm.startswith(s, rest_at) for s in vocab.starters):
+        if not nxt or nxt.isspace() or nxt in _HARD_END or _starts_with_label(norm, rest_at, vocab.starters):
             return q, False
     hard = None
     for i in range(p, limit):
@@ -178,7 +196,7 @@ def _heading_end(line: str, p: int, vocab: HeadingVocabulary) -> Optional[tuple[
     if hard is None or hard <= p:
         return None
     soft = [i for i in range(p + 1, hard) if at[i - p] < len(norm) and src[at[i - p]] == i
-            and any(norm.startswith(s, at[i - p]) for s in vocab.starters)]
+            and _starts_with_label(norm, at[i - p], vocab.starters)]
     for q in sorted(soft, reverse=True):
         if vocab.part_of(line[p:q]) is not None:
             return q, False
