@@ -670,7 +670,7 @@ def align(source: Source, spec: TableSpec, cells: Sequence[tuple[RawCell, CellVa
 
 
 def _line_tokens(children: Sequence[lark.Token]) -> list[lark.Token]:
-    """A table's tokens with every PIPES run cut back into one token per line."""
+    """A table's tokens with every run (PIPES, SPACES) cut back into one token per line."""
     return [lark.Token(kind, text, start_pos=start) for tok in children for kind, text, start, _ in line_tokens(tok)]
 
 
@@ -754,9 +754,9 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
                 break
             order += 1
             if child.data == "table" and any(
-                    t.type == "SPACED" and flatten.run_together(source.text, t.start_pos, t.start_pos + len(str(t)),
-                                                                _label_index(editions))
-                    for t in child.children) and flush(_line_tokens(child.children)):
+                    kind == "SPACED" and flatten.run_together(source.text, start, start + len(line), _label_index(editions))
+                    for t in child.children for kind, line, start, _ in line_tokens(t)) \
+                    and flush(_line_tokens(child.children)):
                 continue  # labels and numbers run together inside the words: a flattened table
             if child.data == "table":
                 rt = _RawTable(_table_cells(source, child.children, known), section, order)

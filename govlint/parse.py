@@ -406,23 +406,25 @@ def _parser() -> lark.Lark:
     return lark.Lark(grammar, **options)
 
 
-_PIPE_KINDS = frozenset({"CELL", "ROW", "ARTIFACT"})
+#: line kinds read as one run (token type of the run)
+_RUN_OF = {"CELL": "PIPES", "ROW": "PIPES", "ARTIFACT": "PIPES", "SPACED": "SPACES"}
 
 
-class PipeRun(Token):
-    """A PIPES token: consecutive ``|``-delimited lines (one-cell lines of a scraped page, ``|`` rows
-    and their empty-cell artefacts) as one terminal, so that the parser is fed the table, not each
-    of its few hundred cells. Its value is the source text from the first line's start to the last
-    line's end; ``lines`` holds each line as ``(kind, text, start offset, cells)``."""
+class LineRun(Token):
+    """A PIPES or SPACES token: consecutive ``|``-delimited lines (one-cell lines of a scraped page,
+    ``|`` rows and their empty-cell artefacts), or consecutive space-separated table lines, as one
+    terminal, so that the parser is fed the table, not each of its rows or cells. Its value is the
+    source text from the first line's start to the last line's end; ``lines`` holds each line as
+    ``(kind, text, start offset, cells)``."""
 
     __slots__ = ("lines",)
 
-    lines: tuple[tuple[str, str, int, tuple[RawCell, ...]], ...]
+    lines: tuple[tuple[str, str, int, Optional[tuple[RawCell, ...]]], ...]
 
 
 def line_tokens(tok: Token) -> tuple[tuple[str, str, int, Optional[tuple[RawCell, ...]]], ...]:
     """``(kind, text, start offset, cells or None)`` of each line a table token stands for."""
-    if isinstance(tok, PipeRun):
+    if isinstance(tok, LineRun):
         return tok.lines
     return ((tok.type, str(tok), tok.start_pos, None),)
 
@@ -433,15 +435,16 @@ def _token(ln: Line) -> Token:
 
 
 def tokens(lines: Sequence[Line], text: Optional[str] = None) -> list[Token]:
-    """One token per line; with ``text``, a run of two or more ``|`` lines in a row (nothing but
-    blank lines between them) is one :class:`PipeRun` token."""
+    """One token per line; with ``text``, a run of two or more ``|`` lines (or of space-separated
+    table lines) in a row, with nothing but blank lines between them, is one :class:`LineRun`."""
     out: list[Token] = []
     i, n = 0, len(lines)
     while i < n:
         ln = lines[i]
         j = i + 1
-        if text is not None and ln.kind in _PIPE_KINDS:
-            while j < n and lines[j].kind in _PIPE_KINDS and lines[j].number > lines[j - 1].number \
+        run = _RUN_OF.get(ln.kind) if text is not None else None
+        if run is not None:
+            while j < n and _RUN_OF.get(lines[j].kind) == run and lines[j].number > lines[j - 1].number \
                     and not text[lines[j - 1].start + len(lines[j - 1].text):lines[j].start].strip():
                 j += 1
         if j - i < 2:
@@ -450,7 +453,7 @@ def tokens(lines: Sequence[Line], text: Optional[str] = None) -> list[Token]:
             continue
         last = lines[j - 1]
         end = last.start + len(last.text)
-        tok = PipeRun("PIPES", text[ln.start:end], start_pos=ln.start, line=ln.number, column=1,
+        tok = LineRun(run, text[ln.start:end], start_pos=ln.start, line=ln.number, column=1,
                       end_line=last.number, end_column=len(last.text) + 1, end_pos=end)
         tok.lines = tuple((x.kind, x.text, x.start, x.cells) for x in lines[i:j])
         out.append(tok)
