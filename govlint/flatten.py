@@ -554,9 +554,17 @@ def paragraph_pieces(text: str, paragraphs: Sequence[tuple[int, int]], index: La
     joined = "\n".join(keyed)  # keys hold no whitespace: a key occurs in the joined text iff in one paragraph
     if not _has_specific(joined, index):
         return [("paragraph", k) for k in range(len(paragraphs))]
+    scanners = [_Scanner(text, a, b, index) if _has_label(norm, index) else None
+                for (a, b), norm in zip(paragraphs, keyed)]
+    # a table needs _MIN_LABELS label tokens in one group, and each label token starts where a label
+    # was found; a group spans paragraphs only through one whose last token is a label or digits,
+    # which a paragraph ending in a sentence mark (the mark is in no label) does not have
+    if _GROUP_SHORTCUT and all(sc is None or (len(sc.label_starts) < _MIN_LABELS and _ends_sentence(text, a, b))
+                               for sc, (a, b) in zip(scanners, paragraphs)):
+        return [("paragraph", k) for k in range(len(paragraphs))]
     scans: list[tuple[list[_Tok], list[tuple[int, int]]]] = []
-    for (a, b), norm in zip(paragraphs, keyed):
-        toks = _Scanner(text, a, b, index).tokens() if _has_label(norm, index) else []
+    for sc in scanners:
+        toks = sc.tokens() if sc is not None else []
         scans.append((toks, _stretches(text, toks)))
     # groups of stretches: a stretch that ends its paragraph continues into one that opens the next
     groups: list[list[tuple[int, int, int]]] = []  # [(paragraph, i, j)]
@@ -624,6 +632,17 @@ def _may_hold_table(text: str, a: int, b: int, index: LabelIndex) -> bool:
     :func:`_norm_map` need not be built. (A table's header line may have no digit and a paragraph of
     prose may be long, so neither decides.)"""
     return b > a and _has_label(_key_text(text, a, b), index)
+
+
+_SENTENCE_MARKS = frozenset("。；！？!?;")
+_GROUP_SHORTCUT = True  # (tests turn it off to compare with the full scan)
+
+
+def _ends_sentence(text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` end (blanks aside) with a sentence mark? No label key holds one (checked
+    in tests), so the paragraph's last token is then unknown text."""
+    seg = text[a:b].rstrip()
+    return bool(seg) and seg[-1] in _SENTENCE_MARKS
 
 
 def _has_specific(norm: str, index: LabelIndex) -> bool:

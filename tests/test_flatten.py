@@ -367,3 +367,34 @@ def test_label_start_shortcut_never_changes_the_tokens():
             full = flatten._Scanner(text, a, b, index)
             full.label_starts = Everywhere(full.label_starts)
             assert quick.tokens() == full.tokens(), line[:80]
+
+
+def test_group_shortcut_never_changes_the_pieces():
+    """``paragraph_pieces`` returns early when every paragraph with labels has fewer than three and
+    ends with a sentence mark (no table can form); on prose, flattened tables and random mixes it
+    answers exactly as the full scan."""
+    import random
+
+    index = flatten.LabelIndex.of(default_engine().editions.values())
+    assert not any(set(k) & flatten._SENTENCE_MARKS for k in index.keys)  # the premise of the shortcut
+    data = Path(__file__).parent / "data"
+    seed = (data / "seed.txt").read_text(encoding="utf-8")
+    texts = [seed, flatgen.flatten_text(seed), flatgen.flatten_text(seed, glue=" ")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(data.glob("20*.txt"))]
+    rng = random.Random(11)
+    bits = ["规章", "0", "12", "行政许可", "其他", "属于国家秘密", "予以公开", "信息内容", "。", "，", "；", "!", " ",
+            "我局", "共收到申请", "件", "2022年", "本年新收政府信息公开申请数量", "行政复议", "维持", "纠正", "”"]
+    texts += ["\n".join("".join(rng.choice(bits) for _ in range(rng.randint(1, 12))) for _ in range(rng.randint(1, 4)))
+              for _ in range(3000)]
+    for text in texts:
+        paragraphs, pos = [], 0
+        for line in text.split("\n"):
+            paragraphs.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        quick = flatten.paragraph_pieces(text, paragraphs, index)
+        flatten._GROUP_SHORTCUT = False
+        try:
+            full = flatten.paragraph_pieces(text, paragraphs, index)
+        finally:
+            flatten._GROUP_SHORTCUT = True
+        assert quick == full, text[:200]
