@@ -426,10 +426,14 @@ def plugin_entry_points(group: str) -> list:
             continue
         hit = False
         for name in names:
-            if not name.endswith((".dist-info", ".egg-info")):
+            if name.endswith((".dist-info", ".egg-info")) or name == "EGG-INFO":  # (EGG-INFO: an egg on the path)
+                meta = os.path.join(entry or ".", name, "entry_points.txt")
+            elif name.endswith(".egg"):  # an egg folder keeps its metadata in EGG-INFO
+                meta = os.path.join(entry or ".", name, "EGG-INFO", "entry_points.txt")
+            else:
                 continue
             try:
-                with open(os.path.join(entry or ".", name, "entry_points.txt"), encoding="utf-8") as fh:
+                with open(meta, encoding="utf-8") as fh:
                     hit = any(line.strip() == header for line in fh)
             except (OSError, UnicodeDecodeError):
                 continue

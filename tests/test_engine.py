@@ -127,6 +127,17 @@ def test_plugin_entry_points_are_found_by_the_quick_scan(tmp_path, monkeypatch):
     assert [ep.name for ep in found] == ["myplugin"]
 
 
+def test_plugin_entry_points_of_an_egg_on_the_path(tmp_path, monkeypatch):
+    from govlint.engine import plugin_entry_points
+
+    egg = tmp_path / "govlint_eggplugin-1.0-py3.11.egg"
+    (egg / "EGG-INFO").mkdir(parents=True)
+    (egg / "EGG-INFO" / "PKG-INFO").write_text("Metadata-Version: 2.1\nName: govlint-eggplugin\nVersion: 1.0\n")
+    (egg / "EGG-INFO" / "entry_points.txt").write_text("[govlint]\neggplugin = eggplugin:plugin\n")
+    monkeypatch.syspath_prepend(str(egg))
+    assert "eggplugin" in [ep.name for ep in plugin_entry_points("govlint")]
+
+
 # ----------------------------------------------------------------------------- the built-in rules
 
 
