@@ -128,10 +128,14 @@ def split_cells(kind: str, line: str, offset: int) -> list[RawCell]:
         return cells
     if kind == "ARTIFACT":
         return cells
-    # the pieces between pipes (each pipe is one character); a blank first piece is what comes before
-    # a leading pipe (Markdown opens the row with one) and a blank last piece what follows the last
-    # pipe: neither is a cell; a blank piece in between is an empty cell
-    pieces = _PIPE.split(line)
+    return _cells_of(_PIPE.split(line), offset)
+
+
+def _cells_of(pieces: Sequence[str], offset: int) -> list[RawCell]:
+    """The cells of a line cut at its pipes (each pipe is one character). A blank first piece is what
+    comes before a leading pipe (Markdown opens the row with one) and a blank last piece what follows
+    the last pipe: neither is a cell; a blank piece in between is an empty cell."""
+    cells: list[RawCell] = []
     last = len(pieces) - 1
     a = offset
     for i, seg in enumerate(pieces):
@@ -160,17 +164,7 @@ def _pipe_line(line: str, offset: int) -> tuple[str, tuple[RawCell, ...]]:
     pieces = _PIPE.split(line)
     if artifact_like and all(not c.strip() or _SEPARATOR_CELL.fullmatch(c.strip()) for c in pieces):
         return "ARTIFACT", ()
-    cells: list[RawCell] = []
-    last = len(pieces) - 1
-    a = offset
-    for i, seg in enumerate(pieces):
-        s = seg.strip()
-        if s:
-            lead = len(seg) - len(seg.lstrip())
-            cells.append(RawCell(s, a + lead, a + lead + len(s)))
-        elif 0 < i < last:
-            cells.append(RawCell("", a, a))
-        a += len(seg) + 1
+    cells = _cells_of(pieces, offset)
     return ("ROW" if sum(1 for c in cells if c.text) > 1 else "CELL"), tuple(cells)
 
 
