@@ -299,7 +299,7 @@ def _run(args: argparse.Namespace, kind: str, explicit, overrides, items, keep_s
             progress.close()
 
 
-def _stream(args: argparse.Namespace, engine, explicit, overrides, items, lang: str) -> int:
+def _stream(args: argparse.Namespace, explicit, overrides, items, lang: str) -> int:
     """``govlint check`` in the text, JSON or GitHub format: each file's findings are written as soon
     as it is checked and then forgotten, so memory stays flat however many files are checked."""
     from .batch import failing
@@ -349,7 +349,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                                                       or args.summary_csv
                                                       or _wants_progress(args, sum(1 for _, ok in items if ok))):
             # (with a progress bar on the terminal, the report is written at the end, below it)
-            return _stream(args, engine, explicit, overrides, items, lang)
+            return _stream(args, explicit, overrides, items, lang)
         # the HTML report shows whole files and a baseline fingerprints the flagged text: they need the
         # whole source; the other reports need only the lines the diagnostics point at
         outcomes = _run(args, "fix" if fixing else "lint", explicit, overrides, items,

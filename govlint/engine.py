@@ -411,7 +411,7 @@ def plugin_entry_points(group: str) -> list:
     finds them, without its start-up cost when there are none: the metadata folders on ``sys.path``
     are scanned for an ``entry_points.txt`` naming the group first, and ``importlib.metadata`` (which
     imports the email and zip machinery, ~10 ms) is consulted only if one does. Where a location is
-    not a plain folder (a zip, an egg) the full ``importlib.metadata`` look-up is used."""
+    not a folder (a zip) the full ``importlib.metadata`` look-up is used."""
     import sys
 
     header = f"[{group}]"
