@@ -51,9 +51,12 @@ def doc_numbers(text: str) -> Iterator[DocNumber]:
     first = _BRACKET_YEAR.search(text)
     decree = text.find("国务院令")
     starts = ([max(0, first.start() - 12)] if first else []) + ([decree] if decree != -1 else [])
-    if not starts:
-        return
-    for m in DOCNUM.finditer(text, min(starts)):
+    if starts:
+        yield from _doc_numbers_from(text, min(starts))
+
+
+def _doc_numbers_from(text: str, pos: int) -> Iterator[DocNumber]:
+    for m in DOCNUM.finditer(text, pos):
         if m.group("decree"):
             yield DocNumber(m.start(), m.end(), f"国务院令第{m.group('dserial')}号", "国务院令", "", "", -1, -1)
             continue
