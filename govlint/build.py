@@ -511,7 +511,8 @@ class _Aligner:
             r.values = _trim_padding(r.values, len(cols))
         label_span = self.source.span(r.label.start, r.label.end)
         label_text = r.label.text
-        aligned = r.spec is not None and not r.group_with_values and len(r.values) == len(cols) and plan is None
+        aligned = r.spec is not None and not r.spec.group and not r.group_with_values and len(r.values) == len(cols) \
+            and plan is None
         if aligned:  # the usual case: the written values are the aligned cells (made once)
             cells = tuple(self._cell(c, v, r.spec.id, col) for (c, v), col in zip(r.values, cols))
             self.rows.append(Row(r.spec.id, label_text, label_span, cells, r.block.id if r.block else None,
