@@ -45,15 +45,7 @@ def vocabulary(editions: Iterable[Edition]) -> HeadingVocabulary:
 
 def _label_index(editions: Sequence[Edition]) -> "flatten.LabelIndex":
     """The editions' table labels for reading run-together tables (cached per set of editions)."""
-    ids = tuple(id(e) for e in editions)
-    hit = _LABEL_INDEX.get(ids)
-    if hit is None or hit[0] != list(editions):
-        hit = (list(editions), flatten.LabelIndex.of(editions))
-        _LABEL_INDEX[ids] = hit
-    return hit[1]
-
-
-_LABEL_INDEX: dict = {}
+    return _edition_data(editions).labels
 
 
 # ----------------------------------------------------------------------------- raw tables
@@ -250,6 +242,7 @@ class _EditionData:
     known: set  # every label key of every table
     unique: dict  # table id -> keys only that table uses
     owners: dict  # label key -> ids of the editions whose tables use it
+    labels: "flatten.LabelIndex"  # the labels for reading run-together tables
 
     @classmethod
     def of(cls, editions: Sequence[Edition]) -> "_EditionData":
@@ -259,7 +252,7 @@ class _EditionData:
                 for k in t.all_keys():
                     owners.setdefault(k, set()).add(ed.id)
         return cls(_known_keys(editions), _unique_keys(_table_keys(editions)),
-                   {k: frozenset(v) for k, v in owners.items()})
+                   {k: frozenset(v) for k, v in owners.items()}, flatten.LabelIndex.of(editions))
 
 
 def _edition_data(editions: Sequence[Edition]) -> _EditionData:

@@ -145,12 +145,15 @@ def _norm_map(text: str, start: int = 0, end: Optional[int] = None) -> tuple[str
     return "".join(out), src, at
 
 
-@lru_cache(maxsize=8)
-def _by_first_char(keys: frozenset) -> dict:
+def _by_first(keys: Iterable[str]) -> dict:
+    """First character -> the keys that start with it, longest first."""
     out: dict[str, list[str]] = {}
-    for k in keys:
+    for k in sorted(keys, key=len, reverse=True):
         out.setdefault(k[0], []).append(k)
     return out
+
+
+_by_first_char = lru_cache(maxsize=8)(_by_first)  # of the heading vocabulary's starters (a frozenset)
 
 
 def _starts_with_label(norm: str, j: int, starters: frozenset) -> bool:
@@ -309,14 +312,8 @@ class LabelIndex:
         bare -= full
         bare.discard("")
 
-        def by_first(keys: set[str]) -> dict:
-            out: dict[str, list[str]] = {}
-            for k in sorted(keys, key=len, reverse=True):
-                out.setdefault(k[0], []).append(k)
-            return out
-
         specific = frozenset(k for k in full | bare if len(bare_key(k)) >= 4)
-        return cls(by_first(full), by_first(bare), specific, frozenset(full | bare), by_first(set(specific)))
+        return cls(_by_first(full), _by_first(bare), specific, frozenset(full | bare), _by_first(specific))
 
     def starters(self) -> frozenset:
         """Keys that may start the body of a part (for finding where a run-in heading ends)."""
