@@ -152,17 +152,8 @@ def _cells_of(pieces: Sequence[str], offset: int) -> list[RawCell]:
 def _pipe_line(line: str, offset: int) -> tuple[str, tuple[RawCell, ...]]:
     """Kind (as :func:`_classify_line`) and cells (as :func:`split_cells`) of a line holding a
     pipe, from one split."""
-    artifact_like = _ARTIFACT_RE.match(line)
-    if not artifact_like and "｜" not in line and line.count("|") == 1:  # one cell and its pipe (``0 |``)
-        i = line.index("|")
-        left, right = line[:i], line[i + 1:]
-        ls, rs = left.strip(), right.strip()
-        if bool(ls) != bool(rs):  # one piece blank (both blank: an artefact; none: a row of two cells)
-            seg, a, s = (left, offset, ls) if ls else (right, offset + i + 1, rs)
-            lead = len(seg) - len(seg.lstrip())
-            return "CELL", (RawCell(s, a + lead, a + lead + len(s)),)
     pieces = _PIPE.split(line)
-    if artifact_like and all(not c.strip() or _SEPARATOR_CELL.fullmatch(c.strip()) for c in pieces):
+    if _ARTIFACT_RE.match(line) and all(not c.strip() or _SEPARATOR_CELL.fullmatch(c.strip()) for c in pieces):
         return "ARTIFACT", ()
     cells = _cells_of(pieces, offset)
     return ("ROW" if sum(1 for c in cells if c.text) > 1 else "CELL"), tuple(cells)

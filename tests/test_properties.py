@@ -175,7 +175,7 @@ def test_any_single_change_to_the_seed_file_is_caught(cell, change):
 @settings(max_examples=400, deadline=None, derandomize=True)
 @given(st.text(alphabet=st.sampled_from(list("|｜ \t\u3000-—:：=+0１2规章（）无x")), max_size=14))
 def test_pipe_lines_are_cut_as_the_general_classifier_cuts_them(line):
-    """``_pipe_line`` (one split, and a shortcut for a one-cell line) gives the kind and cells that
+    """``_pipe_line`` (kind and cells from one split) gives the kind and cells that
     ``_classify_line`` and ``split_cells`` give."""
     from govlint.parse import _classify_line, _pipe_line, split_cells
 
