@@ -13,7 +13,15 @@ break), the report's text as ``str``, or its raw ``bytes``.
 
 from __future__ import annotations
 
-import os
+import gc as _gc
+
+# Importing govlint makes tens of thousands of long-lived objects (modules, attrs classes, compiled
+# patterns): the cyclic collector would walk them again and again while they are made, for nothing.
+# It is paused for the import and put back as it was at the end of this file.
+_gc_was_enabled = _gc.isenabled()
+_gc.disable()
+
+import os  # noqa: E402
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Union
 
@@ -134,3 +142,7 @@ def format_results(results: "list[FileResult]", fmt: str = "text", *, lang: str 
     from .reporters import format_results as _format
 
     return _format(results, fmt, lang=lang, **options)
+
+
+if _gc_was_enabled:
+    _gc.enable()

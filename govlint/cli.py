@@ -17,6 +17,7 @@ usage/configuration error or a required plugin is missing.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -198,6 +199,7 @@ def _engine_for(args: argparse.Namespace):
     from .engine import default_engine
 
     engine = default_engine(_names(getattr(args, "block_plugins", None)))
+    _started()
     missing = engine.missing_plugins(_names(getattr(args, "require_plugins", None)))
     for name, status in missing:
         if status is None:
@@ -561,6 +563,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print("govlint: no report files found (looked for " + ", ".join(SUFFIXES) + ")", file=sys.stderr)
         return 2
     engine = default_engine()
+    _started()
     records = [error_record(m, "GL001", "路径不存在", "no such file or directory") for m in missing]
     records += [extract_path(f, engine) for f in files]
     text = to_json(records) if args.format == "json" else to_csv(records)
@@ -573,6 +576,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if r["error"] is not None:
             print(f"{r['path']}: {r['error']['code']} {r['error']['message']}", file=sys.stderr)
     return 2 if any(r["error"] is not None for r in records) else 0
+
+
+_gc_paused = False
+
+
+def _started() -> None:
+    """Start-up is over (the engine, its rules and editions are loaded): what exists now lives as
+    long as the process, so it is moved out of the cyclic collector's reach (``gc.freeze``) — neither
+    the collections while files are checked nor the one at exit walk it again — and the collector,
+    paused by :func:`console_main` for the start-up, runs again. A no-op in-process (:func:`main`)."""
+    global _gc_paused
+    if _gc_paused:
+        _gc_paused = False
+        gc.freeze()
+        gc.enable()
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -591,5 +609,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 130
 
 
+def console_main() -> int:
+    """The ``govlint`` command (and ``python -m govlint``): :func:`main` in a process of its own, with
+    the cyclic collector paused for the start-up (see :func:`_started`). Not for in-process callers,
+    whose own objects would be frozen along with govlint's."""
+    global _gc_paused
+    if gc.isenabled():
+        gc.disable()
+        _gc_paused = True
+    try:
+        return main()
+    finally:
+        if _gc_paused:  # a command that loads no engine, or a start-up cut short
+            _gc_paused = False
+            gc.enable()
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    sys.exit(console_main())

@@ -288,3 +288,41 @@ def test_console_script_and_module_entry_points(reports):
     doc = json.loads(proc.stdout)
     assert [x["line"] for x in doc["files"][0]["diagnostics"]] == [bad.cell("三", "new", "total"),
                                                                    bad.cell("三", "total", "natural")]
+
+
+def test_start_up_pauses_the_collector_and_restores_it(reports):
+    """`import govlint` pauses the cyclic collector and puts it back as it was; the `govlint` command
+    (console_main) pauses it for the start-up, then freezes what start-up made and runs it again;
+    main() in-process (a library caller) neither pauses nor freezes."""
+    probe = (
+        "import gc, sys\n"
+        "gc.disable() if sys.argv[1] == 'off' else None\n"
+        "import govlint\n"
+        "print(gc.isenabled())\n"
+    )
+    for state, expect in (("on", "True"), ("off", "False")):
+        out = subprocess.run([sys.executable, "-c", probe, state], capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == expect
+    run = (
+        "import gc, sys, io, contextlib\n"
+        "from govlint.cli import console_main, main\n"
+        "sys.argv = ['govlint', 'check', '--exit-zero', sys.argv[1]]\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(sys.argv[1:])\n"
+        "print(gc.isenabled(), gc.get_freeze_count() == 0)\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    code = console_main()\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0, code)\n"
+        "sys.argv = ['govlint', '--no-such-option']\n"
+        "gc.unfreeze()\n"
+        "try:\n"
+        "    with contextlib.redirect_stderr(io.StringIO()):\n"
+        "        console_main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(gc.isenabled(), gc.get_freeze_count() == 0)\n"
+    )
+    folder, _, _ = reports
+    out = subprocess.run([sys.executable, "-c", run, str(folder / "clean.txt")], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.split("\n")[:3] == ["True True", "True True 0", "True True"]
