@@ -304,15 +304,17 @@ def _run(args: argparse.Namespace, kind: str, explicit, overrides, items, keep_s
 def _stream(args: argparse.Namespace, explicit, overrides, items, lang: str) -> int:
     """``govlint check`` in the text, JSON or GitHub format: each file's findings are written as soon
     as it is checked and then forgotten, so memory stays flat however many files are checked."""
-    from .batch import failing
-    from .reporters import github, json, text
+    import importlib
 
+    from .batch import failing
+
+    reporter = importlib.import_module(f"{__package__}.reporters.{args.format}")  # text, json or github only
     out_stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     fatal = failed = False
     try:
         tty = out_stream.isatty()
         show = tty if args.show_source is None else args.show_source
-        stream = {"text": text, "json": json, "github": github}[args.format].Stream(
+        stream = reporter.Stream(
             lang=lang, show_source=show, colour=tty and not os.environ.get("NO_COLOR"), statistics=args.statistics)
         for r in _results(args, "lint", explicit, overrides, items, keep_source=False):
             out_stream.write(stream.file(r))

@@ -18,18 +18,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import sys
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
 import attrs
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 from .diagnostics import Severity
+from .packagedata import loads_toml
 
 
 class ConfigError(Exception):
@@ -180,8 +175,8 @@ def find_config(start: Path) -> Optional[Path]:
         p = d / "pyproject.toml"
         if p.is_file():
             try:
-                data = tomllib.loads(p.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                data = loads_toml(p.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, ValueError):  # ValueError: TOMLDecodeError
                 continue
             if "govlint" in data.get("tool", {}):
                 return p
@@ -193,10 +188,10 @@ def load_config(path: Optional[os.PathLike | str]) -> Config:
         return Config()
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        data = loads_toml(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{p}: config file not found") from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # ValueError: TOMLDecodeError
         raise ConfigError(f"{p}: cannot read config: {exc}") from None
     if p.name == "pyproject.toml":
         data = data.get("tool", {}).get("govlint", {})

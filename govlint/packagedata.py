@@ -3,12 +3,19 @@
 They are plain files next to the modules in every normal install (wheel, sdist, editable), so they
 are read with ``open``; ``importlib.resources`` — which also reads packages inside zip files, and
 costs several milliseconds of start-up to import — is the fallback when that fails.
+
+What is derived from them at every start (Lark's analysis of the grammar, the parsed TOML) is kept
+in a private per-user cache (:func:`cache_dir`), keyed by a checksum of the file's text and the
+Python version, so that a changed file or another Python never reads a stale entry.
 """
 
 from __future__ import annotations
 
+import marshal
 import os
 import sys
+import zlib
+from typing import Any, Optional
 
 
 def _folder(package: str) -> str:
@@ -40,3 +47,76 @@ def file_names(package: str, *parts: str) -> list[str]:
         from importlib import resources
 
         return sorted(f.name for f in resources.files(package).joinpath(*parts).iterdir() if f.is_file())
+
+
+def cache_dir() -> Optional[str]:
+    """govlint's per-user cache directory (``$XDG_CACHE_HOME/govlint`` or ``~/.cache/govlint``, made
+    0700); None if ``GOVLINT_NO_CACHE`` is set or the directory cannot be used safely (not ours,
+    writable by others, or not writable)."""
+    if os.environ.get("GOVLINT_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    d = os.path.join(base, "govlint")
+    try:
+        os.makedirs(d, mode=0o700, exist_ok=True)
+        st = os.stat(d)
+        if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
+            return None
+        if not os.access(d, os.W_OK):
+            return None
+    except OSError:
+        return None
+    return d
+
+
+def cache_key(*parts: str) -> str:
+    """A checksum of ``parts`` naming a cache entry (zlib's: hashlib's OpenSSL costs ~3 ms of start-up;
+    the cache is private, so the key only has to tell honest inputs apart)."""
+    ident = "\0".join(parts).encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(ident):08x}{zlib.adler32(ident):08x}{len(ident):x}"
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename: a reader sees the whole
+    entry or none."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def loads_toml(text: str) -> dict[str, Any]:
+    """``tomllib.loads`` (``tomli`` before Python 3.11), imported on first use. Raises ValueError
+    (``TOMLDecodeError``) for bad TOML."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib.loads(text)
+
+
+def load_toml(package: str, *parts: str) -> dict[str, Any]:
+    """The parsed TOML file ``parts`` inside ``package``, from the cache when its text is unchanged
+    (parsing the editions with the pure-Python ``tomllib`` took ~4 ms of every start)."""
+    text = read_text(package, *parts)
+    d = cache_dir()
+    if d is None:
+        return loads_toml(text)
+    path = os.path.join(d, f"{parts[-1]}-{cache_key(text, sys.version)}.marshal")
+    try:
+        with open(path, "rb") as fh:
+            data = marshal.load(fh)
+        if isinstance(data, dict):
+            return data
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # no entry yet, or a damaged one: parse and write it again
+    data = loads_toml(text)
+    try:
+        write_atomically(path, marshal.dumps(data))
+    except (OSError, ValueError):  # a cache problem never stops a check (ValueError: a TOML date)
+        pass
+    return data

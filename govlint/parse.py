@@ -12,7 +12,6 @@ import os
 import re
 import sys
 import unicodedata
-import zlib
 from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 
@@ -21,7 +20,7 @@ import lark
 from lark.lexer import Lexer, Token
 
 from .numbers import parse_cell
-from .packagedata import read_text
+from .packagedata import cache_dir, cache_key, read_text
 from .relazy import lazy_compile
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -339,26 +338,6 @@ class _LineLexer(Lexer):
         yield from data
 
 
-def _cache_dir() -> Optional[str]:
-    """govlint's per-user cache directory (``$XDG_CACHE_HOME/govlint`` or ``~/.cache/govlint``, made
-    0700); None if ``GOVLINT_NO_CACHE`` is set or the directory cannot be used safely (not ours,
-    writable by others, or not writable)."""
-    if os.environ.get("GOVLINT_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    d = os.path.join(base, "govlint")
-    try:
-        os.makedirs(d, mode=0o700, exist_ok=True)
-        st = os.stat(d)
-        if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
-            return None
-        if not os.access(d, os.W_OK):
-            return None
-    except OSError:
-        return None
-    return d
-
-
 @lru_cache(maxsize=1)
 def _parser() -> lark.Lark:
     """The LALR parser, built once per process. Lark's analysis of the grammar is cached in the user's
@@ -368,13 +347,9 @@ def _parser() -> lark.Lark:
     # no propagate_positions: every token carries its own offsets, and filling in the tree's meta
     # cost more than the rest of the LALR parse
     options = dict(parser="lalr", lexer=_LineLexer, propagate_positions=False, maybe_placeholders=False)
-    d = _cache_dir()
+    d = cache_dir()
     if d is not None:
-        # a private cache (0700, see _cache_dir): a checksum tells grammars apart (hashlib's OpenSSL
-        # costs ~3 ms of start-up)
-        ident = f"{grammar}\0{lark.__version__}\0{sys.version}".encode("utf-8")
-        key = f"{zlib.crc32(ident):08x}{zlib.adler32(ident):08x}{len(ident):x}"
-        path = os.path.join(d, f"report-grammar-{key}.lark-cache")
+        path = os.path.join(d, f"report-grammar-{cache_key(grammar, lark.__version__, sys.version)}.lark-cache")
         try:
             if os.path.exists(path):
                 return lark.Lark(grammar, cache=path, **options)

@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import sys
 
 from govlint.diagnostics import Rule
 from govlint.hookspecs import hookimpl
-from govlint.packagedata import file_names, read_text
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from govlint.packagedata import file_names, load_toml
 
 _FAMILIES = ("sections", "tables", "arithmetic", "plausibility", "narrative", "citations", "dates", "style")
 
@@ -43,5 +37,5 @@ def govlint_register_rules() -> list[Rule]:
 
 @hookimpl
 def govlint_register_editions() -> list[dict]:
-    return [tomllib.loads(read_text(__name__, "editions", name)) for name in file_names(__name__, "editions")
+    return [load_toml(__name__, "editions", name) for name in file_names(__name__, "editions")
             if name.endswith(".toml")]

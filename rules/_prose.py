@@ -11,19 +11,13 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional, Sequence
 
 from govlint.model import Cell, Paragraph, Report, Span
 from govlint.numbers import Quantity, chinese_to_number, find_quantities
-from govlint.packagedata import read_text
+from govlint.packagedata import load_toml
 from govlint.relazy import lazy_compile
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 SENTENCE_END = frozenset("。；;！!？?\n")
 CLAUSE_END = frozenset("。；;！!？?，,：:\n")
@@ -353,7 +347,7 @@ def year_value(s: str) -> Optional[int]:
 @lru_cache(maxsize=None)
 def load_data(name: str) -> dict:
     """A TOML file of ``rules/data/`` (installed as ``govlint_rules/data``)."""
-    return tomllib.loads(read_text(__package__ or "govlint_rules", "data", name))
+    return load_toml(__package__ or "govlint_rules", "data", name)
 
 
 def option(ctx, name: str, default):
