@@ -365,7 +365,7 @@ class _Aligner:
         self.label_col = key(spec.label_column) if spec.label_column else None
         self.captions = {key(b.caption): b for b in spec.blocks if b.caption}
         self.plans: list[recover.Plan] = []  # rows of run-together digits, split in finish()
-        self._spans: dict[tuple[int, int], Span] = {}  # a value's span, made once (raw and aligned cell)
+        self._span = source.span
 
     # -- lookups
     def _row_spec(self, text: str) -> Optional[RowSpec]:
@@ -474,12 +474,6 @@ class _Aligner:
             self.order = order
         self.seen_columns.setdefault(blk.id, {}).update(dict.fromkeys(c.id for c in self.order if c is not None))
         self.unknown_header = []
-
-    def _span(self, start: int, end: int) -> Span:
-        sp = self._spans.get((start, end))
-        if sp is None:
-            sp = self._spans[(start, end)] = self.source.span(start, end)
-        return sp
 
     def _cell(self, raw: RawCell, v: CellValue, row: Optional[str] = None, column: Optional[ColumnSpec] = None) -> Cell:
         # positional: a few hundred cells per report, and keyword arguments cost more

@@ -8,6 +8,7 @@ document structure only: which wording names which of the six parts is handed in
 
 from __future__ import annotations
 
+import operator
 import os
 import re
 import sys
@@ -123,7 +124,8 @@ def split_cells(kind: str, line: str, offset: int) -> list[RawCell]:
     cells: list[RawCell] = []
     if kind == "SPACED":
         for m in _WS_TOKEN.finditer(line):
-            cells.append(RawCell(m.group(), offset + m.start(), offset + m.end(), spaced=True))
+            a, b = m.span()
+            cells.append(_new_tuple(RawCell, (m.group(), offset + a, offset + b, True)))
         return cells
     if kind == "ARTIFACT":
         return cells
@@ -140,10 +142,10 @@ def _cells_of(pieces: Sequence[str], offset: int) -> list[RawCell]:
     for i, seg in enumerate(pieces):
         s = seg.strip()
         if s:
-            lead = len(seg) - len(seg.lstrip())
-            cells.append(RawCell(s, a + lead, a + lead + len(s)))
+            lead = a + len(seg) - len(seg.lstrip())
+            cells.append(_new_tuple(RawCell, (s, lead, lead + len(s), False)))
         elif 0 < i < last:
-            cells.append(RawCell("", a, a))
+            cells.append(_new_tuple(RawCell, ("", a, a, False)))
         a += len(seg) + 1
     return cells
 
@@ -171,15 +173,11 @@ def _classify_line(line: str) -> str:
     tokens = _WS_TOKEN.findall(line)
     if not tokens:
         return "TEXT"
-    if len(tokens) == 1:
-        return "SPACED" if _value_like(tokens[0]) else "TEXT"
-    values = [t for t in tokens[1:] if _value_like(t)]
-    if values and len(values) == len(tokens) - 1:
-        return "SPACED"  # label followed by values, or values only
-    if all(_value_like(t) for t in tokens):
-        return "SPACED"
-    first_value = next((i for i, t in enumerate(tokens) if _value_like(t)), len(tokens))
-    if len(tokens) - first_value >= 2 and all(_value_like(t) for t in tokens[first_value:]) and "。" not in line:
+    value = [_value_like(t) for t in tokens]
+    if all(value[1:]):  # (two tokens or more: with one, whether it is a value)
+        return "SPACED" if len(tokens) > 1 or value[0] else "TEXT"  # label followed by values, or values only
+    first_value = value.index(True) if True in value else len(tokens)
+    if len(tokens) - first_value >= 2 and all(value[first_value:]) and "。" not in line:
         return "SPACED"  # a label of several words followed by values (三、本年度办理结果 （一）予以公开 0 0 …)
     if "。" not in line and all(len(_BRACKETED.sub("", t)) <= 12 for t in tokens) and _CJK.search(line):
         return "SPACED"  # a header line of short labels (a bracketed note or unit does not count)
@@ -190,6 +188,8 @@ _TABLE_KINDS = frozenset({"CELL", "ROW", "SPACED", "ARTIFACT"})
 # one line: a cell, its pipe, nothing after it (possessive: a line without a pipe fails at its end)
 _CELL_LINE = re.compile(r"([^|｜\r\n]*+)\|[^\S\r\n]*+\r?(?=\n|\Z)")
 _MARKS_ONLY = re.compile(r"[\s:：\-—=+]*")  # such a line is an artefact or a separator (see _pipe_line)
+_MARK_CHARS = frozenset(":：-—=+")  # (a stripped cell starts with one of these if _MARKS_ONLY matches it)
+_new_tuple = tuple.__new__
 _CELL_LINE_SHORTCUT = True  # (tests turn it off to compare with the line-by-line classification)
 
 
@@ -227,13 +227,15 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
             if m is not None:
                 left = m.group(1)
                 cell = left.strip()
-                if cell and not _MARKS_ONLY.fullmatch(cell):
+                if cell and (cell[0] not in _MARK_CHARS or not _MARKS_ONLY.fullmatch(cell)):
                     number += 1
                     raw = m.group(0)
-                    if raw.endswith("\r"):
+                    if raw[-1] == "\r":
                         raw = raw[:-1]
                     a = pos + len(left) - len(left.lstrip())
-                    lines.append(Line("CELL", raw, pos, number, (RawCell(cell, a, a + len(cell)),)))
+                    # the tuples are made directly: a named tuple's __new__ is a Python-level call
+                    lines.append(_new_tuple(Line, ("CELL", raw, pos, number,
+                                                   (_new_tuple(RawCell, (cell, a, a + len(cell), False)),))))
                     pos = m.end() + 1
                     continue
         nl = text.find("\n", pos)
@@ -366,6 +368,9 @@ def _parser() -> lark.Lark:
     return lark.Lark(grammar, **options)
 
 
+#: (kind, text, start, cells) of a Line
+_KIND_TEXT_START_CELLS = operator.itemgetter(0, 1, 2, 4)
+
 #: line kinds read as one run (token type of the run)
 _RUN_OF = {"CELL": "PIPES", "ROW": "PIPES", "ARTIFACT": "PIPES", "SPACED": "SPACES"}
 
@@ -415,7 +420,7 @@ def tokens(lines: Sequence[Line], text: Optional[str] = None) -> list[Token]:
         end = last.start + len(last.text)
         tok = LineRun(run, text[ln.start:end], start_pos=ln.start, line=ln.number, column=1,
                       end_line=last.number, end_column=len(last.text) + 1, end_pos=end)
-        tok.lines = tuple((x.kind, x.text, x.start, x.cells) for x in lines[i:j])
+        tok.lines = tuple(map(_KIND_TEXT_START_CELLS, lines[i:j]))
         out.append(tok)
         i = j
     return out

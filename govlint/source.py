@@ -9,12 +9,15 @@ character of the extracted text, the 1-based line and column it came from in the
 from __future__ import annotations
 
 import bisect
+from bisect import bisect_right
 from array import array
 from typing import Iterable, Optional, Sequence
 
 import attrs
 
 from .model import Span
+
+_new_tuple = tuple.__new__
 
 
 @attrs.frozen
@@ -151,11 +154,12 @@ class Source:
         o = self.origin
         if o is None or not o.has_positions:
             starts = self.line_starts
-            i = bisect.bisect_right(starts, start) - 1
+            i = bisect_right(starts, start) - 1
             if i >= 0 and start <= end and (i + 1 == len(starts) or end < starts[i + 1]):
-                # both ends on one line (a cell, a paragraph): one look-up
-                s = starts[i]
-                return Span(i + 1, start - s + 1, i + 1, end - s + 1, start, end)
+                # both ends on one line (a cell, a paragraph): one look-up; the tuple is made directly
+                # (Span(...) goes through the named tuple's Python-level __new__): one per table cell
+                s = starts[i] - 1
+                return _new_tuple(Span, (i + 1, start - s, i + 1, end - s, start, end))
         line, col = self.position(start)
         end_line, end_col = self.position(end)
         return Span(line, col, end_line, end_col, start, end)
