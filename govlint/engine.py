@@ -8,6 +8,7 @@ import stat
 import threading
 import time
 import traceback
+from contextlib import nullcontext
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Union
@@ -297,7 +298,8 @@ class Engine:
         return build(source, tree, list(self.editions.values()), self.vocab)
 
     def check(self, report: Report, source: Source, config: Optional[Config] = None, *,
-              rule_budget: Optional[float] = RULE_BUDGET, deadline: Optional[float] = None) -> list[Diagnostic]:
+              rule_budget: Optional[float] = RULE_BUDGET, deadline: Optional[float] = None,
+              _alarm: Optional["_Alarm"] = None) -> list[Diagnostic]:
         """Run the selected rules. A rule that raises, or runs past ``rule_budget`` seconds, gives one
         GL009 diagnostic naming it and the other rules still run. ``deadline`` (``time.monotonic()``)
         is the file's time limit: past it, :class:`_TimeUp` is raised (``lint_*`` turn it into GL008)."""
@@ -310,22 +312,27 @@ class Engine:
                                         "(一、总体情况 …) and no statistical table", source.path))
             return out
         budget = rule_budget if rule_budget and rule_budget > 0 else None
-        with _Alarm(budget is not None or deadline is not None) as alarm:
+        rule_times, editions, path = self.rule_times, self.editions, source.path
+        clock, monotonic = time.perf_counter, time.monotonic
+        # (the lint_* methods hand in the alarm they installed for the whole file)
+        with nullcontext(_alarm) if _alarm is not None else _Alarm(budget is not None or deadline is not None) as alarm:
             for r in self.rules.values():
-                if r.func is None or not config.selects(r.code, r.enabled, source.path):
+                if r.func is None or not config.selects(r.code, r.enabled, path):
                     continue
-                ctx = RuleContext(r, edition, self.editions, config.options(r.code), source)
-                left = _left(deadline)
-                if left is not None and left <= 0:
-                    raise _TimeUp(f"规则 {r.code} 运行前", f"before rule {r.code}")
-                limits = [x for x in (budget, left) if x is not None]
-                t0 = time.perf_counter()
+                ctx = RuleContext(r, edition, editions, config.options(r.code), source)
+                limit = budget
+                if deadline is not None:
+                    left = deadline - monotonic()
+                    if left <= 0:
+                        raise _TimeUp(f"规则 {r.code} 运行前", f"before rule {r.code}")
+                    limit = left if budget is None else min(budget, left)
+                t0 = clock()
                 try:
-                    found = alarm.run(min(limits) if limits else None, _call_rule, r, report, ctx)
+                    found = alarm.run(limit, _call_rule, r, report, ctx)
                 except _Overrun:
-                    if deadline is not None and time.monotonic() >= deadline:
+                    if deadline is not None and monotonic() >= deadline:
                         raise _TimeUp(f"规则 {r.code} 运行", f"rule {r.code}") from None
-                    out.append(_rule_overrun(r, budget or 0.0, time.perf_counter() - t0, source.path, stopped=True))
+                    out.append(_rule_overrun(r, budget or 0.0, clock() - t0, path, stopped=True))
                     continue
                 except Exception as exc:
                     tb = traceback.extract_tb(exc.__traceback__)[-1]
@@ -333,15 +340,15 @@ class Engine:
                     out.append(Diagnostic("GL009", "internal.rule-error", Severity.ERROR,
                                           f"规则 {r.code}（{r.name}）运行出错：{type(exc).__name__}: {exc}（{where}），其余规则照常运行",
                                           f"rule {r.code} ({r.name}) crashed: {type(exc).__name__}: {exc} ({where}); "
-                                          "the other rules still ran", 1, 1, 1, 1, source.path))
+                                          "the other rules still ran", 1, 1, 1, 1, path))
                     continue
                 finally:
-                    self.rule_times[r.code] = self.rule_times.get(r.code, 0.0) + (time.perf_counter() - t0)
-                elapsed = time.perf_counter() - t0
-                if deadline is not None and time.monotonic() >= deadline:  # measured: no alarm was available
+                    elapsed = clock() - t0
+                    rule_times[r.code] = rule_times.get(r.code, 0.0) + elapsed
+                if deadline is not None and monotonic() >= deadline:  # measured: no alarm was available
                     raise _TimeUp(f"规则 {r.code} 运行", f"rule {r.code}")
                 if budget is not None and elapsed > budget:  # no alarm here (not the main thread, or not POSIX)
-                    out.append(_rule_overrun(r, budget, elapsed, source.path, stopped=False))
+                    out.append(_rule_overrun(r, budget, elapsed, path, stopped=False))
                 out.extend(found)
         final = []
         for d in out:
@@ -365,17 +372,21 @@ class Engine:
         file gets one fatal GL008 (checked between stages and rules, and by SIGALRM where available)."""
         if deadline is None:
             deadline = _deadline(timeout)
+        with _Alarm(deadline is not None or bool(rule_budget and rule_budget > 0)) as alarm:
+            return self._lint_source(source, config, timeout, rule_budget, deadline, alarm)
+
+    def _lint_source(self, source: Source, config: Optional[Config], timeout: Optional[float],
+                     rule_budget: Optional[float], deadline: Optional[float], alarm: "_Alarm") -> FileResult:
         limit = timeout if timeout and timeout > 0 else 0.0
         try:
-            with _Alarm(deadline is not None) as alarm:
-                report = alarm.run(_left(deadline), self.parse, source)
+            report = alarm.run(_left(deadline), self.parse, source)
         except _Overrun:
             return _timed_out(source.path, limit, "解析", "parsing")
         left = _left(deadline)
         if left is not None and left <= 0:
             return _timed_out(source.path, limit, "解析", "parsing")
         try:
-            diagnostics = self.check(report, source, config, rule_budget=rule_budget, deadline=deadline)
+            diagnostics = self.check(report, source, config, rule_budget=rule_budget, deadline=deadline, _alarm=alarm)
         except _TimeUp as up:
             return _timed_out(source.path, limit, up.zh, up.en)
         return FileResult(source.path, report, tuple(diagnostics), source)
@@ -386,14 +397,15 @@ class Engine:
         if len(data) > max_bytes:
             return _too_large(len(data), max_bytes, path)
         deadline = _deadline(timeout)
-        try:
-            with _Alarm(deadline is not None) as alarm:
+        # one alarm for the file's reading, parsing and rules (installing one costs system calls)
+        with _Alarm(deadline is not None or bool(rule_budget and rule_budget > 0)) as alarm:
+            try:
                 source = alarm.run(_left(deadline), self.read, data, path)
-        except InputError as exc:
-            return FileResult(path, None, (input_diagnostic(exc.code, exc.zh, exc.en, path, exc.line, exc.column),))
-        except _Overrun:
-            return _timed_out(path, timeout or 0.0, "读取", "reading")
-        return self.lint_source(source, config, timeout=timeout, rule_budget=rule_budget, deadline=deadline)
+            except InputError as exc:
+                return FileResult(path, None, (input_diagnostic(exc.code, exc.zh, exc.en, path, exc.line, exc.column),))
+            except _Overrun:
+                return _timed_out(path, timeout or 0.0, "读取", "reading")
+            return self._lint_source(source, config, timeout, rule_budget, deadline, alarm)
 
     def lint_path(self, path: Union[str, os.PathLike], config: Optional[Config] = None,
                   max_bytes: int = MAX_BYTES, *, timeout: Optional[float] = TIMEOUT,
