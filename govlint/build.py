@@ -342,6 +342,10 @@ def _trim_padding(values: list, n: int) -> list:
 _ROW_SPEC_MEMO: dict[tuple[int, int], tuple[Any, Any, dict[str, Optional[RowSpec]], dict[str, tuple]]] = {}
 
 
+#: (id(block), header label keys) -> (block, the leaf columns in written order): see _finish_header
+_LEAF_ORDER_MEMO: dict[tuple[int, tuple[str, ...]], tuple[BlockSpec, tuple[ColumnSpec, ...]]] = {}
+
+
 class _Aligner:
     """Walk the cells of one table and align values to the edition's rows and columns."""
 
@@ -450,7 +454,16 @@ class _Aligner:
 
     def _finish_header(self, block: Optional[BlockSpec]) -> None:
         blk = block or self.block or self.spec.blocks[0]
-        leaves = _leaf_order(blk, [h for h in self.header if any(h[0] in c.keys() for c in blk.columns)])
+        # the order depends on the block and the header's label keys only, and reports repeat headers
+        keys = tuple(k for k, _ in self.header)
+        hit = _LEAF_ORDER_MEMO.get((id(blk), keys))
+        if hit is not None and hit[0] is blk:
+            leaves = list(hit[1])
+        else:
+            leaves = _leaf_order(blk, [h for h in self.header if any(h[0] in c.keys() for c in blk.columns)])
+            if len(_LEAF_ORDER_MEMO) > 4096:
+                _LEAF_ORDER_MEMO.clear()
+            _LEAF_ORDER_MEMO[(id(blk), keys)] = (blk, tuple(leaves))  # the block is kept: its id stays its own
         if not leaves:
             # header missing or unreadable: assume the format's own order, and say so (GL212)
             self.header_recognised = False
@@ -501,7 +514,10 @@ class _Aligner:
         aligned = r.spec is not None and not r.spec.group and not r.group_with_values and len(r.values) == len(cols) \
             and plan is None
         if aligned:  # the usual case: the written values are the aligned cells (made once)
-            cells = tuple(self._cell(c, v, r.spec.id, col) for (c, v), col in zip(r.values, cols))
+            span, rid = self._span, r.spec.id
+            # (as _cell makes them, without a call per cell: this is the aligner's inner loop)
+            cells = tuple([Cell(c.text, span(c.start, c.end), v.kind, v.value, v.unit, v.is_integer_text, rid,
+                                col.id, col.label) for (c, v), col in zip(r.values, cols)])
             self.rows.append(Row(r.spec.id, label_text, label_span, cells, r.block.id if r.block else None,
                                  None, cells))
             return

@@ -226,3 +226,31 @@ def test_one_cell_line_shortcut_on_real_reports():
             assert parse.classify(text, vocab) == quick, path.name
         finally:
             parse._CELL_LINE_SHORTCUT = True
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(st.data())
+def test_leaf_order_memo_gives_the_order_computed_afresh(data):
+    """The aligner remembers the column order of a header (reports repeat headers); what it remembers
+    is what it would compute, whatever the block and however the header is written."""
+    from govlint import build
+    from govlint.engine import default_engine
+    from govlint.parse import RawCell
+    from govlint.source import Source
+
+    editions = default_engine().editions
+    spec = data.draw(st.sampled_from([t for ed in sorted(editions) for t in editions[ed].tables]))
+    blk = data.draw(st.sampled_from(spec.blocks))
+    keys = sorted({k for b in spec.blocks for c in b.columns for k in c.keys()}) + ["其他", "说明"]
+    header = data.draw(st.lists(st.sampled_from(keys), max_size=14))
+    source = Source(text="x" * 64)
+
+    def order():
+        aligner = build._Aligner(source, spec, None)
+        aligner.header = [(k, RawCell(k, i, i + 1)) for i, k in enumerate(header)]
+        aligner._finish_header(blk)
+        return aligner.order, aligner.header_recognised
+
+    remembered = order()  # from the memo when an earlier example wrote this header
+    build._LEAF_ORDER_MEMO.clear()
+    assert order() == remembered
