@@ -125,8 +125,8 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
             flush()
             emit(cells)
             continue
-        kinds = [parse_cell(c.text).kind for c in cells]
-        if not any(k in _VALUE_KINDS for k in kinds):  # a header line
+        values = [parse_cell(c.text) for c in cells]
+        if not any(v.kind in _VALUE_KINDS for v in values):  # a header line
             if pending:
                 n = min(len(pending), len(cells))
                 pairs = [_merge(source, pending[i], cells[i]) for i in range(n)]
@@ -146,19 +146,22 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
                 emit(labels)
             continue
         flush()
-        i = 0
-        while i < len(cells):  # a row: label words up to the values, then the values
-            if kinds[i] in _VALUE_KINDS:
-                emit([cells[i]])
+        i, n = 0, len(cells)
+        while i < n:  # a row: label words up to the values, then the values
+            if values[i].kind in _VALUE_KINDS:
+                out.append((cells[i], values[i]))
                 i += 1
                 continue
-            j = i
-            while j < len(cells) and kinds[j] not in _VALUE_KINDS:
+            j = i + 1
+            while j < n and values[j].kind not in _VALUE_KINDS:
                 j += 1
-            label = cells[i]
-            for c in cells[i + 1:j]:
-                label = _merge(source, label, c, spaced=True)
-            emit([label])
+            if j == i + 1:  # a one-word label
+                out.append((cells[i], values[i]))
+            else:
+                label = cells[i]
+                for c in cells[i + 1:j]:
+                    label = _merge(source, label, c, spaced=True)
+                emit([label])
             i = j
     flush()
     return out

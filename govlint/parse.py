@@ -68,6 +68,13 @@ class HeadingVocabulary:
     # heading run into its body text ends (see govlint.flatten.split_line)
     starters: frozenset = frozenset()
     headings: frozenset = frozenset()  # keys of the exact official headings (without their numerals)
+    # keys a heading written without its numeral may have: a keyword of four characters or more,
+    # alone or followed by 情况 (derived from ``keywords``)
+    bare: frozenset = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        words = [w for _, ws in self.keywords for w in ws if len(w) >= 4]
+        object.__setattr__(self, "bare", frozenset(words) | frozenset(w + "情况" for w in words))
 
     def part_of(self, text: str) -> Optional[int]:
         key = normalize(text)
@@ -108,15 +115,11 @@ def heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optiona
         return _NUMERALS.get(m.group(1)), part
     # a heading written without its numeral: only the exact wording of a part heading
     if 2 <= len(stripped) <= vocab.max_length and not _SENTENCE_END.search(stripped):
-        part = vocab.part_of(stripped)
-        if part is not None and _is_bare_heading(stripped, vocab):
-            return None, part
+        if normalize(stripped) in vocab.bare:
+            part = vocab.part_of(stripped)
+            if part is not None:
+                return None, part
     return None
-
-
-def _is_bare_heading(text: str, vocab: HeadingVocabulary) -> bool:
-    key = normalize(text)
-    return any(key == w or key == w + "情况" for _, words in vocab.keywords for w in words if len(w) >= 4)
 
 
 def split_cells(kind: str, line: str, offset: int) -> list[RawCell]:
@@ -153,6 +156,8 @@ def _cells_of(pieces: Sequence[str], offset: int) -> list[RawCell]:
 def _pipe_line(line: str, offset: int) -> tuple[str, tuple[RawCell, ...]]:
     """Kind (as :func:`_classify_line`) and cells (as :func:`split_cells`) of a line holding a
     pipe, from one split."""
+    if not line.strip().strip("|｜"):  # pipes only (the scraper's empty cells: |||): no need to cut
+        return "ARTIFACT", ()
     pieces = _PIPE.split(line)
     if _ARTIFACT_RE.match(line) and all(not c.strip() or _SEPARATOR_CELL.fullmatch(c.strip()) for c in pieces):
         return "ARTIFACT", ()
@@ -320,7 +325,9 @@ def _settle(lines: list[Line]) -> None:
     lines belongs to the table (space-separated tables put group labels such as 三、本年度办理结果 or
     wrapped header words on lines of their own)."""
     kinds = [ln.kind for ln in lines]
-    for i, ln in enumerate(lines):
+    # only SPACED and TEXT lines change, each seeing its neighbours as settled so far
+    for i in [i for i, k in enumerate(kinds) if k == "SPACED" or k == "TEXT"]:
+        ln = lines[i]
         prev_t = i > 0 and kinds[i - 1] in _TABLE_KINDS
         next_t = i + 1 < len(lines) and kinds[i + 1] in _TABLE_KINDS
         if ln.kind == "SPACED" and not prev_t and not next_t and len(_WS_TOKEN.findall(ln.text)) < 3:
