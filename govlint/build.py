@@ -520,7 +520,9 @@ class _Aligner:
             span, rid = self._span, r.spec.id
             # (as _cell makes them, without a call per cell: this is the aligner's inner loop)
             cells = tuple([Cell(c.text, span(c.start, c.end), v.kind, v.value, v.unit, v.is_integer_text, rid,
-                                col.id, col.label) for (c, v), col in zip(r.values, cols)])
+                                col.id, col.label) if col is not None  # (None: a column the edition lacks)
+                           else Cell(c.text, span(c.start, c.end), v.kind, v.value, v.unit, v.is_integer_text, rid)
+                           for (c, v), col in zip(r.values, cols)])
             self.rows.append(Row(r.spec.id, label_text, label_span, cells, r.block.id if r.block else None,
                                  None, cells))
             return
