@@ -100,6 +100,7 @@ class ConfigResolver:
         self.explicit = explicit
         self.overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
         self._cache: dict[str, Config] = {}
+        self._merged: dict[int, tuple[Config, Config]] = {}  # id(base) -> (base, base with the overrides)
 
     def __call__(self, path: Optional[str]) -> Config:
         if self.explicit is not None:
@@ -110,7 +111,13 @@ class ConfigResolver:
                 found = find_config(Path(d))
                 self._cache[d] = load_config(found) if found else Config()
             base = self._cache[d]
-        return base.merged(**self.overrides) if self.overrides else base
+        if not self.overrides:
+            return base
+        # one merged Config per base, not per file: a Config remembers which rules it selects
+        hit = self._merged.get(id(base))
+        if hit is None or hit[0] is not base:
+            hit = self._merged[id(base)] = (base, base.merged(**self.overrides))
+        return hit[1]
 
 
 # ----------------------------------------------------------------------------- running

@@ -303,7 +303,7 @@ class Engine:
         """Run the selected rules. A rule that raises, or runs past ``rule_budget`` seconds, gives one
         GL009 diagnostic naming it and the other rules still run. ``deadline`` (``time.monotonic()``)
         is the file's time limit: past it, :class:`_TimeUp` is raised (``lint_*`` turn it into GL008)."""
-        config = config or Config()
+        config = config or _DEFAULT_CONFIG  # (one instance: it remembers which rules it selects)
         edition = self.editions.get(report.edition) if report.edition else None
         out: list[Diagnostic] = []
         if not report.sections and not report.tables:
@@ -482,6 +482,9 @@ def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes:
         raise InputError("GL001", "没有读取权限", "permission denied") from None
     except OSError as exc:
         raise InputError("GL001", f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}") from None
+
+
+_DEFAULT_CONFIG = Config()
 
 
 def _call_rule(r: Rule, report: Report, ctx: RuleContext) -> list:
