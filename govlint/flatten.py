@@ -551,14 +551,15 @@ def paragraph_pieces(text: str, paragraphs: Sequence[tuple[int, int]], index: La
     joined = "\n".join(keyed)  # keys hold no whitespace: a key occurs in the joined text iff in one paragraph
     if not _has_specific(joined, index):
         return [("paragraph", k) for k in range(len(paragraphs))]
-    scanners = [_Scanner(text, a, b, index) if _has_label(norm, index) else None
-                for (a, b), norm in zip(paragraphs, keyed)]
+    labelled = [_has_label(norm, index) for norm in keyed]
     # a table needs _MIN_LABELS label tokens in one group, and each label token starts where a label
     # was found; a group spans paragraphs only through one whose last token is a label or digits,
-    # which a paragraph ending in a sentence mark (the mark is in no label) does not have
-    if _GROUP_SHORTCUT and all(sc is None or (len(sc.label_starts) < _MIN_LABELS and _ends_sentence(text, a, b))
-                               for sc, (a, b) in zip(scanners, paragraphs)):
+    # which a paragraph ending in a sentence mark (the mark is in no label) does not have. (The
+    # label starts are counted on the key, which is the scanner's: its offset maps are not needed.)
+    if _GROUP_SHORTCUT and all(not has or (_ends_sentence(text, a, b) and not _label_starts_reach(norm, index))
+                               for has, norm, (a, b) in zip(labelled, keyed, paragraphs)):
         return [("paragraph", k) for k in range(len(paragraphs))]
+    scanners = [_Scanner(text, a, b, index) if has else None for has, (a, b) in zip(labelled, paragraphs)]
     scans: list[tuple[list[_Tok], list[tuple[int, int]]]] = []
     for sc in scanners:
         toks = sc.tokens() if sc is not None else []
@@ -640,6 +641,24 @@ def _ends_sentence(text: str, a: int, b: int) -> bool:
     in tests), so the paragraph's last token is then unknown text."""
     seg = text[a:b].rstrip()
     return bool(seg) and seg[-1] in _SENTENCE_MARKS
+
+
+def _label_starts_reach(norm: str, index: LabelIndex, limit: int = _MIN_LABELS) -> bool:
+    """Do labels start at ``limit`` or more places of ``norm``? (As ``len(_Scanner(…).label_starts)
+    >= limit`` for the paragraph whose key ``norm`` is, stopping at ``limit``.)"""
+    starts: set[int] = set()
+    for table in (index.full, index.bare):
+        for first, keys in table.items():
+            if first not in norm:
+                continue
+            for k in keys:
+                j = norm.find(k)
+                while j != -1:
+                    starts.add(j)
+                    if len(starts) >= limit:
+                        return True
+                    j = norm.find(k, j + 1)
+    return False
 
 
 def _has_specific(norm: str, index: LabelIndex) -> bool:

@@ -369,6 +369,28 @@ def test_label_start_shortcut_never_changes_the_tokens():
             assert quick.tokens() == full.tokens(), line[:80]
 
 
+def test_label_starts_counted_on_the_key_as_the_scanner_finds_them():
+    """The group shortcut counts where labels start on a paragraph's key, without the scanner's
+    offset maps; the count reaches a limit exactly when the scanner's does."""
+    import random
+
+    index = flatten.LabelIndex.of(default_engine().editions.values())
+    data = Path(__file__).parent / "data"
+    seed = (data / "seed.txt").read_text(encoding="utf-8")
+    texts = [seed, flatgen.flatten_text(seed)] + [p.read_text(encoding="utf-8") for p in sorted(data.glob("20*.txt"))]
+    rng = random.Random(5)
+    bits = ["规章", "0", "行政许可", "其他", "予以公开", "信息 内容", "。", "“", "（一）", "自然人", "总计", "我局", "１２"]
+    texts += ["".join(rng.choice(bits) for _ in range(rng.randint(1, 15))) for _ in range(2000)]
+    for text in texts:
+        pos = 0
+        for line in text.split("\n"):
+            a, b = pos, pos + len(line)
+            pos = b + 1
+            found = len(flatten._Scanner(text, a, b, index).label_starts)
+            for limit in (1, 2, 3, 5):
+                assert flatten._label_starts_reach(flatten._key_text(text, a, b), index, limit) == (found >= limit)
+
+
 def test_group_shortcut_never_changes_the_pieces():
     """``paragraph_pieces`` returns early when every paragraph with labels has fewer than three and
     ends with a sentence mark (no table can form); on prose, flattened tables and random mixes it
