@@ -250,6 +250,7 @@ class Engine:
         self.vocab = vocabulary(self.editions.values())
         self.readers: dict[str, Reader] = dict(BUILTIN_READERS)
         self.rule_times: dict[str, float] = {}  # rule code -> seconds spent in it by this engine (profiling)
+        self._selection: dict[int, tuple[Config, dict, list[tuple[Rule, dict]]]] = {}  # see _selected
         for batch in pm.hook.govlint_register_readers():
             self.readers.update(batch or {})
 
@@ -316,10 +317,8 @@ class Engine:
         clock, monotonic = time.perf_counter, time.monotonic
         # (the lint_* methods hand in the alarm they installed for the whole file)
         with nullcontext(_alarm) if _alarm is not None else _Alarm(budget is not None or deadline is not None) as alarm:
-            for r in self.rules.values():
-                if r.func is None or not config.selects(r.code, r.enabled, path):
-                    continue
-                ctx = RuleContext(r, edition, editions, config.options(r.code), source)
+            for r, options in self._selected(config, path):
+                ctx = RuleContext(r, edition, editions, options, source)
                 limit = budget
                 if deadline is not None:
                     left = deadline - monotonic()
@@ -365,6 +364,23 @@ class Engine:
 
             final = apply_suppressions(final, source)
         return final
+
+    def _selected(self, config: Config, path: Optional[str]) -> list[tuple[Rule, dict]]:
+        """The rules ``config`` selects for ``path``, with their options; remembered per config when
+        the selection cannot depend on the path (no per-file ignores)."""
+        if config.per_file_ignores:
+            return [(r, config.options(r.code)) for r in self.rules.values()
+                    if r.func is not None and config.selects(r.code, r.enabled, path)]
+        hit = self._selection.get(id(config))
+        if hit is None or hit[0] is not config or hit[1] is not self.rules:
+            if len(self._selection) > 64:
+                self._selection.clear()
+            # (the config and the rule table are kept with the entry: an id is reused only once its
+            # object is gone, and a replaced rule table makes the entry stale)
+            hit = self._selection[id(config)] = (config, self.rules, [
+                (r, config.options(r.code)) for r in self.rules.values()
+                if r.func is not None and config.selects(r.code, r.enabled, path)])
+        return hit[2]
 
     def lint_source(self, source: Source, config: Optional[Config] = None, *, timeout: Optional[float] = TIMEOUT,
                     rule_budget: Optional[float] = RULE_BUDGET, deadline: Optional[float] = None) -> FileResult:

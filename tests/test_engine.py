@@ -191,3 +191,21 @@ def test_rules_run_in_isolation_from_each_other_on_every_shape():
     for shape in rg.SHAPES:
         codes = [d.code for d in govlint.lint(rg.render(doc, shape).text)]
         assert "GL009" not in codes and codes
+
+
+def test_each_config_gets_its_own_selection_in_one_engine(tmp_path):
+    """The engine remembers the rules a Config selects; configs used in turn, one with per-file
+    ignores, each still get their own selection."""
+    engine = default_engine()
+    bad = rg.render(rg.seed_doc().set("三", "new", "natural", "4"), "pipe").text
+    (tmp_path / "a.txt").write_text(bad, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(bad, encoding="utf-8")
+    only3 = Config(select=("GL3",))
+    no3 = Config(ignore=("GL3",))
+    per_file = Config(per_file_ignores={"a.txt": ("GL3",)})
+    for _ in range(2):
+        assert {d.code[:3] for d in engine.lint_path(tmp_path / "a.txt", only3).diagnostics} == {"GL3"}
+        assert not any(d.code.startswith("GL3") for d in engine.lint_path(tmp_path / "a.txt", no3).diagnostics)
+        assert not any(d.code.startswith("GL3") for d in engine.lint_path(tmp_path / "a.txt", per_file).diagnostics)
+        assert any(d.code.startswith("GL3") for d in engine.lint_path(tmp_path / "b.txt", per_file).diagnostics)
+        assert any(d.code.startswith("GL3") for d in engine.lint_path(tmp_path / "a.txt").diagnostics)
