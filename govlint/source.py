@@ -68,6 +68,22 @@ class Origin:
         first = next((x for x in offs if x >= 0), 0)
         return self._line_col(first)
 
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column, end line, end column) of characters ``start`` and ``end``, as
+        :meth:`position` gives them: both ends at once for the usual case (HTML: both characters
+        came from the file), with one look-up of the line starts."""
+        offs = self.offsets
+        n = len(offs)
+        if n and 0 <= start < n and 0 <= end < n:
+            a, b = offs[start], offs[end]
+            if a >= 0 and b >= 0:
+                starts = self._memo.get("starts")
+                if starts is not None:
+                    i = bisect.bisect_right(starts, a) - 1
+                    j = bisect.bisect_right(starts, b) - 1
+                    return i + 1, a - starts[i] + 1, j + 1, b - starts[j] + 1
+        return (*self.position(start), *self.position(end))
+
     def _line_col(self, o: int) -> tuple[int, int]:
         starts = self._memo.get("starts")
         if starts is None:
@@ -160,6 +176,8 @@ class Source:
                 # (Span(...) goes through the named tuple's Python-level __new__): one per table cell
                 s = starts[i] - 1
                 return _new_tuple(Span, (i + 1, start - s, i + 1, end - s, start, end))
+        if o is not None and o.has_positions:
+            return _new_tuple(Span, (*o.span(start, end), start, end))
         line, col = self.position(start)
         end_line, end_col = self.position(end)
         return Span(line, col, end_line, end_col, start, end)

@@ -230,3 +230,23 @@ def test_preamble_before_a_part_heading_is_kept():
             "<h3>一、总体情况</h3><p>正文。</p></div>")
     assert lines(read_html(page(body)))[:3] == ["某局2023年政府信息公开工作年度报告", "本报告统计期限为2023年1月1日至12月31日。",
                                                 "一、总体情况"]
+
+
+def test_spans_give_the_positions_of_their_ends():
+    """Source.span reads both ends of an HTML span at once; each end is where Source.position puts
+    it, for every pair of offsets of a page (added characters, the end of the text, out of range)."""
+    import random
+
+    page = ("<html><body><h1>某局2022年政府信息公开工作年度报告</h1>\n<p>一、总体情况</p>\n"
+            "<p>本机关&nbsp;共收到<b>申请</b>5件。</p><table><tr><td>规章</td><td> 0 </td></tr>\n"
+            "<tr><td>其他</td><td>3</td></tr></table></body></html>")
+    source = read_html(page.encode("utf-8"))
+    n = len(source.text)
+    rng = random.Random(3)
+    pairs = [(a, b) for a in range(-2, n + 3) for b in (a, a + 1, a + 5, n, n + 2)] + \
+            [tuple(sorted((rng.randint(0, n), rng.randint(0, n)))) for _ in range(500)]
+    for a, b in pairs:
+        sp = source.span(a, b)
+        assert (sp.line, sp.column) == source.position(a), (a, b)
+        assert (sp.end_line, sp.end_column) == source.position(b), (a, b)
+        assert (sp.start, sp.end) == (a, b)

@@ -162,7 +162,7 @@ def _scan(text: str, starts: list[int]) -> tuple[str, array, list[tuple[int, int
         if m is None:
             break
         pos = m.end()
-        ref = m.group("ref")
+        _, end, name, attrs, end2, name2, attrs2, ref = m.groups()  # (one call: a page has a few thousand)
         if ref is not None:
             if not skip:
                 body = ref[1:].rstrip(";")
@@ -170,15 +170,15 @@ def _scan(text: str, starts: list[int]) -> tuple[str, array, list[tuple[int, int
                 chars.append(s)
                 offs.extend([a] * len(s))
             continue
-        name = m.group("name") or m.group("name2")
+        name = name or name2
         if name is None:  # comment or declaration
             continue
         name = name.lower()
-        if m.group("end") or m.group("end2"):
+        if end or end2:
             if name in ("title", "textarea") and skip:
                 skip -= 1
             continue
-        closed = (m.group("attrs") or m.group("attrs2") or "").rstrip().endswith("/")
+        closed = (attrs or attrs2 or "").rstrip().endswith("/")
         if name in _RAW_END and not closed:  # script, style: raw text up to the end tag
             close = _RAW_END[name].search(text, pos)
             pos = close.start() if close is not None else n
@@ -296,22 +296,23 @@ class _Page:
 
     # -- positions of every text node, in document order
     def _align(self, root: Any) -> None:
-        stack: list[tuple[Any, bool]] = [(root, False)]
-        while stack:
-            el, done = stack.pop()
-            if done:
-                if el.tail:
-                    parent = el.getparent()
-                    line = el.sourceline if el.sourceline else (parent.sourceline if parent is not None else None)
-                    self.pos[(el, "tail")] = self.aligner.align(el.tail, line)
-                continue
-            stack.append((el, True))
-            tag = _tag(el)
-            if tag and tag not in ("script", "style", "title", "textarea") and el.text:
-                self.pos[(el, "text")] = self.aligner.align(el.text, el.sourceline)
-            if tag:
-                for child in reversed(list(el)):
-                    stack.append((child, False))
+        from lxml import etree
+
+        pos, align = self.pos, self.aligner.align
+        # document order: an element's text at its start, its tail after its end (lxml walks the tree)
+        for event, el in etree.iterwalk(root, events=("start", "end")):
+            if event == "start":
+                text = el.text
+                if text and _tag(el) not in ("", "script", "style", "title", "textarea"):
+                    pos[(el, "text")] = align(text, el.sourceline)
+            else:
+                tail = el.tail
+                if tail:
+                    line = el.sourceline
+                    if not line:
+                        parent = el.getparent()
+                        line = parent.sourceline if parent is not None else None
+                    pos[(el, "tail")] = align(tail, line)
 
     def offs(self, el: Any, which: str, text: str) -> list[int]:
         o = self.pos.get((el, which))
