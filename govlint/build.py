@@ -120,11 +120,13 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
             pending.clear()
 
     for kind, text, start, cut in (line for tok in tokens for line in line_tokens(tok)):
-        cells = list(cut) if cut is not None else split_cells(kind, text, start)
-        if kind != "SPACED":
-            flush()
-            emit(cells)
+        if kind != "SPACED":  # (the commonest lines, one cell each in a scraped page: kept lean)
+            if pending:
+                flush()
+            for c in cut if cut is not None else split_cells(kind, text, start):
+                out.append((c, parse_cell(c.text)))
             continue
+        cells = split_cells(kind, text, start) if cut is None else list(cut)
         values = [parse_cell(c.text) for c in cells]
         if not any(v.kind in _VALUE_KINDS for v in values):  # a header line
             if pending:

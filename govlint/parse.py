@@ -416,8 +416,15 @@ def tokens(lines: Sequence[Line], text: Optional[str] = None) -> list[Token]:
         j = i + 1
         run = _RUN_OF.get(ln.kind) if text is not None else None
         if run is not None:
-            while j < n and _RUN_OF.get(lines[j].kind) == run and lines[j].number > lines[j - 1].number \
-                    and not text[lines[j - 1].start + len(lines[j - 1].text):lines[j].start].strip():
+            prev_end = ln.start + len(ln.text)
+            while j < n:
+                nxt = lines[j]
+                if _RUN_OF.get(nxt.kind) != run or nxt.number <= lines[j - 1].number:
+                    break
+                # only blank lines between (the usual case: one line break)
+                if nxt.start != prev_end + 1 and text[prev_end:nxt.start].strip():
+                    break
+                prev_end = nxt.start + len(nxt.text)
                 j += 1
         if j - i < 2:
             out.append(_token(ln))
