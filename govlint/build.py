@@ -551,6 +551,10 @@ class _Aligner:
 
     def feed(self, raw: RawCell, v: CellValue) -> None:
         if v.kind in _VALUE_KINDS:
+            row = self.row
+            if v.kind != "blank" and row is not None and (row.spec is None or not row.spec.group):
+                row.values.append((raw, v))  # the usual value (as _value does, without the call)
+                return
             self._value(raw, v)
             return
         k = key(raw.text)

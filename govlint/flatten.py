@@ -291,6 +291,8 @@ class LabelIndex:
     specific: frozenset = frozenset()
     keys: frozenset = frozenset()  # every key, full and bare
     specific_by_first: dict = attrs.field(factory=dict, eq=False)  # first char -> specific keys
+    # word -> _plain_word(word, self): rows repeat their labels and numbers from report to report
+    plain_words: dict = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, editions: Iterable) -> "LabelIndex":
@@ -696,9 +698,18 @@ def run_together(text: str, start: int, end: int, index: LabelIndex) -> bool:
     """Does a whitespace-separated word of ``text[start:end]`` hold several known labels, or a
     label and digits, run together (``结果维持结果纠正…总计``, ``规章000``)? Then the line is read as
     a flattened table rather than cell by cell."""
-    if not any(c in _DIGITS for c in text[start:end]):
+    if not _DIGIT_RE.search(text, start, end):
         return False
-    if all(_plain_word(w, index) for w in text[start:end].split()):
+    memo = index.plain_words
+    for w in text[start:end].split():
+        plain = memo.get(w)
+        if plain is None:
+            if len(memo) > 20000:
+                memo.clear()
+            plain = memo[w] = _plain_word(w, index)
+        if not plain:
+            break
+    else:
         return False  # a label, then numbers (the usual row): no word holds two things
     return _scanned_run_together(text, start, end, index)
 

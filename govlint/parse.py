@@ -237,7 +237,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                     raw = m.group(0)
                     if raw[-1] == "\r":
                         raw = raw[:-1]
-                    a = pos + len(left) - len(left.lstrip())
+                    a = pos + left.find(cell)  # (where the stripped cell starts: after the blanks)
                     # the tuples are made directly: a named tuple's __new__ is a Python-level call
                     lines.append(_new_tuple(Line, ("CELL", raw, pos, number,
                                                    (_new_tuple(RawCell, (cell, a, a + len(cell), False)),))))
