@@ -9,6 +9,7 @@ character of the extracted text, the 1-based line and column it came from in the
 from __future__ import annotations
 
 import bisect
+import re
 from bisect import bisect_right
 from array import array
 from typing import Iterable, Optional, Sequence
@@ -18,6 +19,12 @@ import attrs
 from .model import Span
 
 _new_tuple = tuple.__new__
+_NEWLINE = re.compile("\n")
+
+
+def line_starts(text: str) -> tuple[int, ...]:
+    """The offset of every line of ``text`` (the first is 0)."""
+    return (0, *[m.end() for m in _NEWLINE.finditer(text)])
 
 
 @attrs.frozen
@@ -87,13 +94,7 @@ class Origin:
     def _line_col(self, o: int) -> tuple[int, int]:
         starts = self._memo.get("starts")
         if starts is None:
-            starts = [0]
-            text = self.original_text or ""
-            j = text.find("\n")
-            while j != -1:
-                starts.append(j + 1)
-                j = text.find("\n", j + 1)
-            self._memo["starts"] = starts
+            starts = self._memo["starts"] = line_starts(self.original_text or "")
         ln = bisect.bisect_right(starts, o) - 1
         return ln + 1, o - starts[ln] + 1
 
@@ -123,13 +124,7 @@ class Source:
     _locator_starts: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        starts = [0]
-        text = self.text
-        i = text.find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = text.find("\n", i + 1)
-        object.__setattr__(self, "line_starts", tuple(starts))
+        object.__setattr__(self, "line_starts", line_starts(self.text))
         locs = self.origin.locators if self.origin is not None else ()
         object.__setattr__(self, "_locator_starts", tuple(s for s, _ in locs))
 
@@ -196,7 +191,7 @@ class Source:
             if self.origin.original_text is None:
                 return ""
             text = self.origin.original_text
-            starts = tuple([0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"])
+            starts = line_starts(text)
         if not 1 <= line <= len(starts):
             return ""
         start = starts[line - 1]
