@@ -322,8 +322,7 @@ class LabelIndex:
         return frozenset(k for ks in self.full.values() for k in ks if len(k) >= 4)
 
 
-@attrs.frozen
-class _Tok:
+class _Tok(NamedTuple):
     kind: str  # "label" | "digits" | "other"
     start: int
     end: int

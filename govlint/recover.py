@@ -25,7 +25,7 @@ as "too many candidates".
 from __future__ import annotations
 
 import unicodedata
-from typing import Callable, Optional, Sequence
+from typing import Callable, NamedTuple, Optional, Sequence
 
 import attrs
 
@@ -50,8 +50,7 @@ class _TooMany(Exception):
     pass
 
 
-@attrs.frozen
-class Piece:
+class Piece(NamedTuple):
     """Part of a row's values: a cell as written (``cuttable=False``) or a stretch of a digit run
     between whitespace (``cuttable=True``), which may hold several cells."""
 
@@ -60,8 +59,7 @@ class Piece:
     cuttable: bool
 
 
-@attrs.frozen
-class Split:
+class Split(NamedTuple):
     """One way to read a row: per column, (start, end, text, value)."""
 
     cells: tuple[tuple[int, int, str, Optional[float]], ...]

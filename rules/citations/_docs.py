@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterator
-
-import attrs
+from typing import Iterator, NamedTuple
 
 from govlint.relazy import lazy_compile
 
@@ -25,8 +23,7 @@ _LEAD = lazy_compile(r"^(?:按照|根据|依据|依照|参照|对照|贯彻|落�
 _ISSUE = lazy_compile(r"^.*?关于印发(.*)的通知$")
 
 
-@attrs.frozen
-class DocNumber:
+class DocNumber(NamedTuple):
     start: int
     end: int
     canonical: str

@@ -6,9 +6,7 @@ Shared by GL504 (parts exceed the whole) and GL505 (an exhaustive list does not 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
-
-import attrs
+from typing import NamedTuple, Optional
 
 from govlint.relazy import lazy_compile
 
@@ -26,15 +24,13 @@ _VERBS = lazy_compile(r"^.*?(?:收到|受理|办理|发布|公开|公布|接收|
 MAX_LABEL = 25
 
 
-@attrs.frozen
-class Part:
+class Part(NamedTuple):
     q: object
     label: str
     children: tuple = ()
 
 
-@attrs.frozen
-class Enumeration:
+class Enumeration(NamedTuple):
     whole: object  # Quantity
     parts: tuple[Part, ...]
     exhaustive: bool

@@ -9,9 +9,7 @@ matches none of them.
 
 from __future__ import annotations
 
-from typing import Iterator, Optional, Sequence
-
-import attrs
+from typing import Iterator, NamedTuple, Optional, Sequence
 
 from govlint.model import Cell, Paragraph, Report
 from govlint.relazy import lazy_compile
@@ -39,8 +37,7 @@ _OTHER_PERIOD = lazy_compile(r"同比|环比|较上|比上|较去|比去|上年�
 _SEP = lazy_compile(r"[、，,；;和及与]")
 
 
-@attrs.frozen
-class Figure:
+class Figure(NamedTuple):
     paragraph: Paragraph
     part: Optional[int]
     q: object  # govlint.numbers.Quantity
@@ -50,8 +47,7 @@ class Figure:
     sentence: str
 
 
-@attrs.frozen
-class Expect:
+class Expect(NamedTuple):
     """One reading of the figure: the value it should have and where that value is in the tables."""
 
     value: float
