@@ -488,7 +488,11 @@ def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes:
         if st.st_size > max_bytes:
             raise _too_large_error(st.st_size, max_bytes)
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)  # the file may have grown since
+            # sized by the file (asking for max_bytes at once allocates that much for every file);
+            # one byte more shows whether it has grown since, and then the rest is read up to the cap
+            data = fh.read(st.st_size + 1)
+            if len(data) > st.st_size:
+                data += fh.read(max_bytes + 1 - len(data))
         if len(data) > max_bytes:
             raise _too_large_error(len(data), max_bytes)
         return data

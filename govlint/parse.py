@@ -158,7 +158,7 @@ def _pipe_line(line: str, offset: int) -> tuple[str, tuple[RawCell, ...]]:
     pipe, from one split."""
     if not line.strip().strip("|｜"):  # pipes only (the scraper's empty cells: |||): no need to cut
         return "ARTIFACT", ()
-    pieces = _PIPE.split(line)
+    pieces = line.split("|") if "｜" not in line else _PIPE.split(line)  # (str.split: the usual ASCII pipes)
     if _ARTIFACT_RE.match(line) and all(not c.strip() or _SEPARATOR_CELL.fullmatch(c.strip()) for c in pieces):
         return "ARTIFACT", ()
     cells = _cells_of(pieces, offset)

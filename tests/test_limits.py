@@ -270,3 +270,34 @@ def test_check_never_writes_to_its_input(tmp_path, fmt, capsys):
         p.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
     assert _snapshot(src) == before  # same files, same bytes, same modes and mtimes, nothing new
     assert out.exists() and out.stat().st_size > 0
+
+
+def test_a_file_larger_than_its_stat_size_is_read_whole_and_capped(tmp_path, monkeypatch):
+    """The read is sized by the file's stat size; a file that has grown since (or reports no size,
+    as /proc files do) is still read to its end, and the size cap still applies."""
+    import os
+
+    from govlint.engine import read_file
+    from govlint.errors import InputError
+
+    p = tmp_path / "grown.txt"
+    data = "一、总体情况\n".encode("utf-8") * 500
+    p.write_bytes(data)
+    real_stat = os.stat
+
+    def stale_stat(path, *args, **kwargs):
+        st = real_stat(path, *args, **kwargs)
+        if str(path) != str(p):
+            return st
+        fields = list(st)
+        fields[stat.ST_SIZE] = 0 if stale_stat.zero else st.st_size // 3
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "stat", stale_stat)
+    for zero in (False, True):
+        stale_stat.zero = zero
+        assert read_file(str(p)) == data
+        assert read_file(str(p), max_bytes=len(data)) == data
+        with pytest.raises(InputError) as err:
+            read_file(str(p), max_bytes=len(data) - 1)
+        assert err.value.code == "GL006"
