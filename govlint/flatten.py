@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable, NamedTuple, Optional, Sequence
+from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 
 import attrs
 
@@ -341,17 +341,10 @@ class _Scanner:
         self.label_starts = {self.src[j] for found in self.found.values() for j in found}  # offsets
 
     def _occurrences(self, table: dict) -> dict[int, str]:
-        norm = self.norm
         out: dict[int, str] = {}
-        for first, keys in table.items():
-            if first not in norm:
-                continue
-            for k in keys:
-                j = norm.find(k)
-                while j != -1:
-                    if j not in out or len(k) > len(out[j]):
-                        out[j] = k
-                    j = norm.find(k, j + 1)
+        for j, k in _label_occurrences(self.norm, table):
+            if j not in out or len(k) > len(out[j]):
+                out[j] = k
         return out
 
     @property
@@ -649,17 +642,24 @@ def _label_starts_reach(norm: str, index: LabelIndex, limit: int = _MIN_LABELS) 
     >= limit`` for the paragraph whose key ``norm`` is, stopping at ``limit``.)"""
     starts: set[int] = set()
     for table in (index.full, index.bare):
-        for first, keys in table.items():
-            if first not in norm:
-                continue
-            for k in keys:
-                j = norm.find(k)
-                while j != -1:
-                    starts.add(j)
-                    if len(starts) >= limit:
-                        return True
-                    j = norm.find(k, j + 1)
+        for j, _ in _label_occurrences(norm, table):
+            starts.add(j)
+            if len(starts) >= limit:
+                return True
     return False
+
+
+def _label_occurrences(norm: str, table: dict) -> Iterator[tuple[int, str]]:
+    """(position, key) of every occurrence in ``norm`` of a key of ``table`` (first char -> keys),
+    found with str.find: no per-character probing."""
+    for first, keys in table.items():
+        if first not in norm:
+            continue
+        for k in keys:
+            j = norm.find(k)
+            while j != -1:
+                yield j, k
+                j = norm.find(k, j + 1)
 
 
 def _has_specific(norm: str, index: LabelIndex) -> bool:

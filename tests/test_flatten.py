@@ -20,6 +20,15 @@ OFFICIAL_HEADINGS = ["一、总体情况", "二、主动公开政府信息情况
                      "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
 
 
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text`` (without its line break)."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
 def _text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
@@ -292,10 +301,7 @@ def test_label_precheck_never_skips_a_paragraph_with_tokens():
              "“予以公开”ｱ\u3000其他 12３ 规章\u00a0000 （一）予以公开 0 0 ﬁ 维持 纠正 其他 尚未审结 总计"]
     seen = 0
     for text in texts:
-        pos = 0
-        for line in text.split("\n"):
-            a, b = pos, pos + len(line)
-            pos = b + 1
+        for a, b in _line_spans(text):
             assert flatten._key_text(text, a, b) == flatten._norm_map(text, a, b)[0]
             toks = flatten._Scanner(text, a, b, index).tokens()
             if not flatten._may_hold_table(text, a, b, index):
@@ -359,14 +365,11 @@ def test_label_start_shortcut_never_changes_the_tokens():
     bits = ["1.", "2、", "12.", "３．", "42", "0", " ", "其他", "属于国家秘密", "予以公开", "（一）", "规章", "2022年", "。"]
     texts += ["".join(rng.choice(bits) for _ in range(rng.randint(1, 20))) for _ in range(2000)]
     for text in texts:
-        pos = 0
-        for line in text.split("\n"):
-            a, b = pos, pos + len(line)
-            pos = b + 1
+        for a, b in _line_spans(text):
             quick = flatten._Scanner(text, a, b, index)
             full = flatten._Scanner(text, a, b, index)
             full.label_starts = Everywhere(full.label_starts)
-            assert quick.tokens() == full.tokens(), line[:80]
+            assert quick.tokens() == full.tokens(), text[a:b][:80]
 
 
 def test_label_starts_counted_on_the_key_as_the_scanner_finds_them():
@@ -382,10 +385,7 @@ def test_label_starts_counted_on_the_key_as_the_scanner_finds_them():
     bits = ["规章", "0", "行政许可", "其他", "予以公开", "信息 内容", "。", "“", "（一）", "自然人", "总计", "我局", "１２"]
     texts += ["".join(rng.choice(bits) for _ in range(rng.randint(1, 15))) for _ in range(2000)]
     for text in texts:
-        pos = 0
-        for line in text.split("\n"):
-            a, b = pos, pos + len(line)
-            pos = b + 1
+        for a, b in _line_spans(text):
             found = len(flatten._Scanner(text, a, b, index).label_starts)
             for limit in (1, 2, 3, 5):
                 assert flatten._label_starts_reach(flatten._key_text(text, a, b), index, limit) == (found >= limit)
@@ -409,10 +409,7 @@ def test_group_shortcut_never_changes_the_pieces():
     texts += ["\n".join("".join(rng.choice(bits) for _ in range(rng.randint(1, 12))) for _ in range(rng.randint(1, 4)))
               for _ in range(3000)]
     for text in texts:
-        paragraphs, pos = [], 0
-        for line in text.split("\n"):
-            paragraphs.append((pos, pos + len(line)))
-            pos += len(line) + 1
+        paragraphs = _line_spans(text)
         quick = flatten.paragraph_pieces(text, paragraphs, index)
         flatten._GROUP_SHORTCUT = False
         try:
