@@ -280,14 +280,13 @@ def _results(args: argparse.Namespace, kind: str, explicit, overrides, items, ke
     from .engine import TIMEOUT
 
     files = [p for p, ok in items if ok]
-    # results are slimmed as they arrive (the report model's tables and paragraphs are dropped, and,
-    # unless the HTML report or a baseline needs the whole text, the source is cut down to the lines
-    # the diagnostics point at)
-    done = (r.slim(keep_source=keep_source) if kind == "lint" and hasattr(r, "slim") else r
-            for r in run(files, kind, jobs=args.jobs, explicit=explicit, overrides=overrides,
-                         block_plugins=_names(args.block_plugins), progress=progress,
-                         max_bytes=getattr(args, "max_bytes", None), slim=kind == "lint", keep_source=keep_source,
-                         timeout=TIMEOUT if getattr(args, "timeout", None) is None else args.timeout))
+    # results are slimmed where they are made (batch.run's ``slim``: the report model's tables and
+    # paragraphs are dropped, and, unless the HTML report or a baseline needs the whole text, the
+    # source is cut down to the lines the diagnostics point at)
+    done = run(files, kind, jobs=args.jobs, explicit=explicit, overrides=overrides,
+               block_plugins=_names(args.block_plugins), progress=progress,
+               max_bytes=getattr(args, "max_bytes", None), slim=kind == "lint", keep_source=keep_source,
+               timeout=TIMEOUT if getattr(args, "timeout", None) is None else args.timeout)
     for p, ok in items:
         yield next(done) if ok else missing_result(p)
 
