@@ -146,7 +146,7 @@ def _encode(text: str, source: Any) -> bytes:
 
 
 def _original_text(source: Any) -> str:
-    if source.kind == "text" and (source.origin is None or not source.origin.has_positions):
+    if source.plain:
         return source.text
     if source.kind == "html" and source.origin is not None and source.origin.original_text is not None \
             and source.origin.has_positions:

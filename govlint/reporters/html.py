@@ -155,7 +155,7 @@ def _ranges(r: FileResult, diags: Sequence[tuple[int, Diagnostic]]) -> tuple[lis
     assert src is not None
     text = src.text
     starts = src.line_starts
-    plain = src.kind == "text" and (src.origin is None or not src.origin.has_positions)
+    plain = src.plain
     ranges, notes, whole = [], defaultdict(list), []
     for i, d in diags:
         start = d.offset
@@ -298,7 +298,7 @@ def render(results: Sequence[FileResult], lang: str = "zh", rules: Optional[Mapp
             w(f'<p class="meta">{_e(L["nofile"])}</p></details>')
             continue
         src = r.source
-        extracted = not (src.kind == "text" and (src.origin is None or not src.origin.has_positions))
+        extracted = not src.plain
         w('<div class="src">' + (f'<p class="meta">{_e(L["extracted"])}</p>' if extracted else ""))
         for i in whole:
             d = diag_of[i]
