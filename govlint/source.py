@@ -8,7 +8,6 @@ character of the extracted text, the 1-based line and column it came from in the
 
 from __future__ import annotations
 
-import bisect
 import re
 from bisect import bisect_right
 from array import array
@@ -84,18 +83,22 @@ class Origin:
         if n and 0 <= start < n and 0 <= end < n:
             a, b = offs[start], offs[end]
             if a >= 0 and b >= 0:
-                starts = self._memo.get("starts")
-                if starts is not None:
-                    i = bisect.bisect_right(starts, a) - 1
-                    j = bisect.bisect_right(starts, b) - 1
-                    return i + 1, a - starts[i] + 1, j + 1, b - starts[j] + 1
+                starts = self.original_line_starts()
+                i = bisect_right(starts, a) - 1
+                j = bisect_right(starts, b) - 1
+                return i + 1, a - starts[i] + 1, j + 1, b - starts[j] + 1
         return (*self.position(start), *self.position(end))
 
-    def _line_col(self, o: int) -> tuple[int, int]:
+    def original_line_starts(self) -> tuple[int, ...]:
+        """:func:`line_starts` of :attr:`original_text` (computed once)."""
         starts = self._memo.get("starts")
         if starts is None:
             starts = self._memo["starts"] = line_starts(self.original_text or "")
-        ln = bisect.bisect_right(starts, o) - 1
+        return starts
+
+    def _line_col(self, o: int) -> tuple[int, int]:
+        starts = self.original_line_starts()
+        ln = bisect_right(starts, o) - 1
         return ln + 1, o - starts[ln] + 1
 
     def _previous_real(self) -> array:
@@ -158,21 +161,20 @@ class Source:
         o = self.origin
         if o is not None and o.has_positions:
             return o.position(offset)
-        line = bisect.bisect_right(self.line_starts, offset) - 1
+        line = bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
     def span(self, start: int, end: int) -> Span:
+        # the tuples are made directly (Span(...) goes through the named tuple's Python-level
+        # __new__): a report has one span per table cell
         o = self.origin
-        if o is None or not o.has_positions:
-            starts = self.line_starts
-            i = bisect_right(starts, start) - 1
-            if i >= 0 and start <= end and (i + 1 == len(starts) or end < starts[i + 1]):
-                # both ends on one line (a cell, a paragraph): one look-up; the tuple is made directly
-                # (Span(...) goes through the named tuple's Python-level __new__): one per table cell
-                s = starts[i] - 1
-                return _new_tuple(Span, (i + 1, start - s, i + 1, end - s, start, end))
         if o is not None and o.has_positions:
             return _new_tuple(Span, (*o.span(start, end), start, end))
+        starts = self.line_starts
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and start <= end and (i + 1 == len(starts) or end < starts[i + 1]):
+            s = starts[i] - 1  # both ends on one line (a cell, a paragraph): one look-up
+            return _new_tuple(Span, (i + 1, start - s, i + 1, end - s, start, end))
         line, col = self.position(start)
         end_line, end_col = self.position(end)
         return Span(line, col, end_line, end_col, start, end)
@@ -181,7 +183,7 @@ class Source:
         """The reader's locator (table/row/cell, paragraph, page) for an offset, if it has one."""
         if not self._locator_starts:
             return None
-        i = bisect.bisect_right(self._locator_starts, offset) - 1
+        i = bisect_right(self._locator_starts, offset) - 1
         return self.origin.locators[i][1] if i >= 0 else None
 
     def line_text(self, line: int) -> str:
@@ -191,7 +193,7 @@ class Source:
             if self.origin.original_text is None:
                 return ""
             text = self.origin.original_text
-            starts = line_starts(text)
+            starts = self.origin.original_line_starts()
         if not 1 <= line <= len(starts):
             return ""
         start = starts[line - 1]

@@ -38,7 +38,7 @@ from array import array
 from typing import Any, Optional
 
 from ..errors import InputError
-from ..source import Source
+from ..source import Source, line_starts
 from ._layout import GridCell, TableEmitter, TextBuilder, clean, place
 
 _GB_FAMILY = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "chinese", "iso-ir-58", "cp936", "ms936",
@@ -140,7 +140,7 @@ _MARKUP = re.compile(
 _RAW_END = {name: re.compile(rf"</{name}(?=[\s/>]|\Z)", re.I) for name in ("script", "style")}
 
 
-def _scan(text: str, starts: list[int]) -> tuple[str, array, list[tuple[int, int]]]:
+def _scan(text: str, starts: tuple[int, ...]) -> tuple[str, array, list[tuple[int, int]]]:
     """Every text character outside markup (and outside script, style, title and textarea), with
     its offset in ``text``; and (line, offset) of every ``<td``/``<th`` start tag.
 
@@ -195,7 +195,7 @@ class _Aligner:
     WINDOW = 4000
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.starts = line_starts(text)
         self.text, self.offs, self.cells = _scan(text, self.starts)
         self.cursor = 0
         self.last = 0
