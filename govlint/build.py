@@ -343,12 +343,10 @@ def _trim_padding(values: list, n: int) -> list:
 
 
 #: (id(table spec), id(block)) -> (spec, block, {label text: RowSpec or None}, {label text: column
-#: specs}); the spec and block are kept so that their ids cannot be reused while the entry lives
-_ROW_SPEC_MEMO: dict[tuple[int, int], tuple[Any, Any, dict[str, Optional[RowSpec]], dict[str, tuple]]] = {}
-
-
-#: (id(block), header label keys) -> (block, the leaf columns in written order): see _finish_header
-_LEAF_ORDER_MEMO: dict[tuple[int, tuple[str, ...]], tuple[BlockSpec, tuple[ColumnSpec, ...]]] = {}
+#: specs}, {header label keys: the block's leaf columns in written order}); the spec and block are
+#: kept so that their ids cannot be reused while the entry lives (see _Aligner._memo)
+_SPEC_MEMO: dict[tuple[int, int], tuple[Any, Any, dict[str, Optional[RowSpec]], dict[str, tuple],
+                                        dict[tuple[str, ...], tuple[ColumnSpec, ...]]]] = {}
 
 
 class _Aligner:
@@ -378,9 +376,7 @@ class _Aligner:
 
     # -- lookups
     def _row_spec(self, text: str) -> Optional[RowSpec]:
-        # the answer depends on the table spec, the current block and the text only: remember it
-        # across tables and reports (the same labels come back in every report)
-        memo = self._memo()[0]
+        memo = self._memo(self.block)[0]
         if text in memo:
             return memo[text]
         if len(memo) > 20000:
@@ -388,14 +384,17 @@ class _Aligner:
         found = memo[text] = self._find_row_spec(text)
         return found
 
-    def _memo(self) -> tuple[dict, dict]:
-        slot = (id(self.spec), id(self.block))
-        entry = _ROW_SPEC_MEMO.get(slot)
-        if entry is None or entry[0] is not self.spec or entry[1] is not self.block:
-            if len(_ROW_SPEC_MEMO) > 256:
-                _ROW_SPEC_MEMO.clear()
-            entry = _ROW_SPEC_MEMO[slot] = (self.spec, self.block, {}, {})
-        return entry[2], entry[3]
+    def _memo(self, block: Optional[BlockSpec]) -> tuple[dict, dict, dict]:
+        """What the aligner looks up for this table spec and ``block`` — row specs and column specs by
+        label text, leaf orders by header — remembered across tables and reports (the answers depend
+        on these only, and the same labels and headers come back in every report)."""
+        slot = (id(self.spec), id(block))
+        entry = _SPEC_MEMO.get(slot)
+        if entry is None or entry[0] is not self.spec or entry[1] is not block:
+            if len(_SPEC_MEMO) > 256:
+                _SPEC_MEMO.clear()
+            entry = _SPEC_MEMO[slot] = (self.spec, block, {}, {}, {})
+        return entry[2], entry[3], entry[4]
 
     def _find_row_spec(self, text: str) -> Optional[RowSpec]:
         k, b = key(text), bare_key(text)
@@ -437,7 +436,7 @@ class _Aligner:
         return True
 
     def _column_specs(self, text: str) -> list[ColumnSpec]:
-        memo = self._memo()[1]
+        memo = self._memo(self.block)[1]
         found = memo.get(text)
         if found is None:
             if len(memo) > 20000:
@@ -459,16 +458,15 @@ class _Aligner:
 
     def _finish_header(self, block: Optional[BlockSpec]) -> None:
         blk = block or self.block or self.spec.blocks[0]
-        # the order depends on the block and the header's label keys only, and reports repeat headers
+        orders = self._memo(blk)[2]  # the order depends on the block and the header's label keys only
         keys = tuple(k for k, _ in self.header)
-        hit = _LEAF_ORDER_MEMO.get((id(blk), keys))
-        if hit is not None and hit[0] is blk:
-            leaves = list(hit[1])
-        else:
-            leaves = _leaf_order(blk, [h for h in self.header if any(h[0] in c.keys() for c in blk.columns)])
-            if len(_LEAF_ORDER_MEMO) > 4096:
-                _LEAF_ORDER_MEMO.clear()
-            _LEAF_ORDER_MEMO[(id(blk), keys)] = (blk, tuple(leaves))  # the block is kept: its id stays its own
+        hit = orders.get(keys)
+        if hit is None:
+            if len(orders) > 4096:
+                orders.clear()
+            hit = orders[keys] = tuple(_leaf_order(blk, [h for h in self.header
+                                                         if any(h[0] in c.keys() for c in blk.columns)]))
+        leaves = list(hit)
         if not leaves:
             # header missing or unreadable: assume the format's own order, and say so (GL212)
             self.header_recognised = False
@@ -519,12 +517,8 @@ class _Aligner:
         aligned = r.spec is not None and not r.spec.group and not r.group_with_values and len(r.values) == len(cols) \
             and plan is None
         if aligned:  # the usual case: the written values are the aligned cells (made once)
-            span, rid = self._span, r.spec.id
-            # (as _cell makes them, without a call per cell: this is the aligner's inner loop)
-            cells = tuple([Cell(c.text, span(c.start, c.end), v.kind, v.value, v.unit, v.is_integer_text, rid,
-                                col.id, col.label) if col is not None  # (None: a column the edition lacks)
-                           else Cell(c.text, span(c.start, c.end), v.kind, v.value, v.unit, v.is_integer_text, rid)
-                           for (c, v), col in zip(r.values, cols)])
+            cell, rid = self._cell, r.spec.id
+            cells = tuple([cell(c, v, rid, col) for (c, v), col in zip(r.values, cols)])
             self.rows.append(Row(r.spec.id, label_text, label_span, cells, r.block.id if r.block else None,
                                  None, cells))
             return
@@ -738,7 +732,7 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
             nonlocal order
             toks = run if lines is None else lines
             pieces = flatten.paragraph_pieces(source.text, [(t.start_pos, t.start_pos + len(str(t))) for t in toks],
-                                              _label_index(editions))
+                                              data.labels)
             if lines is not None and not any(p[0] == "table" for p in pieces):
                 return False
             for piece in pieces:
@@ -769,7 +763,7 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
                 break
             order += 1
             if child.data == "table" and any(
-                    kind == "SPACED" and flatten.run_together(source.text, start, start + len(line), _label_index(editions))
+                    kind == "SPACED" and flatten.run_together(source.text, start, start + len(line), data.labels)
                     for t in child.children for kind, line, start, _ in line_tokens(t)) \
                     and flush(_line_tokens(child.children)):
                 continue  # labels and numbers run together inside the words: a flattened table

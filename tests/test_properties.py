@@ -252,5 +252,5 @@ def test_leaf_order_memo_gives_the_order_computed_afresh(data):
         return aligner.order, aligner.header_recognised
 
     remembered = order()  # from the memo when an earlier example wrote this header
-    build._LEAF_ORDER_MEMO.clear()
+    build._SPEC_MEMO.clear()
     assert order() == remembered
