@@ -122,13 +122,13 @@ def _norm_map(text: str, start: int = 0, end: Optional[int] = None) -> tuple[str
         at = []
         kept = 0
         prev = 0
-        for d in [m.start() for m in _DROP_ONE_RE.finditer(normed)] + [size]:
+        for d in [m.start() for m in _DROP_RE.finditer(normed)] + [size]:
             src.extend(range(start + prev, start + d))
             at.extend(range(kept, kept + d - prev))
             kept += d - prev
             at.append(kept)  # at[d]: a dropped character (or the end) maps to the next key character
             prev = d + 1
-        return _DROP_ONE_RE.sub("", normed), src, at
+        return _DROP_RE.sub("", normed), src, at
     out: list[str] = []
     src = []
     at = []
@@ -601,12 +601,9 @@ def paragraph_pieces(text: str, paragraphs: Sequence[tuple[int, int]], index: La
 
 
 _DIGIT_RE = re.compile(r"[0-9０-９]")
-# what the matching key leaves out (as in _norm_map: str.isspace(), which ``\s`` matches exactly, and quotes)
-_DROP_RE = re.compile("[\\s" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]+")
-
-
-# one character the matching key leaves out (see _norm_map)
-_DROP_ONE_RE = re.compile("[\\s" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]")
+# a character the matching key leaves out (as in _norm_map: str.isspace(), which ``\s`` matches
+# exactly, and quotes)
+_DROP_RE = re.compile("[\\s" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]")
 
 
 def _key_text(text: str, a: int, b: int) -> str:
