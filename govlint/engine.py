@@ -126,6 +126,12 @@ class _Alarm:
             self.active = False
 
 
+def _file_alarm(deadline: Optional[float], rule_budget: Optional[float]) -> _Alarm:
+    """The alarm that serves one file's reading, parsing and rules (installing one costs system
+    calls): needed when the file has a deadline or its rules a budget."""
+    return _Alarm(deadline is not None or bool(rule_budget and rule_budget > 0))
+
+
 def _deadline(timeout: Optional[float]) -> Optional[float]:
     return time.monotonic() + timeout if timeout and timeout > 0 else None
 
@@ -316,7 +322,7 @@ class Engine:
         rule_times, editions, path = self.rule_times, self.editions, source.path
         clock, monotonic = time.perf_counter, time.monotonic
         # (the lint_* methods hand in the alarm they installed for the whole file)
-        with nullcontext(_alarm) if _alarm is not None else _Alarm(budget is not None or deadline is not None) as alarm:
+        with nullcontext(_alarm) if _alarm is not None else _file_alarm(deadline, rule_budget) as alarm:
             for r, options in self._selected(config, path):
                 ctx = RuleContext(r, edition, editions, options, source)
                 limit = budget
@@ -368,18 +374,19 @@ class Engine:
     def _selected(self, config: Config, path: Optional[str]) -> list[tuple[Rule, dict]]:
         """The rules ``config`` selects for ``path``, with their options; remembered per config when
         the selection cannot depend on the path (no per-file ignores)."""
-        if config.per_file_ignores:
+        def select() -> list[tuple[Rule, dict]]:
             return [(r, config.options(r.code)) for r in self.rules.values()
                     if r.func is not None and config.selects(r.code, r.enabled, path)]
+
+        if config.per_file_ignores:
+            return select()
         hit = self._selection.get(id(config))
         if hit is None or hit[0] is not config or hit[1] is not self.rules:
             if len(self._selection) > 64:
                 self._selection.clear()
             # (the config and the rule table are kept with the entry: an id is reused only once its
             # object is gone, and a replaced rule table makes the entry stale)
-            hit = self._selection[id(config)] = (config, self.rules, [
-                (r, config.options(r.code)) for r in self.rules.values()
-                if r.func is not None and config.selects(r.code, r.enabled, path)])
+            hit = self._selection[id(config)] = (config, self.rules, select())
         return hit[2]
 
     def lint_source(self, source: Source, config: Optional[Config] = None, *, timeout: Optional[float] = TIMEOUT,
@@ -388,7 +395,7 @@ class Engine:
         file gets one fatal GL008 (checked between stages and rules, and by SIGALRM where available)."""
         if deadline is None:
             deadline = _deadline(timeout)
-        with _Alarm(deadline is not None or bool(rule_budget and rule_budget > 0)) as alarm:
+        with _file_alarm(deadline, rule_budget) as alarm:
             return self._lint_source(source, config, timeout, rule_budget, deadline, alarm)
 
     def _lint_source(self, source: Source, config: Optional[Config], timeout: Optional[float],
@@ -413,8 +420,7 @@ class Engine:
         if len(data) > max_bytes:
             return _too_large(len(data), max_bytes, path)
         deadline = _deadline(timeout)
-        # one alarm for the file's reading, parsing and rules (installing one costs system calls)
-        with _Alarm(deadline is not None or bool(rule_budget and rule_budget > 0)) as alarm:
+        with _file_alarm(deadline, rule_budget) as alarm:
             try:
                 source = alarm.run(_left(deadline), self.read, data, path)
             except InputError as exc:
