@@ -250,3 +250,132 @@ def test_spans_give_the_positions_of_their_ends():
         assert (sp.line, sp.column) == source.position(a), (a, b)
         assert (sp.end_line, sp.end_column) == source.position(b), (a, b)
         assert (sp.start, sp.end) == (a, b)
+
+
+# ----------------------------------------------------------------------------- shortcuts vs the full computation
+
+_WORDS = ["一、总体情况", "主动公开", "12", "0", "自 然 人", "总计", "a<b", "&nbsp;", "&amp;", "&#65292;", "本年新收",
+          "  ", "\n", "\n  ", "（一）", "3", "12"]
+_TAGS = ["p", "div", "span", "font", "b", "br", "li", "h1", "h2", "nav", "footer", "o:p", "center", "section"]
+_SPECIAL = ["<!-- <td>3</td> -->", "<script>var a='<td>12</td>';</script>", "<script/>", "<style>p{}</style>",
+            "<title>12</title>", "<Title/>", "<textarea>3</textarea>", "<td/>", "<br/>", "<!DOCTYPE x>"]
+_ATTRS = ["", ' class="content"', ' class="nav"', " id='title'", ' style="display:none"', ' title="a>b"', " hidden",
+          ' class="bt"', ' align="center"']
+
+
+def _random_page(rng) -> bytes:
+    """A page of nested markup, tables with merged cells, repeated numbers across many lines — the
+    material on which the HTML reader's shortcuts could go wrong."""
+    out: list[str] = []
+
+    def node(depth: int) -> None:
+        k = rng.random()
+        if depth > 6 or k < 0.35:
+            out.append("".join(rng.choice(_WORDS) for _ in range(rng.randint(1, 3))))
+        elif k < 0.42:
+            out.append(rng.choice(_SPECIAL))
+        elif k < 0.6:
+            out.append("<table border=1>")
+            for _ in range(rng.randint(1, 4)):
+                out.append("<tr>" + rng.choice(["", "\n"]))
+                for _ in range(rng.randint(1, 4)):
+                    span = (f' rowspan="{rng.randint(2, 3)}"' if rng.random() < .2 else "") + \
+                           (f" colspan={rng.randint(2, 3)}" if rng.random() < .2 else "")
+                    out.append(f"<td{span}>")
+                    if rng.random() < .8:
+                        node(depth + 2)
+                    out.append("</td>" if rng.random() < .9 else "")
+                    out.append(rng.choice(["", "\n", "\n  "]))
+                out.append("</tr>")
+            out.append("</table>\n")
+        else:
+            tag = rng.choice(_TAGS)
+            out.append(f"<{tag}{rng.choice(_ATTRS)}>")
+            for _ in range(rng.randint(0, 4)):
+                node(depth + 1)
+            out.append(f"</{tag}>" if rng.random() < .85 else "")
+            out.append(rng.choice(["", "\n", "\n\n  "]))
+
+    out.append(rng.choice(["", "<!DOCTYPE html>\n", "<html><head><title>x</title></head><body>\n"]))
+    for _ in range(rng.randint(2, 9)):
+        node(0)
+    return "".join(out).encode("utf-8")
+
+
+def _pages(n: int = 400) -> list[tuple[str, object]]:
+    import random
+
+    from lxml import etree
+
+    rng = random.Random(20261126)
+    pages = []
+    for _ in range(n):
+        text = _random_page(rng).decode("utf-8")
+        parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+        root = etree.fromstring(text.encode("utf-8"), parser=parser)
+        if root is not None:
+            pages.append((text, root))
+    return pages
+
+
+def test_alignment_takes_a_line_floor_only_past_the_furthest_line_seen():
+    """The aligner skips the floor look-up for a line at or before the furthest line seen; aligning
+    with a floor taken for every text node gives the same positions."""
+    from govlint.readers import html as H
+
+    class EveryFloor(H._Aligner):
+        def align(self, s, line):
+            self.top_line = 0  # forget the furthest line: every node takes its floor
+            return super().align(s, line)
+
+    moved = 0
+    for text, root in _pages():
+        quick, full = H._Page(root, H._Aligner(text)), H._Page(root, EveryFloor(text))
+        assert quick.pos == full.pos, text
+        moved += sum(1 for k in quick.pos if quick.pos[k] and quick.pos[k][0] >= 0)
+    assert moved > 1000
+
+
+def test_lengths_measured_in_one_walk_equal_the_recursive_lengths():
+    from govlint.readers import html as H
+
+    compared = 0
+    for text, root in _pages():
+        measured = H._Page(root, H._Aligner(text))
+        measured._measure(root)
+        recursive = H._Page(root, H._Aligner(text))
+        for el in root.iter():
+            assert measured._lengths[el] == recursive.length(el), text
+            compared += 1
+    assert compared > 5000
+
+
+def test_place_marks_only_the_rows_below_a_cell():
+    """``place`` marks the grid slots a cell covers in the rows below it only; marking every slot
+    (the HTML table model written out) places every cell in the same column."""
+    import random
+
+    from govlint.readers._layout import GridCell, place
+
+    def reference(rows):
+        occupied, out = set(), []
+        for r, row in enumerate(rows):
+            c, cols = 0, []
+            for rowspan, colspan in row:
+                while (r, c) in occupied:
+                    c += 1
+                cols.append(c)
+                rowspan = max(1, min(rowspan, len(rows) - r, 500))
+                colspan = max(1, min(colspan, 500))
+                occupied.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
+                c += colspan
+            out.append(cols)
+        return out
+
+    rng = random.Random(11)
+    for _ in range(2000):
+        spans = [[(rng.choice([1, 1, 1, 2, 3, 0, 7]), rng.choice([1, 1, 1, 2, 4, 0]))
+                  for _ in range(rng.randint(0, 6))] for _ in range(rng.randint(1, 7))]
+        rows = [[GridCell("x", rowspan=a, colspan=b) for a, b in row] for row in spans]
+        place(rows)
+        assert [[c.col for c in row] for row in rows] == reference(spans), spans

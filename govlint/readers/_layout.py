@@ -113,7 +113,7 @@ class GridCell:
 
 def place(rows: list[list[GridCell]], max_span: int = 500) -> None:
     """Give every cell its grid column, expanding ``rowspan``/``colspan`` (HTML table model)."""
-    occupied: set[tuple[int, int]] = set()
+    occupied: set[tuple[int, int]] = set()  # grid slots taken by cells of rows above (rowspan)
     nrows = len(rows)
     for r, row in enumerate(rows):
         c = 0
@@ -121,12 +121,16 @@ def place(rows: list[list[GridCell]], max_span: int = 500) -> None:
             while (r, c) in occupied:
                 c += 1
             cell.row, cell.col = r, c
-            cell.rowspan = max(1, min(cell.rowspan, nrows - r, max_span))
-            cell.colspan = max(1, min(cell.colspan, max_span))
-            for dr in range(cell.rowspan):
-                for dc in range(cell.colspan):
+            rowspan, colspan = cell.rowspan, cell.colspan
+            if rowspan != 1:
+                rowspan = cell.rowspan = max(1, min(rowspan, nrows - r, max_span))
+            if colspan != 1:
+                colspan = cell.colspan = max(1, min(colspan, max_span))
+            # the cells before this one in its own row lie left of it: only rows below need marking
+            for dr in range(1, rowspan):
+                for dc in range(colspan):
                     occupied.add((r + dr, c + dc))
-            c += cell.colspan
+            c += colspan
 
 
 class TextBuilder:
@@ -172,32 +176,41 @@ class TextBuilder:
         self.end_line()
         if not cells:
             return
-        chars: list[str] = []
+        pieces: list[str] = []
         offs: list[int] = []
-        locs: list[tuple[int, Optional[str]]] = []
+        locs: list[tuple[int, str]] = []
         outer = not cells[0].text or not cells[-1].text
-
-        def add(s: str, o: Sequence[int]) -> None:
-            chars.extend(s)
-            offs.extend(o)
-
+        at = 0  # length written so far
         if outer:
-            add("|", [-1])
+            pieces.append("|")
+            offs.append(-1)
+            at = 1
         for i, cell in enumerate(cells):
             if i or outer:
                 if i:
-                    add(" |", [-1, -1])
-                slot = len(chars)
-                add(" ", [cell.anchor])
+                    pieces.append(" | ")
+                    offs += (-1, -1, cell.anchor)
+                    at += 3
+                else:
+                    pieces.append(" ")
+                    offs.append(cell.anchor)
+                    at += 1
+                slot = at - 1
             else:
                 slot = 0
-            start = len(chars)
-            text = cell.text.translate(_PIPES)
-            add(text, cell.offs if len(cell.offs) == len(text) else [cell.anchor] * len(text))
-            locs.append((start if text else slot, cell.locator))
+            text = cell.text
+            if "|" in text or "\uff5c" in text:
+                text = text.translate(_PIPES)
+            if text:
+                pieces.append(text)
+                offs += cell.offs if len(cell.offs) == len(text) else [cell.anchor] * len(text)
+            if cell.locator:
+                locs.append((at if text else slot, cell.locator))
+            at += len(text)
         if outer:
-            add(" |", [-1, -1])
-        self._write("".join(chars), offs, [(i, loc) for i, loc in locs if loc])
+            pieces.append(" |")
+            offs += (-1, -1)
+        self._write("".join(pieces), offs, locs)
         self.tables_in_a_row = True
 
     def _write(self, text: str, offs: Sequence[int], locs: Sequence[tuple[int, str]]) -> None:

@@ -137,6 +137,7 @@ _MARKUP = re.compile(
     r"|(?P<ref>&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?)",
     re.S,
 )
+_ACTED_ON = frozenset({"script", "style", "title", "textarea", "td", "th"})  # start tags _scan acts on
 _RAW_END = {name: re.compile(rf"</{name}(?=[\s/>]|\Z)", re.I) for name in ("script", "style")}
 
 
@@ -155,12 +156,15 @@ def _scan(text: str, starts: tuple[int, ...]) -> tuple[str, array, list[tuple[in
     search = _MARKUP.search
     while pos < n:
         m = search(text, pos)
-        a = m.start() if m is not None else n
+        if m is None:
+            if not skip:
+                chars.append(text[pos:])
+                offs.extend(range(pos, n))
+            break
+        a = m.start()
         if a > pos and not skip:
             chars.append(text[pos:a])
             offs.extend(range(pos, a))
-        if m is None:
-            break
         pos = m.end()
         _, end, name, attrs, end2, name2, attrs2, ref = m.groups()  # (one call: a page has a few thousand)
         if ref is not None:
@@ -175,17 +179,18 @@ def _scan(text: str, starts: tuple[int, ...]) -> tuple[str, array, list[tuple[in
             continue
         name = name.lower()
         if end or end2:
-            if name in ("title", "textarea") and skip:
+            if skip and name in ("title", "textarea"):
                 skip -= 1
             continue
-        closed = (attrs or attrs2 or "").rstrip().endswith("/")
-        if name in _RAW_END and not closed:  # script, style: raw text up to the end tag
-            close = _RAW_END[name].search(text, pos)
-            pos = close.start() if close is not None else n
-        elif name in ("title", "textarea") and not closed:
-            skip += 1
-        elif name in ("td", "th"):
-            cells.append((bisect.bisect_right(starts, a), a))
+        if name in _ACTED_ON:
+            if name == "td" or name == "th":
+                cells.append((bisect.bisect_right(starts, a), a))
+            elif not (attrs or attrs2 or "").rstrip().endswith("/"):
+                if name in _RAW_END:  # script, style: raw text up to the end tag
+                    close = _RAW_END[name].search(text, pos)
+                    pos = close.start() if close is not None else n
+                else:  # title, textarea: text that is not the page's, up to the end tag
+                    skip += 1
     return "".join(chars), offs, cells
 
 
@@ -199,30 +204,33 @@ class _Aligner:
         self.text, self.offs, self.cells = _scan(text, self.starts)
         self.cursor = 0
         self.last = 0
-
-    def _line_floor(self, line: Optional[int]) -> int:
-        if not line or line < 1 or line > len(self.starts):
-            return 0
-        return bisect.bisect_left(self.offs, self.starts[line - 1])
+        self.top_line = 0  # the furthest line a floor was taken for
 
     def align(self, s: str, line: Optional[int]) -> list[int]:
         """Offsets in the HTML of the characters of one text node (``line``: its element's line)."""
-        floor = self._line_floor(line)
-        if floor > self.cursor:
-            self.cursor = floor
-            if floor < len(self.offs):
-                self.last = self.offs[floor]
+        if line and self.top_line < line <= len(self.starts):
+            # the floor grows with the line, and the cursor never falls below a floor once taken:
+            # a line at or before the furthest one seen cannot move the cursor
+            self.top_line = line
+            floor = bisect.bisect_left(self.offs, self.starts[line - 1])
+            if floor > self.cursor:
+                self.cursor = floor
+                if floor < len(self.offs):
+                    self.last = self.offs[floor]
         core = s.strip()
         if not core:  # whitespace only (the indentation between tags): where the stream stands
             return [self.last] * len(s)
-        j = self.text.find(core, self.cursor, self.cursor + self.WINDOW + len(core))
+        n = len(core)
+        j = self.text.find(core, self.cursor, self.cursor + self.WINDOW + n)
         if j != -1:
-            lead = len(s) - len(s.lstrip())
-            found = self.offs[j:j + len(core)].tolist()
-            self.cursor = j + len(core)
+            found = self.offs[j:j + n].tolist()
+            self.cursor = j + n
             self.last = found[-1]
+            if n == len(s):
+                return found
+            lead = len(s) - len(s.lstrip())
             # blanks around the text take the offset of the character after (before) them
-            return [found[0]] * lead + found + [found[-1]] * (len(s) - lead - len(core))
+            return [found[0]] * lead + found + [found[-1]] * (len(s) - lead - n)
         out = [-1] * len(s)  # not found whole (an entity, markup inside): character by character
         for k, ch in enumerate(s):
             if ch.isspace():
@@ -250,6 +258,8 @@ class _Aligner:
 
 
 _TAG_NAMES: dict[str, str] = {}  # element tag as parsed -> its name (a page uses a few dozen)
+_name_of = _TAG_NAMES.get  # in the hot loops: ``_name_of(el.tag) or _tag(el)`` is ``_tag(el)``, one call less
+_NO_TEXT = frozenset({"", "script", "style", "title", "textarea"})  # elements whose text is not the page's
 
 
 def _tag(el: Any) -> str:
@@ -303,7 +313,7 @@ class _Page:
         for event, el in etree.iterwalk(root, events=("start", "end")):
             if event == "start":
                 text = el.text
-                if text and _tag(el) not in ("", "script", "style", "title", "textarea"):
+                if text and (_name_of(el.tag) or _tag(el)) not in _NO_TEXT:
                     pos[(el, "text")] = align(text, el.sourceline)
             else:
                 tail = el.tail
@@ -327,11 +337,13 @@ class _Page:
         return hit
 
     def _is_junk(self, el: Any) -> bool:
-        tag = _tag(el)
+        tag = _name_of(el.tag) or _tag(el)
         if not tag:
             return True
         if tag in _SKIP_TAGS:
             return True
+        if tag != "header" and not el.keys():  # no attributes (most elements of a plain page)
+            return False
         get = el.get
         if get("hidden") is not None or _HIDDEN_STYLE.search(get("style") or ""):
             return True
@@ -357,12 +369,40 @@ class _Page:
             self._lengths[el] = n
         return n
 
+    def _measure(self, top: Any) -> None:
+        """:meth:`length` of ``top`` and of every element in it, children before parents (one walk
+        instead of a recursion: the same sums, in the same memo)."""
+        from lxml import etree
+
+        lengths, junk_of, junk = self._lengths, self._junk.get, self.junk
+        for _, el in etree.iterwalk(top, events=("end",)):
+            if el in lengths:
+                continue
+            n = 0
+            tag = _name_of(el.tag) or _tag(el)
+            if tag and tag not in _SKIP_TAGS:
+                text = el.text
+                if text:
+                    n = len("".join(text.split()))
+                for child in el:
+                    if _name_of(child.tag) or _tag(child):
+                        hit = junk_of(child)
+                        if hit is None:
+                            hit = junk(child)
+                        if not hit:
+                            n += lengths[child]
+                    tail = child.tail
+                    if tail:
+                        n += len("".join(tail.split()))
+            lengths[el] = n
+
     # -- where the report is
     def body(self) -> tuple[Any, Optional[Any]]:
         """(content element, title element before it or None)."""
         body = self.root.find(".//body")
         if body is None:
             body = self.root
+        self._measure(body)
         total = self.length(body) or 1
         node = body
         while True:
@@ -401,10 +441,10 @@ class _Page:
         return False
 
     def _title_like(self, el: Any) -> bool:
-        tag = _tag(el)
+        tag = _name_of(el.tag) or _tag(el)
         if tag in ("h1", "h2", "h3"):
             pass
-        elif tag in ("div", "p", "span", "td", "strong", "font", "b") and _TITLE_NAME.search(
+        elif tag in ("div", "p", "span", "td", "strong", "font", "b") and el.keys() and _TITLE_NAME.search(
                 f"{el.get('class') or ''} {el.get('id') or ''}"):
             pass
         else:
@@ -430,7 +470,7 @@ class _Writer:
         started = skip_before is None
         while stack:
             node, state = stack.pop()
-            tag = _tag(node)
+            tag = _name_of(node.tag) or _tag(node)
             if state == 1:  # after the children
                 if tag in _BLOCK_TAGS:
                     self.b.end_line()
@@ -474,7 +514,8 @@ class _Writer:
 
     def table(self, table: Any) -> None:
         rows = self._rows(table)
-        cells_of = [[c for c in r if _tag(c) in ("td", "th") and not self.page.junk(c)] for r in rows]
+        junk = self.page.junk
+        cells_of = [[c for c in r if (_name_of(c.tag) or _tag(c)) in ("td", "th") and not junk(c)] for r in rows]
         nested = table.find(".//table") is not None and any(c.find(".//table") is not None for cs in cells_of for c in cs)
         single_column = all(len(cs) <= 1 for cs in cells_of)
         caption = next((c for c in table if _tag(c) == "caption"), None)
@@ -495,11 +536,13 @@ class _Writer:
         self.tables.emit(grid)
 
     def _cell(self, td: Any) -> GridCell:
+        get = td.get
+        rowspan, colspan = get("rowspan"), get("colspan")
         if not len(td):  # text only (most cells): no walk
-            s = td.text or ""
+            s = td.text
             text, toffs = clean(s, self.page.offs(td, "text", s)) if s else ("", [])
-            return GridCell(text, toffs, rowspan=_span(td.get("rowspan")), colspan=_span(td.get("colspan")),
-                            anchor=self.page.anchors.get(td, -1))
+            return GridCell(text, toffs, 0, -1, _span(rowspan) if rowspan else 1, _span(colspan) if colspan else 1,
+                            self.page.anchors.get(td, -1))
         chars: list[str] = []
         offs: list[int] = []
 
@@ -512,7 +555,7 @@ class _Writer:
         stack: list[tuple[Any, int]] = [(td, 0)]
         while stack:
             node, state = stack.pop()
-            tag = _tag(node)
+            tag = _name_of(node.tag) or _tag(node)
             if state == 1:
                 if tag in _BLOCK_TAGS and node is not td:
                     chars.append("\n")
@@ -536,8 +579,7 @@ class _Writer:
             for child in reversed(list(node)):
                 stack.append((child, 0))
         text, toffs = clean(chars, offs)
-        return GridCell(text, toffs, rowspan=_span(td.get("rowspan")), colspan=_span(td.get("colspan")),
-                        anchor=self.page.anchors.get(td, -1))
+        return GridCell(text, toffs, 0, -1, _span(rowspan), _span(colspan), self.page.anchors.get(td, -1))
 
 def _span(value: Optional[str]) -> int:
     if not value:
