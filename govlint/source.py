@@ -80,13 +80,18 @@ class Origin:
         came from the file), with one look-up of the line starts."""
         offs = self.offsets
         n = len(offs)
-        if n and 0 <= start < n and 0 <= end < n:
+        if n and 0 <= start < n and 0 < end < n:
             a, b = offs[start], offs[end]
-            if a >= 0 and b >= 0:
-                starts = self.original_line_starts()
-                i = bisect_right(starts, a) - 1
-                j = bisect_right(starts, b) - 1
-                return i + 1, a - starts[i] + 1, j + 1, b - starts[j] + 1
+            if a >= 0:
+                after = 1
+                if b < 0:  # the end is a character the reader added (a cell's separator, a line end):
+                    b = offs[end - 1]  # just after the last character of the span, as position() says
+                    after = 2
+                if b >= 0:
+                    starts = self.original_line_starts()
+                    i = bisect_right(starts, a) - 1
+                    j = bisect_right(starts, b) - 1
+                    return i + 1, a - starts[i] + 1, j + 1, b - starts[j] + after
         return (*self.position(start), *self.position(end))
 
     def original_line_starts(self) -> tuple[int, ...]:

@@ -379,3 +379,14 @@ def test_place_marks_only_the_rows_below_a_cell():
         rows = [[GridCell("x", rowspan=a, colspan=b) for a, b in row] for row in spans]
         place(rows)
         assert [[c.col for c in row] for row in rows] == reference(spans), spans
+
+
+def test_clean_skips_its_search_only_for_text_without_blanks():
+    """``clean`` returns letters-and-digits text untouched without searching it: no character it
+    treats as blank counts as a letter or digit."""
+    from govlint.readers._layout import _BLANK_RUN, clean
+
+    blanks = [chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF and _BLANK_RUN.match(chr(i))]
+    assert len(blanks) > 25 and not any(ch.isalnum() for ch in blanks)
+    for ch in blanks:
+        assert clean(f"12{ch}34", list(range(5))) == ("12 34", [0, 1, 2, 3, 4])

@@ -19,6 +19,7 @@ as ``表3 第5行 第2列`` (DOCX, PDF).
 
 from __future__ import annotations
 
+import operator
 import re
 from array import array
 from typing import Optional, Sequence
@@ -47,11 +48,12 @@ def clean(chars: Sequence[str], offs: Sequence[int]) -> tuple[str, list[int]]:
     A whitespace run that holds a line break and sits between two wide (CJK) characters is dropped:
     it is the source's line wrapping, not a space in the text. ``offs`` has one entry per char.
     """
-    text = "".join(chars)
+    text = chars if isinstance(chars, str) else "".join(chars)
     n = len(text)
     if n != len(chars):  # not one character per entry
         return _clean_chars(chars, offs)
-    if not _BLANK_RUN.search(text):  # nothing to collapse or strip (most table cells)
+    # nothing to collapse or strip (most table cells; letters and digits only hold no blank)
+    if text.isalnum() or not _BLANK_RUN.search(text):
         return text, list(offs)
     out: list[str] = []
     out_offs: list[int] = []
@@ -248,6 +250,9 @@ class TextBuilder:
         return Origin(locators=tuple(self.locators), original_text=original, offsets=offsets)
 
 
+_COLUMN = operator.attrgetter("col")
+
+
 class TableEmitter:
     """Writes tables through a :class:`TextBuilder`, keeping blank value cells and dropping layout.
 
@@ -269,7 +274,7 @@ class TableEmitter:
         if self.builder.tables_in_a_row and self._prev is not None and self._prev[0] == width:
             coverage = set(self._prev[1])
         for row in rows:
-            row = sorted(row, key=lambda c: c.col)
+            row = sorted(row, key=_COLUMN)
             filled = [c for c in row if c.text]
             if not filled:
                 continue
