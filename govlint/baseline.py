@@ -21,7 +21,6 @@ import datetime as _dt
 import hashlib
 import json
 import os
-import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -30,11 +29,12 @@ from typing import Any, Iterable, Optional, Sequence, Union
 import attrs
 
 from .diagnostics import Diagnostic, Severity
+from .relazy import cached_compile
 
 FORMAT_VERSION = 1
 DEFAULT_BASELINE = "govlint-baseline.json"
 _VALUE_LIMIT = 120
-_WS = re.compile(r"\s+")
+_WS = cached_compile(r"\s+")
 
 #: the fields of a fingerprint, in order
 KEY_FIELDS = ("code", "part", "table", "row", "column", "value")
@@ -297,7 +297,7 @@ def unmatched_diagnostic(e: Entry, path: Optional[str], left: int = 1) -> Diagno
 
 
 # ----------------------------------------------------------------------------- inline comments
-_DIRECTIVE = re.compile(
+_DIRECTIVE = cached_compile(
     # (no two quantifiers over the same spaces: "=\s*(codes*?)\s*-->" backtracked cubically on a long run of spaces)
     r"<!--\s*govlint\s*:\s*(disable-next-line|disable-file|disable)\b\s*(?:=([A-Za-z0-9,\s]*))?-->")
 #: sources whose text may carry ``<!-- govlint: ... -->`` comments
@@ -367,7 +367,7 @@ def suppressions(source: Any) -> Suppressions:
 
 
 # a comment ends at its first "-->" (the lazy "(<!--.*?-->\s*)*" could end it at any later one: exponential)
-_ONLY_COMMENT = re.compile(r"^\s*(?:<!--(?:(?!-->).)*-->\s*)*$")
+_ONLY_COMMENT = cached_compile(r"^\s*(?:<!--(?:(?!-->).)*-->\s*)*$")
 
 
 def _blank_or_comment(line: str) -> bool:

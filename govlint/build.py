@@ -23,12 +23,13 @@ from .numbers import CellValue, chinese_to_number, parse_cell
 from .parse import HeadingVocabulary, RawCell, heading_match, line_tokens, split_cells
 from .source import Source
 from . import flatten, recover
+from .relazy import cached_compile
 
 _VALUE_KINDS = ("number", "blank", "placeholder")
 _NOTE_KEY = key("本列数据的勾稽关系")
-_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
-_CN_YEAR_RE = re.compile(r"([二〇零一二三四五六七八九○]{4})\s*年")
-_PERIOD_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+_YEAR_RE = cached_compile(r"((?:19|20)\d{2})\s*年")
+_CN_YEAR_RE = cached_compile(r"([二〇零一二三四五六七八九○]{4})\s*年")
+_PERIOD_YEAR_RE = cached_compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 
 def vocabulary(editions: Iterable[Edition]) -> HeadingVocabulary:

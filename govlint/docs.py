@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
 from .diagnostics import Rule
+from .relazy import cached_compile
 
 #: where the generated rule pages are published (SARIF ``helpUri``, links in other output)
 DOCS_BASE_URL = "https://github.com/govlint/govlint/blob/main/docs/rules/"
 SECTIONS = ("What", "Why", "Fails", "Passes", "Basis")
-_SECTION = re.compile(r"^(What|Why|Fails|Passes|Basis|Options|Note|Notes):\s*", re.MULTILINE)
+_SECTION = cached_compile(r"^(What|Why|Fails|Passes|Basis|Options|Note|Notes):\s*", re.MULTILINE)
 _FAMILIES = {
     "GL0": ("输入", "input"), "GL1": ("部分结构", "parts"), "GL2": ("统计表", "tables"),
     "GL3": ("表内计算", "arithmetic"), "GL4": ("数据合理性", "plausibility"),

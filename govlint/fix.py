@@ -20,7 +20,6 @@ import codecs
 import difflib
 import html
 import os
-import re
 import stat
 import tempfile
 import unicodedata
@@ -30,6 +29,7 @@ from typing import Any, Optional, Sequence
 import attrs
 
 from .diagnostics import Diagnostic, Fix
+from .relazy import cached_compile
 
 MAX_ROUNDS = 8
 #: suffixes whose files govlint may rewrite
@@ -37,7 +37,7 @@ TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 FIXABLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 
-_DIGITS = re.compile(r"\d")
+_DIGITS = cached_compile(r"\d")
 
 
 class FixError(Exception):

@@ -30,13 +30,14 @@ import attrs
 from .labels import bare_key, key
 from .numbers import CellValue, parse_cell
 from .parse import HeadingVocabulary, RawCell, heading_match
+from .relazy import cached_compile
 
 # ----------------------------------------------------------------------------- crawler header
 
-_HEADER_FIRST = re.compile(r"^[ \t\u3000\ufeff]*标题[ \t\u3000]*[:：][ \t\u3000]*(.*?)[ \t\u3000\r]*$")
-_HEADER_FIELD = re.compile(r"^[ \t\u3000]*([^\s:：]{1,12})[ \t\u3000]*[:：][ \t\u3000]*(.*?)[ \t\u3000\r]*$")
-_HEADER_END = re.compile(r"^[ \t\u3000]*={3,}[^=\n]*={3,}[ \t\u3000\r]*$")
-_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_HEADER_FIRST = cached_compile(r"^[ \t\u3000\ufeff]*标题[ \t\u3000]*[:：][ \t\u3000]*(.*?)[ \t\u3000\r]*$")
+_HEADER_FIELD = cached_compile(r"^[ \t\u3000]*([^\s:：]{1,12})[ \t\u3000]*[:：][ \t\u3000]*(.*?)[ \t\u3000\r]*$")
+_HEADER_END = cached_compile(r"^[ \t\u3000]*={3,}[^=\n]*={3,}[ \t\u3000\r]*$")
+_DATE = cached_compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _MAX_HEADER_LINES = 40
 
 
@@ -95,7 +96,7 @@ def crawler_header(text: str) -> Optional[CrawlerHeader]:
 # ----------------------------------------------------------------------------- inline headings
 
 # a part numeral followed by its separator: 一、 二． 第三部分 …
-_INLINE_HEAD = re.compile(
+_INLINE_HEAD = cached_compile(
     r"(?:第[ \t\u3000]*)?([一二三四五六七八九十])[ \t\u3000]*(?:部分[ \t\u3000]*[、.．:：﹑]?|[、.．﹑])[ \t\u3000]*"
 )
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -273,9 +274,9 @@ _POINTS = set(".．")
 _UNITS = ("万元", "元", "件", "条", "个", "项", "次", "%", "％")
 # an unknown stretch between labels and numbers must not contain these: it would be prose
 _PROSE_MARKS = set("。，；！？!?;,、")
-_NUMBER_START = re.compile(r"[0-9０-９]|[-－−](?=[0-9０-９])")
-_ONE_NUMBER = re.compile(r"[0-9０-９][.．、]")
-_ITEM_NUMBER = re.compile(r"[0-9０-９]{1,2}[.．、]")
+_NUMBER_START = cached_compile(r"[0-9０-９]|[-－−](?=[0-9０-９])")
+_ONE_NUMBER = cached_compile(r"[0-9０-９][.．、]")
+_ITEM_NUMBER = cached_compile(r"[0-9０-９]{1,2}[.．、]")
 _ITEM_MARKS = frozenset(".．、")  # what ends an item number (_ONE_NUMBER, _ITEM_NUMBER)
 _MIN_LABELS = 3
 _MIN_SPECIFIC = 2  # labels of at least four characters: 规章, 其他, 总计 alone prove nothing
@@ -600,10 +601,10 @@ def paragraph_pieces(text: str, paragraphs: Sequence[tuple[int, int]], index: La
     return out
 
 
-_DIGIT_RE = re.compile(r"[0-9０-９]")
+_DIGIT_RE = cached_compile(r"[0-9０-９]")
 # a character the matching key leaves out (as in _norm_map: str.isspace(), which ``\s`` matches
 # exactly, and quotes)
-_DROP_RE = re.compile("[\\s" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]")
+_DROP_RE = cached_compile("[\\s" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]")
 
 
 def _key_text(text: str, a: int, b: int) -> str:

@@ -7,12 +7,12 @@ number (一、 （一） 1. (1)), so that a label written without its number sti
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
+from .relazy import cached_compile
 
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
-_NUMBERING = re.compile(
+_NUMBERING = cached_compile(
     r"^(?:第?[一二三四五六七八九十]+[、.,，．﹑]|\([一二三四五六七八九十]+\)[、.]?|\d{1,2}[.、．,，)](?!\d)|\(\d{1,2}\))+"
 )
 

@@ -74,7 +74,7 @@ from functools import lru_cache
 
 import attrs
 
-from .relazy import lazy_compile
+from .relazy import cached_compile, lazy_compile
 
 __all__ = [
     "CellValue",
@@ -226,14 +226,14 @@ _CN_UNIT_ALT = _unit_alternation(_CN_UNITS)
 _POST_APPROX = r"左右|以上|上下(?![级班游联齐文])|许(?![可多])"
 _SP = "[ \u00a0\u3000]"
 
-_AR_SUFFIX_RE = re.compile(
+_AR_SUFFIX_RE = cached_compile(
     r"(?P<mid1>余|多)?"
     r"(?P<mult>万亿|千万|百万|万|亿|千(?![米克瓦]))?"
     r"(?P<mid2>余|多)?"
     rf"(?:{_SP}?(?P<unit>{_AR_UNIT_ALT}))?"
     rf"(?P<post>{_POST_APPROX})?"
 )
-_CN_SUFFIX_RE = re.compile(
+_CN_SUFFIX_RE = cached_compile(
     r"(?P<mid1>余|多)?"
     # a multiplier can only follow after 余/多 (一百多万元): the numeral run
     # itself is maximal and has already absorbed any directly following 万/亿
@@ -241,7 +241,7 @@ _CN_SUFFIX_RE = re.compile(
     rf"(?:{_SP}?(?P<unit>{_CN_UNIT_ALT}))?"
     rf"(?P<post>{_POST_APPROX})?"
 )
-_PCT_SUFFIX_RE = re.compile(rf"(?P<post>{_POST_APPROX})?")
+_PCT_SUFFIX_RE = cached_compile(rf"(?P<post>{_POST_APPROX})?")
 
 _TIME_UNITS = frozenset({"年", "个月", "天", "日", "周", "小时", "分钟", "个工作日", "工作日"})
 
@@ -249,14 +249,14 @@ _TIME_UNITS = frozenset({"年", "个月", "天", "日", "周", "小时", "分钟
 # Scanner regexes
 # ---------------------------------------------------------------------------
 
-_TOKEN_RE = re.compile(
+_TOKEN_RE = cached_compile(
     rf"(?P<pct>百分之)(?P<pctnum>{_AR_NUM}|{_CN_NUM})"
     rf"|(?P<ar>{_AR_NUM})"
     rf"|(?P<cn>{_CN_NUM})"
 )
-_AR_TOKEN_RE = re.compile(_AR_NUM)
-_CN_TOKEN_RE = re.compile(_CN_NUM)
-_RANGE_SEP_RE = re.compile(r"——|[至到~～\-－—–]")
+_AR_TOKEN_RE = cached_compile(_AR_NUM)
+_CN_TOKEN_RE = cached_compile(_CN_NUM)
+_RANGE_SEP_RE = cached_compile(r"——|[至到~～\-－—–]")
 _HYPHENS = frozenset("-－—–~～")
 
 #: Words in which a Chinese numeral is part of the word, not a count.
@@ -276,7 +276,7 @@ _CN_WORDS = [
 _CN_WORDS_RE = lazy_compile("|".join(_CN_WORDS))
 
 # Bare numbers preceded by one of these words are identifiers.
-_ID_KEYWORD_RE = re.compile(
+_ID_KEYWORD_RE = cached_compile(
     r"(?:电话|传真|邮编|邮政编码|热线|手机|号码|编号|编码|代码|账号|帐号|QQ|qq|微信|信箱|座机)"
     r"[：:\s]*$"
 )
@@ -381,11 +381,11 @@ class Quantity:
 # Table cells
 # ---------------------------------------------------------------------------
 
-_PLACEHOLDER_RE = re.compile(
+_PLACEHOLDER_RE = cached_compile(
     r"(?:[\-‐‑‒–—―−－﹣─━/／\\＼×✕✗xX*＊·•.．。…_＿~～\s]|无|空|暂无|不适用|N/?A|n/?a)+"
 )
 _CELL_UNIT_ALT = _unit_alternation({u: "" for u in _AR_UNITS})
-_CELL_NUM_RE = re.compile(
+_CELL_NUM_RE = cached_compile(
     r"(?P<sign>[+\-＋－−﹣])?[ \u00a0\u3000]*"
     rf"(?P<int>[{_D}]{{1,3}}(?:[,，][{_D}]{{3}})+|[{_D}]+)?"
     rf"(?:[.．](?P<frac>[{_D}]+))?"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import operator
 import os
-import re
 import sys
 import unicodedata
 from functools import lru_cache
@@ -22,7 +21,7 @@ from lark.lexer import Lexer, Token
 
 from .numbers import parse_cell
 from .packagedata import cache_dir, cache_key, read_text
-from .relazy import lazy_compile
+from .relazy import cached_compile, lazy_compile
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -30,16 +29,16 @@ _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 # Written so that no two quantifiers compete for the same characters (the earlier form backtracked
 # cubically on a numeral followed by a long run of spaces): the separator (spaces, 部分, punctuation)
 # is whatever lies between group 1 and group 2 and must not be empty; trailing spaces are cut in code.
-_HEADING_RE = re.compile(
+_HEADING_RE = cached_compile(
     r"^[ \t\u3000]*(?:第[ \t\u3000]*)?([一二三四五六七八九十])[ \t\u3000]*(?:部分[ \t\u3000]*)?"
     r"(?:[、.．,，:：﹑][ \t\u3000]*)?(\S.*)"
 )
 _TRAILING = " \t\u3000|｜"
-_SENTENCE_END = re.compile(r"[。；;！!？?]")
-_PIPE = re.compile(r"[|｜]")
-_ARTIFACT_RE = re.compile(r"^[\s|｜:：\-—=+]*$")
+_SENTENCE_END = cached_compile(r"[。；;！!？?]")
+_PIPE = cached_compile(r"[|｜]")
+_ARTIFACT_RE = cached_compile(r"^[\s|｜:：\-—=+]*$")
 # a Markdown separator cell (|---|, |:---:|); shorter dashes are cells ("-" or "——" written for "none")
-_SEPARATOR_CELL = re.compile(r":?(?:-{3,}|={3,}):?")
+_SEPARATOR_CELL = cached_compile(r":?(?:-{3,}|={3,}):?")
 
 
 def _is_artifact(line: str) -> bool:
@@ -48,9 +47,9 @@ def _is_artifact(line: str) -> bool:
         return False
     cells = [c.strip() for c in _PIPE.split(line)]
     return all(not c or _SEPARATOR_CELL.fullmatch(c) for c in cells)
-_WS_TOKEN = re.compile(r"[^\s\u3000]+")
+_WS_TOKEN = cached_compile(r"[^\s\u3000]+")
 _CJK = lazy_compile(r"[\u3400-\u9fff]")  # compiled when first needed (~2 ms)
-_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_BRACKETED = cached_compile(r"[（(][^（）()]*[）)]")
 
 
 def normalize(text: str) -> str:
@@ -191,8 +190,8 @@ def _classify_line(line: str) -> str:
 
 _TABLE_KINDS = frozenset({"CELL", "ROW", "SPACED", "ARTIFACT"})
 # one line: a cell, its pipe, nothing after it (possessive: a line without a pipe fails at its end)
-_CELL_LINE = re.compile(r"([^|｜\r\n]*+)\|[^\S\r\n]*+\r?(?=\n|\Z)")
-_MARKS_ONLY = re.compile(r"[\s:：\-—=+]*")  # such a line is an artefact or a separator (see _pipe_line)
+_CELL_LINE = cached_compile(r"([^|｜\r\n]*+)\|[^\S\r\n]*+\r?(?=\n|\Z)")
+_MARKS_ONLY = cached_compile(r"[\s:：\-—=+]*")  # such a line is an artefact or a separator (see _pipe_line)
 _MARK_CHARS = frozenset(":：-—=+")  # (a stripped cell starts with one of these if _MARKS_ONLY matches it)
 _new_tuple = tuple.__new__
 _CELL_LINE_SHORTCUT = True  # (tests turn it off to compare with the line-by-line classification)
@@ -297,7 +296,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     return lines
 
 
-_NOT_IN_TITLE = re.compile(r"[。，,；;：:！!？?]")
+_NOT_IN_TITLE = cached_compile(r"[。，,；;：:！!？?]")
 
 
 def _two_line_title(lines: list[Line]) -> None:

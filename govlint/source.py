@@ -8,7 +8,6 @@ character of the extracted text, the 1-based line and column it came from in the
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from array import array
 from typing import Iterable, Optional, Sequence
@@ -16,9 +15,10 @@ from typing import Iterable, Optional, Sequence
 import attrs
 
 from .model import Span
+from .relazy import cached_compile
 
 _new_tuple = tuple.__new__
-_NEWLINE = re.compile("\n")
+_NEWLINE = cached_compile("\n")
 
 
 def line_starts(text: str) -> tuple[int, ...]:

@@ -20,7 +20,6 @@ as ``表3 第5行 第2列`` (DOCX, PDF).
 from __future__ import annotations
 
 import operator
-import re
 from array import array
 from typing import Optional, Sequence
 
@@ -28,6 +27,7 @@ import attrs
 
 from ..numbers import parse_cell
 from ..source import Origin
+from ..relazy import cached_compile
 
 _PIPES = str.maketrans({"|": "/", "｜": "/"})
 
@@ -39,7 +39,7 @@ def is_wide(ch: str) -> bool:
         or (0x3000 < o <= 0x303F)
 
 
-_BLANK_RUN = re.compile("[\\s\u200b\ufeff]+")  # \s matches exactly what str.isspace() accepts
+_BLANK_RUN = cached_compile("[\\s\u200b\ufeff]+")  # \s matches exactly what str.isspace() accepts
 
 
 def clean(chars: Sequence[str], offs: Sequence[int]) -> tuple[str, list[int]]:

@@ -40,6 +40,7 @@ from typing import Any, Optional
 from ..errors import InputError
 from ..source import Source, line_starts
 from ._layout import GridCell, TableEmitter, TextBuilder, clean, place
+from ..relazy import cached_compile
 
 _GB_FAMILY = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "chinese", "iso-ir-58", "cp936", "ms936",
               "windows-936", "euc-cn", "euccn", "x-euc-cn", "gb18030", "hz-gb-2312"}
@@ -56,13 +57,13 @@ _BLOCK_TAGS = frozenset({
     "main", "header", "blockquote", "pre", "center", "form", "hr", "address", "figure", "figcaption", "caption",
     "fieldset", "legend", "body", "html", "tr", "td", "th", "table", "thead", "tbody", "tfoot", "details", "summary",
 })
-_JUNK_NAME = re.compile(
+_JUNK_NAME = cached_compile(
     r"(?:^|[\s_-])(?:nav|navi|navbar|menu|menus|footer|foot|bottom|crumb|crumbs|breadcrumb|location|position|"
     r"sidebar|side|share|copyright|toolbar|topbar|top|banner|search|login|logo|friendlink|links|fontsize|"
     r"print|close)(?:$|[\s_-]|\d)", re.I)
-_TITLE_NAME = re.compile(r"(?:^|[\s_-])(?:title|tit|bt|biaoti|headline)(?:$|[\s_-]|\d)", re.I)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_WS = re.compile(r"\s+")
+_TITLE_NAME = cached_compile(r"(?:^|[\s_-])(?:title|tit|bt|biaoti|headline)(?:$|[\s_-]|\d)", re.I)
+_HIDDEN_STYLE = cached_compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_WS = cached_compile(r"\s+")
 
 
 # ----------------------------------------------------------------------------- decoding
@@ -129,7 +130,7 @@ def decode_html(data: bytes) -> tuple[str, str, bool]:
 
 
 # markup the character stream leaves out, and character references (see _scan)
-_MARKUP = re.compile(
+_MARKUP = cached_compile(
     r"(?P<comment><!--.*?(?:-->|\Z))"
     r"|<[!?][^>]*(?:>|\Z)"  # doctype, CDATA section, processing instruction
     r"|<(?P<end>/?)(?P<name>[a-zA-Z][^\s/>\x00]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)(?:>|\Z)"
@@ -138,7 +139,7 @@ _MARKUP = re.compile(
     re.S,
 )
 _ACTED_ON = frozenset({"script", "style", "title", "textarea", "td", "th"})  # start tags _scan acts on
-_RAW_END = {name: re.compile(rf"</{name}(?=[\s/>]|\Z)", re.I) for name in ("script", "style")}
+_RAW_END = {name: cached_compile(rf"</{name}(?=[\s/>]|\Z)", re.I) for name in ("script", "style")}
 
 
 def _scan(text: str, starts: tuple[int, ...]) -> tuple[str, array, list[tuple[int, int]]]:
@@ -591,7 +592,7 @@ def _span(value: Optional[str]) -> int:
     return n if n >= 1 else 1
 
 
-_SPAN_RE = re.compile(r"\s*(\d+)")
+_SPAN_RE = cached_compile(r"\s*(\d+)")
 
 #: nesting depth at which libxml2 (without ``huge_tree``) stops building the tree; a deeper page is GL006
 MAX_DEPTH = 255

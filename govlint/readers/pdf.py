@@ -35,10 +35,11 @@ from ..errors import InputError
 from ..numbers import parse_cell
 from ..source import Source
 from ._layout import GridCell, TableEmitter, TextBuilder, clean
+from ..relazy import cached_compile
 
 MAX_PAGES = 500
-_PAGE_NO = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－\s]*$|^page\s*\d+", re.I)
-_ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d))")
+_PAGE_NO = cached_compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－\s]*$|^page\s*\d+", re.I)
+_ITEM_START = cached_compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d))")
 _SENTENCE_END = "。！？!?：:；;"
 
 

@@ -1,11 +1,11 @@
-import re
 
 from govlint import Fix, rule
 
 from .._prose import prose, span_of, text_at
+from govlint.relazy import cached_compile
 
 _OPEN, _CLOSE = "《", "》"
-_MARKS = re.compile("[《》]")
+_MARKS = cached_compile("[《》]")
 
 
 def _unmatched(text: str) -> tuple[list[int], list[int]]:

@@ -1,12 +1,11 @@
-import re
 from functools import lru_cache
 
 from govlint import Fix, rule
-from govlint.relazy import lazy_compile
+from govlint.relazy import cached_compile, lazy_compile
 
 from .._prose import clause_end, load_data, prose, span_of, text_at
 
-_LITERAL_W = re.compile(r"\(\?P<w>([^()\[\]\\|?*+.{}^$]+)\)")
+_LITERAL_W = cached_compile(r"\(\?P<w>([^()\[\]\\|?*+.{}^$]+)\)")
 
 
 @lru_cache(maxsize=1)
