@@ -148,3 +148,30 @@ def test_json_carries_the_arithmetic_suggestion(reports: Path) -> None:
     proc = run_govlint("check", "--format", "json", "--select", "GL301", "bad.txt", cwd=reports)
     d = json.loads(proc.stdout)["files"][0]["diagnostics"][0]
     assert d["code"] == "GL301" and d["expected"] == 3 and d["actual"] == 2 and "fix" not in d
+
+
+def test_json_stream_nesting_is_what_json_dumps_writes() -> None:
+    """The JSON stream indents its values itself (``json.dumps`` with ``indent`` encodes in pure
+    Python): for any value, the text is ``json.dumps(value, indent=2)``'s, at any depth."""
+    import random
+
+    from govlint.reporters.json import _nested
+
+    rng = random.Random(5)
+    scalars = [0, -3, 2.5, 1e20, float("nan"), float("inf"), True, False, None, "", 'a"b\\c\n\t', "中文“引号”",
+               "\u2028x", "\x00", 10 ** 30, 1.0]
+
+    def value(depth: int):
+        k = rng.random()
+        if depth > 3 or k < 0.4:
+            return rng.choice(scalars)
+        if k < 0.7:
+            return {rng.choice(["a", "中", "x y", "\n"]) + str(i): value(depth + 1) for i in range(rng.randint(0, 4))}
+        if k < 0.8:
+            return {rng.choice([1, 2.5, True, None]): value(depth + 1)}  # keys json.dumps turns into strings
+        items = [value(depth + 1) for _ in range(rng.randint(0, 4))]
+        return items if rng.random() < 0.8 else tuple(items)
+
+    for _ in range(5000):
+        v, level = value(0), rng.randint(0, 3)
+        assert _nested(v, level) == json.dumps(v, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
