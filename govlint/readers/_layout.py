@@ -143,7 +143,7 @@ class TextBuilder:
         self.offs = array("l")
         self.length = 0
         self.locators: list[tuple[int, str]] = []
-        self._buf: list[str] = []
+        self._buf: list[str] = []  # the line being written, in pieces (never empty ones)
         self._buf_offs: list[int] = []
         self._buf_locator: Optional[str] = None
         self.tables_in_a_row = False  # the last thing written was a table row (for split tables)
@@ -152,15 +152,15 @@ class TextBuilder:
     def inline(self, text: str, offs: Optional[Sequence[int]] = None, locator: Optional[str] = None) -> None:
         if not text:
             return
-        if locator is not None and not any(not c.isspace() for c in self._buf):
+        if locator is not None and all(piece.isspace() for piece in self._buf):
             self._buf_locator = locator
-        self._buf.extend(text)
+        self._buf.append(text)  # (pieces, joined once at the end of the line)
         self._buf_offs.extend(offs if offs is not None else [-1] * len(text))
 
     def end_line(self) -> None:
         if not self._buf:
             return
-        text, offs = clean(self._buf, self._buf_offs)
+        text, offs = clean("".join(self._buf), self._buf_offs)
         loc = self._buf_locator
         self._buf, self._buf_offs, self._buf_locator = [], [], None
         if text:
