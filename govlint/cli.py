@@ -582,15 +582,26 @@ def cmd_extract(args: argparse.Namespace) -> int:
 _gc_paused = False
 
 
+#: the collector's youngest-generation threshold while the command checks files (Python's default:
+#: 700 allocations). A report makes tens of thousands of short-lived objects; at 700 the collector
+#: ran dozens of times per report, ~8 % of a check. Memory stays flat: older generations as before.
+_GEN0_THRESHOLD = 5000
+
+
 def _started() -> None:
     """Start-up is over (the engine, its rules and editions are loaded): what exists now lives as
     long as the process, so it is moved out of the cyclic collector's reach (``gc.freeze``) — neither
     the collections while files are checked nor the one at exit walk it again — and the collector,
-    paused by :func:`console_main` for the start-up, runs again. A no-op in-process (:func:`main`)."""
+    paused by :func:`console_main` for the start-up, runs again, its youngest generation collected
+    every :data:`_GEN0_THRESHOLD` allocations. A no-op in-process (:func:`main`): a library caller's
+    collector is left as it is."""
     global _gc_paused
     if _gc_paused:
         _gc_paused = False
         gc.freeze()
+        first, *older = gc.get_threshold()
+        if 0 < first < _GEN0_THRESHOLD:  # (0: the collector is switched off that way; leave it)
+            gc.set_threshold(_GEN0_THRESHOLD, *older)
         gc.enable()
 
 
