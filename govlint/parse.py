@@ -47,6 +47,10 @@ def _is_artifact(line: str) -> bool:
         return False
     cells = [c.strip() for c in _PIPE.split(line)]
     return all(not c or _SEPARATOR_CELL.fullmatch(c) for c in cells)
+
+
+# a word of a space-separated line; str.split() cuts at exactly these blanks (``\s`` is what
+# str.isspace() accepts, \u3000 among them) and is used where no offsets are needed
 _WS_TOKEN = cached_compile(r"[^\s\u3000]+")
 _CJK = lazy_compile(r"[\u3400-\u9fff]")  # compiled when first needed (~2 ms)
 _BRACKETED = cached_compile(r"[（(][^（）()]*[）)]")
@@ -106,7 +110,7 @@ def heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optiona
         rest = rest[:1] + rest[1:].rstrip(_TRAILING)
         if len(normalize(rest)) > vocab.max_length or _SENTENCE_END.search(rest):
             return None
-        if any(_value_like(t) for t in _WS_TOKEN.findall(rest)[1:]):
+        if any(_value_like(t) for t in rest.split()[1:]):
             return None  # a table row label followed by its values
         part = vocab.part_of(rest)
         if part is None:
@@ -125,9 +129,11 @@ def split_cells(kind: str, line: str, offset: int) -> list[RawCell]:
     """Cut a table line (CELL/ROW/SPACED) into cells with their offsets in the source text."""
     cells: list[RawCell] = []
     if kind == "SPACED":
-        for m in _WS_TOKEN.finditer(line):
-            a, b = m.span()
-            cells.append(_new_tuple(RawCell, (m.group(), offset + a, offset + b, True)))
+        pos, find = 0, line.find
+        for word in line.split():  # (each word starts at the first character after the blanks)
+            a = find(word, pos)
+            pos = a + len(word)
+            cells.append(_new_tuple(RawCell, (word, offset + a, offset + pos, True)))
         return cells
     if kind == "ARTIFACT":
         return cells
@@ -174,7 +180,7 @@ def _classify_line(line: str) -> str:
         if _is_artifact(line):
             return "ARTIFACT"
         return "ROW" if len([p for p in _PIPE.split(line) if p.strip()]) > 1 else "CELL"
-    tokens = _WS_TOKEN.findall(line)
+    tokens = line.split()
     if not tokens:
         return "TEXT"
     value = [_value_like(t) for t in tokens]
@@ -329,7 +335,7 @@ def _settle(lines: list[Line]) -> None:
         ln = lines[i]
         prev_t = i > 0 and kinds[i - 1] in _TABLE_KINDS
         next_t = i + 1 < len(lines) and kinds[i + 1] in _TABLE_KINDS
-        if ln.kind == "SPACED" and not prev_t and not next_t and len(_WS_TOKEN.findall(ln.text)) < 3:
+        if ln.kind == "SPACED" and not prev_t and not next_t and len(ln.text.split()) < 3:
             lines[i] = ln._replace(kind="TEXT")
         elif ln.kind == "TEXT" and prev_t and next_t:
             s = ln.text.strip()

@@ -186,6 +186,23 @@ def test_pipe_lines_are_cut_as_the_general_classifier_cuts_them(line):
     assert list(cells) == split_cells(kind, line, 7)
 
 
+def test_words_are_cut_where_the_word_pattern_cuts_them():
+    """Space-separated lines are cut with str.split() (and str.find for the offsets): the blanks it
+    cuts at are exactly those the word pattern skips, for every character there is."""
+    import random
+
+    from govlint.parse import _WS_TOKEN, split_cells
+
+    words = [chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF]
+    assert [c for c in words if not _WS_TOKEN.fullmatch(c)] == [c for c in words if c.isspace()]
+    blanks = [c for c in words if c.isspace()] + ["\u200b", "\ufeff"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        line = "".join(rng.choice(blanks + ["一", "12", "a", "（一）"]) for _ in range(rng.randint(0, 12)))
+        assert split_cells("SPACED", line, 5) == [(m.group(), 5 + m.start(), 5 + m.end(), True)
+                                                  for m in _WS_TOKEN.finditer(line)], repr(line)
+
+
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.lists(st.sampled_from(["规章 |", "0 |", " 12 |\r", "|||", "| 0", "a | b |", "- |", "—— |", "--- |",
                                  "：|", "一、总体情况", "", "  ", "本机关收到申请5件。", "规章 0 0", "x｜",
