@@ -73,10 +73,13 @@ def _is_known(text: str, known: set[str]) -> bool:
     return key(text) in known or bare_key(text) in known
 
 
+_new_tuple = tuple.__new__  # (RawCell(...) goes through the named tuple's Python-level __new__)
+
+
 def _merge(source: Source, a: RawCell, b: RawCell, spaced: bool = False) -> RawCell:
     if a.end <= b.start and "\n" not in source.text[a.end:b.start]:
-        return RawCell(source.text[a.start:b.end], a.start, b.end, spaced)
-    return RawCell(a.text + b.text, a.start, b.end, spaced)
+        return _new_tuple(RawCell, (source.text[a.start:b.end], a.start, b.end, spaced))
+    return _new_tuple(RawCell, (a.text + b.text, a.start, b.end, spaced))
 
 
 def _greedy_labels(source: Source, run: Sequence[RawCell], known: set[str]) -> list[RawCell]:
