@@ -123,7 +123,7 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
             emit(_greedy_labels(source, pending, known))
             pending.clear()
 
-    for kind, text, start, cut in (line for tok in tokens for line in line_tokens(tok)):
+    for kind, text, start, _, cut in (line for tok in tokens for line in line_tokens(tok)):
         if kind != "SPACED":  # (the commonest lines, one cell each in a scraped page: kept lean)
             if pending:
                 flush()
@@ -684,7 +684,7 @@ def align(source: Source, spec: TableSpec, cells: Sequence[tuple[RawCell, CellVa
 
 def _line_tokens(children: Sequence[lark.Token]) -> list[lark.Token]:
     """A table's tokens with every run (PIPES, SPACES) cut back into one token per line."""
-    return [lark.Token(kind, text, start_pos=start) for tok in children for kind, text, start, _ in line_tokens(tok)]
+    return [lark.Token(kind, text, start_pos=start) for tok in children for kind, text, start, _, _ in line_tokens(tok)]
 
 
 def _paragraph(source: Source, tok: lark.Token) -> Paragraph:
@@ -768,7 +768,7 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
             order += 1
             if child.data == "table" and any(
                     kind == "SPACED" and flatten.run_together(source.text, start, start + len(line), data.labels)
-                    for t in child.children for kind, line, start, _ in line_tokens(t)) \
+                    for t in child.children for kind, line, start, _, _ in line_tokens(t)) \
                     and flush(_line_tokens(child.children)):
                 continue  # labels and numbers run together inside the words: a flattened table
             if child.data == "table":

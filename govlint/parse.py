@@ -8,7 +8,6 @@ document structure only: which wording names which of the six parts is handed in
 
 from __future__ import annotations
 
-import operator
 import os
 import sys
 import unicodedata
@@ -380,9 +379,6 @@ def _parser() -> lark.Lark:
     return lark.Lark(grammar, **options)
 
 
-#: (kind, text, start, cells) of a Line
-_KIND_TEXT_START_CELLS = operator.itemgetter(0, 1, 2, 4)
-
 #: line kinds read as one run (token type of the run)
 _RUN_OF = {"CELL": "PIPES", "ROW": "PIPES", "ARTIFACT": "PIPES", "SPACED": "SPACES"}
 
@@ -391,19 +387,20 @@ class LineRun(Token):
     """A PIPES or SPACES token: consecutive ``|``-delimited lines (one-cell lines of a scraped page,
     ``|`` rows and their empty-cell artefacts), or consecutive space-separated table lines, as one
     terminal, so that the parser is fed the table, not each of its rows or cells. Its value is the
-    source text from the first line's start to the last line's end; ``lines`` holds each line as
-    ``(kind, text, start offset, cells)``."""
+    source text from the first line's start to the last line's end; ``lines`` holds its lines (the
+    :class:`Line` records: kind, text, start offset, line number, cells)."""
 
     __slots__ = ("lines",)
 
-    lines: tuple[tuple[str, str, int, Optional[tuple[RawCell, ...]]], ...]
+    lines: tuple[Line, ...]
 
 
-def line_tokens(tok: Token) -> tuple[tuple[str, str, int, Optional[tuple[RawCell, ...]]], ...]:
-    """``(kind, text, start offset, cells or None)`` of each line a table token stands for."""
+def line_tokens(tok: Token) -> tuple[tuple[str, str, int, int, Optional[tuple[RawCell, ...]]], ...]:
+    """``(kind, text, start offset, line number, cells or None)`` of each line a table token stands
+    for (as :class:`Line` holds them)."""
     if isinstance(tok, LineRun):
         return tok.lines
-    return ((tok.type, str(tok), tok.start_pos, None),)
+    return ((tok.type, str(tok), tok.start_pos, tok.line, None),)
 
 
 def _token(ln: Line) -> Token:
@@ -439,7 +436,7 @@ def tokens(lines: Sequence[Line], text: Optional[str] = None) -> list[Token]:
         end = last.start + len(last.text)
         tok = LineRun(run, text[ln.start:end], start_pos=ln.start, line=ln.number, column=1,
                       end_line=last.number, end_column=len(last.text) + 1, end_pos=end)
-        tok.lines = tuple(map(_KIND_TEXT_START_CELLS, lines[i:j]))
+        tok.lines = tuple(lines[i:j])
         out.append(tok)
         i = j
     return out
