@@ -63,6 +63,19 @@ _JUNK_NAME = cached_compile(
     r"print|close)(?:$|[\s_-]|\d)", re.I)
 _TITLE_NAME = cached_compile(r"(?:^|[\s_-])(?:title|tit|bt|biaoti|headline)(?:$|[\s_-]|\d)", re.I)
 _HIDDEN_STYLE = cached_compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# the answers of those patterns by attribute value: a page repeats a few class names and styles on
+# hundreds of elements (Word's HTML puts a long style on every cell)
+_SEARCHED: dict[tuple[Any, str], bool] = {}
+
+
+def _found(pattern: Any, value: str) -> bool:
+    """``pattern.search(value) is not None``, remembered (a bounded memo)."""
+    hit = _SEARCHED.get((pattern, value))
+    if hit is None:
+        if len(_SEARCHED) >= 4096:
+            _SEARCHED.clear()
+        hit = _SEARCHED[(pattern, value)] = pattern.search(value) is not None
+    return hit
 _WS = cached_compile(r"\s+")
 
 
@@ -343,13 +356,14 @@ class _Page:
             return True
         if tag in _SKIP_TAGS:
             return True
-        if tag != "header" and not el.keys():  # no attributes (most elements of a plain page)
+        keys = el.keys()
+        if tag != "header" and not keys:  # no attributes (most elements of a plain page)
             return False
         get = el.get
-        if get("hidden") is not None or _HIDDEN_STYLE.search(get("style") or ""):
+        if "hidden" in keys or ("style" in keys and _found(_HIDDEN_STYLE, get("style"))):
             return True
         name = f"{get('class') or ''} {get('id') or ''}"
-        if tag == "header" or (name.strip() and _JUNK_NAME.search(name)):
+        if tag == "header" or (name.strip() and _found(_JUNK_NAME, name)):
             if el.find(".//table") is not None or el.find(".//h1") is not None:
                 return False
             return self.length(el) < 2000
@@ -445,8 +459,8 @@ class _Page:
         tag = _name_of(el.tag) or _tag(el)
         if tag in ("h1", "h2", "h3"):
             pass
-        elif tag in ("div", "p", "span", "td", "strong", "font", "b") and el.keys() and _TITLE_NAME.search(
-                f"{el.get('class') or ''} {el.get('id') or ''}"):
+        elif tag in ("div", "p", "span", "td", "strong", "font", "b") and el.keys() and _found(
+                _TITLE_NAME, f"{el.get('class') or ''} {el.get('id') or ''}"):
             pass
         else:
             return False
@@ -544,42 +558,46 @@ class _Writer:
             text, toffs = clean(s, self.page.offs(td, "text", s)) if s else ("", [])
             return GridCell(text, toffs, 0, -1, _span(rowspan) if rowspan else 1, _span(colspan) if colspan else 1,
                             self.page.anchors.get(td, -1))
-        chars: list[str] = []
+        pieces: list[str] = []  # the cell's text in pieces (a line break: "\n" at offset -1)
         offs: list[int] = []
-
-        def add(el: Any, which: str) -> None:
-            s = el.text if which == "text" else el.tail
-            if s:
-                chars.extend(s)
-                offs.extend(self.page.offs(el, which, s))
-
+        page = self.page
         stack: list[tuple[Any, int]] = [(td, 0)]
         while stack:
             node, state = stack.pop()
-            tag = _name_of(node.tag) or _tag(node)
-            if state == 1:
-                if tag in _BLOCK_TAGS and node is not td:
-                    chars.append("\n")
-                    offs.append(-1)
+            if state == 0:
+                tag = _name_of(node.tag) or _tag(node)
                 if node is not td:
-                    add(node, "tail")
-                continue
-            if node is not td and (not tag or self.page.junk(node)):
-                add(node, "tail")
-                continue
-            if tag == "br":
-                chars.append("\n")
-                offs.append(-1)
-                add(node, "tail")
-                continue
-            if tag in _BLOCK_TAGS and node is not td:
-                chars.append("\n")
-                offs.append(-1)
-            add(node, "text")
-            stack.append((node, 1))
-            for child in reversed(list(node)):
-                stack.append((child, 0))
-        text, toffs = clean(chars, offs)
+                    if not tag or page.junk(node):  # left out: only the text after it
+                        s = node.tail
+                        if s:
+                            pieces.append(s)
+                            offs += page.offs(node, "tail", s)
+                        continue
+                    if tag == "br" or tag in _BLOCK_TAGS:
+                        pieces.append("\n")
+                        offs.append(-1)
+                        if tag == "br":
+                            s = node.tail
+                            if s:
+                                pieces.append(s)
+                                offs += page.offs(node, "tail", s)
+                            continue
+                s = node.text
+                if s:
+                    pieces.append(s)
+                    offs += page.offs(node, "text", s)
+                stack.append((node, 1))
+                if len(node):
+                    stack += [(child, 0) for child in reversed(node)]
+            elif node is not td:  # after an element's children: a block ends its line, then its tail
+                if (_name_of(node.tag) or _tag(node)) in _BLOCK_TAGS:
+                    pieces.append("\n")
+                    offs.append(-1)
+                s = node.tail
+                if s:
+                    pieces.append(s)
+                    offs += page.offs(node, "tail", s)
+        text, toffs = clean("".join(pieces), offs)
         return GridCell(text, toffs, 0, -1, _span(rowspan), _span(colspan), self.page.anchors.get(td, -1))
 
 def _span(value: Optional[str]) -> int:
