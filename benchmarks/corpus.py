@@ -3,8 +3,8 @@
 Variants differ in their values (random counts; the arithmetic then mostly fails, as it would in a
 careless report), and about a third carry a structural defect (a blank or ``无`` cell, a part
 dropped, reworded or moved, a row dropped, another year). Text comes in four shapes (one cell per
-line as the seed is published, ``|`` rows, Markdown, space-separated rows); web pages and Word files
-hold the ``|``-row content as ``<table>``/``w:tbl``; PDFs are made from the Word files by LibreOffice
+line as the seed is published, ``|`` rows, Markdown, space-separated rows); web pages (plain markup,
+and Word's "save as web page" markup) and Word files hold the ``|``-row content as ``<table>``/``w:tbl``; PDFs are made from the Word files by LibreOffice
 when it is installed. Everything is generated from ``tests/data`` and ``tests/reportgen.py``.
 """
 
@@ -132,13 +132,16 @@ def write_corpus(root: Path, n_text: int, n_html: int, n_docx: int, n_pdf: int,
         if ".html" not in BUILTIN_READERS:
             note("html: skipped (no HTML reader in govlint/readers)")
         else:
-            d = root / "html"
-            d.mkdir()
-            files["html"] = []
-            for i, text in enumerate(table_texts[:n_html]):
-                p = d / f"r{i:04d}.html"
-                p.write_text(fuzzlib.to_html(text), encoding="utf-8")
-                files["html"].append(p)
+            # two kinds of page: plain markup, and a Word document saved as a web page (every
+            # paragraph and cell wrapped in styled <p>/<span>, ~7x the markup)
+            for shape, page in (("html", fuzzlib.to_html), ("html-word", fuzzlib.to_word_html)):
+                d = root / shape
+                d.mkdir()
+                files[shape] = []
+                for i, text in enumerate(table_texts[:n_html]):
+                    p = d / f"r{i:04d}.html"
+                    p.write_text(page(text), encoding="utf-8")
+                    files[shape].append(p)
     docx_files: list[Path] = []
     if n_docx or n_pdf:
         if ".docx" not in BUILTIN_READERS:

@@ -277,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
 def _targets(res: dict) -> dict:
     out = {}
     for shape, row in res["shapes"].items():
-        family = "text" if shape in TEXT else shape
+        family = "text" if shape in TEXT else shape.split("-")[0]  # html-word: an HTML target
         if family not in TARGETS:
             continue
         rate = row["in_process"]["per_s_cpu"]

@@ -108,9 +108,10 @@ def test_truncated_at_every_part_boundary(base):
 @given(base=st.sampled_from(sorted(set(SHAPES) - {"cells"}) or ["cells"]), text_ops=ops,
        markup=st.lists(st.tuples(st.sampled_from(fuzzlib.MARKUP), st.integers(0, 1 << 20), st.integers(0, 1 << 20)),
                        max_size=5),
-       encoding=st.sampled_from(("utf-8", "gb18030", "utf-16")))
-def test_mutated_html(base, text_ops, markup, encoding):
-    page = fuzzlib.mutate_markup(fuzzlib.to_html(fuzzlib.mutate(SHAPES[base], text_ops)), markup)
+       encoding=st.sampled_from(("utf-8", "gb18030", "utf-16")), word=st.booleans())
+def test_mutated_html(base, text_ops, markup, encoding, word):
+    to_page = fuzzlib.to_word_html if word else fuzzlib.to_html
+    page = fuzzlib.mutate_markup(to_page(fuzzlib.mutate(SHAPES[base], text_ops)), markup)
     if encoding == "gb18030":
         page = page.replace('charset="utf-8"', 'charset="gb18030"')
     check_result(ENGINE.lint_bytes(page.encode(encoding, "replace"), "report.html"), f"{base} {text_ops} {markup}")

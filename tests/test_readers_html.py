@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -390,3 +391,26 @@ def test_clean_skips_its_search_only_for_text_without_blanks():
     assert len(blanks) > 25 and not any(ch.isalnum() for ch in blanks)
     for ch in blanks:
         assert clean(f"12{ch}34", list(range(5))) == ("12 34", [0, 1, 2, 3, 4])
+
+
+def test_a_word_document_saved_as_a_web_page_reads_as_the_plain_page():
+    """Word's "save as web page" markup (every paragraph and cell in styled <p>/<span>, a site's
+    header, navigation and scripts around the article) gives the findings and the table cells the
+    same report gives as plain markup."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
+    import fuzzlib
+    import reportgen as rg
+
+    from govlint.extract import extract_bytes
+
+    pipe = rg.render(rg.seed_doc(), "pipe").text
+    plain, word = fuzzlib.to_html(pipe).encode("utf-8"), fuzzlib.to_word_html(pipe).encode("utf-8")
+    assert len(word) > 3 * len(plain)
+    engine = default_engine()
+    found = [sorted((d.code, d.message) for d in engine.lint_bytes(page, "p.html").diagnostics) for page in (plain, word)]
+    assert found[0] == found[1] and len(found[0]) >= 5
+
+    def cells(page):
+        return [(c["table"], c["row"], c["column_id"], c["value"]) for c in extract_bytes(page, "p.html")["cells"]]
+
+    assert cells(plain) == cells(word) and len(cells(plain)) > 150

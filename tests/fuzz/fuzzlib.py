@@ -279,6 +279,41 @@ def to_html(text: str, title: Optional[str] = None) -> str:
     return "\n".join(parts)
 
 
+def to_word_html(text: str, title: Optional[str] = None) -> str:
+    """The same page as a Word document saved as a web page and published through a site's editor
+    (as many offices publish theirs): every paragraph and cell wrapped in ``<p class="MsoNormal">``
+    and ``<span style=…>``, long inline styles, a site header, navigation, breadcrumbs, scripts and
+    a footer around the article."""
+    head = html.escape(title or text.split(chr(10), 1)[0])
+    parts = ['<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">',
+             f"<title>{head}_门户网站</title>",
+             '<style>p.MsoNormal{margin:0cm;font-size:10.5pt;font-family:"Times New Roman"}</style>',
+             '<script type="text/javascript">var _hmt = _hmt || []; (function () { var hm = '
+             'document.createElement("script"); hm.src = "https://hm.example/hm.js"; })();</script></head><body>',
+             '<div class="header"><div class="logo"><img src="/images/logo.png" alt="logo"></div><ul class="nav">'
+             '<li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/hdjl/">互动交流</a></li></ul></div>',
+             '<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 年度报告</div>',
+             f'<div class="article"><h1 class="article-title">{head}</h1><div class="TRS_Editor">'
+             '<div class="Section0" style="layout-grid:15.6pt">']
+    for kind, item in _blocks(text):
+        if kind == "p":
+            parts.append('<p class="MsoNormal" style="text-indent:32.0pt;line-height:28.0pt;mso-line-height-rule:exactly">'
+                         f'<span style="font-family:仿宋_GB2312;font-size:16.0pt">{html.escape(item)}</span></p>')  # type: ignore[arg-type]
+        else:
+            parts.append('<table class="MsoNormalTable" border="1" cellspacing="0" cellpadding="0" width="100%" '
+                         'style="border-collapse:collapse;border:none">')
+            for row in item:  # type: ignore[union-attr]
+                parts.append('<tr style="height:20.0pt">' + "".join(
+                    '<td width="64" valign="center" style="width:48.0pt;border:solid windowtext 1.0pt;'
+                    'padding:0cm 5.4pt 0cm 5.4pt"><p class="MsoNormal" align="center" style="text-align:center">'
+                    f'<span style="font-family:宋体;font-size:10.5pt">{html.escape(c)}</span></p></td>' for c in row) + "</tr>")
+            parts.append("</table>")
+    parts.append('</div></div></div><div class="footer"><p>主办：某某市人民政府办公室 网站标识码：4309000001</p>'
+                 '<p><a href="/sitemap">网站地图</a> | <a href="/contact">联系我们</a></p></div>')
+    parts.append('<script>document.write("<td>1</td>")</script></body></html>')
+    return "\n".join(parts)
+
+
 #: markup damage :func:`mutate_markup` can do
 MARKUP = ("drop-tag", "unclose", "nest", "entity", "attr", "comment", "script", "raw-lt", "dup-tag", "colspan")
 
