@@ -414,3 +414,16 @@ def test_a_word_document_saved_as_a_web_page_reads_as_the_plain_page():
         return [(c["table"], c["row"], c["column_id"], c["value"]) for c in extract_bytes(page, "p.html")["cells"]]
 
     assert cells(plain) == cells(word) and len(cells(plain)) > 150
+
+
+@pytest.mark.parametrize("lead,skipped", [(20, True), (299, True), (300, False), (900, False)])
+def test_what_little_comes_before_the_title_in_the_content_is_skipped(lead, skipped):
+    """An h1 near the start of the content is the title: what comes before it (a date, a source
+    line) is left out when it is under 300 characters, kept otherwise."""
+    before = "".join("来源日期" for _ in range(lead // 4))[:lead]
+    body = (f'<div class="content"><div><span>{before[:lead // 2]}</span><span>{before[lead // 2:]}</span></div>'
+            "<h1>某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+            f"<p>{'本机关认真贯彻落实条例，' * 250}</p></div>")
+    out = lines(read_html(page(body)))
+    assert (out[0] == "某局2023年政府信息公开工作年度报告") is skipped
+    assert (before in "".join(out)) is not skipped

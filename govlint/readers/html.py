@@ -652,17 +652,18 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
         writer.block(content)
     else:
         # an h1 (or an element named "title") near the start of the content is the title: skip what
-        # little comes before it (breadcrumbs, a date); an h2/h3 there may be a part heading
-        first = next((el for el in content.iter() if page._title_like(el) and _tag(el) not in ("h2", "h3")
-                      and not page._inside_junk(el, content)), None)
-        before = 0
-        if first is not None:
-            for el in content.iter():
-                if el is first:
+        # little comes before it (breadcrumbs, a date: less than 300 characters); an h2/h3 there may
+        # be a part heading. (The search stops where that much text has gone by.)
+        first, before = None, 0
+        for el in content.iter():
+            if page._title_like(el) and _tag(el) not in ("h2", "h3") and not page._inside_junk(el, content):
+                first = el
+                break
+            if _tag(el) and not page.junk(el):
+                before += len(_WS.sub("", el.text or ""))
+                if before >= 300:
                     break
-                if _tag(el) and not page.junk(el):
-                    before += len(_WS.sub("", el.text or ""))
-        writer.block(content, skip_before=first if first is not None and before < 300 else None)
+        writer.block(content, skip_before=first)
     out = writer.b.text()
     if not out.strip():
         raise InputError("GL005", "网页正文中没有文字（正文可能是图片，或由脚本加载）",
