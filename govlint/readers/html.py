@@ -65,16 +65,17 @@ _TITLE_NAME = cached_compile(r"(?:^|[\s_-])(?:title|tit|bt|biaoti|headline)(?:$|
 _HIDDEN_STYLE = cached_compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # the answers of those patterns by attribute value: a page repeats a few class names and styles on
 # hundreds of elements (Word's HTML puts a long style on every cell)
-_SEARCHED: dict[tuple[Any, str], bool] = {}
+_ANSWERS: dict[Any, dict[str, bool]] = {_HIDDEN_STYLE: {}, _JUNK_NAME: {}, _TITLE_NAME: {}}
 
 
 def _found(pattern: Any, value: str) -> bool:
-    """``pattern.search(value) is not None``, remembered (a bounded memo)."""
-    hit = _SEARCHED.get((pattern, value))
+    """``pattern.search(value) is not None``, remembered (a bounded memo per pattern)."""
+    answers = _ANSWERS[pattern]
+    hit = answers.get(value)
     if hit is None:
-        if len(_SEARCHED) >= 4096:
-            _SEARCHED.clear()
-        hit = _SEARCHED[(pattern, value)] = pattern.search(value) is not None
+        if len(answers) >= 4096:
+            answers.clear()
+        hit = answers[value] = pattern.search(value) is not None
     return hit
 _WS = cached_compile(r"\s+")
 
@@ -389,7 +390,8 @@ class _Page:
         instead of a recursion: the same sums, in the same memo)."""
         from lxml import etree
 
-        lengths, junk_of, junk = self._lengths, self._junk.get, self.junk
+        lengths, junk_memo, is_junk = self._lengths, self._junk, self._is_junk
+        junk_of = junk_memo.get
         for _, el in etree.iterwalk(top, events=("end",)):
             if el in lengths:
                 continue
@@ -402,8 +404,8 @@ class _Page:
                 for child in el:
                     if _name_of(child.tag) or _tag(child):
                         hit = junk_of(child)
-                        if hit is None:
-                            hit = junk(child)
+                        if hit is None:  # (as self.junk(child) does)
+                            hit = junk_memo[child] = is_junk(child)
                         if not hit:
                             n += lengths[child]
                     tail = child.tail
