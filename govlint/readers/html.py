@@ -77,6 +77,8 @@ def _found(pattern: Any, value: str) -> bool:
             answers.clear()
         hit = answers[value] = pattern.search(value) is not None
     return hit
+
+
 _WS = cached_compile(r"\s+")
 
 
