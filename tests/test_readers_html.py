@@ -427,3 +427,23 @@ def test_what_little_comes_before_the_title_in_the_content_is_skipped(lead, skip
     out = lines(read_html(page(body)))
     assert (out[0] == "某局2023年政府信息公开工作年度报告") is skipped
     assert (before in "".join(out)) is not skipped
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="possessive quantifiers came with Python 3.11")
+def test_the_possessive_attribute_pattern_tokenizes_as_the_plain_one():
+    """The tokenizer reads a tag's attributes possessively (3.11+); on any markup, quotes unclosed
+    or not, it finds the tokens the plain (backtracking) pattern finds."""
+    import random
+    import re
+
+    from govlint.readers import html as H
+
+    plain_attrs = r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
+    assert H._ATTRS != plain_attrs and H._ATTRS in H._MARKUP.pattern
+    plain = re.compile(H._MARKUP.pattern.replace(H._ATTRS, plain_attrs), H._MARKUP.flags)
+    rng = random.Random(4)
+    alphabet = ["<", ">", '"', "'", "/", " ", "=", "a", "td", "p", "!", "-", "&", "amp;", "#", "1", "\n", "中"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        ours = [(m.span(), m.groups()) for m in H._MARKUP.finditer(text)]
+        assert ours == [(m.span(), m.groups()) for m in plain.finditer(text)], repr(text)

@@ -34,6 +34,7 @@ import bisect
 import codecs
 import html as _html
 import re
+import sys
 from array import array
 from typing import Any, Optional
 
@@ -145,11 +146,17 @@ def decode_html(data: bytes) -> tuple[str, str, bool]:
 # ----------------------------------------------------------------------------- positions
 
 
+# a tag's attributes: runs of plain characters and quoted values. Possessive where Python has it
+# (3.11): giving back part of the attributes can never let the tag end at a ">" (the character given
+# back would come first), so the match is the same, found without trying every split of a long
+# style (Word's HTML has one in every cell)
+_ATTRS = (r"(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+" if sys.version_info >= (3, 11)
+          else r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*")
 # markup the character stream leaves out, and character references (see _scan)
 _MARKUP = cached_compile(
     r"(?P<comment><!--.*?(?:-->|\Z))"
     r"|<[!?][^>]*(?:>|\Z)"  # doctype, CDATA section, processing instruction
-    r"|<(?P<end>/?)(?P<name>[a-zA-Z][^\s/>\x00]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)(?:>|\Z)"
+    rf"|<(?P<end>/?)(?P<name>[a-zA-Z][^\s/>\x00]*)(?P<attrs>{_ATTRS})(?:>|\Z)"
     r"|<(?P<end2>/?)(?P<name2>[a-zA-Z][^\s/>\x00]*)(?P<attrs2>[^>]*)(?:>|\Z)"  # an unclosed quote in a tag
     r"|(?P<ref>&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?)",
     re.S,
