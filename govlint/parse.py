@@ -194,8 +194,11 @@ def _classify_line(line: str) -> str:
 
 
 _TABLE_KINDS = frozenset({"CELL", "ROW", "SPACED", "ARTIFACT"})
-# one line: a cell, its pipe, nothing after it (possessive: a line without a pipe fails at its end)
-_CELL_LINE = cached_compile(r"([^|｜\r\n]*+)\|[^\S\r\n]*+\r?(?=\n|\Z)")
+# one line: a cell, its pipe, nothing after it (possessive: a line without a pipe fails at its end,
+# without giving back its characters one by one; Python 3.10 has no possessive quantifiers, and
+# giving back cannot make the match differ: what is given back is never a pipe)
+_CELL_LINE = cached_compile(r"([^|｜\r\n]*+)\|[^\S\r\n]*+\r?(?=\n|\Z)" if sys.version_info >= (3, 11)
+                            else r"([^|｜\r\n]*)\|[^\S\r\n]*\r?(?=\n|\Z)")
 _MARKS_ONLY = cached_compile(r"[\s:：\-—=+]*")  # such a line is an artefact or a separator (see _pipe_line)
 _MARK_CHARS = frozenset(":：-—=+")  # (a stripped cell starts with one of these if _MARKS_ONLY matches it)
 _new_tuple = tuple.__new__
