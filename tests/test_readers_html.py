@@ -260,7 +260,7 @@ _WORDS = ["一、总体情况", "主动公开", "12", "0", "自 然 人", "总�
 _TAGS = ["p", "div", "span", "font", "b", "br", "li", "h1", "h2", "nav", "footer", "o:p", "center", "section"]
 _SPECIAL = ["<!-- <td>3</td> -->", "<script>var a='<td>12</td>';</script>", "<script/>", "<style>p{}</style>",
             "<title>12</title>", "<Title/>", "<textarea>3</textarea>", "<td/>", "<br/>", "<!DOCTYPE x>"]
-_ATTRS = ["", ' class="content"', ' class="nav"', " id='title'", ' style="display:none"', ' title="a>b"', " hidden",
+_ATTRIBUTES = ["", ' class="content"', ' class="nav"', " id='title'", ' style="display:none"', ' title="a>b"', " hidden",
           ' class="bt"', ' align="center"']
 
 
@@ -291,7 +291,7 @@ def _random_page(rng) -> bytes:
             out.append("</table>\n")
         else:
             tag = rng.choice(_TAGS)
-            out.append(f"<{tag}{rng.choice(_ATTRS)}>")
+            out.append(f"<{tag}{rng.choice(_ATTRIBUTES)}>")
             for _ in range(rng.randint(0, 4)):
                 node(depth + 1)
             out.append(f"</{tag}>" if rng.random() < .85 else "")
