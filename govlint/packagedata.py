@@ -89,6 +89,24 @@ def write_atomically(path: str, data: bytes) -> None:
             os.remove(tmp)
 
 
+def read_entry(path: str) -> Any:
+    """The data of the marshal cache entry ``path``, or None when there is none or it is damaged."""
+    try:
+        with open(path, "rb") as fh:
+            return marshal.loads(fh.read())  # (marshal.load reads a file piece by piece: 8x slower)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def write_entry(path: str, data: Any) -> None:
+    """Write ``data`` as the marshal cache entry ``path``; a cache problem never stops a check, so
+    one that cannot be written is left unwritten (ValueError: data marshal cannot write)."""
+    try:
+        write_atomically(path, marshal.dumps(data))
+    except (OSError, ValueError):
+        pass
+
+
 def loads_toml(text: str) -> dict[str, Any]:
     """``tomllib.loads`` (``tomli`` before Python 3.11), imported on first use. Raises ValueError
     (``TOMLDecodeError``) for bad TOML."""
@@ -107,16 +125,9 @@ def load_toml(package: str, *parts: str) -> dict[str, Any]:
     if d is None:
         return loads_toml(text)
     path = os.path.join(d, f"{parts[-1]}-{cache_key(text, sys.version)}.marshal")
-    try:
-        with open(path, "rb") as fh:
-            data = marshal.loads(fh.read())  # (marshal.load reads a file piece by piece: several times slower)
-        if isinstance(data, dict):
-            return data
-    except (OSError, EOFError, ValueError, TypeError):
-        pass  # no entry yet, or a damaged one: parse and write it again
-    data = loads_toml(text)
-    try:
-        write_atomically(path, marshal.dumps(data))
-    except (OSError, ValueError):  # a cache problem never stops a check (ValueError: a TOML date)
-        pass
+    data = read_entry(path)
+    if isinstance(data, dict):
+        return data
+    data = loads_toml(text)  # no entry yet, or a damaged one: parse and write it again
+    write_entry(path, data)  # (not written for a TOML date, which marshal cannot write)
     return data

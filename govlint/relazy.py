@@ -18,11 +18,12 @@ compiling them made up a fifth of a ``govlint check`` start. So:
 from __future__ import annotations
 
 import atexit
-import marshal
 import os
 import re
 import sys
 from typing import Any, Optional
+
+from .packagedata import cache_dir, cache_key, read_entry, write_entry
 
 #: (pattern, flags) -> (flags as compiled, program, groups, group index, index group)
 _Program = tuple[int, list, int, dict, tuple]
@@ -32,8 +33,6 @@ _MAX_PROGRAMS = 4000  # a cache file that grew past this (patterns long gone) is
 
 
 def _cache_path() -> Optional[str]:
-    from .packagedata import cache_dir, cache_key
-
     d = cache_dir()
     if d is None:
         return None
@@ -47,14 +46,9 @@ def _load() -> dict[tuple[str, int], _Program]:
     if _programs is None:
         _programs = {}
         path = _cache_path()
-        if path is not None:
-            try:
-                with open(path, "rb") as fh:
-                    data = marshal.loads(fh.read())  # (marshal.load reads a file piece by piece: 8x slower)
-                if isinstance(data, dict) and len(data) <= _MAX_PROGRAMS:
-                    _programs = data
-            except (OSError, EOFError, ValueError, TypeError):
-                pass  # no cache yet, or a damaged one: it is written afresh at exit
+        data = read_entry(path) if path is not None else None
+        if isinstance(data, dict) and len(data) <= _MAX_PROGRAMS:
+            _programs = data  # (else no cache yet, or a damaged one: it is written afresh at exit)
     return _programs
 
 
@@ -65,14 +59,8 @@ def _save() -> None:
         return
     _new = 0
     path = _cache_path()
-    if path is None:
-        return
-    from .packagedata import write_atomically
-
-    try:
-        write_atomically(path, marshal.dumps(_programs))
-    except (OSError, ValueError):  # a cache problem never stops a check
-        pass
+    if path is not None:
+        write_entry(path, _programs)
 
 
 def _compile_program(pattern: str, flags: int) -> tuple["re.Pattern[str]", _Program]:
