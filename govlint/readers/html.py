@@ -380,23 +380,17 @@ class _Page:
         return False
 
     def length(self, el: Any) -> int:
+        """The characters other than whitespace in ``el``: its text, and the length and tail of each
+        child (a junk child counts its tail only; a skipped tag such as ``script`` is 0)."""
         n = self._lengths.get(el)
         if n is None:
-            n = 0
-            tag = _tag(el)
-            if tag and tag not in _SKIP_TAGS:
-                n = len("".join((el.text or "").split()))  # characters other than whitespace
-                for child in el:
-                    if _tag(child) and not self.junk(child):
-                        n += self.length(child)
-                    if child.tail:
-                        n += len("".join(child.tail.split()))
-            self._lengths[el] = n
+            self._measure(el)
+            n = self._lengths[el]
         return n
 
     def _measure(self, top: Any) -> None:
-        """:meth:`length` of ``top`` and of every element in it, children before parents (one walk
-        instead of a recursion: the same sums, in the same memo)."""
+        """:meth:`length` of ``top`` and of every element in it not measured yet, children before
+        parents, in one walk."""
         from lxml import etree
 
         lengths, junk_memo, is_junk = self._lengths, self._junk, self._is_junk
@@ -428,7 +422,6 @@ class _Page:
         body = self.root.find(".//body")
         if body is None:
             body = self.root
-        self._measure(body)
         total = self.length(body) or 1
         node = body
         while True:
