@@ -193,6 +193,35 @@ def _classify_line(line: str) -> str:
     return "TEXT"
 
 
+# a page number printed in a page's margin, as text extracted from a PDF or a printout carries it
+# between the lines of a table or a paragraph: "- 3 -", "— 3 —", "第3页", "第 3 页 共 8 页", "3/8",
+# "Page 3 of 8", "P. 3". A number alone is not one (it is a table value in a space-separated table),
+# nor is a number with one dash ("-3"): both sides of the number must be marked.
+_B = r"[ \t\u3000]*"
+_PAGE_MARK = cached_compile(
+    rf"[ \t\u3000\f]*(?:"
+    rf"[-—–－~～]+{_B}\d{{1,4}}{_B}[-—–－~～]+"
+    rf"|第{_B}\d{{1,4}}{_B}页(?:{_B}[,，/／]?{_B}共{_B}\d{{1,4}}{_B}页)?"
+    rf"|共{_B}\d{{1,4}}{_B}页{_B}[,，/／]?{_B}第{_B}\d{{1,4}}{_B}页"
+    rf"|\d{{1,4}}{_B}[/／]{_B}\d{{1,4}}"
+    rf"|(?i:page|p\.){_B}\d{{1,4}}(?:{_B}(?i:of|/){_B}\d{{1,4}})?"
+    rf"){_B}\f?")
+
+
+def is_page_mark(line: str) -> bool:
+    """Is ``line`` (without its line ending) a page number and nothing else? (See ``_PAGE_MARK``.)"""
+    m = _PAGE_MARK.fullmatch(line)
+    if m is None:
+        return False
+    nums = [int(x) for x in _DIGITS_RE.findall(line)]
+    if len(nums) < 2:
+        return True
+    # "3/8", "第3页 共8页", "共8页 第3页": the page is within the count (9/4 is a ratio, not a page)
+    page, count = (nums[1], nums[0]) if line.lstrip(" \t\u3000\f").startswith("共") else (nums[0], nums[1])
+    return 1 <= page <= count
+
+
+_DIGITS_RE = cached_compile(r"\d+")
 _TABLE_KINDS = frozenset({"CELL", "ROW", "SPACED", "ARTIFACT"})
 # one line: a cell, its pipe, nothing after it (possessive: a line without a pipe fails at its end,
 # without giving back its characters one by one; Python 3.10 has no possessive quantifiers, and
@@ -228,6 +257,8 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     pos = 0
     number = 0
     title_seen = False
+    running: Optional[str] = None  # the title line, as a running header would repeat it
+    in_parts = False  # a part heading has been read
     n = len(text)
     header = flatten.crawler_header(text)
     cell_line = _CELL_LINE.match if _CELL_LINE_SHORTCUT else None
@@ -266,6 +297,14 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                 kind, cells = _pipe_line(raw, pos)
                 lines.append(Line(kind, raw, pos, number, cells))
         elif raw.strip():
+            if is_page_mark(raw) or (in_parts and raw.strip() == running):
+                # a page number, or the title repeated at the top of a later page (text extracted from
+                # a PDF or a printout): not part of the report; a table or paragraph it interrupts
+                # goes on after it (see tokens)
+                if nl == -1:
+                    break
+                pos = nl + 1
+                continue
             kind: str
             is_heading = heading_match(raw, vocab) is not None
             segments = None if is_heading else flatten.split_line(raw, vocab)
@@ -281,6 +320,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                         a += first.end()
                         seg = raw[a:b]
                     if seg_kind == "HEADING":
+                        in_parts = True
                         lines.append(Line("HEADING", seg, pos + a, number))
                         continue
                     lines.append(Line(_classify_line(seg), seg, pos + a, number))
@@ -294,7 +334,9 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                 kind = "TITLE"
             else:
                 kind = _classify_line(raw)
-            title_seen = title_seen or kind == "TITLE"
+            if kind == "TITLE":
+                title_seen, running = True, raw.strip()
+            in_parts = in_parts or is_heading
             lines.append(Line(kind, raw, pos, number))
         if nl == -1:
             break

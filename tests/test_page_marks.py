@@ -1,0 +1,95 @@
+"""Page numbers and running headers in text extracted from a PDF or a printout.
+
+``pdftotext`` and copy-paste from a PDF viewer leave each page's number (``- 3 -``, ``第3页 共8页``)
+and sometimes its running header (the title) on lines of their own, wherever the page broke: in the
+middle of a table as often as between paragraphs. They are not part of the report: a table they
+interrupt must read as if they were not there, and nothing may be reported about them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import render_shapes as rs
+from govlint.engine import default_engine
+from govlint.parse import is_page_mark
+
+DATA = rs.load_seed(Path(__file__).parent / "data" / "seed.txt")
+# a changed value: the report has a finding that points at a table cell, so positions are checked too
+CHANGED = ("三", "new", "natural")
+CASE = DATA.with_value(*CHANGED, str(int(DATA.values[CHANGED]) + 1))
+MARKS = ["- 3 -", "— 3 —", "－３－", "第3页", "第 3 页 共 8 页", "共8页 第3页", "第3页/共8页", "3/8", "3 / 8",
+         "Page 3 of 8", "P. 3", "\f- 3 -", "  ~ 12 ~  "]
+NOT_MARKS = ["3", "0", "-3", "3-", "9/4", "0/0", "第3条", "第三页", "共8页", "3 0 0 0", "page", "- 3 - 4 -",
+             "第二十条第（一）项", "3/8 件"]
+
+
+def keys(result) -> Counter:
+    return Counter((d.code, d.table, d.row, d.col) for d in result.diagnostics)
+
+
+def lint(text: str):
+    return default_engine().lint_bytes(text.encode("utf-8"), "report.txt")
+
+
+def _insert_after(lines: list[str], needle: str, new: str) -> list[str]:
+    i = next(k for k, line in enumerate(lines) if needle in line)
+    return lines[:i + 1] + [new] + lines[i + 1:]
+
+
+def _with_breaks(text: str, mark: str) -> str:
+    """``mark`` on a line of its own in the middle of table 三, between two rows of table 二, and
+    between two paragraphs of part 一."""
+    lines = text.split("\n")
+    lines = _insert_after(lines, "部分公开", mark)
+    lines = _insert_after(lines, "行政处罚", mark)
+    first_part = next(k for k, line in enumerate(lines) if line.startswith("一、总体情况"))
+    lines = lines[:first_part + 2] + [mark] + lines[first_part + 2:]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("mark", MARKS)
+def test_page_mark_forms(mark):
+    assert is_page_mark(mark)
+
+
+@pytest.mark.parametrize("line", NOT_MARKS)
+def test_not_page_marks(line):
+    assert not is_page_mark(line)
+
+
+@pytest.mark.parametrize("mark", MARKS)
+@pytest.mark.parametrize("shape", ["cells", "rows", "spaced"])
+def test_page_numbers_inside_tables_are_ignored(shape, mark):
+    plain = rs.to_text(CASE, shape)
+    expected = keys(lint(plain))
+    assert any(d[0].startswith("GL3") for d in expected)  # the changed value breaks an identity
+    broken = _with_breaks(plain, mark)
+    assert broken.count(mark) == 3
+    result = lint(broken)
+    assert keys(result) == expected
+    # and every finding still points at its own place in the file with the page numbers in it
+    lines = broken.split("\n")
+    for d in result.diagnostics:
+        if (d.table, d.row, d.col) == CHANGED:
+            assert lines[d.line - 1][d.column - 1:].startswith(CASE.values[CHANGED])
+
+
+@pytest.mark.parametrize("shape", ["cells", "rows", "spaced"])
+def test_a_running_header_inside_a_table_is_ignored(shape):
+    plain = rs.to_text(CASE, shape)
+    title = plain.split("\n", 1)[0].strip()
+    assert "报告" in title
+    broken = "\n".join(_insert_after(plain.split("\n"), "部分公开", title))
+    assert keys(lint(broken)) == keys(lint(plain))
+
+
+def test_the_title_line_itself_is_still_the_title():
+    plain = rs.to_text(CASE, "cells")
+    assert keys(lint(plain)) == keys(lint("- 1 -\n" + plain))  # a page number before the title
+    # without its title line the report is told so: the title is not mistaken for a running header
+    no_title = plain.split("\n", 1)[1]
+    assert any(d.code == "GL104" for d in lint(no_title).diagnostics)
