@@ -114,6 +114,7 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
     """
     out: list[tuple[RawCell, CellValue]] = []
     pending: list[RawCell] = []  # fragments of the previous header line, waiting for their lower halves
+    spaced_seen = False
 
     def emit(cells: Iterable[RawCell]) -> None:
         out.extend((c, parse_cell(c.text)) for c in cells)
@@ -130,6 +131,7 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
             for c in cut if cut is not None else split_cells(kind, text, start):
                 out.append((c, parse_cell(c.text)))
             continue
+        spaced_seen = True
         cells = split_cells(kind, text, start) if cut is None else list(cut)
         values = [parse_cell(c.text) for c in cells]
         if not any(v.kind in _VALUE_KINDS for v in values):  # a header line
@@ -170,6 +172,80 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
                 emit([label])
             i = j
     flush()
+    if spaced_seen:
+        out = _join_wrapped_labels(source, out, known)
+    return out
+
+
+def _is_label(text: str, known: set[str]) -> bool:
+    """A label of the format, alone or after a group label (``（三）不予公开 1.属于国家秘密``)."""
+    if _is_known(text, known):
+        return True
+    words = text.split()
+    return len(words) > 1 and _is_known(words[-1], known)
+
+
+def _join_wrapped_labels(source: Source, cells: list[tuple[RawCell, CellValue]],
+                         known: set[str]) -> list[tuple[RawCell, CellValue]]:
+    """Row labels a PDF wrapped over two or three lines, joined again.
+
+    Text taken from a PDF writes a long label (``（二）部分公开（区分处理的，只计这一情形，不计其他情形）``)
+    on as many lines as its cell needed, with the row's values on one of them, first, middle or last.
+    A label of a space-separated table followed, on the next lines, by pieces that are not labels of
+    the format themselves, but that make one with it (or with its last word: a group label may come
+    first, ``（四）无法提供 1.本机关不掌握`` + ``相关政府信息``), is joined with them, and the row's
+    values follow the joined label. Only the values of one of the pieces' lines may lie between or
+    after them: pieces that each have values are rows of their own."""
+    # a join needs a piece that is no label of the format (most tables have none: nothing to do)
+    unknown = [k for k, (c, v) in enumerate(cells)
+               if v.kind not in _VALUE_KINDS and k and c.spaced and c.text and not _is_label(c.text, known)]
+    if not unknown:
+        return cells
+    i, n = unknown[0] - 1, len(cells)
+    while i > 0 and cells[i][1].kind in _VALUE_KINDS:
+        i -= 1  # a join starts at the text just before the first such piece (its values between)
+    out: list[tuple[RawCell, CellValue]] = cells[:i]
+
+    def is_text(k: int) -> bool:
+        c, v = cells[k]
+        return v.kind not in _VALUE_KINDS and c.spaced and bool(c.text)
+
+    def values_from(k: int) -> int:
+        while k < n and cells[k][1].kind in _VALUE_KINDS:
+            k += 1
+        return k
+
+    while i < n:
+        if not is_text(i):
+            out.append(cells[i])
+            i += 1
+            continue
+        joined = None
+        label = cells[i][0]
+        last_word = label.text.split()[-1]
+        after = values_from(i + 1)  # the values on the first piece's line end here
+        had_values, at, prev = after > i + 1, after, i
+        rest, pieces = "", 1
+        while pieces < 3 and at < n and is_text(at) and not _is_label(cells[at][0].text, known) \
+                and "\n" in source.text[cells[prev][0].end:cells[at][0].start]:
+            pieces += 1
+            label = _merge(source, label, cells[at][0], spaced=True)
+            rest += cells[at][0].text
+            nxt = values_from(at + 1)
+            if had_values and nxt > at + 1:
+                break  # values on two pieces' lines: two rows
+            had_values = had_values or nxt > at + 1
+            prev, at = at, nxt
+            if _is_known(label.text, known) or _is_known(last_word + rest, known):
+                joined = at
+                break
+        if joined is None:
+            out.append(cells[i])
+            i += 1
+            continue
+        out.append((label, parse_cell(label.text)))
+        out += [c for c in cells[i + 1:joined] if c[1].kind in _VALUE_KINDS]
+        i = joined
     return out
 
 
