@@ -645,6 +645,13 @@ class _Aligner:
         cols = self._column_specs(raw.text)
         row_spec = self._row_spec(raw.text)
         in_header = self.phase == "header"
+        if not cols and row_spec is None and self.block is not None and k in self.col_keys:
+            # a column of another block: that block's header, its caption left out (which block it
+            # is, the first row says: see _open)
+            self._close_row()
+            self.block = None
+            self.phase, self.header, self.order = "header", [(k, raw)], None
+            return
         if cols and (in_header and (row_spec is None or k in self.col_keys) or row_spec is None):
             if not in_header:  # a new header (e.g. the next block of table 二 without its caption)
                 self._close_row()

@@ -17,10 +17,34 @@ _NUMBERING = cached_compile(
 )
 
 
+# an article and item of the regulation, as table 二's captions cite them: 第二十条第（一）项, also
+# written 第二十条第一项, 第二十条(一)项, 第20条第1项
+_ARTICLE = cached_compile(r"第(\d{1,2}|[一二三四五六七八九十]{1,3})条第?\(?(\d{1,2}|[一二三四五六七八九十]{1,3})\)?项")
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese(n: str) -> str:
+    """A number of 1–99 in Chinese numerals (二十, 十五, 八); Chinese numerals are kept as written."""
+    if not n.isdigit():
+        return n
+    v = int(n)
+    if not 0 < v < 100:
+        return n
+    tens, ones = divmod(v, 10)
+    return ((_CN_DIGITS[tens] if tens > 1 else "") + "十" if tens else "") + (_CN_DIGITS[ones] if ones else "")
+
+
+def _article(m) -> str:
+    return f"第{_chinese(m.group(1))}条第({_chinese(m.group(2))})项"
+
+
 @lru_cache(maxsize=4096)
 def key(text: str) -> str:
-    """NFKC, without whitespace, quotes or trailing punctuation."""
+    """NFKC, without whitespace, quotes or trailing punctuation; an article and item cited in any of
+    the usual ways written as 第二十条第(一)项."""
     s = "".join(unicodedata.normalize("NFKC", text).split()).translate(_QUOTES)
+    if "项" in s and "条" in s:
+        s = _ARTICLE.sub(_article, s)
     return s.rstrip(":：。.,，;；")
 
 
