@@ -592,6 +592,11 @@ class _Aligner:
                 plan = recover.Plan(len(self.rows), r.spec.id, pieces, list(cols))
         if len(r.values) > len(cols):
             r.values = _trim_padding(r.values, len(cols))
+        if len(r.values) != len(cols) and None in cols and len(r.values) == len(cols) - cols.count(None):
+            # the header has labels the format does not know (GL205) but the row has a value for each
+            # known column only: the unknown labels head no values of their own (a reworded group
+            # label over its columns, a heading cell), so the values are the known columns'
+            cols = [c for c in cols if c is not None]
         label_span = self.source.span(r.label.start, r.label.end)
         label_text = r.label.text
         aligned = r.spec is not None and not r.spec.group and not r.group_with_values and len(r.values) == len(cols) \

@@ -41,10 +41,12 @@ def _article(m) -> str:
 @lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """NFKC, without whitespace, quotes or trailing punctuation; an article and item cited in any of
-    the usual ways written as 第二十条第(一)项."""
+    the usual ways written as 第二十条第(一)项; 其它 as 其他."""
     s = "".join(unicodedata.normalize("NFKC", text).split()).translate(_QUOTES)
     if "项" in s and "条" in s:
         s = _ARTICLE.sub(_article, s)
+    if "其它" in s:  # (a common writing of 其他: 其它结果, 3.其它)
+        s = s.replace("其它", "其他")
     return s.rstrip(":：。.,，;；")
 
 

@@ -56,8 +56,10 @@ _BRACKETED = cached_compile(r"[（(][^（）()]*[）)]")
 
 
 def normalize(text: str) -> str:
-    """The matching key of a label: NFKC, no whitespace. Used for matching only, never for positions."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    """The matching key of a label: NFKC, no whitespace, 其它 as 其他. Used for matching only, never
+    for positions."""
+    s = "".join(unicodedata.normalize("NFKC", text).split())
+    return s.replace("其它", "其他") if "其它" in s else s
 
 
 @attrs.frozen

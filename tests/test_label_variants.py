@@ -1,0 +1,83 @@
+"""Table labels as published reports word them, in every text shape.
+
+The official labels are matched exactly and in the wordings reports really use: 法人或者其他组织 (the
+regulation's own wording) for 法人或其他组织, 合计 for 总计, 其它 for 其他, 公民 for 自然人, 维持/纠正 for
+结果维持/结果纠正, 未经复议直接提起诉讼 for 未经复议直接起诉. A header label the format
+does not know at all is reported (GL205) — but when it heads no values of its own (a reworded group
+label over its columns) the table is still read: its rows are not lost.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import render_shapes as rs
+from govlint.engine import default_engine
+
+DATA = rs.load_seed(Path(__file__).parent / "data" / "seed.txt")
+# defects in tables 三 and 四, so that the arithmetic has something to find in every variant
+CASE = (DATA.with_value("三", "new", "natural", str(int(DATA.values[("三", "new", "natural")]) + 1))
+        .with_value("四", "cases", "review.upheld", "1"))
+SHAPES = ["cells", "rows", "spaced"]
+
+SYNONYMS = {
+    "法人或者其他组织": lambda t: t.replace("法人或其他组织", "法人或者其他组织"),
+    "合计 for the 总计 row": lambda t: t.replace("（七）总计", "（七）合计"),
+    "合计 everywhere": lambda t: t.replace("总计", "合计"),
+    "其它": lambda t: t.replace("其他", "其它"),
+    "公民 for 自然人": lambda t: t.replace("自然人", "公民"),
+    "维持, 纠正 for 结果维持, 结果纠正": lambda t: t.replace("结果维持", "维持").replace("结果纠正", "纠正"),
+    "未经复议直接提起诉讼, 经复议后起诉": lambda t: t.replace("未经复议直接起诉", "未经复议直接提起诉讼")
+                                             .replace("复议后起诉", "经复议后起诉"),
+}
+
+
+def keys(text: str) -> Counter:
+    result = default_engine().lint_bytes(text.encode("utf-8"), "report.txt")
+    return Counter((d.code, d.table, d.row, d.col) for d in result.diagnostics)
+
+
+@pytest.fixture(scope="module", params=SHAPES)
+def shaped(request):
+    text = rs.to_text(CASE, request.param)
+    found = keys(text)
+    assert any(k[0] == "GL303" and k[1] == "三" for k in found)  # not vacuous
+    assert any(k[0] == "GL304" and k[1] == "四" for k in found)
+    return text, found
+
+
+@pytest.mark.parametrize("variant", list(SYNONYMS))
+def test_synonyms_read_as_the_official_label(shaped, variant):
+    text, expected = shaped
+    changed = SYNONYMS[variant](text)
+    assert changed != text
+    assert keys(changed) == expected
+
+
+@pytest.mark.parametrize("old, new", [("法人或其他组织", "法人及社会组织"), ("申请人情况", "申请人类型")])
+def test_an_unknown_group_label_is_reported_and_the_rows_are_kept(shaped, old, new):
+    text, expected = shaped
+    found = keys(text.replace(old, new))
+    assert found - expected == Counter({("GL205", "三", None, None): 1})
+    assert expected - found == Counter()  # every arithmetic finding is still there
+
+
+def test_an_extra_column_with_values_is_still_a_column():
+    """The known-columns fallback applies only to rows without a value for the unknown label: a
+    column the reporter added, with its own values, keeps them (the row is not misread)."""
+    text = rs.to_text(CASE, "rows")
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        if line.startswith("自然人 | 法人或其他组织 | 总计"):
+            line += " | 备注"
+        elif line.startswith(("一、本年新收", "二、上年结转")):
+            line += " | 5"
+        out.append(line)
+    found = keys("\n".join(out))
+    assert found[("GL205", "三", None, None)] == 1
+    # the two rows with an extra value are read with it in the extra column, not shifted
+    assert not any(k[0] == "GL211" and k[2] in ("new", "carried_over") for k in found)
