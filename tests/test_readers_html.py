@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -85,6 +86,32 @@ def test_navigation_scripts_and_footer_are_skipped_and_title_found():
     joined = "\n".join(out)
     for junk in ("首页", "当前位置", "脚本", "color", "隐藏", "注释", "版权所有"):
         assert junk not in joined
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_list_of_links_longer_than_the_report_is_not_taken_for_it(where):
+    """Sidebars of news and lists of related documents are mostly links: the body is looked for by
+    the text that is not links, so even a list longer than a short report does not displace it."""
+    plain = rs.to_html(DATA).data.decode("utf-8")
+    links = "".join(f'<li><a href="/a{i}">关于印发某某市第{i}批政府信息公开目录及配套制度实施细则的通知'
+                    f"（某政办发〔2022〕{i}号）</a><span>2022-03-{10 + i % 20}</span></li>" for i in range(60))
+    block = f'<div class="col"><h3>延伸阅读</h3><ul>{links}</ul></div>'
+    if where == "before":
+        changed = plain.replace('<div class="article">', block + '<div class="article">')
+    else:
+        changed = plain.replace("</body>", block + "</body>")
+    assert changed != plain
+    report_text = "".join(read_html(plain.encode("utf-8")).text.split())
+    assert len(re.sub(r"<[^>]+>", "", links)) > len(report_text)  # (the list is longer than the report)
+
+    src = read_html(changed.encode("utf-8"), "p.html")
+    assert "延伸阅读" not in src.text and "实施细则的通知" not in src.text
+
+    def found(page: str) -> list:
+        result = default_engine().lint_bytes(page.encode("utf-8"), "p.html")
+        return sorted((d.code, d.table, d.row, d.col) for d in result.diagnostics)
+
+    assert found(changed) == found(plain)
 
 
 def test_page_without_a_report_is_gl005(tmp_path):
@@ -257,7 +284,8 @@ def test_spans_give_the_positions_of_their_ends():
 
 _WORDS = ["一、总体情况", "主动公开", "12", "0", "自 然 人", "总计", "a<b", "&nbsp;", "&amp;", "&#65292;", "本年新收",
           "  ", "\n", "\n  ", "（一）", "3", "12"]
-_TAGS = ["p", "div", "span", "font", "b", "br", "li", "h1", "h2", "nav", "footer", "o:p", "center", "section"]
+_TAGS = ["p", "div", "span", "font", "b", "br", "li", "h1", "h2", "nav", "footer", "o:p", "center", "section", "a"]
+_LINK = ' href="/x"'  # (an <a> gets it or not at random: a link, or a bookmark)
 _SPECIAL = ["<!-- <td>3</td> -->", "<script>var a='<td>12</td>';</script>", "<script/>", "<style>p{}</style>",
             "<title>12</title>", "<Title/>", "<textarea>3</textarea>", "<td/>", "<br/>", "<!DOCTYPE x>"]
 _ATTRIBUTES = ["", ' class="content"', ' class="nav"', " id='title'", ' style="display:none"', ' title="a>b"', " hidden",
@@ -291,7 +319,8 @@ def _random_page(rng) -> bytes:
             out.append("</table>\n")
         else:
             tag = rng.choice(_TAGS)
-            out.append(f"<{tag}{rng.choice(_ATTRIBUTES)}>")
+            link = _LINK if tag == "a" and rng.random() < .7 else ""
+            out.append(f"<{tag}{rng.choice(_ATTRIBUTES)}{link}>")
             for _ in range(rng.randint(0, 4)):
                 node(depth + 1)
             out.append(f"</{tag}>" if rng.random() < .85 else "")
@@ -354,13 +383,23 @@ def test_lengths_measured_in_one_walk_equal_the_recursive_lengths():
                 n += len("".join(child.tail.split()))
         return n
 
-    compared = 0
+    def linked(page, el) -> int:  # the link text in an element's length
+        tag = H._tag(el)
+        if not tag or tag in H._SKIP_TAGS:
+            return 0
+        if tag == "a" and el.get("href") is not None:
+            return recursive(page, el)
+        return sum(linked(page, child) for child in el if H._tag(child) and not page.junk(child))
+
+    compared = with_links = 0
     for text, root in _pages():
         page = H._Page(root, H._Aligner(text))
         for el in root.iter():
             assert page.length(el) == recursive(page, el), text
+            assert page.content(el) == recursive(page, el) - linked(page, el), text
             compared += 1
-    assert compared > 5000
+            with_links += page.content(el) != page.length(el)
+    assert compared > 5000 and with_links > 500
 
 
 def test_place_marks_only_the_rows_below_a_cell():

@@ -9,7 +9,8 @@ then gb18030. The decoded text is handed to lxml as UTF-8 with the encoding fixe
 Finding the body: scripts, styles, forms' controls, ``nav``/``aside``/``footer``, hidden elements
 and elements whose class or id names navigation (``nav``, ``menu``, ``footer``, ``crumb``, …) are
 skipped unless they hold a table, a top-level heading or a lot of text. The body is the deepest
-element holding at least 60 % of the page's remaining text; the article title is the nearest
+element holding at least 60 % of the page's remaining text (text that is not a link: a sidebar of
+news or a list of related documents weighs nothing); the article title is the nearest
 ``h1``–``h3`` (or element whose class/id says ``title``) before it, or the first one at its start.
 
 Tables: a table whose cells hold tables (or a one-column table) is layout: its cells are read as
@@ -309,7 +310,9 @@ class _Page:
         self.aligner = aligner
         self.pos: dict[tuple[Any, str], list[int]] = {}
         self._lengths: dict[Any, int] = {}
+        self._linked: dict[Any, int] = {}  # of an element's length, what is link text
         self._junk: dict[Any, bool] = {}
+        self._links = root.find(".//a[@href]") is not None
         self._align(root)
         self.anchors = self._anchors(root)
 
@@ -388,6 +391,30 @@ class _Page:
             n = self._lengths[el]
         return n
 
+    def content(self, el: Any) -> int:
+        """:meth:`length` without the text of links (``<a href>``; a bookmark ``<a name>`` is text):
+        what a list of links (a sidebar of news, related documents) weighs when the report's body is
+        looked for."""
+        n = self.length(el)
+        if not self._links or not n:
+            return n
+        links = self._linked.get(el)
+        if links is None:
+            if _tag(el) == "a" and el.get("href") is not None:
+                links = n
+            else:  # the links counted in el's length: none of them, nor anything between, left out
+                links = 0
+                for a in el.iterdescendants("a"):
+                    if a.get("href") is None:
+                        continue
+                    p = a
+                    while p is not el and not self.junk(p) and (p is a or _tag(p) != "a" or p.get("href") is None):
+                        p = p.getparent()
+                    if p is el:
+                        links += self.length(a)
+            self._linked[el] = links
+        return n - links
+
     def _measure(self, top: Any) -> None:
         """:meth:`length` of ``top`` and of every element in it not measured yet, children before
         parents, in one walk."""
@@ -422,15 +449,17 @@ class _Page:
         body = self.root.find(".//body")
         if body is None:
             body = self.root
-        total = self.length(body) or 1
+        # by the text that is not links: a sidebar or a list of related documents is mostly links
+        size = self.content if self.content(body) else self.length
+        total = size(body) or 1
         node = body
         while True:
             kids = [c for c in node if _tag(c) and not self.junk(c)]
             if not kids:
                 break
-            best = max(kids, key=self.length)
-            if self.length(best) >= 0.6 * total and _tag(best) not in ("table", "tr", "tbody", "thead", "td", "th",
-                                                                          "p", "li"):
+            best = max(kids, key=size)
+            if size(best) >= 0.6 * total and _tag(best) not in ("table", "tr", "tbody", "thead", "td", "th",
+                                                                   "p", "li"):
                 node = best
             else:
                 break
