@@ -320,6 +320,81 @@ def find_years(text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterato
         j = text.find("年", j + 1, n)
 
 
+# a statistics period: two dates (the second may leave its year out) written with 年月日 or as numbers
+# (2022.1.1, 2022-01-01, 2022/1/1), or a whole year named as the period (统计期限为2022年度)
+_PY = r"(?:19|20)\d{2}|[" + _CN_DIGIT + r"]{4}"
+_PN = r"\d{1,2}|[十一二三四五六七八九]{1,3}"
+_RANGE = r"\s*(?:起\s*)?(?:至|到|—|–|-|~|～|－)+\s*"  # (not \s*(?:起)?\s*: quadratic)
+_PERIOD_CN = lazy_compile(
+    rf"(?P<y1>{_PY})\s*年\s*(?P<m1>{_PN})\s*月\s*(?P<d1>{_PN})\s*[日号]{_RANGE}"
+    rf"(?:(?P<y2>{_PY})\s*年\s*)?(?P<m2>{_PN})\s*月\s*(?P<d2>{_PN})\s*[日号]")
+_PERIOD_NUM = lazy_compile(
+    r"(?P<y1>(?:19|20)\d{2})(?P<sep>[.．/-])(?P<m1>\d{1,2})(?P=sep)(?P<d1>\d{1,2})(?![\d.])" + _RANGE +
+    r"(?:(?P<y2>(?:19|20)\d{2})[.．/-])?(?P<m2>\d{1,2})[.．/-](?P<d2>\d{1,2})(?![\d.])")
+_PERIOD_YEAR = lazy_compile(rf"统计(?:期限|时限|时间|区间|周期|期间)[为是:：]?\s*(?:自\s*)?(?P<y1>{_PY})\s*年(?:度|全年)?"
+                            rf"(?!\s*(?:\d|[十一二三四五六七八九])+\s*月)")
+
+
+class Period(NamedTuple):
+    """A date range written in the text: its place and its ends (year, month, day)."""
+
+    start: int
+    end: int
+    first: tuple[Optional[int], Optional[int], Optional[int]]
+    last: tuple[Optional[int], Optional[int], Optional[int]]
+
+    def is_year(self, year: int) -> bool:
+        """Does it cover exactly 1 January to 31 December of ``year``?"""
+        return self.first == (year, 1, 1) and self.last == (year, 12, 31)
+
+
+_NUM_HINT = lazy_compile(r"(?:19|20)\d\d[.．/-]\d")
+_NUM_START = lazy_compile(r"(?=(?:19|20)\d\d[.．/-]\d)")  # where a numeric date may start (overlapping)
+
+
+def find_periods(text: str) -> list[Period]:
+    """Every statistics period in ``text``, in order: what ``finditer`` of the three patterns above
+    finds (overlaps left to the first pattern), tried only where one can start — at a 年 for dates
+    with 年月日, at a year followed by a separator for numeric ones, in a text that says 统计 for a
+    whole year (tested against the plain scans in tests/test_rules_prose_helpers.py)."""
+    found: list[Period] = []
+    end = 0
+    if "月" in text:
+        j = text.find("年")
+        while j != -1:
+            k = j
+            while k > end and text[k - 1].isspace():
+                k -= 1
+            if k - 4 >= end:
+                m = _PERIOD_CN.match(text, k - 4)
+                if m is not None:
+                    found.append(_period(m))
+                    end = m.end()
+            j = text.find("年", max(j + 1, end))
+    hint = _NUM_HINT.search(text)  # (a plain search finds the first candidate fast)
+    if hint is not None:
+        for s in _NUM_START.finditer(text, hint.start()):
+            a = s.start()
+            if a and (text[a - 1].isdecimal() or text[a - 1] == "."):
+                continue
+            m = _PERIOD_NUM.match(text, a)
+            if m is not None and not any(p.start < m.end() and m.start() < p.end for p in found):
+                found.append(_period(m))
+    if "统计" in text:
+        for m in _PERIOD_YEAR.finditer(text):
+            y = cn_int(m.group("y1"))
+            if not any(p.start <= m.start("y1") < p.end for p in found):
+                found.append(Period(m.start("y1"), m.end(), (y, 1, 1), (y, 12, 31)))
+    return sorted(found)
+
+
+def _period(m: "re.Match[str]") -> Period:
+    y1 = cn_int(m.group("y1"))
+    y2 = cn_int(m.group("y2")) if m.group("y2") else y1
+    return Period(m.start(), m.end(), (y1, cn_int(m.group("m1")), cn_int(m.group("d1"))),
+                  (y2, cn_int(m.group("m2")), cn_int(m.group("d2"))))
+
+
 def cn_int(s: Optional[str]) -> Optional[int]:
     """An Arabic or Chinese-digit number (二〇二三 -> 2023, 十二 -> 12)."""
     if s is None:

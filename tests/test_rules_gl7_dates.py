@@ -30,6 +30,30 @@ def test_gl701_partial_year_and_silence_on_seed():
         assert run((DATA / name).read_text(encoding="utf-8"), "GL701") == [], name
 
 
+STATED = "统计时限为2022年1月1日至2022年12月31日"
+
+
+def test_period_written_as_numbers_or_as_a_year():
+    """The period as reports also write it: dotted or dashed numeric dates, the second date without
+    its year, a whole year named as the period. Stated right: neither GL105 (no statement) nor GL701;
+    stated with another year: GL701 at it."""
+    right = ["统计时限为2022.1.1至2022.12.31", "统计时限为2022-01-01至2022-12-31", "统计时限为2022/1/1—2022/12/31",
+             "统计时限为2022年1月1日-12月31日", "统计时限为2022年度", "统计时间为2022年全年",
+             "统计时限为（2022年1月1日至2022年12月31日）"]
+    for written in right:
+        text = text_with(sub={STATED: written})
+        assert run(text, "GL105") == [] and run(text, "GL701") == [], written
+    wrong = ["统计时限为2021.1.1至2021.12.31", "统计时限为2022-01-01至2022-06-30", "统计时限为2021年度",
+             "统计时限为2022年1月1日-11月30日"]
+    for written in wrong:
+        ds = run(text_with(sub={STATED: written}), "GL701")
+        assert where(ds) == [("GL701", 2)], written
+        assert ds[0].message_en.split("“")[1].split("”")[0] in written  # the period as written is quoted
+    # no period at all: GL105 (and a phone number or a decimal is not one)
+    none = text_with(sub={STATED: "咨询电话0737-1234567，办结率99.5%"})
+    assert [d.code for d in run(none, "GL105")] == ["GL105"]
+
+
 # ---------------------------------------------------------------- GL702 later years
 
 def test_gl702_done_in_a_later_year():

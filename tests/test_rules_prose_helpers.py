@@ -58,6 +58,42 @@ def test_find_years_is_year_re():
             assert got == want, (text, pos, endpos)
 
 
+def test_find_periods_is_the_plain_scan():
+    """``find_periods`` tries its patterns only where a period can start; it finds what scanning the
+    whole text with each pattern finds (a numeric date not right after a digit or a point)."""
+    import random
+    import re
+
+    from govlint_rules import _prose as P
+
+    numeric = re.compile(r"(?<![\d.])" + P._PERIOD_NUM.pattern)
+
+    def plain(text: str) -> list:
+        found = [P._period(m) for m in P._PERIOD_CN.finditer(text)]
+        found += [P._period(m) for m in numeric.finditer(text)
+                  if not any(p.start < m.end() and m.start() < p.end for p in found)]
+        for m in P._PERIOD_YEAR.finditer(text):
+            y = P.cn_int(m.group("y1"))
+            if not any(p.start <= m.start("y1") < p.end for p in found):
+                found.append(P.Period(m.start("y1"), m.end(), (y, 1, 1), (y, 12, 31)))
+        return sorted(found)
+
+    rng = random.Random(11)
+    pieces = ["2022", "2021", "二〇二二", "年", "1", "12", "31", "月", "日", "号", "至", "到", "-", "—", ".", "/", "．",
+              " ", "统计", "期限为", "时限", "度", "全年", "起", "（", "1.", "x", "，", "2022年1月1日", "12月31日",
+              "2022.1.1", "2022-01-01", "12.31", "2022/12/31", "二〇二二年一月一日", "十二月三十一日", "统计期限为2022"]
+    texts = ["本报告数据统计时限为2022年1月1日至2022年12月31日。", "统计时限为2022.1.1至2022.12.31",
+             "统计期限2022年1月1日-12月31日", "统计期限为2022年度", "（2022年1月1日至2022年12月31日）",
+             "12022.1.1-2022.12.31", "1.2022.1.1-12.31", "2022 年1月1日至12月31日"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) for _ in range(20000)]
+    found = 0
+    for text in texts:
+        want = plain(text)
+        assert P.find_periods(text) == want, text
+        found += len(want)
+    assert found > 300  # the random texts do hold periods
+
+
 def test_doc_numbers_scan_from_where_a_number_can_start():
     """``doc_numbers`` starts its scan near the first bracketed year or 国务院令; it finds what the
     full scan of DOCNUM finds."""
