@@ -20,7 +20,7 @@ from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
 from .labels import bare_key, key, numbering, strip_numbering
 from .model import Cell, Heading, Paragraph, Report, Row, Section, Span, Table
 from .numbers import CellValue, chinese_to_number, parse_cell
-from .parse import HeadingVocabulary, RawCell, heading_match, line_tokens, split_cells
+from .parse import HeadingVocabulary, RawCell, heading_bounds, heading_match, line_tokens, split_cells
 from .source import Source
 from . import flatten, recover
 from .relazy import cached_compile
@@ -876,9 +876,9 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
         elif node.data == "part":
             tok = node.children[0]
             number, part = heading_match(str(tok), vocab) or (None, None)
-            text = str(tok).strip().rstrip("|｜").strip()
-            lead = len(str(tok)) - len(str(tok).lstrip())
-            heading = Heading(text, source.span(tok.start_pos + lead, tok.start_pos + lead + len(text)), number, part)
+            a, b = heading_bounds(str(tok))
+            text = str(tok)[a:b]
+            heading = Heading(text, source.span(tok.start_pos + a, tok.start_pos + b), number, part)
             paragraphs: list[Paragraph] = []
             tables: list[_RawTable] = []
             node_body = lark.Tree("body", node.children[1:])

@@ -18,6 +18,7 @@ import attrs
 import lark
 from lark.lexer import Lexer, Token
 
+from .labels import key as label_key
 from .numbers import parse_cell
 from .packagedata import cache_dir, cache_key, read_text
 from .relazy import cached_compile, lazy_compile
@@ -100,11 +101,38 @@ class RawCell(NamedTuple):
     spaced: bool = False  # cut at whitespace (a space-separated row): may be part of a longer label
 
 
+# Markdown around a heading: "## 一、总体情况", "**一、总体情况**"
+_MARKUP_CHARS = " \t\u3000#*_"
+
+
+def heading_bounds(line: str) -> tuple[int, int]:
+    """Where the heading text of a heading line starts and ends: without surrounding blanks, table
+    pipes or Markdown marks (``**一、总体情况**``, ``## 一、总体情况``)."""
+    end = len(line.rstrip(" \t\u3000|｜*_"))
+    start = len(line) - len(line.lstrip(_MARKUP_CHARS))
+    return (start, end) if start < end else (0, len(line.strip()))
+
+
+# a part heading numbered as a section or an item — "（一）总体情况", "1.总体情况", "1、总体情况": taken
+# for a part heading only with the exact wording of one (a section of part 一 is "（一）主动公开")
+_ALT_HEADING_RE = cached_compile(
+    r"[ \t\u3000]*(?:[（(][ \t\u3000]*([一二三四五六])[ \t\u3000]*[）)]|([1-6])[ \t\u3000]*[.、．,，](?!\d))"
+    r"[ \t\u3000]*(\S.*)")
+
+
 def heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optional[int], Optional[int]]]:
     """(written numeral, part named by the wording) if ``line`` is a part heading, else None."""
     if _PIPE.search(line):
         return None
+    if line[:1] in "#*_" or line.rstrip()[-1:] in "*_":  # Markdown marks around it
+        a, b = heading_bounds(line)
+        line = line[a:b]
     stripped = line.strip()
+    alt = _ALT_HEADING_RE.match(line)
+    if alt is not None and label_key(alt.group(3)) in vocab.headings:
+        number = _NUMERALS[alt.group(1)] if alt.group(1) else int(alt.group(2))
+        part = vocab.part_of(alt.group(3))
+        return (number, part) if part is not None else None
     m = _HEADING_RE.match(line)
     if m and m.end(1) < m.start(2):  # a separator after the numeral
         rest = m.group(2)

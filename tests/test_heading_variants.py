@@ -1,0 +1,80 @@
+"""Part headings as reports number and mark them.
+
+Besides ``一、总体情况`` reports write ``（一）总体情况``, ``1.总体情况``, ``1、总体情况``, a colon after the
+heading, and in Markdown ``**一、总体情况**`` or ``### 一、总体情况``. Each is the part heading (its
+text without the Markdown marks), and the report reads as with the template's headings. A section of
+part 一 numbered the same way (``（一）主动公开``) is not a part heading: only the exact wording of a
+part heading makes one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import render_shapes as rs
+from govlint.parse import heading_match
+from govlint.engine import default_engine
+
+DATA = rs.load_seed(Path(__file__).parent / "data" / "seed.txt")
+CASE = DATA.with_value("三", "new", "natural", str(int(DATA.values[("三", "new", "natural")]) + 1))
+HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+NUMERALS = "一二三四五六"
+
+STYLES = {
+    "（一）": lambda h: f"（{h[0]}）{h[2:]}",
+    "(一)": lambda h: f"({h[0]}){h[2:]}",
+    "1.": lambda h: f"{NUMERALS.index(h[0]) + 1}.{h[2:]}",
+    "1、": lambda h: f"{NUMERALS.index(h[0]) + 1}、{h[2:]}",
+    "colon": lambda h: h + "：",
+    "**bold**": lambda h: f"**{h}**",
+    "### heading": lambda h: f"### {h}",
+    "### **bold**": lambda h: f"### **{h}**",
+}
+
+
+def restyle(text: str, style) -> str:
+    return "\n".join(style(line.strip()) if line.strip() in HEADINGS else line for line in text.split("\n"))
+
+
+def lint(text: str):
+    return default_engine().lint_bytes(text.encode("utf-8"), "report.md")
+
+
+def keys(result) -> Counter:
+    return Counter((d.code, d.table, d.row, d.col) for d in result.diagnostics)
+
+
+@pytest.mark.parametrize("shape", ["cells", "rows", "spaced"])
+@pytest.mark.parametrize("style", list(STYLES))
+def test_heading_styles(style, shape):
+    if style.startswith(("**", "###")) and shape != "rows":
+        pytest.skip("Markdown marks come with Markdown tables")
+    text = rs.to_text(CASE, shape)
+    changed = restyle(text, STYLES[style])
+    assert changed != text
+    assert keys(lint(changed)) == keys(lint(text))
+
+
+def test_heading_text_and_place_leave_the_markdown_marks_out():
+    text = restyle(rs.to_text(CASE, "rows"), STYLES["### **bold**"])
+    report = default_engine().parse(default_engine().read(text.encode("utf-8"), "report.md"))
+    assert [s.heading.text for s in report.sections] == HEADINGS
+    lines = text.split("\n")
+    for s in report.sections:
+        sp = s.heading.span
+        assert lines[sp.line - 1][sp.column - 1:sp.end_column - 1] == s.heading.text
+
+
+@pytest.mark.parametrize("line", ["（一）主动公开", "（二）依申请公开情况", "1.行政复议", "（三）组织领导",
+                                  "2、主动公开", "（七）总体情况工作"])
+def test_sections_numbered_like_parts_are_not_part_headings(line):
+    vocab = default_engine().vocab
+    assert heading_match(line, vocab) is None
+    text = rs.to_text(CASE, "rows")
+    first = text.index("\n", text.index("一、总体情况"))
+    with_section = text[:first + 1] + line + "\n" + text[first + 1:]
+    assert keys(lint(with_section)) == keys(lint(text))
