@@ -110,7 +110,8 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
     Space-separated lines are re-joined where the pieces form a known label (``商业 企业``); a row
     label followed by values keeps all its words; and header words that a PDF wrapped column by
     column (``结果 结果 其他`` over ``维持 纠正 结果``) are paired up again: a line of short fragments
-    is held back and joined piecewise with the next line when every pair is a known label.
+    is held back and joined piecewise with the next line when every pair is a known label, or, when
+    the lower line also holds whole labels of wide columns, in order (see :func:`_stacked`).
     """
     out: list[tuple[RawCell, CellValue]] = []
     pending: list[RawCell] = []  # fragments of the previous header line, waiting for their lower halves
@@ -146,10 +147,20 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
                     if not cells:
                         continue
                 else:
+                    stacked = _stacked(source, pending, cells, known)
+                    pending.clear()
+                    if stacked is not None:
+                        emit(stacked)
+                        continue
                     flush()
             labels = _greedy_labels(source, cells, known)
             if all(len(c.text) <= 2 for c in cells) and not all(_is_known(c.text, known) for c in labels):
                 pending.extend(cells)  # maybe the top halves of wrapped header words
+            elif any(len(c.text) <= 4 and not _is_known(c.text, known) for c in labels):
+                # the top halves of wrapped words among whole labels or a note (申请人情况 商业 科研
+                # 社会公益): the rest now, the halves when their lower halves come
+                emit(c for c in labels if len(c.text) > 4 or _is_known(c.text, known))
+                pending.extend(c for c in labels if len(c.text) <= 4 and not _is_known(c.text, known))
             else:
                 emit(labels)
             continue
@@ -175,6 +186,27 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
     if spaced_seen:
         out = _join_wrapped_labels(source, out, known)
     return out
+
+
+def _stacked(source: Source, upper: Sequence[RawCell], lower: Sequence[RawCell],
+             known: set[str]) -> Optional[list[RawCell]]:
+    """The labels of a header a PDF wrote over two lines, narrow columns' words wrapped and wide
+    ones on the lower line only (``商业 科研 社会公益`` over ``自然人 企业 机构 组织 其他``): the upper
+    pieces joined, in order, with the lower words they complete; a lower word that completes none is
+    a label by itself. None unless every upper piece finds its lower half and every word is a label."""
+    out: list[RawCell] = []
+    u = 0
+    for word in lower:
+        if u < len(upper):
+            joined = _merge(source, upper[u], word)
+            if _is_known(joined.text, known):
+                out.append(joined)
+                u += 1
+                continue
+        if not _is_known(word.text, known):
+            return None
+        out.append(word)
+    return out if u == len(upper) else None
 
 
 def _is_label(text: str, known: set[str]) -> bool:

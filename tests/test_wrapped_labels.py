@@ -78,3 +78,23 @@ def test_two_rows_with_values_are_not_joined():
     split = TEXT[:m.start()] + f"{label[:half]} {m.group(1)}\n{label[half:]} {m.group(1)}" + TEXT[m.end():]
     found = keys(lint(split))
     assert found[("GL204", "三", None, None)] >= 1
+
+
+# ----------------------------------------------------------------------------- wrapped header words
+
+HEADER = ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况\n自然人 法人或其他组织 总计\n"
+          "商业企业 科研机构 社会公益组织 法律服务机构 其他\n")
+NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+STACKED = {
+    # the narrow columns' words wrapped, the wide ones (自然人, 其他, 总计) on the lower line only
+    "two lines": f"{NOTE} 申请人情况\n法人或其他组织\n商业 科研 社会公益 法律服务\n自然人 企业 机构 组织 机构 其他 总计\n",
+    "note beside the halves": f"申请人情况\n法人或其他组织\n{NOTE} 商业 科研 社会公益 法律服务\n自然人 企业 机构 组织 机构 其他 总计\n",
+    "uneven halves": f"{NOTE} 申请人情况\n法人或其他组织\n商业 科研 社会公 法律服\n自然人 企业 机构 益组织 务机构 其他 总计\n",
+}
+
+
+@pytest.mark.parametrize("layout", list(STACKED))
+def test_header_words_wrapped_in_narrow_columns(layout):
+    assert HEADER in TEXT
+    wrapped = TEXT.replace(HEADER, STACKED[layout])
+    assert keys(lint(wrapped)) == keys(lint(TEXT))
