@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Optional, Union
 __version__ = "0.1.0"
 
 from .config import Config, ConfigError, find_config, load_config  # noqa: E402
-from .diagnostics import Diagnostic, Fix, Rule, Severity, rule  # noqa: E402
+from .diagnostics import CrossRule, Diagnostic, Fix, Rule, Severity, cross_rule, rule  # noqa: E402
 from .errors import InputError  # noqa: E402
 from .hookspecs import hookimpl  # noqa: E402
 from .model import Cell, Heading, Paragraph, Report, Row, Section, Span, Table  # noqa: E402
@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "__version__", "parse", "lint", "Config", "ConfigError", "Diagnostic", "Fix", "Rule", "Severity", "rule",
+    "CrossRule", "cross_rule",
     "hookimpl", "InputError", "Report", "Section", "Heading", "Paragraph", "Table", "Row", "Cell", "Span", "Source",
     "find_config", "load_config", "lint_paths", "format_results", "extract",
 ]

@@ -16,6 +16,8 @@ import os
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
+import attrs
+
 from .config import Config, find_config, load_config
 from .diagnostics import Diagnostic
 
@@ -208,6 +210,11 @@ def lint_paths(paths: Sequence[PathLike], config: Optional[Config] = None, jobs:
     checked = iter(list(run([p for p, ok in items if ok], "lint", jobs=jobs, engine=engine, explicit=config,
                             progress=progress, max_bytes=max_bytes, **options)))
     results = [next(checked) if ok else missing_result(p) for p, ok in items]
+    if engine is None:
+        from .engine import default_engine
+
+        engine = default_engine()
+    results = cross_check(results, engine, ConfigResolver(config))
     if baseline is not None:
         from .baseline import Baseline
 
@@ -215,6 +222,48 @@ def lint_paths(paths: Sequence[PathLike], config: Optional[Config] = None, jobs:
             baseline = Baseline.load(baseline)
         results = baseline.apply(results, ConfigResolver(config))
     return results
+
+
+def cross_check(results: Sequence[Any], engine: Any, resolver: Optional["ConfigResolver"] = None) -> list[Any]:
+    """Run the checks across reports (GL8, :class:`~govlint.diagnostics.CrossRule`) over the facts the
+    files of one run gave, and add what they find to the files it concerns (each file's own
+    configuration decides whether the finding is shown, and its severity)."""
+    from .diagnostics import CrossRule
+
+    results = list(results)
+    resolver = resolver or ConfigResolver()
+    added: dict[int, list[Diagnostic]] = {}
+    index = {r.path: i for i, r in enumerate(results)}
+    for rule in engine.rules.values():
+        if not isinstance(rule, CrossRule) or rule.compare is None:
+            continue
+        items = [(r.path, facts) for r in results for code, facts in r.facts if code == rule.code]
+        if len(items) < 2:
+            continue
+        for path, d in rule.compare(items, rule):
+            i = index.get(path)
+            if i is None:
+                continue
+            cfg = resolver(path)
+            if not cfg.selects(d.code, rule.enabled, path):
+                continue
+            source = results[i].source
+            locator = source.locator(d.offset) if d.offset is not None and hasattr(source, "locator") else None
+            added.setdefault(i, []).append(attrs.evolve(d, path=path, severity=cfg.severity_of(d.code, d.severity),
+                                                        locator=d.locator or locator))
+    for i, found in added.items():
+        r = results[i]
+        results[i] = attrs.evolve(r, diagnostics=tuple(sorted((*r.diagnostics, *found), key=lambda d: d.sort_key)))
+    return results
+
+
+def cross_rules_selected(engine: Any, resolver: "ConfigResolver", paths: Iterable[str]) -> bool:
+    """Does any file's configuration select a check across reports? (Then a run must see every file
+    before it can report any.)"""
+    from .diagnostics import CrossRule
+
+    cross = [r for r in engine.rules.values() if isinstance(r, CrossRule)]
+    return bool(cross) and any(resolver(p).selects(r.code, r.enabled, p) for p in paths for r in cross)
 
 
 def failing(results: Iterable[Any]) -> bool:

@@ -300,12 +300,14 @@ def _run(args: argparse.Namespace, kind: str, explicit, overrides, items, keep_s
             progress.close()
 
 
-def _stream(args: argparse.Namespace, explicit, overrides, items, lang: str) -> int:
+def _stream(args: argparse.Namespace, explicit, overrides, items, lang: str, cross=None) -> int:
     """``govlint check`` in the text, JSON or GitHub format: each file's findings are written as soon
-    as it is checked and then forgotten, so memory stays flat however many files are checked."""
+    as it is checked and then forgotten, so memory stays flat however many files are checked.
+    ``cross``: (engine, config resolver) when checks across reports (GL8) run: each file's facts for
+    them are kept (a few hundred bytes), and what they find is written after the last file."""
     import importlib
 
-    from .batch import failing
+    from .batch import cross_check, failing
 
     reporter = importlib.import_module(f"{__package__}.reporters.{args.format}")  # text, json or github only
     out_stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
@@ -315,10 +317,19 @@ def _stream(args: argparse.Namespace, explicit, overrides, items, lang: str) -> 
         show = tty if args.show_source is None else args.show_source
         stream = reporter.Stream(
             lang=lang, show_source=show, colour=tty and not os.environ.get("NO_COLOR"), statistics=args.statistics)
+        held = []  # (facts of a file, had findings) for the checks across reports
         for r in _results(args, "lint", explicit, overrides, items, keep_source=False):
             out_stream.write(stream.file(r))
             fatal = fatal or r.fatal
             failed = failed or failing([r])
+            if cross is not None and r.facts:
+                held.append((_facts_only(r), bool(r.diagnostics)))
+        if held:
+            found = cross_check([h for h, _ in held], *cross)
+            for r, (_, had) in zip(found, held):
+                if r.diagnostics:
+                    out_stream.write(stream.file(r, written_before=had))
+                    failed = failed or failing([r])
         out_stream.write(stream.end())
     finally:
         if args.output:
@@ -328,8 +339,20 @@ def _stream(args: argparse.Namespace, explicit, overrides, items, lang: str) -> 
     return 0 if (args.exit_zero or not failed) else 1
 
 
+def _facts_only(r):
+    """A result cut down to its facts for the checks across reports, and the lines those may point at."""
+    from .source import SourceExcerpt
+
+    spans = [sp for _, f in r.facts if isinstance(f, dict) for sp in f.get("spans", ())]
+    src = r.source
+    if src is not None:
+        src = SourceExcerpt(src.path, src.kind, src.encoding, src.plain, {sp.line: src.line_text(sp.line) for sp in spans},
+                            {}, {(sp.start, sp.end): src.flagged(sp.start, sp.end) for sp in spans})
+    return type(r)(r.path, None, (), src, r.facts)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    from .batch import ConfigResolver, failing
+    from .batch import ConfigResolver, cross_check, cross_rules_selected, failing
 
     prepared = _prepare(args)
     if isinstance(prepared, int):
@@ -348,11 +371,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     fixing = args.fix or args.diff
     try:
         lang = args.lang or next((resolver(p).lang for p, ok in items if ok), None) or "zh"
+        files = [p for p, ok in items if ok]
+        # checks across reports (GL8) compare every file with the others: the report waits for the last
+        cross = not fixing and len(files) > 1 and cross_rules_selected(engine, resolver, files)
         if args.format in ("text", "json", "github") and not (fixing or baseline is not None or args.summary
-                                                      or args.summary_csv
-                                                      or _wants_progress(args, sum(1 for _, ok in items if ok))):
-            # (with a progress bar on the terminal, the report is written at the end, below it)
-            return _stream(args, explicit, overrides, items, lang)
+                                                      or args.summary_csv or (cross and args.format == "json")
+                                                      or _wants_progress(args, len(files))):
+            # (with a progress bar on the terminal, the report is written at the end, below it; a JSON
+            # report holds each file's findings in one place, so with checks across reports it waits
+            # for the last file; the text and GitHub reports add those findings at the end)
+            return _stream(args, explicit, overrides, items, lang, (engine, resolver) if cross else None)
         # the HTML report shows whole files and a baseline fingerprints the flagged text: they need the
         # whole source; the other reports need only the lines the diagnostics point at
         outcomes = _run(args, "fix" if fixing else "lint", explicit, overrides, items,
@@ -369,6 +397,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 return 2
             return 1 if diff_text else 0
     results = outcomes
+    if cross:
+        results = cross_check(results, engine, resolver)
     if baseline is not None:
         results = baseline.apply(results, resolver)
     from .reporters import get_reporter
@@ -452,9 +482,11 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     prepared = _prepare(args)
     if isinstance(prepared, int):
         return prepared
-    _engine, explicit, overrides, items = prepared
+    engine, explicit, overrides, items = prepared
     try:
-        results = _run(args, "lint", explicit, overrides, items)
+        from .batch import ConfigResolver, cross_check
+
+        results = cross_check(_run(args, "lint", explicit, overrides, items), engine, ConfigResolver(explicit, overrides))
     except ConfigError as exc:
         print(f"govlint: {exc}", file=sys.stderr)
         return 2

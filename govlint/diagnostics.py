@@ -108,6 +108,32 @@ def rule(code: str, name: str, severity: str = "error", *, summary: str = "", su
     return wrap
 
 
+@attrs.frozen
+class CrossRule(Rule):
+    """A check across the reports of one run (GL8), in two steps so that reports can be checked in
+    separate processes: ``func(report, ctx)`` takes from each report what the check needs (small and
+    picklable, or None when the report has nothing to compare); ``compare(items, rule)`` gets
+    ``[(path, facts), …]`` for every file of the run and yields ``(path, Diagnostic)`` for the files
+    it finds fault with. Facts may name the places such a diagnostic may point at (a ``"spans"``
+    list of :class:`~govlint.model.Span`): their lines are kept for showing the source."""
+
+    compare: Optional[Callable[..., Iterable[tuple[Optional[str], Diagnostic]]]] = None
+
+
+def cross_rule(code: str, name: str, severity: str = "warning", *, compare: Callable[..., Iterable[Any]],
+               summary: str = "", summary_en: str = "", enabled: bool = True) -> Callable[[Callable[..., Any]], CrossRule]:
+    """Declare a check across reports (see :class:`CrossRule`): the decorated function collects a
+    report's facts; ``compare`` finds the faults among all of them."""
+
+    def wrap(func: Callable[..., Any]) -> CrossRule:
+        doc = (func.__doc__ or "").strip().splitlines()
+        return CrossRule(code=code, name=name, severity=Severity(severity), func=func,
+                         summary=summary or (doc[0] if doc else ""), summary_en=summary_en, enabled=enabled,
+                         compare=compare)
+
+    return wrap
+
+
 def iter_rules(objects: Iterable[Any]) -> Iterator[Rule]:
     for obj in objects:
         if isinstance(obj, Rule):

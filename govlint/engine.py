@@ -11,7 +11,7 @@ import traceback
 from contextlib import nullcontext
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Any, Iterable, Optional, Union
 
 import attrs
 import pluggy
@@ -19,7 +19,7 @@ import pluggy
 from . import hookspecs
 from .build import build, vocabulary
 from .config import Config
-from .diagnostics import Diagnostic, Rule, Severity
+from .diagnostics import CrossRule, Diagnostic, Rule, Severity
 from .edition import Edition, load_editions
 from .errors import InputError
 from .model import Report
@@ -164,6 +164,9 @@ class FileResult:
     report: Optional[Report]
     diagnostics: tuple[Diagnostic, ...]
     source: Optional[Source] = None
+    # what the checks across reports (GL8, :class:`~govlint.diagnostics.CrossRule`) took from this
+    # report: (rule code, facts) pairs, compared once every file of a run is checked
+    facts: tuple[tuple[str, Any], ...] = ()
 
     @property
     def fatal(self) -> bool:
@@ -185,7 +188,12 @@ class FileResult:
             diags = out.diagnostics
             offsets = [o for d in diags if d.fix is not None for o in (d.fix.start, d.fix.end)]
             spans = [(d.offset, d.end_offset) for d in diags if d.offset is not None]
-            out = attrs.evolve(out, source=out.source.excerpt((d.line for d in diags), offsets, spans),
+            lines = [d.line for d in diags]
+            for _, facts in self.facts:  # where a check across reports may point later (see CrossRule)
+                for sp in (facts.get("spans", ()) if isinstance(facts, dict) else ()):
+                    lines.append(sp.line)
+                    spans.append((sp.start, sp.end))
+            out = attrs.evolve(out, source=out.source.excerpt(lines, offsets, spans),
                                report=attrs.evolve(out.report, text="") if out.report is not None else None)
         return out
 
@@ -306,10 +314,12 @@ class Engine:
 
     def check(self, report: Report, source: Source, config: Optional[Config] = None, *,
               rule_budget: Optional[float] = RULE_BUDGET, deadline: Optional[float] = None,
-              _alarm: Optional["_Alarm"] = None) -> list[Diagnostic]:
+              _alarm: Optional["_Alarm"] = None, facts: Optional[dict] = None) -> list[Diagnostic]:
         """Run the selected rules. A rule that raises, or runs past ``rule_budget`` seconds, gives one
         GL009 diagnostic naming it and the other rules still run. ``deadline`` (``time.monotonic()``)
-        is the file's time limit: past it, :class:`_TimeUp` is raised (``lint_*`` turn it into GL008)."""
+        is the file's time limit: past it, :class:`_TimeUp` is raised (``lint_*`` turn it into GL008).
+        ``facts``: where the selected checks across reports put what they take from this report
+        (without it they do not run)."""
         config = config or _DEFAULT_CONFIG  # (one instance: it remembers which rules it selects)
         edition = self.editions.get(report.edition) if report.edition else None
         out: list[Diagnostic] = []
@@ -324,6 +334,9 @@ class Engine:
         # (the lint_* methods hand in the alarm they installed for the whole file)
         with nullcontext(_alarm) if _alarm is not None else _file_alarm(deadline, rule_budget) as alarm:
             for r, options in self._selected(config, path):
+                cross = isinstance(r, CrossRule)
+                if cross and facts is None:
+                    continue
                 ctx = RuleContext(r, edition, editions, options, source)
                 limit = budget
                 if deadline is not None:
@@ -354,6 +367,10 @@ class Engine:
                     raise _TimeUp(f"规则 {r.code} 运行", f"rule {r.code}")
                 if budget is not None and elapsed > budget:  # no alarm here (not the main thread, or not POSIX)
                     out.append(_rule_overrun(r, budget, elapsed, path, stopped=False))
+                if cross:
+                    if found:
+                        facts[r.code] = found[0]
+                    continue
                 out.extend(found)
         final = []
         for d in out:
@@ -408,11 +425,13 @@ class Engine:
         left = _left(deadline)
         if left is not None and left <= 0:
             return _timed_out(source.path, limit, "解析", "parsing")
+        facts: dict = {}
         try:
-            diagnostics = self.check(report, source, config, rule_budget=rule_budget, deadline=deadline, _alarm=alarm)
+            diagnostics = self.check(report, source, config, rule_budget=rule_budget, deadline=deadline, _alarm=alarm,
+                                     facts=facts)
         except _TimeUp as up:
             return _timed_out(source.path, limit, up.zh, up.en)
-        return FileResult(source.path, report, tuple(diagnostics), source)
+        return FileResult(source.path, report, tuple(diagnostics), source, tuple(facts.items()))
 
     def lint_bytes(self, data: bytes, path: Optional[str] = None, config: Optional[Config] = None,
                    max_bytes: int = MAX_BYTES, *, timeout: Optional[float] = TIMEOUT,
@@ -514,6 +533,9 @@ _DEFAULT_CONFIG = Config()
 
 
 def _call_rule(r: Rule, report: Report, ctx: RuleContext) -> list:
+    if isinstance(r, CrossRule):  # what a check across reports takes from this one (see CrossRule)
+        got = r.func(report, ctx)
+        return [] if got is None else [got]
     return list(r.func(report, ctx) or ())
 
 

@@ -14,7 +14,8 @@ from govlint.diagnostics import Rule
 from govlint.hookspecs import hookimpl
 from govlint.packagedata import file_names, load_toml
 
-_FAMILIES = ("sections", "tables", "arithmetic", "plausibility", "narrative", "citations", "dates", "style")
+_FAMILIES = ("sections", "tables", "arithmetic", "plausibility", "narrative", "citations", "dates", "crossreport",
+             "style")
 
 
 def _rule_modules():

@@ -47,11 +47,14 @@ class Stream:
         self.counts = {"error": 0, "warning": 0, "info": 0}
         self.files = self.flagged = 0
 
-    def file(self, r: FileResult) -> str:
-        self.files += 1
+    def file(self, r: FileResult, written_before: Optional[bool] = None) -> str:
+        """(``written_before``: see :meth:`govlint.reporters.text.Stream.file`.)"""
+        if written_before is None:
+            self.files += 1
         if not r.diagnostics:
             return ""
-        self.flagged += 1
+        if not written_before:
+            self.flagged += 1
         path = _path(r.path)
         out = [f"::group::{escape_data(path)}"]
         for d in r.diagnostics:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from typing import Any, Sequence
+from typing import Any, Optional, Sequence
 
 from ..engine import FileResult
 
@@ -62,8 +62,11 @@ class Stream:
         self.stats: Counter = Counter()
         self.files = 0
 
-    def file(self, r: FileResult) -> str:
-        self.files += 1
+    def file(self, r: FileResult, written_before: Optional[bool] = None) -> str:
+        """The lines of one file's findings. ``written_before``: the file's findings were written
+        already (True if it had any) and these are more of them (found across reports, GL8)."""
+        if written_before is None:
+            self.files += 1
         out: list[str] = []
         for d in r.diagnostics:
             self.counts[d.severity.value] += 1

@@ -1,0 +1,1 @@
+"""GL8: checks across reports — one agency's reports of consecutive years, in one run."""

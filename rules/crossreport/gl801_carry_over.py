@@ -1,0 +1,73 @@
+from govlint import cross_rule
+from govlint.labels import key
+
+from .._prose import agency_name
+
+_COLUMNS = ("natural", "business", "research", "nonprofit", "legal_services", "other", "total")
+
+
+def _compare(items, rule):
+    """Pair each report with the same agency's report of the year before; compare cell by cell."""
+    by_agency: dict = {}
+    for path, facts in items:
+        by_agency.setdefault(facts["agency"], {}).setdefault(facts["year"], []).append((path, facts))
+    for years in by_agency.values():
+        for year, reports in years.items():
+            before = years.get(year - 1)
+            if len(reports) != 1 or before is None or len(before) != 1:
+                continue  # no report of last year, or two of one year: nothing certain to compare
+            (path, now), (last_path, last) = reports[0], before[0]
+            for col, (value, text, span, label) in now["carried_over"].items():
+                got = last["carry_forward"].get(col)
+                if got is None or got[0] == value:
+                    continue
+                carried, carried_text = got
+                where = f"表三“二、上年结转政府信息公开申请数量”行“{label}”列"
+                yield path, rule.diag(
+                    span,
+                    f"{where}为{text}，但上一年度报告（{last_path}）表三“四、结转下年度继续办理”该列为"
+                    f"{carried_text}：两者应相等（上年结转下来的申请就是本年的上年结转）",
+                    f"table 三, row “二、上年结转政府信息公开申请数量”, column “{label}” is {text}, but last year's "
+                    f"report ({last_path}) carried {carried_text} into this year (table 三, “四、结转下年度继续办理”); "
+                    "they must be equal",
+                    table="三", row="carried_over", col=col, expected=carried, actual=value)
+
+
+@cross_rule("GL801", "crossreport.carry-over", "warning", compare=_compare, enabled=False,
+            summary_en="this year's 上年结转 differs from last year's 结转下年度继续办理 (same agency)")
+def carry_over(report, ctx):
+    """本年表三“上年结转”应等于同一机关上一年度报告表三“结转下年度继续办理”。
+
+    What: when one run checks the same agency's reports of two consecutive years (the agency and the
+    year as their titles give them), each column of this year's table 三 row “二、上年结转政府信息公开
+    申请数量” equals that column of last year's row “四、结转下年度继续办理”. Reported on this year's
+    cell. Reports without a year, an agency or table 三, and agencies with two reports of one year,
+    are not compared.
+    Why: the applications still open at the end of last year are exactly those carried over into
+    this one; when the figures differ, one of the two reports is wrong, or applications were lost
+    between the years.
+    Fails: 2022 report 二、上年结转 总计 = 2, while the 2021 report's 四、结转下年度继续办理 总计 = 1.
+    Passes: both 1.
+    Off by default (enable with ``--extend-select GL8``): a run that compares reports reports its
+    findings in JSON once every file is checked, instead of file by file.
+    Basis: format-spec §7 (the T3-1 identity across years); defects C9.
+    """
+    table = report.table("三")
+    if report.year is None or table is None:
+        return None
+    agency = key(agency_name(report))
+    if not agency:
+        return None
+    carried_over, carry_forward, spans = {}, {}, []
+    for col in _COLUMNS:
+        cell = table.cell("carried_over", col)
+        if cell is not None and cell.is_number and cell.value is not None:
+            carried_over[col] = (cell.value, cell.text, cell.span, cell.column_label or col)
+            spans.append(cell.span)
+        cell = table.cell("carry_forward", col)
+        if cell is not None and cell.is_number and cell.value is not None:
+            carry_forward[col] = (cell.value, cell.text)
+    if not carried_over and not carry_forward:
+        return None
+    return {"agency": agency, "year": report.year, "carried_over": carried_over, "carry_forward": carry_forward,
+            "spans": spans}
