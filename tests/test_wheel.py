@@ -128,7 +128,7 @@ def test_installed_cli_finds_a_defect_and_lists_the_same_rules(installed, tmp_pa
     listed = _run(govlint, "rules", cwd=work, env=env).stdout
     installed_codes = {line.split()[0] for line in listed.splitlines() if line.startswith("GL")}
     declared = {m.group(1) for f in (installed["src"] / "rules").rglob("*.py")
-                for m in re.finditer(r"@rule\(\s*[\"'](GL\d{3})[\"']", f.read_text(encoding="utf-8"))}
+                for m in re.finditer(r"@(?:cross_)?rule\(\s*[\"'](GL\d{3})[\"']", f.read_text(encoding="utf-8"))}
     assert declared and declared <= installed_codes
     assert all(c.startswith("GL0") for c in installed_codes - declared)
     assert _run(installed["py"], "-m", "govlint", "check", "/nonexistent.txt", cwd=work, env=env,
