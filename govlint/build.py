@@ -210,11 +210,23 @@ def _stacked(source: Source, upper: Sequence[RawCell], lower: Sequence[RawCell],
 
 
 def _is_label(text: str, known: set[str]) -> bool:
-    """A label of the format, alone or after a group label (``（三）不予公开 1.属于国家秘密``)."""
-    if _is_known(text, known):
-        return True
-    words = text.split()
-    return len(words) > 1 and _is_known(words[-1], known)
+    """A label of the format, alone or after a group label (``（三）不予公开 1.属于国家秘密``);
+    remembered per text (the same labels come back in every report) for one set of known keys."""
+    memo = _LABEL_MEMO.get(id(known))
+    if memo is None or memo[0] is not known:
+        _LABEL_MEMO.clear()
+        memo = _LABEL_MEMO[id(known)] = (known, {})
+    answers = memo[1]
+    hit = answers.get(text)
+    if hit is None:
+        if len(answers) > 20000:
+            answers.clear()
+        words = text.split()
+        hit = answers[text] = _is_known(text, known) or (len(words) > 1 and _is_known(words[-1], known))
+    return hit
+
+
+_LABEL_MEMO: dict[int, tuple[set, dict]] = {}
 
 
 def _join_wrapped_labels(source: Source, cells: list[tuple[RawCell, CellValue]],

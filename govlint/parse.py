@@ -120,15 +120,18 @@ _ALT_HEADING_RE = cached_compile(
     r"[ \t\u3000]*(\S.*)")
 
 
+_ALT_FIRST = frozenset("（(123456")  # (what such a heading starts with, tested before the pattern)
+
+
 def heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optional[int], Optional[int]]]:
     """(written numeral, part named by the wording) if ``line`` is a part heading, else None."""
     if _PIPE.search(line):
         return None
-    if line[:1] in "#*_" or line.rstrip()[-1:] in "*_":  # Markdown marks around it
+    if line[:1] in "#*_" or line[-1:] in "*_ \t\u3000" and line.rstrip()[-1:] in "*_":  # Markdown marks around it
         a, b = heading_bounds(line)
         line = line[a:b]
     stripped = line.strip()
-    alt = _ALT_HEADING_RE.match(line)
+    alt = _ALT_HEADING_RE.match(line) if stripped[:1] in _ALT_FIRST else None
     if alt is not None and label_key(alt.group(3)) in vocab.headings:
         number = _NUMERALS[alt.group(1)] if alt.group(1) else int(alt.group(2))
         part = vocab.part_of(alt.group(3))
@@ -239,7 +242,8 @@ _PAGE_MARK = cached_compile(
 
 
 def is_page_mark(line: str) -> bool:
-    """Is ``line`` (without its line ending) a page number and nothing else? (See ``_PAGE_MARK``.)"""
+    """Is ``line`` (without its line ending) a page number and nothing else? (See ``_PAGE_MARK``;
+    stripped, such a line is short: callers may skip ones longer than 40 characters.)"""
     m = _PAGE_MARK.fullmatch(line)
     if m is None:
         return False
@@ -327,7 +331,8 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                 kind, cells = _pipe_line(raw, pos)
                 lines.append(Line(kind, raw, pos, number, cells))
         elif raw.strip():
-            if is_page_mark(raw) or (in_parts and raw.strip() == running):
+            core = raw.strip()
+            if (len(core) <= 40 and is_page_mark(raw)) or (in_parts and core == running):
                 # a page number, or the title repeated at the top of a later page (text extracted from
                 # a PDF or a printout): not part of the report; a table or paragraph it interrupts
                 # goes on after it (see tokens)

@@ -22,7 +22,7 @@ DATA = rs.load_seed(Path(__file__).parent / "data" / "seed.txt")
 CHANGED = ("三", "new", "natural")
 CASE = DATA.with_value(*CHANGED, str(int(DATA.values[CHANGED]) + 1))
 MARKS = ["- 3 -", "— 3 —", "－３－", "第3页", "第 3 页 共 8 页", "共8页 第3页", "第3页/共8页", "3/8", "3 / 8",
-         "Page 3 of 8", "P. 3", "\f- 3 -", "  ~ 12 ~  "]
+         "Page 3 of 8", "P. 3", "\f- 3 -", "  ~ 12 ~  ", " " * 60 + "- 3 -"]  # (centred by pdftotext -layout)
 NOT_MARKS = ["3", "0", "-3", "3-", "9/4", "0/0", "第3条", "第三页", "共8页", "3 0 0 0", "page", "- 3 - 4 -",
              "第二十条第（一）项", "3/8 件"]
 
