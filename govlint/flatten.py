@@ -100,6 +100,8 @@ _INLINE_HEAD = cached_compile(
     r"(?:第[ \t\u3000]*)?([一二三四五六七八九十])[ \t\u3000]*(?:部分[ \t\u3000]*[、.．:：﹑]?|[、.．﹑])[ \t\u3000]*"
 )
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_INLINE_ALT = cached_compile(
+    r"(?:[（(][ \t\u3000]*([一二三四五六])[ \t\u3000]*[）)]|(?<![\d.])([1-6])[ \t\u3000]*[.、．](?!\d))[ \t\u3000]*")
 # after these a heading may start (besides the start of the line): the end of a sentence, a closing
 # bracket, a space, or the last digit of a table written just before it
 _BEFORE_HEADING = set("。！？；;!?：:）)】」』”’\"'，,、|｜") | set("0123456789０１２３４５６７８９")
@@ -222,15 +224,21 @@ def split_line(line: str, vocab: HeadingVocabulary) -> Optional[list[tuple[str, 
     if "|" in line or "｜" in line:
         return None
     found: list[tuple[int, int]] = []
-    for m in _INLINE_HEAD.finditer(line):
-        a = m.start()
+    starts = [(m.start(), m.end(), _NUMERALS[m.group(1)], False) for m in _INLINE_HEAD.finditer(line)]
+    if "）" in line or ")" in line or "." in line or "、" in line or "．" in line:
+        # numbered as a section or an item (（一）总体情况, 1.总体情况): only with a heading's exact words
+        starts += [(m.start(), m.end(), _NUMERALS[m.group(1)] if m.group(1) else int(m.group(2)), True)
+                   for m in _INLINE_ALT.finditer(line)]
+        starts.sort()
+    for a, end, numeral, alt in starts:
         if found and a < found[-1][1]:
             continue
-        numeral = _NUMERALS[m.group(1)]
-        got = _heading_end(line, m.end(), vocab)
+        got = _heading_end(line, end, vocab)
         if got is None:
             continue
         q, strong = got
+        if alt and not strong:
+            continue
         before = line[:a].rstrip(" \t\u3000")
         if before and not strong and before[-1] not in _BEFORE_HEADING and len(before) == len(line[:a]):
             continue

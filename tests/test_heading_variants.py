@@ -78,3 +78,16 @@ def test_sections_numbered_like_parts_are_not_part_headings(line):
     first = text.index("\n", text.index("一、总体情况"))
     with_section = text[:first + 1] + line + "\n" + text[first + 1:]
     assert keys(lint(with_section)) == keys(lint(text))
+
+
+@pytest.mark.parametrize("name", ["2019-pingtan.txt", "2021-pingtan.txt", "2024-pingtan.txt"])
+def test_bracketed_headings_inside_a_page_run_together(name):
+    """A crawled page run together on one line, its part headings numbered （一）…（六）: found inside
+    the line as the template's 一、…六、 are (with the exact words of a heading only)."""
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    changed = text
+    for h in HEADINGS:
+        assert h in changed
+        changed = changed.replace(h, STYLES["（一）"](h), 1)
+    assert changed != text
+    assert keys(lint(changed)) == keys(lint(text))
