@@ -76,10 +76,13 @@ class HeadingVocabulary:
     # keys a heading written without its numeral may have: a keyword of four characters or more,
     # alone or followed by 情况 (derived from ``keywords``)
     bare: frozenset = attrs.field(init=False, eq=False, repr=False)
+    # the first characters of the exact headings (a quick test before a heading is looked up)
+    initials: frozenset = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         words = [w for _, ws in self.keywords for w in ws if len(w) >= 4]
         object.__setattr__(self, "bare", frozenset(words) | frozenset(w + "情况" for w in words))
+        object.__setattr__(self, "initials", frozenset(h[:1] for h in self.headings))
 
     def part_of(self, text: str) -> Optional[int]:
         key = normalize(text)
@@ -131,8 +134,9 @@ def heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optiona
         a, b = heading_bounds(line)
         line = line[a:b]
     stripped = line.strip()
-    alt = _ALT_HEADING_RE.match(line) if stripped[:1] in _ALT_FIRST else None
-    if alt is not None and label_key(alt.group(3)) in vocab.headings:
+    # (a heading is short: a numbered paragraph "1.健全组织领导……" is not tried)
+    alt = _ALT_HEADING_RE.match(line) if stripped[:1] in _ALT_FIRST and len(stripped) <= vocab.max_length + 8 else None
+    if alt is not None and alt.group(3)[:1] in vocab.initials and label_key(alt.group(3)) in vocab.headings:
         number = _NUMERALS[alt.group(1)] if alt.group(1) else int(alt.group(2))
         part = vocab.part_of(alt.group(3))
         return (number, part) if part is not None else None
@@ -241,6 +245,9 @@ _PAGE_MARK = cached_compile(
     rf"){_B}\f?")
 
 
+_PAGE_FIRST = frozenset("-—–－~～第共0123456789０１２３４５６７８９PpＰｐ\f")  # (how a page number starts)
+
+
 def is_page_mark(line: str) -> bool:
     """Is ``line`` (without its line ending) a page number and nothing else? (See ``_PAGE_MARK``;
     stripped, such a line is short: callers may skip ones longer than 40 characters.)"""
@@ -332,7 +339,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                 lines.append(Line(kind, raw, pos, number, cells))
         elif raw.strip():
             core = raw.strip()
-            if (len(core) <= 40 and is_page_mark(raw)) or (in_parts and core == running):
+            if (len(core) <= 40 and core[:1] in _PAGE_FIRST and is_page_mark(raw)) or (in_parts and core == running):
                 # a page number, or the title repeated at the top of a later page (text extracted from
                 # a PDF or a printout): not part of the report; a table or paragraph it interrupts
                 # goes on after it (see tokens)

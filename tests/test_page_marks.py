@@ -93,3 +93,23 @@ def test_the_title_line_itself_is_still_the_title():
     # without its title line the report is told so: the title is not mistaken for a running header
     no_title = plain.split("\n", 1)[1]
     assert any(d.code == "GL104" for d in lint(no_title).diagnostics)
+
+
+def test_the_quick_guards_skip_no_page_number():
+    """classify tries the pattern only on short lines starting with what a page number starts with;
+    every line the pattern accepts passes those guards."""
+    import random
+
+    from govlint.parse import _PAGE_FIRST
+
+    rng = random.Random(5)
+    pieces = ["-", "—", "－", "~", " ", "\u3000", "\t", "\f", "3", "12", "３", "第", "页", "共", "/", "／", "，",
+              "Page", "page", "P.", "p.", "of", "Ｐ", "x", "规章"]
+    accepted = 0
+    for _ in range(30000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        if is_page_mark(line):
+            accepted += 1
+            core = line.strip()
+            assert len(core) <= 40 and core[:1] in _PAGE_FIRST, repr(line)
+    assert accepted > 100  # (the random lines do hold page numbers)
