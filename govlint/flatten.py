@@ -220,11 +220,11 @@ _FIRSTS: dict = {}
 
 
 def _heading_firsts(vocab: HeadingVocabulary) -> tuple[str, ...]:
-    """The first two characters of each exact part heading: a part numeral written as a section's or
+    """The first four characters of each exact part heading: a part numeral written as a section's or
     an item's is taken only right before one of them (the heading's exact words are then checked by
     :func:`_heading_end`)."""
     _FIRSTS.clear()
-    firsts = tuple(sorted({h[:2] for h in vocab.headings}))
+    firsts = tuple(sorted({h[:4] for h in vocab.headings}))  # ("其他" alone would be 3.其他, （六）其他处理 …)
     _FIRSTS[id(vocab)] = (vocab, firsts)
     return firsts
 
@@ -260,7 +260,7 @@ def split_line(line: str, vocab: HeadingVocabulary) -> Optional[list[tuple[str, 
             j = line.find(words, j + 1)
     if len(line) < 160:
         m = _ALT_START.match(line)
-        if m is not None and line[m.end():m.end() + 2] in firsts:
+        if m is not None and line[m.end():m.end() + 4] in firsts:
             alts.append((m.start(1), m.end(), _NUMERALS[m.group(2)] if m.group(2) else int(m.group(3)), True))
     first = _INLINE_HEAD.search(line)
     if first is None and not alts:
