@@ -18,7 +18,8 @@ _NUMBERING = cached_compile(
 
 
 # an article and item of the regulation, as table 二's captions cite them: 第二十条第（一）项, also
-# written 第二十条第一项, 第二十条(一)项, 第20条第1项
+# written 第二十条第一项, 第二十条(一)项, 第20条第1项. The key keeps the template's Chinese numerals: keys
+# are also looked for as they stand in text run together (govlint.flatten)
 _ARTICLE = cached_compile(r"第(\d{1,2}|[一二三四五六七八九十]{1,3})条第?\(?(\d{1,2}|[一二三四五六七八九十]{1,3})\)?项")
 _CN_DIGITS = "零一二三四五六七八九"
 
@@ -45,9 +46,13 @@ def key(text: str) -> str:
     s = "".join(unicodedata.normalize("NFKC", text).split()).translate(_QUOTES)
     if "项" in s and "条" in s:
         s = _ARTICLE.sub(_article, s)
-    if "其它" in s:  # (a common writing of 其他: 其它结果, 3.其它)
-        s = s.replace("其它", "其他")
-    return s.rstrip(":：。.,，;；")
+    return common_writing(s).rstrip(":：。.,，;；")
+
+
+def common_writing(s: str) -> str:
+    """``s`` with the variant writings reports use in labels and headings as the template writes them:
+    其它 as 其他 (其它结果, 3.其它, 六、其它需要报告的事项)."""
+    return s.replace("其它", "其他") if "其它" in s else s
 
 
 @lru_cache(maxsize=4096)

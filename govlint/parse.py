@@ -18,7 +18,7 @@ import attrs
 import lark
 from lark.lexer import Lexer, Token
 
-from .labels import key as label_key
+from .labels import common_writing, key as label_key
 from .numbers import parse_cell
 from .packagedata import cache_dir, cache_key, read_text
 from .relazy import cached_compile, lazy_compile
@@ -59,8 +59,7 @@ _BRACKETED = cached_compile(r"[（(][^（）()]*[）)]")
 def normalize(text: str) -> str:
     """The matching key of a label: NFKC, no whitespace, 其它 as 其他. Used for matching only, never
     for positions."""
-    s = "".join(unicodedata.normalize("NFKC", text).split())
-    return s.replace("其它", "其他") if "其它" in s else s
+    return common_writing("".join(unicodedata.normalize("NFKC", text).split()))
 
 
 @attrs.frozen
