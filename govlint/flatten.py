@@ -29,7 +29,7 @@ import attrs
 
 from .labels import bare_key, key
 from .numbers import CellValue, parse_cell
-from .parse import HeadingVocabulary, RawCell, heading_match
+from .parse import NUMERALS, SECTION_NUMERAL, HeadingVocabulary, RawCell, heading_match, section_number
 from .relazy import cached_compile
 
 # ----------------------------------------------------------------------------- crawler header
@@ -99,14 +99,11 @@ def crawler_header(text: str) -> Optional[CrawlerHeader]:
 _INLINE_HEAD = cached_compile(
     r"(?:第[ \t\u3000]*)?([一二三四五六七八九十])[ \t\u3000]*(?:部分[ \t\u3000]*[、.．:：﹑]?|[、.．﹑])[ \t\u3000]*"
 )
-_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-# a part numeral written as a section's or an item's: （一） (一) 1. 1、 (see split_line)
-# (searched for just before a heading's first words, ending there; an item number's "not after a
-# digit or a point" is checked on the match)
-_ALT_START = cached_compile(
-    r"[ \t\u3000]*((?:[（(][ \t\u3000]*([一二三四五六])[ \t\u3000]*[）)]|([1-6])[ \t\u3000]*[.、．])[ \t\u3000]*)")
-_ALT_BEFORE = cached_compile(
-    r"(?:[（(][ \t\u3000]*([一二三四五六])[ \t\u3000]*[）)]|([1-6])[ \t\u3000]*[.、．])[ \t\u3000]*\Z")
+# a part numeral written as a section's or an item's (parse.SECTION_NUMERAL) where a line starts, and
+# just before a heading's first words, ending there (an item number's "not after a digit or a point"
+# is checked on the match; see split_line)
+_ALT_START = cached_compile(r"[ \t\u3000]*(" + SECTION_NUMERAL + r"[ \t\u3000]*)")
+_ALT_BEFORE = cached_compile(SECTION_NUMERAL + r"[ \t\u3000]*\Z")
 # after these a heading may start (besides the start of the line): the end of a sentence, a closing
 # bracket, a space, or the last digit of a table written just before it
 _BEFORE_HEADING = set("。！？；;!?：:）)】」』”’\"'，,、|｜") | set("0123456789０１２３４５６７８９")
@@ -216,19 +213,6 @@ def _heading_end(line: str, p: int, vocab: HeadingVocabulary) -> Optional[tuple[
     return None
 
 
-_FIRSTS: dict = {}
-
-
-def _heading_firsts(vocab: HeadingVocabulary) -> tuple[str, ...]:
-    """The first four characters of each exact part heading: a part numeral written as a section's or
-    an item's is taken only right before one of them (the heading's exact words are then checked by
-    :func:`_heading_end`)."""
-    _FIRSTS.clear()
-    firsts = tuple(sorted({h[:4] for h in vocab.headings}))  # ("其他" alone would be 3.其他, （六）其他处理 …)
-    _FIRSTS[id(vocab)] = (vocab, firsts)
-    return firsts
-
-
 def split_line(line: str, vocab: HeadingVocabulary) -> Optional[list[tuple[str, int, int]]]:
     """Cut a line at the part headings written inside it.
 
@@ -242,30 +226,30 @@ def split_line(line: str, vocab: HeadingVocabulary) -> Optional[list[tuple[str, 
     if "|" in line or "｜" in line:
         return None
     found: list[tuple[int, int]] = []
-    hit = _FIRSTS.get(id(vocab))
-    firsts = hit[1] if hit is not None and hit[0] is vocab else _heading_firsts(vocab)
-    # numbered as a section or an item (（一）总体情况, 1.总体情况): only with a heading's exact words.
+    # numbered as a section or an item (（一）总体情况, 1.总体情况): only with a heading's exact words,
+    # so only right before the first four characters of one (two would take 3.其他, （六）其他处理 …).
     # Found from the heading's first words backwards (str.find scans a line many times faster than
     # the regex engine, which would try a numeral pattern at every character)
     alts = []
     # (mid-line only in a long line — a page run together —; a line of text or a table row is
     # looked at where it starts, where such a heading would stand in it)
+    firsts = vocab.openings
     for words in (firsts if len(line) >= 160 else ()):
         j = line.find(words)
         while j != -1:
             m = _ALT_BEFORE.search(line, max(0, j - 8), j)
             if m is not None and (m.group(1) or not (m.start() and (line[m.start() - 1].isdecimal()
                                                                     or line[m.start() - 1] == "."))):
-                alts.append((m.start(), j, _NUMERALS[m.group(1)] if m.group(1) else int(m.group(2)), True))
+                alts.append((m.start(), j, section_number(m.group(1), m.group(2)), True))
             j = line.find(words, j + 1)
     if len(line) < 160:
         m = _ALT_START.match(line)
         if m is not None and line[m.end():m.end() + 4] in firsts:
-            alts.append((m.start(1), m.end(), _NUMERALS[m.group(2)] if m.group(2) else int(m.group(3)), True))
+            alts.append((m.start(1), m.end(), section_number(m.group(2), m.group(3)), True))
     first = _INLINE_HEAD.search(line)
     if first is None and not alts:
         return None  # (most lines: no numeral of a part heading at all)
-    starts = [] if first is None else [(m.start(), m.end(), _NUMERALS[m.group(1)], False)
+    starts = [] if first is None else [(m.start(), m.end(), NUMERALS[m.group(1)], False)
                                        for m in _INLINE_HEAD.finditer(line, first.start())]
     if alts:
         starts = sorted(starts + alts)

@@ -23,7 +23,15 @@ from .numbers import parse_cell
 from .packagedata import cache_dir, cache_key, read_text
 from .relazy import cached_compile, lazy_compile
 
-_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# a part numeral written as a section's or an item's — （一） (一) 1. 1、 — (groups: the Chinese numeral,
+# the digit; see section_number): a part heading so numbered must have the exact words of one
+SECTION_NUMERAL = r"(?:[（(][ \t\u3000]*([一二三四五六])[ \t\u3000]*[）)]|([1-6])[ \t\u3000]*[.、．,，](?!\d))"
+
+
+def section_number(chinese: Optional[str], digit: Optional[str]) -> int:
+    """The part number of a :data:`SECTION_NUMERAL` match's two groups."""
+    return NUMERALS[chinese] if chinese else int(digit)
 
 # 一、总体情况 / 一.总体情况 / 一．总体情况 / 第一部分 总体情况 / 一 总体情况
 # Written so that no two quantifiers compete for the same characters (the earlier form backtracked
@@ -75,13 +83,16 @@ class HeadingVocabulary:
     # keys a heading written without its numeral may have: a keyword of four characters or more,
     # alone or followed by 情况 (derived from ``keywords``)
     bare: frozenset = attrs.field(init=False, eq=False, repr=False)
-    # the first characters of the exact headings (a quick test before a heading is looked up)
+    # the first character and the first four characters of the exact headings (quick tests before a
+    # heading numbered as a section is looked up)
     initials: frozenset = attrs.field(init=False, eq=False, repr=False)
+    openings: tuple = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         words = [w for _, ws in self.keywords for w in ws if len(w) >= 4]
         object.__setattr__(self, "bare", frozenset(words) | frozenset(w + "情况" for w in words))
         object.__setattr__(self, "initials", frozenset(h[:1] for h in self.headings))
+        object.__setattr__(self, "openings", tuple(sorted({h[:4] for h in self.headings})))
 
     def part_of(self, text: str) -> Optional[int]:
         key = normalize(text)
@@ -117,9 +128,7 @@ def heading_bounds(line: str) -> tuple[int, int]:
 
 # a part heading numbered as a section or an item — "（一）总体情况", "1.总体情况", "1、总体情况": taken
 # for a part heading only with the exact wording of one (a section of part 一 is "（一）主动公开")
-_ALT_HEADING_RE = cached_compile(
-    r"[ \t\u3000]*(?:[（(][ \t\u3000]*([一二三四五六])[ \t\u3000]*[）)]|([1-6])[ \t\u3000]*[.、．,，](?!\d))"
-    r"[ \t\u3000]*(\S.*)")
+_ALT_HEADING_RE = cached_compile(r"[ \t\u3000]*" + SECTION_NUMERAL + r"[ \t\u3000]*(\S.*)")
 
 
 _ALT_FIRST = frozenset("（(123456")  # (what such a heading starts with, tested before the pattern)
@@ -136,9 +145,8 @@ def heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optiona
     # (a heading is short: a numbered paragraph "1.健全组织领导……" is not tried)
     alt = _ALT_HEADING_RE.match(line) if stripped[:1] in _ALT_FIRST and len(stripped) <= vocab.max_length + 8 else None
     if alt is not None and alt.group(3)[:1] in vocab.initials and label_key(alt.group(3)) in vocab.headings:
-        number = _NUMERALS[alt.group(1)] if alt.group(1) else int(alt.group(2))
         part = vocab.part_of(alt.group(3))
-        return (number, part) if part is not None else None
+        return (section_number(alt.group(1), alt.group(2)), part) if part is not None else None
     m = _HEADING_RE.match(line)
     if m and m.end(1) < m.start(2):  # a separator after the numeral
         rest = m.group(2)
@@ -150,7 +158,7 @@ def heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optiona
         part = vocab.part_of(rest)
         if part is None:
             return None
-        return _NUMERALS.get(m.group(1)), part
+        return NUMERALS.get(m.group(1)), part
     # a heading written without its numeral: only the exact wording of a part heading
     if 2 <= len(stripped) <= vocab.max_length and not _SENTENCE_END.search(stripped):
         if normalize(stripped) in vocab.bare:
