@@ -3,7 +3,6 @@ from govlint.labels import key
 
 from .._prose import agency_name
 
-_COLUMNS = ("natural", "business", "research", "nonprofit", "legal_services", "other", "total")
 
 
 def _compare(items, rule):
@@ -59,15 +58,18 @@ def carry_over(report, ctx):
     if not agency:
         return None
     carried_over, carry_forward, spans = {}, {}, []
-    for col in _COLUMNS:
-        cell = table.cell("carried_over", col)
-        if cell is not None and cell.is_number and cell.value is not None:
-            carried_over[col] = (cell.value, cell.text, cell.span, cell.column_label or col)
-            spans.append(cell.span)
-        cell = table.cell("carry_forward", col)
-        if cell is not None and cell.is_number and cell.value is not None:
-            carry_forward[col] = (cell.value, cell.text)
+    for cell in _numbers(table, "carried_over"):
+        carried_over[cell.column] = (cell.value, cell.text, cell.span, cell.column_label or cell.column)
+        spans.append(cell.span)
+    for cell in _numbers(table, "carry_forward"):
+        carry_forward[cell.column] = (cell.value, cell.text)
     if not carried_over and not carry_forward:
         return None
     return {"agency": agency, "year": report.year, "carried_over": carried_over, "carry_forward": carry_forward,
             "spans": spans}
+
+
+def _numbers(table, row_id):
+    """The cells of a row that hold a number, each in its column of the format."""
+    row = table.row(row_id)
+    return [c for c in (row.cells if row is not None else ()) if c.column and c.is_number and c.value is not None]
