@@ -348,8 +348,9 @@ class Period(NamedTuple):
         return self.first == (year, 1, 1) and self.last == (year, 12, 31)
 
 
-_NUM_HINT = lazy_compile(r"(?:19|20)\d\d[.．/-]\d")
-_NUM_START = lazy_compile(r"(?=(?:19|20)\d\d[.．/-]\d)")  # where a numeric date may start (overlapping)
+_NUM_DATE = r"(?:19|20)\d\d[.．/-]\d"  # how a numeric date starts
+_NUM_HINT = lazy_compile(_NUM_DATE)
+_NUM_START = lazy_compile(f"(?={_NUM_DATE})")  # (every start, overlapping ones too)
 
 
 def find_periods(text: str) -> list[Period]:
