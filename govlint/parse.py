@@ -344,8 +344,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
             if raw.strip():
                 kind, cells = _pipe_line(raw, pos)
                 lines.append(Line(kind, raw, pos, number, cells))
-        elif raw.strip():
-            core = raw.strip()
+        elif core := raw.strip():
             if (len(core) <= 40 and core[:1] in _PAGE_FIRST and is_page_mark(raw)) or (in_parts and core == running):
                 # a page number, or the title repeated at the top of a later page (text extracted from
                 # a PDF or a printout): not part of the report; a table or paragraph it interrupts
@@ -384,7 +383,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
             else:
                 kind = _classify_line(raw)
             if kind == "TITLE":
-                title_seen, running = True, raw.strip()
+                title_seen, running = True, core
             in_parts = in_parts or is_heading
             lines.append(Line(kind, raw, pos, number))
         if nl == -1:
