@@ -544,7 +544,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
         plugin = engine.rule_plugin.get(r.code)
         if plugin not in (None, "govlint_rules", "engine"):
             notes.append(f"plugin {plugin}" if en else f"插件 {plugin}")
-        text = summary(r, "en" if en else "zh") + (f" ({'; '.join(notes)})" if notes else "")
+        note = (f" ({'; '.join(notes)})" if en else f"（{'；'.join(notes)}）") if notes else ""
+        text = summary(r, "en" if en else "zh") + note
         cells = (r.code, r.name, r.severity.value, ("yes" if en else "是") if r.fixable else "")
         print("  ".join(pad(c, w) for c, w in zip(cells, width)) + "  " + text)
     return 0

@@ -280,6 +280,17 @@ def test_rules_and_rule(capsys):
     assert run(capsys, "rule", "GL999")[0] == 2
 
 
+def test_rules_list_notes_rules_off_by_default_once(capsys):
+    """The listing says once, in the reader's language, that a rule is off by default."""
+    _, out, _ = run(capsys, "rules", "--lang", "en")
+    line = next(x for x in out.splitlines() if x.startswith("GL901"))
+    assert line.count("off by default") == 1 and line.endswith("(off by default)")
+    _, out, _ = run(capsys, "rules")
+    line = next(x for x in out.splitlines() if x.startswith("GL901"))
+    assert line.count("默认关闭") == 1 and line.endswith("（默认关闭）")
+    assert "默认关闭" not in next(x for x in out.splitlines() if x.startswith("GL301"))
+
+
 def test_console_script_and_module_entry_points(reports):
     d, _, bad = reports
     proc = subprocess.run([sys.executable, "-m", "govlint", "check", "--format", "json", "--select", CORE,

@@ -19,9 +19,9 @@ def _fixed(text: str) -> str:
 
 
 @rule("GL901", "style.halfwidth-punctuation", "info", enabled=False, fixable=True,
-      summary_en="half-width punctuation in Chinese text (off by default)")
+      summary_en="half-width punctuation in Chinese text")
 def halfwidth_punctuation(report, ctx):
-    """中文正文应使用全角标点（，；：？！（））。默认关闭。
+    """中文正文应使用全角标点（，；：？！（））。
 
     What: in the running text, a comma, semicolon, colon, question or exclamation mark written
     half-width between Chinese characters, and half-width brackets around Chinese words, are
