@@ -38,8 +38,9 @@ GL8 = govlint.Config(extend_select=("GL8",))
 
 
 def gl8(results) -> list:
+    """GL801's findings (the reports below are one text: the other checks across reports see copies)."""
     return [(Path(r.path).name, d.row, d.col, d.expected, d.actual) for r in results for d in r.diagnostics
-            if d.code.startswith("GL8")]
+            if d.code == "GL801"]
 
 
 def test_the_rule_is_registered_as_a_check_across_reports():
@@ -96,16 +97,16 @@ def test_off_by_default(tmp_path):
 
 def test_cli_reports_it_in_every_format_and_honours_ignore(tmp_path):
     folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2), "2022.txt": report(2022, 3)})
-    text = _cli("--select", "GL8", "--show-source", str(folder))
+    text = _cli("--select", "GL801", "--show-source", str(folder))
     assert text.returncode == 1 and text.stdout.count("GL801") == 2
     assert "2 problems in 2 files" in text.stdout  # (written after the last file, counted once)
-    github = _cli("--format", "github", "--select", "GL8", str(folder))
+    github = _cli("--format", "github", "--select", "GL801", str(folder))
     assert github.stdout.count("GL801") == 2 and "1 of 2" in github.stdout
     assert "2021.txt" in text.stdout and "^" in text.stdout  # names last year's file; shows this year's line
-    out = _cli("--format", "json", "--extend-select", "GL8", str(folder))
+    out = _cli("--format", "json", "--extend-select", "GL801", str(folder))
     files = {Path(f["path"]).name: f for f in json.loads(out.stdout)["files"]}
     assert [d["column_id"] for d in files["2022.txt"]["diagnostics"] if d["code"] == "GL801"] == ["natural", "total"]
-    sarif = json.loads(_cli("--format", "sarif", "--select", "GL8", str(folder)).stdout)
+    sarif = json.loads(_cli("--format", "sarif", "--select", "GL801", str(folder)).stdout)
     assert {r["ruleId"] for r in sarif["runs"][0]["results"]} == {"GL801"}
     ignored = _cli("--ignore", "GL8", "--select", "GL8", str(folder))
     assert "GL801" not in ignored.stdout
@@ -121,3 +122,128 @@ def test_baseline_records_and_hides_it(tmp_path):
     assert "GL801" in base.read_text(encoding="utf-8")
     again = _cli("--baseline", str(base), "--extend-select", "GL8", str(folder))
     assert "GL801" not in again.stdout
+
+
+# ----------------------------------------------------------------------------- GL802 documents in force
+
+def documents(year: int, issued: int, repealed: int, in_force: int, agency: str = AGENCY) -> str:
+    """The seed as ``agency``'s report of ``year``, table 二's 行政规范性文件 row set as given."""
+    data = DATA
+    for col, v in (("issued", issued), ("repealed", repealed), ("in_force", in_force)):
+        data = data.with_value("二", "normative_documents", col, str(v))
+    return rs.to_text(data).replace("2022", str(year)).replace(AGENCY, agency)
+
+
+def codes(results, code: str) -> list:
+    return [(Path(r.path).name, d.row, d.col, d.expected, d.actual, d.severity.value) for r in results
+            for d in r.diagnostics if d.code == code]
+
+
+def test_in_force_that_follows_from_last_year(tmp_path):
+    folder = write(tmp_path, {"2021.txt": documents(2021, 5, 0, 20), "2022.txt": documents(2022, 3, 1, 22)})
+    assert codes(govlint.lint_paths([folder], GL8), "GL802") == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_in_force_that_does_not_follow_from_last_year(tmp_path, jobs):
+    folder = write(tmp_path, {"2021.txt": documents(2021, 5, 0, 20), "2022.txt": documents(2022, 3, 1, 25)})
+    results = govlint.lint_paths([folder], GL8, jobs=jobs)
+    assert codes(results, "GL802") == [("2022.txt", "normative_documents", "in_force", 22, 25, "info")]
+    d = next(d for r in results for d in r.diagnostics if d.code == "GL802")
+    line = (folder / "2022.txt").read_text(encoding="utf-8").split("\n")[d.line - 1]
+    assert line[d.column - 1:].startswith("25")  # this year's 现行有效件数 cell
+    assert "20 + 3 − 1 = 22" in d.message_en and "2021.txt" in d.message
+
+
+@pytest.mark.parametrize("files", [
+    {"2021.txt": documents(2021, 5, 0, 20), "2022.txt": documents(2022, 3, 1, 25, agency="益阳市财政局")},
+    {"2020.txt": documents(2020, 5, 0, 20), "2022.txt": documents(2022, 3, 1, 25)},  # not consecutive (and 2019 format)
+])
+def test_in_force_nothing_to_compare(tmp_path, files):
+    assert codes(govlint.lint_paths([write(tmp_path, files)], GL8), "GL802") == []
+
+
+# ----------------------------------------------------------------------------- GL803/GL804 copied text
+
+PINGTAN = {year: (Path(__file__).parent / "data" / f"{year}-pingtan.txt").read_text(encoding="utf-8")
+           for year in (2021, 2022)}
+
+
+def changed_figures(text: str) -> str:
+    """Every figure other than a year changed (as a report copied with this year's figures)."""
+    import re
+
+    return re.sub(r"(?<!\d)(?!20[12]\d)\d+(?!\d)", lambda m: str(int(m.group()) * 3 + 1), text)
+
+
+def test_two_years_of_one_agency_that_differ_are_not_copies(tmp_path):
+    """Pingtan's 2021 and 2022 reports as published: the same agency, consecutive years, their own text."""
+    folder = write(tmp_path, {"2021.txt": PINGTAN[2021], "2022.txt": PINGTAN[2022]})
+    results = govlint.lint_paths([folder], GL8)
+    assert codes(results, "GL803") == [] and codes(results, "GL804") == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_last_years_text_with_new_figures_is_a_copy(tmp_path, jobs):
+    copied = changed_figures(PINGTAN[2021].replace("2021", "2022"))
+    folder = write(tmp_path, {"2021.txt": PINGTAN[2021], "2022.txt": copied})
+    results = govlint.lint_paths([folder], GL8, jobs=jobs)
+    assert codes(results, "GL803") == [("2022.txt", None, None, "< 80%", "100%", "warning")]
+    assert codes(results, "GL804") == []  # the same agency: not a copy across agencies
+    d = next(d for r in results for d in r.diagnostics if d.code == "GL803")
+    assert d.line == 1 and "2021.txt" in d.message  # on this year's title, naming last year's file
+
+
+def test_a_partly_rewritten_report_is_measured_by_its_own_text(tmp_path):
+    """Half of last year's paragraphs kept: the share of this year's text found in last year's is what
+    is reported, and the threshold decides."""
+    paragraphs = [b for b in DATA.blocks if b[0] == "p" and len(b[1]) > 40]
+    kept = DATA
+    kept.blocks = [b for b in DATA.blocks if b not in paragraphs[1::2]]
+    now = rs.to_text(kept).replace("2022", "2023")
+    folder = write(tmp_path, {"2022.txt": rs.to_text(DATA), "2023.txt": now})
+    assert codes(govlint.lint_paths([folder], GL8), "GL803") == [("2023.txt", None, None, "< 80%", "100%", "warning")]
+    strict = govlint.Config(extend_select=("GL8",), rules={"GL803": {"threshold": 1.01}})
+    assert codes(govlint.lint_paths([folder], strict), "GL803") == []
+
+
+def test_two_agencies_with_one_text(tmp_path):
+    other = "益阳市财政局"
+    folder = write(tmp_path, {"a.txt": rs.to_text(DATA), "b.txt": changed_figures(rs.to_text(DATA)).replace(AGENCY, other),
+                              "c.txt": PINGTAN[2022]})
+    results = govlint.lint_paths([folder], GL8)
+    found = codes(results, "GL804")
+    assert [f[0] for f in found] == ["a.txt", "b.txt"] and all(int(f[4][:-1]) >= 90 for f in found)
+    msgs = {Path(r.path).name: d.message for r in results for d in r.diagnostics if d.code == "GL804"}
+    assert other in msgs["a.txt"] and "b.txt" in msgs["a.txt"] and AGENCY in msgs["b.txt"]
+    assert codes(results, "GL803") == []
+
+
+def test_many_agencies_with_one_text_name_the_closest_and_count_the_rest(tmp_path):
+    names = ["甲镇人民政府", "乙镇人民政府", "丙镇人民政府"]
+    files = {f"{i}.txt": rs.to_text(DATA).replace(AGENCY, n) for i, n in enumerate(names)}
+    results = govlint.lint_paths([write(tmp_path, files)], GL8)
+    msgs = [d.message for r in results for d in r.diagnostics if d.code == "GL804"]
+    assert len(msgs) == 3 and all("另有1份" in m for m in msgs)
+
+
+def test_short_or_anonymous_texts_are_not_compared(tmp_path):
+    short = "某某局2022年政府信息公开工作年度报告\n一、总体情况\n本年度无。\n二、主动公开政府信息情况\n无。\n"
+    untitled = "\n".join(rs.to_text(DATA).split("\n")[1:])  # no title: no agency
+    assert untitled.count("\n") > 100 and AGENCY in rs.to_text(DATA).split("\n")[0]
+    folder = write(tmp_path, {"a.txt": short, "b.txt": short.replace("某某局", "某某办"), "c.txt": untitled,
+                              "d.txt": rs.to_text(DATA).replace(AGENCY, "益阳市财政局")})
+    results = govlint.lint_paths([folder], GL8)
+    assert codes(results, "GL804") == [] and codes(results, "GL803") == []
+
+
+def test_one_template_filled_in_by_many_bodies_is_found_in_linear_work(tmp_path):
+    """70 bodies, one text: every report is told, and the count says "at least" (a crowded band pairs
+    each report with its neighbours only, so that the work does not grow with the pairs)."""
+    from govlint_rules.crossreport import gl804_copied_across as gl804
+
+    files = {f"{i:02d}.txt": rs.to_text(DATA).replace(AGENCY, f"第{i}镇人民政府") for i in range(70)}
+    assert len(files) > gl804._CROWD
+    results = govlint.lint_paths([write(tmp_path, files)], GL8)
+    msgs = [d.message for r in results for d in r.diagnostics if d.code == "GL804"]
+    assert len(msgs) == 70 and all("另有至少" in m for m in msgs)

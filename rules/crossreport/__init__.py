@@ -1,1 +1,2 @@
-"""GL8: checks across reports — one agency's reports of consecutive years, in one run."""
+"""GL8: checks across the reports of one run — one agency's reports of consecutive years, and
+reports of different agencies."""

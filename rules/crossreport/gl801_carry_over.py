@@ -1,35 +1,25 @@
 from govlint import cross_rule
-from govlint.labels import key
 
-from .._prose import agency_name
-
+from ._pairs import agency_key, consecutive
 
 
 def _compare(items, rule):
     """Pair each report with the same agency's report of the year before; compare cell by cell."""
-    by_agency: dict = {}
-    for path, facts in items:
-        by_agency.setdefault(facts["agency"], {}).setdefault(facts["year"], []).append((path, facts))
-    for years in by_agency.values():
-        for year, reports in years.items():
-            before = years.get(year - 1)
-            if len(reports) != 1 or before is None or len(before) != 1:
-                continue  # no report of last year, or two of one year: nothing certain to compare
-            (path, now), (last_path, last) = reports[0], before[0]
-            for col, (value, text, span, label) in now["carried_over"].items():
-                got = last["carry_forward"].get(col)
-                if got is None or got[0] == value:
-                    continue
-                carried, carried_text = got
-                where = f"表三“二、上年结转政府信息公开申请数量”行“{label}”列"
-                yield path, rule.diag(
-                    span,
-                    f"{where}为{text}，但上一年度报告（{last_path}）表三“四、结转下年度继续办理”该列为"
-                    f"{carried_text}：两者应相等（上年结转下来的申请就是本年的上年结转）",
-                    f"table 三, row “二、上年结转政府信息公开申请数量”, column “{label}” is {text}, but last year's "
-                    f"report ({last_path}) carried {carried_text} into this year (table 三, “四、结转下年度继续办理”); "
-                    "they must be equal",
-                    table="三", row="carried_over", col=col, expected=carried, actual=value)
+    for path, now, last_path, last in consecutive(items):
+        for col, (value, text, span, label) in now["carried_over"].items():
+            got = last["carry_forward"].get(col)
+            if got is None or got[0] == value:
+                continue
+            carried, carried_text = got
+            where = f"表三“二、上年结转政府信息公开申请数量”行“{label}”列"
+            yield path, rule.diag(
+                span,
+                f"{where}为{text}，但上一年度报告（{last_path}）表三“四、结转下年度继续办理”该列为"
+                f"{carried_text}：两者应相等（上年结转下来的申请就是本年的上年结转）",
+                f"table 三, row “二、上年结转政府信息公开申请数量”, column “{label}” is {text}, but last year's "
+                f"report ({last_path}) carried {carried_text} into this year (table 三, “四、结转下年度继续办理”); "
+                "they must be equal",
+                table="三", row="carried_over", col=col, expected=carried, actual=value)
 
 
 @cross_rule("GL801", "crossreport.carry-over", "warning", compare=_compare, enabled=False,
@@ -54,7 +44,7 @@ def carry_over(report, ctx):
     table = report.table("三")
     if report.year is None or table is None:
         return None
-    agency = key(agency_name(report))
+    agency = agency_key(report)
     if not agency:
         return None
     carried_over, carry_forward, spans = {}, {}, []

@@ -1,0 +1,72 @@
+from govlint import cross_rule
+
+from .._common import fmt, row_label
+from ._pairs import agency_key, consecutive
+
+_ROWS = ("regulations", "normative_documents")  # table 二, 第二十条第（一）项 (2021 format)
+_COLUMNS = ("issued", "repealed", "in_force")
+
+
+def _compare(items, rule):
+    """Last year's 现行有效件数 + this year's 制发 − 废止, against this year's 现行有效件数."""
+    for path, now, last_path, last in consecutive(items):
+        for row_id, (label, values, span) in now["rows"].items():
+            got = last["rows"].get(row_id)
+            if got is None:
+                continue
+            before = got[1]["in_force"]
+            issued, repealed, in_force = (values[c] for c in _COLUMNS)
+            expected = before + issued - repealed
+            if expected == in_force:
+                continue
+            sums = f"{fmt(before)} + {fmt(issued)} − {fmt(repealed)} = {fmt(expected)}"
+            yield path, rule.diag(
+                span,
+                f"表二“{label}”行现行有效件数为{fmt(in_force)}，但上一年度报告（{last_path}）的现行有效件数加本年"
+                f"制发、减本年废止为 {sums}；如本年清理后重新统计了现行有效件数，宜在正文中说明",
+                f"table 二, row “{label}”: 现行有效件数 (in force) is {fmt(in_force)}, but last year's report "
+                f"({last_path}) had {fmt(before)} in force, and with this year's issued and repealed documents that "
+                f"makes {sums}; if the count was re-based after a clean-up (清理), say so in the text",
+                table="二", row=row_id, col="in_force", expected=expected, actual=in_force)
+
+
+@cross_rule("GL802", "crossreport.in-force", "info", compare=_compare, enabled=False,
+            summary_en="现行有效件数 ≠ last year's + 本年制发 − 本年废止 (same agency)")
+def in_force(report, ctx):
+    """本年表二“现行有效件数”应等于上一年度的现行有效件数加本年制发件数、减本年废止件数。
+
+    What: when one run checks the same agency's reports of two consecutive years in the 2021 format
+    (the agency and the year as their titles give them), for 规章 and for 行政规范性文件 in table 二:
+    last year's 现行有效件数 + this year's 本年制发件数 − this year's 本年废止件数 = this year's
+    现行有效件数. Reported, as a note, on this year's 现行有效件数 cell. Rows with a cell that is not
+    a number, reports in the 2019 format (its table 二 counts documents made and published, not
+    repealed or in force), and agencies with two reports of one year are not compared.
+    Why: the documents in force at the end of the year are last year's, plus the ones issued, minus
+    the ones repealed. A difference is either a wrong figure or a re-count after a clean-up of the
+    documents (清理), which the report should then explain; hence a note, not a warning.
+    Fails: 2021 report: 行政规范性文件 现行有效件数 20; 2022 report: 制发 3, 废止 1, 现行有效 25 (20 + 3 − 1 = 22).
+    Passes: the 2022 report says 22.
+    Off by default (enable with ``--extend-select GL8``), as the other checks across reports.
+    Basis: format-spec §4.1 (table 二, 第二十条第（一）项: 本年制发件数, 本年废止件数, 现行有效件数);
+    defects C10.
+    """
+    table = report.table("二")
+    if report.year is None or report.edition != "2021" or table is None:
+        return None
+    agency = agency_key(report)
+    if not agency:
+        return None
+    rows, spans = {}, []
+    for row_id in _ROWS:
+        row = table.row(row_id)
+        if row is None:
+            continue
+        cells = {c.column: c for c in row.cells if c.column in _COLUMNS}
+        if any(c not in cells or not cells[c].is_number or cells[c].value is None for c in _COLUMNS):
+            continue
+        span = cells["in_force"].span
+        rows[row_id] = (row_label(ctx, "二", row_id), {c: cells[c].value for c in _COLUMNS}, span)
+        spans.append(span)
+    if not rows:
+        return None
+    return {"agency": agency, "year": report.year, "rows": rows, "spans": spans}
