@@ -8,13 +8,14 @@ One record per file::
                  "missing_columns", "header_recognised"}],
      "cells":  [{"table", "block", "row", "row_label", "row_written", "column_id", "column_label",
                  "text", "value", "kind", "unit", "line", "column", "end_line", "end_column",
-                 "locator", "aligned"}],
+                 "locator", "aligned", "recovered"}],
      "error":  null | {"code", "message", "message_en"}}
 
 ``row``/``column_id`` are the edition's ids (``row_label``/``column_label`` its official labels;
 ``row_written`` the label as the report writes it). Cells that could not be aligned to a column (a
 row with too few or too many values, an unknown row, a stray value) are listed too, with
-``aligned: false`` and ``column_id`` null. Lines and columns are those of the user's file (HTML),
+``aligned: false`` and ``column_id`` null. ``recovered`` is true for a cell govlint split out of
+digits written together (a crawled page that lost the table's cell boundaries; see GL214). Lines and columns are those of the user's file (HTML),
 or of the extracted text with a ``locator`` (DOCX, PDF). The CSV form has one line per cell.
 
 This module is imported by ``import govlint``: keep it free of heavy imports.
@@ -32,7 +33,7 @@ from .errors import InputError
 
 CSV_FIELDS = ("path", "edition", "year", "agency", "table", "block", "row", "row_label", "row_written", "column_id",
               "column_label", "text", "value", "kind", "unit", "line", "column", "end_line", "end_column", "locator",
-              "aligned")
+              "aligned", "recovered")
 
 
 def _pos(span: Any, source: Any) -> dict[str, Any]:
@@ -81,6 +82,7 @@ def report_record(report: Any, source: Any, engine: Any) -> dict[str, Any]:
                 "row_written": written, "column_id": c.column if aligned else None,
                 "column_label": c.column_label if aligned else None, "text": c.text, "value": _value(c.value),
                 "kind": c.kind, "unit": c.unit, **_pos(c.span, source), "aligned": aligned,
+                "recovered": c.recovered,
             })
 
         for r in t.rows:
@@ -157,5 +159,6 @@ def to_csv(records: Sequence[dict[str, Any]]) -> str:
     for rec in records:
         for c in rec["cells"]:
             w.writerow({**c, "path": rec["path"], "edition": rec["edition"], "year": rec["year"],
-                        "agency": rec["agency"], "aligned": "true" if c["aligned"] else "false"})
+                        "agency": rec["agency"], "aligned": "true" if c["aligned"] else "false",
+                        "recovered": "true" if c["recovered"] else "false"})
     return buf.getvalue()

@@ -36,6 +36,7 @@ def test_seed_directory_json_has_every_cell_of_table_3_with_labels():
     assert len(t3) == 175
     assert len({(c["row"], c["column_id"]) for c in t3}) == 175
     assert all(c["aligned"] and c["row_label"] and c["column_label"] and c["kind"] == "number" for c in t3)
+    assert not any(c["recovered"] for c in rec["cells"])  # every cell written apart
     # the values are the seed's, in the template's order
     for c in t3:
         assert str(c["value"]) == DATA.values[("三", c["row"], c["column_id"])]
@@ -98,3 +99,16 @@ def test_bad_input_is_an_error_record_and_exit_2(tmp_path):
 def test_extract_is_the_function_not_the_module():
     importlib.import_module("govlint.extract")  # importing the module must not shadow the function
     assert callable(govlint.extract) and govlint.extract.__module__ == "govlint"
+
+
+def test_cells_split_from_run_together_digits_are_marked_recovered():
+    """A crawled page whose table lost its cell boundaries: the cells govlint split out of the digits
+    say so (JSON true, CSV "true"), the others do not."""
+    path = Path(__file__).parent / "data" / "2024-pingtan.txt"
+    rec = govlint.extract(path)
+    new = [c for c in rec["cells"] if (c["table"], c["row"]) == ("三", "new")]
+    assert [c["value"] for c in new] == [217, 1, 0, 0, 0, 0, 218] and all(c["recovered"] for c in new)
+    rows = list(csv.DictReader(io.StringIO(run("--format", "csv", str(path)).stdout)))
+    assert {r["recovered"] for r in rows if (r["table"], r["row"]) == ("三", "new")} == {"true"}
+    seed = list(csv.DictReader(io.StringIO(run("--format", "csv", str(SEED)).stdout)))
+    assert {r["recovered"] for r in seed} == {"false"}

@@ -259,14 +259,19 @@ def test_recovered_cells_point_at_their_digits():
     assert new.cells[1].span.column == new.cells[0].span.column + 2
 
 
-def test_gl214_names_the_recovered_cells():
+def test_gl214_notes_each_table_once_and_names_the_rows_the_totals_decided():
     path = _pingtan(2024)
     diags = [d for d in govlint.lint(path) if d.code == "GL214"]
-    assert all(d.severity.value == "info" for d in diags)
-    new = next(d for d in diags if d.row == "new")
-    assert "“21710000218”" in new.message and "217 | 1 | 0 | 0 | 0 | 0 | 218" in new.message
-    assert "按合计关系唯一拆分" in new.message
-    line = open(path, encoding="utf-8").read().split("\n")[new.line - 1]
-    assert line[new.column - 1:new.end_column - 1] == "21710000218"
-    zeros = next(d for d in diags if d.row == "carried_over")
-    assert "只有一种拆分方式" in zeros.message
+    assert [(d.table, d.severity.value) for d in diags] == [("二", "info"), ("三", "info"), ("四", "info")]
+    t3 = diags[1]
+    assert t3.actual == 25 and "表三有25行" in t3.message
+    # the rows the totals decided are named with their digits and cells; the others are counted
+    assert "“21710000218”→217 | 1 | 0 | 0 | 0 | 0 | 218" in t3.message and "按合计关系唯一拆分6行" in t3.message
+    assert "19行只有一种拆分方式" in t3.message and "“0000000”" not in t3.message
+    assert "and 2 more" in t3.message_en
+    # it points at the first row the totals decided
+    line = open(path, encoding="utf-8").read().split("\n")[t3.line - 1]
+    assert line[t3.column - 1:t3.end_column - 1] == "21710000218"
+    # a table whose only split row had one possible split says so, with the row
+    assert "只有一种拆分方式（如“规章”“000”→0 | 0 | 0）" in diags[0].message
+
