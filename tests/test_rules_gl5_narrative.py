@@ -24,6 +24,20 @@ def test_gl501_received_differs_from_table():
     assert ds[0].expected == 3 and ds[0].actual == 5
 
 
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("sentence", [
+    "我局依法办结依申请公开事项{n}件，办结率100%。",  # 依申请公开事项: the applications, not another 事项
+    "政府信息公开申请数量为{n}件。",  # a count stated without a verb
+    "全年共受理依申请公开{n}件，均已按时办结。",
+    "年内接到公民申请公开政府信息{n}件。",
+])
+def test_gl501_phrasings(sentence):
+    assert run(text_with(insert_after={3: sentence.format(n=3)}), "GL501") == []
+    assert where(run(text_with(insert_after={3: sentence.format(n=5)}), "GL501")) == [("GL501", 4)]
+
+
 def test_gl501_silent_when_figures_agree():
     text = text_with(insert_after={3: "2022年，我局共收到政府信息公开申请3件，其中自然人3件，办结3件，均已按时答复，无结转下年度办理的申请。"})
     assert run(text, "GL501") == []

@@ -26,12 +26,14 @@ _APPLICANTS = (
     (lazy_compile(r"法律服务机构|律师事务所"), ("legal_services",), "法律服务机构", "legal-service providers"),
 )
 _DONE = lazy_compile(r"办结|答复|办理完毕|处理完毕|予以回复|已办理|已回复|回复")
-_RECEIVED = lazy_compile(r"收到|受理|接收|接到|新收|收悉|共有|登记")
+_RECEIVED = lazy_compile(r"收到|受理|接收|接到|新收|收悉|共有|登记|申请(?:总)?数量?(?:共|合计)?(?:为|是|达到?)$")
 _HANDLED = lazy_compile(r"办理|处理")
 
 
 def _about_applications(fig) -> bool:
-    if "申请" not in fig.sentence or _NOT_APP.search(fig.pre[-16:] + fig.post):
+    # (“依申请公开事项” is the applications themselves, not some other 事项)
+    around = (fig.pre[-16:] + fig.post).replace("申请公开事项", "申请公开")
+    if "申请" not in fig.sentence or _NOT_APP.search(around):
         return False
     text = fig.paragraph.text
     before = text[max(0, fig.q.start - 200):fig.q.start]
@@ -43,7 +45,8 @@ def _about_applications(fig) -> bool:
 def applications(report, ctx):
     """正文中关于政府信息公开申请的数字应与表三一致。
 
-    What: figures in the text about disclosure applications — received (收到/受理 …申请N件),
+    What: figures in the text about disclosure applications — received (收到/受理 …申请N件,
+    申请数量为N件),
     handled or answered (办结/答复 N件), carried over from last year or into next year, by outcome
     (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理) and by applicant (自然人, 商业企业,
     法人或其他组织 …) — equal the table 三 cell they talk about (总计 column, or the applicant's
