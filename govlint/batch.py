@@ -144,6 +144,14 @@ def _run_one(engine: Any, kind: str, path: str, resolver: ConfigResolver, option
     cfg = resolver(path)
     max_bytes = options.get("max_bytes") or MAX_BYTES
     extra = {k: options[k] for k in ("timeout",) if options.get(k) is not None}
+    stdin = options.get("stdin")  # (name, bytes): the report read from standard input, under that name
+    if stdin is not None and path == stdin[0]:
+        if kind == "fix":
+            from .fix import fix_data
+
+            return fix_data(stdin[1], path, engine, cfg, max_bytes=max_bytes)
+        result = engine.lint_bytes(stdin[1], path, cfg, max_bytes, **extra)
+        return result.slim(keep_source=options.get("keep_source", True)) if options.get("slim") else result
     if kind == "fix":
         from .fix import fix_path
 

@@ -20,13 +20,11 @@ import argparse
 import gc
 import os
 import sys
-from pathlib import Path
 from typing import Iterator, Optional, Sequence
 
 from . import __version__
-from .config import Config, ConfigError, find_config, load_config
+from .config import Config, ConfigError, load_config
 
-SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".shtml", ".docx", ".doc", ".wps", ".pdf")
 FORMATS = ("text", "json", "sarif", "github", "html")  # govlint.reporters.FORMATS (not imported: start-up time)
 
 
@@ -50,6 +48,32 @@ def _seconds(value: str) -> float:
     if not v >= 0 or v == float("inf"):
         raise argparse.ArgumentTypeError(f"must be a number of seconds >= 0 (0 = no limit), not {value!r}")
     return v
+
+
+#: the path that stands for standard input
+STDIN = "-"
+
+
+def _add_stdin_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--stdin-filename", metavar="NAME",
+                   help="with PATH '-' (the report read from standard input): the file name to report it "
+                        "under; its suffix chooses the reader and its folder the configuration")
+
+
+def _stdin(args: argparse.Namespace) -> Optional[tuple[str, bytes]]:
+    """(name, bytes) of the report on standard input when PATH is ``-``; None otherwise. Raises
+    _Usage when ``-`` is mixed with other paths."""
+    if STDIN not in args.paths:
+        if getattr(args, "stdin_filename", None):
+            raise _Usage("--stdin-filename is only used with the path '-' (standard input)")
+        return None
+    if len(args.paths) > 1:
+        raise _Usage("'-' (standard input) cannot be combined with other paths")
+    return (args.stdin_filename or STDIN), sys.stdin.buffer.read()
+
+
+class _Usage(Exception):
+    """A command line that cannot be run (exit 2, the reason on stderr)."""
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -76,6 +100,7 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="time limit per file (default 60; 0 = none); a file over it gets GL008, the others are "
                         "still checked")
     c.add_argument("-o", "--output", help="write the report to this file instead of stdout")
+    _add_stdin_option(c)
     _add_workflow_options(c)
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--lang", choices=("zh", "en"), default="zh")
@@ -91,6 +116,7 @@ def _build_parser() -> argparse.ArgumentParser:
     x.add_argument("--format", choices=("json", "csv"), default="json",
                    help="json (default: one record per file) or csv (one line per table cell)")
     x.add_argument("-o", "--output", help="write to this file instead of stdout")
+    _add_stdin_option(x)
     b = sub.add_parser("baseline", help="record the current findings so that check --baseline hides them")
     bsub = b.add_subparsers(dest="baseline_command", parser_class=_Parser, required=True)
     bw = bsub.add_parser("write", help="write a baseline of the findings in PATH...")
@@ -104,35 +130,6 @@ def _build_parser() -> argparse.ArgumentParser:
     bw.add_argument("--config", help="a govlint.toml or pyproject.toml to use instead of discovery")
     _add_run_options(bw)
     return p
-
-
-def _collect(paths: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Files to check (directories walked recursively, hidden entries skipped) and missing paths."""
-    files: list[str] = []
-    missing: list[str] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for n in sorted(names):
-                    if not n.startswith(".") and n.lower().endswith(SUFFIXES):
-                        files.append(os.path.join(root, n))
-        elif p.exists() or p.is_symlink():
-            files.append(raw)
-        else:
-            missing.append(raw)
-    return files, missing
-
-
-def _config_for(path: str, explicit: Optional[Config], cache: dict) -> Config:
-    if explicit is not None:
-        return explicit
-    d = os.path.dirname(os.path.abspath(path))
-    if d not in cache:
-        found = find_config(Path(d))
-        cache[d] = load_config(found) if found else Config()
-    return cache[d]
 
 
 def _names(value: Optional[Sequence[str]]) -> tuple[str, ...]:
@@ -266,6 +263,8 @@ def _prepare(args: argparse.Namespace):
     if engine is None:
         return 2
     suffixes = tuple(s for s in engine.readers if s)
+    if getattr(args, "stdin", None) is not None:
+        return engine, explicit, overrides, [(args.stdin[0], True)]
     items = collect_items(args.paths, _globs(args.include), _globs(args.exclude), suffixes)
     if not items:
         print("govlint: no report files found (looked for " + ", ".join(suffixes) + ")", file=sys.stderr)
@@ -286,6 +285,7 @@ def _results(args: argparse.Namespace, kind: str, explicit, overrides, items, ke
     done = run(files, kind, jobs=args.jobs, explicit=explicit, overrides=overrides,
                block_plugins=_names(args.block_plugins), progress=progress,
                max_bytes=getattr(args, "max_bytes", None), slim=kind == "lint", keep_source=keep_source,
+               stdin=getattr(args, "stdin", None),
                timeout=TIMEOUT if getattr(args, "timeout", None) is None else args.timeout)
     for p, ok in items:
         yield next(done) if ok else missing_result(p)
@@ -389,7 +389,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"govlint: {exc}", file=sys.stderr)
         return 2
     write_failed = False
-    if fixing:
+    # --fix on standard input: the fixed report goes to standard output, the findings left to
+    # standard error (or -o); nothing is written to a file
+    stdin_fix = args.fix and not args.diff and args.stdin is not None
+    if stdin_fix:
+        (o,) = outcomes
+        if o.skipped and o.available:
+            print(f"{o.path}: " + (f"{o.available} fix(es) available, not applied: {o.skipped[1]}" if lang == "en"
+                                   else f"有 {o.available} 处可修复，未修复：{o.skipped[0]}"), file=sys.stderr)
+        sys.stdout.buffer.write(o.fixed)
+        sys.stdout.flush()
+        outcomes = [o.result]
+    elif fixing:
         outcomes, diff_text, write_failed = _apply_fixes(args, engine, resolver, outcomes, lang)
         if args.diff:
             sys.stdout.write(diff_text)
@@ -403,7 +414,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         results = baseline.apply(results, resolver)
     from .reporters import get_reporter
 
-    out_stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    out_stream = open(args.output, "w", encoding="utf-8") if args.output else (sys.stderr if stdin_fix else sys.stdout)
     try:
         tty = out_stream.isatty()
         show = tty if args.show_source is None else args.show_source
@@ -414,7 +425,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.summary:
             from .reporters.summary import render_text
 
-            summary_stream = out_stream if args.format == "text" else (sys.stdout if args.output else sys.stderr)
+            summary_stream = out_stream if args.format == "text" else (
+                sys.stdout if args.output and not stdin_fix else sys.stderr)
             summary_stream.write(render_text(results, lang))
     finally:
         if args.output:
@@ -589,17 +601,22 @@ def cmd_plugins(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Exit 0, or 2 when a file could not be read (its record carries the GL0 ``error``)."""
+    from .batch import collect_items
     from .engine import default_engine
-    from .extract import error_record, extract_path, to_csv, to_json
+    from .extract import error_record, extract_bytes, extract_path, to_csv, to_json
 
-    files, missing = _collect(args.paths)
-    if not files and not missing:
-        print("govlint: no report files found (looked for " + ", ".join(SUFFIXES) + ")", file=sys.stderr)
-        return 2
     engine = default_engine()
+    if args.stdin is not None:
+        items = [(args.stdin[0], True)]
+    else:
+        suffixes = tuple(s for s in engine.readers if s)
+        items = collect_items(args.paths, suffixes=suffixes)
+        if not items:
+            print("govlint: no report files found (looked for " + ", ".join(suffixes) + ")", file=sys.stderr)
+            return 2
     _started()
-    records = [error_record(m, "GL001", "路径不存在", "no such file or directory") for m in missing]
-    records += [extract_path(f, engine) for f in files]
+    records = [(extract_bytes(args.stdin[1], p, engine) if args.stdin is not None else extract_path(p, engine))
+               if ok else error_record(p, "GL001", "路径不存在", "no such file or directory") for p, ok in items]
     text = to_json(records) if args.format == "json" else to_csv(records)
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as fh:
@@ -651,6 +668,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "plugins": cmd_plugins,
                "baseline": cmd_baseline, "extract": cmd_extract}[args.command]
     try:
+        if args.command in ("check", "extract"):
+            try:
+                args.stdin = _stdin(args)
+            except _Usage as exc:
+                print(f"govlint: {exc}", file=sys.stderr)
+                return 2
         return handler(args)
     except BrokenPipeError:  # e.g. piped into head
         return 0

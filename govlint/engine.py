@@ -24,7 +24,7 @@ from .edition import Edition, load_editions
 from .errors import InputError
 from .model import Report
 from .parse import parse_tree
-from .readers import BUILTIN_READERS, Reader
+from .readers import BUILTIN_READERS, Reader, read_text, sniff
 from .source import Source
 
 #: default cap on input size (bytes); configurable per call
@@ -304,8 +304,11 @@ class Engine:
     def read(self, data: bytes, path: Optional[str] = None) -> Source:
         suffix = Path(path).suffix.lower() if path else ""
         reader = self.readers.get(suffix)
-        if reader is None:  # HTML, Word and PDF have readers (govlint/readers); anything else is read as text
-            reader = self.readers[".txt"]
+        if reader is None or reader is read_text:
+            # no reader for the suffix, or a text one: the first bytes may say what the file really is
+            # (a web page saved without its extension, a renamed PDF, standard input); else it is text
+            found = sniff(data)
+            reader = self.readers.get(found or ".txt") or self.readers[".txt"]
         return reader(data, path)
 
     def parse(self, source: Source) -> Report:

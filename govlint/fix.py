@@ -33,9 +33,10 @@ from .relazy import cached_compile
 
 MAX_ROUNDS = 8
 #: suffixes whose files govlint may rewrite
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", "")  # ("": no suffix, or standard input)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 FIXABLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+FIXABLE_KINDS = ("text", "html")  # the readers whose text can be written back exactly (Source.kind)
 
 _DIGITS = cached_compile(r"\d")
 
@@ -190,13 +191,15 @@ def fix_data(data: bytes, path: Optional[str], engine: Any, config: Any = None,
     limit = max_bytes or MAX_BYTES
     result = engine.lint_bytes(data, path, config, limit)
     available = sum(1 for d in result.diagnostics if d.fix is not None)
-    suffix = Path(path).suffix.lower() if path else ".txt"
     if result.source is None or not available:
         return FixOutcome(path, data, data, 0, 0, True, result, available)
-    if suffix not in FIXABLE_SUFFIXES:
+    suffix = Path(path).suffix.lower() if path else ""
+    if result.source.kind not in FIXABLE_KINDS or suffix not in FIXABLE_SUFFIXES:
+        # only text that was read as text (or as a web page) and whose name says so is written back
+        what = suffix or {"docx": "Word", "pdf": "PDF"}.get(result.source.kind, result.source.kind)
         return FixOutcome(path, data, data, 0, 0, True, result, available,
-                          (f"{suffix} 文件不会被修改（只修复 .txt、.md、.html 等文本文件），请在原文档中改正",
-                           f"{suffix} files are not modified (only text files such as .txt, .md, .html are "
+                          (f"{what} 文件不会被修改（只修复 .txt、.md、.html 等文本文件），请在原文档中改正",
+                           f"{what} files are not modified (only text files such as .txt, .md, .html are "
                            "fixed); correct the original document"))
     try:
         original = _original_text(result.source)

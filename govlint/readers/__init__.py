@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional
 
 from ..errors import InputError
@@ -55,5 +56,29 @@ BUILTIN_READERS: dict[str, Reader] = {
     ".pdf": read_pdf,
 }
 
-__all__ = ["BUILTIN_READERS", "Reader", "read_text", "decode_text", "read_html", "read_docx", "read_legacy_word",
+# what a file is, from its first bytes, when its name does not say (no suffix, ``.txt``, standard
+# input): a page saved without its extension, a PDF or Word file renamed
+_HTML_START = re.compile(rb"(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta)[\s/>]", re.I | re.S)
+_BOMS = (b"\xef\xbb\xbf",)
+
+
+def sniff(data: bytes) -> Optional[str]:
+    """The suffix of the format ``data`` is in, when its first bytes say so unmistakably: ``.pdf``
+    (``%PDF-``), ``.docx`` (a zip holding ``word/document.xml``), ``.doc`` (an OLE2 compound file:
+    Word 97–2003 or WPS), ``.html`` (a page that opens with a doctype or an ``html``/``head``/
+    ``body``/``meta`` tag, after blanks, comments or an XML declaration); otherwise None (text)."""
+    head = data[:1024]
+    if head.startswith(b"%PDF-"):
+        return ".pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return ".docx" if b"word/document.xml" in data else None
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return ".doc"
+    for bom in _BOMS:
+        if head.startswith(bom):
+            head = head[len(bom):]
+    return ".html" if _HTML_START.match(head) else None
+
+
+__all__ = ["BUILTIN_READERS", "sniff", "Reader", "read_text", "decode_text", "read_html", "read_docx", "read_legacy_word",
            "read_pdf", "InputError", "Source"]
