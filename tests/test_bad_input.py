@@ -105,6 +105,10 @@ CASES: dict[str, Case] = {
     "NUL bytes in text": ("r.txt", _bytes(SEED[:3000] + b"\x00" * 10 + SEED[3000:]), "GL003", 2, None),
     "utf-16 with BOM": ("r.txt", _bytes(SEED_TEXT.encode("utf-16")), None, 1, None),
     "utf-16-be with BOM": ("r.txt", _bytes(codecs.BOM_UTF16_BE + SEED_TEXT.encode("utf-16-be")), None, 1, None),
+    "utf-16-le without BOM": ("r.txt", _bytes(SEED_TEXT.encode("utf-16-le")), None, 1, None),
+    "utf-16-be without BOM": ("r.txt", _bytes(SEED_TEXT.encode("utf-16-be")), None, 1, None),
+    "utf-16-le without BOM, then binary": ("r.txt", _bytes(SEED_TEXT.encode("utf-16-le") + b"\x00\xd8" + bytes(range(256))),
+                                           "GL003", 2, None),
     "gb18030": ("r.txt", _bytes(SEED_TEXT.encode("gb18030")), None, 1, None),
     "utf-8 with BOM and CRLF": ("r.txt", _bytes(codecs.BOM_UTF8 + SEED_TEXT.replace("\n", "\r\n").encode()), None, 1, None),
     "mixed utf-8 and gb18030": ("r.txt", _bytes(SEED_TEXT[:4000].encode() + SEED_TEXT[4000:].encode("gb18030")),
@@ -177,12 +181,29 @@ def test_cli_exit_code_and_the_other_file_is_still_checked(tmp_path, name, capsy
     assert f"{GOOD_NAME}:" in out  # the good report's findings are there: it was checked
 
 
-def test_utf16_reads_like_utf8(tmp_path):
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])  # with a BOM, and without
+def test_utf16_reads_like_utf8(tmp_path, encoding):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_bytes(SEED)
-    b.write_bytes(SEED_TEXT.encode("utf-16"))
+    b.write_bytes(SEED_TEXT.encode(encoding))
     ra, rb = default_engine().lint_path(a), default_engine().lint_path(b)
     assert [(d.code, d.line, d.column) for d in ra.diagnostics] == [(d.code, d.line, d.column) for d in rb.diagnostics]
+    assert rb.source.encoding == ("utf-16-le" if encoding == "utf-16" else encoding)
+
+
+def test_utf16_without_bom_is_never_guessed_for_binary():
+    """Bytes with zeros in every other position, as UTF-16 has, are binary unless they decode to
+    text (CJK, ASCII, punctuation, no control characters)."""
+    import random
+
+    rnd = random.Random(7)
+    engine = default_engine()
+    for _ in range(500):
+        p = rnd.random()
+        data = bytes((0 if rnd.random() < p else rnd.randrange(256)) if k % 2 else rnd.randrange(256)
+                     for k in range(rnd.choice([16, 64, 512, 4096])))
+        r = engine.lint_bytes(data, "x.txt")
+        assert r.source is None or not r.source.encoding.startswith("utf-16")
 
 
 def test_truncated_at_every_part(tmp_path):
@@ -226,3 +247,14 @@ def test_directory_with_unreadable_files(tmp_path, capsys):
 
 def test_default_cap_is_below_fifty_megabytes():
     assert MAX_BYTES < 50 * 1024 * 1024
+
+
+def test_utf16_without_bom_is_fixed_in_its_own_encoding():
+    from govlint.fix import fix_data
+
+    data = SEED_TEXT.encode("utf-16-le")
+    out = fix_data(data, "r.txt", default_engine())
+    assert out.changed and not out.fixed.startswith(codecs.BOM_UTF16_LE)
+    fixed = out.fixed.decode("utf-16-le")
+    assert "获取信息的权利" in fixed and fixed.replace("获取信息的权利", "获取信息的权力") != SEED_TEXT  # (GL601 too)
+    assert len(fixed.splitlines()) == len(SEED_TEXT.splitlines())

@@ -1,4 +1,5 @@
-"""Plain-text reader: BOM, strict UTF-8, GB18030 (the superset of GBK/GB2312), then detection."""
+"""Plain-text reader: BOM, UTF-16 without a BOM, strict UTF-8, GB18030 (the superset of GBK/GB2312),
+then detection."""
 
 from __future__ import annotations
 
@@ -21,6 +22,29 @@ def _looks_binary(data: bytes) -> bool:
         return True
     controls = len(sample) - len(sample.translate(None, _CONTROLS))  # (a loop over the bytes took 0.5 ms)
     return controls > max(8, len(sample) // 20)
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """``utf-16-le``/``utf-16-be`` when ``data`` is UTF-16 text saved without a BOM (as some Windows
+    tools write "Unicode" text), else None. A report's UTF-16 has zero bytes in one position of its
+    code units only (the high byte of its digits, blanks and line breaks; a Chinese character's
+    bytes are rarely zero); what it decodes to must then be text: CJK, ASCII, punctuation, no
+    control characters."""
+    if len(data) < 8 or len(data) % 2:
+        return None
+    sample = data[:8192]
+    units = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) < max(2, units // 50) or min(even, odd) * 8 > max(even, odd):
+        return None
+    enc = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = sample[:units * 2].decode(enc)
+    except UnicodeDecodeError:
+        return None
+    texty = sum(1 for ch in text if ch in "\t\n\r\f" or " " <= ch <= "~" or "\u3000" <= ch <= "\u9fff"
+                or "\uff00" <= ch <= "\uffef")
+    return enc if texty >= 0.9 * len(text) else None
 
 
 def _first_error(data: bytes, encoding: str) -> int:
@@ -58,6 +82,12 @@ def decode_text(data: bytes) -> tuple[str, str, bool]:
                                  "starts with a UTF-16 BOM but cannot be decoded as UTF-16") from None
     if not data.strip():
         raise InputError("GL002", "文件为空（没有任何文字）", "the file is empty (no text at all)")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16), utf16, False
+        except UnicodeDecodeError:
+            pass  # (the sample decoded, the rest does not: binary after all, or damaged)
     if _looks_binary(data):
         raise InputError("GL003", "文件是二进制数据，不是文本（含空字节或大量控制字符）",
                          "the file is binary, not text (NUL bytes or many control characters)")
