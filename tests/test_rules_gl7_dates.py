@@ -61,6 +61,15 @@ def test_gl702_done_in_a_later_year():
     assert where(ds) == [("GL702", 4)] and "2023年" in ds[0].message
 
 
+def test_gl702_early_next_year_is_when_the_report_is_compiled():
+    for early in ("2023年1月，我局对2022年度政府信息公开工作进行了考核。", "2023年2月底前完成了年度报告的编制和审核。",
+                  "2023年 3 月，局领导听取了年度工作汇报。", "二〇二三年一月，开展了年度评议。"):
+        assert run(text_with(insert_after={3: early}), "GL702") == [], early
+    for late in ("2023年4月，我局共收到申请3件。", "2023年10月，我局办结申请3件。", "2023年12月共收到申请3件。",
+                 "2024年1月，我局共收到申请3件。", "2023年，我局共收到申请3件。"):
+        assert where(run(text_with(insert_after={3: late}), "GL702")) == [("GL702", 4)], late
+
+
 def test_gl702_plans_titles_ranges_and_part5_are_fine():
     text = text_with(insert_after={3: ["2023年，我局将进一步加强政策解读。",
                                        "印发《2023年政务公开工作要点》，编制文化发展规划（2021-2035年）。",

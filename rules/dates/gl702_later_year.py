@@ -18,6 +18,9 @@ _RANGE_BEFORE = lazy_compile(r"[-—–~～至到－]\s*$")
 _RANGE_AFTER = lazy_compile(r"\s*(?:年\s*)?(?:[-—–~～至到－]|以来|以后|以前)")
 _AS_OF = lazy_compile(r"截至|截止|截到|至今|到目前")
 _META = lazy_compile(r"发布|时间|日期|来源|印发|成文|更新|落款|编制|公布")
+# the first quarter of the next year: a report is compiled then and may tell what was done then (a
+# year's assessment in January); used with .match(text, end of the year)
+_EARLY_NEXT_YEAR = lazy_compile(r"\s*(?:0?[1-3](?!\d)|[一二三](?!十))\s*月")
 
 
 @rule("GL702", "dates.later-year", "warning", summary_en="a year after the report year, in a statement of what was done")
@@ -28,8 +31,9 @@ def later_year(report, ctx):
     year written with 年 (2023年, 二〇二三年) that is later than the report year. Not reported:
     plans and intentions (a sentence with 将, 计划, 拟, 力争, 下一步, 目标, 要点 …), the whole of parts
     五 and 六 (their improvements are for next year), titles and document numbers (《…2023年…》,
-    〔2023〕), ranges (2021—2025年), cut-off statements (截至2023年1月) and publication lines (发布时间,
-    印发 …).
+    〔2023〕), ranges (2021—2025年), cut-off statements (截至2023年1月), publication lines (发布时间,
+    印发 …), and January to March of the next year (2023年1月: the report is compiled then, and may
+    tell what was done then, such as the year's assessment).
     Why: a 2022 report that says “2023年，我局共收到申请5件” has a typing slip in the year — or
     describes the wrong year, which readers cannot tell apart.
     Fails: in a 2022 report, part 一: “2023年，我局共收到政府信息公开申请5件”.
@@ -51,6 +55,8 @@ def later_year(report, ctx):
                 titles = quoted_ranges(text)
             s = m.start()
             if inside(titles, s) or _RANGE_BEFORE.search(text[max(0, s - 2):s]) or _RANGE_AFTER.match(text, m.end() - 1):
+                continue
+            if y == year + 1 and _EARLY_NEXT_YEAR.match(text, m.end()):
                 continue
             ss, se = sentence_bounds(text, s)
             sentence = text[ss:se]
