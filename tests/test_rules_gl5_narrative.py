@@ -96,6 +96,21 @@ def test_gl502_no_case_claimed_but_table_has_one():
     assert where(ds) == [("GL502", 4)] and "未发生" in ds[0].message and "1" in ds[0].message
 
 
+@pytest.mark.parametrize("sentence, found", [
+    ("本年度政府信息公开行政复议、行政诉讼案件均为0件。", 1),  # table 四: one reconsideration (below)
+    ("本年度我局政府信息公开行政复议、行政诉讼均为{n}件。", 1),
+    ("因政府信息公开被申请行政复议和提起行政诉讼的各1件。", 1),  # 1 reconsideration: right; 1 lawsuit: wrong
+    ("政府信息公开行政诉讼和行政复议案件都是0件。", 1),
+    ("政府信息公开行政复议、行政诉讼被纠正的均为0件。", 0),  # about outcomes: not compared
+])
+def test_gl502_one_figure_for_both(sentence, found):
+    # table 四: 行政复议 结果维持 1 and 总计 1 (seed lines 318 and 322); no lawsuit
+    one_review = {318: "1 |", 322: "1 |"}
+    text = text_with(replace=one_review, insert_after={3: sentence.format(n=0)})
+    assert len(run(text, "GL502")) == found, sentence
+    assert run(text_with(insert_after={3: sentence.format(n=0)}).replace("各1件", "各0件"), "GL502") == []
+
+
 # ---------------------------------------------------------------- GL503 documents / decisions / fees vs table 二
 
 def test_gl503_normative_documents():

@@ -15,6 +15,10 @@ _KINDS = (
 _OUTCOME = lazy_compile(r"纠正|纠错|维持|败诉|胜诉|撤销|审结|结案|尚未|确认违法|驳回|各|均|分别")
 _NEG = lazy_compile(r"(?:未|没有|无)(?:发生|出现|收到|产生|有|涉及)?[^，,。；;]{0,25}?(?:行政复议|行政诉讼)")
 _NEG_OUTCOME = lazy_compile(r"纠|败诉|撤销|违法|被告|改变|责任|追究|问题")
+# both kinds named, then one figure for each: 行政复议、行政诉讼（案件）均为N件 / 各N件 (either order)
+_BOTH = lazy_compile(r"(?:行政复议|复议)[^，,。；;]{0,8}?(?:、|和|及|与|或)(?:提起)?(?:行政诉讼|诉讼)[^，,。；;]{0,8}?(?:均|都|各)(?:为|是|有)?\s*$"
+                     r"|(?:行政诉讼|诉讼)[^，,。；;]{0,8}?(?:、|和|及|与|或)(?:行政复议|复议)[^，,。；;]{0,8}?(?:均|都|各)(?:为|是|有)?\s*$")
+_OUTCOME_WORDS = lazy_compile(r"纠正|纠错|维持|败诉|胜诉|撤销|审结|结案|尚未|确认违法|驳回")
 _REVIEW = lazy_compile(r"复议")
 _LITIGATION = lazy_compile(r"诉讼|起诉")
 
@@ -37,8 +41,8 @@ def reviews(report, ctx):
     What: in sentences about disclosure work, figures of 行政复议 cases equal table 四's 行政复议
     总计; figures of 行政诉讼 equal 未经复议直接起诉 总计 + 复议后起诉 总计 (or the one group the text
     names); a statement that there was no reconsideration or lawsuit (未发生…行政复议、行政诉讼)
-    matches zero totals. Figures about outcomes (纠正, 维持, 败诉 …) and shared figures (各1件) are
-    not compared.
+    matches zero totals; one figure for both (行政复议、行政诉讼均为0件, 各1件) is each one's. Figures
+    about outcomes (纠正, 维持, 败诉 …) are not compared.
     Why: the narrative and table 四 describe the same cases; a report that says 未发生行政复议 while
     its table shows two is wrong in one of the two places.
     Fails: “因政府信息公开被申请行政复议2件” while table 四 行政复议 总计 is 0.
@@ -48,8 +52,19 @@ def reviews(report, ctx):
     """
     if report.table("四") is None:
         return
+    review = cell_expect(ctx, report, "四", ["cases"], ("review.total",))
+    litigation = cell_expect(ctx, report, "四", ["cases"], ("direct.total", "after_review.total"))
     for fig in figures(report, frozenset({"件", "起", "宗", "例"})):
         if not (_CONTEXT.search(fig.sentence) or fig.part == 4):
+            continue
+        both = _BOTH.search(fig.pre[-30:])
+        if both is not None and not _OUTCOME_WORDS.search(both.group(0)):
+            # “行政复议、行政诉讼均为0件”: each of the two is that figure
+            for exp, zh, en in ((review, "行政复议案件数", "administrative reconsiderations"),
+                                (litigation, "行政诉讼案件数", "lawsuits")):
+                ok, real = matches(fig.q.value, [exp])
+                if not ok and real:
+                    yield report_mismatch(ctx, fig, zh, en, real)
             continue
         kind = _kind(fig.pre[-14:], True) or _kind(fig.post[:8], False)
         if kind is None or _OUTCOME.search(fig.pre):
@@ -60,8 +75,6 @@ def reviews(report, ctx):
         if not ok and real:
             yield report_mismatch(ctx, fig, zh, en, real)
     # “未发生……行政复议、行政诉讼” against non-zero totals
-    review = cell_expect(ctx, report, "四", ["cases"], ("review.total",))
-    litigation = cell_expect(ctx, report, "四", ["cases"], ("direct.total", "after_review.total"))
     for _, p in prose(report, title=False):
         text = p.text
         for m in _NEG.finditer(text):
