@@ -15,8 +15,9 @@ One record per file::
 ``row_written`` the label as the report writes it). Cells that could not be aligned to a column (a
 row with too few or too many values, an unknown row, a stray value) are listed too, with
 ``aligned: false`` and ``column_id`` null. ``recovered`` is true for a cell govlint split out of
-digits written together (a crawled page that lost the table's cell boundaries; see GL214). Lines and columns are those of the user's file (HTML),
-or of the extracted text with a ``locator`` (DOCX, PDF). The CSV form has one line per cell.
+digits written together (a crawled page that lost the table's cell boundaries; see GL214). Lines
+and columns are those of the user's file (HTML), or of the extracted text with a ``locator``
+(DOCX, PDF). The CSV form has one line per cell.
 
 This module is imported by ``import govlint``: keep it free of heavy imports.
 """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import Callable, Optional
 
@@ -59,7 +60,6 @@ BUILTIN_READERS: dict[str, Reader] = {
 # what a file is, from its first bytes, when its name does not say (no suffix, ``.txt``, standard
 # input): a page saved without its extension, a PDF or Word file renamed
 _HTML_START = re.compile(rb"(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta)[\s/>]", re.I | re.S)
-_BOMS = (b"\xef\xbb\xbf",)
 
 
 def sniff(data: bytes) -> Optional[str]:
@@ -74,9 +74,8 @@ def sniff(data: bytes) -> Optional[str]:
         return ".docx" if b"word/document.xml" in data else None
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return ".doc"
-    for bom in _BOMS:
-        if head.startswith(bom):
-            head = head[len(bom):]
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[len(codecs.BOM_UTF8):]
     return ".html" if _HTML_START.match(head) else None
 
 

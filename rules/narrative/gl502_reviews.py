@@ -12,13 +12,14 @@ _KINDS = (
     (lazy_compile(r"行政诉讼|起诉|诉讼"), ("direct.total", "after_review.total"), "行政诉讼案件数", "lawsuits"),
     (lazy_compile(r"行政复议|复议"), ("review.total",), "行政复议案件数", "administrative reconsiderations"),
 )
-_OUTCOME = lazy_compile(r"纠正|纠错|维持|败诉|胜诉|撤销|审结|结案|尚未|确认违法|驳回|各|均|分别")
+_OUTCOME_TERMS = r"纠正|纠错|维持|败诉|胜诉|撤销|审结|结案|尚未|确认违法|驳回"
+_OUTCOME_WORDS = lazy_compile(_OUTCOME_TERMS)
+_OUTCOME = lazy_compile(_OUTCOME_TERMS + r"|各|均|分别")  # (a shared figure: one for several kinds)
 _NEG = lazy_compile(r"(?:未|没有|无)(?:发生|出现|收到|产生|有|涉及)?[^，,。；;]{0,25}?(?:行政复议|行政诉讼)")
 _NEG_OUTCOME = lazy_compile(r"纠|败诉|撤销|违法|被告|改变|责任|追究|问题")
 # both kinds named, then one figure for each: 行政复议、行政诉讼（案件）均为N件 / 各N件 (either order)
 _BOTH = lazy_compile(r"(?:行政复议|复议)[^，,。；;]{0,8}?(?:、|和|及|与|或)(?:提起)?(?:行政诉讼|诉讼)[^，,。；;]{0,8}?(?:均|都|各)(?:为|是|有)?\s*$"
                      r"|(?:行政诉讼|诉讼)[^，,。；;]{0,8}?(?:、|和|及|与|或)(?:行政复议|复议)[^，,。；;]{0,8}?(?:均|都|各)(?:为|是|有)?\s*$")
-_OUTCOME_WORDS = lazy_compile(r"纠正|纠错|维持|败诉|胜诉|撤销|审结|结案|尚未|确认违法|驳回")
 _REVIEW = lazy_compile(r"复议")
 _LITIGATION = lazy_compile(r"诉讼|起诉")
 
