@@ -13,7 +13,6 @@ compared (locality-sensitive hashing), the others are too unlike to be.
 
 from __future__ import annotations
 
-import re
 import zlib
 from array import array
 from functools import lru_cache
@@ -21,6 +20,7 @@ from operator import eq
 from typing import Iterator, NamedTuple, Optional
 
 from govlint.model import Report
+from govlint.relazy import lazy_compile
 
 from .._prose import prose
 
@@ -31,8 +31,8 @@ _EMPTY = 0xFFFFFFFF
 _SHIFT = 32 - (BINS - 1).bit_length()  # the hash's top bits choose the range (BINS is a power of 2)
 
 
-_NOT_WORD = re.compile(r"[\W_]+")
-_DIGITS = re.compile(r"\d+")
+_NOT_WORD = lazy_compile(r"[\W_]+")
+_DIGITS = lazy_compile(r"\d+")
 
 
 def fold(text: str) -> str:
