@@ -14,7 +14,7 @@ from govlint.diagnostics import Rule
 from govlint.hookspecs import hookimpl
 from govlint.packagedata import file_names, load_toml
 
-_FAMILIES = ("sections", "tables", "arithmetic", "plausibility", "narrative", "citations", "dates", "crossreport",
+_FAMILIES = ("input", "sections", "tables", "arithmetic", "plausibility", "narrative", "citations", "dates", "crossreport",
              "style")
 
 

@@ -22,7 +22,10 @@ def table_missing(report, ctx):
             continue
         section = report.section(spec.part)
         span = section.heading.span if section is not None else start_span(report)
-        extra = "（表格可能以图片形式发布，无法读取数据）" if section is not None else ""
-        extra_en = " (the table may have been published as an image)" if section is not None else ""
+        # the part's heading followed by the next part's: the table was there, as an image; a part
+        # the text ends in was cut off (GL012), which says nothing about how its table was published
+        image = section is not None and any(s.part and s.part > spec.part for s in report.sections)
+        extra = "（表格可能以图片形式发布，无法读取数据）" if image else ""
+        extra_en = " (the table may have been published as an image)" if image else ""
         yield ctx.rule.diag(span, f"缺少{TABLE_NAMES[spec.id]}{extra}",
                             f"{TABLE_NAMES_EN[spec.id]} is missing{extra_en}", table=spec.id)

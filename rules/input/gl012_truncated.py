@@ -1,0 +1,90 @@
+from govlint import rule
+from govlint.relazy import lazy_compile
+
+from .._common import NUMERALS, TABLE_NAMES, TABLE_NAMES_EN
+
+# a line cut in the middle of a sentence: prose (a dozen characters or more) ending in a Chinese
+# character or in a mark that cannot end one (，、：（“)
+_UNENDED = lazy_compile(r"[\u4e00-\u9fff][^。！？!?；;]*[\u4e00-\u9fff，,、：:（(“‘]$")
+# a signature line (the agency's name) or the date under it end a complete text without a full stop
+_SIGNATURE = lazy_compile(r"(?:局|委|委员会|办|办公室|院|府|政府|厅|中心|街道|镇|乡|区|县|市|所|站|队|会|[年月日])$")
+
+
+def _parts(numbers) -> tuple[str, str]:
+    """(zh, en): 第四至六部分 / parts 四–六."""
+    first, last = NUMERALS[numbers[0]], NUMERALS[numbers[-1]]
+    if len(numbers) == 1:
+        return f"第{first}部分", f"part {first}"
+    return f"第{first}至{last}部分", f"parts {first}–{last}"
+
+
+def _last_end(report) -> int:
+    """Where the last paragraph, heading or table ends."""
+    ends = [p.span.end for p in report.preamble] + [t.span.end for t in report.tables]
+    for s in report.sections:
+        ends.append(s.heading.span.end)
+        ends += [p.span.end for p in s.paragraphs]
+    return max(ends, default=0)
+
+
+@rule("GL012", "input.truncated", "warning", summary_en="the text stops (or starts) in the middle of the report")
+def truncated(report, ctx):
+    """文本在报告中途中断（或从中途开始）：网页或文件可能被截断。
+
+    What: the text ends before part 六 and in the middle of something — a sentence without its end
+    (a line of prose ending in a Chinese character, a comma or 、, that is not a signature or a date),
+    or a table that lacks its last rows or whose last row lacks values; or it starts at a later
+    part, with the parts before it and any opening text missing. One finding for the end (on the last line) and one for the start (on the
+    first heading), naming the parts that are not there. The parts and tables that are missing are
+    still reported (GL101, GL201, GL202): this finding says why.
+    Why: a page cut off by the publishing system or by a crawler, a PDF page saved on its own, or a
+    file copied in part all look like a report with missing parts; the cause (an incomplete page or
+    file) is what to check first, against the original.
+    Fails: a text that ends “……二是持续在政务公开工作上出新招、出” after part 五; one that ends
+    inside table 三 at “7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0”.
+    Passes: a complete report; a report without part 六 whose part 五 ends “……进一步提升工作水平。”
+    (GL101 only).
+    Basis: format-spec §3 (the six parts, in order), §4–§5 (the tables' rows).
+    """
+    found = sorted({s.part for s in report.sections if s.part})
+    if not found:
+        return
+    text = report.text
+    # -- the end
+    later = [n for n in range(found[-1] + 1, 7)]
+    if later:
+        end = len(text.rstrip())
+        start = text.rfind("\n", 0, end) + 1
+        last_line = text[start:end].strip()
+        last_table = max(report.tables, key=lambda t: t.span.end, default=None)
+        in_table = last_table is not None and last_table.id is not None and last_table.span.end >= _last_end(report)
+        cut = None
+        if in_table:
+            rows = [r for r in last_table.rows if r.id is not None]
+            short_row = bool(rows) and rows[-1].problem == "too_few"
+            if last_table.missing_rows or short_row:
+                cut = (f"，{TABLE_NAMES[last_table.id]}也不完整", f", {TABLE_NAMES_EN[last_table.id]} is incomplete")
+        elif len(last_line) >= 12 and _UNENDED.search(last_line) and not (
+                len(last_line) <= 30 and _SIGNATURE.search(last_line)):
+            cut = ("", "")
+        if cut is not None:
+            a = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+            quote = last_line if len(last_line) <= 30 else "…" + last_line[-28:]
+            zh, en = _parts(later)
+            yield ctx.rule.diag(
+                ctx.source.span(a, end),
+                f"文本在此处中断（“{quote}”）：其后没有{zh}{cut[0]}，网页或文件可能被截断了；请对照原文核对是否完整",
+                f"the text stops here (“{quote}”) with {en} not there{cut[1]}: the page or file looks cut off; "
+                "check it against the original",
+                actual=last_line[-30:])
+    # -- the start
+    earlier = [n for n in range(1, found[0])]
+    if earlier and not report.preamble:
+        first = min((s for s in report.sections if s.part), key=lambda s: s.heading.span.start)
+        zh, en = _parts(earlier)
+        yield ctx.rule.diag(
+            first.heading.span,
+            f"文本从第{NUMERALS[found[0]]}部分开始，前面没有{zh}和报告开头，网页或文件可能只是报告的一部分；请对照原文核对是否完整",
+            f"the text starts at part {NUMERALS[found[0]]}: {en} and the report's opening are not there; the page "
+            "or file looks like a piece of the report; check it against the original",
+            actual=first.heading.text)
