@@ -247,3 +247,51 @@ def test_one_template_filled_in_by_many_bodies_is_found_in_linear_work(tmp_path)
     results = govlint.lint_paths([write(tmp_path, files)], GL8)
     msgs = [d.message for r in results for d in r.diagnostics if d.code == "GL804"]
     assert len(msgs) == 70 and all("另有至少" in m for m in msgs)
+
+
+# ----------------------------------------------------------------------------- GL805 versions of one report
+
+def test_the_page_and_the_attachment_of_one_report_agree(tmp_path):
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "page.html").write_bytes(rs.to_html(DATA).data)
+    (folder / "attachment.txt").write_text(rs.to_text(DATA, "spaced"), encoding="utf-8")
+    assert codes(govlint.lint_paths([folder], GL8), "GL805") == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_page_and_the_attachment_of_one_report_differ(tmp_path, jobs):
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "page.html").write_bytes(rs.to_html(DATA).data)
+    changed = DATA.with_value("三", "new", "total", "4").with_value("二", "licensing", "decisions", "7")
+    (folder / "attachment.txt").write_text(rs.to_text(changed, "rows"), encoding="utf-8")
+    results = govlint.lint_paths([folder], GL8, jobs=jobs)
+    found = [(Path(r.path).name, d.table, d.actual) for r in results for d in r.diagnostics if d.code == "GL805"]
+    assert sorted(found) == [("attachment.txt", "三", 1), ("attachment.txt", "二", 1),
+                             ("page.html", "三", 1), ("page.html", "二", 1)]
+    msg = next(d for r in results for d in r.diagnostics if d.code == "GL805" and d.table == "三"
+               and r.path.endswith("page.html"))
+    assert "一、本年新收政府信息公开申请数量" in msg.message and "3（另一份为4）" in msg.message
+    assert "attachment.txt" in msg.message and "(there 4)" in msg.message_en
+    # it points at table 三 of the page
+    page = (folder / "page.html").read_text(encoding="utf-8").split("\n")
+    assert msg.line <= len(page) and "<td" in page[msg.line - 1]
+
+
+@pytest.mark.parametrize("other", [
+    report(2021, 0),  # another year
+    report(2022, 5, agency="益阳市财政局"),  # another agency
+])
+def test_versions_only_of_one_agency_and_year(tmp_path, other):
+    folder = write(tmp_path, {"a.txt": report(2022, 0), "b.txt": other})
+    assert codes(govlint.lint_paths([folder], GL8), "GL805") == []
+
+
+def test_many_differences_are_counted(tmp_path):
+    data = DATA
+    for row in ("new", "total", "unable.not_held"):
+        data = data.with_value("三", row, "natural", "9").with_value("三", row, "total", "9")
+    folder = write(tmp_path, {"a.txt": rs.to_text(DATA), "b.txt": rs.to_text(data)})
+    notes = [d for r in govlint.lint_paths([folder], GL8) for d in r.diagnostics if d.code == "GL805"]
+    assert [d.actual for d in notes] == [6, 6] and all("等6处" in d.message for d in notes)

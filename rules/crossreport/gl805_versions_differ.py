@@ -1,0 +1,92 @@
+from govlint import cross_rule
+
+from .._common import fmt
+from ._pairs import agency_key
+
+_LISTED = 4  # differing cells named in a finding (the others are counted)
+
+
+def _labels(edition_id, table_id, row_id, col_id):
+    """The format's labels of a cell (the facts keep ids only; the labels are the edition's)."""
+    from govlint.engine import default_engine
+
+    edition = default_engine().editions.get(edition_id)
+    spec = edition.table(table_id) if edition is not None else None
+    row = spec.row(row_id) if spec is not None else None
+    col = spec.column(col_id) if spec is not None else None
+    return (row.label if row is not None else row_id), (col.label if col is not None else col_id)
+
+
+def _compare(items, rule):
+    """The reports of one agency and one year, two by two, table by table."""
+    groups: dict = {}
+    for i, (path, facts) in enumerate(items):
+        groups.setdefault((facts["agency"], facts["year"]), []).append(i)
+    for members in groups.values():
+        for a in members:
+            path, mine = items[a]
+            for b in members:
+                if a == b:
+                    continue
+                other_path, theirs = items[b]
+                for table_id, (span, values) in sorted(mine["tables"].items()):
+                    got = theirs["tables"].get(table_id)
+                    if got is None:
+                        continue
+                    other = got[1]
+                    common = [k for k in values if k in other]
+                    diffs = [(k, values[k], other[k]) for k in common if values[k] != other[k]]
+                    if not diffs:
+                        continue
+                    named = []
+                    for (row_id, col_id), v, w in diffs[:_LISTED]:
+                        row, col = _labels(mine["edition"], table_id, row_id, col_id)
+                        named.append((row, col, v, w))
+                    more = len(diffs) - len(named)
+                    zh_list = "；".join(f"“{r}”行“{c}”列 {fmt(v)}（另一份为{fmt(w)}）" for r, c, v, w in named)
+                    en_list = "; ".join(f"row “{r}”, column “{c}”: {fmt(v)} (there {fmt(w)})" for r, c, v, w in named)
+                    zh_more = f"等{len(diffs)}处" if more else ""
+                    en_more = f"; and {more} more" if more else ""
+                    yield path, rule.diag(
+                        span,
+                        f"表{table_id}与同一机关同一年度的另一份报告（{other_path}）不一致：{zh_list}{zh_more}"
+                        f"（共比较{len(common)}个单元格）；同一份报告的不同版本（网页、附件）数字应当相同",
+                        f"table {table_id} differs from the same agency's other report of the same year ({other_path}): "
+                        f"{en_list}{en_more} ({len(diffs)} of {len(common)} cells compared); the versions of one "
+                        "report (the web page, the attachment) must give the same figures",
+                        table=table_id, actual=len(diffs))
+
+
+@cross_rule("GL805", "crossreport.versions-differ", "warning", compare=_compare, enabled=False,
+            summary_en="two reports of one agency and one year give different figures in a table")
+def versions_differ(report, ctx):
+    """同一机关同一年度的两份报告（如网页版与附件版）表格数字不一致。
+
+    What: when one run checks two or more reports of the same agency and year (as their titles give
+    them) — typically the web page and the attached PDF or Word file of one report, or a report
+    and its corrected re-issue — every number in tables 二, 三 and 四 that both have is the same in
+    both. Each report is told, once per table, which cells differ (the first few, with both
+    figures) and how many; the finding points at the table.
+    Why: offices often publish a report twice, as a page and as an attachment, and correct one
+    without the other; readers cannot tell which figures are right.
+    Fails: the web page's table 三 “一、本年新收…” 总计 is 75, the attached PDF's is 76.
+    Passes: both 75 (or a report published once).
+    Off by default (enable with ``--extend-select GL8``), as the other checks across reports.
+    Basis: format-spec §4 (the tables); the checks across reports of defects C9–C10.
+    """
+    agency = agency_key(report)
+    if report.year is None or not agency or report.edition is None:
+        return None
+    tables, spans = {}, []
+    for table in report.tables:
+        if table.id is None or table.id in tables:
+            continue
+        values = {(r.id, c.column): c.value for r in table.rows if r.id is not None
+                  for c in r.cells if c.column and c.is_number and c.value is not None}
+        if values:
+            span = table.rows[0].cells[0].span if table.rows and table.rows[0].cells else table.span
+            tables[table.id] = (span, values)
+            spans.append(span)
+    if not tables:
+        return None
+    return {"agency": agency, "year": report.year, "edition": report.edition, "tables": tables, "spans": spans}
