@@ -295,3 +295,12 @@ def test_many_differences_are_counted(tmp_path):
     folder = write(tmp_path, {"a.txt": rs.to_text(DATA), "b.txt": rs.to_text(data)})
     notes = [d for r in govlint.lint_paths([folder], GL8) for d in r.diagnostics if d.code == "GL805"]
     assert [d.actual for d in notes] == [6, 6] and all("等6处" in d.message for d in notes)
+
+
+def test_more_reports_of_one_agency_and_year_than_versions_are_not_compared(tmp_path):
+    files = {f"{i}.txt": rs.to_text(DATA.with_value("三", "new", "total", str(i))) for i in range(6)}
+    assert codes(govlint.lint_paths([write(tmp_path, files)], GL8), "GL805") == []
+    three = {f"{i}.txt": rs.to_text(DATA.with_value("三", "new", "total", str(i))) for i in range(3)}
+    notes = [d for r in govlint.lint_paths([write(tmp_path / "3", three)], GL8) for d in r.diagnostics
+             if d.code == "GL805"]
+    assert len(notes) == 3 and all("另有1份" in d.message for d in notes)  # one per report, the others counted

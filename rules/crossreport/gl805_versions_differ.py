@@ -1,9 +1,13 @@
+from array import array
+
 from govlint import cross_rule
 
 from .._common import fmt
 from ._pairs import agency_key
 
 _LISTED = 4  # differing cells named in a finding (the others are counted)
+_VERSIONS = 4  # at most this many reports of one agency and year are versions of one report
+_KEYS: dict = {}  # the tuples of cell ids seen, each kept once
 
 
 def _labels(edition_id, table_id, row_id, col_id):
@@ -18,43 +22,52 @@ def _labels(edition_id, table_id, row_id, col_id):
 
 
 def _compare(items, rule):
-    """The reports of one agency and one year, two by two, table by table."""
+    """The reports of one agency and one year, two by two, table by table: each report is told, per
+    table, of the first other version that differs (and how many more do)."""
     groups: dict = {}
     for i, (path, facts) in enumerate(items):
         groups.setdefault((facts["agency"], facts["year"]), []).append(i)
     for members in groups.values():
+        if len(members) > _VERSIONS:
+            continue  # more reports of one agency and year than versions of one report: a name many share
         for a in members:
             path, mine = items[a]
-            for b in members:
-                if a == b:
-                    continue
-                other_path, theirs = items[b]
-                for table_id, (span, values) in sorted(mine["tables"].items()):
-                    got = theirs["tables"].get(table_id)
+            for table_id, (span, keys, numbers) in sorted(mine["tables"].items()):
+                values = dict(zip(keys, numbers))
+                differing = []  # (other path, cells compared, [(key, mine, theirs)])
+                for b in members:
+                    other_path, theirs = items[b]
+                    got = theirs["tables"].get(table_id) if b != a else None
                     if got is None:
                         continue
-                    other = got[1]
+                    other = dict(zip(got[1], got[2]))
                     common = [k for k in values if k in other]
                     diffs = [(k, values[k], other[k]) for k in common if values[k] != other[k]]
-                    if not diffs:
-                        continue
-                    named = []
-                    for (row_id, col_id), v, w in diffs[:_LISTED]:
-                        row, col = _labels(mine["edition"], table_id, row_id, col_id)
-                        named.append((row, col, v, w))
-                    more = len(diffs) - len(named)
-                    zh_list = "；".join(f"“{r}”行“{c}”列 {fmt(v)}（另一份为{fmt(w)}）" for r, c, v, w in named)
-                    en_list = "; ".join(f"row “{r}”, column “{c}”: {fmt(v)} (there {fmt(w)})" for r, c, v, w in named)
-                    zh_more = f"等{len(diffs)}处" if more else ""
-                    en_more = f"; and {more} more" if more else ""
-                    yield path, rule.diag(
-                        span,
-                        f"表{table_id}与同一机关同一年度的另一份报告（{other_path}）不一致：{zh_list}{zh_more}"
-                        f"（共比较{len(common)}个单元格）；同一份报告的不同版本（网页、附件）数字应当相同",
-                        f"table {table_id} differs from the same agency's other report of the same year ({other_path}): "
-                        f"{en_list}{en_more} ({len(diffs)} of {len(common)} cells compared); the versions of one "
-                        "report (the web page, the attachment) must give the same figures",
-                        table=table_id, actual=len(diffs))
+                    if diffs:
+                        differing.append((other_path, len(common), diffs))
+                if not differing:
+                    continue
+                other_path, n_common, diffs = differing[0]
+                named = []
+                for (row_id, col_id), v, w in diffs[:_LISTED]:
+                    row, col = _labels(mine["edition"], table_id, row_id, col_id)
+                    named.append((row, col, v, w))
+                more = len(diffs) - len(named)
+                zh_list = "；".join(f"“{r}”行“{c}”列 {fmt(v)}（另一份为{fmt(w)}）" for r, c, v, w in named)
+                en_list = "; ".join(f"row “{r}”, column “{c}”: {fmt(v)} (there {fmt(w)})" for r, c, v, w in named)
+                zh_more = f"等{len(diffs)}处" if more else ""
+                en_more = f"; and {more} more" if more else ""
+                others = len(differing) - 1
+                zh_others = f"；另有{others}份同年报告也与本报告不一致" if others else ""
+                en_others = f"; {others} more reports of that year also differ from this one" if others else ""
+                yield path, rule.diag(
+                    span,
+                    f"表{table_id}与同一机关同一年度的另一份报告（{other_path}）不一致：{zh_list}{zh_more}"
+                    f"（共比较{n_common}个单元格）{zh_others}；同一份报告的不同版本（网页、附件）数字应当相同",
+                    f"table {table_id} differs from the same agency's other report of the same year ({other_path}): "
+                    f"{en_list}{en_more} ({len(diffs)} of {n_common} cells compared){en_others}; the versions of "
+                    "one report (the web page, the attachment) must give the same figures",
+                    table=table_id, actual=len(diffs))
 
 
 @cross_rule("GL805", "crossreport.versions-differ", "warning", compare=_compare, enabled=False,
@@ -65,8 +78,10 @@ def versions_differ(report, ctx):
     What: when one run checks two or more reports of the same agency and year (as their titles give
     them) — typically the web page and the attached PDF or Word file of one report, or a report
     and its corrected re-issue — every number in tables 二, 三 and 四 that both have is the same in
-    both. Each report is told, once per table, which cells differ (the first few, with both
-    figures) and how many; the finding points at the table.
+    both. Each report is told, once per table, which cells differ from another version (the first
+    few, with both figures), how many do, and how many more versions differ; the finding points at
+    the table. More than four reports of one agency and year are not versions of one report (a
+    name many reports share, such as an untitled agency) and are not compared.
     Why: offices often publish a report twice, as a page and as an attachment, and correct one
     without the other; readers cannot tell which figures are right.
     Fails: the web page's table 三 “一、本年新收…” 总计 is 75, the attached PDF's is 76.
@@ -81,11 +96,15 @@ def versions_differ(report, ctx):
     for table in report.tables:
         if table.id is None or table.id in tables:
             continue
-        values = {(r.id, c.column): c.value for r in table.rows if r.id is not None
-                  for c in r.cells if c.column and c.is_number and c.value is not None}
-        if values:
+        cells = [((r.id, c.column), c.value) for r in table.rows if r.id is not None
+                 for c in r.cells if c.column and c.is_number and c.value is not None]
+        if cells:
             span = table.rows[0].cells[0].span if table.rows and table.rows[0].cells else table.span
-            tables[table.id] = (span, values)
+            keys = tuple(k for k, _ in cells)
+            # the cells' ids are the same in most reports: one tuple of them is kept for all (the
+            # facts of a thousand reports are held until the run ends), the values as an array
+            keys = _KEYS.setdefault(keys, keys) if len(_KEYS) < 256 else keys
+            tables[table.id] = (span, keys, array("d", [v for _, v in cells]))
             spans.append(span)
     if not tables:
         return None
