@@ -22,7 +22,9 @@ from typing import Iterator, NamedTuple, Optional
 from govlint.model import Report
 from govlint.relazy import lazy_compile
 
+from .._common import start_span
 from .._prose import prose
+from ._pairs import agency_key
 
 SHINGLE = 5  # characters per piece: short enough for Chinese phrasing, long enough to be specific
 BINS = 128
@@ -127,3 +129,21 @@ def bands(fp: Fingerprint, rows: int = 3) -> Iterator[tuple[int, bytes]]:
     width = 4 * rows
     for i in range(0, len(fp.mins), width):
         yield i // width, fp.mins[i:i + width]
+
+
+THRESHOLD = 0.8  # the share of a report's text that makes it a copy (GL803, GL804; option ``threshold``)
+
+
+def text_facts(report: Report, ctx) -> Optional[dict]:
+    """What GL803 and GL804 keep of a report: its agency (as a key and as written), year, text
+    fingerprint, the ``threshold`` its configuration sets, and its title's place; None when the
+    title names no agency or the text is too short to compare."""
+    agency = agency_key(report)
+    if not agency:
+        return None
+    fp = fingerprint(report)
+    if fp is None:
+        return None
+    span = start_span(report)
+    return {"agency": agency, "name": report.agency or agency, "year": report.year, "fingerprint": fp,
+            "threshold": float((ctx.options or {}).get("threshold", THRESHOLD)), "span": span, "spans": [span]}

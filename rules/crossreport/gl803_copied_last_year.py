@@ -1,10 +1,7 @@
 from govlint import cross_rule
 
-from .._common import start_span
-from ._pairs import agency_key, consecutive
-from ._text import fingerprint, shared
-
-THRESHOLD = 0.8
+from ._pairs import consecutive
+from ._text import shared, text_facts
 
 
 def _compare(items, rule):
@@ -45,13 +42,6 @@ def copied_last_year(report, ctx):
     Off by default (enable with ``--extend-select GL8``), as the other checks across reports.
     Basis: defects E1, E3.
     """
-    agency = agency_key(report)
-    if report.year is None or not agency:
+    if report.year is None:
         return None
-    fp = fingerprint(report)
-    if fp is None:
-        return None
-    threshold = float((ctx.options or {}).get("threshold", THRESHOLD))
-    span = start_span(report)
-    return {"agency": agency, "year": report.year, "fingerprint": fp, "threshold": threshold, "span": span,
-            "spans": [span]}
+    return text_facts(report, ctx)

@@ -1,10 +1,7 @@
 from govlint import cross_rule
 
-from .._common import start_span
-from ._pairs import agency_key
-from ._text import bands, estimate, fingerprint, shared
+from ._text import bands, estimate, shared, text_facts
 
-THRESHOLD = 0.8
 _MARGIN = 0.15  # how far below the threshold an estimate may be and still be counted exactly
 _EXACT = 5  # the closest reports (by estimate) whose shares are counted exactly
 _CROWD = 64  # a band shared by more reports than this is crowded (see _compare)
@@ -89,13 +86,4 @@ def copied_across(report, ctx):
     Off by default (enable with ``--extend-select GL8``), as the other checks across reports.
     Basis: defects E2, E3.
     """
-    agency = agency_key(report)
-    if not agency:
-        return None
-    fp = fingerprint(report)
-    if fp is None:
-        return None
-    threshold = float((ctx.options or {}).get("threshold", THRESHOLD))
-    span = start_span(report)
-    return {"agency": agency, "name": report.agency or agency, "fingerprint": fp, "threshold": threshold,
-            "span": span, "spans": [span]}
+    return text_facts(report, ctx)
