@@ -1,7 +1,7 @@
 from govlint import cross_rule
 
 from ._pairs import consecutive
-from ._text import shared, text_facts
+from ._text import copied, shared, text_facts
 
 
 def _compare(items, rule):
@@ -9,15 +9,11 @@ def _compare(items, rule):
         share = shared(now["fingerprint"], last["fingerprint"])
         if share < now["threshold"]:
             continue
-        pct = round(share * 100)
-        yield path, rule.diag(
-            now["span"],
-            f"本报告的正文约{pct}%与本机关上一年度报告（{last_path}）相同：年度报告应写本年度的工作、问题和改进，"
-            "不宜照搬上一年度的内容",
-            f"about {pct}% of this report's running text is the same as the agency's report of the year before "
-            f"({last_path}): an annual report should describe this year's work, problems and improvements rather "
-            "than repeat last year's",
-            expected=f"< {round(now['threshold'] * 100)}%", actual=f"{pct}%")
+        yield path, copied(rule, now, share,
+                           (f"本机关上一年度报告（{last_path}）", f"the agency's report of the year before ({last_path})"),
+                           ("年度报告应写本年度的工作、问题和改进，不宜照搬上一年度的内容",
+                            "an annual report should describe this year's work, problems and improvements rather than "
+                            "repeat last year's"))
 
 
 @cross_rule("GL803", "crossreport.copied-last-year", "warning", compare=_compare, enabled=False,

@@ -1,6 +1,6 @@
 from govlint import cross_rule
 
-from ._text import bands, estimate, shared, text_facts
+from ._text import bands, copied, estimate, shared, text_facts
 
 _MARGIN = 0.15  # how far below the threshold an estimate may be and still be counted exactly
 _EXACT = 5  # the closest reports (by estimate) whose shares are counted exactly
@@ -47,19 +47,14 @@ def _compare(items, rule):
         more = sum(1 for s, _ in exact[1:] if s >= facts["threshold"])
         more += sum(1 for g, _ in found[_EXACT:] if g >= facts["threshold"])
         other_path, other_facts = items[other]
-        pct = round(share * 100)
         at_least, at_least_en = ("至少", "at least ") if me in crowded else ("", "")
         also = f"；另有{at_least}{more}份其他机关的报告也与本报告高度相同" if more else ""
         also_en = f"; {at_least_en}{more} more reports of other agencies are also largely the same" if more else ""
-        yield path, rule.diag(
-            facts["span"],
-            f"本报告的正文约{pct}%与另一机关（{other_facts['name']}）的报告（{other_path}）相同{also}："
-            "各机关的年度报告应写本机关的工作，不宜相互照搬",
-            f"about {pct}% of this report's running text is the same as the report of another agency "
-            f"({other_facts['name']}, {other_path}){also_en}: each agency's report should describe its own work "
-            "rather than copy another's",
-            expected=f"< {round(facts['threshold'] * 100)}%", actual=f"{pct}%")
-
+        yield path, copied(rule, facts, share,
+                           (f"另一机关（{other_facts['name']}）的报告（{other_path}）{also}",
+                            f"the report of another agency ({other_facts['name']}, {other_path}){also_en}"),
+                           ("各机关的年度报告应写本机关的工作，不宜相互照搬",
+                            "each agency's report should describe its own work rather than copy another's"))
 
 @cross_rule("GL804", "crossreport.copied-across", "warning", compare=_compare, enabled=False,
             summary_en="the running text largely repeats another agency's report")
