@@ -79,5 +79,5 @@ def sniff(data: bytes) -> Optional[str]:
     return ".html" if _HTML_START.match(head) else None
 
 
-__all__ = ["BUILTIN_READERS", "sniff", "Reader", "read_text", "decode_text", "read_html", "read_docx", "read_legacy_word",
-           "read_pdf", "InputError", "Source"]
+__all__ = ["BUILTIN_READERS", "sniff", "Reader", "read_text", "decode_text", "read_html", "read_docx",
+           "read_legacy_word", "read_pdf", "InputError", "Source"]

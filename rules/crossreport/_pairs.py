@@ -15,7 +15,10 @@ def agency_key(report: Report) -> Optional[str]:
     return key(agency_name(report)) or None
 
 
-def consecutive(items: Iterable[tuple[Optional[str], dict]]) -> Iterator[tuple[Optional[str], dict, Optional[str], dict]]:
+Item = tuple[Optional[str], dict]  # (path, facts)
+
+
+def consecutive(items: Iterable[Item]) -> Iterator[tuple[Optional[str], dict, Optional[str], dict]]:
     """``(path, facts, last_path, last_facts)`` for each report whose agency also has a report of
     the year before. Facts carry ``agency`` and ``year``. An agency with two reports of one year is
     left out for those years: which of them continues which is not certain."""

@@ -10,7 +10,8 @@ def _compare(items, rule):
         if share < now["threshold"]:
             continue
         yield path, copied(rule, now, share,
-                           (f"本机关上一年度报告（{last_path}）", f"the agency's report of the year before ({last_path})"),
+                           (f"本机关上一年度报告（{last_path}）",
+                            f"the agency's report of the year before ({last_path})"),
                            ("年度报告应写本年度的工作、问题和改进，不宜照搬上一年度的内容",
                             "an annual report should describe this year's work, problems and improvements rather than "
                             "repeat last year's"))

@@ -34,9 +34,10 @@ def truncated(report, ctx):
     What: the text ends before part 六 and in the middle of something — a sentence without its end
     (a line of prose ending in a Chinese character, a comma or 、, that is not a signature or a date),
     or a table that lacks its last rows or whose last row lacks values; or it starts at a later
-    part, with the parts before it and any opening text missing. One finding for the end (on the last line) and one for the start (on the
-    first heading), naming the parts that are not there. The parts and tables that are missing are
-    still reported (GL101, GL201, GL202): this finding says why.
+    part, with the parts before it and any opening text missing. One finding for the end (on the
+    last line) and one for the start (on the first heading), naming the parts that are not there.
+    The parts and tables that are missing are still reported (GL101, GL201, GL202): this finding
+    says why.
     Why: a page cut off by the publishing system or by a crawler, a PDF page saved on its own, or a
     file copied in part all look like a report with missing parts; the cause (an incomplete page or
     file) is what to check first, against the original.
