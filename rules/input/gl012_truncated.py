@@ -6,6 +6,8 @@ from .._common import NUMERALS, TABLE_NAMES, TABLE_NAMES_EN
 # a line cut in the middle of a sentence: prose (a dozen characters or more) ending in a Chinese
 # character or in a mark that cannot end one (，、：（“)
 _UNENDED = lazy_compile(r"[\u4e00-\u9fff][^。！？!?；;]*[\u4e00-\u9fff，,、：:（(“‘]$")
+# words set apart by blanks: a page's furniture (联系我们 网站地图 …), not a sentence
+_WORDS_APART = lazy_compile(r"[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]")
 # a signature line (the agency's name) or the date under it end a complete text without a full stop
 _SIGNATURE = lazy_compile(r"(?:局|委|委员会|办|办公室|院|府|政府|厅|中心|街道|镇|乡|区|县|市|所|站|队|会|[年月日])$")
 
@@ -65,7 +67,7 @@ def truncated(report, ctx):
             short_row = bool(rows) and rows[-1].problem == "too_few"
             if last_table.missing_rows or short_row:
                 cut = (f"，{TABLE_NAMES[last_table.id]}也不完整", f", {TABLE_NAMES_EN[last_table.id]} is incomplete")
-        elif len(last_line) >= 12 and _UNENDED.search(last_line) and not (
+        elif len(last_line) >= 12 and _UNENDED.search(last_line) and not _WORDS_APART.search(last_line) and not (
                 len(last_line) <= 30 and _SIGNATURE.search(last_line)):
             cut = ("", "")
         if cut is not None:
