@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
 
 import fuzzlib  # noqa: E402
 
+from govlint.config import Config  # noqa: E402
 from govlint.engine import FileResult, default_engine  # noqa: E402
 from govlint.readers import BUILTIN_READERS  # noqa: E402
 
@@ -170,3 +171,24 @@ def test_reporters_take_whatever_the_engine_gives():
         for lang in ("zh", "en"):
             out = format_results(results, fmt, lang=lang)
             assert isinstance(out, str) and out
+
+
+_EVERY_RULE = Config(select=("ALL",))  # the rules off by default too (GL8 across reports, GL9 style)
+
+
+@fuzz_settings(60)
+@given(bases=st.lists(st.sampled_from(sorted(TEXTS)), min_size=2, max_size=4),
+       edits=st.lists(ops, min_size=4, max_size=4), years=st.lists(st.integers(2019, 2024), min_size=4, max_size=4))
+def test_every_rule_and_the_checks_across_reports(bases, edits, years):
+    """Mutated reports of one agency and nearby years, with every rule selected, then compared with
+    each other (GL8): only findings, never a crashed rule."""
+    from govlint.batch import cross_check
+
+    results = []
+    for i, base in enumerate(bases):
+        text = fuzzlib.mutate(TEXTS[base], edits[i]).replace("2022", str(years[i]))
+        result = ENGINE.lint_bytes(text.encode("utf-8"), f"r{i}.txt", _EVERY_RULE)
+        check_result(result, f"{base} {edits[i]}")
+        results.append(result)
+    for r in cross_check(results, ENGINE, lambda path: _EVERY_RULE):
+        check_result(r, "across reports")
