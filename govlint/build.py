@@ -20,7 +20,7 @@ from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
 from .labels import bare_key, key, numbering, strip_numbering
 from .model import Cell, Heading, Paragraph, Report, Row, Section, Span, Table
 from .numbers import CellValue, chinese_to_number, parse_cell
-from .parse import HeadingVocabulary, RawCell, heading_bounds, heading_match, line_tokens, split_cells
+from .parse import HeadingVocabulary, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix, split_cells
 from .source import Source
 from . import flatten, recover
 from .relazy import cached_compile
@@ -840,7 +840,7 @@ def _year_of(text: str) -> Optional[tuple[int, int, int]]:
 
 
 def _agency(title: str, year_span: Optional[tuple[int, int]]) -> Optional[str]:
-    t = key(title)
+    t = key(title[page_mark_prefix(title):])  # (a page's running header may put its number first)
     t = re.sub(r"(?:19|20)\d{2}年度?|[二〇零一三四五六七八九○]{4}年度?", "", t)
     t = re.sub(r"(?:关于)?(?:政府信息公开|政务公开|信息公开).*$", "", t)
     return t or None

@@ -269,6 +269,22 @@ def is_page_mark(line: str) -> bool:
     return 1 <= page <= count
 
 
+_AFTER_PAGE_MARK = cached_compile(r"[-—–－:：|｜]?[ \t\u3000]*")
+
+
+def page_mark_prefix(line: str) -> int:
+    """The length of a page number written before a line's own text, with the blanks, dash or colon
+    after it (``Page 8 - ××局2022年…报告``, ``- 3 - ××局…``, as a PDF's running header puts it): 0 if
+    there is none."""
+    m = _PAGE_MARK.match(line)
+    if m is None or not m.group().strip() or not is_page_mark(m.group()):
+        return 0
+    end = _AFTER_PAGE_MARK.match(line, m.end()).end()
+    if end >= len(line) or not (end > m.end() or line[m.end() - 1] in " \t\u3000-—–－~～"):
+        return 0  # nothing after it, or the number runs into the text (第8页某局 is no running header)
+    return end
+
+
 _DIGITS_RE = cached_compile(r"\d+")
 _TABLE_KINDS = frozenset({"CELL", "ROW", "SPACED", "ARTIFACT"})
 # one line: a cell, its pipe, nothing after it (possessive: a line without a pipe fails at its end,

@@ -12,8 +12,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 import render_shapes as rs
+
+import govlint
 from govlint.engine import default_engine
 from govlint.parse import is_page_mark
 
@@ -113,3 +114,24 @@ def test_the_quick_guards_skip_no_page_number():
             core = line.strip()
             assert len(core) <= 40 and core[:1] in _PAGE_FIRST, repr(line)
     assert accepted > 100  # (the random lines do hold page numbers)
+
+
+@pytest.mark.parametrize("title, rest", [
+    ("Page 8 - 威海市文登区信访局2022年政府信息公开工作年度报告", "威海市文登区信访局2022年政府信息公开工作年度报告"),
+    ("第8页 - 某局2022年报告", "某局2022年报告"),
+    ("- 3 - 某局2022年报告", "某局2022年报告"),
+    ("3/8 某局2022年报告", "某局2022年报告"),
+    ("某局2022年政府信息公开工作年度报告", "某局2022年政府信息公开工作年度报告"),
+    ("2022/12 某局", "2022/12 某局"),  # 2022 of 12 is no page
+    ("第8页某局", "第8页某局"),  # the number runs into the text
+    ("Page 8", "Page 8"),  # nothing after it
+])
+def test_a_page_number_before_the_title_is_not_the_agency(title, rest):
+    from govlint.parse import page_mark_prefix
+
+    assert title[page_mark_prefix(title):] == rest
+
+
+def test_the_agency_of_a_pdf_page_with_a_running_header():
+    report = govlint.parse(Path(__file__).parent / "data" / "2022-wendeng-xinfangju-page8-partial.txt")
+    assert report.agency == "威海市文登区信访局" and report.year == 2022
