@@ -71,11 +71,19 @@ def test_carry_over_that_differs_from_last_year(tmp_path, jobs):
 @pytest.mark.parametrize("files", [
     {"2021.txt": report(2021, 0, carry_forward=2), "2022.txt": report(2022, 3, agency="益阳市财政局")},  # two agencies
     {"2020.txt": report(2020, 0, carry_forward=2), "2022.txt": report(2022, 3)},  # not consecutive
-    {"2021.txt": report(2021, 0, carry_forward=2), "2022.txt": report(2022, 3), "2022b.txt": report(2022, 2)},  # two 2022s
+    {"2021.txt": report(2021, 0, carry_forward=2), "2021b.txt": report(2021, 0, carry_forward=3),
+     "2022.txt": report(2022, 3)},  # two reports of last year: which one is continued is not certain
     {"2022.txt": report(2022, 3)},  # alone
 ])
 def test_nothing_certain_to_compare(tmp_path, files):
     assert gl8(govlint.lint_paths([write(tmp_path, files)], GL8)) == []
+
+
+def test_each_version_of_this_years_report_is_compared(tmp_path):
+    """This year's page and attachment are both this year's report: each is compared with last year's."""
+    folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2), "2022.txt": report(2022, 3),
+                              "2022b.txt": report(2022, 2)})
+    assert [f[0] for f in gl8(govlint.lint_paths([folder], GL8))] == ["2022.txt", "2022.txt"]
 
 
 def test_shapes_and_order_do_not_matter(tmp_path):

@@ -18,17 +18,24 @@ def agency_key(report: Report) -> Optional[str]:
 Item = tuple[Optional[str], dict]  # (path, facts)
 
 
+#: at most this many reports of one agency and year are versions of one report (a web page, its
+#: attachment, a corrected re-issue); more share a name without being one agency's report
+VERSIONS = 4
+
+
 def consecutive(items: Iterable[Item]) -> Iterator[tuple[Optional[str], dict, Optional[str], dict]]:
-    """``(path, facts, last_path, last_facts)`` for each report whose agency also has a report of
-    the year before. Facts carry ``agency`` and ``year``. An agency with two reports of one year is
-    left out for those years: which of them continues which is not certain."""
+    """``(path, facts, last_path, last_facts)`` for each report whose agency has one report of the
+    year before. Facts carry ``agency`` and ``year``. Each version of this year's report (up to
+    :data:`VERSIONS`) is compared; when last year has several, which one this year continues is not
+    certain, and none is."""
     by_agency: dict[Any, dict[int, list]] = {}
     for path, facts in items:
         by_agency.setdefault(facts["agency"], {}).setdefault(facts["year"], []).append((path, facts))
     for years in by_agency.values():
         for year, reports in sorted(years.items()):
             before = years.get(year - 1)
-            if len(reports) != 1 or before is None or len(before) != 1:
+            if len(reports) > VERSIONS or before is None or len(before) != 1:
                 continue
-            (path, now), (last_path, last) = reports[0], before[0]
-            yield path, now, last_path, last
+            last_path, last = before[0]
+            for path, now in reports:
+                yield path, now, last_path, last

@@ -30,8 +30,9 @@ def carry_over(report, ctx):
     What: when one run checks the same agency's reports of two consecutive years (the agency and the
     year as their titles give them), each column of this year's table 三 row “二、上年结转政府信息公开
     申请数量” equals that column of last year's row “四、结转下年度继续办理”. Reported on this year's
-    cell. Reports without a year, an agency or table 三, and agencies with two reports of one year,
-    are not compared.
+    cell; each version of this year's report (a page and its attachment) is compared. Reports
+    without a year, an agency or table 三 are not compared, nor a year whose last year the agency
+    published two reports for (which one is continued is not certain).
     Why: the applications still open at the end of last year are exactly those carried over into
     this one; when the figures differ, one of the two reports is wrong, or applications were lost
     between the years.

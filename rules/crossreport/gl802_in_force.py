@@ -40,7 +40,8 @@ def in_force(report, ctx):
     last year's 现行有效件数 + this year's 本年制发件数 − this year's 本年废止件数 = this year's
     现行有效件数. Reported, as a note, on this year's 现行有效件数 cell. Rows with a cell that is not
     a number, reports in the 2019 format (its table 二 counts documents made and published, not
-    repealed or in force), and agencies with two reports of one year are not compared.
+    repealed or in force), and a year whose last year the agency published two reports for are
+    not compared.
     Why: the documents in force at the end of the year are last year's, plus the ones issued, minus
     the ones repealed. A difference is either a wrong figure or a re-count after a clean-up of the
     documents (清理), which the report should then explain; hence a note, not a warning.

@@ -27,7 +27,8 @@ def copied_last_year(report, ctx):
     headings or the tables, with every figure and year counted as unchanged — that last year's report
     also has. At or above ``threshold`` (default 0.8) it is reported on this year's title. The texts
     are compared as sets of overlapping five-character pieces (kept as hashes, a few KB a report).
-    Texts of a few lines, and agencies with two reports of one year, are not compared.
+    Texts of a few lines are not compared, nor a year whose last year the agency published two
+    reports for.
     Why: evaluations of the annual reports (the 法治蓝皮书's transparency index) found reports about 90%
     identical to the year before; 国办公开办函〔2021〕30号 names 内容雷同 and 敷衍塞责 among the faults
     to be held to account. A report that repeats last year's text with new figures says nothing about

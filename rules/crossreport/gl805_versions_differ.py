@@ -3,10 +3,9 @@ from array import array
 from govlint import cross_rule
 
 from .._common import fmt
-from ._pairs import agency_key
+from ._pairs import VERSIONS, agency_key
 
 _LISTED = 4  # differing cells named in a finding (the others are counted)
-_VERSIONS = 4  # at most this many reports of one agency and year are versions of one report
 _KEYS: dict = {}  # the tuples of cell ids seen, each kept once
 
 
@@ -28,7 +27,7 @@ def _compare(items, rule):
     for i, (path, facts) in enumerate(items):
         groups.setdefault((facts["agency"], facts["year"]), []).append(i)
     for members in groups.values():
-        if len(members) > _VERSIONS:
+        if len(members) > VERSIONS:
             continue  # more reports of one agency and year than versions of one report: a name many share
         for a in members:
             path, mine = items[a]
