@@ -7,17 +7,21 @@ from ._pairs import VERSIONS, agency_key
 
 _LISTED = 4  # differing cells named in a finding (the others are counted)
 _KEYS: dict = {}  # the tuples of cell ids seen, each kept once
+_LABELS: dict = {}  # (table spec, cell ids) -> (spec, (row labels, column labels)), see _labels
 
 
-def _labels(edition_id, table_id, row_id, col_id):
-    """The format's labels of a cell (the facts keep ids only; the labels are the edition's)."""
-    from govlint.engine import default_engine
-
-    edition = default_engine().editions.get(edition_id)
-    spec = edition.table(table_id) if edition is not None else None
-    row = spec.row(row_id) if spec is not None else None
-    col = spec.column(col_id) if spec is not None else None
-    return (row.label if row is not None else row_id), (col.label if col is not None else col_id)
+def _labels(ctx, table_id: str, keys: tuple) -> tuple[dict, dict]:
+    """The format's labels of the rows and columns ``keys`` name (row id -> label, column id ->
+    label): the message names cells by them. Kept once per table and set of cells, as ``keys``."""
+    spec = ctx.edition.table(table_id) if ctx.edition is not None else None
+    hit = _LABELS.get((id(spec), keys))
+    if hit is None or hit[0] is not spec:
+        rows = {rid: (spec.row(rid).label if spec is not None and spec.row(rid) else rid) for rid, _ in keys}
+        cols = {cid: (spec.column(cid).label if spec is not None and spec.column(cid) else cid) for _, cid in keys}
+        hit = (spec, (rows, cols))
+        if len(_LABELS) < 256:
+            _LABELS[(id(spec), keys)] = hit
+    return hit[1]
 
 
 def _compare(items, rule):
@@ -31,7 +35,7 @@ def _compare(items, rule):
             continue  # more reports of one agency and year than versions of one report: a name many share
         for a in members:
             path, mine = items[a]
-            for table_id, (span, keys, numbers) in sorted(mine["tables"].items()):
+            for table_id, (span, keys, numbers, labels) in sorted(mine["tables"].items()):
                 values = dict(zip(keys, numbers))
                 differing = []  # (other path, cells compared, [(key, mine, theirs)])
                 for b in members:
@@ -48,9 +52,9 @@ def _compare(items, rule):
                     continue
                 other_path, n_common, diffs = differing[0]
                 named = []
+                rows, cols = labels
                 for (row_id, col_id), v, w in diffs[:_LISTED]:
-                    row, col = _labels(mine["edition"], table_id, row_id, col_id)
-                    named.append((row, col, v, w))
+                    named.append((rows.get(row_id, row_id), cols.get(col_id, col_id), v, w))
                 more = len(diffs) - len(named)
                 zh_list = "；".join(f"“{r}”行“{c}”列 {fmt(v)}（另一份为{fmt(w)}）" for r, c, v, w in named)
                 en_list = "; ".join(f"row “{r}”, column “{c}”: {fmt(v)} (there {fmt(w)})" for r, c, v, w in named)
@@ -103,8 +107,8 @@ def versions_differ(report, ctx):
             # the cells' ids are the same in most reports: one tuple of them is kept for all (the
             # facts of a thousand reports are held until the run ends), the values as an array
             keys = _KEYS.setdefault(keys, keys) if len(_KEYS) < 256 else keys
-            tables[table.id] = (span, keys, array("d", [v for _, v in cells]))
+            tables[table.id] = (span, keys, array("d", [v for _, v in cells]), _labels(ctx, table.id, keys))
             spans.append(span)
     if not tables:
         return None
-    return {"agency": agency, "year": report.year, "edition": report.edition, "tables": tables, "spans": spans}
+    return {"agency": agency, "year": report.year, "tables": tables, "spans": spans}
