@@ -33,7 +33,9 @@ def test_a_report_without_part_6_that_ends_a_sentence_is_only_missing_it():
 
 
 @pytest.mark.parametrize("ending", ["益阳市行政审批服务局", "2023年1月20日", "打印本页 关闭窗口", "（完）",
-                                    "联系我们 网站地图 隐私声明 使用帮助 主办单位", "主办单位：益阳市行政审批服务局"])
+                                    "联系我们 网站地图 隐私声明 使用帮助 主办单位", "主办单位：益阳市行政审批服务局",
+                                    "附件：益阳市行政审批服务局2022年度政府信息公开工作年度报告",
+                                    "【打印本页】【关闭窗口】【我要纠错】收藏本页", "信息来源：益阳市行政审批服务局办公室"])
 def test_signatures_dates_and_page_furniture_are_endings(ending):
     assert run(upto(PART5 + 1) + ending + "\n", "GL012") == []
 

@@ -8,6 +8,8 @@ from .._common import NUMERALS, TABLE_NAMES, TABLE_NAMES_EN
 _UNENDED = lazy_compile(r"[\u4e00-\u9fff][^。！？!?；;]*[\u4e00-\u9fff，,、：:（(“‘]$")
 # words set apart by blanks: a page's furniture (联系我们 网站地图 …), not a sentence
 _WORDS_APART = lazy_compile(r"[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]")
+# a line a page or document closes with, after the text: attachments, copies, the page's metadata
+_CLOSING = lazy_compile(r"^[（(【\[]?(?:附件|附：|抄送|来源|信息来源|发布|责任编辑|编辑|审核|校对|打印|关闭|分享|扫一扫|相关)")
 # a signature line (the agency's name) or the date under it end a complete text without a full stop
 _SIGNATURE = lazy_compile(r"(?:局|委|委员会|办|办公室|院|府|政府|厅|中心|街道|镇|乡|区|县|市|所|站|队|会|[年月日])$")
 
@@ -34,7 +36,8 @@ def truncated(report, ctx):
     """文本在报告中途中断（或从中途开始）：网页或文件可能被截断。
 
     What: the text ends before part 六 and in the middle of something — a sentence without its end
-    (a line of prose ending in a Chinese character, a comma or 、, that is not a signature or a date),
+    (a line of prose ending in a Chinese character, a comma or 、, that is not a signature, a date,
+    an attachment line or a page's furniture such as 信息来源 or 【打印本页】),
     or a table that lacks its last rows or whose last row lacks values; or it starts at a later
     part, with the parts before it and any opening text missing. One finding for the end (on the
     last line) and one for the start (on the first heading), naming the parts that are not there.
@@ -67,8 +70,8 @@ def truncated(report, ctx):
             short_row = bool(rows) and rows[-1].problem == "too_few"
             if last_table.missing_rows or short_row:
                 cut = (f"，{TABLE_NAMES[last_table.id]}也不完整", f", {TABLE_NAMES_EN[last_table.id]} is incomplete")
-        elif len(last_line) >= 12 and _UNENDED.search(last_line) and not _WORDS_APART.search(last_line) and not (
-                len(last_line) <= 30 and _SIGNATURE.search(last_line)):
+        elif len(last_line) >= 12 and _UNENDED.search(last_line) and not _WORDS_APART.search(last_line) \
+                and not _CLOSING.match(last_line) and not (len(last_line) <= 30 and _SIGNATURE.search(last_line)):
             cut = ("", "")
         if cut is not None:
             a = start + (len(text[start:end]) - len(text[start:end].lstrip()))
