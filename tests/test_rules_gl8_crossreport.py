@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -203,16 +204,18 @@ def test_last_years_text_with_new_figures_is_a_copy(tmp_path, jobs):
 
 
 def test_a_partly_rewritten_report_is_measured_by_its_own_text(tmp_path):
-    """Half of last year's paragraphs kept: the share of this year's text found in last year's is what
-    is reported, and the threshold decides."""
+    """Half of last year's paragraphs kept: all of this year's text is last year's (a copy), though
+    half of last year's is gone; the other way round, half of this year's text is new (no copy). The
+    threshold decides."""
     paragraphs = [b for b in DATA.blocks if b[0] == "p" and len(b[1]) > 40]
-    kept = DATA
-    kept.blocks = [b for b in DATA.blocks if b not in paragraphs[1::2]]
-    now = rs.to_text(kept).replace("2022", "2023")
-    folder = write(tmp_path, {"2022.txt": rs.to_text(DATA), "2023.txt": now})
+    half = dataclasses.replace(DATA, blocks=[b for b in DATA.blocks if b not in paragraphs[1::2]])
+    assert rs.to_text(half) != rs.to_text(DATA)
+    folder = write(tmp_path / "a", {"2022.txt": rs.to_text(DATA), "2023.txt": rs.to_text(half).replace("2022", "2023")})
     assert codes(govlint.lint_paths([folder], GL8), "GL803") == [("2023.txt", None, None, "< 80%", "100%", "warning")]
     strict = govlint.Config(extend_select=("GL8",), rules={"GL803": {"threshold": 1.01}})
     assert codes(govlint.lint_paths([folder], strict), "GL803") == []
+    grown = write(tmp_path / "b", {"2022.txt": rs.to_text(half), "2023.txt": rs.to_text(DATA).replace("2022", "2023")})
+    assert codes(govlint.lint_paths([grown], GL8), "GL803") == []
 
 
 def test_two_agencies_with_one_text(tmp_path):
