@@ -155,3 +155,14 @@ def test_fix_never_rewrites_a_word_file_named_as_text(tmp_path):
     before = disguised.read_bytes()
     proc = govlint_cli("check", "--fix", "--lang", "en", str(disguised))
     assert disguised.read_bytes() == before and b"not applied" in proc.stderr and b"GL606" in proc.stdout
+
+
+def test_fix_rewrites_a_report_without_a_suffix_but_not_a_page_named_otherwise(tmp_path):
+    """A file named without a suffix is rewritten like a .txt (or .html) one; a page saved as .aspx
+    is read as a page, and left alone (its name does not say it is text)."""
+    bare, aspx = tmp_path / "report", tmp_path / "report.aspx"
+    bare.write_bytes(SEED)
+    aspx.write_bytes(PAGE)
+    govlint_cli("check", "--fix", str(bare), str(aspx))
+    assert "获取信息的权利".encode() in bare.read_bytes()
+    assert aspx.read_bytes() == PAGE

@@ -56,6 +56,7 @@ def _compare(items, rule):
                            ("各机关的年度报告应写本机关的工作，不宜相互照搬",
                             "each agency's report should describe its own work rather than copy another's"))
 
+
 @cross_rule("GL804", "crossreport.copied-across", "warning", compare=_compare, enabled=False,
             summary_en="the running text largely repeats another agency's report")
 def copied_across(report, ctx):
