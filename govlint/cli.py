@@ -394,9 +394,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     stdin_fix = args.fix and not args.diff and args.stdin is not None
     if stdin_fix:
         (o,) = outcomes
-        if o.skipped and o.available:
-            print(f"{o.path}: " + (f"{o.available} fix(es) available, not applied: {o.skipped[1]}" if lang == "en"
-                                   else f"有 {o.available} 处可修复，未修复：{o.skipped[0]}"), file=sys.stderr)
+        _note_skipped(o, lang == "en")
         sys.stdout.buffer.write(o.fixed)
         sys.stdout.flush()
         outcomes = [o.result]
@@ -441,6 +439,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if (args.exit_zero or not failing(results)) else 1
 
 
+def _note_skipped(o, en: bool) -> None:
+    """On stderr: the fixes found for a file that is not modified, and why."""
+    if o.skipped and o.available:
+        zh, msg = o.skipped
+        print(f"{o.path}: " + (f"{o.available} fix(es) available, not applied: {msg}" if en
+                               else f"有 {o.available} 处可修复，未修复：{zh}"), file=sys.stderr)
+
+
 def _apply_fixes(args: argparse.Namespace, engine, resolver, outcomes: list, lang: str):
     """Write (or diff) the fixes; messages on stderr. Returns (FileResults, diff text, a write failed)."""
     from .engine import FileResult
@@ -452,10 +458,7 @@ def _apply_fixes(args: argparse.Namespace, engine, resolver, outcomes: list, lan
         if isinstance(o, FileResult):  # a missing path
             results.append(o)
             continue
-        if o.skipped and o.available:
-            zh, msg = o.skipped
-            print(f"{o.path}: " + (f"{o.available} fix(es) available, not applied: {msg}" if en
-                                   else f"有 {o.available} 处可修复，未修复：{zh}"), file=sys.stderr)
+        _note_skipped(o, en)
         if not o.converged:
             print(f"{o.path}: " + (f"fixes still change the text after {o.rounds} rounds; stopped" if en
                                    else f"修复 {o.rounds} 轮后文字仍在变化，已停止"), file=sys.stderr)
