@@ -57,7 +57,7 @@ def truncated(report, ctx):
         return
     text = report.text
     # -- the end
-    later = [n for n in range(found[-1] + 1, 7)]
+    later = list(range(found[-1] + 1, 7))
     if later:
         end = len(text.rstrip())
         start = text.rfind("\n", 0, end) + 1
@@ -84,7 +84,7 @@ def truncated(report, ctx):
                 "check it against the original",
                 actual=last_line[-30:])
     # -- the start
-    earlier = [n for n in range(1, found[0])]
+    earlier = list(range(1, found[0]))
     if earlier and not report.preamble:
         first = min((s for s in report.sections if s.part), key=lambda s: s.heading.span.start)
         zh, en = _parts(earlier)
