@@ -843,7 +843,13 @@ def _agency(title: str, year_span: Optional[tuple[int, int]]) -> Optional[str]:
     t = key(title[page_mark_prefix(title):])  # (a page's running header may put its number first)
     t = re.sub(r"(?:19|20)\d{2}年度?|[二〇零一三四五六七八九○]{4}年度?", "", t)
     t = re.sub(r"(?:关于)?(?:政府信息公开|政务公开|信息公开).*$", "", t)
+    # a title that announces the report ("关于印发《××局…年度报告》的通知") or quotes it: the agency
+    # is the one inside the title marks
+    t = _ANNOUNCING.sub("", t).lstrip("《<")
     return t or None
+
+
+_ANNOUNCING = re.compile(r"^(?:.*?关于)?(?:印发|发布|公布|公开)?(?=《)")
 
 
 def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: Optional[HeadingVocabulary] = None) -> Report:
