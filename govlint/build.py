@@ -452,6 +452,7 @@ class _OpenRow:
     block: Optional[BlockSpec]
     values: list[tuple[RawCell, CellValue]] = attrs.field(factory=list)
     group_with_values: bool = False
+    foreign: Optional[RowSpec] = None  # a sub-row another edition splits this edition's data row into
 
 
 def _trim_padding(values: list, n: int) -> list:
@@ -476,9 +477,15 @@ _SPEC_MEMO: dict[tuple[int, int], tuple[Any, Any, dict[str, Optional[RowSpec]], 
 class _Aligner:
     """Walk the cells of one table and align values to the edition's rows and columns."""
 
-    def __init__(self, source: Source, spec: TableSpec, section: Optional[int]) -> None:
+    def __init__(self, source: Source, spec: TableSpec, section: Optional[int],
+                 foreign: Sequence[RowSpec] = ()) -> None:
         self.source = source
         self.spec = spec
+        # sub-rows another edition splits one of this edition's data rows into (the 2021 （六）其他处理
+        # 1./2./3. in a 2019 table 三): read as parts of that row, not as unknown rows
+        self.foreign = tuple(foreign)
+        self.foreign_rows: list[tuple[RowSpec, RawCell, list[tuple[RawCell, CellValue]]]] = []
+        self.last_row: Optional[str] = None  # id of the data row opened last (a foreign sub-row: its parent)
         self.section = section
         self.block: Optional[BlockSpec] = spec.blocks[0] if len(spec.blocks) == 1 else None
         self.header: list[tuple[str, RawCell]] = []
@@ -541,6 +548,27 @@ class _Aligner:
                             and not numbering(b[len(rk):]):  # a note, not the next item "(一)予以公开"
                         best, best_len = r, len(rk)
         return best
+
+    def _foreign_row(self, k: str) -> Optional[RowSpec]:
+        """The foreign sub-row (see ``self.foreign``) labelled ``k``, written right after its parent
+        row or a sibling, or with the parent's label before its own (“（六）其他处理 1.申请人…”)."""
+        b = strip_numbering(k) or k
+        for sub in self.foreign:
+            parent = self.spec.row(sub.parent) if sub.parent else None
+            if parent is None:
+                continue
+            if b in sub.keys() or k in sub.keys():
+                if self.last_row == sub.parent:
+                    return sub
+                continue
+            for sk in sub.keys():
+                if len(sk) < 2 or not k.endswith(sk):
+                    continue
+                prefix = _TRAILING_NUMBER.sub("", k[: -len(sk)])
+                for pk in parent.keys():
+                    if prefix.endswith(pk) and self._is_group_prefix(prefix[: -len(pk)]):
+                        return sub
+        return None
 
     def _is_group_prefix(self, prefix: str) -> bool:
         # ``prefix`` is already a key: strip numbers without re-keying (key() drops a trailing "1.")
@@ -627,6 +655,9 @@ class _Aligner:
         self.row = None
         if r is None:
             return
+        if r.foreign is not None:
+            self.foreign_rows.append((r.foreign, r.label, list(r.values)))
+            return
         cols = self._columns_for(r.block)
         plan = None
         if recover.has_run(r.values):  # digits run together (flattened page text): see govlint.recover
@@ -694,6 +725,14 @@ class _Aligner:
         cols = self._column_specs(raw.text)
         row_spec = self._row_spec(raw.text)
         in_header = self.phase == "header"
+        if row_spec is None and self.foreign and not in_header:
+            sub = self._foreign_row(k)
+            if sub is not None:
+                self._open(raw, None)
+                assert self.row is not None
+                self.row.foreign = sub
+                self.last_row = sub.parent
+                return
         if not cols and row_spec is None and self.block is not None and k in self.col_keys:
             # a column of another block: that block's header, its caption left out (which block it
             # is, the first row says: see _open)
@@ -736,6 +775,7 @@ class _Aligner:
                 self.block = owner
                 self.order = None
         self.row = _OpenRow(spec, raw, block)
+        self.last_row = spec.id if spec is not None else None
 
     def _padding(self, raw: RawCell) -> bool:
         """An empty cell in a line without numbers: header padding (a Markdown row of merged header
@@ -774,6 +814,7 @@ class _Aligner:
         if self.order is None and (self.header or self.unknown_header):
             self._finish_header(self.block)
         self._close_row()
+        self._merge_foreign()
         self.rows = recover.resolve(self.spec, self.rows, self.plans, self._cell)
         found_rows = {r.id for r in self.rows}
         # a group row written with values (2019 （六）其他处理 in a 2021 table) stands in for its children
@@ -798,11 +839,78 @@ class _Aligner:
                      tuple(self.stray), self.section)
 
 
+    def _merge_foreign(self) -> None:
+        """Sub-rows of another edition (2021 （六）其他处理 1./2./3. in a 2019 table 三) stand for their
+        parent row: the parent gets the column sums (so the arithmetic is still checked) and the
+        problem ``split_rows`` (GL206 says which edition the sub-rows belong to)."""
+        if not self.foreign_rows:
+            return
+        by_parent: dict[str, list] = {}
+        for sub, label, values in self.foreign_rows:
+            by_parent.setdefault(sub.parent, []).append((sub, label, values))
+        for parent_id, subs in by_parent.items():
+            spec = self.spec.row(parent_id)
+            if spec is None:
+                continue
+            at = next((i for i, r in enumerate(self.rows) if r.id == parent_id), None)
+            old = self.rows[at] if at is not None else None
+            block = self.spec.block_of_row(parent_id) if len(self.spec.blocks) > 1 else self.block
+            cols = [c for c in self._columns_for(block) if c is not None]
+            raw_cells = tuple(self._cell(c, v, parent_id) for _, _, values in subs for c, v in values)
+            cells: tuple[Cell, ...] = ()
+            if old is not None and old.cells:
+                cells = old.cells  # the parent row has figures of its own: keep them
+            elif all(len(values) == len(cols) and all(v.kind == "number" for _, v in values) for _, _, values in subs):
+                made = []
+                for j, col in enumerate(cols):
+                    parts = [values[j] for _, _, values in subs]
+                    first = parts[0][0]
+                    total = sum(v.value for _, v in parts)
+                    text = "+".join(c.text.strip() for c, _ in parts)
+                    made.append(Cell(text, self._span(first.start, first.end), "number", total, None,
+                                     all(v.is_integer_text for _, v in parts), parent_id, col.id, col.label))
+                cells = tuple(made)
+            first_label = subs[0][1]
+            label = old.label if old is not None else first_label.text
+            span = old.span if old is not None else self._span(first_label.start, first_label.end)
+            row = Row(parent_id, label, span, cells, old.block if old is not None else (block.id if block else None),
+                      "split_rows", raw_cells)
+            if at is not None:
+                self.rows[at] = row
+            else:
+                self.rows.append(row)
+
+
+def foreign_rows(spec: TableSpec, editions: Sequence[Edition]) -> tuple[RowSpec, ...]:
+    """The rows other editions split one of ``spec``'s data rows into (2021 （六）其他处理 1./2./3.
+    for the 2019 table 三), cached per spec."""
+    ids = tuple(id(e) for e in editions)
+    hit = spec._memo.get(("foreign", ids))
+    if hit is None:
+        known = {k for r in spec.rows() for k in r.keys()}
+        out = []
+        for ed in editions:
+            other = ed.table(spec.id)
+            if other is None or other is spec:
+                continue
+            for r in other.rows():
+                parent = spec.row(r.parent) if r.parent else None
+                if parent is None or parent.group or r.group or r.keys() & known:
+                    continue
+                if all(x.keys() != r.keys() for x in out):
+                    out.append(r)
+        hit = spec._memo[("foreign", ids)] = tuple(out)
+    return hit
+
+
+_TRAILING_NUMBER = re.compile(r"(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])$")
+
+
 def align(source: Source, spec: TableSpec, cells: Sequence[tuple[RawCell, CellValue]], section: Optional[int],
-          padding_lines: Optional[dict] = None) -> Table:
+          padding_lines: Optional[dict] = None, foreign: Sequence[RowSpec] = ()) -> Table:
     """Align one table. ``padding_lines``: a cache shared by the tables of one source (see
     ``_Aligner._padding``; a page run together into one line holds every table)."""
-    aligner = _Aligner(source, spec, section)
+    aligner = _Aligner(source, spec, section, foreign)
     if padding_lines is not None:
         aligner._padding_lines = padding_lines
     for raw, v in cells:
@@ -972,7 +1080,7 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
             first, last = rt.cells[0][0], rt.cells[-1][0]
             table = Table(None, source.span(first.start, last.end), section=rt.section)
         else:
-            table = align(source, spec, rt.cells, rt.section, padding_lines)
+            table = align(source, spec, rt.cells, rt.section, padding_lines, foreign_rows(spec, editions))
         all_tables.append(table)
 
     # a table belongs to the section whose heading it follows

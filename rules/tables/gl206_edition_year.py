@@ -9,7 +9,10 @@ def edition_mismatch(report, ctx):
 
     What: the edition detected from the tables' labels (e.g. 本年新制作数量, 上一年项目数量, 第二十条第（九）项
     for 2019; 本年制发件数, 本年收费金额（单位：万元） for 2021) covers the report year; and a 2021-edition
-    table 三 splits （六）其他处理 into its three sub-rows instead of giving it figures of its own.
+    table 三 splits （六）其他处理 into its three sub-rows instead of giving it figures of its own, and a
+    2019-edition table 三 gives it one row (not the 2021 sub-rows 1./2./3., as reports of the transition
+    years mix the editions). In a report whose tables mix the editions, a table that is right for the
+    report year is not reported.
     Why: 国办公开办函〔2021〕30号 replaced the 2019 trial format from the 2021 reports on; an old
     template in a new report (or the reverse) means the figures answer different questions.
     Fails: a 2022 report whose table 二 has “本年新制作数量”.
@@ -28,15 +31,41 @@ def edition_mismatch(report, ctx):
         yield ctx.rule.diag(span, f"报告年度为{report.year}年，但统计表使用的是{ed.id}年版格式（{ed.basis}）{should}",
                             f"the report year is {report.year} but the tables follow the {ed.id} edition ({ed.basis}){should_en}",
                             expected=right.id if right else None, actual=ed.id)
+    right = next((e for e in ctx.editions.values() if report.year is not None and e.covers(report.year)), None)
     for table in report.tables:
         spec = ed.table(table.id) if table.id else None
         if spec is None:
             continue
+        # the table as the report year's edition has it (a transition-year report mixes editions: the
+        # rows that are right for the year are not reported)
+        year_spec = right.table(table.id) if right is not None and right is not ed else None
         for row in table.rows:
-            if row.problem != "group_has_values":
-                continue
-            subs = [short(r.label) for r in spec.rows() if r.parent == row.id]
-            yield ctx.rule.diag(
-                row.span, f"“{short(row.label)}”在{ed.id}年版表{table.id}中没有单独的数字，应分为{len(subs)}行填写：{'、'.join(subs)}",
-                f"“{short(row.label)}” has no figures of its own in the {ed.id} edition's table {table.id}; "
-                f"it is split into {len(subs)} rows: {', '.join(subs)}", table=table.id, row=row.id)
+            if row.problem == "group_has_values":
+                year_row = year_spec.row(row.id) if year_spec is not None else None
+                if year_row is not None and not year_row.group:
+                    continue  # one row, as the year's edition has it
+                subs = [short(r.label) for r in spec.rows() if r.parent == row.id]
+                yield ctx.rule.diag(
+                    row.span, f"“{short(row.label)}”在{ed.id}年版表{table.id}中没有单独的数字，应分为{len(subs)}行填写：{'、'.join(subs)}",
+                    f"“{short(row.label)}” has no figures of its own in the {ed.id} edition's table {table.id}; "
+                    f"it is split into {len(subs)} rows: {', '.join(subs)}", table=table.id, row=row.id)
+            elif row.problem == "split_rows":
+                year_row = year_spec.row(row.id) if year_spec is not None else None
+                if year_row is not None and year_row.group:
+                    continue  # split, as the year's edition has it
+                other = next((e for e in ctx.editions.values() if e is not ed and e.table(table.id) is not None
+                              and (e.table(table.id).row(row.id) or spec.row(row.id)).group), None)
+                if other is None:
+                    continue
+                subs = [short(r.label) for r in other.table(table.id).rows() if r.parent == row.id]
+                label = short(spec.row(row.id).label) if spec.row(row.id) else short(row.label)
+                year = f"，{report.year}年度报告" if report.year is not None else "，本报告"
+                year_en = f"; a {report.year} report" if report.year is not None else "; this report"
+                yield ctx.rule.diag(
+                    row.span,
+                    f"表{table.id}“{label}”分为{len(subs)}行填写（{'、'.join(subs)}），这是{other.id}年版（{other.basis}）的格式；"
+                    f"{ed.id}年版（{ed.basis}）中该项只有一行{year}的表{table.id}应按{ed.id}年版填写（已按各行之和核对合计）",
+                    f"table {table.id}: “{label}” is split into {len(subs)} rows ({', '.join(subs)}) as in the {other.id} "
+                    f"edition ({other.basis}); the {ed.id} edition ({ed.basis}) has it as one row{year_en} fills table "
+                    f"{table.id} in the {ed.id} edition (the totals were checked with the rows' sum)",
+                    table=table.id, row=row.id, expected=ed.id, actual=other.id)
