@@ -181,3 +181,25 @@ def test_gl506_silent_when_consistent_or_without_base():
     text = text_with(insert_after={3: "2022年共收到政府信息公开申请3件，其中自然人2件，占66.7%；办结3件，办结率100%。"})
     assert run(text, "GL506") == []
     assert run(SEED, "GL506") == []  # 满意度达100% has no base figures
+
+
+def test_gl501_carry_over_stated_beside_the_received_figure():
+    """“收到申请N件，上年结转M件”: N is the 新收 alone; N = 新收 + 上年结转 is then a mismatch (it was
+    accepted as the other reading). “共收到申请N件（含上年结转M件）” keeps both readings."""
+    import reportgen as rg
+
+    doc = rg.minimal_doc(2020, "2019")
+    doc.tables["三"] = rg.consistent_table3(rg.table3("2019"), {("disclosed", "natural"): 4}, carried={"natural": 1},
+                                            forward={"natural": 1})  # 新收 4, 上年结转 1
+    def with_sentence(s):
+        d = doc.copy()
+        d.parts[0].body.append(s)
+        return rg.render(d, "pipe")
+    ok = with_sentence("全年收到政府信息公开申请4件，上年结转1件，办结4件，结转下年度继续办理1件。")
+    assert run(ok.text, "GL501") == []
+    bad = with_sentence("全年收到政府信息公开申请5件，上年结转1件，办结4件，结转下年度继续办理1件。")
+    ds = run(bad.text, "GL501")
+    assert len(ds) == 1 and "5" in ds[0].message and "4" in ds[0].message
+    assert ds[0].line == bad.lines[("para", 1, 1)]
+    both = with_sentence("全年共收到政府信息公开申请5件（含上年结转1件），办结4件，结转下年度继续办理1件。")
+    assert run(both.text, "GL501") == []

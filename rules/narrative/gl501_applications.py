@@ -25,6 +25,17 @@ _APPLICANTS = (
     (lazy_compile(r"社会公益组织|公益组织"), ("nonprofit",), "社会公益组织", "non-profit organisations"),
     (lazy_compile(r"法律服务机构|律师事务所"), ("legal_services",), "法律服务机构", "legal-service providers"),
 )
+_BESIDE = lazy_compile(r"^[，,；;]\s*(?:另有|另|此外|加上)?\s*(?:上一?年度?结转|结转上一?年度?|去年结转)")
+
+
+def _carried_beside(fig) -> bool:
+    """The clause after the figure's states the applications carried over from last year apart."""
+    at = fig.sentence.find(fig.clause)
+    if at < 0:
+        return False
+    return bool(_BESIDE.match(fig.sentence[at + len(fig.clause):]))
+
+
 _DONE = lazy_compile(r"办结|答复|办理完毕|处理完毕|予以回复|已办理|已回复|回复")
 _RECEIVED = lazy_compile(r"收到|受理|接收|接到|新收|收悉|共有|登记|申请(?:总)?数量?(?:共|合计)?(?:为|是|达到?)$")
 _HANDLED = lazy_compile(r"办理|处理")
@@ -58,6 +69,8 @@ def applications(report, ctx):
     Why: the narrative and the table describe the same applications; when they differ one of them is
     wrong, and readers cannot tell which.
     Fails: “共收到政府信息公开申请5件” while table 三 “一、本年新收…” 总计 is 3 and 上年结转 is 0.
+    When the carry-over is stated in the next clause (“收到申请12件，上年结转1件”), the received figure
+    is read as 新收 only.
     Passes: “共收到政府信息公开申请3件”; “收到申请75件” with 新收 74 and 上年结转 1.
     Basis: format-spec §7.5 (text against tables); defects C11.
     """
@@ -93,7 +106,9 @@ def applications(report, ctx):
                 expects = [e(["total"])]
                 topic = topic or ("办结的申请数", "the applications handled")
             elif topic is not None or (_RECEIVED.search(near) and "申请" in words):
-                expects = [e(["new"]), e(["new", "carried_over"])]
+                # “收到申请11件，上年结转1件”: the carry-over is stated beside the figure, so the figure
+                # is the 新收 alone (“收到申请12件（含上年结转1件）” / “其中上年结转” keep both readings)
+                expects = [e(["new"])] if _carried_beside(fig) else [e(["new"]), e(["new", "carried_over"])]
                 if applicant or _HANDLED.search(near):
                     expects.append(e(["total"]))
                 topic = topic or ("收到的申请数", "the applications received")
