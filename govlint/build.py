@@ -838,7 +838,6 @@ class _Aligner:
                      missing_rows, tuple(missing_cols), tuple(self.unknown_rows), tuple(self.unknown_columns),
                      tuple(self.stray), self.section)
 
-
     def _merge_foreign(self) -> None:
         """Sub-rows of another edition (2021 （六）其他处理 1./2./3. in a 2019 table 三) stand for their
         parent row: the parent gets the column sums (so the arithmetic is still checked) and the
