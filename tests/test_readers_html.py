@@ -498,3 +498,54 @@ def test_the_possessive_attribute_pattern_tokenizes_as_the_plain_one():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         ours = [(m.span(), m.groups()) for m in H._MARKUP.finditer(text)]
         assert ours == [(m.span(), m.groups()) for m in plain.finditer(text)], repr(text)
+
+
+def _page_findings_and_cells(data: bytes) -> tuple[list, list]:
+    from govlint.extract import extract_bytes
+
+    found = sorted((d.code, d.message) for d in default_engine().lint_bytes(data, "p.html").diagnostics)
+    cells = [(c["table"], c["row"], c["column_id"], c["value"]) for c in extract_bytes(data, "p.html")["cells"]]
+    return found, cells
+
+
+def test_a_page_laid_out_with_tables_finds_the_article_cell_and_its_title():
+    """Old CMS pages (ucap, early TRS) put header, a sidebar of links and the article in the cells
+    of one layout table: the body is the article's cell, not the whole page, and the title is the
+    one above it (not the sidebar's caption): the sidebar's text stays out of the report."""
+    plain = rs.to_html(DATA).data.decode("utf-8")
+    article = plain[plain.index('<div id="zoom">'):plain.index('<div class="footer">')]
+    title = re.search(r'<h1 class="article-title">(.*?)</h1>', plain).group(1)
+    sidebar = ('<div class="lm_title">信息公开目录</div><ul>'
+               + "".join(f'<li><a href="/x/{i}.html">某某局2022年政府信息公开工作年度报告（第{i}号）</a></li>' for i in range(25))
+               + "</ul>")
+    laid_out = (f'<html><head><meta charset="utf-8"></head><body><table width="1000">'
+                f'<tr><td colspan="2"><div class="logo">某某市人民政府</div></td></tr>'
+                f'<tr><td width="250" valign="top">{sidebar}</td><td valign="top"><table width="100%">'
+                f'<tr><td class="title" align="center">{title}</td></tr><tr><td>发布时间：2023-01-28</td></tr>'
+                f'<tr><td class="bt_content">{article}</td></tr></table></td></tr></table></body></html>')
+    src = read_html(laid_out.encode("utf-8"), "p.html")
+    assert lines(src)[0] == html_unescape(title)
+    assert "信息公开目录" not in src.text and "第3号" not in src.text
+    assert _page_findings_and_cells(laid_out.encode("utf-8")) == _page_findings_and_cells(plain.encode("utf-8"))
+
+
+def html_unescape(s: str) -> str:
+    import html
+
+    return html.unescape(s)
+
+
+@pytest.mark.parametrize("how", ["unclosed", "form"])
+def test_rows_and_tables_libxml2_leaves_inside_a_table_are_read(how):
+    """A table whose end tag is missing (the next table starts before it is closed) gets the next
+    table and the paragraphs after it as children from libxml2, where a browser shows them after
+    it; rows wrapped in a ``<form>`` are rows. Neither loses a row, a table or a paragraph."""
+    plain = rs.to_html(DATA).data.decode("utf-8")
+    if how == "unclosed":  # table 二 without its end tag
+        i = plain.index("二、主动公开政府信息情况")
+        j = plain.index("</table>", i)
+        changed = plain[:j] + plain[j + len("</table>"):]
+    else:
+        changed = plain.replace("<tbody>", '<tbody><form method="post">').replace("</tbody>", "</form></tbody>")
+    assert changed != plain
+    assert _page_findings_and_cells(changed.encode("utf-8")) == _page_findings_and_cells(plain.encode("utf-8"))

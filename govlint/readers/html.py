@@ -82,6 +82,9 @@ def _found(pattern: Any, value: str) -> bool:
 
 
 _WS = cached_compile(r"\s+")
+_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
+_TABLE_META = frozenset({"caption", "colgroup", "col"})
+_TABLE_PARTS = frozenset({"table", "tr", "tbody", "thead", "tfoot", "td", "th"})
 
 
 # ----------------------------------------------------------------------------- decoding
@@ -312,6 +315,7 @@ class _Page:
         self._lengths: dict[Any, int] = {}
         self._linked: dict[Any, int] = {}  # of an element's length, what is link text
         self._junk: dict[Any, bool] = {}
+        self._layouts: dict[Any, bool] = {}
         self._links = root.find(".//a[@href]") is not None
         self._align(root)
         self.anchors = self._anchors(root)
@@ -458,11 +462,14 @@ class _Page:
             if not kids:
                 break
             best = max(kids, key=size)
-            if size(best) >= 0.6 * total and _tag(best) not in ("table", "tr", "tbody", "thead", "td", "th",
-                                                                   "p", "li"):
-                node = best
-            else:
+            if size(best) < 0.6 * total:
                 break
+            tag = _tag(best)
+            if tag in ("p", "li"):
+                break
+            if tag in _TABLE_PARTS and not self._layout(best):
+                break
+            node = best
         title = None
         for el in body.iter():
             if el is node:
@@ -471,6 +478,20 @@ class _Page:
                 if not self._contains(el, node):
                     title = el
         return node, title
+
+    def _layout(self, el: Any) -> bool:
+        """Whether ``el`` (a table or a part of one) belongs to a table that lays a page out: one
+        holding another table (old CMS pages put header, sidebar and article in the cells of one
+        table, the report's tables in the article's cell). A data table is never descended into."""
+        t = el
+        while t is not None and _tag(t) != "table":
+            t = t.getparent()
+        if t is None:
+            return False
+        hit = self._layouts.get(t)
+        if hit is None:
+            hit = self._layouts[t] = t.find(".//table") is not None
+        return hit
 
     def _contains(self, a: Any, b: Any) -> bool:
         p = b
@@ -550,26 +571,63 @@ class _Writer:
                 stack.append((child, 0))
 
     # -- tables
-    def _rows(self, table: Any) -> list[Any]:
-        rows = []
-        for child in table:
-            t = _tag(child)
-            if t == "tr":
-                rows.append(child)
-            elif t in ("thead", "tbody", "tfoot"):
-                rows.extend(c for c in child if _tag(c) == "tr")
-        return rows
+    def _parts(self, table: Any) -> list[Any]:
+        """The table's rows (``tr`` elements, in lists), and what stands between them in the tree: a
+        table whose end tag is missing gets the next table, and the paragraphs after it, as its own
+        children from libxml2 (a browser closes the first table there); rows wrapped in a ``form``
+        or ``div`` are rows. Each such element is an item of the list after the rows before it."""
+        parts: list[Any] = []
+        run: list[Any] = []
+
+        def walk(container: Any) -> None:
+            nonlocal run
+            for child in container:
+                t = _name_of(child.tag) or _tag(child)
+                if t == "tr":
+                    run.append(child)
+                elif t in _ROW_GROUPS or (t and t != "table" and t not in _TABLE_META and child.find("tr") is not None):
+                    walk(child)
+                elif t and t not in _TABLE_META:
+                    if run:
+                        parts.append(run)
+                        run = []
+                    parts.append(child)
+                tail = child.tail
+                if tail and not tail.isspace() and t != "tr" and t not in _ROW_GROUPS:
+                    if run:
+                        parts.append(run)
+                        run = []
+                    parts.append((child, "tail"))
+
+        walk(table)
+        if run or not parts:
+            parts.append(run)
+        return parts
 
     def table(self, table: Any) -> None:
-        rows = self._rows(table)
-        junk = self.page.junk
-        cells_of = [[c for c in r if (_name_of(c.tag) or _tag(c)) in ("td", "th") and not junk(c)] for r in rows]
-        nested = table.find(".//table") is not None and any(c.find(".//table") is not None for cs in cells_of for c in cs)
-        single_column = all(len(cs) <= 1 for cs in cells_of)
+        parts = self._parts(table)
         caption = next((c for c in table if _tag(c) == "caption"), None)
         if caption is not None:
             self.b.end_line()
             self.block(caption)
+        for part in parts:
+            if isinstance(part, list):
+                self._rows_out(table, part)
+            elif isinstance(part, tuple):  # text left between the rows
+                self.b.end_line()
+                self.text(part[0], "tail")
+                self.b.end_line()
+            else:  # an element left inside the table (a table, paragraphs after an unclosed table)
+                self.b.end_line()
+                self.block(part)
+                self.b.end_line()
+                self.text(part, "tail")
+
+    def _rows_out(self, table: Any, rows: list[Any]) -> None:
+        junk = self.page.junk
+        cells_of = [[c for c in r if (_name_of(c.tag) or _tag(c)) in ("td", "th") and not junk(c)] for r in rows]
+        nested = table.find(".//table") is not None and any(c.find(".//table") is not None for cs in cells_of for c in cs)
+        single_column = all(len(cs) <= 1 for cs in cells_of)
         if nested or single_column:  # layout table: read its cells as blocks
             for cs in cells_of:
                 for c in cs:
