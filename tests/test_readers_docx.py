@@ -92,6 +92,54 @@ def test_automatic_numbering_and_skipped_content():
         "一、总体情况", "（一）主动公开", "（二）依申请公开", "二、主动公开政府信息情况", "可见", "插入", "正文", "下一行"]
 
 
+MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+WPS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+VML = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+
+
+def _vml_box(inner: str) -> str:
+    return f'<w:pict><v:shape {VML}><v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict>'
+
+
+def test_text_in_text_boxes_is_read_once_before_its_anchor():
+    """A title typed in a text box (Word's DrawingML box with its VML copy in mc:Fallback, or a VML
+    box alone, as WPS writes it) is read, once, before the paragraph it is anchored in; a box
+    inside a box is read with its own box."""
+    title = "某某局2022年政府信息公开工作年度报告"
+    drawingml = (f"<w:p><w:r><mc:AlternateContent {MC}><mc:Choice Requires=\"wps\"><w:drawing><wps:wsp {WPS}><wps:txbx>"
+                 f"<w:txbxContent>{p(title)}</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>"
+                 f"<mc:Fallback>{_vml_box(p(title))}</mc:Fallback></mc:AlternateContent></w:r></w:p>")
+    assert lines(read_docx(build(drawingml + p("一、总体情况")))) == [title, "一、总体情况"]
+    nested = f"<w:p><w:r>{_vml_box(p('外框') + '<w:p><w:r>' + _vml_box(p('内框')) + '</w:r></w:p>')}</w:r><w:r><w:t>锚定段落</w:t></w:r></w:p>"
+    assert lines(read_docx(build(p(title) + nested))) == [title, "外框", "内框", "锚定段落"]
+
+
+def test_a_title_in_a_text_box_lints_like_the_text(tmp_path):
+    """The seed as a Word file whose title is in a text box: the title is found (no GL104), and the
+    findings that depend on the agency it names (GL405) are there, as for the text."""
+    pytest.importorskip("docx")
+    doc = rs.to_docx(CASES["seed"], tmp_path / "r.docx")
+    z = zipfile.ZipFile(io.BytesIO(doc.data))
+    xml = z.read("word/document.xml").decode("utf-8")
+    first = xml.index("<w:p>") if "<w:p>" in xml else xml.index("<w:p ")
+    end = xml.index("</w:p>", first) + len("</w:p>")
+    para = xml[first:end]
+    text = "".join(__import__("re").findall(r"<w:t[^>]*>([^<]*)</w:t>", para))
+    assert "年度报告" in text
+    boxed = f"<w:p><w:r>{_vml_box(p(text))}</w:r></w:p>"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in z.infolist():
+            data = z.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = (xml[:first] + boxed + xml[end:]).encode("utf-8")
+            out.writestr(info, data)
+    ref = default_engine().lint_bytes(rs.to_text(CASES["seed"], "rows").encode(), "r.txt")
+    found = default_engine().lint_bytes(buf.getvalue(), "r.docx")
+    assert "GL104" not in {d.code for d in found.diagnostics}
+    assert keys(found) == keys(ref)
+
+
 @pytest.mark.parametrize("case", ["seed", "changed_cell"])
 def test_python_docx_document_lints_like_the_text(case, tmp_path):
     pytest.importorskip("docx")

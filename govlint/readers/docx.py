@@ -4,8 +4,9 @@ Paragraphs and tables come out in body order, in the shapes the parser reads (se
 :mod:`govlint.readers._layout`). Merged cells are resolved once: ``w:gridSpan`` is a column span,
 ``w:vMerge`` continuation cells belong to the cell above and are not written again; ``w:gridBefore``
 skips grid columns. Automatic numbering (``w:numPr``, e.g. a heading numbered ``一、`` by Word) is
-written in front of the paragraph. Deleted revisions, field codes, hidden text and drawings are
-left out. Positions are line/column in the extracted text; every paragraph and table cell also gets
+written in front of the paragraph. Text boxes (a title often is one) are read as paragraphs
+before the paragraph they are anchored in, once (not again from their VML fallback copy). Deleted
+revisions, field codes, hidden text and drawings are left out. Positions are line/column in the extracted text; every paragraph and table cell also gets
 a locator: ``第12段`` (the 12th non-empty body paragraph), ``表3 第5行 第2列`` (table 3 of the
 document, its 5th row, 2nd grid column).
 
@@ -333,6 +334,8 @@ class _Writer:
                 self.table(el)
 
     def paragraph(self, p: Any, locator: Optional[str] = None) -> None:
+        for box in _text_boxes(p):  # a title or a note in a text box anchored here: its paragraphs first
+            self.blocks(box, locator)
         pieces = list(_runs(p))
         text = "".join(pieces)
         if not text.strip():
@@ -414,6 +417,26 @@ def _children(parent: Any) -> Iterator[Any]:
             yield from _children(el)
         else:
             yield el
+
+
+_TXBX = _W + "txbxContent"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(p: Any) -> list[Any]:
+    """The text boxes (``w:txbxContent``) anchored in paragraph ``p``, not those inside another text
+    box of it (read with that one) nor the VML copy Word writes in ``mc:Fallback`` next to the
+    DrawingML one it reads (the same text twice)."""
+    out = []
+    for box in p.iter(_TXBX):
+        el = box.getparent()
+        while el is not None and el is not p:
+            if el.tag == _TXBX or el.tag == _MC_FALLBACK:
+                break
+            el = el.getparent()
+        else:
+            out.append(box)
+    return out
 
 
 def _hidden(run: Any) -> bool:
