@@ -136,3 +136,38 @@ def test_text_between_pages_keeps_tables_apart():
     words = _Line(2, "四、政府信息公开行政复议、行政诉讼情况", 100, 112, 0, 200, 12)
     assert len(_join_tables([p1, p2], [words])) == 2
     assert len(_join_tables([p1, p2], [])) == 1
+
+
+H4 = [("项目", 0, 100, 1), ("", 100, 150, 1), ("自然人", 150, 200, 1), ("总计", 200, 300, 1)]
+
+
+def test_group_label_cut_by_the_page_break_is_one_cell():
+    """``（五）不予处理`` spans its five rows; the page break falls after its first row, so the rest
+    of its text is drawn in a cell of its own at the top of the next page: it is the same label (the
+    next group's label, which starts with its numbering, and the rows' own labels stay apart)."""
+    p1 = _table(1, [H4, [("（五）", 0, 100, 1), ("1.信访举报投诉类申请", 100, 150, 1), ("0", 150, 200, 1), ("0", 200, 300, 1)]])
+    p2 = _table(2, [[("不予处理", 0, 100, 2), ("2.重复申请", 100, 150, 1), ("1", 150, 200, 1), ("1", 200, 300, 1)],
+                    [("3.要求提供公开出版物", 100, 150, 1), ("2", 150, 200, 1), ("2", 200, 300, 1)],
+                    [("（六）其他处理", 0, 100, 1), ("1.其他", 100, 150, 1), ("3", 150, 200, 1), ("3", 200, 300, 1)]])
+    out = _emit([p1, p2])
+    assert out[1] == "（五）不予处理 | 1.信访举报投诉类申请 | 0 | 0"
+    assert out[2:] == ["2.重复申请 | 1 | 1", "3.要求提供公开出版物 | 2 | 2", "（六）其他处理 | 1.其他 | 3 | 3"]
+    # a row's own label (no label after it) is never joined to the next page's first row
+    q1 = _table(1, [H4, [("行政处罚", 0, 150, 1), ("0", 150, 200, 1), ("0", 200, 300, 1)]])
+    q2 = _table(2, [[("行政强制", 0, 150, 1), ("1", 150, 200, 1), ("1", 200, 300, 1)]])
+    assert _emit([q1, q2])[1:] == ["行政处罚 | 0 | 0", "行政强制 | 1 | 1"]
+
+
+def test_a_line_cut_short_before_closing_punctuation_goes_on():
+    """``）》，`` may not start a line: the characters before them go to the next line with them,
+    and the line before stops short by their width; it is still the same paragraph."""
+    from govlint.readers.pdf import _paragraphs
+
+    full = _Line(1, "根据《中华人民共和国政府信息公开条例》的有关规定，现对本机关年度报告予以公", 100, 112, 50, 550, 12)
+    short = _Line(1, "布。对《市本级进驻市政务大厅服务中心政务服务事项清单（2022", 115, 127, 50, 514, 12)
+    cont = _Line(1, "版）》等政策分别做了解读回应。", 130, 142, 50, 230, 12)
+    out = _paragraphs([full, short, cont])
+    assert [ln.text for ln in out] == [full.text + short.text + cont.text]
+    # a line that simply ends short is a paragraph's end
+    nxt = _Line(1, "二是主动公开机构概况。", 130, 142, 50, 182, 12)
+    assert len(_paragraphs([full, short, nxt])) == 2

@@ -42,6 +42,7 @@ MAX_PAGES = 500
 _PAGE_NO = cached_compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－\s]*$|^page\s*\d+", re.I)
 _ITEM_START = cached_compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d))")
 _SENTENCE_END = "。！？!?：:；;"
+_NO_LINE_START = frozenset("）》」』”’〉】〕，。、；：！？)…")
 
 
 @attrs.define
@@ -259,6 +260,9 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
             # a line that runs to the right margin goes on; Latin words and numbers wrap whole, so
             # before one the line may stop short by the width of the word
             slack = 1.5 if not ln.text[:1].isascii() else 1.5 + 0.55 * len(re.match(r"[!-~]*", ln.text).group())
+            # punctuation that may not start a line (``）》，``) takes the characters before it along
+            # to the next line: the line before stops short by their width
+            slack += max((k + 1 for k, ch in enumerate(ln.text[:4]) if ch in _NO_LINE_START), default=0)
             full = prev.x1 >= right[prev.page] - slack * max(prev.size, 1.0)
             ends = prev.text.rstrip()[-1:] in _SENTENCE_END
             same_size = abs(prev.size - ln.size) < 0.6
@@ -369,7 +373,46 @@ def _append(prev: _Table, t: _Table) -> None:
                         target.text, target.offs = clean(list(target.text + "\n" + c.text), [-1] * (len(target.text) + 1 + len(c.text)))
                 rows = rows[1:]
                 shift = min((c.row for r in rows for c in r), default=0)
+    if rows and prev.rows:
+        _continue_groups(prev, rows[0])
     for r in rows:
         for c in r:
             c.row = c.row - shift + base
     prev.rows.extend(rows)
+
+
+def _group_cells(row: list[GridCell]) -> list[GridCell]:
+    """The label cells of a row that group rows: text cells with another text cell after them
+    before the row's values."""
+    texts = []
+    for c in sorted(row, key=lambda c: c.col):
+        if c.text and parse_cell(c.text).kind == "number":
+            break
+        texts.append(c)
+    return texts[:-1]
+
+
+def _continue_groups(prev: _Table, first: list[GridCell]) -> None:
+    """A group label spanning rows (``（五）不予处理`` over its five rows) that the page break cut:
+    the part on the new page (the rest of its text, or nothing) is drawn as a cell of its own in
+    the same column; it is the same cell, not the label of a new group (which starts with its
+    numbering: ``（六）``)."""
+    last_row = max(c.row for r in prev.rows for c in r)
+    open_groups = {}
+    for r in prev.rows:
+        for c in r:
+            if c.row <= last_row < c.row + c.rowspan:
+                open_groups[c.col] = c
+    last = [c for c in open_groups.values()]
+    keep = {id(c) for c in _group_cells(last)}
+    drop = []
+    for c in _group_cells(first):
+        g = open_groups.get(c.col)
+        if g is None or id(g) not in keep or g.colspan != c.colspan or _ITEM_START.match(c.text):
+            continue
+        if c.text:
+            g.text, g.offs = clean(list(g.text + "\n" + c.text), [-1] * (len(g.text) + 1 + len(c.text)))
+        g.rowspan += c.rowspan
+        drop.append(c)
+    for c in drop:
+        first.remove(c)
