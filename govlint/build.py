@@ -933,6 +933,86 @@ def _paragraph(source: Source, tok: lark.Token) -> Paragraph:
     return Paragraph(body, source.span(tok.start_pos + lead, tok.start_pos + lead + len(body)))
 
 
+# ----------------------------------------------------------------------------- hard-wrapped text
+# Text copied from a PDF or a printout (pdftotext, a PDF viewer's "copy") keeps the page's line
+# breaks inside each paragraph: a sentence, a date or a 《title》 is cut in two at the right margin.
+# Such a text is recognised by its lines: many end at one width (the margin) in the middle of a
+# sentence. A line that reaches the margin without ending a sentence then goes on in the next line.
+
+_SENTENCE_STOPS = frozenset("。！？!?；;：:")
+# punctuation that may not start a line: the characters before it go to the next line with it, so
+# the line before stops short of the margin by their width
+_NO_LINE_START = frozenset("）》」』”’〉】〕，。、；：！？)…,.;:")
+_ASCII_WORD = cached_compile(r"[A-Za-z0-9%.]+")
+
+
+def _width(line: str) -> int:
+    """A line's width in columns, near enough: a non-ASCII character (CJK, full-width punctuation)
+    takes two."""
+    return 2 * len(line) - len(line.encode("ascii", "ignore"))
+
+
+def wrap_width(lines: Iterable[str]) -> Optional[int]:
+    """The width (:func:`_width`) the paragraph lines ``lines`` are hard-wrapped at, or None when
+    they are not: at least six lines of eight characters or more, the widest tenth no wider than a
+    page's line (100 CJK characters), and a quarter of them, three at least, reaching that width
+    (within three characters) without ending a sentence."""
+    widths: list[tuple[int, bool]] = []
+    for line in lines:
+        line = line.rstrip()
+        if len(line) - len(line.lstrip()) + 8 <= len(line):
+            widths.append((_width(line), line[-1] in _SENTENCE_STOPS))
+    if len(widths) < 6:
+        return None
+    ordered = sorted(w for w, _ in widths)
+    top = ordered[int(len(ordered) * 0.9)]
+    if top > 200:
+        return None
+    open_ended = sum(1 for w, stop in widths if w >= top - 6 and not stop)
+    if open_ended < 3 or open_ended * 4 < len(widths):
+        return None
+    return top
+
+
+def continues(line: str, nxt: str, width: int) -> bool:
+    """Does paragraph line ``nxt`` go on with ``line`` (text hard-wrapped at ``width``)? ``line``
+    reaches the margin (short of it by at most three characters, and by the ASCII word or the
+    punctuation that moved to ``nxt`` whole) and does not end a sentence."""
+    line = line.rstrip()
+    head = nxt.lstrip()
+    if not line or not head or line[-1] in _SENTENCE_STOPS:
+        return False
+    slack = 6
+    word = _ASCII_WORD.match(head)
+    if word is not None:  # a number or a Latin word that did not fit moved down whole
+        slack += word.end()
+    for k, ch in enumerate(head[:3]):
+        if ch in _NO_LINE_START:
+            slack += 2 * (k + 1)
+            break
+    return _width(line) >= width - slack
+
+
+def _joined(source: Source, toks: Sequence[lark.Token]) -> Paragraph:
+    """One paragraph of the lines ``toks`` (hard-wrapped text): their texts joined without the line
+    breaks (a space between two Latin words), the pieces remembered for :meth:`Paragraph.offset`."""
+    first = _paragraph(source, toks[0])
+    if len(toks) == 1:
+        return first
+    text, pieces = first.text, []
+    for tok in toks[1:]:
+        raw = str(tok)
+        body = raw.strip()
+        if not body:
+            continue
+        if text[-1:].isascii() and text[-1:].isalpha() and body[0].isascii() and body[0].isalpha():
+            text += " "  # two Latin words (a number is never broken: its digits join)
+        pieces.append((len(text), tok.start_pos + len(raw) - len(raw.lstrip())))
+        text += body
+    end = pieces[-1][1] + len(text) - pieces[-1][0] if pieces else first.span.end
+    return Paragraph(text, source.span(first.span.start, end), tuple(pieces))
+
+
 def _year_of(text: str) -> Optional[tuple[int, int, int]]:
     """(year, start, end) of the first year written in ``text`` (Arabic or Chinese digits)."""
     m = _YEAR_RE.search(text)
@@ -970,6 +1050,8 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
     data = _edition_data(editions)
     known = data.known
     order = 0
+    # the width the prose is hard-wrapped at (text copied from a PDF), or None
+    wrap = wrap_width(str(t) for t in tree.scan_values(lambda v: isinstance(v, lark.Token) and v.type == "TEXT"))
 
     def body(node: lark.Tree, section: Optional[int], paragraphs: list[Paragraph], tables: list[_RawTable]) -> None:
         nonlocal order
@@ -984,10 +1066,20 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
                                               data.labels)
             if lines is not None and not any(p[0] == "table" for p in pieces):
                 return False
+            lines: list[lark.Token] = []  # the lines of a paragraph hard-wrapped over several
             for piece in pieces:
                 if piece[0] == "paragraph":
-                    paragraphs.append(_paragraph(source, toks[piece[1]]))
-                elif piece[0] == "text":
+                    tok = toks[piece[1]]
+                    if lines and not (wrap is not None and tok.line == lines[-1].line + 1
+                                      and continues(str(lines[-1]), str(tok), wrap)):
+                        paragraphs.append(_joined(source, lines))
+                        lines = []
+                    lines.append(tok)
+                    continue
+                if lines:
+                    paragraphs.append(_joined(source, lines))
+                    lines = []
+                if piece[0] == "text":
                     seg = source.text[piece[1]:piece[2]]
                     lead = len(seg) - len(seg.lstrip())
                     a = piece[1] + lead
@@ -997,6 +1089,8 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
                     rt = _RawTable(piece[1], section, order)
                     tables.append(rt)
                     raw_tables.append(rt)
+            if lines:
+                paragraphs.append(_joined(source, lines))
             run.clear()
             return True
 
@@ -1056,7 +1150,7 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
             m = _PERIOD_YEAR_RE.search(p.text)
             if m:
                 year = int(m.group(1))
-                year_span = source.span(p.span.start + m.start(1), p.span.start + m.end(1))
+                year_span = source.span(p.offset(m.start(1)), p.end_offset(m.end(1)))
                 break
 
     unique = data.unique

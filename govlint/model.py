@@ -7,6 +7,7 @@ place the user has to look at.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterator, NamedTuple, Optional
 
 import attrs
@@ -31,8 +32,33 @@ class Span(NamedTuple):
 
 @attrs.frozen
 class Paragraph:
+    """A paragraph of running text. Most are one line of the file; a paragraph that text copied
+    from a PDF or a printout breaks over several lines (hard-wrapped at the page's width) is one
+    paragraph, its lines joined without the breaks: ``pieces`` then holds, for each line after the
+    first, (index in ``text`` where it starts, its offset in the report's text). Use :meth:`offset`
+    and :meth:`end_offset` to go from ``text`` to the file: ``span.start + i`` is only right for a
+    paragraph of one line."""
+
     text: str
     span: Span
+    pieces: tuple[tuple[int, int], ...] = ()
+
+    def offset(self, i: int) -> int:
+        """The offset in the report's text of character ``i`` of :attr:`text`."""
+        pieces = self.pieces
+        if not pieces or i < pieces[0][0]:
+            return self.span.start + i
+        k = bisect_right(pieces, (i, _BIG)) - 1
+        at, offset = pieces[k]
+        return offset + i - at
+
+    def end_offset(self, j: int) -> int:
+        """The offset just after character ``j - 1`` of :attr:`text` (the end of ``text[i:j]``; a
+        slice that ends where a line ends does not take the line break along)."""
+        return self.offset(j - 1) + 1 if j > 0 else self.offset(0)
+
+
+_BIG = 1 << 62
 
 
 @attrs.frozen

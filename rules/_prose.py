@@ -1,10 +1,10 @@
 """Helpers shared by the rules that read the report's prose (GL4 plausibility, GL5 narrative, GL6
 citations, GL7 dates, GL11x content). Not a rule module.
 
-Positions: a paragraph's text is its stripped line and ``paragraph.span.start`` is the offset of its
-first character in ``report.text``, so offset ``k`` inside the paragraph is ``p.span.start + k``
+Positions: a paragraph's text is its stripped line (or its lines joined, for text hard-wrapped at a
+page's width), and ``p.offset(k)`` is the offset of its character ``k`` in ``report.text``
 (:func:`span_of` builds the Span through ``ctx.source`` so lines and columns are those of the user's
-file).
+file; :func:`text_at` is what the report holds there, to check a fix before offering it).
 """
 
 from __future__ import annotations
@@ -52,14 +52,12 @@ def prose(report: Report, parts: Optional[Sequence[int]] = None, preamble: bool 
 
 def span_of(ctx, p: Paragraph, start: int, end: int) -> Span:
     """The span of ``p.text[start:end]`` in the user's file."""
-    base = p.span.start
-    return ctx.source.span(base + start, base + end)
+    return ctx.source.span(p.offset(start), p.end_offset(end) if end > start else p.offset(start))
 
 
 def text_at(report: Report, p: Paragraph, start: int, end: int) -> str:
     """``report.text`` at the offsets of ``p.text[start:end]`` (to check a fix before offering it)."""
-    base = p.span.start
-    return report.text[base + start: base + end]
+    return report.text[p.offset(start):p.end_offset(end) if end > start else p.offset(start)]
 
 
 # The boundaries of a text are found once (by a regex, in C) and looked up by bisection: walking

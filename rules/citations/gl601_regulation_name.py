@@ -42,7 +42,7 @@ def regulation_name(report, ctx):
                 continue
             if len(key) > len(NAME) + 4:
                 continue
-            fix = Fix(p.span.start + s, p.span.start + e, NAME) if text_at(report, p, s, e) == content else None
+            fix = Fix(p.offset(s), p.end_offset(e), NAME) if text_at(report, p, s, e) == content else None
             if key == "政府信息公开条例":
                 yield ctx.rule.diag(span_of(ctx, p, s - 1, e + 1),
                                     f"条例名称宜写全称《{NAME}》（或在首次引用后用“以下简称《条例》”），而不是《{content}》",

@@ -21,12 +21,12 @@ def doc_brackets(report, ctx):
         for num in doc_numbers(p.text):
             if num.open_at < 0 or (num.open == "〔" and num.close == "〕"):
                 continue
-            fixes_ok = text_at(report, p, num.open_at, num.open_at + 1) == num.open and \
-                text_at(report, p, num.close_at, num.close_at + 1) == num.close
+            # (the file must hold the number as the paragraph reads it: not broken over two lines)
+            fixes_ok = text_at(report, p, num.open_at, num.close_at + 1) == p.text[num.open_at:num.close_at + 1]
             fix = None
             if fixes_ok:
                 body = p.text[num.open_at + 1:num.close_at]
-                fix = Fix(p.span.start + num.open_at, p.span.start + num.close_at + 1, f"〔{body}〕")
+                fix = Fix(p.offset(num.open_at), p.end_offset(num.close_at + 1), f"〔{body}〕")
             written = p.text[num.start:num.end]
             yield ctx.rule.diag(span_of(ctx, p, num.start, num.end),
                                 f"文号“{written}”的年份应使用六角括号“〔〕”：{num.canonical}",

@@ -55,7 +55,7 @@ def title_marks(report, ctx):
                 doubled = (i, _CLOSE * 2)
         if doubled is not None:
             i, pair = doubled
-            fix = Fix(p.span.start + i, p.span.start + i + 2, pair[0]) if text_at(report, p, i, i + 2) == pair else None
+            fix = Fix(p.offset(i), p.end_offset(i + 2), pair[0]) if text_at(report, p, i, i + 2) == pair else None
             yield ctx.rule.diag(span_of(ctx, p, i, i + 2), f"书名号重复：“{pair}”应为“{pair[0]}”",
                                 f"doubled book-title mark: “{pair}” should be “{pair[0]}”", expected=pair[0], actual=pair,
                                 fix=fix)

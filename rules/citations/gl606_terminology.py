@@ -49,7 +49,7 @@ def terminology(report, ctx):
                     continue
                 seen.add((s, e))
                 wrong = m.group("w")
-                fix = Fix(p.span.start + s, p.span.start + e, t["replacement"]) if text_at(report, p, s, e) == wrong else None
+                fix = Fix(p.offset(s), p.end_offset(e), t["replacement"]) if text_at(report, p, s, e) == wrong else None
                 phrase = m.group(0)
                 if len(phrase) <= len(wrong) + 1:  # the pattern is mostly lookahead: show what follows
                     phrase = text[m.start():clause_end(text, m.end())][:len(wrong) + 10]

@@ -43,7 +43,7 @@ def halfwidth_punctuation(report, ctx):
         last = max(b for _, b in hits)
         fix = None
         if text_at(report, p, first, last) == p.text[first:last]:
-            fix = Fix(p.span.start + first, p.span.start + last, _fixed(p.text)[first:last])
+            fix = Fix(p.offset(first), p.end_offset(last), _fixed(p.text)[first:last])
         marks = "".join(sorted({p.text[a] for a, _ in hits}))
         yield ctx.rule.diag(span_of(ctx, p, first, first + 1),
                             f"本段有{len(hits)}处半角标点（{marks}）夹在中文之间，应使用全角标点",
