@@ -27,8 +27,8 @@ def placeholder(report, ctx):
     """
     for p in report.paragraphs():
         for m in _PLACEHOLDER.finditer(p.text):
-            start = p.span.start + m.start()
-            span = ctx.source.span(start, start + len(m.group()))
+            # (p.offset: a paragraph of text hard-wrapped at a page's margin joins several lines)
+            span = ctx.source.span(p.offset(m.start()), p.end_offset(m.end()))
             yield ctx.rule.diag(span, f"正文留有占位符“{m.group()}”", f"placeholder “{m.group()}” left in the text")
 
 
