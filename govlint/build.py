@@ -125,15 +125,21 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
             emit(_greedy_labels(source, pending, known))
             pending.clear()
 
+    copies = _SpanCopies()
     for kind, text, start, _, cut in (line for tok in tokens for line in line_tokens(tok)):
         if kind != "SPACED":  # (the commonest lines, one cell each in a scraped page: kept lean)
             if pending:
                 flush()
-            for c in cut if cut is not None else split_cells(kind, text, start):
+            row = cut if cut is not None else split_cells(kind, text, start)
+            if len(row) > 1:
+                row = copies.collapse(row, True)
+            for c in row:
                 out.append((c, parse_cell(c.text)))
             continue
         spaced_seen = True
         cells = split_cells(kind, text, start) if cut is None else list(cut)
+        if len(cells) > 1:  # (a line cut at spaces starts no such table: wrapped words repeat, 结果 结果)
+            cells = copies.collapse(cells, "\t" in text)
         values = [parse_cell(c.text) for c in cells]
         if not any(v.kind in _VALUE_KINDS for v in values):  # a header line
             if pending:
@@ -186,6 +192,69 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
     if spaced_seen:
         out = _join_wrapped_labels(source, out, known)
     return out
+
+
+class _SpanCopies:
+    """A table whose merged cells were written out in every row and column they cover, as
+    ``pandas.read_html`` and some crawlers and spreadsheet exports give them (``第二十条第（一）项 |
+    第二十条第（一）项 | …``; ``三、本年度办理结果 | （一）予以公开 | （一）予以公开 | 5 | …`` then
+    ``三、本年度办理结果 | （二）部分公开 | …``): each merged cell is read once, where it starts.
+
+    Such a table is recognised by a label (of four characters or more) written twice side by side in
+    a line whose cells are delimited (by ``|`` or tabs; labels of the format never repeat so, while
+    the halves of header words a PDF wrapped may: ``结果 结果 其他``). From that line on, a label is left out where it repeats the one before it in the line
+    or the one above it in a line of as many cells (the spans' copies); a number is left out where it
+    repeats the one before it under a header label that was itself such a copy (a figure written
+    across the two columns of a header cell). Numbers are never left out for repeating the row above."""
+
+    __slots__ = ("on", "above", "header_copies")
+
+    def __init__(self) -> None:
+        self.on = False
+        self.above: Optional[list[str]] = None  # the texts of the previous line of two cells or more
+        self.header_copies: dict[int, set[int]] = {}  # cells in a line -> the copies in the last such header
+
+    def collapse(self, cells: Sequence[RawCell], delimited: bool) -> Sequence[RawCell]:
+        """``cells`` of one line without the copies (``delimited``: the line's cells are delimited,
+        so it may be the one that shows the table to have copies)."""
+        texts = [c.text for c in cells]
+        if not self.on:
+            self.on = delimited and any(len(texts[i]) >= 4 and texts[i] == texts[i - 1] and _is_text_cell(texts[i])
+                                        for i in range(1, len(texts)))
+            if not self.on:
+                self.above = texts
+                return cells
+        above = self.above if self.above is not None and len(self.above) == len(texts) else None
+        self.above = texts
+        n = len(texts)
+        kept: list[RawCell] = []
+        copied: set[int] = set()
+        numbers = False
+        spanned = self.header_copies.get(n, ())
+        for i, c in enumerate(cells):
+            t = texts[i]
+            if not t:
+                kept.append(c)
+                continue
+            if not _is_text_cell(t):
+                numbers = True
+                if i and t == texts[i - 1] and i in spanned:
+                    continue  # one figure written across the columns of a merged header cell
+                kept.append(c)
+                continue
+            if i and t == texts[i - 1]:
+                copied.add(i)
+                continue
+            if above is not None and t == above[i]:
+                continue
+            kept.append(c)
+        if not numbers:
+            self.header_copies[n] = copied
+        return kept
+
+
+def _is_text_cell(text: str) -> bool:
+    return parse_cell(text).kind == "text"
 
 
 def _stacked(source: Source, upper: Sequence[RawCell], lower: Sequence[RawCell],

@@ -1,0 +1,107 @@
+"""Tables whose merged cells are written out in every row and column they cover.
+
+``pandas.read_html`` (then ``to_markdown``, ``to_csv(sep="\\t")``), some crawlers and spreadsheet
+exports expand a merged cell into copies: the caption ``第二十条第（一）项`` four times across its
+row, ``三、本年度办理结果`` down the first column of every outcome row, a label spanning two columns
+twice, a header spanning two columns over one figure written twice. Each merged cell must be read
+once, as if the table had been written with its spans.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import render_shapes as rs
+
+from govlint.engine import default_engine
+
+DATA = rs.load_seed(Path(__file__).parent / "data" / "seed.txt")
+
+
+def expanded(data: rs.ReportData, tid: str) -> list[list[str]]:
+    """The table's grid with every merged cell copied into each row and column it covers."""
+    grid = rs.table_grid(data, tid)
+    width = max(c.col + c.colspan for row in grid for c in row)
+    height = max(c.row + c.rowspan for row in grid for c in row)
+    out = [[""] * width for _ in range(height)]
+    for row in grid:
+        for c in row:
+            for r in range(c.row, c.row + c.rowspan):
+                for k in range(c.col, c.col + c.colspan):
+                    out[r][k] = c.text
+    return out
+
+
+def to_text(data: rs.ReportData, shape: str) -> str:
+    out = [data.title]
+    for kind, x in data.blocks:
+        if kind != "table":
+            out.append(x)
+            continue
+        grid = expanded(data, x)
+        for i, row in enumerate(grid):
+            if shape == "markdown":
+                out.append("| " + " | ".join(row) + " |")
+                if i == 0:
+                    out.append("|" + "---|" * len(row))
+            elif shape == "pipe":
+                out.append(" | ".join(row))
+            else:  # tab-separated
+                out.append("\t".join(row))
+    return "\n".join(out) + "\n"
+
+
+def lint(text: str):
+    return default_engine().lint_bytes(text.encode("utf-8"), "report.txt")
+
+
+def found(result) -> Counter:
+    return Counter((d.code, d.table, d.row, d.col, d.message) for d in result.diagnostics)
+
+
+def cells(result) -> dict:
+    return {(t.id, c.row, c.column): c.value for t in result.report.tables for c in t.cells()}
+
+
+SEED = lint(rs.to_text(DATA, "cells"))
+
+
+@pytest.mark.parametrize("shape", ["markdown", "pipe", "tsv"])
+def test_expanded_merged_cells_read_like_the_spans(shape):
+    text = to_text(DATA, shape)
+    assert "第二十条第（一）项 | 第二十条第（一）项" in text or "第二十条第（一）项\t第二十条第（一）项" in text
+    result = lint(text)
+    assert found(result) == found(SEED)
+    assert cells(result) == cells(SEED)
+
+
+@pytest.mark.parametrize("shape", ["markdown", "tsv"])
+@pytest.mark.parametrize("key, defect", [
+    (("三", "new", "natural"), True), (("三", "other_handling.no_correction", "total"), True),
+    (("四", "cases", "review.total"), True),
+    (("二", "fees", "fee_amount"), False),  # (a fee of 7万元 is no defect: the cell is read right)
+])
+def test_a_changed_figure_is_read_in_its_cell(shape, key, defect):
+    tid, rid, cid = key
+    changed = DATA.with_value(*key, str(int(float(DATA.values[key])) + 7))
+    want = found(lint(rs.to_text(changed, "cells")))
+    result = lint(to_text(changed, shape))
+    assert found(result) == want and (want != found(SEED)) is defect
+    assert cells(result)[(tid, rid, cid)] == int(float(DATA.values[key])) + 7
+
+
+def test_a_figure_across_a_merged_header_cell_is_one_figure():
+    # table 二's one-column blocks: the header cell and the figure span three columns
+    text = to_text(DATA, "pipe")
+    assert any(line.startswith("行政事业性收费 | 0 | 0 | 0") for line in text.splitlines())
+    result = lint(text)
+    assert not [d for d in result.diagnostics if d.code == "GL211"]
+
+
+def test_a_table_without_copies_is_read_as_written():
+    # two equal figures side by side in an ordinary table are two figures
+    text = rs.to_text(DATA.with_value("三", "new", "business", DATA.values[("三", "new", "natural")]), "rows")
+    assert found(lint(text)) == found(lint(rs.to_text(DATA.with_value(
+        "三", "new", "business", DATA.values[("三", "new", "natural")]), "cells")))
