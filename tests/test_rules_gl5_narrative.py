@@ -203,3 +203,14 @@ def test_gl501_carry_over_stated_beside_the_received_figure():
     assert ds[0].line == bad.lines[("para", 1, 1)]
     both = with_sentence("全年共收到政府信息公开申请5件（含上年结转1件），办结4件，结转下年度继续办理1件。")
     assert run(both.text, "GL501") == []
+
+
+def test_gl506_percentages_listed_with_fenbie_follow_their_figures():
+    """“信函申请1件、网络申请2件，分别占33.33%、66.67%”: the first percentage is the first figure's share
+    (reading each against the figure just before 分别 reported right shares as wrong)."""
+    right = "2022年，我局共收到政府信息公开申请3件，其中信函申请1件、网络申请2件，占比分别为33.33%、66.67%。"
+    assert run(text_with(insert_after={3: right}), "GL506") == []
+    assert run(text_with(insert_after={3: right.replace("占比分别为", "分别占")}), "GL506") == []
+    ds = run(text_with(insert_after={3: right.replace("33.33%、66.67%", "40%、60%")}), "GL506")
+    assert where(ds) == [("GL506", 4)] * 2
+    assert "1件" in ds[0].message and "2件" in ds[1].message

@@ -1,7 +1,7 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from .._prose import clause_start, prose, quantities, sentence_bounds, span_of
+from .._prose import clause_end, clause_start, prose, quantities, sentence_bounds, span_of
 from ._enum import enumerations
 
 _SHARE = lazy_compile(r"占比|占到|占|比例|比重")
@@ -17,13 +17,28 @@ def _tolerance(q) -> float:
     return 10 ** -places + 1e-9
 
 
+def _respective_part(text, qs, q, at, counts):
+    """The part a percentage of “分别为x%、y%” (written at ``at``) stands for: the i-th percentage of
+    the list is the i-th of as many figures just before 分别 (None when they cannot be paired)."""
+    end = clause_end(text, at)
+    listed = [x for x in qs if at < x.start < end and x.is_percent]
+    before = [x for x in counts if x.end <= at]
+    if q not in listed or len(before) < len(listed):
+        return None
+    parts = before[len(before) - len(listed):]
+    if len({x.unit for x in parts}) != 1:
+        return None
+    return parts[listed.index(q)]
+
+
 @rule("GL506", "narrative.percent-base", "warning", summary_en="a percentage does not match the figures it is stated against")
 def percent_base(report, ctx):
     """百分比应与其所依据的数字相符（部分 ÷ 总数）。
 
     What: a share stated next to its figures — “共收到申请75件，其中自然人72件，占96%”; “收到申请
     75件，办结74件，办结率100%” — equals part ÷ whole to the precision written (one unit of the last
-    digit is allowed for rounding or truncation). The part is the figure just before the percentage;
+    digit is allowed for rounding or truncation). The part is the figure just before the percentage
+    (after 分别 — “信函3件、网络20件，分别占13.04%、86.96%” — the i-th percentage is the i-th figure);
     the whole is the total its 其中 list belongs to, or a figure marked 共/总/全年 earlier in the same
     sentence; for 办结率/答复率 the whole is the figure received (收到/受理) and the part the figure
     办结/答复. Percentages with no such figures in the sentence are not checked.
@@ -60,7 +75,11 @@ def percent_base(report, ctx):
             elif _SHARE.search(label) and counts:
                 part = counts[-1]
                 here = clause_start(text, q.start)
-                if part.start < clause_start(text, max(here - 1, 0)):  # the part is in this clause or the one before
+                respective = label.rfind("分别")
+                if respective >= 0:
+                    # “A件、B件，占比分别为x%、y%”: the percentages follow the parts in order
+                    part = _respective_part(text, qs, q, q.start - len(label) + respective, counts)
+                elif part.start < clause_start(text, max(here - 1, 0)):  # the part is in this clause or the one before
                     part = None
                 for en in enumerations(text):
                     if any(x.q is part for x in en.parts):
