@@ -10,6 +10,7 @@ file; :func:`text_at` is what the report holds there, to check a fix before offe
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional, Sequence
@@ -326,6 +327,10 @@ _RANGE = r"\s*(?:起\s*)?(?:至|到|—|–|-|~|～|－)+\s*"  # (not \s*(?:起)
 _PERIOD_CN = lazy_compile(
     rf"(?P<y1>{_PY})\s*年\s*(?P<m1>{_PN})\s*月\s*(?P<d1>{_PN})\s*[日号]{_RANGE}"
     rf"(?:(?P<y2>{_PY})\s*年\s*)?(?P<m2>{_PN})\s*月\s*(?P<d2>{_PN})\s*[日号]")
+# a period of whole months: 2022年1月至12月, 2022年1月—2022年12月 (not followed by a day)
+_PERIOD_MONTH = lazy_compile(
+    rf"(?P<y1>{_PY})\s*年\s*(?P<m1>{_PN})\s*月份?{_RANGE}"
+    rf"(?:(?P<y2>{_PY})\s*年\s*)?(?P<m2>{_PN})\s*月(?!\s*(?:\d|[十一二三四五六七八九日号]))份?")
 _PERIOD_NUM = lazy_compile(
     r"(?P<y1>(?:19|20)\d{2})(?P<sep>[.．/-])(?P<m1>\d{1,2})(?P=sep)(?P<d1>\d{1,2})(?![\d.])" + _RANGE +
     r"(?:(?P<y2>(?:19|20)\d{2})[.．/-])?(?P<m2>\d{1,2})[.．/-](?P<d2>\d{1,2})(?![\d.])")
@@ -340,6 +345,9 @@ class Period(NamedTuple):
     end: int
     first: tuple[Optional[int], Optional[int], Optional[int]]
     last: tuple[Optional[int], Optional[int], Optional[int]]
+    #: written as whole months (2022年1月至12月): also how campaigns are dated (2022年3月至5月开展…),
+    #: so it is a statistics period only in a sentence that says so (:func:`states_period`)
+    months: bool = False
 
     def is_year(self, year: int) -> bool:
         """Does it cover exactly 1 January to 31 December of ``year``?"""
@@ -352,9 +360,9 @@ _NUM_START = lazy_compile(f"(?={_NUM_DATE})")  # (every start, overlapping ones 
 
 
 def find_periods(text: str) -> list[Period]:
-    """Every statistics period in ``text``, in order: what ``finditer`` of the three patterns above
-    finds (overlaps left to the first pattern), tried only where one can start — at a 年 for dates
-    with 年月日, at a year followed by a separator for numeric ones, in a text that says 统计 for a
+    """Every statistics period in ``text``, in order: what ``finditer`` of the four patterns above
+    finds (overlaps left to the earlier pattern), tried only where one can start — at a 年 for dates
+    with 年月日 or whole months, at a year followed by a separator for numeric ones, in a text that says 统计 for a
     whole year (tested against the plain scans in tests/test_rules_prose_helpers.py)."""
     found: list[Period] = []
     end = 0
@@ -368,6 +376,19 @@ def find_periods(text: str) -> list[Period]:
                 m = _PERIOD_CN.match(text, k - 4)
                 if m is not None:
                     found.append(_period(m))
+                    end = m.end()
+            j = text.find("年", max(j + 1, end))
+        end = 0  # whole months (2022年1月至12月), where no period with days was found
+        j = text.find("年")
+        while j != -1:
+            k = j
+            while k > end and text[k - 1].isspace():
+                k -= 1
+            if k - 4 >= end:
+                m = _PERIOD_MONTH.match(text, k - 4)
+                if m is not None:
+                    if not any(p.start < m.end() and m.start() < p.end for p in found):
+                        found.append(_month_period(m))
                     end = m.end()
             j = text.find("年", max(j + 1, end))
     hint = _NUM_HINT.search(text)  # (a plain search finds the first candidate fast)
@@ -385,6 +406,26 @@ def find_periods(text: str) -> list[Period]:
             if not any(p.start <= m.start("y1") < p.end for p in found):
                 found.append(Period(m.start("y1"), m.end(), (y, 1, 1), (y, 12, 31)))
     return sorted(found)
+
+
+def _month_period(m: "re.Match[str]") -> Period:
+    y1 = cn_int(m.group("y1"))
+    y2 = cn_int(m.group("y2")) if m.group("y2") else y1
+    m1, m2 = cn_int(m.group("m1")), cn_int(m.group("m2"))
+    last = calendar.monthrange(y2, m2)[1] if y2 and m2 and 1 <= m2 <= 12 else None
+    return Period(m.start(), m.end(), (y1, m1, 1), (y2, m2, last), True)
+
+
+_STATES_PERIOD = lazy_compile(r"统计|期限|时限|报告期|本报告")
+
+
+def states_period(text: str, period: Period) -> bool:
+    """Is ``period`` (found in ``text``) a statement of the statistics period? A range of days is
+    (govlint has always read it so); a range of whole months only in a sentence about 统计/期限/时限/报告期."""
+    if not period.months:
+        return True
+    ss, se = sentence_bounds(text, period.start)
+    return bool(_STATES_PERIOD.search(text, ss, se))
 
 
 def _period(m: "re.Match[str]") -> Period:

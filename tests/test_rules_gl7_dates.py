@@ -54,6 +54,20 @@ def test_period_written_as_numbers_or_as_a_year():
     assert [d.code for d in run(none, "GL105")] == ["GL105"]
 
 
+def test_period_written_as_whole_months():
+    """统计期限为2022年1月至12月 states the period (no GL105); with another year or a part of the year it
+    is GL701's. A range of months in a sentence not about the statistics period dates a campaign: it
+    is neither a wrong period (GL701) nor the statement GL105 asks for."""
+    for written in ("统计时限为2022年1月至12月", "统计时限为2022年1月—2022年12月", "统计时限为二〇二二年一月至十二月份"):
+        text = text_with(sub={STATED: written})
+        assert run(text, "GL105") == [] and run(text, "GL701") == [], written
+    for written in ("统计时限为2021年1月至12月", "统计时限为2022年1月至11月"):
+        assert where(run(text_with(sub={STATED: written}), "GL701")) == [("GL701", 2)], written
+    campaign = text_with(sub={"本报告数据" + STATED: "2022年3月至5月开展政务数据清理专项行动"})
+    assert run(campaign, "GL701") == []
+    assert [d.code for d in run(campaign, "GL105")] == ["GL105"]
+
+
 # ---------------------------------------------------------------- GL702 later years
 
 def test_gl702_done_in_a_later_year():

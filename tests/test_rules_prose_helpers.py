@@ -70,6 +70,8 @@ def test_find_periods_is_the_plain_scan():
 
     def plain(text: str) -> list:
         found = [P._period(m) for m in P._PERIOD_CN.finditer(text)]
+        found += [P._month_period(m) for m in P._PERIOD_MONTH.finditer(text)
+                  if not any(p.start < m.end() and m.start() < p.end for p in found)]
         found += [P._period(m) for m in numeric.finditer(text)
                   if not any(p.start < m.end() and m.start() < p.end for p in found)]
         for m in P._PERIOD_YEAR.finditer(text):
@@ -81,10 +83,12 @@ def test_find_periods_is_the_plain_scan():
     rng = random.Random(11)
     pieces = ["2022", "2021", "二〇二二", "年", "1", "12", "31", "月", "日", "号", "至", "到", "-", "—", ".", "/", "．",
               " ", "统计", "期限为", "时限", "度", "全年", "起", "（", "1.", "x", "，", "2022年1月1日", "12月31日",
-              "2022.1.1", "2022-01-01", "12.31", "2022/12/31", "二〇二二年一月一日", "十二月三十一日", "统计期限为2022"]
+              "2022.1.1", "2022-01-01", "12.31", "2022/12/31", "二〇二二年一月一日", "十二月三十一日", "统计期限为2022",
+              "2022年1月", "份", "2022年12月", "一月", "十二月"]
     texts = ["本报告数据统计时限为2022年1月1日至2022年12月31日。", "统计时限为2022.1.1至2022.12.31",
              "统计期限2022年1月1日-12月31日", "统计期限为2022年度", "（2022年1月1日至2022年12月31日）",
-             "12022.1.1-2022.12.31", "1.2022.1.1-12.31", "2022 年1月1日至12月31日"]
+             "12022.1.1-2022.12.31", "1.2022.1.1-12.31", "2022 年1月1日至12月31日", "统计期限为2022年1月至12月",
+              "2022年1月份至2022年12月份", "二〇二二年一月至十二月", "2022年1月至12月31日"]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) for _ in range(20000)]
     found = 0
     for text in texts:

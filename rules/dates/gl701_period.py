@@ -1,7 +1,7 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from .._prose import find_periods, prose, sentence_bounds, span_of
+from .._prose import find_periods, prose, sentence_bounds, span_of, states_period
 
 _ABOUT_DATA = lazy_compile(r"统计|数据|期限|时限|报告期|本报告")
 
@@ -17,8 +17,9 @@ def period(report, ctx):
     statement copied over) or a partial year makes every figure incomparable with the other
     agencies' reports. GL105 reports a missing statement.
     Fails: a 2022 report stating “统计期限为2021年1月1日至2021年12月31日”.
-    Passes: “本报告数据统计时限为2022年1月1日至2022年12月31日” (also 2022.1.1—2022.12.31, or
-    统计期限为2022年度).
+    Passes: “本报告数据统计时限为2022年1月1日至2022年12月31日” (also 2022.1.1—2022.12.31,
+    统计期限为2022年度, or 统计期限为2022年1月至12月; a range of whole months counts only in a sentence
+    about 统计/期限/时限, as campaigns are dated that way too).
     Basis: format-spec §3.4 (statistics period), DB51/T 2660—2019 §2.1; defects A3.
     """
     year = report.year
@@ -28,7 +29,7 @@ def period(report, ctx):
         text = p.text
         for period in find_periods(text):
             ss, se = sentence_bounds(text, period.start)
-            if not _ABOUT_DATA.search(text[ss:se]) or period.is_year(year):
+            if not _ABOUT_DATA.search(text[ss:se]) or period.is_year(year) or not states_period(text, period):
                 continue
             written = text[period.start:period.end]
             yield ctx.rule.diag(span_of(ctx, p, period.start, period.end),

@@ -1,7 +1,7 @@
 from govlint import rule
 
 from .._common import start_span
-from .._prose import find_periods
+from .._prose import find_periods, states_period
 
 
 @rule("GL105", "sections.period-statement", "warning", summary_en="no statement of the statistics period")
@@ -15,7 +15,7 @@ def period_statement(report, ctx):
     against last year's report.
     Fails: an opening paragraph with no date range.
     Passes: “本报告数据统计时限为2022年1月1日至2022年12月31日。”; also written 2022.1.1—2022.12.31,
-    2022年1月1日-12月31日, or 统计期限为2022年度.
+    2022年1月1日-12月31日, 统计期限为2022年度, or 统计期限为2022年1月至12月.
     Basis: format-spec §3.4 (statistics period); defects A3.
     """
     early = list(report.preamble)
@@ -25,7 +25,7 @@ def period_statement(report, ctx):
         if s.part is not None and s.part >= 2:
             break
         early.extend(s.paragraphs)
-    if any(find_periods(p.text) for p in early):
+    if any(states_period(p.text, period) for p in early for period in find_periods(p.text)):
         return
     span = report.preamble[0].span if report.preamble else start_span(report)
     yield ctx.rule.diag(span, "开头没有说明数据统计期限（如“本报告所列数据统计期限为2022年1月1日至2022年12月31日”）",
