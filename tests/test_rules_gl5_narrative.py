@@ -214,3 +214,40 @@ def test_gl506_percentages_listed_with_fenbie_follow_their_figures():
     ds = run(text_with(insert_after={3: right.replace("33.33%、66.67%", "40%、60%")}), "GL506")
     assert where(ds) == [("GL506", 4)] * 2
     assert "1件" in ds[0].message and "2件" in ds[1].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年累计收到政府信息公开申请{n}件。",  # 全年累计: this year's total, not a running total since some year
+    "政府信息公开申请总计{n}件。",  # a total stated without a verb
+    "共收到政府信息公开申请{n}件（同比增长50%）。",  # the comparison follows the figure: it is this year's
+    "共收到政府信息公开申请{n}件较上年增加1件。",
+])
+def test_gl501_totals_with_leiji_zongji_and_a_comparison_after(sentence):
+    assert run(text_with(insert_after={3: sentence.format(n=3)}), "GL501") == []
+    assert where(run(text_with(insert_after={3: sentence.format(n=5)}), "GL501")) == [("GL501", 4)]
+
+
+def test_gl501_outcomes_listed_in_a_sentence_of_their_own():
+    """“依申请公开方面，共收到申请3件。从办理结果看，无法提供3件……” — the outcomes' sentence does not
+    say 申请 again; table 三's outcome words (部分公开, 无法提供, 结转 …) say what it counts."""
+    right = ("依申请公开方面，2022年共收到政府信息公开申请3件。从办理结果看，予以公开0件，部分公开0件，无法提供3件；"
+             "另有0件结转至2023年继续办理。")
+    assert run(text_with(insert_after={3: right}), "GL501") == []
+    ds = run(text_with(insert_after={3: right.replace("无法提供3件", "无法提供2件")}), "GL501")
+    assert where(ds) == [("GL501", 4)] and "无法提供" in ds[0].message
+    # carried into the next year (结转至2023年): this year's figure, compared with 结转下年度继续办理
+    ds = run(text_with(insert_after={3: right.replace("另有0件", "另有1件")}), "GL501")
+    assert where(ds) == [("GL501", 4)] and "结转下年度" in ds[0].message
+    # a list of outcomes of something else, with no application before it, is not compared
+    assert run(text_with(insert_after={3: "经保密审查，不予公开2件。"}), "GL501") == []
+    # a running total (累计 without 全年/本年) or a comparison before the figure is still skipped
+    assert run(text_with(insert_after={3: ["累计收到政府信息公开申请50件。", "申请数量较上年增加5件。"]}), "GL501") == []
+
+
+def test_gl501_no_application_said_while_table_counts_some():
+    for said in ("全年未收到政府信息公开申请。", "本年度无依申请公开事项。", "2022年，我局没有收到公民、法人或其他组织的政府信息公开申请。"):
+        ds = run(text_with(insert_after={3: said}), "GL501")
+        assert where(ds) == [("GL501", 4)], said
+        assert "没有收到" in ds[0].message and "3" in ds[0].message and ds[0].expected == 3
+    fine = ["全年未收到政府信息公开申请的行政复议。", "2021年未收到政府信息公开申请。", "无需补正的政府信息公开申请当场答复。"]
+    assert run(text_with(insert_after={3: fine}), "GL501") == []

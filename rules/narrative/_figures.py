@@ -33,7 +33,11 @@ from .._prose import (
 COUNT_UNITS = frozenset({"件", "个", "起", "宗", "例", "项", "条", "份"})
 #: the clause speaks about another period or compares with one: its figures are not this year's
 _OTHER_PERIOD = lazy_compile(r"同比|环比|较上|比上|较去|比去|上年度?同期|去年|上一年(?!度?结转)|前年|增长|减少|下降|增加|上升|"
-                             r"累计|历年|以来|近[三五两二十]年")
+                             r"(?<!全年)(?<!本年)(?<!今年)(?<!年内)(?<!年度)累计|历年|以来|近[三五两二十]年")
+#: a year next to the report year that still speaks of this year's applications: carried into the
+#: next year (结转至2023年继续办理) or over from the last one (2021年结转的申请)
+_INTO_NEXT = lazy_compile(r"(?:结转|转入|转至|转到)(?:至|到)?\s*$")
+_FROM_LAST = lazy_compile(r"度?(?:的)?(?:结转|遗留)")
 _SEP = lazy_compile(r"[、，,；;和及与]")
 
 
@@ -64,7 +68,8 @@ class Expect(NamedTuple):
 
 def figures(report: Report, units: frozenset = COUNT_UNITS) -> Iterator[Figure]:
     """Every countable, exact figure of the prose (not approximate, not a range, not inside 《》/〔〕),
-    except those whose clause speaks of another period (another year, 同比, 累计 …), whose unit is
+    except those whose clause speaks of another period before them (同比, 较上年, 累计 but not 全年累计
+    …) or whose sentence names another year (but not 结转至<next year>, <last year>结转), whose unit is
     one of ``units``."""
     return (f for f in _figures_of(report) if f.q.unit in units)
 
@@ -91,7 +96,7 @@ def _all_figures(report: Report) -> Iterator[Figure]:
         if not qs:
             continue
         titles = quoted_ranges(text) + slogan_ranges(text)
-        other_period: dict[tuple[int, int], bool] = {}  # per clause / sentence: many figures share one
+        other_period: dict[tuple[int, int], int] = {}  # per clause / sentence: many figures share one
         other_year: dict[tuple[int, int], bool] = {}
         for i, q in enumerate(qs):
             if q.approx or q.low is not None or q.is_percent or inside(titles, q.start):
@@ -99,12 +104,15 @@ def _all_figures(report: Report) -> Iterator[Figure]:
             cs, ce = clause_start(text, q.start), clause_end(text, q.end)
             clause = text[cs:ce]
             if (cs, ce) not in other_period:
-                other_period[(cs, ce)] = bool(_OTHER_PERIOD.search(clause))
-            if other_period[(cs, ce)]:
+                m = _OTHER_PERIOD.search(clause)
+                other_period[(cs, ce)] = cs + m.start() if m else ce
+            # a comparison before the figure makes it another period's (较上年增加2件); one after it
+            # speaks of this year's figure (收到申请29件（同比增长20.8%）)
+            if other_period[(cs, ce)] < q.start:
                 continue
             ss, se = sentence_bounds(text, q.start)
             if year is not None and (ss, se) not in other_year:
-                other_year[(ss, se)] = any(year_value(m.group("y")) not in (None, year) and not inside(titles, m.start())
+                other_year[(ss, se)] = any(_other_year(text, m, year) and not inside(titles, m.start())
                                            for m in find_years(text, ss, se))
             if year is not None and other_year[(ss, se)]:
                 continue
@@ -116,6 +124,18 @@ def _all_figures(report: Report) -> Iterator[Figure]:
             if cut >= 0:
                 post = post[:cut]
             yield Figure(p, part, q, pre, post, clause, text[ss:se])
+
+
+def _other_year(text: str, m, year: int) -> bool:
+    """Does the year ``m`` name another period than the report year ``year``?"""
+    y = year_value(m.group("y"))
+    if y is None or y == year:
+        return False
+    if y == year + 1 and _INTO_NEXT.search(text, max(0, m.start() - 5), m.start()):
+        return False
+    if y == year - 1 and _FROM_LAST.match(text, m.end()):
+        return False
+    return True
 
 
 def cell_expect(ctx, report: Report, table_id: str, rows: Sequence[str], cols: Sequence[str],

@@ -1,12 +1,13 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from ._figures import cell_expect, figures, matches, report_mismatch
+from .._prose import find_years, fmt, inside, prose, quoted_ranges, sentence_bounds, span_of
+from ._figures import _OTHER_PERIOD, _other_year, cell_expect, figures, matches, report_mismatch
 
 _PUBLIC = lazy_compile(r"信息公开|依申请|公开申请|申请公开")
 _NOT_APP = lazy_compile(r"行政许可|审批|许可|建议|提案|信访|举报|投诉|咨询|热线|留言|来信|来电|复议|诉讼|办件|政务服务|事项|"
                         r"意见|培训|会议|检查|通报|信息\d|条信息")
-_CARRY_FORWARD = lazy_compile(r"结转(?:至|到)?下一?年|转入下一?年|转至下一?年|下年度?继续办理|结转下年|尚未办结|正在办理|仍在办理")
+_CARRY_FORWARD = lazy_compile(r"结转(?:至|到)?下一?年|(?:结转|转入|转至)(?:至|到)?\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年|转入下一?年|转至下一?年|下年度?继续办理|结转下年|尚未办结|正在办理|仍在办理")
 _CARRIED_OVER = lazy_compile(r"上一?年度?结转|结转上一?年|去年结转|上年度?遗留")
 _OUTCOMES = (
     (lazy_compile(r"部分公开"), "partly_disclosed", "部分公开", "partly disclosed"),
@@ -36,18 +37,29 @@ def _carried_beside(fig) -> bool:
     return bool(_BESIDE.match(fig.sentence[at + len(fig.clause):]))
 
 
+# “全年未收到政府信息公开申请”, “本年度无依申请公开事项”: no application at all
+_NONE = lazy_compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生|产生|出现|有)过?(?:任何)?(?:公民、?法人(?:或|和|及)其他组织(?:提出)?的?)?"
+                     r"(?P<what>政府信息公开申请|依申请公开(?:申请|事项|件)?|信息公开申请|公开申请|申请公开)"
+                     r"|(?<![需必])无(?P<what2>政府信息公开申请|依申请公开(?:申请|事项)?)")
+_NONE_NOT = lazy_compile(r"(?:的|中)?(?:行政复议|行政诉讼|复议|诉讼|投诉|举报|费|收费|逾期|超期|答复|办理)")
 _DONE = lazy_compile(r"办结|答复|办理完毕|处理完毕|予以回复|已办理|已回复|回复")
-_RECEIVED = lazy_compile(r"收到|受理|接收|接到|新收|收悉|共有|登记|申请(?:总)?数量?(?:共|合计)?(?:为|是|达到?)$")
+_RECEIVED = lazy_compile(r"收到|受理|接收|接到|新收|收悉|共有|登记|申请(?:总)?数量?(?:共|合计)?(?:为|是|达到?)$"
+                         r"|申请(?:总?数量?)?(?:共计|总计|合计|全年累计|累计)(?:为|是|达到?)?$")
+#: outcome words only table 三 uses: a sentence listing them speaks of applications even without 申请
+#: (“从办理结果看，予以公开11件，部分公开3件……”)
+_OUTCOME_LIST = lazy_compile(r"部分公开|不予公开|无法提供|不予处理|其他处理|结转")
 _HANDLED = lazy_compile(r"办理|处理")
 
 
 def _about_applications(fig) -> bool:
     # (“依申请公开事项” is the applications themselves, not some other 事项)
     around = (fig.pre[-16:] + fig.post).replace("申请公开事项", "申请公开")
-    if "申请" not in fig.sentence or _NOT_APP.search(around):
+    if _NOT_APP.search(around):
         return False
     text = fig.paragraph.text
     before = text[max(0, fig.q.start - 200):fig.q.start]
+    if "申请" not in fig.sentence and not ("申请" in before and _OUTCOME_LIST.search(fig.sentence)):
+        return False
     return bool(_PUBLIC.search(fig.sentence) or _PUBLIC.search(before) or fig.part == 3)
 
 
@@ -63,7 +75,11 @@ def applications(report, ctx):
     法人或其他组织 …) — equal the table 三 cell they talk about (总计 column, or the applicant's
     column). Some reports count received applications as 新收 only, others as 新收 + 上年结转: both
     readings are accepted and the message says which cells were compared. Approximate figures
-    (约, 余), ranges, figures of another year or compared with one (同比, 较上年, 累计) are skipped. A
+    (约, 余), ranges, figures of another year or compared with one (同比, 较上年, 累计 written before
+    them; 全年累计 is this year's) are skipped. A sentence listing table 三's outcomes (从办理结果看，
+    部分公开N件，无法提供N件……) is read even when it does not repeat 申请. A statement that no
+    application was received (全年未收到政府信息公开申请, 本年度无依申请公开事项) is reported when
+    the table counts new applications. A
     cell split out of run-together digits (crawled pages) is used — the split is unique under the
     table's identities — and the message says so.
     Why: the narrative and the table describe the same applications; when they differ one of them is
@@ -127,3 +143,38 @@ def applications(report, ctx):
                 seen.add(x.value)
                 uniq.append(x)
         yield report_mismatch(ctx, fig, topic[0], topic[1], uniq if len(uniq) > 1 else real[:1])
+    yield from _none_received(report, ctx)
+
+
+def _none_received(report, ctx):
+    """“全年未收到政府信息公开申请” while table 三 counts new applications (a sentence copied from an
+    earlier year's report, typically)."""
+    exp = cell_expect(ctx, report, "三", ["new"], ("total",))
+    if exp is None or exp.value == 0:
+        return
+    year = report.year
+    for _, p in prose(report, title=False):
+        text = p.text
+        if "申请" not in text:
+            continue
+        titles = None
+        for m in _NONE.finditer(text):
+            if _NONE_NOT.match(text, m.end()):
+                continue  # 未收到信息公开申请的行政复议, 未发生依申请公开答复逾期 …
+            if titles is None:
+                titles = quoted_ranges(text)
+            if inside(titles, m.start()):
+                continue
+            ss, se = sentence_bounds(text, m.start())
+            if _OTHER_PERIOD.search(text, ss, m.start()) or (
+                    year is not None and any(_other_year(text, y, year) for y in find_years(text, ss, se))):
+                continue  # another year's, or compared with one
+            said = text[m.start():m.end()]
+            line = p.span.line
+            yield ctx.rule.diag(
+                span_of(ctx, p, m.start(), m.end()),
+                f"正文第{line}行说没有收到政府信息公开申请（“{said}”），但{exp.zh}（第{exp.lines}行）为{fmt(exp.value)}",
+                f"the text on line {line} says no disclosure application was received (“{said}”), but {exp.en} "
+                f"(line {exp.lines}) is {fmt(exp.value)}", table="三", row="new", col="total",
+                expected=exp.value, actual=0)
+            return
