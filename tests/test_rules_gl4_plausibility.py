@@ -113,3 +113,11 @@ def test_gl405_seed_licensing_bureau_reports_zero():
 def test_gl405_silent_with_decisions_or_other_bureau():
     assert run(text_with(replace={32: "1523 |"}), "GL405") == []
     assert run(text_with(replace={1: "益阳市教育局2022年政府信息公开工作年度报告"}), "GL405") == []
+
+
+def test_gl401_order_of_magnitude_written_twice():
+    for written in ("网站访问量达128.6万万人次。", "网站访问量达1.2亿亿人次。", "收取费用1.5万万元。"):
+        ds = [d for d in run(text_with(insert_after={3: written}), "GL401") if d.line != 10]  # (10: the seed's own)
+        assert where(ds) == [("GL401", 4)], written
+        assert "两次" in ds[0].message
+    assert [d.line for d in run(text_with(insert_after={3: "网站访问量达128.6万人次，惠及亿万群众。"}), "GL401")] == [10]

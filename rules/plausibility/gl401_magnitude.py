@@ -23,7 +23,8 @@ MAX_VISITS = 1_000_000_000
 def magnitude_slip(report, ctx):
     """数量级可疑：“N万”中N达到10000（应写作“亿”），或网站浏览、访问量超出一个机关网站可能的规模。
 
-    What: a count written with 万 whose number is 10000 or more (``347451万次`` ≈ 34.7亿次), and
+    What: a count written with 万 whose number is 10000 or more (``347451万次`` ≈ 34.7亿次) or with
+    万/亿 doubled (``128.6万万次``), and
     page views, visits or clicks above ``max_visits`` (default 10亿 a year). Money is left to GL403.
     Why: nobody writes 10000万 — from there one writes 亿 — so N万 with N ≥ 10000 is almost always a
     number already counted in units with 万 added by mistake (347451次 written 347451万次), which
@@ -44,7 +45,9 @@ def magnitude_slip(report, ctx):
             if q.is_percent or q.unit == "元":
                 continue
             written = q.value / q.multiplier if q.multiplier else q.value
-            slip = q.multiplier == 10_000 and written >= max_wan
+            # N万 with N ≥ 10000, or 万/亿 written twice (128.6万万次, 1.2亿亿次)
+            doubled = q.multiplier in (10_000, 100_000_000) and text[q.end:q.end + 1] in ("万", "亿")
+            slip = (q.multiplier == 10_000 and written >= max_wan) or doubled
             label = text[clause_start(text, q.start, max(0, q.start - 30)):q.start]
             visits = bool(_VISITS.search(label)) and q.unit in (None, "次", "人次", "个") and q.value > max_visits
             if not (slip or visits):
@@ -52,6 +55,14 @@ def magnitude_slip(report, ctx):
             unit = q.unit or ""
             size, size_en = magnitude(q.value, unit), magnitude_en(q.value, unit)
             why, why_en = [], []
+            if doubled:
+                raw = text[q.start:q.end + 1]
+                yield ctx.rule.diag(
+                    span_of(ctx, p, q.start, q.end + 1),
+                    f"“{raw}”中数量单位连写了两次（{raw[-2:]}）：可能多写了一个“{raw[-1]}”，请核对数字和单位",
+                    f"“{raw}” writes the order of magnitude twice ({raw[-2:]}): probably one too many; check the number "
+                    "and its unit", expected=q.raw, actual=raw)
+                continue
             if slip:
                 why.append(f"以“万”为单位写的数达到{fmt(written)}（不低于{fmt(max_wan)}，1万万即1亿，应写作“亿”），可能多写了“万”")
                 why_en.append(f"a number of {fmt(written)} written in 万 (≥ {fmt(max_wan)}; 10000万 is 1亿, one writes 亿) — "
