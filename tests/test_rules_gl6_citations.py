@@ -140,3 +140,11 @@ def test_gl606_other_entries():
 
 def test_gl606_ignore_option():
     assert run(SEED, "GL606", ignore=["quanli-huoqu"]) == []
+
+
+def test_gl601_words_changed_or_called_a_law():
+    for wrong in ("中华人民共和国政府公开信息条例", "中华人民共和国政务公开条例", "中华人民共和国信息公开法", "政府信息公开法"):
+        ds = run(text_with(sub={"《中华人民共和国信息公开条例》": f"《{wrong}》"}), "GL601")
+        assert where(ds) == [("GL601", 334)], wrong
+    for fine in ("福建省政务公开条例", "环境信息公开办法"):
+        assert run(text_with(sub={"《中华人民共和国信息公开条例》": f"《{fine}》"}), "GL601") == [], fine

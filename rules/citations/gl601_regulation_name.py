@@ -7,8 +7,8 @@ from .._prose import prose, span_of, text_at
 from ._docs import titles
 
 NAME = "中华人民共和国政府信息公开条例"
-_ABOUT = lazy_compile(r"信息公[开布]|政府信息")
-_REGULATION = lazy_compile(r"条[例列]")
+_ABOUT = lazy_compile(r"信息公[开布]|政府信息|公开信息|政务公开")
+_REGULATION = lazy_compile(r"条[例列]|信息公开法$")
 _LOCAL = lazy_compile(r"省|自治区|市|县|州|盟|旗|区|镇|乡|实施|办法|规定|细则|释义|解读|学习|问答|知识|汇编")
 
 
@@ -24,7 +24,7 @@ def regulation_name(report, ctx):
     What: a book title naming the national regulation on government-information disclosure is
     exactly 《中华人民共和国政府信息公开条例》 (after the first citation, the short form 《条例》 may be
     introduced with 以下简称). A name missing a word (《中华人民共和国信息公开条例》), with a typo
-    (条列) or with the words changed (信息公布) is reported with a safe fix to the exact name; the
+    (条列), with the words changed (信息公布, 政府公开信息, 政务公开) or called a law (信息公开法) is reported with a safe fix to the exact name; the
     short 《政府信息公开条例》 without the country prefix is reported as a note (info) with the same fix.
     Local measures (《福建省政府信息公开办法》, 《××市政府信息公开规定》) are not concerned.
     Why: the regulation is the legal basis of the report; citing it under a name that does not exist
