@@ -89,3 +89,19 @@ def test_one_edition_reports_are_unchanged():
     for year, ed in ((2020, "2019"), (2022, "2021")):
         _, diags = lint(_doc(year, ed, ed), "pipe")
         assert diags == [], [(d.code, d.message) for d in diags]
+
+
+@pytest.mark.parametrize("year, t2", [(2020, "2021"), (2022, "2021")])
+def test_a_single_2019_other_handling_row_still_checks_the_outcome_total(year, t2):
+    """A 2019 table 三 read against the 2021 edition: its one （六）其他处理 row (figures of its own,
+    no sub-rows) stands for the sum of the 2021 sub-rows, so （七）总计 = (一)…(六) is still checked
+    (it was skipped for every column)."""
+    doc = _doc(year, t2, "2019")
+    _, clean = lint(doc, "pipe")
+    assert not [d for d in clean if d.code.startswith("GL3")], [(d.code, d.message) for d in clean]
+    doc.set("三", "other_handling", "natural", str(int(doc.value("三", "other_handling", "natural")) + 1))
+    doc.set("三", "other_handling", "total", str(int(doc.value("三", "other_handling", "total")) + 1))
+    _, diags = lint(doc, "pipe")
+    hits = [d for d in diags if d.code == "GL302"]
+    assert len(hits) == 2 and {d.col for d in hits} == {"natural", "total"}, [(d.code, d.message) for d in diags]
+    assert all("其他处理" in d.message for d in hits)

@@ -40,11 +40,47 @@ def check_identities(report, ctx):
                 yield from _over_rows(ctx, spec, table, ident)
 
 
+def _stand_ins(spec: TableSpec, table) -> dict:
+    """Group rows written with figures of their own instead of their sub-rows (the 2019 （六）其他处理
+    in a 2021 table 三, GL206): group row id -> {column id: cell}, when the group has a figure for
+    every column and none of its sub-rows is written. The group's figures then stand for the sum of
+    its sub-rows in the identities, which would otherwise be skipped for the whole table."""
+    out = {}
+    leaves = spec.blocks[0].leaves()
+    for row in table.rows:
+        if row.problem != "group_has_values" or row.id is None or len(row.raw_values) != len(leaves):
+            continue
+        subs = spec.leaf_rows([row.id])
+        if any(table.row(r) is not None for r in subs if r != row.id):
+            continue
+        out[row.id] = {col.id: c for col, c in zip(leaves, row.raw_values)}
+    return out
+
+
+def _with_stand_ins(spec: TableSpec, rows: list[str], stand_ins: dict) -> list[str]:
+    """``rows`` (leaf rows) with the sub-rows of each group in ``stand_ins`` replaced by the group."""
+    if not stand_ins:
+        return rows
+    parent = {r: g for g in stand_ins for r in spec.leaf_rows([g])}
+    out: list[str] = []
+    for r in rows:
+        g = parent.get(r, r)
+        if g not in out:
+            out.append(g)
+    return out
+
+
 def _over_columns(ctx, spec: TableSpec, table, ident: Identity):
-    lhs_rows, rhs_rows = spec.leaf_rows(ident.lhs), spec.leaf_rows(ident.rhs)
+    stand_ins = _stand_ins(spec, table)
+    lhs_rows = _with_stand_ins(spec, spec.leaf_rows(ident.lhs), stand_ins)
+    rhs_rows = _with_stand_ins(spec, spec.leaf_rows(ident.rhs), stand_ins)
+
+    def cell(rid, col):
+        return stand_ins[rid].get(col) if rid in stand_ins else table.cell(rid, col)
+
     for col in spec.blocks[0].leaves():
-        lhs = [(rid, table.cell(rid, col.id)) for rid in lhs_rows]
-        rhs = [(rid, table.cell(rid, col.id)) for rid in rhs_rows]
+        lhs = [(rid, cell(rid, col.id)) for rid in lhs_rows]
+        rhs = [(rid, cell(rid, col.id)) for rid in rhs_rows]
         if not all(numeric(c) for _, c in lhs + rhs):
             continue
         a = sum(c.value for _, c in lhs)
