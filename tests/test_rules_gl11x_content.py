@@ -40,6 +40,16 @@ def test_gl111_empty_or_formality():
     assert where(ds) == [("GL111", 334)]
     assert where(run(text_with(replace={334: "本年度我局政府信息公开工作不存在问题。"}), "GL111")) == [("GL111", 334)]
     assert run(SEED, "GL111") == []
+    assert "“五、存在的主要问题及改进情况”" in ds[0].message
+
+
+def test_gl111_names_part_five_as_the_reports_edition_does():
+    import reportgen as rg
+
+    doc = rg.minimal_doc(2020, "2019")
+    doc.parts[4].body = ["无。"]
+    ds = run(rg.render(doc, "pipe").text, "GL111")
+    assert len(ds) == 1 and "“五、政府信息公开工作存在的主要问题及改进情况”" in ds[0].message
 
 
 # ---------------------------------------------------------------- GL112 part 六 and 信息处理费
