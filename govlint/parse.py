@@ -315,7 +315,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     TITLE), and a physical line with part headings written inside it is cut into segments there
     (see :mod:`govlint.flatten`); ``Line.start`` is always the offset of the segment in ``text``.
     """
-    from . import flatten
+    from . import flatten, layout
 
     lines: list[Line] = []
     pos = 0
@@ -406,6 +406,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
             break
         pos = nl + 1
     _two_line_title(lines)
+    lines = layout.rebuild(lines, text)  # tables laid out in columns by spaces (pdftotext -layout)
     _settle(lines)
     return lines
 

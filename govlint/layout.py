@@ -1,0 +1,281 @@
+"""layout: tables laid out in columns by spaces, as ``pdftotext -layout`` writes a PDF's tables.
+
+Such text keeps each table line as the PDF drew it: the cells of a line stand in character columns
+separated by runs of blanks, and a label too long for its narrow column is wrapped over as many
+lines as it needs, the group label's column and its rows' label column interleaved line by line::
+
+    三、  （一）予以公   0    0    0 …
+    本年  开
+    度办  （二）部分公   0    0    0 …
+    理结  开（区分处理
+
+A header of narrow columns is wrapped word by word (``自然`` over ``人``, ``社会`` / ``公益`` /
+``组织``), and at a page break the PDF repeats the header, in the middle of a row's label.
+
+:func:`rebuild` finds a block of such lines whose row labels stand in more than one column, and
+turns it into logical rows: one ``ROW`` :class:`~govlint.parse.Line` per data line (a line holding
+the numbers) whose cells are the row's labels — each joined from the pieces its column holds from
+the line where it starts until the next label of that column starts — followed by the numbers; the
+header becomes one ``ROW`` per header line, its wrapped words joined per column; a repeated header
+is dropped. Cell offsets point at the first and last piece of each cell in the source text.
+
+Nothing here knows the format: a label is recognised as starting where its item number is written
+(``三、``, ``（一）``, ``1.``), which is how every row label of a report's tables is numbered; the
+builder aligns the cells by label as for any other table.
+
+Columns are counted in characters, not display width: pdftotext places each glyph, CJK or not, in
+one column of its grid, so a CJK label's pieces line up by character index (counted by display
+width, a piece after a shorter one on the line drifts left). Text laid out by hand for a monospaced
+display is lined up by display width instead; the measure under which the label pieces line up best
+is used.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Optional, Sequence
+
+from .numbers import parse_cell
+from .relazy import cached_compile
+
+# an item number at the start of a label piece, whole or cut by the column's edge (``（三`` over ``）不``)
+_ITEM_START = cached_compile(
+    r"(?:第?[一二三四五六七八九十]+[、.,，．﹑]|[（(][ \t]*[一二三四五六七八九十\d]|\d{1,2}[.、．,，)](?!\d))")
+_TOKEN = cached_compile(r"\S+")
+_VALUE_KINDS = ("number", "placeholder")
+_SHORT = 12  # a line this short (stripped) may be a piece of a wrapped label
+_TOL = 2  # columns a wrapped piece may stand off its column
+
+
+class _Piece(NamedTuple):
+    text: str
+    start: int  # offset in the source text
+    end: int
+    col: int  # column where it starts (characters or display width, see rebuild)
+    last: int  # column just after it
+    dcol: int  # the same in the other measure
+    dlast: int
+
+
+class _Parsed(NamedTuple):
+    line: object  # the parse.Line
+    labels: list  # label pieces (_Piece), left to right
+    values: list  # value tokens (_Piece), left to right
+
+
+def _wide_before(s: str, i: int) -> int:
+    return sum(1 for c in s[:i] if c >= "\u2e80")
+
+
+def _pieces(text: str, offset: int, split_values: bool) -> tuple[list[_Piece], list[_Piece]]:
+    """The label pieces (words separated by one blank belong to one piece) and the trailing value
+    tokens of a line."""
+    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    k = len(toks)
+    if split_values:
+        while k > 0 and parse_cell(toks[k - 1][0]).kind in _VALUE_KINDS:
+            k -= 1
+    labels: list[_Piece] = []
+    run: Optional[list] = None
+    for word, a, b in toks[:k]:
+        if run is not None and a - run[2] == 1 and text[run[2]] == " ":
+            run[2] = b
+            continue
+        if run is not None:
+            labels.append(run)
+        run = [None, a, b]
+    if run is not None:
+        labels.append(run)
+    def piece(a: int, b: int) -> _Piece:
+        wa = _wide_before(text, a)
+        return _Piece(text[a:b], offset + a, offset + b, a, b, a + wa, b + wa + _wide_before(text[a:b], b - a))
+
+    return [piece(a, b) for _, a, b in labels], [piece(a, b) for _, a, b in toks[k:]]
+
+
+def _table_like(s: str) -> bool:
+    return "。" not in s and ("  " in s or len(s) <= _SHORT)
+
+
+def rebuild(lines: list, text: str) -> list:
+    """``lines`` (parse.Line records) with every block of column-laid-out table lines whose row labels
+    stand in more than one column read as logical rows (see the module's docstring). Lines outside
+    such blocks are returned as they are; without any such block, ``lines`` itself."""
+    # cheap guard: a line of the parser's SPACED kind with a run of blanks inside it
+    if not any(ln.kind == "SPACED" and "  " in ln.text.strip() for ln in lines):
+        return lines
+    out: list = []
+    changed = False
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j < n and _in_block(lines, j):
+            j += 1
+        if j - i >= 3:
+            rows = _block(lines[i:j], text)
+            if rows is not None:
+                out.extend(rows)
+                changed = True
+                i = j
+                continue
+        if j == i:
+            out.append(lines[i])
+            i += 1
+        else:
+            out.extend(lines[i:j])
+            i = j
+    return out if changed else lines
+
+
+def _in_block(lines: Sequence, j: int) -> bool:
+    ln = lines[j]
+    if ln.kind not in ("SPACED", "TEXT"):
+        return False
+    # a whole physical line (not a segment of one cut at a heading)
+    if (j and lines[j - 1].number == ln.number) or (j + 1 < len(lines) and lines[j + 1].number == ln.number):
+        return False
+    return _table_like(ln.text.strip())
+
+
+def _block(block: Sequence, text: str) -> Optional[list]:
+    """The logical rows of one block of table-like lines, or None if it is not a table whose labels
+    stand in several columns."""
+    start = 0
+    while start < len(block) and "  " not in block[start].text.strip():
+        start += 1  # (short lines before the table: text, not table)
+    block = block[start:]
+    parsed = [_Parsed(ln, *_pieces(ln.text, ln.start, True)) for ln in block]
+    data = [k for k, p in enumerate(parsed) if p.values and (p.labels or len(p.values) > 1)]
+    if len(data) < 2:
+        return None
+    first = data[0]
+    # labels in more than one column: data lines with two label pieces or more
+    if sum(1 for k in data if len(parsed[k].labels) > 1) < 2:
+        return None
+    header = parsed[:first]
+    body = parsed[first:]
+    # which measure lines the label pieces up (fewer distinct starting columns)
+    chars = {pc.col for p in body for pc in p.labels}
+    disp = {pc.dcol for p in body for pc in p.labels}
+    if len(disp) < len(chars):
+        header = [_Parsed(p.line, [_swap(x) for x in p.labels], [_swap(x) for x in p.values]) for p in header]
+        body = [_Parsed(p.line, [_swap(x) for x in p.labels], [_swap(x) for x in p.values]) for p in body]
+    rows = _header_rows(header, text) + _body_rows(body, header)
+    # each row's line runs on to the next row's (the pieces of its labels lie in between): the rows
+    # tile the block, as consecutive table lines do
+    end = block[-1].start + len(block[-1].text)
+    for k, ln in enumerate(rows):
+        stop = rows[k + 1].start - 1 if k + 1 < len(rows) else end
+        seg = text[ln.start:stop]
+        rows[k] = ln._replace(text=seg[:-1] if seg.endswith("\r") else seg)
+    return list(block[:start]) + rows
+
+
+def _swap(p: _Piece) -> _Piece:
+    return p._replace(col=p.dcol, last=p.dlast, dcol=p.col, dlast=p.last)
+
+
+def _compact(s: str) -> str:
+    return "".join(s.split())
+
+
+def _row_line(line, cells: list):
+    from .parse import Line, RawCell
+    raw = tuple(RawCell(t, a, b, False) for t, a, b in cells)
+    return Line("ROW", line.text, line.start, line.number, raw)
+
+
+def _join(pieces: Sequence[_Piece]) -> tuple[str, int, int]:
+    return "".join(p.text for p in pieces), pieces[0].start, pieces[-1].end
+
+
+def _header_rows(header: Sequence[_Parsed], text: str) -> list:
+    """The header lines as rows of joined words: a word continues the one above it when each is the
+    only word of its line under (over) the other's columns (``自然`` + ``人``; not ``法人或其他组织``
+    over ``商业`` and ``科研``)."""
+    stacks: list[list] = []  # [first line index, pieces, last line index]
+    prev: list[tuple[list, _Piece]] = []  # the stacks the previous line's words went to
+    for k, p in enumerate(header):
+        cur: list[tuple[list, _Piece]] = []
+        words = p.labels + p.values
+        for w in words:
+            above = [(s, u) for s, u in prev if u.col < w.last and w.col < u.last]
+            if len(above) == 1:
+                s, u = above[0]
+                below = [x for x in words if u.col < x.last and x.col < u.last]
+                if len(below) == 1:
+                    s[1].append(w)
+                    cur.append((s, w))
+                    continue
+            s = [k, [w]]
+            stacks.append(s)
+            cur.append((s, w))
+        prev = cur
+    by_line: dict[int, list] = {}
+    for s in stacks:
+        by_line.setdefault(s[0], []).append(s)
+    rows = []
+    for k in sorted(by_line):
+        cells = [_join(s[1]) for s in sorted(by_line[k], key=lambda s: s[1][0].col)]
+        rows.append(_row_line(header[k].line, cells))
+    return rows
+
+
+def _body_rows(body: Sequence[_Parsed], header: Sequence[_Parsed]) -> list:
+    """Data lines with the labels of their row: each column's pieces joined from an item number to
+    the next; a label starting on a data line is that row's, one starting between data lines the next
+    data line's (its numbers written lower, in the middle of the label)."""
+    repeated = {_compact(p.line.text) for p in header} if len(header) > 1 else set()
+    keep = [p for p in body]
+    if repeated:
+        # a header repeated after a page break: two or more lines in a row equal to header lines
+        marks = [not p.values and _compact(p.line.text) in repeated for p in body]
+        keep = []
+        for k, p in enumerate(body):
+            if marks[k] and ((k and marks[k - 1]) or (k + 1 < len(body) and marks[k + 1])):
+                continue
+            keep.append(p)
+    rows: list[tuple[object, list, list]] = []  # (line, labels [(col, stack)], values)
+    open_: list[list] = []  # stacks: [column, pieces, row index or None (the next row)]
+    waiting: list[list] = []  # labels started above the next data line
+    orphans: list[tuple[object, list]] = []
+    for p in keep:
+        is_data = bool(p.values) and (bool(p.labels) or len(p.values) > 1)
+        if is_data:
+            rows.append((p.line, [], p.values))
+            for s in waiting:
+                s[2] = len(rows) - 1
+                rows[-1][1].append(s)
+            waiting = []
+        for w in p.labels:
+            near = min(open_, key=lambda s: abs(s[0] - w.col), default=None)
+            if near is not None and abs(near[0] - w.col) <= _TOL and not _ITEM_START.match(w.text):
+                near[1].append(w)
+                near[0] = w.col  # (follow a column's small drift)
+                continue
+            # a new label: it ends the labels of its column and of the columns right of it
+            open_ = [s for s in open_ if s[0] < w.col - _TOL]
+            s = [w.col, [w], None]
+            open_.append(s)
+            if is_data:
+                s[2] = len(rows) - 1
+                rows[-1][1].append(s)
+            else:
+                waiting.append(s)
+        if not is_data and p.values:
+            # a lone value on a line of its own: kept as a row of its own
+            rows.append((p.line, [], p.values))
+    out = []
+    for line, labels, values in rows:
+        cells = [_join(s[1]) for s in sorted(labels, key=lambda s: s[1][0].col)]
+        cells += [(v.text, v.start, v.end) for v in values]
+        out.append(_row_line(line, cells))
+    for s in waiting:  # labels after the last numbers: rows without values
+        orphans.append((s[1][0], s))
+    if orphans:
+        from .parse import Line, RawCell
+        for piece, s in orphans:
+            t, a, b = _join(s[1])
+            line = next(p.line for p in keep if p.line.start <= piece.start <= p.line.start + len(p.line.text))
+            out.append(Line("ROW", line.text, line.start, line.number, (RawCell(t, a, b, False),)))
+        out.sort(key=lambda ln: ln.number)
+    return out
