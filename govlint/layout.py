@@ -96,10 +96,14 @@ def _table_like(s: str) -> bool:
     return "。" not in s and ("  " in s or len(s) <= _SHORT)
 
 
-def rebuild(lines: list, text: str) -> list:
+def rebuild(lines: list, text: str, labels: frozenset = frozenset()) -> list:
     """``lines`` (parse.Line records) with every block of column-laid-out table lines whose row labels
     stand in more than one column read as logical rows (see the module's docstring). Lines outside
-    such blocks are returned as they are; without any such block, ``lines`` itself."""
+    such blocks are returned as they are; without any such block, ``lines`` itself.
+
+    ``labels``: keys of column labels (the vocabulary's ``starters``); a header wrapped character by
+    character over a row of numbers without labels (table 四's) is read only if every word it
+    rebuilds is one of them or a short word of two or three characters stacked over several lines."""
     # cheap guard: a line of the parser's SPACED kind with a run of blanks inside it
     if not any(ln.kind == "SPACED" and "  " in ln.text.strip() for ln in lines):
         return lines
@@ -111,7 +115,7 @@ def rebuild(lines: list, text: str) -> list:
         while j < n and _in_block(lines, j):
             j += 1
         if j - i >= 3:
-            rows = _block(lines[i:j], text)
+            rows = _block(lines[i:j], text, labels)
             if rows is not None:
                 out.extend(rows)
                 changed = True
@@ -136,7 +140,7 @@ def _in_block(lines: Sequence, j: int) -> bool:
     return _table_like(ln.text.strip())
 
 
-def _block(block: Sequence, text: str) -> Optional[list]:
+def _block(block: Sequence, text: str, known: frozenset = frozenset()) -> Optional[list]:
     """The logical rows of one block of table-like lines, or None if it is not a table whose labels
     stand in several columns."""
     start = 0
@@ -145,21 +149,30 @@ def _block(block: Sequence, text: str) -> Optional[list]:
     block = block[start:]
     parsed = [_Parsed(ln, *_pieces(ln.text, ln.start, True)) for ln in block]
     data = [k for k, p in enumerate(parsed) if p.values and (p.labels or len(p.values) > 1)]
-    if len(data) < 2:
+    if not data:
         return None
     first = data[0]
     # labels in more than one column: data lines with two label pieces or more
-    if sum(1 for k in data if len(parsed[k].labels) > 1) < 2:
-        return None
+    stacked_only = False
+    if len(data) < 2 or sum(1 for k in data if len(parsed[k].labels) > 1) < 2:
+        # or rows of numbers without labels under a header wrapped character by character
+        if first < 3 or any(parsed[k].labels for k in data) or not known:
+            return None
+        stacked_only = True
     header = parsed[:first]
     body = parsed[first:]
-    # which measure lines the label pieces up (fewer distinct starting columns)
-    chars = {pc.col for p in body for pc in p.labels}
-    disp = {pc.dcol for p in body for pc in p.labels}
+    if stacked_only:  # (such a header's words are one character wide, a blank apart: each its own)
+        header = [_Parsed(p.line, _single_chars(p.labels), p.values) for p in header]
+    # which measure lines the pieces up (fewer distinct starting columns)
+    chars = {pc.col for p in (body if not stacked_only else parsed) for pc in p.labels + p.values}
+    disp = {pc.dcol for p in (body if not stacked_only else parsed) for pc in p.labels + p.values}
     if len(disp) < len(chars):
         header = [_Parsed(p.line, [_swap(x) for x in p.labels], [_swap(x) for x in p.values]) for p in header]
         body = [_Parsed(p.line, [_swap(x) for x in p.labels], [_swap(x) for x in p.values]) for p in body]
-    rows = _header_rows(header, text) + _body_rows(body, header)
+    stacks = _header_stacks(header)
+    if stacked_only and not all(_plausible(s, known) for s in stacks):
+        return None
+    rows = _header_rows(header, stacks) + _body_rows(body, header)
     # each row's line runs on to the next row's (the pieces of its labels lie in between): the rows
     # tile the block, as consecutive table lines do
     end = block[-1].start + len(block[-1].text)
@@ -188,18 +201,44 @@ def _join(pieces: Sequence[_Piece]) -> tuple[str, int, int]:
     return "".join(p.text for p in pieces), pieces[0].start, pieces[-1].end
 
 
-def _header_rows(header: Sequence[_Parsed], text: str) -> list:
-    """The header lines as rows of joined words: a word continues the one above it when each is the
-    only word of its line under (over) the other's columns (``自然`` + ``人``; not ``法人或其他组织``
-    over ``商业`` and ``科研``)."""
-    stacks: list[list] = []  # [first line index, pieces, last line index]
+def _single_chars(pieces: Sequence[_Piece]) -> list[_Piece]:
+    """Pieces of one-character words a blank apart (``结 其``) cut into their words."""
+    out: list[_Piece] = []
+    for p in pieces:
+        words = p.text.split(" ")
+        if len(words) < 2 or any(len(w) != 1 for w in words):
+            out.append(p)
+            continue
+        for k, w in enumerate(words):
+            a = 2 * k  # (one character and one blank each)
+            wa = _wide_before(p.text, a)
+            out.append(_Piece(w, p.start + a, p.start + a + 1, p.col + a, p.col + a + 1,
+                              p.dcol + a + wa, p.dcol + a + wa + (2 if w >= "\u2e80" else 1)))
+    return out
+
+
+def _plausible(stack: list, known: frozenset) -> bool:
+    """A word of a header wrapped character by character, as rebuilt: a known column label, or a short
+    word (总计) stacked over two or three lines."""
+    from .labels import key
+    k = key("".join(p.text for p in stack[1]))
+    return k in known or (len(stack[1]) > 1 and 2 <= len(k) <= 3)
+
+
+def _header_stacks(header: Sequence[_Parsed]) -> list[list]:
+    """The header's words joined down their columns: a word continues the one above it when each is
+    the only word of its line under (over) the other's columns and the lower is not the wider
+    (``自然`` + ``人``; not ``法人或其他组织`` over ``商业`` and ``科研``, nor ``行政诉讼`` over
+    ``未经复议直接起诉``). Each stack: [first line index, pieces]."""
+    stacks: list[list] = []
     prev: list[tuple[list, _Piece]] = []  # the stacks the previous line's words went to
     for k, p in enumerate(header):
         cur: list[tuple[list, _Piece]] = []
-        words = p.labels + p.values
+        words = sorted(p.labels + p.values, key=lambda x: x.col)
         for w in words:
             above = [(s, u) for s, u in prev if u.col < w.last and w.col < u.last]
-            if len(above) == 1:
+            if len(above) == 1 and w.last - w.col <= above[0][1].last - above[0][1].col:
+                # (a wrapped word's upper part fills its column: the lower is not wider)
                 s, u = above[0]
                 below = [x for x in words if u.col < x.last and x.col < u.last]
                 if len(below) == 1:
@@ -210,6 +249,11 @@ def _header_rows(header: Sequence[_Parsed], text: str) -> list:
             stacks.append(s)
             cur.append((s, w))
         prev = cur
+    return stacks
+
+
+def _header_rows(header: Sequence[_Parsed], stacks: list[list]) -> list:
+    """The header as rows: the words starting on one line, left to right."""
     by_line: dict[int, list] = {}
     for s in stacks:
         by_line.setdefault(s[0], []).append(s)

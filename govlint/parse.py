@@ -406,7 +406,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
             break
         pos = nl + 1
     _two_line_title(lines)
-    lines = layout.rebuild(lines, text)  # tables laid out in columns by spaces (pdftotext -layout)
+    lines = layout.rebuild(lines, text, vocab.starters)  # tables laid out in columns by spaces (pdftotext -layout)
     _settle(lines)
     return lines
 
