@@ -228,7 +228,9 @@ _SP = "[ \u00a0\u3000]"
 
 _AR_SUFFIX_RE = cached_compile(
     r"(?P<mid1>余|多)?"
-    r"(?P<mult>万亿|千万|百万|万|亿|千(?![米克瓦]))?"
+    # a blank may stand before the multiplier as before the unit: text taken from a PDF puts one
+    # between Latin digits and CJK characters (347451 万次, 2.28 亿条)
+    rf"(?:{_SP}?(?P<mult>万亿|千万|百万|万|亿|千(?![米克瓦])))?"
     r"(?P<mid2>余|多)?"
     rf"(?:{_SP}?(?P<unit>{_AR_UNIT_ALT}))?"
     rf"(?P<post>{_POST_APPROX})?"
