@@ -169,7 +169,7 @@ def _block(block: Sequence, text: str, known: frozenset = frozenset()) -> Option
     if len(disp) < len(chars):
         header = [_Parsed(p.line, [_swap(x) for x in p.labels], [_swap(x) for x in p.values]) for p in header]
         body = [_Parsed(p.line, [_swap(x) for x in p.labels], [_swap(x) for x in p.values]) for p in body]
-    stacks = _header_stacks(header)
+    stacks = _header_stacks(header, known)
     if stacked_only and not all(_plausible(s, known) for s in stacks):
         return None
     rows = _header_rows(header, stacks) + _body_rows(body, header)
@@ -225,7 +225,12 @@ def _plausible(stack: list, known: frozenset) -> bool:
     return k in known or (len(stack[1]) > 1 and 2 <= len(k) <= 3)
 
 
-def _header_stacks(header: Sequence[_Parsed]) -> list[list]:
+def _known(pieces: Sequence[_Piece], known: frozenset) -> bool:
+    from .labels import key
+    return key("".join(p.text for p in pieces)) in known
+
+
+def _header_stacks(header: Sequence[_Parsed], known: frozenset = frozenset()) -> list[list]:
     """The header's words joined down their columns: a word continues the one above it when each is
     the only word of its line under (over) the other's columns and the lower is not the wider
     (``自然`` + ``人``; not ``法人或其他组织`` over ``商业`` and ``科研``, nor ``行政诉讼`` over
@@ -241,7 +246,9 @@ def _header_stacks(header: Sequence[_Parsed]) -> list[list]:
                 # (a wrapped word's upper part fills its column: the lower is not wider)
                 s, u = above[0]
                 below = [x for x in words if u.col < x.last and x.col < u.last]
-                if len(below) == 1:
+                if len(below) == 1 and not (known and _known(s[1], known) and not _known(s[1] + [w], known)):
+                    # (a whole label of the format over a word is a spanning cell over a column:
+                    # 申请人情况 over 自然人)
                     s[1].append(w)
                     cur.append((s, w))
                     continue
