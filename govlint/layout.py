@@ -62,8 +62,9 @@ class _Parsed(NamedTuple):
     values: list  # value tokens (_Piece), left to right
 
 
-def _wide_before(s: str, i: int) -> int:
-    return sum(1 for c in s[:i] if c >= "\u2e80")
+def _wide(s: str) -> int:
+    """Characters of ``s`` a display shows two columns wide (approximated: the non-ASCII ones)."""
+    return len(s) - len(s.encode("ascii", "ignore"))
 
 
 def _pieces(text: str, offset: int, split_values: bool) -> tuple[list[_Piece], list[_Piece]]:
@@ -75,21 +76,29 @@ def _pieces(text: str, offset: int, split_values: bool) -> tuple[list[_Piece], l
         while k > 0 and parse_cell(toks[k - 1][0]).kind in _VALUE_KINDS:
             k -= 1
     labels: list[_Piece] = []
-    run: Optional[list] = None
-    for word, a, b in toks[:k]:
-        if run is not None and a - run[2] == 1 and text[run[2]] == " ":
-            run[2] = b
-            continue
-        if run is not None:
-            labels.append(run)
-        run = [None, a, b]
-    if run is not None:
-        labels.append(run)
-    def piece(a: int, b: int) -> _Piece:
-        wa = _wide_before(text, a)
-        return _Piece(text[a:b], offset + a, offset + b, a, b, a + wa, b + wa + _wide_before(text[a:b], b - a))
+    values: list[_Piece] = []
+    wide = 0  # wide characters before the current token (the blanks between are narrow)
+    run: Optional[list] = None  # [start, end, wide before it, wide in it] of the piece being read
+    for t, (word, a, b) in enumerate(toks):
+        w = _wide(word)
+        if t >= k:
+            values.append(_Piece(word, offset + a, offset + b, a, b, a + wide, b + wide + w))
+        elif run is not None and a - run[1] == 1 and text[run[1]] == " ":
+            run[1] = b
+            run[3] += w
+        else:
+            if run is not None:
+                labels.append(_piece(text, offset, *run))
+            run = [a, b, wide, w]
+        wide += w
+        if t == k - 1 and run is not None:
+            labels.append(_piece(text, offset, *run))
+            run = None
+    return labels, values
 
-    return [piece(a, b) for _, a, b in labels], [piece(a, b) for _, a, b in toks[k:]]
+
+def _piece(text: str, offset: int, a: int, b: int, wide: int, w: int) -> _Piece:
+    return _Piece(text[a:b], offset + a, offset + b, a, b, a + wide, b + wide + w)
 
 
 def _table_like(s: str) -> bool:
@@ -211,9 +220,9 @@ def _single_chars(pieces: Sequence[_Piece]) -> list[_Piece]:
             continue
         for k, w in enumerate(words):
             a = 2 * k  # (one character and one blank each)
-            wa = _wide_before(p.text, a)
+            wa = _wide(p.text[:a])
             out.append(_Piece(w, p.start + a, p.start + a + 1, p.col + a, p.col + a + 1,
-                              p.dcol + a + wa, p.dcol + a + wa + (2 if w >= "\u2e80" else 1)))
+                              p.dcol + a + wa, p.dcol + a + wa + 1 + _wide(w)))
     return out
 
 

@@ -38,7 +38,7 @@ def section_number(chinese: Optional[str], digit: Optional[str]) -> int:
 # cubically on a numeral followed by a long run of spaces): the separator (spaces, 部分, punctuation)
 # is whatever lies between group 1 and group 2 and must not be empty; trailing spaces are cut in code.
 _HEADING_RE = cached_compile(
-    r"^[ \t\u3000]*(?:第[ \t\u3000]*)?([一二三四五六七八九十])[ \t\u3000]*(?:部分[ \t\u3000]*)?"
+    r"^[ \t\u3000\f]*(?:第[ \t\u3000]*)?([一二三四五六七八九十])[ \t\u3000]*(?:部分[ \t\u3000]*)?"
     r"(?:[、.．,，:：﹑][ \t\u3000]*)?(\S.*)"
 )
 _TRAILING = " \t\u3000|｜"
@@ -115,7 +115,7 @@ class RawCell(NamedTuple):
 
 
 # Markdown around a heading: "## 一、总体情况", "**一、总体情况**"
-_MARKUP_CHARS = " \t\u3000#*_"
+_MARKUP_CHARS = " \t\u3000\f#*_"  # (\f: a page break before the heading, in text taken from a PDF)
 
 
 def heading_bounds(line: str) -> tuple[int, int]:
