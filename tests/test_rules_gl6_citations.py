@@ -96,6 +96,18 @@ def test_gl604_wrong_brackets_with_fix():
     assert run(fixed, "GL604") == []
 
 
+def test_gl604_angle_and_curly_brackets():
+    text = text_with(insert_after={1: "按照国办函〈2020〉109号、国办公开办函｛2021｝30号和国办发<2019>12号要求。"})
+    ds = run(text, "GL604")
+    assert where(ds) == [("GL604", 2)] * 3
+    assert [d.expected for d in ds] == ["国办函〔2020〕109号", "国办公开办函〔2021〕30号", "国办发〔2019〕12号"]
+    fixed = apply_fixes(text, ds)
+    assert "国办函〔2020〕109号、国办公开办函〔2021〕30号和国办发〔2019〕12号" in fixed
+    assert run(fixed, "GL604") == []
+    # 〈〉 as the inner title mark is not a document number
+    assert run(text_with(insert_after={1: "《关于印发〈2020年工作要点〉的通知》。"}), "GL604") == []
+
+
 def test_gl604_not_court_case_numbers_or_edition_years():
     text = text_with(insert_after={1: "（2021）闽01行初123号判决；《清单（2022年版）》。"})
     assert run(text, "GL604") == []

@@ -10,10 +10,10 @@ def doc_brackets(report, ctx):
     """文号中的年份应使用六角括号〔〕，如“国办公开办函〔2021〕30号”。
 
     What: in a document number — issuer abbreviation, year, serial, 号 — the year is enclosed in
-    六角括号 〔〕, not in [] () （） 【】 ［］. The fix replaces the two brackets (digits untouched).
+    六角括号 〔〕, not in [] () （） 【】 ［］ 〈〉 ｛｝ {} 〖〗 <>. The fix replaces the two brackets (digits untouched).
     Why: GB/T 9704—2012 《党政机关公文格式》 §7.2.3 prescribes 〔〕 for the year of a 发文字号; other
     brackets are a common slip when typing, and make the number harder to search for.
-    Fails: “国办公开办函[2021]30号”, “国办函（2020）109号”.
+    Fails: “国办公开办函[2021]30号”, “国办函（2020）109号”, “国办函〈2020〉109号”.
     Passes: “国办公开办函〔2021〕30号”.
     Basis: GB/T 9704—2012 §7.2.3 (发文字号); issue 4 (document numbers with 〔〕).
     """
