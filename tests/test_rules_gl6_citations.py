@@ -58,6 +58,17 @@ def test_gl602_silent_after_introduction():
     assert run((DATA / "2024-longgang-qzfgzbm-partial.txt").read_text(encoding="utf-8"), "GL602") == []  # (下称《条例》)
 
 
+def test_gl602_short_form_introduced_in_quotes():
+    for intro in ("（以下简称“条例”）", "（以下简称「条例」）", "（下称\"条例\"）", "（以下简称条例）"):
+        text = text_with(replace={2: f"根据《{NAME}》{intro}的有关规定。"},
+                         insert_after={3: "我局认真贯彻落实《条例》要求。"})
+        assert run(text, "GL602") == [], intro
+    # a different short form is no introduction of 《条例》
+    text = text_with(replace={2: "根据《政府信息公开条例实施办法》（以下简称“条例实施办法”）的有关规定。"},
+                     insert_after={3: "我局认真贯彻落实《条例》要求。"})
+    assert where(run(text, "GL602")) == [("GL602", 4)]
+
+
 # ---------------------------------------------------------------- GL603 known documents
 
 def test_gl603_superseded_format_notice():
