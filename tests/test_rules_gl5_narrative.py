@@ -120,6 +120,24 @@ def test_gl503_normative_documents():
     assert "本年制发件数" in ds[0].message and "现行有效件数" in ds[1].message
 
 
+@pytest.mark.parametrize("sentence, found", [
+    # 废止/现行有效 alone count the documents of the figure before them in the sentence
+    ("本年度制发行政规范性文件0件，废止2件，现行有效0件。", ["本年废止件数"]),
+    ("本年度制发行政规范性文件0件、废止0件，截至年底现行有效3件。", ["现行有效件数"]),
+    ("出台规章0件，废止1件。", ["本年废止件数"]),
+    ("本年度制发行政规范性文件0件，废止0件，现行有效0件。", []),
+    # no document figure just before: not a count of documents
+    ("印发工作通知5件，废止2件。", []),
+    ("本年度制发行政规范性文件0件。废止2件。", []),
+    ("本年度制发行政规范性文件0件，清理政策措施2件，废止2件。", []),
+    ("本年度制发行政规范性文件0件，办理建议提案2件。", []),
+])
+def test_gl503_count_word_alone_inherits_the_document(sentence, found):
+    ds = run(text_with(insert_after={3: sentence}), "GL503")
+    assert [next(k for k in ("本年制发件数", "本年废止件数", "现行有效件数") if k in d.message) for d in ds] == found
+    assert all(d.line == 4 for d in ds)
+
+
 def test_gl503_silent_when_table_agrees():
     text = text_with(replace={23: "5 |", 25: "10 |"},
                      insert_after={3: "本年度制发行政规范性文件5件，现行有效行政规范性文件10件。"})

@@ -1,7 +1,7 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from .._prose import fmt, span_of
+from .._prose import SENTENCE_END, fmt, quantities, span_of
 from ._figures import cell_expect, figures, matches, report_mismatch
 
 # the number must be attached to the document word: “规范性文件88件”, “规范性文件共88件”, “88件规范性文件”
@@ -16,6 +16,11 @@ _DECISIONS = (
     (lazy_compile(r"行政强制"), "enforcement", "行政强制决定数", "行政强制 decisions"),
 )
 _FEE = lazy_compile(r"行政事业性收费")
+#: a figure whose own words only say which count it is (“制发规范性文件5件，废止2件，现行有效36件”):
+#: it counts the documents of the figure just before it in the sentence
+_BARE = lazy_compile(r"^[\s、，,；;和及并同时另外已仍尚]*(?:本年度?|全年|年内|今年|截[至止](?:年底|年末|目前|本年底|\d{1,2}月\d{1,2}日)?|目前|"
+                     r"共计|合计|共|计)*(?:制发|制定|出台|印发|新制|废止|废除|宣布失效|失效|现行有效|有效)(?:了|的)?"
+                     r"(?:共计|合计|共|计|为|达|有)?\s*$")
 
 
 def _columns(edition: str):
@@ -31,12 +36,15 @@ def documents(report, ctx):
 
     What: a figure attached to 规范性文件 or 规章 with a word saying which count it is — 制发/制定/
     出台/印发 (本年制发件数), 废止 (本年废止件数), 现行有效 (现行有效件数) — equals table 二's cell;
-    so do figures of 行政许可 / 行政处罚 / 行政强制 decisions when the text says 决定, and an amount
-    of 行政事业性收费 (compared in 万元, to the precision written). Figures without such a word
+    a figure whose own words are only such a word (“废止二件”, “现行有效三十六件”) counts the
+    documents of the document figure just before it in the sentence. So do figures of 行政许可 /
+    行政处罚 / 行政强制 decisions when the text says 决定, and an amount of 行政事业性收费 (compared in
+    万元, to the precision written). Figures without such a word
     (公开规范性文件N件) are not compared: they may count something else.
     Why: the narrative and table 二 count the same documents and decisions; when they differ one of
     them is wrong.
     Fails: “本年度制发行政规范性文件5件” while table 二 行政规范性文件 本年制发件数 is 0.
+    “制发行政规范性文件5件，废止2件，现行有效36件” is read as three counts of 行政规范性文件.
     Passes: “集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件” with
     现行有效件数 698 and 本年制发件数 88.
     Basis: format-spec §4.1, §7.5 (text against tables); defects C11.
@@ -46,15 +54,20 @@ def documents(report, ctx):
         return
     cols = _columns(report.edition or "2021")
     doc_row = "normative_documents"
+    last = None  # (figure, the document word) of the last figure about documents
     for fig in figures(report, frozenset({"件", "个", "部", "份", "项", "次", "元"})):
         q = fig.q
+        before, last = last, None
         if q.unit == "元":
             if _FEE.search(fig.pre):
                 yield from _fee(ctx, report, fig)
             continue
         m = _DOC_BEFORE.search(fig.pre) or _DOC_AFTER.search(fig.post)
-        if m is not None and q.unit in ("件", "个", "部", "份", "项"):
-            word = m.group(1)
+        word = m.group(1) if m is not None else None
+        if word is None and before is not None and _follows(fig, before[0]) and _BARE.search(fig.pre + fig.post):
+            word = before[1]
+        if word is not None and q.unit in ("件", "个", "部", "份", "项"):
+            last = (fig, word)
             row = "regulations" if word == "规章" else doc_row
             head = fig.pre + fig.post
             if _IN_FORCE.search(head):
@@ -81,6 +94,16 @@ def documents(report, ctx):
                     if not ok and real:
                         yield report_mismatch(ctx, fig, zh, en, real)
                     break
+
+
+def _follows(fig, prev) -> bool:
+    """Is ``prev`` the quantity just before ``fig`` in the same sentence?"""
+    if fig.paragraph is not prev.paragraph or prev.q.end > fig.q.start:
+        return False
+    text = fig.paragraph.text
+    if any(ch in SENTENCE_END for ch in text[prev.q.end:fig.q.start]):
+        return False
+    return not any(prev.q.end <= x.start < fig.q.start for x in quantities(text))
 
 
 def _fee(ctx, report, fig):
