@@ -201,6 +201,28 @@ def test_gl506_silent_when_consistent_or_without_base():
     assert run(SEED, "GL506") == []  # 满意度达100% has no base figures
 
 
+@pytest.mark.parametrize("sentence, found", [
+    # the base is in an earlier sentence of the paragraph
+    ("2022年共收到政府信息公开申请3件。其中自然人申请2件，占比80%。", ["66.7%"]),
+    ("2022年共收到政府信息公开申请3件。其中自然人申请2件，占比66.67%。", []),
+    # the figures before “；” in the part's sentence are its siblings, not its base (1件 ÷ 2件 = 50%)
+    ("全年新收申请3件。从申请主体看，自然人申请2件，占比66.67%；法人或其他组织申请1件，占50%。", ["33.3%"]),
+    ("全年新收申请3件。从申请主体看，自然人申请2件，占比66.67%；法人或其他组织申请1件，占33.33%。", []),
+    # any earlier figure that gives the share is its base
+    ("全年收到申请4件，办结3件。其中自然人申请2件，占比66.7%。", []),
+    # applications with no figure before: table 三's 新收 total (3 in the seed)
+    ("从申请主体看，自然人申请3件，占比100%。", []),
+    ("从申请主体看，自然人申请3件，占比90%。", ["100.0%"]),
+    # a share naming its base, or one with nothing to compare with, is not checked
+    ("全年主动公开信息30条。其中政策解读2条，占政策文件的40%。", []),
+    ("网站运行平稳。其中移动端访问5000次，占比60%。", []),
+])
+def test_gl506_share_with_its_base_in_an_earlier_sentence(sentence, found):
+    ds = run(text_with(insert_after={3: sentence}), "GL506")
+    assert where(ds) == [("GL506", 4)] * len(found)
+    assert all(f in d.message for f, d in zip(found, ds))
+
+
 def test_gl501_carry_over_stated_beside_the_received_figure():
     """“收到申请N件，上年结转M件”: N is the 新收 alone; N = 新收 + 上年结转 is then a mismatch (it was
     accepted as the other reading). “共收到申请N件（含上年结转M件）” keeps both readings."""

@@ -1,7 +1,7 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from .._prose import clause_end, clause_start, prose, quantities, sentence_bounds, span_of
+from .._prose import clause_end, clause_start, fmt, prose, quantities, row_sum, sentence_bounds, span_of
 from ._enum import enumerations
 
 _SHARE = lazy_compile(r"占比|占到|占|比例|比重")
@@ -9,6 +9,9 @@ _TOTAL_WORD = lazy_compile(r"共|总|合计|全部|全年|累计")
 _RATE = lazy_compile(r"(按时办结|按期办结|按时答复|按期答复|办结|答复|回复)率")
 _RECEIVED = lazy_compile(r"收到|受理|接收|新收")
 _APPROX = lazy_compile(r"约|近|余|多|左右|以上|超过|超|逾|上下|许")
+#: the share is said with nothing naming its base (“占比88.5%”, not “占政策文件的27%”)
+_BARE_SHARE = lazy_compile(r"(?:占比|占到|占|比例|比重)(?:为|达到|达|是)?[:：]?\s*$")
+_ABOUT_APPLICATIONS = lazy_compile(r"申请")
 
 
 def _tolerance(q) -> float:
@@ -41,7 +44,10 @@ def percent_base(report, ctx):
     (after 分别 — “信函3件、网络20件，分别占13.04%、86.96%” — the i-th percentage is the i-th figure);
     the whole is the total its 其中 list belongs to, or a figure marked 共/总/全年 earlier in the same
     sentence; for 办结率/答复率 the whole is the figure received (收到/受理) and the part the figure
-    办结/答复. Percentages with no such figures in the sentence are not checked.
+    办结/答复. A bare share (“占比88.5%”) with no whole in its sentence — “其中新收申请23件。从申请主体
+    看，自然人申请20件，占比88.5%” — is checked against every earlier figure of the same unit in the
+    paragraph (and, for applications, table 三's 本年新收 and 新收 + 上年结转 totals): it is reported
+    only when it is the share of none of them. Percentages with no such figures are not checked.
     Why: a share that does not follow from the figures printed next to it shows that one of them is
     wrong (often a rate copied from last year's report).
     Fails: “收到申请75件，办结70件，办结率100%” (70 ÷ 75 = 93.3%).
@@ -91,6 +97,11 @@ def percent_base(report, ctx):
                         pre = text[clause_start(text, x.start, ss):x.start]
                         if _TOTAL_WORD.search(pre):
                             whole = x
+                if whole is None and part is not None and _BARE_SHARE.search(label):
+                    d = _against_earlier(ctx, report, p, qs, q, part, full)
+                    if d is not None:
+                        yield d
+                    continue
             if part is None or whole is None or whole.value <= 0 or part.unit != whole.unit:
                 continue
             actual = part.value / whole.value * 100
@@ -101,3 +112,38 @@ def percent_base(report, ctx):
                 f"“{q.raw}”与所依据的数字不符：“{part.raw}”÷“{whole.raw}”＝{actual:.1f}%",
                 f"“{q.raw}” does not follow from its figures: “{part.raw}” ÷ “{whole.raw}” = {actual:.1f}%",
                 expected=round(actual, 2), actual=q.value)
+
+
+def _against_earlier(ctx, report, p, qs, q, part, full):
+    """A bare share whose whole is not in its sentence: the diagnostic when it is the share of no
+    earlier figure of the paragraph (of the part's unit, not smaller than the part; in the part's own
+    sentence up to 。 only one marked 共/总/全年, the others there are the part's siblings — 自然人20件，
+    …；法人3件) nor, for applications, of table 三's totals; None when it is, or when there is nothing
+    to compare with."""
+    text = p.text
+    wholes = [(x.value, f"“{x.raw}”", f"“{x.raw}”") for x in qs
+              if x.end <= part.start and not x.is_percent and not x.approx and x.low is None and x.unit == part.unit
+              and x.value >= part.value and x.value > 0
+              and (x.end <= full or _TOTAL_WORD.search(text, clause_start(text, x.start, full), x.start))]
+    if part.unit == "件" and _ABOUT_APPLICATIONS.search(text, 0, q.start):
+        new, _ = row_sum(ctx, report, "三", "new", "total")
+        carried, _ = row_sum(ctx, report, "三", "carried_over", "total")
+        if new is not None and new >= part.value and new > 0:
+            wholes.append((new, f"表三“本年新收”总计{fmt(new)}", f"table 三 本年新收 total {fmt(new)}"))
+            if carried:
+                both = new + carried
+                wholes.append((both, f"表三“本年新收”与“上年结转”总计之和{fmt(both)}",
+                               f"table 三 本年新收 + 上年结转 total {fmt(both)}"))
+    if not wholes:
+        return None
+    tol = _tolerance(q)
+    if any(abs(part.value / v * 100 - q.value) <= tol for v, _, _ in wholes):
+        return None
+    v, zh, en = min(wholes, key=lambda w: abs(part.value / w[0] * 100 - q.value))
+    actual = part.value / v * 100
+    return ctx.rule.diag(
+        span_of(ctx, p, q.start, q.end),
+        f"“{q.raw}”与所依据的数字不符：“{part.raw}”÷{zh}＝{actual:.1f}%（本句没有写出总数，前文的数字都不能得出这一比例）",
+        f"“{q.raw}” does not follow from its figures: “{part.raw}” ÷ {en} = {actual:.1f}% (its sentence gives no "
+        f"total, and no earlier figure gives this share)",
+        expected=round(actual, 2), actual=q.value)
