@@ -111,6 +111,33 @@ def test_gl502_one_figure_for_both(sentence, found):
     assert run(text_with(insert_after={3: sentence.format(n=0)}).replace("各1件", "各0件"), "GL502") == []
 
 
+@pytest.mark.parametrize("sentence, found", [
+    # a bare 零 stating a count is 0 (table 四 below: one reconsideration, no lawsuit)
+    ("本年度政府信息公开行政复议案件为零。", ["行政复议"]),
+    ("因政府信息公开被申请行政复议零件，被提起行政诉讼零件。", ["行政复议"]),
+    ("因政府信息公开被申请行政复议零起。", ["行政复议"]),
+    ("本年度政府信息公开行政复议、行政诉讼均为零。", ["行政复议"]),
+    ("本年度政府信息公开行政诉讼案件数为零。", []),
+    # 零 in slogans and rates counts nothing
+    ("政府信息公开工作实现“零投诉”，服务群众零距离、零跑腿。", []),
+    ("政府信息公开行政复议纠错率为零。", []),
+    ("政府信息公开申请办理差错率为零，行政复议零投诉。", []),
+])
+def test_gl502_zero_written_as_ling(sentence, found):
+    one_review = {318: "1 |", 322: "1 |"}
+    ds = run(text_with(replace=one_review, insert_after={3: sentence}), "GL502")
+    assert [("行政复议" if "行政复议案件数" in d.message else "行政诉讼") for d in ds] == found
+    assert all(d.line == 4 and d.actual == 0 for d in ds)
+    assert run(text_with(insert_after={3: sentence}), "GL502") == []  # table 四 all 0: the text agrees
+
+
+def test_gl501_zero_written_as_ling():
+    # table 三 counts 3 new applications
+    ds = run(text_with(insert_after={3: "2022年，我局收到的政府信息公开申请数量为零。"}), "GL501")
+    assert where(ds) == [("GL501", 4)] and ds[0].actual == 0
+    assert run(text_with(insert_after={3: "2022年，我局政府信息公开申请办理零差错、零投诉。"}), "GL501") == []
+
+
 # ---------------------------------------------------------------- GL503 documents / decisions / fees vs table 二
 
 def test_gl503_normative_documents():

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Iterator, NamedTuple, Optional, Sequence
 
 from govlint.model import Cell, Paragraph, Report
+from govlint.numbers import Quantity
 from govlint.relazy import lazy_compile
 
 from .._common import column_label, row_label
@@ -39,6 +40,11 @@ _OTHER_PERIOD = lazy_compile(r"同比|环比|较上|比上|较去|比去|上年�
 _INTO_NEXT = lazy_compile(r"(?:结转|转入|转至|转到)(?:至|到)?\s*$")
 _FROM_LAST = lazy_compile(r"度?(?:的)?(?:结转|遗留)")
 _SEP = lazy_compile(r"[、，,；;和及与]")
+#: a bare 零 that states a count — “行政复议案件为零”, “行政复议、行政诉讼均为零”, “行政诉讼零件”,
+#: “被申请行政复议零起” — right after the thing counted (not 零距离, 零跑腿, “零投诉”, 差错率为零)
+_ZERO = lazy_compile(
+    r"(?:件|申请|复议|诉讼|起诉|决定|规章|数|数量|总数|总量)(?:均|都|皆|也|亦)?(?:为|是)(?P<z1>零)(?=$|[，,。；;、）)\s])"
+    r"|(?:申请|复议|诉讼|起诉|案件|决定)(?:共|计|共计|有|为|均为)?(?P<z2>零)(?P<unit>[件起宗例])(?![\u4e00-\u9fff])")
 
 
 class Figure(NamedTuple):
@@ -67,7 +73,8 @@ class Expect(NamedTuple):
 
 
 def figures(report: Report, units: frozenset = COUNT_UNITS) -> Iterator[Figure]:
-    """Every countable, exact figure of the prose (not approximate, not a range, not inside 《》/〔〕),
+    """Every countable, exact figure of the prose (not approximate, not a range, not inside 《》/〔〕;
+    a bare 零 stating a count — 行政复议案件为零, 诉讼零件 — is a figure of 0),
     except those whose clause speaks of another period before them (同比, 较上年, 累计 but not 全年累计
     …) or whose sentence names another year (but not 结转至<next year>, <last year>结转), whose unit is
     one of ``units``."""
@@ -88,11 +95,29 @@ def _figures_of(report: Report) -> tuple[Figure, ...]:
     return found
 
 
+def _zeros(text: str) -> list[Quantity]:
+    """The bare 零 of ``text`` that state a count (:data:`_ZERO`) as quantities of 0 (件 unless a unit
+    follows): the number reader leaves 零 without a unit alone, and reads 零件 as machine parts."""
+    if "零" not in text:
+        return []
+    found = []
+    for m in _ZERO.finditer(text):
+        g = "z1" if m.group("z1") else "z2"
+        s = m.start(g)
+        e = m.end("unit") if g == "z2" else m.end(g)
+        found.append(Quantity(raw=text[s:e], start=s, end=e, value=0.0, number_text="零", multiplier=1,
+                              unit=m.group("unit") or "件", approx=False, low=None, high=None, is_percent=False))
+    return found
+
+
 def _all_figures(report: Report) -> Iterator[Figure]:
     year = report.year
     for part, p in prose(report, title=False):
         text = p.text
         qs = quantities(text)
+        zeros = [z for z in _zeros(text) if not any(q.start < z.end and z.start < q.end for q in qs)]
+        if zeros:
+            qs = tuple(sorted(qs + tuple(zeros), key=lambda q: q.start))
         if not qs:
             continue
         titles = quoted_ranges(text) + slogan_ranges(text)

@@ -42,8 +42,9 @@ def reviews(report, ctx):
     What: in sentences about disclosure work, figures of 行政复议 cases equal table 四's 行政复议
     总计; figures of 行政诉讼 equal 未经复议直接起诉 总计 + 复议后起诉 总计 (or the one group the text
     names); a statement that there was no reconsideration or lawsuit (未发生…行政复议、行政诉讼)
-    matches zero totals; one figure for both (行政复议、行政诉讼均为0件, 各1件) is each one's. Figures
-    about outcomes (纠正, 维持, 败诉 …) are not compared.
+    matches zero totals; one figure for both (行政复议、行政诉讼均为0件, 各1件) is each one's. A count
+    written 零 (行政复议案件为零, 行政诉讼零件, 均为零) is 0; 零 in slogans (零投诉, 零跑腿) and rates
+    (纠错率为零) counts nothing. Figures about outcomes (纠正, 维持, 败诉 …) are not compared.
     Why: the narrative and table 四 describe the same cases; a report that says 未发生行政复议 while
     its table shows two is wrong in one of the two places.
     Fails: “因政府信息公开被申请行政复议2件” while table 四 行政复议 总计 is 0.
