@@ -191,6 +191,44 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
     flush()
     if spaced_seen:
         out = _join_wrapped_labels(source, out, known)
+    return _join_split_words(source, out, known)
+
+
+_SPLIT_PIECE = 4  # the longest piece of a header word cut by a line break (商业 / 企业, 社会公益 / 组织)
+
+
+def _join_split_words(source: Source, cells: list[tuple[RawCell, CellValue]],
+                      known: set[str]) -> list[tuple[RawCell, CellValue]]:
+    """Header words that a line break inside their cell (``商业<br>企业``) cut into cells of their own,
+    as the text of a page gives them one piece a line (``商业 |`` / ``企业 |``, or ``商业`` / ``企业``):
+    two or three short pieces in a row are one cell when together they make a label of the format and
+    one of them is no label by itself (``其他`` / ``结果`` is 其他结果, ``结果`` / ``纠正`` is 结果纠正 though
+    纠正 alone is a label too, while ``其他`` / ``总计`` stays two columns)."""
+    if not any(len(c.text) <= _SPLIT_PIECE and v.kind == "text" and not _is_known(c.text, known)
+               for c, v in cells):  # (the usual table: no piece that is no label)
+        return cells
+    out: list[tuple[RawCell, CellValue]] = []
+    k, n = 0, len(cells)
+    while k < n:
+        c, v = cells[k]
+        if v.kind == "text" and len(c.text) <= _SPLIT_PIECE:
+            merged, m, best = c, k + 1, None
+            alone = _is_known(c.text, known)  # every piece so far a label by itself
+            while m < n and m < k + 3:
+                d, w = cells[m]
+                if w.kind != "text" or len(d.text) > _SPLIT_PIECE:
+                    break
+                alone = alone and _is_known(d.text, known)
+                merged = _merge(source, merged, d)
+                m += 1
+                if not alone and _is_known(merged.text, known):
+                    best = (m, merged)
+            if best is not None:
+                out.append((best[1], parse_cell(best[1].text)))
+                k = best[0]
+                continue
+        out.append((c, v))
+        k += 1
     return out
 
 

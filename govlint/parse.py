@@ -18,7 +18,7 @@ import attrs
 import lark
 from lark.lexer import Lexer, Token
 
-from .labels import common_writing, key as label_key
+from .labels import bare_key, common_writing, key as label_key
 from .numbers import parse_cell
 from .packagedata import cache_dir, cache_key, read_text
 from .relazy import cached_compile, lazy_compile
@@ -407,8 +407,77 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
         pos = nl + 1
     _two_line_title(lines)
     lines = layout.rebuild(lines, text, vocab.starters)  # tables laid out in columns by spaces (pdftotext -layout)
+    _cells_without_pipes(lines, vocab.starters)
     _settle(lines)
     return lines
+
+
+_MIN_LONE_VALUES = 3  # value lines a table written one cell per line without pipes has at least
+_LONE_CELL_MAX = 60  # a cell on a line of its own is no longer than this (a long row label of table 三 ~40)
+
+
+def _lone_value(ln: Line) -> bool:
+    """A TEXT or SPACED line holding one value and nothing else (``0``, ``3``, ``—``)."""
+    if ln.kind != "SPACED" and ln.kind != "TEXT":
+        return False
+    s = ln.text.strip()
+    return len(s) <= 24 and len(s.split()) == 1 and _value_like(s)
+
+
+def _cells_without_pipes(lines: list[Line], starters: frozenset) -> None:
+    """A table written one cell per line with nothing between the cells — the text of a page's
+    ``<td>``s as ``BeautifulSoup.get_text("\\n")``, lxml's ``text_content()``, ``lynx -dump`` and most
+    crawlers give it (``规章`` / ``0`` / ``0`` / ``0`` / ``行政规范性文件`` / ``0`` …) — is the seed's shape
+    without its pipes: each such line becomes a CELL. A run of short lines (no sentence end) counts
+    when it holds a few lines of one value alone; it is read from its first label of the format (a
+    table caption, column or row label) to its last value, so a sub-heading before the table or a
+    line after it stays prose. A part heading written without its numeral inside the run (表四's
+    column label 行政复议 alone on its line) is a cell too."""
+    n = len(lines)
+    if sum(1 for ln in lines if _lone_value(ln)) < _MIN_LONE_VALUES:  # (the usual report: no work)
+        return
+    i = 0
+    while i < n:
+        j = i
+        while j < n and _cell_like(lines[j]):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        _mark_cells(lines, i, j, starters)
+        i = j
+
+
+def _cell_like(ln: Line) -> bool:
+    if ln.kind not in ("TEXT", "SPACED", "HEADING"):
+        return False
+    s = ln.text.strip()
+    if not s or len(s) > _LONE_CELL_MAX or _SENTENCE_END.search(s):
+        return False
+    if ln.kind == "HEADING":  # only a heading without its numeral (行政复议): the others end a run
+        return _HEADING_RE.match(s) is None and s[:1] not in _ALT_FIRST
+    return True
+
+
+def _mark_cells(lines: list[Line], i: int, j: int, starters: frozenset) -> None:
+    values = [k for k in range(i, j) if _lone_value(lines[k])]
+    if len(values) < _MIN_LONE_VALUES or 4 * len(values) < j - i:
+        return
+    def starter(k: int) -> bool:
+        return label_key(lines[k].text) in starters or bare_key(lines[k].text) in starters
+
+    # (a heading without its numeral opens the table only followed by another label of the format:
+    # 行政复议 / 行政诉讼 / 结果维持 …, not 行政复议 as the part's own heading before the table)
+    first = next((k for k in range(i, values[0])
+                  if starter(k) and (lines[k].kind != "HEADING" or k + 1 < j and starter(k + 1))), None)
+    if first is None:
+        return
+    for k in range(first, values[-1] + 1):
+        ln = lines[k]
+        raw = ln.text
+        cell = raw.strip()
+        a = ln.start + raw.find(cell)
+        lines[k] = ln._replace(kind="CELL", cells=(_new_tuple(RawCell, (cell, a, a + len(cell), False)),))
 
 
 _NOT_IN_TITLE = cached_compile(r"[。，,；;：:！!？?]")
