@@ -406,10 +406,29 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
             break
         pos = nl + 1
     _two_line_title(lines)
+    if not title_seen and lines and lines[0].kind != "TITLE":
+        lines = _title_after_chrome(lines)
     lines = layout.rebuild(lines, text, vocab.starters)  # tables laid out in columns by spaces (pdftotext -layout)
+    _one_column_markdown_header(lines)
     _cells_without_pipes(lines, vocab.starters)
     _settle(lines)
     return lines
+
+
+def _one_column_markdown_header(lines: list[Line]) -> None:
+    """A Markdown table whose header row is one cell (a caption spanning the table, as html2text
+    writes ``第二十条第（一）项`` / ``---`` / ``信息内容 | 本年制发件数 | …``): the separator line has no
+    pipe, so it is no value ``---`` but an ARTIFACT, and the line above it is the header cell."""
+    for i in range(1, len(lines) - 1):
+        ln = lines[i]
+        if ln.kind in ("SPACED", "TEXT") and ln.text.lstrip()[:1] in "-:" and lines[i + 1].kind == "ROW" \
+                and _SEPARATOR_CELL.fullmatch(ln.text.strip()) and lines[i + 1].start > ln.start:
+            lines[i] = ln._replace(kind="ARTIFACT", cells=())
+            up = lines[i - 1]
+            cell = up.text.strip()
+            if up.kind in ("SPACED", "TEXT") and cell and len(cell) <= _LONE_CELL_MAX and not _SENTENCE_END.search(cell):
+                a = up.start + up.text.find(cell)
+                lines[i - 1] = up._replace(kind="CELL", cells=(_new_tuple(RawCell, (cell, a, a + len(cell), False)),))
 
 
 _MIN_LONE_VALUES = 3  # value lines a table written one cell per line without pipes has at least
@@ -478,6 +497,28 @@ def _mark_cells(lines: list[Line], i: int, j: int, starters: frozenset) -> None:
         cell = raw.strip()
         a = ln.start + raw.find(cell)
         lines[k] = ln._replace(kind="CELL", cells=(_new_tuple(RawCell, (cell, a, a + len(cell), False)),))
+
+
+_CHROME_LINES = 12  # a page's navigation and breadcrumbs before the title: this many lines at most
+_TITLE_YEAR = cached_compile(r"(?:(?:19|20)\d{2}|[二〇零○][〇零○一二三四五六七八九]{3})\s*年")
+
+
+def _title_after_chrome(lines: list[Line]) -> list[Line]:
+    """The title of a page's text that starts with the site's navigation and breadcrumbs (``首页`` /
+    ``政务公开`` / ``当前位置：首页 > …``, as html2text, lynx and w3m dump a whole page): the first line
+    before any part heading that names a year's 政府信息公开 report (a Markdown ``# `` heading too) is
+    the TITLE when every line before it is short and no sentence; those lines are left out, like a
+    crawler's header block."""
+    for t, ln in enumerate(lines[:_CHROME_LINES + 1]):
+        if ln.kind == "HEADING" or ln.kind == "TITLE":
+            return lines
+        a, b = heading_bounds(ln.text)
+        core = ln.text[a:b].strip()
+        if t and _looks_like_title(core) and "政府信息公开" in core and len(core) <= 80 and _TITLE_YEAR.search(core):
+            return [ln._replace(kind="TITLE", text=core, start=ln.start + ln.text.find(core), cells=None)] + lines[t + 1:]
+        if len(core) > 60 or _SENTENCE_END.search(core):
+            return lines
+    return lines
 
 
 _NOT_IN_TITLE = cached_compile(r"[。，,；;：:！!？?]")

@@ -130,3 +130,40 @@ def test_table_four_label_that_is_a_part_keyword_is_a_cell():
     lines = classify(text, default_engine().vocab)
     four = [ln for ln in lines if ln.text.strip() == "行政复议"]
     assert four and all(ln.kind == "CELL" for ln in four)
+
+
+# ----------------------------------------------------------------------------- a whole page dumped
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize("case", ["seed", "second"])
+def test_html2text_markdown_of_the_page(case, reference):
+    """``html2text`` (body_width=0) of the whole page, stored: the site's navigation and breadcrumbs
+    before the ``# `` title, table 二's one-cell caption rows over a ``---`` with no pipe, header
+    words broken by ``<br>`` inside Markdown cells."""
+    text = (DATA_DIR / f"crawl-{case}-html2text.md").read_text(encoding="utf-8")
+    assert text.startswith("  * [首页]") and "\n---  \n信息内容 |" in text
+    assert findings(lint(text)) == findings(reference[case])
+    import govlint
+    got = {(c["table"], c["row"], c["column_id"]): c["text"] for c in govlint.extract(text)["cells"]}
+    assert got == CASES[case].values
+
+
+def test_title_after_the_sites_navigation():
+    """A page dumped whole (lynx, w3m, html2text) starts with the navigation and breadcrumbs: the
+    title is the first line naming a year's report, and the lines before it are not the preamble."""
+    seed = SEED.read_text(encoding="utf-8")
+    title, rest = seed.split("\n", 1)
+    for chrome, mark in [("     * 首页\n     * 政务公开\n\n   当前位置：首页 > 政府信息公开年报\n\n", ""),
+                         ("  * [首页](/)\n  * [政务公开](/zwgk)\n\n当前位置：[首页](/) > [年报](/zwgk)\n\n", "# ")]:
+        text = chrome + mark + title + "\n\n" + rest
+        assert findings(lint(text)) == findings(lint(seed))
+        lines = classify(text, default_engine().vocab)
+        assert lines[0].kind == "TITLE" and lines[0].text == title
+
+
+def test_no_title_taken_after_prose():
+    """A line naming the report after a sentence of prose is no title found after page chrome."""
+    text = ("根据条例的规定，现予公布。\n某局2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作正常开展。\n")
+    assert all(ln.kind != "TITLE" for ln in classify(text, default_engine().vocab))
