@@ -474,6 +474,8 @@ def _cell_like(ln: Line) -> bool:
     if not s or len(s) > _LONE_CELL_MAX or _SENTENCE_END.search(s):
         return False
     if ln.kind == "HEADING":  # only a heading without its numeral (行政复议): the others end a run
+        a, b = heading_bounds(ln.text)  # (without Markdown marks: **三、收到和处理…**)
+        s = ln.text[a:b].strip()
         return _HEADING_RE.match(s) is None and s[:1] not in _ALT_FIRST
     return True
 

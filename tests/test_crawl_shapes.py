@@ -167,3 +167,14 @@ def test_no_title_taken_after_prose():
     """A line naming the report after a sentence of prose is no title found after page chrome."""
     text = ("根据条例的规定，现予公布。\n某局2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作正常开展。\n")
     assert all(ln.kind != "TITLE" for ln in classify(text, default_engine().vocab))
+
+
+@pytest.mark.parametrize("case", ["seed", "second"])
+def test_markdown_bold_part_headings_between_tables_of_one_cell_a_line(case, reference):
+    """html2text with ``ignore_tables``: cells one a line, part headings in ``**…**`` between the
+    tables; a heading so marked ends the table before it (it was read as a row label of table 二)."""
+    page = rs.to_html(CASES[case]).data.decode("utf-8")
+    page = re.sub(r"<strong>(.*?)</strong>", r"**\1**", page)
+    text = tags_to_lines(page)
+    assert "\n**三、收到和处理政府信息公开申请情况**\n" in text
+    assert findings(lint(text)) == findings(reference[case])
