@@ -1063,7 +1063,8 @@ def wrap_width(lines: Iterable[str]) -> Optional[int]:
     """The width (:func:`_width`) the paragraph lines ``lines`` are hard-wrapped at, or None when
     they are not: at least six lines of eight characters or more, the widest tenth no wider than a
     page's line (100 CJK characters), and a quarter of them, three at least, reaching that width
-    (within three characters) without ending a sentence."""
+    (within three characters, or a twelfth of the width: a browser's dump wraps at word boundaries,
+    raggedly) without ending a sentence."""
     widths: list[tuple[int, bool]] = []
     for line in lines:
         line = line.rstrip()
@@ -1075,10 +1076,47 @@ def wrap_width(lines: Iterable[str]) -> Optional[int]:
     top = ordered[int(len(ordered) * 0.9)]
     if top > 200:
         return None
-    open_ended = sum(1 for w, stop in widths if w >= top - 6 and not stop)
+    open_ended = sum(1 for w, stop in widths if w >= top - _slack(top) and not stop)
     if open_ended < 3 or open_ended * 4 < len(widths):
         return None
     return top
+
+
+def _slack(width: int) -> int:
+    """How far short of the margin a line that goes on may stop: three characters (six columns), or
+    a twelfth of a wide page's width (text a browser dumps wraps at word boundaries, raggedly)."""
+    return max(6, width // 12)
+
+
+_PAIRED = (("《", "》"), ("（", "）"), ("“", "”"))
+
+
+def left_open(line: str, nxt: str) -> bool:
+    """Does ``line`` leave a 《, （ or “ open that the next line ``nxt`` closes before opening another?
+    Then the two lines are one paragraph broken inside a title or a bracket, however the text was
+    wrapped (a browser's dump wraps where a blank allows it: ``《益阳市行政许可事项清单`` /
+    ``（2022年版）》``)."""
+    line = line.rstrip()
+    if not line or line[-1] in _SENTENCE_STOPS:
+        return False
+    for a, b in _PAIRED:
+        if a in line and _open_at_end(line, a, b):
+            close = nxt.find(b)
+            if close != -1 and not 0 <= nxt.find(a) < close:
+                return True
+    return False
+
+
+def _open_at_end(line: str, a: str, b: str) -> bool:
+    """Is an ``a`` still open at the end of ``line`` (a ``b`` closing one opened on the line before
+    does not count)?"""
+    depth = 0
+    for ch in line[line.find(a):]:
+        if ch == a:
+            depth += 1
+        elif ch == b and depth:
+            depth -= 1
+    return depth > 0
 
 
 def continues(line: str, nxt: str, width: int) -> bool:
@@ -1089,7 +1127,7 @@ def continues(line: str, nxt: str, width: int) -> bool:
     head = nxt.lstrip()
     if not line or not head or line[-1] in _SENTENCE_STOPS:
         return False
-    slack = 6
+    slack = _slack(width)
     word = _ASCII_WORD.match(head)
     if word is not None:  # a number or a Latin word that did not fit moved down whole
         slack += word.end()
@@ -1177,8 +1215,9 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
             for piece in pieces:
                 if piece[0] == "paragraph":
                     tok = toks[piece[1]]
-                    if lines and not (wrap is not None and tok.line == lines[-1].line + 1
-                                      and continues(str(lines[-1]), str(tok), wrap)):
+                    if lines and not (tok.line == lines[-1].line + 1 and (
+                            (wrap is not None and continues(str(lines[-1]), str(tok), wrap))
+                            or left_open(str(lines[-1]), str(tok)))):
                         paragraphs.append(_joined(source, lines))
                         lines = []
                     lines.append(tok)

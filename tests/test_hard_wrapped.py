@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import govlint
-from govlint.build import continues, wrap_width
+from govlint.build import continues, left_open, wrap_width
 from govlint.engine import default_engine
 from govlint.fix import apply_fixes
 from govlint.model import Paragraph, Span
@@ -151,3 +151,62 @@ def test_paragraph_offsets():
     assert p.end_offset(2) == 12
     plain = Paragraph("abc", Span(1, 1, 1, 4, 5, 8))
     assert [plain.offset(i) for i in range(3)] == [5, 6, 7] and plain.end_offset(3) == 8
+
+
+def ragged_wrap(text: str, width: int, seed: int = 7) -> str:
+    """Like :func:`hard_wrap`, but each line stops somewhere in the last twelfth of the width, as a
+    browser's text dump (lynx, html2text) wraps where a blank or punctuation allows it."""
+    import random
+
+    rng = random.Random(seed)
+    out: list[str] = []
+    for line in text.split("\n"):
+        if "|" in line or len(line) <= 30:
+            out.append(line)
+            continue
+        rest = line
+        while rest:
+            w = width - rng.randint(0, width // 12)
+            cut, cols = 0, 0
+            while cut < len(rest) and cols + _w(rest[cut]) <= w:
+                cols += _w(rest[cut])
+                cut += 1
+            while 0 < cut < len(rest) and rest[cut].isascii() and rest[cut].isalnum() \
+                    and rest[cut - 1].isascii() and rest[cut - 1].isalnum():
+                cut -= 1  # (a number is not broken)
+            while 0 < cut < len(rest) and rest[cut] in NO_LINE_START:
+                cut -= 1
+            out.append(rest[:cut] if cut else rest)
+            rest = rest[cut:] if cut else ""
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("width", [100, 141])
+def test_a_raggedly_wrapped_seed_reads_like_the_seed(width):
+    wrapped = ragged_wrap(SEED, width)
+    assert len({_w_line(x) for x in wrapped.split("\n") if len(x) > 40}) > 3  # (ragged: several widths)
+    assert found(lint(wrapped)) == SEED_FINDINGS
+
+
+def _w_line(line: str) -> int:
+    return sum(_w(c) for c in line)
+
+
+@pytest.mark.parametrize("line, nxt, joins", [
+    ("对《益阳市行政许可事项", "清单（2022年版）》等政策做了解读。", True),
+    ("清单（2022年版）》《益阳市创建“无证明城市”", "实施方案（试行）》《益阳市园区赋权目录》", True),  # 》 closes the line before's
+    ("局主要领导任政府信息和政务公开第一责任人（主要", "负责人），年初召开专题会议。", True),
+    ("根据《条例》规定，现予公布。", "》等文件", False),  # nothing left open
+    ("学习《条例》，", "《清单》等文件。", False),
+    ("学习《条例", "《清单》》等文件。", False),  # the next line opens another before it closes
+    ("一、学习《条例。", "》等文件。", False),  # a sentence ends
+])
+def test_left_open(line, nxt, joins):
+    assert left_open(line, nxt) is joins
+
+
+def test_a_typo_left_open_in_unwrapped_text_is_still_reported():
+    # one paragraph a line (a web page): a 《 never closed is reported, the next paragraph is its own
+    text = SEED.replace("对《益阳市行政许可事项清单 (2022年版)》", "对《益阳市行政许可事项清单 (2022年版)", 1)
+    assert text != SEED
+    assert sum(1 for d in lint(text).diagnostics if d.code == "GL605") == 1
