@@ -20,7 +20,7 @@ from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
 from .labels import bare_key, key, numbering, strip_numbering
 from .model import Cell, Heading, Paragraph, Report, Row, Section, Span, Table
 from .numbers import CellValue, chinese_to_number, parse_cell
-from .parse import HeadingVocabulary, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix, split_cells
+from .parse import HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix, split_cells
 from .source import Source
 from . import flatten, recover
 from .relazy import cached_compile
@@ -126,7 +126,10 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
             pending.clear()
 
     copies = _SpanCopies()
-    for kind, text, start, _, cut in (line for tok in tokens for line in line_tokens(tok)):
+    lines: Optional[Iterable] = _without_index_column(tokens) if tokens else None
+    if lines is None:
+        lines = (line for tok in tokens for line in line_tokens(tok))
+    for kind, text, start, _, cut in lines:
         if kind != "SPACED":  # (the commonest lines, one cell each in a scraped page: kept lean)
             if pending:
                 flush()
@@ -229,6 +232,54 @@ def _join_split_words(source: Source, cells: list[tuple[RawCell, CellValue]],
                 continue
         out.append((c, v))
         k += 1
+    return out
+
+
+def _words(line) -> list[str]:
+    """The texts of a table line's cells, empty ones left out."""
+    kind, text, start, _, cut = line
+    cells = cut if cut is not None else split_cells(kind, text, start)
+    return [c.text for c in cells if c.text]
+
+
+def _counting(words: list[str]) -> bool:
+    return len(words) >= 3 and words == [str(i) for i in range(len(words))]
+
+
+def _without_index_column(tokens: Sequence[lark.Token]) -> Optional[list]:
+    """A table printed by pandas (``DataFrame.to_string()``, ``to_markdown()``) carries the frame's
+    row index before each row (0, 1, 2 …) and, over the rows, the column numbers (0 1 2 … 9) when
+    the page's table had no header pandas recognised: the table's lines without the index cells and
+    with the line of column numbers as a separator, or None when the table has no such index. The
+    index is recognised only as such: the first cells of every line of two cells or more count up by
+    one from 0 or 1, over three lines at least."""
+    first = line_tokens(tokens[0])[0]
+    words = _words(first)
+    if not words or not (words[0].isdigit() and len(words) > 1 or _counting(words)):
+        return None  # (the usual table: its first line is a caption or labels)
+    lines = [line for tok in tokens for line in line_tokens(tok)]
+    header = 0 if _counting(words) else None
+    index: list[int] = []
+    for k, line in enumerate(lines):
+        if k == header or line[0] == "ARTIFACT":
+            continue
+        w = _words(line)
+        if len(w) < 2:
+            continue
+        if not w[0].isdigit() or len(w[0]) > 4 or int(w[0]) != (int(_words(lines[index[0]])[0]) if index else int(w[0])) + len(index):
+            return None
+        index.append(k)
+    if len(index) < 3 or int(_words(lines[index[0]])[0]) not in (0, 1):
+        return None
+    out = list(lines)
+    for k in index:
+        kind, text, start, number, cut = lines[k]
+        cells = cut if cut is not None else split_cells(kind, text, start)
+        skip = next(i for i, c in enumerate(cells) if c.text)  # (the index: the first cell written)
+        out[k] = _new_tuple(Line, (kind, text, start, number, tuple(cells[skip + 1:])))
+    if header is not None:
+        kind, text, start, number, _ = lines[header]
+        out[header] = _new_tuple(Line, ("ARTIFACT", text, start, number, ()))
     return out
 
 

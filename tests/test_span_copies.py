@@ -105,3 +105,43 @@ def test_a_table_without_copies_is_read_as_written():
     text = rs.to_text(DATA.with_value("三", "new", "business", DATA.values[("三", "new", "natural")]), "rows")
     assert found(lint(text)) == found(lint(rs.to_text(DATA.with_value(
         "三", "new", "business", DATA.values[("三", "new", "natural")]), "cells")))
+
+
+def pandas_markdown(data: rs.ReportData) -> str:
+    """The report with its tables as ``pandas.read_html(page)[i].to_markdown()`` prints them: merged
+    cells copied, the frame's row index before each row and the column numbers over the rows (the
+    page's table has no header pandas recognises)."""
+    out = [data.title]
+    for kind, x in data.blocks:
+        if kind != "table":
+            out.append(x)
+            continue
+        grid = expanded(data, x)
+        out.append("|    | " + " | ".join(str(i) for i in range(len(grid[0]))) + " |")
+        out.append("|---:|" + ":---|" * len(grid[0]))
+        out += [f"| {i:2d} | " + " | ".join(row) + " |" for i, row in enumerate(grid)]
+    return "\n".join(out) + "\n"
+
+
+def test_pandas_markdown_with_its_index_reads_like_the_spans():
+    text = pandas_markdown(DATA)
+    assert "|  0 | 第二十条第（一）项 |" in text
+    result = lint(text)
+    assert found(result) == found(SEED)
+    assert cells(result) == cells(SEED)
+    changed = DATA.with_value("三", "new", "natural", "9")
+    assert found(lint(pandas_markdown(changed))) == found(lint(rs.to_text(changed, "cells")))
+
+
+def test_a_numbered_first_column_that_does_not_count_up_is_kept():
+    # first cells 0, 0, 0: values, not an index (table 四's one row, repeated here as three)
+    from govlint.build import _without_index_column
+    from govlint.parse import tokens as line_tokens_of, classify
+    from govlint.engine import default_engine
+
+    text = "0 | 1 | 0\n0 | 2 | 0\n0 | 3 | 0\n"
+    toks = line_tokens_of(classify(text, default_engine().vocab), text)
+    assert _without_index_column(toks) is None
+    counting = "1 | a | 0\n2 | b | 0\n3 | c | 0\n"
+    toks = line_tokens_of(classify(counting, default_engine().vocab), counting)
+    assert [[c.text for c in ln[4]] for ln in _without_index_column(toks)] == [["a", "0"], ["b", "0"], ["c", "0"]]
