@@ -1357,7 +1357,14 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
             if tid is None and piece.section in (2, 3, 4):
                 tid = {2: "二", 3: "三", 4: "四"}[piece.section]
             identified.append((tid, piece))
-    scores = _edition_scores(identified, editions)
+    # (per table id as well: a report of a transition year may mix the editions' tables)
+    by_table: dict[Optional[str], dict[str, int]] = {}
+    for tid, rt in identified:
+        got = _edition_scores([(tid, rt)], editions)
+        mine = by_table.setdefault(tid, dict.fromkeys(got, 0))
+        for ed_id, n in got.items():
+            mine[ed_id] += n
+    scores = {ed.id: sum(t[ed.id] for t in by_table.values()) for ed in editions}
     edition = _choose_edition(scores, year, editions)
 
     padding_lines: dict[int, bool] = {}
@@ -1390,4 +1397,5 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
     published_span = source.span(*header.published) if published is not None else None
     return Report(path=source.path, text=source.text, title=title, preamble=tuple(preamble), sections=tuple(sections),
                   tables=tuple(all_tables), edition=edition.id if edition else None, edition_scores=scores,
+                  table_edition_scores={t: sc for t, sc in by_table.items() if t is not None},
                   year=year, year_span=year_span, agency=agency, published=published, published_span=published_span)

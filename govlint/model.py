@@ -187,13 +187,16 @@ class Report:
     sections: tuple[Section, ...]
     tables: tuple[Table, ...]
     edition: Optional[str]  # "2019" | "2021" | None
-    edition_scores: dict = attrs.field(factory=dict, eq=False)
+    edition_scores: dict = attrs.field(factory=dict, eq=False)  # edition id -> labels only it uses
     year: Optional[int] = None
     year_span: Optional[Span] = None
     agency: Optional[str] = None
     locator: Optional[str] = None
     published: Optional[str] = None  # publication date (YYYY-MM-DD) from a crawler header (发布时间:)
     published_span: Optional[Span] = None
+    # the same per table id ("二" -> {edition id -> labels only it uses}): which tables follow which
+    # edition, when a report of a transition year mixes them
+    table_edition_scores: dict = attrs.field(factory=dict, eq=False)
 
     def section(self, part: int) -> Optional[Section]:
         for s in self.sections:

@@ -105,3 +105,18 @@ def test_a_single_2019_other_handling_row_still_checks_the_outcome_total(year, t
     hits = [d for d in diags if d.code == "GL302"]
     assert len(hits) == 2 and {d.col for d in hits} == {"natural", "total"}, [(d.code, d.message) for d in diags]
     assert all("其他处理" in d.message for d in hits)
+
+
+def test_the_tables_written_in_the_other_edition_are_named():
+    """2020 report, 2021 table 二, 2019 table 三: GL206 says table 二 follows the 2021 edition (not
+    “the tables”), and points at table 二."""
+    doc = _doc(2020, "2021", "2019").set_heading(5, "五、政府信息公开工作存在的主要问题及改进情况")
+    r, diags = lint(doc, "pipe")
+    (d,) = [d for d in diags if d.code == "GL206"]
+    assert "但表二使用的是2021年版格式" in d.message and "table 二 follow" in d.message_en
+    assert d.table == "二"
+    report = govlint.parse(r.text)
+    assert report.table_edition_scores["二"]["2021"] > 0 and report.table_edition_scores["三"]["2021"] == 0
+    # the 2019 edition throughout in a 2022 report: “the tables” (no table shows the 2021 edition)
+    _, diags = lint(_doc(2022, "2019", "2019"), "pipe")
+    assert [d.message[:23] for d in diags if d.code == "GL206"] == ["报告年度为2022年，但统计表使用的是2019"]

@@ -24,12 +24,27 @@ def edition_mismatch(report, ctx):
     ed = ctx.edition
     if report.year is not None and not ed.covers(report.year) and any(report.edition_scores.values()):
         right = next((e for e in ctx.editions.values() if e.covers(report.year)), None)
-        first = min((t for t in report.tables if t.id is not None), key=lambda t: t.span.start, default=None)
+        tables = sorted((t for t in report.tables if t.id is not None), key=lambda t: t.span.start)
+        # a report mixing the editions (a transition year): name the tables written in the other one
+        per = report.table_edition_scores
+        wrong = [t.id for t in tables if per.get(t.id, {}).get(ed.id, 0) > per.get(t.id, {}).get(right.id if right else "", 0)]
+        wrong = list(dict.fromkeys(wrong))
+        # (mixed: another table shows the year's edition, by its labels or by its rows — the 2019
+        # single （六）其他处理 row in a table read as 2021, or the 2021 sub-rows in one read as 2019)
+        mixed = right is not None and bool(wrong) and any(
+            t.id not in wrong and (per.get(t.id, {}).get(right.id, 0) > 0
+                                   or any(r.problem in ("group_has_values", "split_rows") for r in t.rows))
+            for t in tables)
+        first = next((t for t in tables if t.id in wrong), tables[0] if tables else None) if mixed else \
+            (tables[0] if tables else None)
         span = first.span if first is not None else start_span(report)
+        what = "、".join(f"表{t}" for t in wrong) if mixed else "统计表"
+        what_en = ", ".join(f"table {t}" for t in wrong) if mixed else "the tables"
         should = f"；{report.year}年度应使用{right.id}年版（{right.basis}）" if right else ""
         should_en = f"; a {report.year} report uses the {right.id} edition ({right.basis})" if right else ""
-        yield ctx.rule.diag(span, f"报告年度为{report.year}年，但统计表使用的是{ed.id}年版格式（{ed.basis}）{should}",
-                            f"the report year is {report.year} but the tables follow the {ed.id} edition ({ed.basis}){should_en}",
+        yield ctx.rule.diag(span, f"报告年度为{report.year}年，但{what}使用的是{ed.id}年版格式（{ed.basis}）{should}",
+                            f"the report year is {report.year} but {what_en} follow the {ed.id} edition ({ed.basis}){should_en}",
+                            table=first.id if mixed and first is not None else None,
                             expected=right.id if right else None, actual=ed.id)
     right = next((e for e in ctx.editions.values() if report.year is not None and e.covers(report.year)), None)
     for table in report.tables:
