@@ -315,7 +315,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     TITLE), and a physical line with part headings written inside it is cut into segments there
     (see :mod:`govlint.flatten`); ``Line.start`` is always the offset of the segment in ``text``.
     """
-    from . import flatten, layout
+    from . import boxgrid, flatten, layout
 
     lines: list[Line] = []
     pos = 0
@@ -405,6 +405,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
         if nl == -1:
             break
         pos = nl + 1
+    lines = boxgrid.rebuild(lines, text)  # tables drawn with box-drawing characters (w3m -dump, tabulate)
     _two_line_title(lines)
     if not title_seen and lines and lines[0].kind != "TITLE":
         lines = _title_after_chrome(lines)
