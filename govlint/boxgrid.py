@@ -35,6 +35,9 @@ import unicodedata
 from functools import lru_cache
 from typing import Callable, NamedTuple, Optional, Sequence
 
+from .numbers import parse_cell
+from .relazy import cached_compile
+
 # (the vertical strokes that mark a table's lines: their presence is the cheap guard)
 _VERTICALS = ("│", "┃", "║")
 
@@ -55,12 +58,15 @@ def _strokes(ch: str) -> tuple[bool, bool]:
     return vertical, horizontal
 
 
-def _vertical(ch: str) -> bool:
-    return _is_box(ch) and _strokes(ch)[0]
+_ASCII_STROKES = {"+": (True, True), "|": (True, False), "-": (False, True), "=": (False, True)}
 
 
-def _horizontal(ch: str) -> bool:
-    return _is_box(ch) and _strokes(ch)[1]
+def _box_strokes(ch: str) -> tuple[bool, bool]:
+    return _strokes(ch) if _is_box(ch) else (False, False)
+
+
+def _ascii_strokes(ch: str) -> tuple[bool, bool]:
+    return _ASCII_STROKES.get(ch, (False, False))
 
 
 def _w_eaw(ch: str) -> int:
@@ -108,23 +114,41 @@ def _box_line(raw: str) -> bool:
     return bool(s) and _is_box(s[0])
 
 
+def _ascii_line(raw: str) -> bool:
+    s = raw.lstrip(" \t\u3000")
+    return bool(s) and s[0] in "+|"
+
+
+# a rule line of a grid drawn in ASCII (+-----+=====+), as tabulate's "grid" and reStructuredText draw it
+_ASCII_RULE = cached_compile(r"[ \t]*\+(?:[-=]+\+)+[ \t]*")
+
+
 def rebuild(lines: list, text: str) -> list:
     """``lines`` (parse.Line records) with every block of lines drawing a box table replaced by its
     rows (see the module's docstring). Without such a block, ``lines`` itself."""
-    if not any(v in text for v in _VERTICALS):  # cheap guard
+    boxes = any(v in text for v in _VERTICALS)
+    if not boxes and "+-" not in text and "+=" not in text:  # cheap guard
         return lines
     phys = _physical(text)
     blocks: list[tuple[int, int, list]] = []  # (start offset, end offset, new lines)
     i, n = 0, len(phys)
     while i < n:
-        if not _box_line(phys[i].text):
+        raw = phys[i].text
+        if boxes and _box_line(raw):
+            inside, strokes = _box_line, _box_strokes
+        elif _ASCII_RULE.fullmatch(raw):
+            inside, strokes = _ascii_line, _ascii_strokes
+        else:
             i += 1
             continue
         j = i
-        while j < n and _box_line(phys[j].text):
+        while j < n and inside(phys[j].text):
             j += 1
+        if strokes is _ascii_strokes:
+            while j > i and not _ASCII_RULE.fullmatch(phys[j - 1].text):
+                j -= 1  # (a grid drawn in ASCII ends with its bottom rule)
         if j - i >= 3:
-            new = _block(phys[i:j], text)
+            new = _block(phys[i:j], text, strokes)
             if new is not None:
                 blocks.append((phys[i].start, phys[j - 1].start + len(phys[j - 1].text), new))
         i = j
@@ -149,7 +173,7 @@ class _Grid(NamedTuple):
     bars: list  # per physical line: {boundary: display column of its stroke on that line}
 
 
-def _measure(block: Sequence[_Row], width: Callable[[str], int]) -> tuple[int, Optional[_Grid]]:
+def _measure(block: Sequence[_Row], width: Callable[[str], int], strokes: Callable) -> tuple[int, Optional[_Grid]]:
     """The grid under one measure of display width and how well the strokes fall on its boundaries."""
     cols: list[list[int]] = []
     for row in block:
@@ -161,7 +185,7 @@ def _measure(block: Sequence[_Row], width: Callable[[str], int]) -> tuple[int, O
     # boundaries: the corners and junctions (┌ ┬ ├ ┼ …): every stroke of a grid starts at one
     bounds: set[int] = set()
     for row, at in zip(block, cols):
-        bounds.update(at[x] for x, ch in enumerate(row.text) if _is_box(ch) and _strokes(ch) == (True, True))
+        bounds.update(at[x] for x, ch in enumerate(row.text) if strokes(ch) == (True, True))
     if len(bounds) < 2:
         return -1, None
     ordered = sorted(bounds)
@@ -170,7 +194,7 @@ def _measure(block: Sequence[_Row], width: Callable[[str], int]) -> tuple[int, O
     for row, at in zip(block, cols):
         found: dict[int, int] = {}
         for x, ch in enumerate(row.text):
-            if not _vertical(ch):
+            if not strokes(ch)[0]:
                 continue
             c = at[x]
             if c in bounds:
@@ -198,13 +222,12 @@ def _join(pieces: Sequence[str]) -> str:
     return out
 
 
-def _block(block: Sequence[_Row], text: str) -> Optional[list]:
-    from .numbers import parse_cell
+def _block(block: Sequence[_Row], text: str, strokes: Callable) -> Optional[list]:
     from .parse import Line, RawCell
 
     best: tuple[int, Optional[_Grid]] = (-1, None)
     for width in _MEASURES:
-        got = _measure(block, width)
+        got = _measure(block, width, strokes)
         if got[1] is not None and got[0] > best[0]:
             best = got
     grid = best[1]
@@ -225,11 +248,34 @@ def _block(block: Sequence[_Row], text: str) -> Optional[list]:
     for i, row in enumerate(block):
         for k in range(m):
             seg = [row.text[x] for x in chars(i, edge(i, k), edge(i, k + 1))]
-            strokes = [ch for ch in seg if not ch.isspace()]
-            rule[i][k] = bool(strokes) and all(_is_box(ch) for ch in strokes) and any(_horizontal(ch) for ch in strokes)
+            drawn = [ch for ch in seg if not ch.isspace()]
+            rule[i][k] = bool(drawn) and any(strokes(ch)[1] for ch in drawn) and all(any(strokes(ch)) for ch in drawn) \
+                and (strokes is _box_strokes or len(drawn) == len(seg))  # (ASCII: a rule fills its cell: "-" alone is a value)
     ruled = [any(r) for r in rule]
     if sum(1 for r in ruled if not r) < 1 or sum(ruled) < 2:
         return None
+    # a table drawn without rules between its rows (tabulate's outline formats, psql): a run of lines
+    # between two rules where a column holds a number and something else on another line is one row
+    # per line (a number is never wrapped, and no label wraps to a number alone)
+    split = [False] * nl
+    i = 0
+    while i < nl:
+        j = i
+        while j < nl and not ruled[j]:
+            j += 1
+        if j - i >= 2:
+            for k in range(m):
+                numbers = filled = 0
+                for x in range(i, j):
+                    piece = "".join(block[x].text[c] for c in chars(x, edge(x, k), edge(x, k + 1))).strip()
+                    if piece:
+                        filled += 1
+                        numbers += parse_cell(piece).kind == "number"
+                if numbers and filled >= 2:
+                    for x in range(i, j - 1):
+                        split[x] = True
+                    break
+        i = max(j, i + 1)
 
     # cells: connected regions of content positions, not cut by a stroke (across) or a rule (down)
     parent = list(range(nl * m))
@@ -251,7 +297,7 @@ def _block(block: Sequence[_Row], text: str) -> Optional[list]:
                 continue
             if k + 1 < m and not rule[i][k + 1] and bounds[k + 1] not in bars[i]:
                 union(i * m + k, i * m + k + 1)
-            if i + 1 < nl and not rule[i + 1][k]:
+            if i + 1 < nl and not rule[i + 1][k] and not split[i]:
                 union(i * m + k, (i + 1) * m + k)
     regions: dict[int, list[int]] = {}  # root -> [top, bottom, left, right]
     for i in range(nl):
@@ -262,11 +308,11 @@ def _block(block: Sequence[_Row], text: str) -> Optional[list]:
             r[0], r[1] = min(r[0], i), max(r[1], i)
             r[2], r[3] = min(r[2], k), max(r[3], k)
 
-    # grid rows: the content lines after each rule line
+    # grid rows: the content lines after each rule line (each line, in a table without rules between rows)
     row_of = [0] * nl
     g = 0
     for i in range(nl):
-        if ruled[i]:
+        if ruled[i] or (i and split[i - 1]):
             g += 1
         row_of[i] = g
     cells_of: dict[int, list] = {}  # grid row -> [(left, right, RawCell)]
@@ -298,7 +344,7 @@ def _block(block: Sequence[_Row], text: str) -> Optional[list]:
             i += 1
             continue
         j = i
-        while j < nl and not ruled[j]:
+        while j < nl and not ruled[j] and row_of[j] == row_of[i]:
             j += 1
         cells = sorted(cells_of.get(row_of[i], []), key=lambda c: c[0])
         filled = [c for c in cells if c[2].text]
