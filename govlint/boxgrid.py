@@ -210,15 +210,22 @@ def _measure(block: Sequence[_Row], width: Callable[[str], int], strokes: Callab
     return score, _Grid(cols, ordered, bars)
 
 
+def _unspaced(s: str) -> str:
+    """``s`` without the blanks between its letters when it is letters spaced out (自 然 人)."""
+    words = s.split(" ")
+    if len(words) > 1 and all(len(w) == 1 and not w.isascii() for w in words):
+        return "".join(words)
+    return s
+
+
 def _join(pieces: Sequence[str]) -> str:
+    """The text of a cell from its lines: joined without a blank, but between two ASCII words."""
     out = ""
     for p in pieces:
+        p = _unspaced(p)
         if out and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum():
             out += " "
         out += p
-    words = out.split(" ")
-    if len(words) > 1 and all(len(w) == 1 and not w.isascii() for w in words):
-        out = "".join(words)  # letters spaced out (自 然 人)
     return out
 
 
