@@ -32,7 +32,9 @@ column per character).
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import Callable, NamedTuple, Optional, Sequence
 
 from .numbers import parse_cell
@@ -46,7 +48,7 @@ def _is_box(ch: str) -> bool:
     return "\u2500" <= ch <= "\u257f"
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=None)
 def _strokes(ch: str) -> tuple[bool, bool]:
     """(vertical, horizontal): whether the box character ``ch`` has a stroke up or down, left or right."""
     name = unicodedata.name(ch, "")
@@ -69,6 +71,7 @@ def _ascii_strokes(ch: str) -> tuple[bool, bool]:
     return _ASCII_STROKES.get(ch, (False, False))
 
 
+@lru_cache(maxsize=None)
 def _w_eaw(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
@@ -147,7 +150,7 @@ def rebuild(lines: list, text: str) -> list:
         if strokes is _ascii_strokes:
             while j > i and not _ASCII_RULE.fullmatch(phys[j - 1].text):
                 j -= 1  # (a grid drawn in ASCII ends with its bottom rule)
-        if j - i >= 3:
+        if j - i >= 3 and _framed(phys[i:j], strokes):
             new = _block(phys[i:j], text, strokes)
             if new is not None:
                 blocks.append((phys[i].start, phys[j - 1].start + len(phys[j - 1].text), new))
@@ -167,34 +170,48 @@ def rebuild(lines: list, text: str) -> list:
     return out
 
 
+def _framed(block: Sequence[_Row], strokes: Callable) -> bool:
+    """Whether the block is framed as a drawn table: its first and last lines are rules (drawn
+    characters only), and every line ends with a stroke (not a tree of items drawn with ├─ and └─)."""
+    for row in (block[0], block[-1]):
+        s = row.text.strip()
+        if not all(any(strokes(ch)) for ch in s):
+            return False
+    return all(strokes(row.text.rstrip()[-1])[0] for row in block)
+
+
 class _Grid(NamedTuple):
     cols: list  # per physical line: display column of each character
     bounds: list  # display columns of the boundaries
     bars: list  # per physical line: {boundary: display column of its stroke on that line}
 
 
-def _measure(block: Sequence[_Row], width: Callable[[str], int], strokes: Callable) -> tuple[int, Optional[_Grid]]:
-    """The grid under one measure of display width and how well the strokes fall on its boundaries."""
+def _measure(block: Sequence[_Row], width: Callable[[str], int], drawn: Sequence) -> tuple[int, Optional[_Grid]]:
+    """The grid under one measure of display width and how well the strokes fall on its boundaries
+    (``drawn``: per line, the position and strokes of each drawn character)."""
     cols: list[list[int]] = []
     for row in block:
-        c, at = 0, []
-        for ch in row.text:
-            at.append(c)
-            c += width(ch) if ch != "\t" else 8 - c % 8
+        if "\t" in row.text:
+            c, at = 0, []
+            for ch in row.text:
+                at.append(c)
+                c += width(ch) if ch != "\t" else 8 - c % 8
+        else:
+            at = list(accumulate(map(width, row.text), initial=0))[:-1]
         cols.append(at)
     # boundaries: the corners and junctions (┌ ┬ ├ ┼ …): every stroke of a grid starts at one
     bounds: set[int] = set()
-    for row, at in zip(block, cols):
-        bounds.update(at[x] for x, ch in enumerate(row.text) if strokes(ch) == (True, True))
+    for marks, at in zip(drawn, cols):
+        bounds.update(at[x] for x, st in marks if st == (True, True))
     if len(bounds) < 2:
         return -1, None
     ordered = sorted(bounds)
     score = 0
     bars: list[dict[int, int]] = []
-    for row, at in zip(block, cols):
+    for marks, at in zip(drawn, cols):
         found: dict[int, int] = {}
-        for x, ch in enumerate(row.text):
-            if not strokes(ch)[0]:
+        for x, st in marks:
+            if not st[0]:
                 continue
             c = at[x]
             if c in bounds:
@@ -233,8 +250,11 @@ def _block(block: Sequence[_Row], text: str, strokes: Callable) -> Optional[list
     from .parse import Line, RawCell
 
     best: tuple[int, Optional[_Grid]] = (-1, None)
-    for width in _MEASURES:
-        got = _measure(block, width, strokes)
+    drawn = [[(x, st) for x, ch in enumerate(row.text) if ch > "~" or ch in "+|-="
+              for st in (strokes(ch),) if st[0] or st[1]] for row in block]
+    ascii_only = all(row.text.isascii() for row in block)
+    for width in _MEASURES[:1] if ascii_only else _MEASURES:  # (ASCII only: every measure is this one)
+        got = _measure(block, width, drawn)
         if got[1] is not None and got[0] > best[0]:
             best = got
     grid = best[1]
@@ -244,9 +264,10 @@ def _block(block: Sequence[_Row], text: str, strokes: Callable) -> Optional[list
     m = len(bounds) - 1  # atomic columns, between consecutive boundaries
     nl = len(block)
 
-    def chars(i: int, left: int, right: int) -> list[int]:
+    def chars(i: int, left: int, right: int) -> range:
         """Indices of the characters of line ``i`` strictly between two display columns."""
-        return [x for x, c in enumerate(cols[i]) if left < c < right]
+        at = cols[i]  # (ascending)
+        return range(bisect_right(at, left), bisect_left(at, right))
 
     def edge(i: int, b: int) -> int:
         return bars[i].get(bounds[b], bounds[b])

@@ -292,3 +292,8 @@ def test_box_lines_outside_a_table_stay_text():
     text = "某局2022年政府信息公开工作年度报告\n一、总体情况\n│ 注：本年度无变化。\n└ 以上。\n本年度工作正常开展。\n"
     lines = classify(text, default_engine().vocab)
     assert all(ln.kind not in ("ROW", "ARTIFACT") for ln in lines)
+    # a tree of items drawn with ├─ and └─: no frame around it, its lines end with text
+    tree = ("某局2022年政府信息公开工作年度报告\n一、总体情况\n├─ 主动公开\n│  ├─ 规章 3件\n│  └─ 规范性文件 5件\n"
+            "└─ 依申请公开\n本年度工作正常开展。\n")
+    from govlint import boxgrid
+    assert boxgrid.rebuild([], tree) == [] and boxgrid.rebuild([], text) == []  # (no block read)
