@@ -15,11 +15,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 import render_shapes as rs
+from test_crawl_shapes import CASES, DATA, findings, lint
+
 from govlint.engine import default_engine
 from govlint.parse import classify
-from test_crawl_shapes import CASES, DATA, findings, lint
 
 DATA_DIR = Path(__file__).parent / "data"
 
