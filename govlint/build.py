@@ -306,10 +306,13 @@ class _SpanCopies:
     def collapse(self, cells: Sequence[RawCell], delimited: bool) -> Sequence[RawCell]:
         """``cells`` of one line without the copies (``delimited``: the line's cells are delimited,
         so it may be the one that shows the table to have copies)."""
+        if not self.on and not delimited:
+            self.above = None
+            return cells
         texts = [c.text for c in cells]
         if not self.on:
-            self.on = delimited and any(len(texts[i]) >= 4 and texts[i] == texts[i - 1] and _is_text_cell(texts[i])
-                                        for i in range(1, len(texts)))
+            self.on = any(len(texts[i]) >= 4 and texts[i] == texts[i - 1] and _is_text_cell(texts[i])
+                          for i in range(1, len(texts)))
             if not self.on:
                 self.above = texts
                 return cells
@@ -1247,7 +1250,8 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
     known = data.known
     order = 0
     # the width the prose is hard-wrapped at (text copied from a PDF), or None
-    wrap = wrap_width(str(t) for t in tree.scan_values(lambda v: isinstance(v, lark.Token) and v.type == "TEXT"))
+    wrap = wrap_width(str(p.children[0]) for node in tree.children for p in node.children
+                      if isinstance(p, lark.Tree) and p.data == "paragraph")
 
     def body(node: lark.Tree, section: Optional[int], paragraphs: list[Paragraph], tables: list[_RawTable]) -> None:
         nonlocal order
