@@ -45,10 +45,13 @@ def _stand_ins(spec: TableSpec, table) -> dict:
     in a 2021 table 三, GL206): group row id -> {column id: cell}, when the group has a figure for
     every column and none of its sub-rows is written. The group's figures then stand for the sum of
     its sub-rows in the identities, which would otherwise be skipped for the whole table."""
-    out = {}
+    out: dict = {}
+    groups = [row for row in table.rows if row.problem == "group_has_values" and row.id is not None]
+    if not groups:  # (the usual table)
+        return out
     leaves = spec.blocks[0].leaves()
-    for row in table.rows:
-        if row.problem != "group_has_values" or row.id is None or len(row.raw_values) != len(leaves):
+    for row in groups:
+        if len(row.raw_values) != len(leaves):
             continue
         subs = spec.leaf_rows([row.id])
         if any(table.row(r) is not None for r in subs if r != row.id):
