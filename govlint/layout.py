@@ -124,7 +124,9 @@ def rebuild(lines: list, text: str, labels: frozenset = frozenset()) -> list:
         while j < n and _in_block(lines, j):
             j += 1
         if j - i >= 3:
-            rows = _block(lines[i:j], text, labels)
+            rows = _delimited(lines[i:j], text)
+            if rows is None:
+                rows = _block(lines[i:j], text, labels)
             if rows is not None:
                 out.extend(rows)
                 changed = True
@@ -190,6 +192,80 @@ def _block(block: Sequence, text: str, known: frozenset = frozenset()) -> Option
         seg = text[ln.start:stop]
         rows[k] = ln._replace(text=seg[:-1] if seg.endswith("\r") else seg)
     return list(block[:start]) + rows
+
+
+def _delimited(block: Sequence, text: str) -> Optional[list]:
+    """The rows of a block whose table rows are set apart by blank lines, as an HTML page's table is
+    laid out in columns by an HTML-to-text converter (inscriptis; a borderless dump): one ``ROW`` per
+    run of lines between blank lines, or None if the block is not such a table.
+
+    Such a converter writes each table row's cells left to right, and a cell of several lines (a
+    ``<br>`` in it: ``商业`` / ``企业``) on as many lines, each under the cell's start; the row's other
+    cells are blank there. A cell's column on the page says nothing about the table's column: a
+    converter ignoring ``colspan`` and ``rowspan`` packs the row's cells from the left, so that the
+    columns of the page's grid hold cells of different table columns row by row (a row under a
+    spanning group label starts one column further right). So the cells are read row by row, in
+    their order, as a scraped table's cells are, and never matched down the page's columns — which
+    is what the reading of a PDF's layout (:func:`_block`) would do, joining ``自 然 人`` to ``商业``
+    below it.
+
+    A block is read so when its lines fall into runs between blank lines, three or more, of which
+    at least two hold several cells and one a row's values, and no line but the first of its run
+    holds a value (in a PDF's layout a wrapped label runs on above and below its row's numbers, with
+    no blank line in between)."""
+    groups: list[list] = []
+    for k, ln in enumerate(block):
+        if k and ln.number - block[k - 1].number > 1:
+            groups.append([ln])
+        elif groups:
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    if len(groups) < 3:
+        return None
+    parsed: list[list[_Parsed]] = []
+    several = with_values = 0
+    for g in groups:
+        pg = [_Parsed(ln, *_pieces(ln.text, ln.start, True)) for ln in g]
+        if any(p.values for p in pg[1:]):
+            return None
+        several += len(pg[0].labels) + len(pg[0].values) > 1
+        with_values += bool(pg[0].values)
+        parsed.append(pg)
+    if several < 2 or not with_values:
+        return None
+    # which measure puts the continuation lines' pieces under the starts of their cells
+    hits = [0, 0]
+    for pg in parsed:
+        starts = ({pc.col for pc in pg[0].labels + pg[0].values}, {pc.dcol for pc in pg[0].labels + pg[0].values})
+        for p in pg[1:]:
+            for pc in p.labels:
+                hits[0] += any(abs(pc.col - c) <= _TOL for c in starts[0])
+                hits[1] += any(abs(pc.dcol - c) <= _TOL for c in starts[1])
+    display = hits[1] > hits[0]
+    rows: list = []
+    for pg in parsed:
+        first = pg[0]
+        if len(pg) == 1 and len(first.labels) + len(first.values) < 2:
+            rows.append(first.line)  # (a caption or a lone word: as it was)
+            continue
+        cells = [[pc] for pc in sorted(first.labels + first.values, key=lambda x: x.col)]
+        if not cells:
+            return None
+        for p in pg[1:]:
+            for pc in p.labels:
+                at = pc.dcol if display else pc.col
+                # the cell whose start is the last at or before the piece's (a cell centred over its
+                # span may run on further right than it starts)
+                home = None
+                for c in cells:
+                    if (c[0].dcol if display else c[0].col) <= at + _TOL:
+                        home = c
+                (home or cells[0]).append(pc)
+        end = pg[-1].line.start + len(pg[-1].line.text)
+        row = _row_line(first.line, [_join(c) for c in cells])
+        rows.append(row._replace(text=text[first.line.start:end]))
+    return rows
 
 
 def _swap(p: _Piece) -> _Piece:
