@@ -28,6 +28,12 @@ one column of its grid, so a CJK label's pieces line up by character index (coun
 width, a piece after a shorter one on the line drifts left). Text laid out by hand for a monospaced
 display is lined up by display width instead; the measure under which the label pieces line up best
 is used.
+
+An HTML-to-text converter (``inscriptis``; a borderless dump) lays a page's table out in columns
+too, but row by row: each row's cells left to right — packed from the left when it ignores
+``colspan`` and ``rowspan``, so that a page column holds different table columns row by row — a
+cell broken by ``<br>`` run on below under its start, and a blank line after each row. Such a block
+(:func:`_delimited`) is read one row per run of lines between blank lines, never down the columns.
 """
 
 from __future__ import annotations
@@ -124,9 +130,17 @@ def rebuild(lines: list, text: str, labels: frozenset = frozenset()) -> list:
         while j < n and _in_block(lines, j):
             j += 1
         if j - i >= 3:
-            rows = _delimited(lines[i:j], text)
-            if rows is None:
-                rows = _block(lines[i:j], text, labels)
+            # (rows set apart by blank lines: a cell's continuation line may be a long label piece)
+            k = j
+            while k < n and (_in_block(lines, k) or _run_on(lines, k)):
+                k += 1
+            rows = _delimited(lines[i:k], text, labels)
+            if rows is not None:
+                out.extend(rows)
+                changed = True
+                i = k
+                continue
+            rows = _block(lines[i:j], text, labels)
             if rows is not None:
                 out.extend(rows)
                 changed = True
@@ -149,6 +163,35 @@ def _in_block(lines: Sequence, j: int) -> bool:
     if (j and lines[j - 1].number == ln.number) or (j + 1 < len(lines) and lines[j + 1].number == ln.number):
         return False
     return _table_like(ln.text.strip())
+
+
+def _words(pieces: Sequence[_Piece], known: frozenset) -> list[_Piece]:
+    """Pieces whose words, one blank apart, are each of two characters or more (``本年制发件数
+    本年废止件数``: a converter that sets the cells of a row one blank apart) cut into their words,
+    unless together they make a known label; ``自 然 人`` stays whole."""
+    from .labels import key
+    out: list[_Piece] = []
+    for p in pieces:
+        words = p.text.split(" ")
+        if len(words) < 2 or any(len(w) < 2 for w in words) or key(p.text) in known:
+            out.append(p)
+            continue
+        a = 0
+        for w in words:
+            wa, ww = _wide(p.text[:a]), _wide(w)
+            out.append(_Piece(w, p.start + a, p.start + a + len(w), p.col + a, p.col + a + len(w),
+                              p.dcol + a + wa, p.dcol + a + wa + len(w) + ww))
+            a += len(w) + 1
+    return out
+
+
+def _run_on(lines: Sequence, j: int) -> bool:
+    """A whole line right under the line before it, with no sentence end: it may be the rest of a
+    cell broken over lines (``2.申请`` / ``人逾期未按收费通知要求…``) in a table whose rows are set
+    apart by blank lines (see :func:`_delimited`)."""
+    ln = lines[j]
+    return (ln.kind in ("SPACED", "TEXT") and j > 0 and ln.number == lines[j - 1].number + 1
+            and "。" not in ln.text and (j + 1 >= len(lines) or lines[j + 1].number != ln.number))
 
 
 def _block(block: Sequence, text: str, known: frozenset = frozenset()) -> Optional[list]:
@@ -194,7 +237,7 @@ def _block(block: Sequence, text: str, known: frozenset = frozenset()) -> Option
     return list(block[:start]) + rows
 
 
-def _delimited(block: Sequence, text: str) -> Optional[list]:
+def _delimited(block: Sequence, text: str, known: frozenset = frozenset()) -> Optional[list]:
     """The rows of a block whose table rows are set apart by blank lines, as an HTML page's table is
     laid out in columns by an HTML-to-text converter (inscriptis; a borderless dump): one ``ROW`` per
     run of lines between blank lines, or None if the block is not such a table.
@@ -210,8 +253,8 @@ def _delimited(block: Sequence, text: str) -> Optional[list]:
     below it.
 
     A block is read so when its lines fall into runs between blank lines, three or more, of which
-    at least two hold several cells and one a row's values, and no line but the first of its run
-    holds a value (in a PDF's layout a wrapped label runs on above and below its row's numbers, with
+    at least two hold several cells, one a row's values and one three cells or more or several
+    lines, and no line but the first of its run holds a value (in a PDF's layout a wrapped label runs on above and below its row's numbers, with
     no blank line in between)."""
     groups: list[list] = []
     for k, ln in enumerate(block):
@@ -224,16 +267,18 @@ def _delimited(block: Sequence, text: str) -> Optional[list]:
     if len(groups) < 3:
         return None
     parsed: list[list[_Parsed]] = []
-    several = with_values = 0
+    several = with_values = wide = 0
     for g in groups:
         pg = [_Parsed(ln, *_pieces(ln.text, ln.start, True)) for ln in g]
         if any(p.values for p in pg[1:]):
             return None
-        several += len(pg[0].labels) + len(pg[0].values) > 1
+        cells = len(pg[0].labels) + len(pg[0].values)
+        several += cells > 1
+        wide += cells > 2 or len(pg) > 1
         with_values += bool(pg[0].values)
         parsed.append(pg)
-    if several < 2 or not with_values:
-        return None
+    if several < 2 or not with_values or not wide:
+        return None  # (pairs of a word and a value, 电话  0737-1234567, are read as they were)
     # which measure puts the continuation lines' pieces under the starts of their cells
     hits = [0, 0]
     for pg in parsed:
@@ -249,7 +294,7 @@ def _delimited(block: Sequence, text: str) -> Optional[list]:
         if len(pg) == 1 and len(first.labels) + len(first.values) < 2:
             rows.append(first.line)  # (a caption or a lone word: as it was)
             continue
-        cells = [[pc] for pc in sorted(first.labels + first.values, key=lambda x: x.col)]
+        cells = [[pc] for pc in sorted(_words(first.labels, known) + first.values, key=lambda x: x.col)]
         if not cells:
             return None
         for p in pg[1:]:
