@@ -20,6 +20,15 @@ PROSE = Config(select=("GL11", "GL4", "GL5", "GL6", "GL7"))
 PROSE_FAMILIES = ("GL11", "GL4", "GL5", "GL6", "GL7")
 
 EXPECTED = {
+    # The seed's page (a second report's, and the seed's with one table cell changed) as inscriptis
+    # lays it out, tables in columns: the seed's true defects, at their lines in these files.
+    "crawl-seed-inscriptis.txt": [("GL110", 10, "warning"), ("GL112", 139, "warning"), ("GL401", 22, "warning"),
+                                  ("GL405", 40, "info"), ("GL601", 135, "warning"), ("GL606", 22, "warning")],
+    "crawl-changed-cell-inscriptis.txt": [("GL110", 10, "warning"), ("GL112", 139, "warning"),
+                                          ("GL401", 22, "warning"), ("GL405", 40, "info"), ("GL601", 135, "warning"),
+                                          ("GL606", 22, "warning")],
+    "crawl-second-inscriptis.txt": [("GL110", 10, "warning"), ("GL112", 139, "warning"), ("GL401", 22, "warning"),
+                                    ("GL601", 135, "warning"), ("GL606", 22, "warning")],
     # The seed's web page (and a second report's) as `w3m -dump` prints it, tables drawn with box
     # characters: the seed's true defects, at their lines in these files.
     "crawl-seed-w3m.txt": [("GL110", 13, "warning"), ("GL112", 195, "warning"), ("GL401", 55, "warning"),
