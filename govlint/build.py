@@ -1084,7 +1084,8 @@ def align(source: Source, spec: TableSpec, cells: Sequence[tuple[RawCell, CellVa
 
 def _line_tokens(children: Sequence[lark.Token]) -> list[lark.Token]:
     """A table's tokens with every run (PIPES, SPACES) cut back into one token per line."""
-    return [lark.Token(kind, text, start_pos=start) for tok in children for kind, text, start, _, _ in line_tokens(tok)]
+    return [lark.Token(kind, text, start_pos=start, line=number)
+            for tok in children for kind, text, start, number, _ in line_tokens(tok)]
 
 
 def _paragraph(source: Source, tok: lark.Token) -> Paragraph:
@@ -1266,20 +1267,21 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
                                               data.labels)
             if lines is not None and not any(p[0] == "table" for p in pieces):
                 return False
-            lines: list[lark.Token] = []  # the lines of a paragraph hard-wrapped over several
+            held: list[lark.Token] = []  # the lines of one paragraph (several: text hard-wrapped)
             for piece in pieces:
                 if piece[0] == "paragraph":
                     tok = toks[piece[1]]
-                    if lines and not (tok.line == lines[-1].line + 1 and (
-                            (wrap is not None and continues(str(lines[-1]), str(tok), wrap))
-                            or left_open(str(lines[-1]), str(tok)))):
-                        paragraphs.append(_joined(source, lines))
-                        lines = []
-                    lines.append(tok)
+                    if held and not (tok.line is not None and held[-1].line is not None
+                                     and tok.line == held[-1].line + 1 and (
+                                         (wrap is not None and continues(str(held[-1]), str(tok), wrap))
+                                         or left_open(str(held[-1]), str(tok)))):
+                        paragraphs.append(_joined(source, held))
+                        held = []
+                    held.append(tok)
                     continue
-                if lines:
-                    paragraphs.append(_joined(source, lines))
-                    lines = []
+                if held:
+                    paragraphs.append(_joined(source, held))
+                    held = []
                 if piece[0] == "text":
                     seg = source.text[piece[1]:piece[2]]
                     lead = len(seg) - len(seg.lstrip())
@@ -1290,8 +1292,8 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
                     rt = _RawTable(piece[1], section, order)
                     tables.append(rt)
                     raw_tables.append(rt)
-            if lines:
-                paragraphs.append(_joined(source, lines))
+            if held:
+                paragraphs.append(_joined(source, held))
             run.clear()
             return True
 

@@ -210,3 +210,17 @@ def test_a_typo_left_open_in_unwrapped_text_is_still_reported():
     text = SEED.replace("对《益阳市行政许可事项清单 (2022年版)》", "对《益阳市行政许可事项清单 (2022年版)", 1)
     assert text != SEED
     assert sum(1 for d in lint(text).diagnostics if d.code == "GL605") == 1
+
+
+def test_lines_of_a_table_read_as_paragraphs_have_their_line_numbers():
+    """A table block cut back into its lines (one of them labels and digits run together) hands its
+    other lines over as paragraphs: joining them must not need more than the lines themselves (they
+    had no line numbers, and the check for hard-wrapped lines raised a TypeError; found by fuzzing)."""
+    text = ("企业 | 科研  \n"
+            "409 然许│九《章┬许规章结┐2 “━规└=规总四行━可└”┤├行九 ┴六\n"
+            "2.没有现成信息需要另行制作 | 0 | 0 | 0 | 0 | 0 | 0 | 0  \n"
+            "（七）总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3  \n"
+            "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0  ")
+    result = lint(text)
+    assert not [d for d in result.diagnostics if d.code in ("GL008", "GL009")]
+    assert result.report is not None
