@@ -48,8 +48,9 @@ INPUT_RULES = (
     Rule("GL008", "input.time-limit", Severity.ERROR, None, "检查超过每个文件的时间上限（--timeout）",
          "checking the file took longer than the time limit per file (--timeout)"),
     Rule("GL009", "internal.rule-error", Severity.ERROR, None,
-         "规则运行出错或超出时间预算（govlint 或插件的缺陷），其余规则照常运行",
-         "a rule crashed or ran past its time budget (a bug in govlint or a plugin); the other rules still ran"),
+         "规则运行出错或超出时间预算（govlint 或插件的缺陷），其余规则照常运行；解析文件时内部出错则该文件未能检查",
+         "a rule crashed or ran past its time budget (a bug in govlint or a plugin); the other rules still ran. "
+         "A crash while parsing leaves that file unchecked (exit 2)"),
     Rule("GL011", "input.malformed", Severity.ERROR, None,
          "文件已损坏或不安全（截断、不是其扩展名所示的格式、声明 XML 实体、解压后过大）",
          "the file is damaged or unsafe (truncated, not the format its suffix says, XML entity declarations, "
@@ -425,6 +426,8 @@ class Engine:
             report = alarm.run(_left(deadline), self.parse, source)
         except _Overrun:
             return _timed_out(source.path, limit, "解析", "parsing")
+        except Exception as exc:  # a bug in govlint's parsing: this file cannot be checked, the others are
+            return FileResult(source.path, None, (_parse_error(exc, source.path),), source)
         left = _left(deadline)
         if left is not None and left <= 0:
             return _timed_out(source.path, limit, "解析", "parsing")
@@ -548,6 +551,17 @@ class _TimeUp(Exception):
     def __init__(self, zh: str, en: str) -> None:
         super().__init__(en)
         self.zh, self.en = zh, en
+
+
+def _parse_error(exc: Exception, path: Optional[str]) -> Diagnostic:
+    """GL009 for an exception raised while the text was parsed (a bug in govlint, never the user's
+    fault): the file could not be checked (fatal, exit 2); the other files of the run still are."""
+    tb = traceback.extract_tb(exc.__traceback__)[-1]
+    where = f"{os.path.basename(tb.filename)}:{tb.lineno}"
+    return input_diagnostic("GL009", f"解析文件时 govlint 内部出错：{type(exc).__name__}: {exc}（{where}），该文件未能检查；"
+                                  "请将文件报告给 govlint 的维护者",
+                         f"govlint failed internally while parsing the file: {type(exc).__name__}: {exc} ({where}); "
+                         "the file was not checked; please report it to govlint's maintainers", path)
 
 
 def _rule_overrun(r: Rule, budget: float, elapsed: float, path: Optional[str], stopped: bool) -> Diagnostic:

@@ -75,6 +75,32 @@ def test_gl009_survives_select_and_ignore():
             if d.code == "GL009"] == []
 
 
+def test_a_crash_while_parsing_is_one_fatal_gl009_and_the_other_files_are_checked(tmp_path, monkeypatch):
+    import govlint.engine as engine_module
+    from govlint.batch import lint_paths
+
+    good = tmp_path / "a.txt"
+    good.write_text(rg.render(rg.seed_doc(), "pipe").text, encoding="utf-8")
+    bad = tmp_path / "b.txt"
+    bad.write_text("trigger\n" + rg.render(rg.seed_doc(), "pipe").text, encoding="utf-8")
+    real = engine_module.build
+
+    def build(source, tree, *args, **kwargs):
+        if source.text.startswith("trigger"):
+            raise TypeError("unsupported operand")
+        return real(source, tree, *args, **kwargs)
+
+    monkeypatch.setattr(engine_module, "build", build)
+    engine = Engine(load_entry_points=False)
+    result = engine.lint_path(bad)
+    (d,) = result.diagnostics
+    assert d.code == "GL009" and d.fatal and result.report is None
+    assert "TypeError: unsupported operand" in d.message and "解析" in d.message and "parsing" in d.message_en
+    monkeypatch.setattr(engine_module, "default_engine", lambda *a, **k: engine)
+    results = lint_paths([str(good), str(bad)])
+    assert [r.fatal for r in results] == [False, True]
+
+
 def test_plugin_rules_are_registered_and_selectable():
     engine = Engine(load_entry_points=False, plugins=[plugin("counting", counts_tables)])
     assert engine.rules["GL897"].name == "test.counts-tables"
