@@ -189,6 +189,12 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
                 label = cells[i]
                 for c in cells[i + 1:j]:
                     label = _merge(source, label, c, spaced=True)
+                if not _is_known(label.text, known):
+                    parts = _greedy_labels(source, cells[i:j], known)
+                    if len(parts) > 2 and all(_is_known(p.text, known) for p in parts):
+                        emit(parts)
+                        i = j
+                        continue
                 emit([label])
             i = j
     flush()
