@@ -21,6 +21,7 @@ from .build import build, vocabulary
 from .config import Config
 from .diagnostics import CrossRule, Diagnostic, Rule, Severity
 from .edition import Edition, load_editions
+from .flatten import joined_page
 from .errors import InputError
 from .model import Report
 from .parse import parse_tree
@@ -313,6 +314,9 @@ class Engine:
         return reader(data, path)
 
     def parse(self, source: Source) -> Report:
+        view = joined_page(source.text, self.vocab)
+        if view is not None:  # a page a crawler joined with a separator: read with line breaks there
+            source = source.with_text(view)
         tree = parse_tree(source.text, self.vocab)
         return build(source, tree, list(self.editions.values()), self.vocab)
 

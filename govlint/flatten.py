@@ -93,6 +93,56 @@ def crawler_header(text: str) -> Optional[CrawlerHeader]:
     return None
 
 
+# ----------------------------------------------------------------------------- pages joined by a separator
+
+# A crawler that takes a page's text as ``get_text(separator=X)`` writes the whole page with X between
+# every two pieces of text (cells, paragraphs, headings): with a character that prose and labels do
+# not use — a pipe, a tab — every X is a line break the page lost.
+_JOIN_SEPARATORS = "|｜\t"
+# a separator, then a part numeral and its separator: where a part heading may stand between two
+_JOINED_HEAD = cached_compile(
+    r"([|｜\t])[ \t\u3000\xa0]*(?:第[ \t\u3000]*)?[一二三四五六七八九十][ \t\u3000]*(?:部分[ \t\u3000]*)?[、.．﹑]")
+_MIN_JOINED_PARTS = 2
+
+
+def joined_page(text: str, vocab: HeadingVocabulary) -> Optional[str]:
+    """``text`` with the separator of a page joined by a crawler turned into line breaks (same length,
+    same offsets), or None when ``text`` is no such page.
+
+    A page is so joined when part headings of two parts or more stand between separators: a piece
+    between two pipes (the page's other pieces may be on lines of their own, ``get_text("|")`` of an
+    indented page), or between tabs on a line that holds other text too (a heading indented by a tab
+    on a line of its own is an ordinary heading). A table row's label numbered like a part
+    (``| 一、本年新收… |``) is no heading: its words name no part, or another part than its numeral.
+    """
+    if "|" not in text and "\t" not in text and "｜" not in text:  # (most reports)
+        return None
+    parts: dict[str, set[int]] = {}
+    for m in _JOINED_HEAD.finditer(text):
+        sep = m.group(1)
+        a = m.start(1) + 1
+        end = a
+        while end < len(text) and text[end] not in _JOIN_SEPARATORS and text[end] != "\n":
+            end += 1
+        piece = text[a:end].strip(" \t\u3000\xa0")
+        if not piece or len(piece) > 3 * vocab.max_length:
+            continue
+        if sep == "\t":  # other text on the heading's line, across a tab
+            ls = text.rfind("\n", 0, m.start(1)) + 1
+            le = text.find("\n", end)
+            le = len(text) if le == -1 else le
+            if not text[ls:m.start(1)].strip() and not text[end:le].strip():
+                continue
+        hm = heading_match(piece, vocab)
+        if hm is None or hm[0] is None or hm[0] != hm[1]:
+            continue
+        parts.setdefault(sep, set()).add(hm[1])
+    seps = [s for s, found in parts.items() if len(found) >= _MIN_JOINED_PARTS]
+    if not seps:
+        return None
+    return text.translate({ord(s): "\n" for s in seps})
+
+
 # ----------------------------------------------------------------------------- inline headings
 
 # a part numeral followed by its separator: 一、 二． 第三部分 …

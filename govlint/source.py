@@ -191,6 +191,18 @@ class Source:
         i = bisect_right(self._locator_starts, offset) - 1
         return self.origin.locators[i][1] if i >= 0 else None
 
+    def with_text(self, text: str) -> "Source":
+        """This file read as ``text``, which has the same length, each character where it was (a
+        page's separators as line breaks, see :func:`govlint.flatten.joined_page`): lines are those
+        of ``text``, positions those of the file."""
+        if len(text) != len(self.text):
+            raise ValueError("with_text: the text must keep every offset")
+        origin = self.origin
+        if origin is None or not origin.has_positions:
+            origin = Origin(locators=origin.locators if origin is not None else (), original_text=self.text,
+                            offsets=array("l", range(len(text) + 1)))
+        return attrs.evolve(self, text=text, origin=origin)
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line of the user's file (as decoded), without its line ending."""
         text, starts = self.text, self.line_starts
