@@ -383,6 +383,12 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                         title_seen = True
                         a += first.end()
                         seg = raw[a:b]
+                    elif not lines and not title_seen and seg_kind == "BODY" and (run_in := _run_in_title(seg)):
+                        # … or with its title run into the body, nothing between (get_text(""))
+                        lines.append(Line("TITLE", seg[run_in[0]:run_in[1]], pos + a + run_in[0], number))
+                        title_seen = True
+                        a += run_in[1]
+                        seg = raw[a:b]
                     if seg_kind == "HEADING":
                         in_parts = True
                         lines.append(Line("HEADING", seg, pos + a, number))
@@ -540,6 +546,25 @@ def _two_line_title(lines: list[Line]) -> None:
     if _looks_like_title(second):
         lines[0] = lines[0]._replace(kind="TITLE")
         lines[1] = lines[1]._replace(kind="TITLE")
+
+
+_REPORT_WORD = cached_compile(r"报告|年报")
+_TITLE_MAX = 80
+
+
+def _run_in_title(seg: str) -> Optional[tuple[int, int]]:
+    """Where the title of a page run together with nothing between its pieces ends, if the page
+    starts with one: its first words up to 报告 (or 年报), naming a year's 政府信息公开 report, no
+    punctuation before them (``某局2022年政府信息公开工作年度报告_门户网站首页…``)."""
+    start = len(seg) - len(seg.lstrip())
+    head = seg[start:start + _TITLE_MAX]
+    m = _REPORT_WORD.search(head)
+    if m is None:
+        return None
+    cand = head[:m.end()]
+    if _NOT_IN_TITLE.search(cand) or "。" in cand or "政府信息公开" not in cand or not _TITLE_YEAR.search(cand):
+        return None
+    return start, start + m.end()
 
 
 def _looks_like_title(line: str) -> bool:
