@@ -99,10 +99,15 @@ def crawler_header(text: str) -> Optional[CrawlerHeader]:
 # every two pieces of text (cells, paragraphs, headings): with a character that prose and labels do
 # not use — a pipe, a tab — every X is a line break the page lost.
 _JOIN_SEPARATORS = "|｜\t"
-# a separator, then a part numeral and its separator: where a part heading may stand between two
-_JOINED_HEAD = cached_compile(
-    r"([|｜\t])[ \t\u3000\xa0]*(?:第[ \t\u3000]*)?[一二三四五六七八九十][ \t\u3000]*(?:部分[ \t\u3000]*)?[、.．﹑]")
+# a part numeral and its separator (三、 第三部分 …), found first; a separator must come before it
+# (a pattern that starts with a set of characters is searched for them quickly: one that starts
+# with the separator is tried at every pipe of a Markdown table)
+_JOINED_HEAD = cached_compile(r"[一二三四五六七八九十][ \t\u3000]*(?:部分[ \t\u3000]*)?[、.．﹑]")
+_BLANKS = " \t\u3000\xa0"
+_PIECE = cached_compile(r"[^|｜\t\n]*")  # up to the next separator or line end
 _MIN_JOINED_PARTS = 2
+# (a table's row labels numbered like parts, 一、本年新收…, are the same in every report)
+_PART_MEMO: dict = {}
 
 
 def joined_page(text: str, vocab: HeadingVocabulary) -> Optional[str]:
@@ -117,26 +122,43 @@ def joined_page(text: str, vocab: HeadingVocabulary) -> Optional[str]:
     """
     if "|" not in text and "\t" not in text and "｜" not in text:  # (most reports)
         return None
+    if _PART_MEMO.get("vocab") is not vocab:
+        _PART_MEMO.clear()
+        _PART_MEMO["vocab"], _PART_MEMO["pieces"] = vocab, {}
+    memo = _PART_MEMO["pieces"]  # piece -> the part it is the heading of, or None
     parts: dict[str, set[int]] = {}
+    tried: set[tuple[str, str]] = set()  # (a table's row labels numbered like parts come back in every copy)
     for m in _JOINED_HEAD.finditer(text):
-        sep = m.group(1)
-        a = m.start(1) + 1
-        end = a
-        while end < len(text) and text[end] not in _JOIN_SEPARATORS and text[end] != "\n":
-            end += 1
+        j = m.start()
+        lead = max(0, j - 12)
+        before = text[lead:j].rstrip(_BLANKS)
+        if before.endswith("第"):
+            before = before[:-1].rstrip(_BLANKS)
+        sep = before[-1:]
+        if not sep or sep not in _JOIN_SEPARATORS:
+            continue
+        a = lead + len(before)
+        end = _PIECE.match(text, a, a + 3 * vocab.max_length + 1).end()
         piece = text[a:end].strip(" \t\u3000\xa0")
         if not piece or len(piece) > 3 * vocab.max_length:
             continue
         if sep == "\t":  # other text on the heading's line, across a tab
-            ls = text.rfind("\n", 0, m.start(1)) + 1
+            ls = text.rfind("\n", 0, a - 1) + 1
             le = text.find("\n", end)
             le = len(text) if le == -1 else le
-            if not text[ls:m.start(1)].strip() and not text[end:le].strip():
+            if not text[ls:a - 1].strip() and not text[end:le].strip():
                 continue
-        hm = heading_match(piece, vocab)
-        if hm is None or hm[0] is None or hm[0] != hm[1]:
+        if (sep, piece) in tried:
             continue
-        parts.setdefault(sep, set()).add(hm[1])
+        tried.add((sep, piece))
+        part = memo.get(piece, 0)
+        if part == 0:
+            if len(memo) > 2000:
+                memo.clear()
+            hm = heading_match(piece, vocab)
+            part = memo[piece] = hm[1] if hm is not None and hm[0] is not None and hm[0] == hm[1] else None
+        if part is not None:
+            parts.setdefault(sep, set()).add(part)
     seps = [s for s, found in parts.items() if len(found) >= _MIN_JOINED_PARTS]
     if not seps:
         return None
