@@ -120,7 +120,7 @@ def rebuild(lines: list, text: str, labels: frozenset = frozenset()) -> list:
     character over a row of numbers without labels (table 四's) is read only if every word it
     rebuilds is one of them or a short word of two or three characters stacked over several lines."""
     # cheap guard: a line of the parser's SPACED kind with a run of blanks inside it
-    if not any(ln.kind == "SPACED" and "  " in ln.text.strip() for ln in lines):
+    if "  " not in text or not any(ln.kind == "SPACED" and "  " in ln.text.strip() for ln in lines):
         return lines
     out: list = []
     changed = False

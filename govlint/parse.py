@@ -416,7 +416,8 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     if not title_seen and lines and lines[0].kind != "TITLE":
         lines = _title_after_chrome(lines)
     lines = layout.rebuild(lines, text, vocab.starters)  # tables laid out in columns by spaces (pdftotext -layout)
-    _one_column_markdown_header(lines)
+    if "---" in text or "===" in text:  # (a Markdown separator row: |---| or html2text's bare ---)
+        _one_column_markdown_header(lines)
     _cells_without_pipes(lines, vocab.starters)
     _settle(lines)
     return lines
@@ -460,7 +461,13 @@ def _cells_without_pipes(lines: list[Line], starters: frozenset) -> None:
     line after it stays prose. A part heading written without its numeral inside the run (表四's
     column label 行政复议 alone on its line) is a cell too."""
     n = len(lines)
-    if sum(1 for ln in lines if _lone_value(ln)) < _MIN_LONE_VALUES:  # (the usual report: no work)
+    lone = 0
+    for ln in lines:  # (the usual report has none: no work)
+        if (ln.kind == "TEXT" or ln.kind == "SPACED") and _lone_value(ln):
+            lone += 1
+            if lone >= _MIN_LONE_VALUES:
+                break
+    else:
         return
     i = 0
     while i < n:
