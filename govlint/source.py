@@ -172,6 +172,8 @@ class Source:
     def span(self, start: int, end: int) -> Span:
         # the tuples are made directly (Span(...) goes through the named tuple's Python-level
         # __new__): a report has one span per table cell
+        if end < start:  # pieces joined in reading order, not in the file's (a label a layout wrapped
+            start, end = end, start  # upwards, lines of a table moved): the region holding both
         o = self.origin
         if o is not None and o.has_positions:
             return _new_tuple(Span, (*o.span(start, end), start, end))

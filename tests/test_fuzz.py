@@ -87,6 +87,19 @@ def test_mutated_text_reports(base, ops, encoding, corruptions, cut, suffix):
     check_result(ENGINE.lint_bytes(data, "report" + suffix), f"{base} {ops} {encoding}")
 
 
+@pytest.mark.parametrize("base, ops, cut, encoding, suffix", [
+    # found by the nightly run: tables rebuilt from a box drawing or a column layout whose lines were
+    # moved or cut gave spans ending before they start (a table's first cell after its last in the file)
+    ("crawl-second-w3m", [("swap-lines", 163, 3512, "")], None, "utf-8", ".txt"),
+    ("crawl-second-w3m", [], 10045, "gb18030", ".txt"),
+    ("layout-second-split3", [("dup-line", 3, 95, "")], None, "utf-8", ".docx"),
+])
+def test_found_by_fuzzing(base, ops, cut, encoding, suffix):
+    text = fuzzlib.mutate(TEXTS[base], ops)
+    data = fuzzlib.to_docx(text) if suffix == ".docx" else fuzzlib.encode(text, encoding)
+    check_result(ENGINE.lint_bytes(data if cut is None else data[:cut], "report" + suffix), f"{base} {ops} {cut}")
+
+
 @fuzz_settings(150)
 @given(base=st.sampled_from(sorted(TEXTS)), k=st.integers(0, 1 << 20), encoding=st.sampled_from(("utf-8", "gb18030", "utf-16")))
 def test_truncated_anywhere(base, k, encoding):
