@@ -69,14 +69,31 @@ class FixOutcome:
         return self.fixed != self.original
 
     def diff(self) -> str:
-        """A unified diff of the change (empty if nothing changed)."""
+        """A unified diff of the change (empty if nothing changed), that ``patch`` applies to the
+        file: lines are cut at line feeds only and keep their endings (CRLF stays CRLF; a form feed
+        or a U+2028 inside a line is no line break), and a last line without a line break is marked
+        ``\\ No newline at end of file``."""
         if not self.changed:
             return ""
-        before = _decode_for_diff(self.original, self.result)
-        after = _decode_for_diff(self.fixed, self.result)
+        before = _diff_lines(_decode_for_diff(self.original, self.result))
+        after = _diff_lines(_decode_for_diff(self.fixed, self.result))
         name = self.path or "<text>"
-        return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                            fromfile=f"a/{name}", tofile=f"b/{name}"))
+        out = []
+        for line in difflib.unified_diff(before, after, fromfile=f"a/{name}", tofile=f"b/{name}"):
+            out.append(line)
+            if not line.endswith("\n"):
+                out.append("\n\\ No newline at end of file\n")
+        return "".join(out)
+
+
+def _diff_lines(text: str) -> list[str]:
+    """``text`` cut after each line feed (``str.splitlines`` also cuts at form feeds, which
+    ``pdftotext`` puts between pages, and at other separators no diff tool counts as line breaks)."""
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
 
 
 def _decode_for_diff(data: bytes, result: Any) -> str:
@@ -86,11 +103,9 @@ def _decode_for_diff(data: bytes, result: Any) -> str:
             data = data[len(bom):]
             break
     try:
-        text = data.decode(enc)
+        return data.decode(enc)
     except (UnicodeDecodeError, LookupError):
-        text = data.decode("utf-8", "replace")
-    text = text.replace("\r\n", "\n")
-    return text if text.endswith("\n") else text + "\n"
+        return data.decode("utf-8", "replace")
 
 
 # ----------------------------------------------------------------------------- applying fixes to text

@@ -282,3 +282,65 @@ def test_fix_with_jobs(tmp_path: Path, env: dict) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "已修复 3 个文件中的" in proc.stderr
     assert all((tmp_path / n).read_text(encoding="utf-8") == clean_report() for n in ("a.txt", "b.txt", "c.txt"))
+
+
+# ----------------------------------------------------------------------------- --diff applies as it says
+def _apply_unified_diff(data: bytes, diff: str, encoding: str = "utf-8") -> bytes:
+    """Apply a unified diff the way ``patch`` does (lines are cut at line feeds only, a line
+    followed by ``\\ No newline at end of file`` has no line feed); fails if a context or removed
+    line is not the file's."""
+    import re
+
+    old = data.decode(encoding).split("\n")
+    old = [x + "\n" for x in old[:-1]] + ([old[-1]] if old[-1] else [])
+    rows = diff.split("\n")
+    rows = [x + "\n" for x in rows[:-1]] + ([rows[-1]] if rows[-1] else [])
+    assert rows[0].startswith("--- ") and rows[1].startswith("+++ ")
+    out: list[str] = []
+    pos = 0
+    k = 2
+    while k < len(rows):
+        m = re.match(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@", rows[k])
+        assert m, rows[k]
+        start = int(m.group(1)) - 1
+        out += old[pos:start]
+        pos = start
+        k += 1
+        while k < len(rows) and not rows[k].startswith("@@"):
+            row = rows[k]
+            body = row[1:]
+            if k + 1 < len(rows) and rows[k + 1] == "\\ No newline at end of file\n":
+                body = body[:-1]
+                k += 1
+            if row[0] in " -":
+                assert old[pos] == body, (pos, old[pos], body)
+                pos += 1
+            if row[0] in " +":
+                out.append(body)
+            k += 1
+    out += old[pos:]
+    return "".join(out).encode(encoding)
+
+
+@pytest.mark.parametrize("shape", ["lf", "crlf", "no-final-newline", "crlf-no-final-newline"])
+def test_diff_patches_the_file_into_the_fixed_one(shape: str) -> None:
+    """``--diff`` of a ``pdftotext -layout`` text (a form feed starts each page, inside a line) is
+    the change ``--fix`` makes: its lines are the file's (cut at line feeds, not at the form feeds
+    ``str.splitlines`` cuts at; was: every page's first line split in two, hunks at the wrong line
+    numbers, a patch that does not apply), CRLF line ends are kept and a last line without a line
+    break says so (was: ``patch`` refused both)."""
+    text = (Path(__file__).parent / "data" / "layout-seed-plain.txt").read_text(encoding="utf-8")
+    assert "\f" in text and "获取信息的权力" in text
+    if "no-final-newline" in shape:
+        text = text.rstrip("\n") + "\n保障群众获取信息的权力。"  # (fixed: 权力 in the last line)
+    if shape.startswith("crlf"):
+        text = text.replace("\n", "\r\n")
+    data = text.encode("utf-8")
+    from govlint.engine import default_engine
+
+    out = fix_data(data, "r.txt", default_engine())
+    assert out.changed and out.fixed.count(b"\n") == data.count(b"\n")
+    diff = out.diff()
+    assert diff.count("\n@@ ") + diff.startswith("@@") >= 1
+    assert _apply_unified_diff(data, diff) == out.fixed
+    assert ("\\ No newline at end of file" in diff) == ("no-final-newline" in shape)
