@@ -258,6 +258,26 @@ def test_caret_in_the_seed_shape(tmp_path, capsys):
     assert out.splitlines()[1:3] == ["    3 |", "    ^"]
 
 
+def test_source_line_of_a_pdftotext_page_start(tmp_path, capsys):
+    """``pdftotext -layout`` starts each page with a form feed, inside the page's first line: the
+    source line is shown with it (and any other control character, an escape among them) as a
+    space, so that the terminal does not break the line there and the caret stays under the
+    flagged text (was: the raw form feed printed, the caret one line off on most terminals)."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "layout-seed-plain.txt").read_text(encoding="utf-8")
+    assert "\f5.加强管理维护" in text
+    text = text.replace("\f5.加强管理维护", "\f保障获取信息的权力。\x1b[2K5.加强管理维护", 1)
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    _, out, _ = run(capsys, "check", "--select", "GL606", "--show-source", str(tmp_path / "r.txt"))
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{tmp_path / 'r.txt'}:45:9: GL606")
+    assert lines[1].startswith("     保障获取信息的权力。 [2K5.加强管理维护")
+    assert lines[2] == "    " + " " * display_width(" 保障获取信息的") + "^^^^"
+    assert not any(ch in out for ch in "\f\x1b")
+    assert caret_line("\f\x1b自然人", 3, 6) == "  " + "^" * 6
+
+
 def test_no_source_by_default_when_not_a_terminal(reports, capsys):
     d, _, _ = reports
     _, out, _ = run(capsys, "check", "--select", "GL301", str(d / "bad.txt"))

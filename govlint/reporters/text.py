@@ -19,9 +19,19 @@ def display_width(text: str) -> int:
                for ch in text)
 
 
+_CONTROLS = {c: " " for c in (*range(0x20), *range(0x7F, 0xA0))}
+
+
+def printable(line: str) -> str:
+    """``line`` with each control character as a space: a tab, the form feed ``pdftotext`` starts a
+    page with, an escape sequence must not move the terminal's cursor (the line would be broken or
+    rewritten and the caret below point elsewhere); one character each, so columns stay."""
+    return line.translate(_CONTROLS)
+
+
 def caret_line(line: str, column: int, end_column: int | None = None) -> str:
     """Spaces up to ``column`` (1-based code points) measured in display cells, then carets."""
-    line = line.replace("\t", " ")
+    line = printable(line)
     pad = display_width(line[: column - 1])
     length = 1
     if end_column is not None and end_column > column:
@@ -35,7 +45,7 @@ def excerpt(line: str, column: int, end_column: int, width: int = 100) -> tuple[
     Reports scraped from web pages often hold a whole part on one line; showing 2,000 characters to
     point at four of them helps nobody, so long lines are cut to about ``width`` display cells with
     an ellipsis on the cut side(s)."""
-    line = line.replace("\t", " ")
+    line = printable(line)
     if display_width(line) <= width:
         return line, column, end_column
     start = column - 1
