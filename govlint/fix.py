@@ -97,8 +97,12 @@ def _diff_lines(text: str) -> list[str]:
 
 
 def _decode_for_diff(data: bytes, result: Any) -> str:
+    """The file's text as the diff shows it; a UTF-8 BOM stays at the start of the first line (it is
+    the first line's first bytes: ``patch`` finds that line only with it, and it shows as nothing)."""
     enc = getattr(result.source, "encoding", None) or "utf-8"
-    for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+    if data.startswith(codecs.BOM_UTF8):
+        return "\ufeff" + _decode_for_diff(data[3:], result)
+    for bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         if data.startswith(bom):
             data = data[len(bom):]
             break

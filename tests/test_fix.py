@@ -291,7 +291,7 @@ def _apply_unified_diff(data: bytes, diff: str, encoding: str = "utf-8") -> byte
     line is not the file's."""
     import re
 
-    old = data.decode(encoding).split("\n")
+    old = data.decode(encoding).split("\n")  # (a BOM is the first line's, as for patch)
     old = [x + "\n" for x in old[:-1]] + ([old[-1]] if old[-1] else [])
     rows = diff.split("\n")
     rows = [x + "\n" for x in rows[:-1]] + ([rows[-1]] if rows[-1] else [])
@@ -322,19 +322,21 @@ def _apply_unified_diff(data: bytes, diff: str, encoding: str = "utf-8") -> byte
     return "".join(out).encode(encoding)
 
 
-@pytest.mark.parametrize("shape", ["lf", "crlf", "no-final-newline", "crlf-no-final-newline"])
+@pytest.mark.parametrize("shape", ["lf", "crlf", "no-final-newline", "crlf-no-final-newline", "bom-first-line"])
 def test_diff_patches_the_file_into_the_fixed_one(shape: str) -> None:
     """``--diff`` of a ``pdftotext -layout`` text (a form feed starts each page, inside a line) is
     the change ``--fix`` makes: its lines are the file's (cut at line feeds, not at the form feeds
     ``str.splitlines`` cuts at; was: every page's first line split in two, hunks at the wrong line
-    numbers, a patch that does not apply), CRLF line ends are kept and a last line without a line
-    break says so (was: ``patch`` refused both)."""
+    numbers, a patch that does not apply), CRLF line ends are kept, a last line without a line
+    break says so and a UTF-8 BOM stays on the first line (was: ``patch`` refused all three)."""
     text = (Path(__file__).parent / "data" / "layout-seed-plain.txt").read_text(encoding="utf-8")
     assert "\f" in text and "获取信息的权力" in text
     if "no-final-newline" in shape:
         text = text.rstrip("\n") + "\n保障群众获取信息的权力。"  # (fixed: 权力 in the last line)
     if shape.startswith("crlf"):
         text = text.replace("\n", "\r\n")
+    if shape == "bom-first-line":  # (a page's text on one line, as a crawler saved it: the fix is in line 1)
+        text = "\ufeff" + text.replace("\n", "|").rstrip("|") + "\n"
     data = text.encode("utf-8")
     from govlint.engine import default_engine
 
