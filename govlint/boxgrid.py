@@ -38,6 +38,7 @@ from itertools import accumulate
 from typing import Callable, NamedTuple, Optional, Sequence
 
 from .numbers import parse_cell
+from .source import line_starts
 from .relazy import cached_compile
 
 # (the vertical strokes that mark a table's lines: their presence is the cheap guard)
@@ -94,22 +95,10 @@ class _Row(NamedTuple):
 
 
 def _physical(text: str) -> list[_Row]:
-    out = []
-    pos = 0
-    number = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl == -1 else nl
-        raw = text[pos:end]
-        if raw.endswith("\r"):
-            raw = raw[:-1]
-        number += 1
-        out.append(_Row(raw, pos, number))
-        if nl == -1:
-            break
-        pos = nl + 1
-    return out
+    """Every line of ``text`` (without its line ending) with its offset and 1-based number."""
+    starts = line_starts(text)
+    ends = [s - 1 for s in starts[1:]] + [len(text)]
+    return [_Row(text[a:b].removesuffix("\r"), a, i) for i, (a, b) in enumerate(zip(starts, ends), 1)]
 
 
 def _box_line(raw: str) -> bool:

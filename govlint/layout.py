@@ -134,17 +134,13 @@ def rebuild(lines: list, text: str, labels: frozenset = frozenset()) -> list:
             k = j
             while k < n and (_in_block(lines, k) or _run_on(lines, k)):
                 k += 1
-            rows = _delimited(lines[i:k], text, labels)
-            if rows is not None:
-                out.extend(rows)
+            # rows set apart by blank lines (inscriptis) first, then columns laid out by a PDF
+            read = next(((rows, stop) for reader, stop in ((_delimited, k), (_block, j))
+                         if (rows := reader(lines[i:stop], text, labels)) is not None), None)
+            if read is not None:
+                out.extend(read[0])
                 changed = True
-                i = k
-                continue
-            rows = _block(lines[i:j], text, labels)
-            if rows is not None:
-                out.extend(rows)
-                changed = True
-                i = j
+                i = read[1]
                 continue
         if j == i:
             out.append(lines[i])

@@ -359,38 +359,35 @@ _NUM_HINT = lazy_compile(_NUM_DATE)
 _NUM_START = lazy_compile(f"(?={_NUM_DATE})")  # (every start, overlapping ones too)
 
 
+def _at_years(text: str, pattern) -> Iterator["re.Match[str]"]:
+    """The matches of ``pattern`` (a date starting with a year of four characters) in ``text``, tried
+    only where such a year can stand: before a 年, blanks between allowed; left to right, none
+    overlapping the one before."""
+    end = 0
+    j = text.find("年")
+    while j != -1:
+        k = j
+        while k > end and text[k - 1].isspace():
+            k -= 1
+        if k - 4 >= end:
+            m = pattern.match(text, k - 4)
+            if m is not None:
+                yield m
+                end = m.end()
+        j = text.find("年", max(j + 1, end))
+
+
 def find_periods(text: str) -> list[Period]:
     """Every statistics period in ``text``, in order: what ``finditer`` of the four patterns above
     finds (overlaps left to the earlier pattern), tried only where one can start — at a 年 for dates
     with 年月日 or whole months, at a year followed by a separator for numeric ones, in a text that says 统计 for a
     whole year (tested against the plain scans in tests/test_rules_prose_helpers.py)."""
     found: list[Period] = []
-    end = 0
     if "月" in text:
-        j = text.find("年")
-        while j != -1:
-            k = j
-            while k > end and text[k - 1].isspace():
-                k -= 1
-            if k - 4 >= end:
-                m = _PERIOD_CN.match(text, k - 4)
-                if m is not None:
-                    found.append(_period(m))
-                    end = m.end()
-            j = text.find("年", max(j + 1, end))
-        end = 0  # whole months (2022年1月至12月), where no period with days was found
-        j = text.find("年")
-        while j != -1:
-            k = j
-            while k > end and text[k - 1].isspace():
-                k -= 1
-            if k - 4 >= end:
-                m = _PERIOD_MONTH.match(text, k - 4)
-                if m is not None:
-                    if not any(p.start < m.end() and m.start() < p.end for p in found):
-                        found.append(_month_period(m))
-                    end = m.end()
-            j = text.find("年", max(j + 1, end))
+        found.extend([_period(m) for m in _at_years(text, _PERIOD_CN)])
+        # whole months (2022年1月至12月), where no period with days was found
+        found.extend([_month_period(m) for m in _at_years(text, _PERIOD_MONTH)
+                      if not any(p.start < m.end() and m.start() < p.end for p in found)])
     hint = _NUM_HINT.search(text)  # (a plain search finds the first candidate fast)
     if hint is not None:
         for s in _NUM_START.finditer(text, hint.start()):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import render_shapes as rs
-from test_crawl_shapes import CASES, DATA, findings, lint
+from test_crawl_shapes import CASES, DATA, findings, lint, second_values
 
 from govlint.engine import default_engine
 from govlint.parse import classify
@@ -180,32 +180,8 @@ def test_w3m_dump_rows_are_the_html_readers():
 
 def _second_values() -> dict:
     """The values of the stored second report (another draw of consistent values)."""
-    rnd = random.Random(7)
-    vals: dict = {}
-    for rid, cols in rs.T2_ROWS:
-        for c in cols:
-            vals[("二", rid, c)] = str(rnd.choice([0, 0, 1, 3, 12, 27, 105]))
-    apps = [c for c in rs.T3_COLS if c != "total"]
-    leaves = [r for r, _ in rs.T3_LEAVES if r not in ("new", "carried_over", "total", "carry_forward")]
-    for c in apps:
-        total = 0
-        for r in leaves:
-            v = rnd.choice([0, 0, 0, 0, 1, 2, 5, 14]) if c in ("natural", "business", "other") else rnd.choice([0, 0, 0, 1])
-            vals[("三", r, c)] = str(v)
-            total += v
-        carried, forward = rnd.choice([0, 1, 3]), rnd.choice([0, 2, 4])
-        vals.update({("三", "carried_over", c): str(carried), ("三", "carry_forward", c): str(forward),
-                     ("三", "total", c): str(total), ("三", "new", c): str(total + forward - carried)})
-    for r, _ in rs.T3_LEAVES:
-        vals[("三", r, "total")] = str(sum(int(vals[("三", r, c)]) for c in apps))
-    for g in ("review", "direct", "after_review"):
-        s = 0
-        for o in ("upheld", "corrected", "other", "pending"):
-            v = rnd.choice([0, 1, 2, 4])
-            vals[("四", "cases", f"{g}.{o}")] = str(v)
-            s += v
-        vals[("四", "cases", f"{g}.total")] = str(s)
-    return vals
+    return second_values((0, 0, 1, 3, 12, 27, 105), lambda rnd, c: rnd.choice(
+        [0, 0, 0, 0, 1, 2, 5, 14]) if c in ("natural", "business", "other") else rnd.choice([0, 0, 0, 1]))
 
 
 def test_w3m_dump_of_a_second_report():

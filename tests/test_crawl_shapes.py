@@ -26,19 +26,21 @@ SEED = Path(__file__).parent / "data" / "seed.txt"
 DATA = rs.load_seed(SEED)
 
 
-def _second(seed: rs.ReportData) -> rs.ReportData:
-    """Another report: other values in every table, every identity of the format kept."""
-    rnd = random.Random(7)
+def second_values(table2=(0, 1, 3, 12, 27, 105), table3=lambda rnd, column: rnd.choice([0, 0, 0, 1, 2, 5, 14]),
+                  seed: int = 7) -> dict:
+    """Another report's values, every identity of the format kept: a draw of ``table2``'s values for
+    table 二, of ``table3(rnd, column)`` for each outcome cell of table 三, the totals computed."""
+    rnd = random.Random(seed)
     vals: dict = {}
     for rid, cols in rs.T2_ROWS:
         for c in cols:
-            vals[("二", rid, c)] = str(rnd.choice([0, 1, 3, 12, 27, 105]))
+            vals[("二", rid, c)] = str(rnd.choice(list(table2)))
     apps = [c for c in rs.T3_COLS if c != "total"]
     leaves = [r for r, _ in rs.T3_LEAVES if r not in ("new", "carried_over", "total", "carry_forward")]
     for c in apps:
         total = 0
         for r in leaves:
-            v = rnd.choice([0, 0, 0, 1, 2, 5, 14])
+            v = table3(rnd, c)
             vals[("三", r, c)] = str(v)
             total += v
         carried, forward = rnd.choice([0, 1, 3]), rnd.choice([0, 2, 4])
@@ -53,8 +55,13 @@ def _second(seed: rs.ReportData) -> rs.ReportData:
             vals[("四", "cases", f"{g}.{o}")] = str(v)
             s += v
         vals[("四", "cases", f"{g}.total")] = str(s)
+    return vals
+
+
+def _second(seed: rs.ReportData) -> rs.ReportData:
+    """Another report: other values in every table, every identity of the format kept."""
     out = seed
-    for k, v in vals.items():
+    for k, v in second_values().items():
         out = out.with_value(*k, v)
     return out
 

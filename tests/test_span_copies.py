@@ -34,23 +34,22 @@ def expanded(data: rs.ReportData, tid: str) -> list[list[str]]:
     return out
 
 
-def to_text(data: rs.ReportData, shape: str) -> str:
+def with_tables(data: rs.ReportData, write) -> str:
+    """The report's text with each table written by ``write(expanded grid)`` (a list of lines)."""
     out = [data.title]
     for kind, x in data.blocks:
-        if kind != "table":
-            out.append(x)
-            continue
-        grid = expanded(data, x)
-        for i, row in enumerate(grid):
-            if shape == "markdown":
-                out.append("| " + " | ".join(row) + " |")
-                if i == 0:
-                    out.append("|" + "---|" * len(row))
-            elif shape == "pipe":
-                out.append(" | ".join(row))
-            else:  # tab-separated
-                out.append("\t".join(row))
+        out += write(expanded(data, x)) if kind == "table" else [x]
     return "\n".join(out) + "\n"
+
+
+def to_text(data: rs.ReportData, shape: str) -> str:
+    def write(grid: list[list[str]]) -> list[str]:
+        if shape == "markdown":
+            rows = ["| " + " | ".join(row) + " |" for row in grid]
+            return rows[:1] + ["|" + "---|" * len(grid[0])] + rows[1:]
+        return [(" | " if shape == "pipe" else "\t").join(row) for row in grid]  # (else tab-separated)
+
+    return with_tables(data, write)
 
 
 def lint(text: str):
@@ -111,16 +110,9 @@ def pandas_markdown(data: rs.ReportData) -> str:
     """The report with its tables as ``pandas.read_html(page)[i].to_markdown()`` prints them: merged
     cells copied, the frame's row index before each row and the column numbers over the rows (the
     page's table has no header pandas recognises)."""
-    out = [data.title]
-    for kind, x in data.blocks:
-        if kind != "table":
-            out.append(x)
-            continue
-        grid = expanded(data, x)
-        out.append("|    | " + " | ".join(str(i) for i in range(len(grid[0]))) + " |")
-        out.append("|---:|" + ":---|" * len(grid[0]))
-        out += [f"| {i:2d} | " + " | ".join(row) + " |" for i, row in enumerate(grid)]
-    return "\n".join(out) + "\n"
+    return with_tables(data, lambda grid: [
+        "|    | " + " | ".join(str(i) for i in range(len(grid[0]))) + " |", "|---:|" + ":---|" * len(grid[0]),
+        *(f"| {i:2d} | " + " | ".join(row) + " |" for i, row in enumerate(grid))])
 
 
 def test_pandas_markdown_with_its_index_reads_like_the_spans():
