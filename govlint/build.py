@@ -213,7 +213,7 @@ def _join_split_words(source: Source, cells: list[tuple[RawCell, CellValue]],
     two or three short pieces in a row are one cell when together they make a label of the format and
     one of them is no label by itself (``其他`` / ``结果`` is 其他结果, ``结果`` / ``纠正`` is 结果纠正 though
     纠正 alone is a label too, while ``其他`` / ``总计`` stays two columns)."""
-    if not any(len(c.text) <= _SPLIT_PIECE and v.kind == "text" and not _is_known(c.text, known)
+    if not any(v.kind == "text" and len(c.text) <= _SPLIT_PIECE and not _is_known(c.text, known)
                for c, v in cells):  # (the usual table: no piece that is no label)
         return cells
     out: list[tuple[RawCell, CellValue]] = []
@@ -317,8 +317,7 @@ class _SpanCopies:
             return cells
         texts = [c.text for c in cells]
         if not self.on:
-            self.on = any(len(texts[i]) >= 4 and texts[i] == texts[i - 1] and _is_text_cell(texts[i])
-                          for i in range(1, len(texts)))
+            self.on = any(a == b and len(a) >= 4 and _is_text_cell(a) for a, b in zip(texts, texts[1:]))
             if not self.on:
                 self.above = texts
                 return cells
