@@ -78,8 +78,10 @@ def _over_columns(ctx, spec: TableSpec, table, ident: Identity):
     lhs_rows = _with_stand_ins(spec, spec.leaf_rows(ident.lhs), stand_ins)
     rhs_rows = _with_stand_ins(spec, spec.leaf_rows(ident.rhs), stand_ins)
 
-    def cell(rid, col):
+    def stand_in_or_cell(rid, col):
         return stand_ins[rid].get(col) if rid in stand_ins else table.cell(rid, col)
+
+    cell = stand_in_or_cell if stand_ins else table.cell  # (the usual table: a plain look-up per cell)
 
     for col in spec.blocks[0].leaves():
         lhs = [(rid, cell(rid, col.id)) for rid in lhs_rows]
