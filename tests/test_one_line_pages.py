@@ -11,8 +11,6 @@ identities allow more than one split).
 
 from __future__ import annotations
 
-from collections import Counter
-
 import lxml.html
 import pytest
 
