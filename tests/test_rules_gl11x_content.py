@@ -33,6 +33,41 @@ def test_gl110_vocabulary_option():
     assert run(SEED, "GL110", **opts) == []
 
 
+FOUR_ASPECTS = {"主动公开": "全年主动公开政府信息120条。", "依申请公开": "全年收到政府信息公开申请5件，均按时答复。",
+                "政府信息管理": "严格执行保密审查制度。", "政府信息公开平台建设": "加强政府网站建设。",
+                "监督保障": "开展政务公开业务培训。"}
+
+
+def _part1(aspect, sentence):
+    """The seed with part 一 one paragraph: the five aspects' sentences, ``aspect``'s replaced by ``sentence``."""
+    body = "".join(sentence if name == aspect else s for name, s in FOUR_ASPECTS.items())
+    return text_with(replace={4: body, **{n: "" for n in range(5, 11)}})
+
+
+def test_gl110_knows_the_wordings_reports_use():
+    wordings = {
+        "主动公开": ["及时公开财政预决算信息。", "做好重点领域信息公开和政策解读。"],
+        "政府信息管理": ["对已公开的政府信息进行动态调整。", "做好政府信息公开工作档案的整理归档。",
+                   "严格执行信息公开审核制度，做到先审后发。", "加强政策文件库建设。"],
+        "政府信息公开平台建设": ["局网站全年发布信息300条。", "在档案馆、图书馆设立政府信息查阅点。", "通过政府公报刊登规范性文件。",
+                       "在政务服务大厅设置咨询窗口。", "微信公众号发布信息200条。"],
+        "监督保障": ["成立政务公开工作领导小组。", "健全工作机制，落实第一责任人制度。", "加强对政务公开工作的督促指导。",
+                 "将政务公开纳入绩效考评。"],
+    }
+    for aspect, sentences in wordings.items():
+        for sentence in sentences:
+            assert run(_part1(aspect, sentence), "GL110") == [], sentence
+
+
+def test_gl110_look_alike_wordings_do_not_count():
+    look_alikes = {"监督保障": "与市场监督管理局实现数据共享。", "政府信息公开平台建设": "在依申请公开栏目公开办事指南。",
+                   "政府信息管理": "建设政务信息管理系统。"}
+    for aspect, sentence in look_alikes.items():
+        ds = run(_part1(aspect, sentence), "GL110")
+        assert where(ds) == [("GL110", 3)] and ds[0].actual == [aspect], sentence
+    assert run(_part1("监督保障", "与市场监督管理局实现数据共享。"), "GL110", not_aspects={}) == []
+
+
 # ---------------------------------------------------------------- GL111 part 五
 
 def test_gl111_empty_or_formality():
@@ -65,6 +100,17 @@ def test_gl112_fee_statement_present_or_before_2021():
     assert run(SEED, "GL112", keywords=["其他需要报告"]) == []
 
 
+def test_gl112_other_fee_wordings():
+    for line in ["2022年，本单位未收取任何费用。", "本年度没有收取信息处理费。", "信息处理费0元。", "本年度未产生信息处理费。",
+                 "依申请公开不收取费用。", "本年度未收取政府信息公开处理费用。", "发出收费通知0件，实际收取0元。", "全年未收费。"]:
+        assert run(text_with(replace={336: line}), "GL112") == [], line
+
+
+def test_gl112_other_fees_are_not_the_information_fee():
+    for line in ["本年度公开涉企收费目录清单。", "全面公开行政事业性收费项目。", "本年度无其他需要报告的事项，办公费用已纳入预算。"]:
+        assert where(run(text_with(replace={336: line}), "GL112")) == [("GL112", 336)], line
+
+
 # ---------------------------------------------------------------- GL113 people's governments
 
 GOV_TITLE = "镇安县人民政府2022年政府信息公开工作年度报告"
@@ -81,3 +127,10 @@ def test_gl113_silent_when_stated_or_not_a_government():
     assert run(text_with(replace={1: GOV_TITLE}, insert_after={10: line}), "GL113") == []
     assert run(SEED, "GL113") == []  # a bureau
     assert run(text_with(replace={1: "镇安县人民政府办公室2022年政府信息公开工作年度报告"}), "GL113") == []
+
+
+def test_gl113_other_wordings():
+    for line in ["将政务公开工作纳入绩效考评，开展社会评议，未出现追究相关责任的情况。",
+                 "政务公开纳入年度目标考核，开展群众满意度测评，全年无追责情况。",
+                 "纳入综合考核，接受群众评价，未发生追究有关人员责任的情况。"]:
+        assert run(text_with(replace={1: GOV_TITLE}, insert_after={10: line}), "GL113") == [], line

@@ -3,13 +3,24 @@ from govlint import rule
 
 #: the five aspects 30号 lists for 一、总体情况, with the wordings reports use for each
 ASPECTS = {
-    "主动公开": ["主动公开", "公开政府信息", "公开政务信息"],
+    "主动公开": ["主动公开", "公开政府信息", "公开政务信息", "发布政府信息", "政策解读", "重点领域", "预决算"],
     "依申请公开": ["依申请", "公开申请", "申请公开"],
-    "政府信息管理": ["政府信息管理", "信息管理", "发布审核", "审核发布", "保密审查", "公开属性", "源头认定", "规范性文件清理",
-                "规范性文件库", "文件清理", "公开目录", "三审三校", "信息审核", "动态更新", "全生命周期"],
-    "政府信息公开平台建设": ["平台建设", "平台载体", "公开平台", "政府网站", "门户网站", "网站建设", "网站管理", "政务新媒体", "新媒体",
-                   "公开专栏", "公开专区", "政务公开专区", "公开栏"],
-    "监督保障": ["监督保障", "监督检查", "考核", "培训", "组织领导", "督查", "督导", "责任追究", "社会评议", "问责", "监督"],
+    "政府信息管理": ["政府信息管理", "信息管理", "发布审核", "审核发布", "保密审查", "保密审核", "公开审查", "公开审核", "审核制度",
+                "审核机制", "先审后发", "公开属性", "源头认定", "规范性文件清理", "规范性文件库", "文件库", "文件清理",
+                "公开目录", "三审三校", "信息审核", "动态更新", "动态调整", "全生命周期", "归档", "工作档案", "公开档案"],
+    "政府信息公开平台建设": ["平台建设", "平台载体", "公开平台", "网站", "政务新媒体", "新媒体", "公众号", "政务微博", "政务微信",
+                   "公开专栏", "公开专区", "政务公开专区", "公开栏", "查阅点", "查阅室", "查阅场所", "公报", "政务服务大厅",
+                   "政务大厅", "政务服务中心"],
+    "监督保障": ["监督保障", "监督检查", "考核", "考评", "培训", "组织领导", "组织保障", "领导小组", "工作机制", "第一责任人",
+             "督查", "督导", "督促", "责任追究", "社会评议", "问责", "监督"],
+}
+
+#: wordings that contain one of an aspect's words without being about it — blanked out before the
+#: aspect's words are looked for (市场监督管理局 is not 监督保障, an 依申请公开栏目 not a 公开栏)
+NOT_ASPECTS = {
+    "政府信息公开平台建设": ["公开栏目"],
+    "政府信息管理": ["信息管理系统", "信息管理平台"],
+    "监督保障": ["监督管理局", "监督管理委员会", "市场监督管理", "监督管理部门"],
 }
 
 
@@ -19,9 +30,11 @@ def part1_aspects(report, ctx):
 
     What: for 2021-format reports, the text of part 一 mentions each of the five aspects 30号 lists
     for it — 主动公开, 依申请公开, 政府信息管理, 政府信息公开平台建设, 监督保障 — by its name or a
-    common wording (信息管理/发布审核/保密审查 …; 政府网站/政务新媒体 …; 考核/培训/督查 …). One
-    finding lists every aspect missing. Options: ``aspects`` — a table name -> list of words that
-    replaces the default vocabulary (for local wording).
+    common wording (信息管理/发布审核/保密审查/公开属性/归档 …; 网站/政务新媒体/公开栏/查阅点 …;
+    考核/培训/督查/领导小组 …). Wordings that only look like one (市场监督管理局, 依申请公开栏目,
+    信息管理系统) do not count. One finding lists every aspect missing. Options: ``aspects`` — a table
+    name -> list of words that replaces the default vocabulary (for local wording); ``not_aspects`` —
+    a table name -> list of wordings not to count (default as above).
     Why: 30号 says part 一 “主要包括” these five aspects and that the report must not leave anything
     out (不能遗漏); most reports use them as the five sub-headings of part 一.
     Fails: a part 一 about 组织领导, 主动公开, 依申请公开 and the website, silent on how information
@@ -34,9 +47,11 @@ def part1_aspects(report, ctx):
     section = report.section(1)
     if section is None:
         return
-    aspects = (ctx.options or {}).get("aspects") or ASPECTS
+    opts = ctx.options or {}
+    aspects = opts.get("aspects") or ASPECTS
+    not_aspects = opts.get("not_aspects", NOT_ASPECTS)
     text = "".join(section.heading.text.split()) + "".join("".join(p.text.split()) for p in section.paragraphs)
-    missing = [name for name, words in aspects.items() if not any(w in text for w in words)]
+    missing = [name for name, words in aspects.items() if not _mentions(text, words, not_aspects.get(name, ()))]
     if not missing:
         return
     yield ctx.rule.diag(section.heading.span,
@@ -44,3 +59,10 @@ def part1_aspects(report, ctx):
                         "政府信息公开平台建设、监督保障五个方面）",
                         f"part 一 says nothing about {', '.join(missing)} (it should cover 主动公开, 依申请公开, 政府信息管理, "
                         "政府信息公开平台建设 and 监督保障)", expected=list(aspects), actual=missing)
+
+
+def _mentions(text, words, not_words):
+    """Whether ``text`` contains one of ``words`` outside the wordings ``not_words``."""
+    for w in sorted(not_words, key=len, reverse=True):
+        text = text.replace(w, "\u3000")  # (a character no word contains: two sides of it stay apart)
+    return any(w in text for w in words)

@@ -2,7 +2,10 @@ import re
 
 from govlint import rule
 
-KEYWORDS = ["信息处理费", "处理费", "收费", "收取费用", "费用"]
+#: wordings of a fee statement; not a bare 收费/费用, which part 六 also uses for 涉企收费, 行政事业性收费
+#: or 办公费用 without saying what was charged for information
+KEYWORDS = ["信息处理费", "处理费", "收取费用", "收取任何费用", "收取相关费用", "未收费", "不收费", "无收费", "收费通知",
+            "未收取任何", "未收取过", "未收取信息"]
 SINCE = 2021
 
 
@@ -13,7 +16,8 @@ def part6_fee(report, ctx):
     What: for report years from 2021 on, part 六 mentions the 信息处理费 charged under
     《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号) — also when none was charged (“本年度未收取
     信息处理费”). The official wording is unconfirmed, so the words accepted and the first year are
-    options: ``keywords`` (default 信息处理费, 处理费, 收费, 收取费用, 费用), ``since`` (default 2021).
+    options: ``keywords`` (default 信息处理费, 处理费, 收取（任何/相关）费用, 未/不/无收费, 收费通知,
+    …; not a bare 收费 or 费用, which 涉企收费 and 办公费用 contain), ``since`` (default 2021).
     Why: nearly every 2021+ report states it, in part 六, as its first item; readers look for it there
     and a silent part 六 leaves open whether fees were charged.
     Fails: “六、其他需要报告的事项 / 2022年本单位无其他需要报告的事项。”

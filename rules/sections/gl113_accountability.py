@@ -4,9 +4,9 @@ from govlint.relazy import lazy_compile
 from .._common import start_span
 
 ITEMS = {
-    "工作考核": lazy_compile(r"考核"),
-    "社会评议": lazy_compile(r"社会评议|评议"),
-    "责任追究": lazy_compile(r"责任追究|追究责任|追责|问责"),
+    "工作考核": lazy_compile(r"考核|考评"),
+    "社会评议": lazy_compile(r"评议|满意度测评|(?:社会|群众|公众)评价"),
+    "责任追究": lazy_compile(r"责任追究|追究(?:相关|有关)?(?:人员)?(?:的)?责任|追责|问责"),
 }
 _GOVERNMENT = lazy_compile(r"人民政府")
 _OFFICE = lazy_compile(r"人民政府(?:办公室|办公厅)")
