@@ -39,10 +39,24 @@ def _article(m) -> str:
     return f"第{_chinese(m.group(1))}条第({_chinese(m.group(2))})项"
 
 
+# an item number written as a circled digit (①属于国家秘密, which NFKC would make "1属于国家秘密") or
+# as a number set off by a space alone (1 属于国家秘密, which loses its space with the whitespace):
+# both written as "1." before the key is made, as the template numbers its sub-rows (not a number
+# and its unit: 12 件)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_LOOSE_NUMBER = cached_compile(r"^\s*(?:([①-⑳])\s*|(\d{1,2})\s+(?=[^\s\d.．、,，)）%％件个人次项条万元亿家份篇天日月年]))")
+
+
+def _item_number(m) -> str:
+    return f"{_CIRCLED.index(m.group(1)) + 1 if m.group(1) else m.group(2)}."
+
+
 @lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """NFKC, without whitespace, quotes or trailing punctuation; an article and item cited in any of
-    the usual ways written as 第二十条第(一)项; 其它 as 其他."""
+    the usual ways written as 第二十条第(一)项; 其它 as 其他; a leading ① or "1 " as "1."."""
+    if text[:1] in _CIRCLED or text[:1].isspace() or text[:1].isdigit():
+        text = _LOOSE_NUMBER.sub(_item_number, text, count=1)
     s = "".join(unicodedata.normalize("NFKC", text).split()).translate(_QUOTES)
     if "项" in s and "条" in s:
         s = _ARTICLE.sub(_article, s)

@@ -9,6 +9,7 @@ label over its columns) the table is still read: its rows are not lost.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -81,3 +82,48 @@ def test_an_extra_column_with_values_is_still_a_column():
     assert found[("GL205", "三", None, None)] == 1
     # the two rows with an extra value are read with it in the extra column, not shifted
     assert not any(k[0] == "GL211" and k[2] in ("new", "carried_over") for k in found)
+
+
+# ---------------------------------------------------------------- row labels and numbering as reports write them
+def _circled(m):
+    return m.group(1) + "①②③④⑤⑥⑦⑧"[int(m.group(2)) - 1]
+
+
+REWORDED = {
+    "1.国家秘密": lambda t: t.replace("1.属于国家秘密", "1.国家秘密"),
+    "国家秘密 without its number": lambda t: t.replace("1.属于国家秘密", "国家秘密"),
+    "1.不掌握相关政府信息": lambda t: t.replace("1.本机关不掌握相关政府信息", "1.不掌握相关政府信息"),
+    "直接起诉": lambda t: t.replace("未经复议直接起诉", "直接起诉"),
+    "sub-rows numbered ①": lambda t: re.sub(r"(?m)(^|\| )(\d)\.", _circled, t),
+    "sub-rows numbered 1 with a space": lambda t: re.sub(r"(?m)(^|\| )(\d)\.", r"\g<1>\2 ", t),
+    "sub-rows numbered 1、": lambda t: re.sub(r"(?m)(^|\| )(\d)\.", r"\g<1>\2、", t),
+    "sub-rows numbered （1）": lambda t: re.sub(r"(?m)(^|\| )(\d)\.", r"\g<1>（\2）", t),
+}
+
+# every cell a different number, so that a value read into another cell shows
+UNIQUE = DATA
+for _i, _k in enumerate(sorted(DATA.values)):
+    UNIQUE = UNIQUE.with_value(*_k, str(100 + _i))
+
+
+def cells(text: str) -> dict:
+    from govlint.extract import extract_bytes
+    record = extract_bytes(text.encode("utf-8"), "report.txt")
+    return {(c["table"], c["row"], c["column_id"]): c["text"] for c in record["cells"]}
+
+
+@pytest.mark.parametrize("variant", list(REWORDED))
+def test_reworded_and_renumbered_labels_read_as_the_official_ones(variant):
+    text = rs.to_text(CASE, "rows")
+    changed = REWORDED[variant](text)
+    assert changed != text
+    assert keys(changed) == keys(text)  # the arithmetic findings, nothing more
+    assert keys(REWORDED[variant](rs.to_text(DATA, "rows"))) == keys(rs.to_text(DATA, "rows"))
+    assert cells(REWORDED[variant](rs.to_text(UNIQUE, "rows"))) == UNIQUE.values
+
+
+@pytest.mark.parametrize("text, expected", [("①属于国家秘密", "1.属于国家秘密"), ("1 属于国家秘密", "1.属于国家秘密"),
+                                            ("③ 其他", "3.其他"), ("12 件", "12件")])
+def test_loose_item_numbers_are_keyed_as_the_template_writes_them(text, expected):
+    from govlint.labels import key
+    assert key(text) == expected
