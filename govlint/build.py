@@ -126,7 +126,7 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
             pending.clear()
 
     copies = _SpanCopies()
-    lines: Optional[Iterable] = _without_index_column(tokens) if tokens else None
+    lines: Optional[Iterable] = (_without_index_column(tokens) or _without_serial_column(tokens)) if tokens else None
     if lines is None:
         lines = (line for tok in tokens for line in line_tokens(tok))
     for kind, text, start, _, cut in lines:
@@ -287,6 +287,35 @@ def _without_index_column(tokens: Sequence[lark.Token]) -> Optional[list]:
         kind, text, start, number, _ = lines[header]
         out[header] = _new_tuple(Line, ("ARTIFACT", text, start, number, ()))
     return out
+
+
+_SERIAL_HEADS = frozenset({"序号", "编号"})
+_SERIAL = cached_compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
+
+
+def _without_serial_column(tokens: Sequence[lark.Token]) -> Optional[list]:
+    """A table with a 序号 column the reporter added before the labels (``序号 | 信息内容 | 本年制发件数
+    …`` over ``1 | 规章 | 0 | …``): the table's lines without that column, or None when no line is
+    headed 序号. After such a header, a line's first cell is left out when it is a serial number (1,
+    12, 一) followed by a label, never when a number follows it (a row of values)."""
+    lines = [line for tok in tokens for line in line_tokens(tok)]
+    out = list(lines)
+    on = False
+    for k, line in enumerate(lines):
+        if line[0] == "ARTIFACT":
+            continue
+        kind, text, start, number, cut = line
+        cells = cut if cut is not None else split_cells(kind, text, start)
+        written = [i for i, c in enumerate(cells) if c.text]
+        if len(written) < 2:
+            continue
+        first, second = cells[written[0]].text, cells[written[1]].text
+        if key(first) in _SERIAL_HEADS:
+            on = True
+        elif not (on and _SERIAL.match(first.strip()) and not parse_cell(second).kind in _VALUE_KINDS):
+            continue
+        out[k] = _new_tuple(Line, (kind, text, start, number, tuple(cells[written[0] + 1:])))
+    return out if on else None
 
 
 class _SpanCopies:

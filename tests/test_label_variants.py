@@ -127,3 +127,24 @@ def test_reworded_and_renumbered_labels_read_as_the_official_ones(variant):
 def test_loose_item_numbers_are_keyed_as_the_template_writes_them(text, expected):
     from govlint.labels import key
     assert key(text) == expected
+
+
+def _serial_column(text: str, restart: bool) -> str:
+    out, n = [], 0
+    for line in text.split("\n"):
+        if line.startswith("信息内容 |"):
+            line, n = "序号 | " + line, (0 if restart else n)
+        elif re.match(r"^(规章|行政规范性文件|行政许可|行政处罚|行政强制|行政事业性收费) \|", line):
+            n += 1
+            line = f"{n} | {line}"
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("restart", [True, False], ids=["numbered by block", "numbered through"])
+def test_a_serial_column_in_table_2_is_left_out(restart):
+    text = rs.to_text(CASE, "rows")
+    changed = _serial_column(text, restart)
+    assert changed != text
+    assert keys(changed) == keys(text)
+    assert cells(_serial_column(rs.to_text(UNIQUE, "rows"), restart)) == UNIQUE.values
