@@ -298,6 +298,8 @@ def _without_serial_column(tokens: Sequence[lark.Token]) -> Optional[list]:
     …`` over ``1 | 规章 | 0 | …``): the table's lines without that column, or None when no line is
     headed 序号. After such a header, a line's first cell is left out when it is a serial number (1,
     12, 一) followed by a label, never when a number follows it (a row of values)."""
+    if not any("序号" in tok or "编号" in tok for tok in tokens):  # (the usual table: no such header)
+        return None
     lines = [line for tok in tokens for line in line_tokens(tok)]
     out = list(lines)
     on = False
