@@ -241,11 +241,23 @@ def _join_split_words(source: Source, cells: list[tuple[RawCell, CellValue]],
     return out
 
 
+def _line_cells(line) -> Sequence[RawCell]:
+    """A table line's cells (as the parser cut them, or cut now)."""
+    kind, text, start, _, cut = line
+    return cut if cut is not None else split_cells(kind, text, start)
+
+
 def _words(line) -> list[str]:
     """The texts of a table line's cells, empty ones left out."""
-    kind, text, start, _, cut = line
-    cells = cut if cut is not None else split_cells(kind, text, start)
-    return [c.text for c in cells if c.text]
+    return [c.text for c in _line_cells(line) if c.text]
+
+
+def _without_first_cell(line):
+    """``line`` without its first cell written (a serial or index number before the label)."""
+    cells = _line_cells(line)
+    skip = next(i for i, c in enumerate(cells) if c.text)
+    kind, text, start, number, _ = line
+    return _new_tuple(Line, (kind, text, start, number, tuple(cells[skip + 1:])))
 
 
 def _counting(words: list[str]) -> bool:
@@ -259,30 +271,31 @@ def _without_index_column(tokens: Sequence[lark.Token]) -> Optional[list]:
     with the line of column numbers as a separator, or None when the table has no such index. The
     index is recognised only as such: the first cells of every line of two cells or more count up by
     one from 0 or 1, over three lines at least."""
-    first = line_tokens(tokens[0])[0]
-    words = _words(first)
+    words = _words(line_tokens(tokens[0])[0])
     if not words or not (words[0].isdigit() and len(words) > 1 or _counting(words)):
         return None  # (the usual table: its first line is a caption or labels)
     lines = [line for tok in tokens for line in line_tokens(tok)]
     header = 0 if _counting(words) else None
     index: list[int] = []
+    first: Optional[int] = None  # the first row's index number
     for k, line in enumerate(lines):
         if k == header or line[0] == "ARTIFACT":
             continue
         w = _words(line)
         if len(w) < 2:
             continue
-        if not w[0].isdigit() or len(w[0]) > 4 or int(w[0]) != (int(_words(lines[index[0]])[0]) if index else int(w[0])) + len(index):
+        if not w[0].isdigit() or len(w[0]) > 4:
+            return None
+        if first is None:
+            first = int(w[0])
+        if int(w[0]) != first + len(index):
             return None
         index.append(k)
-    if len(index) < 3 or int(_words(lines[index[0]])[0]) not in (0, 1):
+    if len(index) < 3 or first not in (0, 1):
         return None
     out = list(lines)
     for k in index:
-        kind, text, start, number, cut = lines[k]
-        cells = cut if cut is not None else split_cells(kind, text, start)
-        skip = next(i for i, c in enumerate(cells) if c.text)  # (the index: the first cell written)
-        out[k] = _new_tuple(Line, (kind, text, start, number, tuple(cells[skip + 1:])))
+        out[k] = _without_first_cell(lines[k])
     if header is not None:
         kind, text, start, number, _ = lines[header]
         out[header] = _new_tuple(Line, ("ARTIFACT", text, start, number, ()))
@@ -306,17 +319,14 @@ def _without_serial_column(tokens: Sequence[lark.Token]) -> Optional[list]:
     for k, line in enumerate(lines):
         if line[0] == "ARTIFACT":
             continue
-        kind, text, start, number, cut = line
-        cells = cut if cut is not None else split_cells(kind, text, start)
-        written = [i for i, c in enumerate(cells) if c.text]
-        if len(written) < 2:
+        w = _words(line)
+        if len(w) < 2:
             continue
-        first, second = cells[written[0]].text, cells[written[1]].text
-        if key(first) in _SERIAL_HEADS:
+        if key(w[0]) in _SERIAL_HEADS:
             on = True
-        elif not (on and _SERIAL.match(first.strip()) and not parse_cell(second).kind in _VALUE_KINDS):
+        elif not (on and _SERIAL.match(w[0].strip()) and parse_cell(w[1]).kind not in _VALUE_KINDS):
             continue
-        out[k] = _new_tuple(Line, (kind, text, start, number, tuple(cells[written[0] + 1:])))
+        out[k] = _without_first_cell(line)
     return out if on else None
 
 

@@ -35,8 +35,8 @@ def edition_mismatch(report, ctx):
             t.id not in wrong and (per.get(t.id, {}).get(right.id, 0) > 0
                                    or any(r.problem in ("group_has_values", "split_rows") for r in t.rows))
             for t in tables)
-        first = next((t for t in tables if t.id in wrong), tables[0] if tables else None) if mixed else \
-            (tables[0] if tables else None)
+        named = [t for t in tables if t.id in wrong] if mixed else []
+        first = (named or tables or [None])[0]
         span = first.span if first is not None else start_span(report)
         what = "、".join(f"表{t}" for t in wrong) if mixed else "统计表"
         what_en = ", ".join(f"table {t}" for t in wrong) if mixed else "the tables"
