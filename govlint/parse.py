@@ -435,8 +435,7 @@ def _one_column_markdown_header(lines: list[Line]) -> None:
             up = lines[i - 1]
             cell = up.text.strip()
             if up.kind in ("SPACED", "TEXT") and cell and len(cell) <= _LONE_CELL_MAX and not _SENTENCE_END.search(cell):
-                a = up.start + up.text.find(cell)
-                lines[i - 1] = up._replace(kind="CELL", cells=(_new_tuple(RawCell, (cell, a, a + len(cell), False)),))
+                lines[i - 1] = _as_cell(up)
 
 
 _MIN_LONE_VALUES = 3  # value lines a table written one cell per line without pipes has at least
@@ -508,11 +507,14 @@ def _mark_cells(lines: list[Line], i: int, j: int, starters: frozenset) -> None:
     if first is None:
         return
     for k in range(first, values[-1] + 1):
-        ln = lines[k]
-        raw = ln.text
-        cell = raw.strip()
-        a = ln.start + raw.find(cell)
-        lines[k] = ln._replace(kind="CELL", cells=(_new_tuple(RawCell, (cell, a, a + len(cell), False)),))
+        lines[k] = _as_cell(lines[k])
+
+
+def _as_cell(ln: Line) -> Line:
+    """``ln`` read as one table cell (its stripped text), as a scraped page's ``规章 |`` line is."""
+    cell = ln.text.strip()
+    a = ln.start + ln.text.find(cell)
+    return ln._replace(kind="CELL", cells=(_new_tuple(RawCell, (cell, a, a + len(cell), False)),))
 
 
 _CHROME_LINES = 12  # a page's navigation and breadcrumbs before the title: this many lines at most
