@@ -23,6 +23,7 @@ from .numbers import CellValue, chinese_to_number, parse_cell
 from .parse import HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix, split_cells
 from .source import Source
 from . import flatten, recover
+from .layout import wide_chars
 from .relazy import cached_compile
 
 _VALUE_KINDS = ("number", "blank", "placeholder")
@@ -1157,7 +1158,7 @@ _ASCII_WORD = cached_compile(r"[A-Za-z0-9%.]+")
 def _width(line: str) -> int:
     """A line's width in columns, near enough: a non-ASCII character (CJK, full-width punctuation)
     takes two."""
-    return 2 * len(line) - len(line.encode("ascii", "ignore"))
+    return len(line) + wide_chars(line)
 
 
 def wrap_width(lines: Iterable[str]) -> Optional[int]:

@@ -68,7 +68,7 @@ class _Parsed(NamedTuple):
     values: list  # value tokens (_Piece), left to right
 
 
-def _wide(s: str) -> int:
+def wide_chars(s: str) -> int:
     """Characters of ``s`` a display shows two columns wide (approximated: the non-ASCII ones)."""
     return len(s) - len(s.encode("ascii", "ignore"))
 
@@ -86,7 +86,7 @@ def _pieces(text: str, offset: int, split_values: bool) -> tuple[list[_Piece], l
     wide = 0  # wide characters before the current token (the blanks between are narrow)
     run: Optional[list] = None  # [start, end, wide before it, wide in it] of the piece being read
     for t, (word, a, b) in enumerate(toks):
-        w = _wide(word)
+        w = wide_chars(word)
         if t >= k:
             values.append(_Piece(word, offset + a, offset + b, a, b, a + wide, b + wide + w))
         elif run is not None and a - run[1] == 1 and text[run[1]] == " ":
@@ -174,7 +174,7 @@ def _words(pieces: Sequence[_Piece], known: frozenset) -> list[_Piece]:
             continue
         a = 0
         for w in words:
-            wa, ww = _wide(p.text[:a]), _wide(w)
+            wa, ww = wide_chars(p.text[:a]), wide_chars(w)
             out.append(_Piece(w, p.start + a, p.start + a + len(w), p.col + a, p.col + a + len(w),
                               p.dcol + a + wa, p.dcol + a + wa + len(w) + ww))
             a += len(w) + 1
@@ -337,9 +337,9 @@ def _single_chars(pieces: Sequence[_Piece]) -> list[_Piece]:
             continue
         for k, w in enumerate(words):
             a = 2 * k  # (one character and one blank each)
-            wa = _wide(p.text[:a])
+            wa = wide_chars(p.text[:a])
             out.append(_Piece(w, p.start + a, p.start + a + 1, p.col + a, p.col + a + 1,
-                              p.dcol + a + wa, p.dcol + a + wa + 1 + _wide(w)))
+                              p.dcol + a + wa, p.dcol + a + wa + 1 + wide_chars(w)))
     return out
 
 
