@@ -210,6 +210,9 @@ def main(argv: list[str] | None = None) -> int:
                "govlint": govlint.__version__, "load_before": os.getloadavg() if hasattr(os, "getloadavg") else None}
     tmp = tempfile.TemporaryDirectory(prefix="govlint-bench-")
     root = args.keep or Path(tmp.name)
+    if args.keep is not None and args.keep.exists() and any(args.keep.iterdir()):
+        print(f"run.py: --keep {args.keep}: the folder exists and is not empty; name a new one", file=sys.stderr)
+        return 2
     root.mkdir(parents=True, exist_ok=True)
     set_bytecode_cache(Path(tmp.name) / "pycache")
     t0 = time.perf_counter()
