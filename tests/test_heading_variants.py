@@ -30,6 +30,9 @@ STYLES = {
     "1.": lambda h: f"{NUMERALS.index(h[0]) + 1}.{h[2:]}",
     "1、": lambda h: f"{NUMERALS.index(h[0]) + 1}、{h[2:]}",
     "colon": lambda h: h + "：",
+    "第一部分": lambda h: f"第{h[0]}部分 {h[2:]}",
+    "第一部分、": lambda h: f"第{h[0]}部分、{h[2:]}",
+    "一 space": lambda h: f"{h[0]} {h[2:]}",
     "**bold**": lambda h: f"**{h}**",
     "### heading": lambda h: f"### {h}",
     "### **bold**": lambda h: f"### **{h}**",
@@ -91,3 +94,18 @@ def test_bracketed_headings_inside_a_page_run_together(name):
         changed = changed.replace(h, STYLES["（一）"](h), 1)
     assert changed != text
     assert keys(lint(changed)) == keys(lint(text))
+
+
+@pytest.mark.parametrize("written, flagged", [
+    ("四、政府信息公开行政复议，行政诉讼情况", False),  # another punctuation mark between the same words
+    ("四、政府信息公开行政复议、行政诉讼情况。", False),
+    ("四、政府信息公开行政复议和行政诉讼情况", True),  # another word: a deviation
+    ("第五部分 存在的主要问题及改进措施", True),
+])
+def test_heading_wording_ignores_punctuation_and_numbering_only(written, flagged):
+    text = rs.to_text(CASE, "rows")
+    old = next(h for h in HEADINGS if h[0] == written.lstrip("第")[0])
+    changed = text.replace(old, written, 1)
+    assert changed != text
+    gl103 = [d for d in lint(changed).diagnostics if d.code == "GL103"]
+    assert bool(gl103) == flagged, gl103

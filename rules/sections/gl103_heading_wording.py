@@ -1,7 +1,29 @@
+import unicodedata
+
 from govlint import rule
 from govlint.labels import bare_key, key
+from govlint.relazy import lazy_compile
 
 from .._common import NUMERALS
+
+#: a part numeral as part headings are numbered besides 一、: 第一部分, or the numeral set off by a
+#: space alone (一 总体情况); whatever separator follows it
+_PART_NUMERAL = lazy_compile(r"^[ \t\u3000]*(?:第[ \t\u3000]*[一二三四五六七八九十][ \t\u3000]*部分|[一二三四五六七八九十](?=[ \t\u3000]))"
+                             r"[ \t\u3000、.．,，:：﹑]*")
+
+
+def _words(k: str) -> str:
+    """A heading key without its punctuation: 复议，行政诉讼 and 复议、行政诉讼 say the same."""
+    return "".join(ch for ch in k if not unicodedata.category(ch).startswith("P"))
+
+
+def _keys(text: str) -> set[str]:
+    """The keys the heading's wording may be compared by: with and without its numbering."""
+    found = {bare_key(text), key(text)}
+    m = _PART_NUMERAL.match(text)
+    if m and m.end() < len(text):
+        found.add(key(text[m.end():]))
+    return {_words(k) for k in found}
 
 
 @rule("GL103", "sections.heading-wording", "warning", summary_en="a part heading deviates from the format's wording")
@@ -9,12 +31,14 @@ def heading_wording(report, ctx):
     """部分标题应与格式规定的措辞一致（标点、空格、“一、”与“一.”的差异不算）。
 
     What: each part heading, after its numeral, reads exactly as the edition prescribes (compared
-    after NFKC normalisation, without spaces and quotation marks).
+    after NFKC normalisation, without spaces and punctuation: “复议，行政诉讼” reads as “复议、行政
+    诉讼”). The numeral may be written in any way a part heading is numbered (一、 一. （一） 1.
+    第一部分, or the numeral and a space).
     Why: the headings are fixed by the format; a reworded heading (“存在的主要问题及改进措施” for
     “存在的主要问题及改进情况”) is a deviation reviewers note. It is a warning because the part is
     still recognisable.
     Fails: “五、存在的主要问题及改进措施”.
-    Passes: “五、存在的主要问题及改进情况”, “五.存在的主要问题及改进情况”.
+    Passes: “五、存在的主要问题及改进情况”, “五.存在的主要问题及改进情况”, “第五部分 存在的主要问题及改进情况”.
     A heading that is exact in the report year's edition is accepted even when the tables follow the
     other edition (a transition-year report mixing the editions; GL206 reports the tables).
     Basis: format-spec §6 (variants seen in the wild), §5.4; defects B5.
@@ -31,11 +55,11 @@ def heading_wording(report, ctx):
         spec = ctx.edition.part(h.part)
         if spec is None:
             continue
-        written = bare_key(h.text)
-        if written in spec.exact_keys() or key(h.text) in spec.exact_keys():
+        written = _keys(h.text)
+        if written & {_words(k) for k in spec.exact_keys()}:
             continue
         year_spec = year_ed.part(h.part) if year_ed is not None and year_ed is not ctx.edition else None
-        if year_spec is not None and (written in year_spec.exact_keys() or key(h.text) in year_spec.exact_keys()):
+        if year_spec is not None and written & {_words(k) for k in year_spec.exact_keys()}:
             continue
         official = f"{NUMERALS[h.part]}、{spec.heading}"
         yield ctx.rule.diag(h.span, f"标题“{h.text}”与格式规定的“{official}”不一致",
