@@ -102,12 +102,15 @@ def test_gl112_fee_statement_present_or_before_2021():
 
 def test_gl112_other_fee_wordings():
     for line in ["2022年，本单位未收取任何费用。", "本年度没有收取信息处理费。", "信息处理费0元。", "本年度未产生信息处理费。",
-                 "依申请公开不收取费用。", "本年度未收取政府信息公开处理费用。", "发出收费通知0件，实际收取0元。", "全年未收费。"]:
+                 "依申请公开不收取费用。", "本年度未收取政府信息公开处理费用。", "发出收费通知0件，实际收取0元。", "全年未收费。",
+                 # the charge named by what it is for, without the words 信息处理费
+                 "2022年度，我局未发生政府信息公开收费情况。", "本年度依申请公开无收费。", "本年度未收取政府信息公开相关费用。"]:
         assert run(text_with(replace={336: line}), "GL112") == [], line
 
 
 def test_gl112_other_fees_are_not_the_information_fee():
-    for line in ["本年度公开涉企收费目录清单。", "全面公开行政事业性收费项目。", "本年度无其他需要报告的事项，办公费用已纳入预算。"]:
+    for line in ["本年度公开涉企收费目录清单。", "全面公开行政事业性收费项目。", "本年度无其他需要报告的事项，办公费用已纳入预算。",
+                 "推进涉企收费信息公开。", "政府信息公开工作经费已纳入预算。"]:
         assert where(run(text_with(replace={336: line}), "GL112")) == [("GL112", 336)], line
 
 

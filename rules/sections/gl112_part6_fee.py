@@ -7,6 +7,10 @@ from govlint import rule
 KEYWORDS = ["信息处理费", "处理费", "收取费用", "收取任何费用", "收取相关费用", "未收费", "不收费", "无收费", "收费通知",
             "未收取任何", "未收取过", "未收取信息"]
 SINCE = 2021
+#: a charge named by what it is for: 政府信息公开收费, 依申请公开收费情况, 收取政府信息公开费用 (a bare
+#: 收费 is not enough: 公开行政事业性收费, 涉企收费信息公开 speak of other charges)
+_DISCLOSURE_CHARGE = re.compile(r"(?:信息公开|依申请公开|公开申请)[^，,。；;：:]{0,8}?收费"
+                                r"|收取[^，,。；;：:]{0,6}?(?:信息公开|依申请公开)[^，,。；;：:]{0,4}?费")
 
 
 @rule("GL112", "sections.part6-fee", "warning", summary_en="part 六 does not state the 信息处理费 collected")
@@ -17,7 +21,9 @@ def part6_fee(report, ctx):
     《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号) — also when none was charged (“本年度未收取
     信息处理费”). The official wording is unconfirmed, so the words accepted and the first year are
     options: ``keywords`` (default 信息处理费, 处理费, 收取（任何/相关）费用, 未/不/无收费, 收费通知,
-    …; not a bare 收费 or 费用, which 涉企收费 and 办公费用 contain), ``since`` (default 2021).
+    …; not a bare 收费 or 费用, which 涉企收费 and 办公费用 contain; with the default keywords a charge
+    named by what it is for also counts: 未发生政府信息公开收费情况, 收取依申请公开费用), ``since``
+    (default 2021).
     Why: nearly every 2021+ report states it, in part 六, as its first item; readers look for it there
     and a silent part 六 leaves open whether fees were charged.
     Fails: “六、其他需要报告的事项 / 2022年本单位无其他需要报告的事项。”
@@ -34,6 +40,8 @@ def part6_fee(report, ctx):
     words = opts.get("keywords") or KEYWORDS
     text = "".join("".join(p.text.split()) for p in section.paragraphs)
     if any(re.search(re.escape(w), text) for w in words):
+        return
+    if not opts.get("keywords") and _DISCLOSURE_CHARGE.search(text):
         return
     span = section.paragraphs[0].span if section.paragraphs else section.heading.span
     yield ctx.rule.diag(span, "“六、其他需要报告的事项”没有说明信息处理费的收取情况（未收取的也应写明，如“本年度未收取信息处理费”）",
