@@ -112,6 +112,21 @@ def test_gl502_one_figure_for_both(sentence, found):
 
 
 @pytest.mark.parametrize("sentence, found", [
+    ("2022年，因政府信息公开被申请行政复议和提起行政诉讼共{n}件。", 2),
+    ("本年度政府信息公开行政复议、行政诉讼案件合计{n}件，均未被纠错。", 2),
+    ("因政府信息公开被提起行政诉讼和申请行政复议共计{n}起。", 2),
+    ("因政府信息公开被申请行政复议和提起行政诉讼共{n}件，其中行政复议1件、行政诉讼1件。", 2),
+])
+def test_gl502_one_figure_for_both_together(sentence, found):
+    # table 四: one reconsideration (行政复议 结果维持 1, 总计 1: seed lines 318, 322) and one lawsuit
+    # brought directly (未经复议直接起诉 结果维持 1, 总计 1: lines 323, 327): two cases together
+    one_each = {318: "1 |", 322: "1 |", 323: "1 |", 327: "1 |"}
+    assert run(text_with(replace=one_each, insert_after={3: sentence.format(n=found)}), "GL502") == []
+    ds = run(text_with(replace=one_each, insert_after={3: sentence.format(n=found + 1)}), "GL502")
+    assert where(ds) == [("GL502", 4)] and ds[0].actual == found + 1 and ds[0].expected == found
+
+
+@pytest.mark.parametrize("sentence, found", [
     # a bare 零 stating a count is 0 (table 四 below: one reconsideration, no lawsuit)
     ("本年度政府信息公开行政复议案件为零。", ["行政复议"]),
     ("因政府信息公开被申请行政复议零件，被提起行政诉讼零件。", ["行政复议"]),

@@ -20,6 +20,11 @@ _NEG_OUTCOME = lazy_compile(r"纠|败诉|撤销|违法|被告|改变|责任|追�
 # both kinds named, then one figure for each: 行政复议、行政诉讼（案件）均为N件 / 各N件 (either order)
 _BOTH = lazy_compile(r"(?:行政复议|复议)[^，,。；;]{0,8}?(?:、|和|及|与|或)(?:提起)?(?:行政诉讼|诉讼)[^，,。；;]{0,8}?(?:均|都|各)(?:为|是|有)?\s*$"
                      r"|(?:行政诉讼|诉讼)[^，,。；;]{0,8}?(?:、|和|及|与|或)(?:行政复议|复议)[^，,。；;]{0,8}?(?:均|都|各)(?:为|是|有)?\s*$")
+# both kinds named, then one figure for the two together: 行政复议和行政诉讼共2件 / 复议、诉讼案件合计3起
+_SUM = lazy_compile(r"(?:行政复议|复议)[^，,。；;]{0,8}?(?:、|和|及|与|或)[^，,。；;]{0,4}?(?:行政诉讼|诉讼)[^，,。；;]{0,8}?"
+                    r"(?:共计|合计|总计|累计|共|计)(?:为|是|有|达)?\s*$"
+                    r"|(?:行政诉讼|诉讼)[^，,。；;]{0,8}?(?:、|和|及|与|或)[^，,。；;]{0,4}?(?:行政复议|复议)[^，,。；;]{0,8}?"
+                    r"(?:共计|合计|总计|累计|共|计)(?:为|是|有|达)?\s*$")
 _REVIEW = lazy_compile(r"复议")
 _LITIGATION = lazy_compile(r"诉讼|起诉")
 
@@ -42,7 +47,8 @@ def reviews(report, ctx):
     What: in sentences about disclosure work, figures of 行政复议 cases equal table 四's 行政复议
     总计; figures of 行政诉讼 equal 未经复议直接起诉 总计 + 复议后起诉 总计 (or the one group the text
     names); a statement that there was no reconsideration or lawsuit (未发生…行政复议、行政诉讼)
-    matches zero totals; one figure for both (行政复议、行政诉讼均为0件, 各1件) is each one's. A count
+    matches zero totals; one figure for both (行政复议、行政诉讼均为0件, 各1件) is each one's, and one
+    figure for the two together (行政复议和行政诉讼共2件) is their sum. A count
     written 零 (行政复议案件为零, 行政诉讼零件, 均为零) is 0; 零 in slogans (零投诉, 零跑腿) and rates
     (纠错率为零) counts nothing. Figures about outcomes (纠正, 维持, 败诉 …) are not compared.
     Why: the narrative and table 四 describe the same cases; a report that says 未发生行政复议 while
@@ -67,6 +73,15 @@ def reviews(report, ctx):
                 ok, real = matches(fig.q.value, [exp])
                 if not ok and real:
                     yield report_mismatch(ctx, fig, zh, en, real)
+            continue
+        together = _SUM.search(fig.pre[-34:])
+        if together is not None:
+            if not _OUTCOME_WORDS.search(together.group(0)):
+                # “被申请行政复议和提起行政诉讼共2件”: the two kinds counted together
+                expect = cell_expect(ctx, report, "四", ["cases"], ("review.total", "direct.total", "after_review.total"))
+                ok, real = matches(fig.q.value, [expect])
+                if not ok and real:
+                    yield report_mismatch(ctx, fig, "行政复议与行政诉讼案件数之和", "reconsiderations and lawsuits together", real)
             continue
         kind = _kind(fig.pre[-14:], True) or _kind(fig.post[:8], False)
         if kind is None or _OUTCOME.search(fig.pre):
