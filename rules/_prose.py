@@ -179,6 +179,9 @@ _GOV = lazy_compile(r"人民政府|政府办公室|政府办公厅|人民政府�
 _OFFICE_OF_GOV = lazy_compile(r"人民政府办公(?:室|厅)$")
 _DEPT_END = lazy_compile(r"(?:局|厅|委员会|委|署|中心|站|所|队|院|办公室|办|处|部|馆|会|公司)$")
 _ZONE = lazy_compile(r"管理委员会|管委会|实验区|试验区|开发区|高新区|新区|园区|示范区|合作区|保税区|综合区")
+#: a 街道办事处 is the agency of a district or city government in its streets (派出机关), not one of
+#: its departments, though its name ends as one (…办事处): the regulation sets it no deadline of its own
+_STREET = lazy_compile(r"街道办事处|街道办|街道$")
 
 
 def agency_name(report: Report) -> str:
@@ -191,12 +194,12 @@ def agency_name(report: Report) -> str:
 def agency_kind(name: str) -> Optional[str]:
     """"government" (a people's government or its general office), "department" (a bureau,
     commission, office of a government), or None when the title does not say clearly (development
-    zones, management committees, names govlint cannot read)."""
+    zones, management committees, street offices (街道办事处), names govlint cannot read)."""
     if not name:
         return None
     if _OFFICE_OF_GOV.search(name) or (_GOV.search(name) and not _DEPT_END.search(name.split("政府")[-1] or "")):
         return "government"
-    if _ZONE.search(name):
+    if _ZONE.search(name) or _STREET.search(name):
         return None
     if _DEPT_END.search(name):
         return "department"

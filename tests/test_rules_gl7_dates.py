@@ -108,6 +108,10 @@ def test_gl703_government_has_until_march_and_unknown_takes_the_later():
     assert where(run(crawled(gov, "2023-04-02", SEED_TEXT.replace(TITLE, gov)), "GL703")) == [("GL703", 2)]
     zone = "平潭综合实验区2022年度政府信息公开工作年度报告"
     assert run(crawled(zone, "2023-02-20", SEED_TEXT.replace(TITLE, zone)), "GL703") == []
+    # a street office (街道办事处) is no department of its district government: the later deadline
+    street = "杭州市上城区湖滨街道办事处2022年政府信息公开工作年度报告"
+    assert run(crawled(street, "2023-02-20", SEED_TEXT.replace(TITLE, street)), "GL703") == []
+    assert where(run(crawled(street, "2023-04-02", SEED_TEXT.replace(TITLE, street)), "GL703")) == [("GL703", 2)]
 
 
 def test_gl703_deadline_option_and_date_under_the_report():

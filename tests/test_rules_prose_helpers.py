@@ -18,6 +18,9 @@ from govlint_rules._prose import (admin_level, agency_kind, clause_start, cn_int
     ("大埔县三河镇人民政府", "township", "government"),
     ("广东省人民政府", "province", "government"),
     ("平潭综合实验区", None, None),
+    # a street office is its government's agency in the streets, not a department (no deadline of its own)
+    ("杭州市上城区湖滨街道办事处", "township", None),
+    ("北京市朝阳区建外街道", "township", None),
     ("", None, None),
 ])
 def test_agency_level_and_kind(name, level, kind):

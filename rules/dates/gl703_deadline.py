@@ -68,7 +68,8 @@ def deadline(report, ctx):
     that date is not after the deadline of the year following the report year: 1月31日 for the
     departments of people's governments at county level and above, 3月31日 for people's governments
     (the title names a 人民政府 or its 办公室/办公厅). When the title does not say which (development
-    zones, management committees), the later deadline applies.
+    zones, management committees, street offices (街道办事处), which are their government's agencies
+    and not its departments), the later deadline applies.
     Why: 条例 第四十九条 sets the deadlines, and 30号 （四）明确责任 names late publication (不按时发布) as
     a ground for accountability.
     Options: ``department_deadline`` (default "01-31"), ``government_deadline`` (default "03-31") —
