@@ -299,6 +299,18 @@ def test_gl506_percentages_listed_with_fenbie_follow_their_figures():
 
 
 @pytest.mark.parametrize("sentence", [
+    # each share of the whole (40): 公共卫生 names a field, its 共 does not mark 12件 as the total
+    "申请涉及的领域分别为医疗机构管理（16件，占40%）、公共卫生（12件，占30%）、计划生育（8件，占20%）。",
+    "学习习近平总书记重要讲话精神，开展应急演练12次，其中实战演练4次，占33.3%。",
+])
+def test_gl506_gong_and_zong_inside_other_words_do_not_mark_a_total(sentence):
+    assert run(text_with(insert_after={3: sentence}), "GL506") == []
+    # a word that does mark the total still does
+    marked = "申请涉及的领域中，医疗机构管理16件，共计12件属于公共卫生，其中8件涉及疫苗，占20%。"
+    assert where(run(text_with(insert_after={3: marked}), "GL506")) == [("GL506", 4)]
+
+
+@pytest.mark.parametrize("sentence", [
     "全年累计收到政府信息公开申请{n}件。",  # 全年累计: this year's total, not a running total since some year
     "政府信息公开申请总计{n}件。",  # a total stated without a verb
     "共收到政府信息公开申请{n}件（同比增长50%）。",  # the comparison follows the figure: it is this year's

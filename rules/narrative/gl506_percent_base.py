@@ -5,7 +5,9 @@ from .._prose import clause_end, clause_start, fmt, prose, quantities, row_sum, 
 from ._enum import enumerations
 
 _SHARE = lazy_compile(r"占比|占到|占|比例|比重")
-_TOTAL_WORD = lazy_compile(r"共|总|合计|全部|全年|累计")
+#: a word marking a figure as a total (共75件, 总数, 全年); not the 共 and 总 inside other words (公共卫生,
+#: 共同, 共享, 总书记, 总体, 总结, 总局)
+_TOTAL_WORD = lazy_compile(r"(?<!公)共(?![同享建商治识青性产])|总(?![书体结局站队部理])|合计|全部|全年|累计")
 _RATE = lazy_compile(r"(按时办结|按期办结|按时答复|按期答复|办结|答复|回复)率")
 _RECEIVED = lazy_compile(r"收到|受理|接收|新收")
 _APPROX = lazy_compile(r"约|近|余|多|左右|以上|超过|超|逾|上下|许")
@@ -43,7 +45,7 @@ def percent_base(report, ctx):
     digit is allowed for rounding or truncation). The part is the figure just before the percentage
     (after 分别 — “信函3件、网络20件，分别占13.04%、86.96%” — the i-th percentage is the i-th figure);
     the whole is the total its 其中 list belongs to, or a figure marked 共/总/全年 earlier in the same
-    sentence; for 办结率/答复率 the whole is the figure received (收到/受理) and the part the figure
+    sentence (not by the 共 and 总 of other words: 公共卫生, 总书记); for 办结率/答复率 the whole is the figure received (收到/受理) and the part the figure
     办结/答复. A bare share (“占比88.5%”) with no whole in its sentence — “其中新收申请23件。从申请主体
     看，自然人申请20件，占比88.5%” — is checked against every earlier figure of the same unit in the
     paragraph (and, for applications, table 三's 本年新收 and 新收 + 上年结转 totals): it is reported
