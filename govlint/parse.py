@@ -576,9 +576,15 @@ def _run_in_title(seg: str) -> Optional[tuple[int, int]]:
     return start, start + m.end()
 
 
+#: a page's breadcrumb trail (首页 > 政务公开 > 政府信息公开年报, 当前位置：…): it names the report's
+#: column (年报) but is no title
+_BREADCRUMB = cached_compile(r"[>＞›»]|^(?:当前位置|您的位置|您现在的位置|所在位置|现在位置)")
+
+
 def _looks_like_title(line: str) -> bool:
     s = line.strip()
-    return len(s) <= 120 and ("报告" in s or "年报" in s) and not _PIPE.search(s) and "。" not in s
+    return (len(s) <= 120 and ("报告" in s or "年报" in s) and not _PIPE.search(s) and "。" not in s
+            and not _BREADCRUMB.search(s))
 
 
 def _settle(lines: list[Line]) -> None:

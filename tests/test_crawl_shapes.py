@@ -163,7 +163,10 @@ def test_title_after_the_sites_navigation():
     seed = SEED.read_text(encoding="utf-8")
     title, rest = seed.split("\n", 1)
     for chrome, mark in [("     * 首页\n     * 政务公开\n\n   当前位置：首页 > 政府信息公开年报\n\n", ""),
-                         ("  * [首页](/)\n  * [政务公开](/zwgk)\n\n当前位置：[首页](/) > [年报](/zwgk)\n\n", "# ")]:
+                         ("  * [首页](/)\n  * [政务公开](/zwgk)\n\n当前位置：[首页](/) > [年报](/zwgk)\n\n", "# "),
+                         # the breadcrumbs on the first line name the column (年报): no title
+                         ("首页 > 政务公开 > 政府信息公开年报\n", ""),
+                         ("当前位置：首页 > 政务公开 > 政府信息公开工作年度报告\n", "")]:
         text = chrome + mark + title + "\n\n" + rest
         assert findings(lint(text)) == findings(lint(seed))
         lines = classify(text, default_engine().vocab)
