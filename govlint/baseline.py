@@ -12,7 +12,8 @@ HTML and Markdown sources may also carry comments::
     <!-- govlint: disable-next-line=GL301 -->    the next non-blank line
     <!-- govlint: disable -->                    every rule, for the whole file
 
-Codes may be prefixes (``GL3``).
+Codes may be prefixes (``GL3``). They hide the findings of the checks across reports (GL8) too: a
+file's result keeps its comments (``FileResult.suppressions``) for ``batch.cross_check``.
 """
 
 from __future__ import annotations

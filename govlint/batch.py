@@ -235,7 +235,8 @@ def lint_paths(paths: Sequence[PathLike], config: Optional[Config] = None, jobs:
 def cross_check(results: Sequence[Any], engine: Any, resolver: Optional["ConfigResolver"] = None) -> list[Any]:
     """Run the checks across reports (GL8, :class:`~govlint.diagnostics.CrossRule`) over the facts the
     files of one run gave, and add what they find to the files it concerns (each file's own
-    configuration decides whether the finding is shown, and its severity)."""
+    configuration decides whether the finding is shown, and its severity; its ``<!-- govlint:
+    disable… -->`` comments hide it, as they hide the file's own findings)."""
     from .diagnostics import CrossRule
 
     results = list(results)
@@ -254,6 +255,9 @@ def cross_check(results: Sequence[Any], engine: Any, resolver: Optional["ConfigR
                 continue
             cfg = resolver(path)
             if not cfg.selects(d.code, rule.enabled, path):
+                continue
+            sup = getattr(results[i], "suppressions", None)
+            if sup is not None and sup.hides(d):
                 continue
             source = results[i].source
             locator = source.locator(d.offset) if d.offset is not None and hasattr(source, "locator") else None

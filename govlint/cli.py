@@ -348,7 +348,7 @@ def _facts_only(r):
     if src is not None:
         src = SourceExcerpt(src.path, src.kind, src.encoding, src.plain, {sp.line: src.line_text(sp.line) for sp in spans},
                             {}, {(sp.start, sp.end): src.flagged(sp.start, sp.end) for sp in spans})
-    return type(r)(r.path, None, (), src, r.facts)
+    return type(r)(r.path, None, (), src, r.facts, r.suppressions)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

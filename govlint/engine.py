@@ -169,6 +169,10 @@ class FileResult:
     # what the checks across reports (GL8, :class:`~govlint.diagnostics.CrossRule`) took from this
     # report: (rule code, facts) pairs, compared once every file of a run is checked
     facts: tuple[tuple[str, Any], ...] = ()
+    # the file's ``<!-- govlint: disable… -->`` comments (a :class:`~govlint.baseline.Suppressions`;
+    # None when it has none or its kind takes none): the checks across reports find faults with a
+    # file after its own findings were filtered, and hide what it disables with these
+    suppressions: Any = None
 
     @property
     def fatal(self) -> bool:
@@ -322,7 +326,8 @@ class Engine:
 
     def check(self, report: Report, source: Source, config: Optional[Config] = None, *,
               rule_budget: Optional[float] = RULE_BUDGET, deadline: Optional[float] = None,
-              _alarm: Optional["_Alarm"] = None, facts: Optional[dict] = None) -> list[Diagnostic]:
+              _alarm: Optional["_Alarm"] = None, facts: Optional[dict] = None,
+              _suppressions: Any = ...) -> list[Diagnostic]:
         """Run the selected rules. A rule that raises, or runs past ``rule_budget`` seconds, gives one
         GL009 diagnostic naming it and the other rules still run. ``deadline`` (``time.monotonic()``)
         is the file's time limit: past it, :class:`_TimeUp` is raised (``lint_*`` turn it into GL008).
@@ -390,10 +395,10 @@ class Engine:
                 d = attrs.evolve(d, path=source.path, severity=sev, locator=locator)
             final.append(d)
         final.sort(key=lambda d: d.sort_key)
-        if source.kind == "html" or (source.path or "").lower().endswith((".md", ".markdown", ".html", ".htm")):
-            from .baseline import apply_suppressions  # <!-- govlint: disable=... --> comments
-
-            final = apply_suppressions(final, source)
+        # (lint_* hand in the comments they read: the file's result keeps them for the checks across reports)
+        sup = source_suppressions(source) if _suppressions is ... else _suppressions
+        if sup is not None:  # <!-- govlint: disable=... --> comments
+            final = [d for d in final if not sup.hides(d)]
         return final
 
     def _selected(self, config: Config, path: Optional[str]) -> list[tuple[Rule, dict]]:
@@ -436,12 +441,13 @@ class Engine:
         if left is not None and left <= 0:
             return _timed_out(source.path, limit, "解析", "parsing")
         facts: dict = {}
+        sup = source_suppressions(source)
         try:
             diagnostics = self.check(report, source, config, rule_budget=rule_budget, deadline=deadline, _alarm=alarm,
-                                     facts=facts)
+                                     facts=facts, _suppressions=sup)
         except _TimeUp as up:
             return _timed_out(source.path, limit, up.zh, up.en)
-        return FileResult(source.path, report, tuple(diagnostics), source, tuple(facts.items()))
+        return FileResult(source.path, report, tuple(diagnostics), source, tuple(facts.items()), sup)
 
     def lint_bytes(self, data: bytes, path: Optional[str] = None, config: Optional[Config] = None,
                    max_bytes: int = MAX_BYTES, *, timeout: Optional[float] = TIMEOUT,
@@ -540,6 +546,16 @@ def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes:
 
 
 _DEFAULT_CONFIG = Config()
+
+def source_suppressions(source: Source) -> Any:
+    """The ``<!-- govlint: disable… -->`` comments of ``source`` (a
+    :class:`~govlint.baseline.Suppressions`), or None: only web pages and Markdown take them (a
+    plain-text report is what is published; a comment in it is text)."""
+    if source.kind == "html" or (source.path or "").lower().endswith((".md", ".markdown", ".html", ".htm")):
+        from .baseline import suppressions
+
+        return suppressions(source) or None
+    return None
 
 
 def _call_rule(r: Rule, report: Report, ctx: RuleContext) -> list:

@@ -133,6 +133,68 @@ def test_baseline_records_and_hides_it(tmp_path):
     assert "GL801" not in again.stdout
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_disable_comments_hide_it(tmp_path, jobs, suffix):
+    """A Markdown or web-page report's ``<!-- govlint: disable=GL801 -->`` hides GL801 as it hides the
+    report's own findings (the checks across reports add theirs after those were filtered)."""
+    if suffix == ".md":
+        last, this = report(2021, 0, carry_forward=2), report(2022, 3, shape="rows")
+    else:
+        last, this = _html(2021, 0, carry_forward=2), _html(2022, 3)
+    shown = write(tmp_path / "shown", {f"2021{suffix}": last, f"2022{suffix}": this})
+    assert len(gl8(govlint.lint_paths([shown], GL8, jobs=jobs))) == 2
+    for comment in ("<!-- govlint: disable=GL801 -->", "<!-- govlint: disable=GL8 -->", "<!-- govlint: disable -->"):
+        hidden = write(tmp_path / f"hidden{len(comment)}", {f"2021{suffix}": last, f"2022{suffix}": this + comment + "\n"})
+        assert gl8(govlint.lint_paths([hidden], GL8, jobs=jobs)) == [], comment
+    # a comment in last year's report does not hide this year's finding, nor one for another rule
+    other = write(tmp_path / "other", {f"2021{suffix}": last + "<!-- govlint: disable=GL801 -->\n",
+                                       f"2022{suffix}": this + "<!-- govlint: disable=GL802,GL3 -->\n"})
+    assert len(gl8(govlint.lint_paths([other], GL8, jobs=jobs))) == 2
+
+
+def _html(year: int, carried_over: int, carry_forward: int = 0) -> str:
+    data = DATA
+    for col in ("natural", "total"):
+        data = data.with_value("三", "carried_over", col, str(carried_over))
+        data = data.with_value("三", "carry_forward", col, str(carry_forward))
+    return rs.to_html(data).data.decode("utf-8").replace("2022", str(year))
+
+
+def test_disable_next_line_hides_it_on_that_line_only(tmp_path):
+    """In a web page, ``disable-next-line`` before a cell's line hides GL801 on that cell only."""
+    last, this = _html(2021, 0, carry_forward=2), _html(2022, 3)
+    found = [d for r in govlint.lint_paths([write(tmp_path / "a", {"2021.html": last, "2022.html": this})], GL8)
+             for d in r.diagnostics if d.code == "GL801"]
+    assert [d.col for d in found] == ["natural", "total"]
+    lines = this.split("\n")
+    natural = found[0].line
+    for codes, left in (("GL801", ["total"]), ("GL8", ["total"]), ("GL802", ["natural", "total"])):
+        one = "\n".join(lines[:natural - 1] + [f"<!-- govlint: disable-next-line={codes} -->"] + lines[natural - 1:])
+        folder = write(tmp_path / codes, {"2021.html": last, "2022.html": one})
+        assert [f[2] for f in gl8(govlint.lint_paths([folder], GL8))] == left, codes
+
+
+def test_comments_in_a_text_report_are_text(tmp_path):
+    """A .txt report takes no comments (it is what is published): GL801 is still reported there, as
+    its own findings are."""
+    folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2),
+                              "2022.txt": report(2022, 3) + "<!-- govlint: disable=GL801 -->\n"})
+    assert len(gl8(govlint.lint_paths([folder], GL8))) == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_cli_honours_disable_comments_in_every_format(tmp_path, fmt):
+    folder = write(tmp_path, {"2021.md": report(2021, 0, carry_forward=2),
+                              "2022.md": report(2022, 3, shape="rows") + "<!-- govlint: disable=GL801 -->\n"})
+    proc = _cli("--format", fmt, "--select", "GL801", "--no-progress", str(folder))
+    assert proc.returncode == 0 and "GL801" not in proc.stdout, proc.stdout
+    base = tmp_path / "baseline.json"  # and a baseline written of the run records nothing for it
+    made = subprocess.run([sys.executable, "-m", "govlint", "baseline", "write", "-o", str(base), "--select",
+                           "GL801", str(folder)], capture_output=True, text=True)
+    assert made.returncode == 0 and "GL801" not in base.read_text(encoding="utf-8")
+
+
 # ----------------------------------------------------------------------------- GL802 documents in force
 
 def documents(year: int, issued: int, repealed: int, in_force: int, agency: str = AGENCY) -> str:
