@@ -834,22 +834,71 @@ class _Aligner:
             self.unknown_header.clear()
         else:
             order: list[Optional[ColumnSpec]] = list(leaves)
-            labels = list(self.header)
             for idx, cell in self.unknown_header:
-                # put an unknown column after the known leaf written just before it
-                prev_keys = [k for k, c in labels if c.start < cell.start]
-                insert_at = 0
-                for pk in reversed(prev_keys):
-                    hits = [i for i, c in enumerate(order) if c is not None and pk in c.keys()]
-                    if hits:
-                        insert_at = hits[-1] + 1
-                        break
-                order.insert(insert_at, None)
-                labels.append(("", cell))
+                order.insert(self._unknown_column_at(blk, order, cell), None)
                 self.unknown_columns.append(self._cell(cell, parse_cell(cell.text)))
             self.order = order
         self.seen_columns.setdefault(blk.id, {}).update(dict.fromkeys(c.id for c in self.order if c is not None))
         self.unknown_header = []
+
+    def _unknown_column_at(self, blk: BlockSpec, order: list[Optional[ColumnSpec]], cell: RawCell) -> int:
+        """Where in ``order`` (the leaf columns read so far) the column of an unknown header label
+        goes: after the known label written just before it in its header row, or, when it opens
+        its row, before the known label just after it (“小计 | 商业企业 | …”); a group label stands
+        for its columns (“法人或其他组织 | 小计 | 总计”: after 其他, the group's last). Rows are
+        lines; in a header written one label a line they end at a line of pipes only (as pages
+        scraped one cell a line mark them). Failing both, after the nearest known label before it."""
+        known = self.header
+        before = [(k, c) for k, c in known if c.start < cell.start]
+        after = [(k, c) for k, c in known if c.start > cell.start]
+        if before and self._same_header_row(before[-1][1], cell):
+            at = self._leaf_hits(blk, order, before[-1][0])
+            if at:
+                return at[-1] + 1
+        if after and self._same_header_row(cell, after[0][1]):
+            at = self._leaf_hits(blk, order, after[0][0])
+            if at:
+                return at[0]
+        for pk, _ in reversed(before):
+            at = self._leaf_hits(blk, order, pk)
+            if at:
+                return at[-1] + 1
+        return 0
+
+    @staticmethod
+    def _leaf_hits(blk: BlockSpec, order: list[Optional[ColumnSpec]], k: str) -> list[int]:
+        """The places in ``order`` of the leaf columns labelled ``k``, or of the leaves under the
+        group labelled ``k``."""
+        hits = [i for i, c in enumerate(order) if c is not None and k in c.keys()]
+        if hits:
+            return hits
+        groups = {g.id for g in blk.columns if g.group and k in g.keys()}
+        if not groups:
+            return []
+
+        def under(c: ColumnSpec) -> bool:
+            p = c.parent
+            while p is not None:
+                if p in groups:
+                    return True
+                parent = blk.column(p)
+                p = parent.parent if parent is not None else None
+            return False
+
+        return [i for i, c in enumerate(order) if c is not None and under(c)]
+
+    def _same_header_row(self, a: RawCell, b: RawCell) -> bool:
+        """Are header cells ``a`` and then ``b`` in one row of the header? On one line, yes; on two,
+        only in a header written one label a line, with no line of pipes only between them."""
+        between = self.source.text[a.end:b.start]
+        if "\n" not in between:
+            return True
+        cells = sorted([c for _, c in self.header] + [c for _, c in self.unknown_header], key=lambda c: c.start)
+        text = self.source.text
+        if any("\n" not in text[x.end:y.start] for x, y in zip(cells, cells[1:])):
+            return False  # several labels on a line: its lines are its rows
+        inner = between.split("\n")[1:-1]
+        return not any(ln.strip() and not ln.strip().strip("|｜") for ln in inner)
 
     def _cell(self, raw: RawCell, v: CellValue, row: Optional[str] = None, column: Optional[ColumnSpec] = None) -> Cell:
         # positional: a few hundred cells per report, and keyword arguments cost more

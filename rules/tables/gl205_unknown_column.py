@@ -8,14 +8,29 @@ def unknown_column(report, ctx):
     What: every column label in a table header matches a column of the edition.
     Why: an added column (e.g. a 法人或其他组织 subtotal, which the template does not have) changes
     the table's shape; the figures under it are not part of any identity of the format.
+    An added column's figures are left out of the checks and the other columns are read as the
+    format's: the column goes where its label is written in its header row (after the label before
+    it, or before the one after it when it opens the row; “法人或其他组织 | 小计 | 总计” puts it after
+    the group's last column), so its figures are never taken for a neighbour's.
     Fails: a table 三 header with “小计” after “其他”.
     Passes: the template's seven columns.
     Basis: format-spec §4.2 (no subtotal column); defects B3.
     """
     for table in report.tables:
-        if table.id is None:
+        if table.id is None or not table.unknown_columns:
             continue
+        # an added column: rows read in full hold a figure under it (a cell of no column of the format)
+        added = any(c.column is None for row in table.rows if row.problem is None for c in row.cells)
         for cell in table.unknown_columns:
+            if added:
+                yield ctx.rule.diag(
+                    cell.span, f"表{table.id}表头中的“{cell.text}”不是格式规定的列名：格式没有这一列，"
+                               "该列的数字不参与任何核对（其余各列照常按格式核对）",
+                    f"“{cell.text}” in table {table.id}'s header is not a column of the format: the format has "
+                    "no such column, and its figures are not part of any check (the other columns are read "
+                    "and checked as usual)",
+                    table=table.id, actual=cell.text)
+                continue
             yield ctx.rule.diag(cell.span, f"表{table.id}表头中的“{cell.text}”不是格式规定的列名",
                                 f"“{cell.text}” in table {table.id}'s header is not a column of the format",
                                 table=table.id, actual=cell.text)
