@@ -215,6 +215,30 @@ _LEVEL_RE = lazy_compile(
 _NOT_COUNTY = lazy_compile(r"(?:实验|试验|开发|高新|新|园|示范|合作|保税|综合|景|社|功能|管理|矿|林|牧|垦|库|片|辖|城|校|厂)区$")
 
 
+#: a place that has a people's government (a title naming the place alone is its government's
+#: report: 某某县2022年政府信息公开工作年度报告); 地区 and 盟 have an 行政公署 (an agency of the
+#: province), a 街道 an 办事处 (an agency of the district or city), not a government
+_GOV_PLACE = lazy_compile(r"(?:省|自治区|市|自治州|州|县|自治县|旗|自治旗|区|镇|乡|苏木)$")
+_GOV_NAME = lazy_compile(r"(?:人民政府|政府)$")
+
+
+def people_government(name: str) -> bool:
+    """Is the body named ``name`` (as the title gives it) a people's government (各级人民政府, from
+    the province to the township), not one of its departments or offices, an agency such as a
+    街道办事处, or a development zone's committee? 镇安县人民政府, 某某县政府, 某某镇人民政府, 某某乡,
+    某某市某某区 are; 某某市人民政府办公室, 某某县教育局, 某某街道办事处, 平潭综合实验区 are not."""
+    name = "".join(name.split())
+    if not name:
+        return False
+    if _GOV_NAME.search(name):
+        return True
+    if _DEPT_END.search(name) or _ZONE.search(name):
+        return False
+    if _GOV_PLACE.search(name):
+        return not (name.endswith("区") and _NOT_COUNTY.search(name))
+    return False
+
+
 def admin_level(name: str) -> Optional[str]:
     """"province" | "city" | "county" | "township" | None (cannot tell), from an agency name such as
     威海市文登区信访局 (county), 茅坪回族镇人民政府 (township), 益阳市行政审批服务局 (city)."""

@@ -132,6 +132,35 @@ def test_gl113_silent_when_stated_or_not_a_government():
     assert run(text_with(replace={1: "镇安县人民政府办公室2022年政府信息公开工作年度报告"}), "GL113") == []
 
 
+GOVERNMENTS = ["镇安县政府", "镇安县", "茅坪回族镇人民政府", "茅坪回族镇", "某某乡人民政府", "某某乡", "某某民族乡",
+               "威海市文登区", "威海市文登区人民政府", "益阳市", "湖南省人民政府", "某某自治州人民政府", "某某自治县",
+               "某某旗人民政府", "某某镇政府"]
+NOT_GOVERNMENTS = ["镇安县人民政府办公室", "镇安县政府办公室", "湖南省人民政府办公厅", "镇安县教育局",
+                   "镇安县人民政府教育局", "某某街道办事处", "某某区某某街道办事处", "某某街道", "平潭综合实验区",
+                   "某某经济技术开发区", "某某高新区管理委员会", "某某市某某社区", "镇安县某某中心", "某某地区行政公署"]
+
+
+def test_gl113_issuers_that_are_peoples_governments():
+    """Any level from the province to the township, named as ××人民政府, ××政府 or the place alone."""
+    for name in GOVERNMENTS:
+        ds = run(text_with(replace={1: f"{name}2022年政府信息公开工作年度报告"}), "GL113")
+        assert where(ds) == [("GL113", 1)], name
+
+
+def test_gl113_issuers_that_are_not():
+    """A government's office or department, a 街道办事处 (an agency of the district's government, not
+    a level of government), a development zone: no GL113."""
+    for name in NOT_GOVERNMENTS:
+        assert run(text_with(replace={1: f"{name}2022年政府信息公开工作年度报告"}), "GL113") == [], name
+
+
+def test_gl113_issuer_wherever_the_title_puts_it():
+    for title in ["2022年度镇安县人民政府政府信息公开工作年度报告", "镇安县政府信息公开工作2022年度报告",
+                  "关于印发《某某镇2022年政府信息公开工作年度报告》的通知"]:
+        assert where(run(text_with(replace={1: title}), "GL113")) == [("GL113", 1)], title
+    assert run(text_with(replace={1: "关于印发《镇安县人民政府办公室2022年政府信息公开工作年度报告》的通知"}), "GL113") == []
+
+
 def test_gl113_other_wordings():
     for line in ["将政务公开工作纳入绩效考评，开展社会评议，未出现追究相关责任的情况。",
                  "政务公开纳入年度目标考核，开展群众满意度测评，全年无追责情况。",
