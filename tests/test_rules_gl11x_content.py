@@ -68,6 +68,45 @@ def test_gl110_look_alike_wordings_do_not_count():
     assert run(_part1("监督保障", "与市场监督管理局实现数据共享。"), "GL110", not_aspects={}) == []
 
 
+def _sections(*paragraphs):
+    """The seed with part 一 made of ``paragraphs`` (one a line)."""
+    return text_with(replace={4: "\n".join(paragraphs), **{n: "" for n in range(5, 11)}})
+
+
+FOUR_SECTIONS = [
+    "2022年，我局认真贯彻落实《条例》，扎实推进政务公开工作。",
+    "（一）主动公开。全年主动公开政府信息120条，及时公开职业技能培训补贴、事业单位考核招聘等信息。",
+    "（二）依申请公开。全年收到政府信息公开申请5件，均按时答复，督促申请人及时补正申请内容。",
+    "（三）政府信息管理。严格执行保密审查制度。",
+    "（四）平台建设。加强政府网站建设，接受社会监督。",
+]
+
+
+def test_gl110_training_published_is_not_supervision():
+    """培训, 考核, 督促, 监督 inside the sub-sections on other aspects are what was published or
+    done there: part 一 still says nothing of 监督保障."""
+    ds = run(_sections(*FOUR_SECTIONS), "GL110")
+    assert where(ds) == [("GL110", 3)] and ds[0].actual == ["监督保障"]
+    # sub-sections numbered 1. 2. …, and items numbered otherwise inside them, are read the same way
+    numbered = [FOUR_SECTIONS[0]] + [p.replace(f"（{n}）", f"{i}.") for i, (n, p) in
+                                     enumerate(zip("一二三四", FOUR_SECTIONS[1:]), 1)]
+    numbered.insert(2, "(1)公开职业技能培训补贴信息30条。")
+    assert run(_sections(*numbered), "GL110")[0].actual == ["监督保障"]
+    # (counted everywhere, as before, with ``loose = {}``)
+    assert run(_sections(*FOUR_SECTIONS), "GL110", loose={}) == []
+
+
+def test_gl110_supervision_where_it_is_discussed():
+    for extra in ["（五）加强培训考核。开展政务公开业务培训2次，将政务公开纳入绩效考核。",
+                  "（五）其他工作。开展政务公开业务培训2次。",
+                  "（五）监督保障。成立领导小组。"]:
+        assert run(_sections(*FOUR_SECTIONS, extra), "GL110") == [], extra
+    # said before the sub-sections, or in a part 一 without them
+    intro = FOUR_SECTIONS[0] + "全年开展政务公开业务培训2次。"
+    assert run(_sections(intro, *FOUR_SECTIONS[1:]), "GL110") == []
+    assert run(_sections("".join(p.split("。", 1)[1] for p in FOUR_SECTIONS[1:]) + "开展业务培训。"), "GL110") == []
+
+
 # ---------------------------------------------------------------- GL111 part 五
 
 def test_gl111_empty_or_formality():

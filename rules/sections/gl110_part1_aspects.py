@@ -1,5 +1,6 @@
 
 from govlint import rule
+from govlint.relazy import lazy_compile
 
 #: the five aspects 30号 lists for 一、总体情况, with the wordings reports use for each
 ASPECTS = {
@@ -23,6 +24,19 @@ NOT_ASPECTS = {
     "监督保障": ["监督管理局", "监督管理委员会", "市场监督管理", "监督管理部门"],
 }
 
+#: words of an aspect that name its measures but also what other parts of the work are about (the
+#: 培训 and 考核 information an office publishes, 监督 of a market): they count for the aspect only
+#: where it may be discussed — not in a sub-section of part 一 whose heading names another aspect
+#: (“（一）主动公开。……公开职业技能培训补贴、事业单位考核招聘信息……” says nothing of 监督保障)
+LOOSE = {
+    "监督保障": ["考核", "考评", "培训", "督促", "督导", "监督"],
+}
+
+#: a paragraph that opens a sub-section of part 一: （一）… (1)… 1. 1、…; its heading is its first
+#: sentence or phrase (up to 。；： or a line's end)
+_SUBHEAD = lazy_compile(r"^(?:(?P<cn>[（(][一二三四五六七八九十]{1,3}[）)])|(?P<paren>[（(]\d{1,2}[）)])|(?P<num>\d{1,2}[.．、](?!\d)))"
+                        r"[^。；;：:！？!?]{1,40}")
+
 
 @rule("GL110", "sections.part1-aspects", "warning", summary_en="part 一 does not cover one of its five aspects")
 def part1_aspects(report, ctx):
@@ -34,7 +48,11 @@ def part1_aspects(report, ctx):
     考核/培训/督查/领导小组 …). Wordings that only look like one (市场监督管理局, 依申请公开栏目,
     信息管理系统) do not count. One finding lists every aspect missing. Options: ``aspects`` — a table
     name -> list of words that replaces the default vocabulary (for local wording); ``not_aspects`` —
-    a table name -> list of wordings not to count (default as above).
+    a table name -> list of wordings not to count (default as above). Words that also name what
+    other parts of the work are about (考核, 考评, 培训, 督促, 督导, 监督 for 监督保障: the 培训 and
+    考核 information an office publishes) count only outside the sub-sections of part 一 whose
+    heading names another aspect (“（一）主动公开。……公开职业技能培训、考核招聘信息……”); option
+    ``loose`` — a table name -> such words (``{}``: count them everywhere).
     Why: 30号 says part 一 “主要包括” these five aspects and that the report must not leave anything
     out (不能遗漏); most reports use them as the five sub-headings of part 一.
     Fails: a part 一 about 组织领导, 主动公开, 依申请公开 and the website, silent on how information
@@ -50,8 +68,18 @@ def part1_aspects(report, ctx):
     opts = ctx.options or {}
     aspects = opts.get("aspects") or ASPECTS
     not_aspects = opts.get("not_aspects", NOT_ASPECTS)
-    text = "".join(section.heading.text.split()) + "".join("".join(p.text.split()) for p in section.paragraphs)
-    missing = [name for name, words in aspects.items() if not _mentions(text, words, not_aspects.get(name, ()))]
+    loose = opts.get("loose", LOOSE)
+    paragraphs = ["".join(p.text.split()) for p in section.paragraphs]
+    text = "".join(section.heading.text.split()) + "".join(paragraphs)
+    missing = []
+    for name, words in aspects.items():
+        not_words = not_aspects.get(name, ())
+        vague = set(loose.get(name, ())) & set(words)
+        if _mentions(text, [w for w in words if w not in vague], not_words):
+            continue
+        if vague and _mentions(_where_discussed(name, paragraphs, aspects, not_aspects), vague, not_words):
+            continue
+        missing.append(name)
     if not missing:
         return
     yield ctx.rule.diag(section.heading.span,
@@ -59,6 +87,24 @@ def part1_aspects(report, ctx):
                         "政府信息公开平台建设、监督保障五个方面）",
                         f"part 一 says nothing about {', '.join(missing)} (it should cover 主动公开, 依申请公开, 政府信息管理, "
                         "政府信息公开平台建设 and 监督保障)", expected=list(aspects), actual=missing)
+
+
+def _where_discussed(name, paragraphs, aspects, not_aspects):
+    """Part 一's text without the sub-sections whose heading names another aspect and not ``name``
+    (sub-sections: the paragraphs from one numbered as the first numbered paragraph is — （一）, (1)
+    or 1. — to the next; items numbered otherwise inside one are part of it)."""
+    out, other, level = [], False, None
+    for text in paragraphs:
+        m = _SUBHEAD.match(text)
+        if m and level is None:
+            level = m.lastgroup
+        if m and m.lastgroup == level:
+            heading = m.group()
+            named = {a for a, words in aspects.items() if _mentions(heading, words, not_aspects.get(a, ()))}
+            other = bool(named) and name not in named
+        if not other:
+            out.append(text)
+    return "".join(out)
 
 
 def _mentions(text, words, not_words):
