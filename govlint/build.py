@@ -28,9 +28,9 @@ from .relazy import cached_compile
 
 _VALUE_KINDS = ("number", "blank", "placeholder")
 _NOTE_KEY = key("本列数据的勾稽关系")
-_YEAR_RE = cached_compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_RE = cached_compile(r"((?:19|20|１９|２０)\d{2})\s*年")
 _CN_YEAR_RE = cached_compile(r"([二〇零一二三四五六七八九○]{4})\s*年")
-_PERIOD_YEAR_RE = cached_compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+_PERIOD_YEAR_RE = cached_compile(r"((?:19|20|１９|２０)\d{2})\s*年\s*[1１]\s*月\s*[1１]\s*日")
 
 
 def vocabulary(editions: Iterable[Edition]) -> HeadingVocabulary:
@@ -1324,7 +1324,7 @@ def _year_of(text: str) -> Optional[tuple[int, int, int]]:
 
 def _agency(title: str, year_span: Optional[tuple[int, int]]) -> Optional[str]:
     t = key(title[page_mark_prefix(title):])  # (a page's running header may put its number first)
-    t = re.sub(r"(?:19|20)\d{2}年度?|[二〇零一三四五六七八九○]{4}年度?", "", t)
+    t = re.sub(r"(?:19|20|１９|２０)\d{2}年度?|[二〇零一三四五六七八九○]{4}年度?", "", t)
     t = re.sub(r"(?:关于)?(?:政府信息公开|政务公开|信息公开).*$", "", t)
     # a title that announces the report ("关于印发《××局…年度报告》的通知") or quotes it: the agency
     # is the one inside the title marks

@@ -37,7 +37,7 @@ from .relazy import cached_compile
 _HEADER_FIRST = cached_compile(r"^[ \t\u3000\ufeff]*标题[ \t\u3000]*[:：][ \t\u3000]*(.*?)[ \t\u3000\r]*$")
 _HEADER_FIELD = cached_compile(r"^[ \t\u3000]*([^\s:：]{1,12})[ \t\u3000]*[:：][ \t\u3000]*(.*?)[ \t\u3000\r]*$")
 _HEADER_END = cached_compile(r"^[ \t\u3000]*={3,}[^=\n]*={3,}[ \t\u3000\r]*$")
-_DATE = cached_compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_DATE = cached_compile(r"((?:19|20|１９|２０)\d{2})\s*[-/.－／．年]\s*(\d{1,2})\s*[-/.－／．月]\s*(\d{1,2})")
 _MAX_HEADER_LINES = 40
 
 

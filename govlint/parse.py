@@ -518,7 +518,7 @@ def _as_cell(ln: Line) -> Line:
 
 
 _CHROME_LINES = 12  # a page's navigation and breadcrumbs before the title: this many lines at most
-_TITLE_YEAR = cached_compile(r"(?:(?:19|20)\d{2}|[二〇零○][〇零○一二三四五六七八九]{3})\s*年")
+_TITLE_YEAR = cached_compile(r"(?:(?:19|20|１９|２０)\d{2}|[二〇零○][〇零○一二三四五六七八九]{3})\s*年")
 
 
 def _title_after_chrome(lines: list[Line]) -> list[Line]:

@@ -296,13 +296,14 @@ def row_sum(ctx, report: Report, table_id: str, row_id: str, col: str) -> tuple[
 
 _CN_DIGIT = "〇零○一二三四五六七八九"
 DATE_RE = lazy_compile(
-    r"(?P<y>(?:19|20)\d{2}|[" + _CN_DIGIT + r"]{4})\s*年\s*(?P<m>\d{1,2}|[十一二三四五六七八九]{1,2})\s*月"
+    r"(?P<y>(?:19|20|１９|２０)\d{2}|[" + _CN_DIGIT + r"]{4})\s*年\s*(?P<m>\d{1,2}|[十一二三四五六七八九]{1,2})\s*月"
     r"(?:\s*(?P<d>\d{1,2}|[十一二三四五六七八九]{1,3})\s*[日号])?"
 )
-ISO_DATE_RE = lazy_compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
-YEAR_RE = lazy_compile(r"(?<![\d〔\[（(])(?P<y>(?:19|20)\d{2}|[" + _CN_DIGIT + r"]{4})\s*年(?!代)")
+ISO_DATE_RE = lazy_compile(r"(?<!\d)(?P<y>(?:19|20|１９|２０)\d{2})[-/.－／．](?P<m>\d{1,2})[-/.－／．](?P<d>\d{1,2})(?!\d)")
+YEAR_RE = lazy_compile(r"(?<![\d〔\[（(])(?P<y>(?:19|20|１９|２０)\d{2}|[" + _CN_DIGIT + r"]{4})\s*年(?!代)")
 _CN_DIGITS = frozenset(_CN_DIGIT)
 _NOT_BEFORE_YEAR = frozenset("〔[（(")
+_CENTURIES = frozenset(("19", "20", "１９", "２０"))  # (a year's first two digits, ASCII or full-width)
 
 
 class YearMatch(NamedTuple):
@@ -339,7 +340,7 @@ def find_years(text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterato
             s = k - 4
             if s >= pos:
                 y = text[s:k]
-                if (((y[0] == "1" and y[1] == "9") or (y[0] == "2" and y[1] == "0")) and y[2].isdecimal()
+                if (y[:2] in _CENTURIES and y[2].isdecimal()
                         and y[3].isdecimal()) or all(c in _CN_DIGITS for c in y):
                     if s == 0 or not (text[s - 1].isdecimal() or text[s - 1] in _NOT_BEFORE_YEAR):
                         yield YearMatch(s, j + 1, text)
@@ -348,7 +349,7 @@ def find_years(text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterato
 
 # a statistics period: two dates (the second may leave its year out) written with 年月日 or as numbers
 # (2022.1.1, 2022-01-01, 2022/1/1), or a whole year named as the period (统计期限为2022年度)
-_PY = r"(?:19|20)\d{2}|[" + _CN_DIGIT + r"]{4}"
+_PY = r"(?:19|20|１９|２０)\d{2}|[" + _CN_DIGIT + r"]{4}"
 _PN = r"\d{1,2}|[十一二三四五六七八九]{1,3}"
 _RANGE = r"\s*(?:起\s*)?(?:至|到|—|–|-|~|～|－)+\s*"  # (not \s*(?:起)?\s*: quadratic)
 _PERIOD_CN = lazy_compile(
@@ -359,8 +360,8 @@ _PERIOD_MONTH = lazy_compile(
     rf"(?P<y1>{_PY})\s*年\s*(?P<m1>{_PN})\s*月份?{_RANGE}"
     rf"(?:(?P<y2>{_PY})\s*年\s*)?(?P<m2>{_PN})\s*月(?!\s*(?:\d|[十一二三四五六七八九日号]))份?")
 _PERIOD_NUM = lazy_compile(
-    r"(?P<y1>(?:19|20)\d{2})(?P<sep>[.．/-])(?P<m1>\d{1,2})(?P=sep)(?P<d1>\d{1,2})(?![\d.])" + _RANGE +
-    r"(?:(?P<y2>(?:19|20)\d{2})[.．/-])?(?P<m2>\d{1,2})[.．/-](?P<d2>\d{1,2})(?![\d.])")
+    r"(?P<y1>(?:19|20|１９|２０)\d{2})(?P<sep>[.．/／－-])(?P<m1>\d{1,2})(?P=sep)(?P<d1>\d{1,2})(?![\d.])" + _RANGE +
+    r"(?:(?P<y2>(?:19|20|１９|２０)\d{2})[.．/／－-])?(?P<m2>\d{1,2})[.．/／－-](?P<d2>\d{1,2})(?![\d.])")
 _PERIOD_YEAR = lazy_compile(rf"统计(?:期限|时限|时间|区间|周期|期间)[为是:：]?\s*(?:自\s*)?(?P<y1>{_PY})\s*年(?:度|全年)?"
                             rf"(?!\s*(?:\d|[十一二三四五六七八九])+\s*月)")
 
@@ -381,7 +382,7 @@ class Period(NamedTuple):
         return self.first == (year, 1, 1) and self.last == (year, 12, 31)
 
 
-_NUM_DATE = r"(?:19|20)\d\d[.．/-]\d"  # how a numeric date starts
+_NUM_DATE = r"(?:19|20|１９|２０)\d\d[.．/／－-]\d"  # how a numeric date starts
 _NUM_HINT = lazy_compile(_NUM_DATE)
 _NUM_START = lazy_compile(f"(?={_NUM_DATE})")  # (every start, overlapping ones too)
 

@@ -125,3 +125,30 @@ def test_gl703_real_pages_within_deadline():
     for name in ("2019-pingtan.txt", "2021-pingtan.txt", "2022-pingtan.txt", "2024-pingtan.txt",
                  "2022-zhenan-maopingzhen-partial.txt"):
         assert run((DATA / name).read_text(encoding="utf-8"), "GL703") == [], name
+
+
+# ---------------------------------------------------------------- full-width digits (Word-authored pages)
+
+_FULL = str.maketrans("0123456789-", "０１２３４５６７８９－")
+
+
+def _full_width_prose(text: str) -> str:
+    """``text`` with the digits of its prose lines (not its table cells) written full-width, as a page
+    typed in Word has them."""
+    return "\n".join(line if line.endswith("|") else line.translate(_FULL) for line in text.split("\n"))
+
+
+def test_dates_and_years_in_full_width_digits():
+    """２０２２年 is a year and ２０２３－０２－１５ a date as much as their ASCII forms: the title's year is
+    found (no GL104), the statistics period read (no GL105; GL701 when it is another year's), a later
+    year in part 一 seen (GL702) and a labelled publication date checked against the deadline (GL703)."""
+    full = _full_width_prose(SEED_TEXT)
+    assert "２０２２年政府信息公开工作年度报告" in full
+    assert run(full, "GL104") == [] and run(full, "GL105") == [] and run(full, "GL701") == []
+    wrong = full.replace("统计时限为２０２２年１月１日", "统计时限为２０２１年１月１日").replace("至２０２２年１２月３１日", "至２０２１年１２月３１日")
+    assert where(run(wrong, "GL701")) == [("GL701", 2)]
+    later = full.replace("四是及时办理政府信息依申请公开。", "四是及时办理政府信息依申请公开。２０２３年共办理申请３件。")
+    assert where(run(later, "GL702")) == [("GL702", 7)]
+    dated = full.replace(TITLE.translate(_FULL), TITLE.translate(_FULL) + "\n发布日期：２０２３－０２－１５", 1)
+    ds = run(dated, "GL703")
+    assert where(ds) == [("GL703", 2)] and "2023-01-31" in ds[0].message

@@ -13,10 +13,10 @@ from .._prose import load_data
 
 #: 国办公开办函〔2021〕30号 with any bracket pair — [] （） 【】 〈〉 ｛｝ 〖〗 <> … (GL604 reports the wrong ones), or 国务院令第711号
 DOCNUM = lazy_compile(
-    r"(?P<issuer>[\u4e00-\u9fff]{2,12}?)(?P<open>[〔\[（(【［〈｛{〖<＜])(?P<year>(?:19|20)\d{2})(?P<close>[〕\]）)】］〉｝}〗>＞])第?(?P<serial>\d{1,4})号"
+    r"(?P<issuer>[\u4e00-\u9fff]{2,12}?)(?P<open>[〔\[（(【［〈｛{〖<＜])(?P<year>(?:19|20|１９|２０)\d{2})(?P<close>[〕\]）)】］〉｝}〗>＞])第?(?P<serial>\d{1,4})号"
     r"|(?P<decree>国务院令)第?(?P<dserial>\d{1,4})号"
 )
-_BRACKET_YEAR = lazy_compile(r"[〔\[（(【［〈｛{〖<＜](?:19|20)\d{2}[〕\]）)】］〉｝}〗>＞]")  # the part of DOCNUM the issuer is glued to
+_BRACKET_YEAR = lazy_compile(r"[〔\[（(【［〈｛{〖<＜](?:19|20|１９|２０)\d{2}[〕\]）)】］〉｝}〗>＞]")  # the part of DOCNUM the issuer is glued to
 _TITLE = lazy_compile(r"《([^《》\n]{1,150})》")
 _STRIP = lazy_compile(r"[\s〈〉<>《》“”\"'‘’]")
 _LEAD = lazy_compile(r"^(?:按照|根据|依据|依照|参照|对照|贯彻|落实|执行|遵照|结合|印发|转发|关于|见|即|文件|通知|要求)+")

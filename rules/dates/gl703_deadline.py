@@ -5,9 +5,9 @@ from govlint.relazy import lazy_compile
 
 from .._prose import agency_kind, agency_name, cn_int, option, span_of
 
-_Y = r"(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}"
+_Y = r"(?:19|20|１９|２０)\d{2}|[〇零○一二三四五六七八九]{4}"
 _N = r"\d{1,2}|[十一二三四五六七八九]{1,3}"
-_DATE = rf"(?P<y>{_Y})\s*[-/.年]\s*(?P<m>{_N})\s*[-/.月]\s*(?P<d>{_N})\s*日?"
+_DATE = rf"(?P<y>{_Y})\s*[-/.－／．年]\s*(?P<m>{_N})\s*[-/.－／．月]\s*(?P<d>{_N})\s*日?"
 #: a labelled date near the top of the page: 发布时间: 2023-02-20, 发布日期 | 2023-01-30
 _LABELLED = lazy_compile(rf"(?:发布时间|发布日期|发文日期|公开日期|成文日期|印发日期)\s*[:：|｜]?\s*{_DATE}")
 #: a line that is only a date (and perhaps the agency's name): the date under the report

@@ -7,7 +7,7 @@ from ._figures import _OTHER_PERIOD, _other_year, cell_expect, figures, matches,
 _PUBLIC = lazy_compile(r"信息公开|依申请|公开申请|申请公开")
 _NOT_APP = lazy_compile(r"行政许可|审批|许可|建议|提案|信访|举报|投诉|咨询|热线|留言|来信|来电|复议|诉讼|办件|政务服务|事项|"
                         r"意见|培训|会议|检查|通报|信息\d|条信息")
-_CARRY_FORWARD = lazy_compile(r"结转(?:至|到)?下一?年|(?:结转|转入|转至)(?:至|到)?\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年|转入下一?年|转至下一?年|下年度?继续办理|结转下年|尚未办结|正在办理|仍在办理")
+_CARRY_FORWARD = lazy_compile(r"结转(?:至|到)?下一?年|(?:结转|转入|转至)(?:至|到)?\s*(?:(?:19|20|１９|２０)\d{2}|[〇零○一二三四五六七八九]{4})\s*年|转入下一?年|转至下一?年|下年度?继续办理|结转下年|尚未办结|正在办理|仍在办理")
 _CARRIED_OVER = lazy_compile(r"上一?年度?结转|结转上一?年|去年结转|上年度?遗留")
 _OUTCOMES = (
     (lazy_compile(r"部分公开"), "partly_disclosed", "部分公开", "partly disclosed"),

@@ -3,7 +3,7 @@ from govlint.relazy import lazy_compile
 
 from .._common import start_span
 
-_YEAR = lazy_compile(r"(?:19|20)\d{2}\s*年|[二〇零一三四五六七八九○]{4}\s*年")
+_YEAR = lazy_compile(r"(?:19|20|１９|２０)\d{2}\s*年|[二〇零一三四五六七八九○]{4}\s*年")
 
 
 @rule("GL104", "sections.title-year", "warning", summary_en="the title does not name the report year")
