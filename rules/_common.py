@@ -82,3 +82,23 @@ def iter_cells(report):
         for r in t.rows:
             for c in r.cells:
                 yield t, r, c
+
+
+def blank_row(table, row) -> bool:
+    """A row left empty: its label is followed by no value at all, or only by blank cells (not digits
+    run together, see GL211) — every cell of it blank (GL207), not a row of values that cannot be
+    aligned. The last row read of a table that lacks rows is not one: the text may stop there (GL012)."""
+    if row.problem != "too_few" or row.unsplit or row.recovery is not None:
+        return False
+    if any(c.kind != "blank" for c in row.raw_values):
+        return False
+    return not (table.missing_rows and table.rows and table.rows[-1] is row)
+
+
+def row_columns(ctx, table, row) -> list:
+    """The leaf columns a data row of ``table`` has in the edition (its block's, in table 二)."""
+    spec = ctx.edition.table(table.id) if ctx.edition and table.id else None
+    if spec is None:
+        return []
+    block = next((b for b in spec.blocks if b.id == row.block), spec.blocks[0])
+    return list(block.leaves())

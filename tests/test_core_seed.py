@@ -214,3 +214,26 @@ def test_variants_of_the_real_material():
     base = {(d.code, d.line) for d in govlint.lint(zhenan, core)}
     text = _edit(zhenan, "行政许可 |\n0 |", "行政许可 |\n-3 |")
     assert {(d.code, d.line) for d in govlint.lint(text, core)} - base == {("GL209", 29)}
+
+
+def test_a_row_left_empty_is_blank_not_unreadable():
+    """A row whose label is followed by nothing, or only by blank cells — “行政处罚 |” with an empty cell
+    in the seed's one-cell-per-line shape, “规章 |  |  |” in a pipe table (its last cell is not told from
+    the closing pipe) — is a row left blank (GL207,
+    one finding naming its columns), not a row of values that cannot be aligned (GL211). A table that
+    stops after a label (the text cut off) is not one: GL211 and GL202 say so."""
+    core = Config(select=("GL0", "GL10", "GL2", "GL3"))
+    base = {(d.code, d.line) for d in govlint.lint(SEED, core)}
+    text = _edit(SEED, "行政处罚 |\n0 |", "行政处罚 |\n |")
+    ds = [d for d in govlint.lint(text, core) if (d.code, d.line) not in base]
+    assert [(d.code, d.line, d.row) for d in ds] == [("GL207", 39, "penalty")]
+    assert "本年处理决定数量" in ds[0].message
+    longgang = DATA / "2024-longgang-qzfgzbm-partial.txt"
+    base = {(d.code, d.line) for d in govlint.lint(longgang, core)}
+    text = _edit(longgang, "行政规范性文件 | 5 | 1 | 25 |", "行政规范性文件 |  |  |")  # (a blank last cell: no pipe after it)
+    ds = [d for d in govlint.lint(text, core) if (d.code, d.line) not in base]
+    assert [(d.code, d.line, d.row) for d in ds] == [("GL207", 7, "normative_documents")]
+    assert "本年制发件数、本年废止件数、现行有效件数" in ds[0].message
+    cut = SEED.read_text(encoding="utf-8").split("8.属于行政查询事项 |")[0] + "8.属于行政查询事项 |\n"
+    codes = {d.code for d in govlint.lint(cut, core)}
+    assert "GL211" in codes and "GL207" not in codes

@@ -1,6 +1,6 @@
 from govlint import rule
 
-from .._common import column_label, short
+from .._common import blank_row, column_label, short
 
 # why run-together digits could not be split (Row.unsplit, set by govlint.recover)
 _UNSPLIT = {
@@ -33,8 +33,8 @@ def unreadable_row(report, ctx):
         if spec is None:
             continue
         for row in table.rows:
-            if row.problem not in ("too_few", "too_many"):
-                continue
+            if row.problem not in ("too_few", "too_many") or blank_row(table, row):
+                continue  # (a row left empty is GL207's)
             block = next((b for b in spec.blocks if b.id == row.block), spec.blocks[0])
             expected = len(block.leaves()) if not table.columns else len(
                 [c for c in block.leaves() if c.id in table.columns]) + len(table.unknown_columns)
