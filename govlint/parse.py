@@ -8,6 +8,7 @@ document structure only: which wording names which of the six parts is handed in
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 import unicodedata
@@ -80,6 +81,9 @@ class HeadingVocabulary:
     # heading run into its body text ends (see govlint.flatten.split_line)
     starters: frozenset = frozenset()
     headings: frozenset = frozenset()  # keys of the exact official headings (without their numerals)
+    # part -> keys of its official headings (each edition's): what a reworded heading numbered as a
+    # part (一、总体概况) is compared with when none of the part's keywords is in it
+    official: tuple[tuple[int, tuple[str, ...]], ...] = ()
     # keys a heading written without its numeral may have: a keyword of four characters or more,
     # alone or followed by 情况 (derived from ``keywords``)
     bare: frozenset = attrs.field(init=False, eq=False, repr=False)
@@ -102,6 +106,22 @@ class HeadingVocabulary:
                 if w in key and (best is None or len(w) > best[0]):
                     best = (len(w), part)
         return best[1] if best else None
+
+    def resembles(self, part: Optional[int], text: str) -> bool:
+        """Whether ``text`` reads much like part ``part``'s official heading (a reworded heading:
+        总体概况 for 总体情况, 其他需要说明的事项 for 其他需要报告的事项): most of its characters, in order."""
+        k = normalize(text)
+        if part is None or len(k) < 4:
+            return False
+        for n, heads in self.official:
+            if n == part:
+                return any(difflib.SequenceMatcher(None, k, h, autojunk=False).ratio() >= _RESEMBLES for h in heads)
+        return False
+
+
+#: how much of an official heading a reworded one keeps (difflib ratio: 2 × matching characters over
+#: both lengths; 总体概况/总体情况 0.75, 其他需要说明的事项/其他需要报告的事项 0.78)
+_RESEMBLES = 0.75
 
 
 class RawCell(NamedTuple):
@@ -157,7 +177,10 @@ def heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optiona
             return None  # a table row label followed by its values
         part = vocab.part_of(rest)
         if part is None:
-            return None
+            # none of the words that name a part: a heading numbered as a part and worded much like
+            # that part's official heading is that part, reworded (GL103 says how)
+            number = NUMERALS.get(m.group(1))
+            return (number, number) if vocab.resembles(number, rest) else None
         return NUMERALS.get(m.group(1)), part
     # a heading written without its numeral: only the exact wording of a part heading
     if 2 <= len(stripped) <= vocab.max_length and not _SENTENCE_END.search(stripped):

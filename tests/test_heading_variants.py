@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import govlint
 import render_shapes as rs
 from govlint.parse import heading_match
 from govlint.engine import default_engine
@@ -109,3 +110,29 @@ def test_heading_wording_ignores_punctuation_and_numbering_only(written, flagged
     assert changed != text
     gl103 = [d for d in lint(changed).diagnostics if d.code == "GL103"]
     assert bool(gl103) == flagged, gl103
+
+
+SEED_TEXT = (Path(__file__).parent / "data" / "seed.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("official, reworded", [
+    ("一、总体情况", "一、总体概况"),
+    ("一、总体情况", "一、总体工作情况"),
+    ("六、其他需要报告的事项", "六、其他需要说明的事项"),
+    ("六、其他需要报告的事项", "六、其他需报告的情况"),
+])
+def test_a_reworded_heading_numbered_as_its_part_is_that_part(official, reworded):
+    """A part heading numbered as its part and worded much like the official heading, though with
+    none of the words govlint knows the part by, is the part reworded (GL103 at it), not a part
+    missing (GL101) whose text runs into the part before."""
+    text = SEED_TEXT.replace(official, reworded, 1)
+    line = text[:text.index(reworded)].count("\n") + 1
+    found = [(d.code, d.line) for d in govlint.lint(text) if d.code in ("GL101", "GL102", "GL103")]
+    assert found == [("GL103", line)]
+
+
+@pytest.mark.parametrize("line", ["一、健全组织领导", "四、政府信息管理情况", "五、监督保障情况", "六、平台建设情况"])
+def test_a_section_of_part_one_numbered_like_a_part_is_not_one(line):
+    """A section of part 一 numbered 一、… 六、 that does not read like that part's heading stays a
+    paragraph of part 一."""
+    assert heading_match(line, default_engine().vocab) is None
