@@ -171,3 +171,15 @@ def test_gl601_words_changed_or_called_a_law():
         assert where(ds) == [("GL601", 334)], wrong
     for fine in ("福建省政务公开条例", "环境信息公开办法"):
         assert run(text_with(sub={"《中华人民共和国信息公开条例》": f"《{fine}》"}), "GL601") == [], fine
+
+
+def test_gl601_a_national_rule_or_measure_on_disclosure_is_the_regulation_misnamed():
+    """There is no national 规定 or 办法 on government-information disclosure: 《中华人民共和国政府信息公开规定》
+    is the regulation misnamed (with the fix); a local one names its place, and national titles of
+    another kind (the report format, a law on another matter, the fee measures) are not concerned."""
+    for wrong in ("中华人民共和国政府信息公开规定", "中华人民共和国政府信息公开办法", "中华人民共和国政务公开规定"):
+        ds = run(text_with(sub={"《中华人民共和国信息公开条例》": f"《{wrong}》"}), "GL601")
+        assert where(ds) == [("GL601", 334)] and ds[0].fix is not None, wrong
+    for fine in ("湖南省政府信息公开规定", "中华人民共和国政府信息公开工作年度报告格式", "中华人民共和国保守国家秘密法",
+                 "政府信息公开信息处理费管理办法", "长沙市实施中华人民共和国政府信息公开条例办法"):
+        assert run(text_with(sub={"《中华人民共和国信息公开条例》": f"《{fine}》"}), "GL601") == [], fine

@@ -9,6 +9,9 @@ from ._docs import titles
 NAME = "中华人民共和国政府信息公开条例"
 _ABOUT = lazy_compile(r"信息公[开布]|政府信息|公开信息|政务公开")
 _REGULATION = lazy_compile(r"条[例列]|信息公开法$")
+#: a national instrument on disclosure other than the regulation does not exist: 《中华人民共和国政府信息公开规定》
+#: (or 办法) is the regulation misnamed, while a local one names its place (《××市政府信息公开规定》)
+_NATIONAL_KIND = lazy_compile(r"^中华人民共和国.+(?:规定|办法)$")
 _LOCAL = lazy_compile(r"省|自治区|市|县|州|盟|旗|区|镇|乡|实施|办法|规定|细则|释义|解读|学习|问答|知识|汇编")
 
 
@@ -24,7 +27,8 @@ def regulation_name(report, ctx):
     What: a book title naming the national regulation on government-information disclosure is
     exactly 《中华人民共和国政府信息公开条例》 (after the first citation, the short form 《条例》 may be
     introduced with 以下简称). A name missing a word (《中华人民共和国信息公开条例》), with a typo
-    (条列), with the words changed (信息公布, 政府公开信息, 政务公开) or called a law (信息公开法) is reported with a safe fix to the exact name; the
+    (条列), with the words changed (信息公布, 政府公开信息, 政务公开), called a law (信息公开法) or a national
+    规定/办法 (《中华人民共和国政府信息公开规定》: there is none) is reported with a safe fix to the exact name; the
     short 《政府信息公开条例》 without the country prefix is reported as a note (info) with the same fix.
     Local measures (《福建省政府信息公开办法》, 《××市政府信息公开规定》) are not concerned.
     Why: the regulation is the legal basis of the report; citing it under a name that does not exist
@@ -36,9 +40,10 @@ def regulation_name(report, ctx):
     for _, p in prose(report, title=True):
         for s, e, content in titles(p.text):
             key = _key(content)
-            if key == NAME or not (_REGULATION.search(key) and _ABOUT.search(key)):
+            national = _NATIONAL_KIND.search(key) is not None and not _LOCAL.search(key[7:-2])
+            if key == NAME or not ((_REGULATION.search(key) or national) and _ABOUT.search(key)):
                 continue
-            if _LOCAL.search(key.replace("中华人民共和国", "")):
+            if not national and _LOCAL.search(key.replace("中华人民共和国", "")):
                 continue
             if len(key) > len(NAME) + 4:
                 continue
