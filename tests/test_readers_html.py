@@ -214,6 +214,21 @@ def test_position_skips_script_text_that_repeats_the_content():
     assert src.position(src.text.index("3")) == (3, 9)
 
 
+def test_a_blank_cell_whose_tag_spans_lines_points_at_its_tag():
+    """Word's "save as web page" writes a cell's attributes over several lines; lxml gives the cell the
+    line of the tag's ``>``. A blank cell (no text to take a position from) still points at its own
+    ``<td``, not just after the previous cell's text (GL207 named the cell to its left)."""
+    data = DATA.with_value("三", "withheld.state_secret", "research", "")
+    html = rs.to_html(data).data.decode("utf-8").replace(
+        "<td", "<td width=64 valign=top\r\n  style='width:48.0pt;border:solid windowtext 1.0pt'")
+    html = html.replace("\n", "\r\n").replace("\r\r\n", "\r\n")
+    blank = html.index("<span></span>")
+    at = html.rindex("<td", 0, blank)
+    want = (html.count("\n", 0, at) + 1, at - (html.rfind("\n", 0, at) + 1) + 1)
+    diags = [d for d in default_engine().lint_bytes(html.encode("utf-8"), "word.html").diagnostics if d.code == "GL207"]
+    assert [(d.line, d.column) for d in diags] == [want]
+
+
 # ----------------------------------------------------------------------------- bad input
 
 

@@ -171,7 +171,8 @@ _RAW_END = {name: cached_compile(rf"</{name}(?=[\s/>]|\Z)", re.I) for name in ("
 
 def _scan(text: str, starts: tuple[int, ...]) -> tuple[str, array, list[tuple[int, int]]]:
     """Every text character outside markup (and outside script, style, title and textarea), with
-    its offset in ``text``; and (line, offset) of every ``<td``/``<th`` start tag.
+    its offset in ``text``; and (line, offset) of every ``<td``/``<th`` start tag (the line where
+    the tag ends, the offset of its ``<``).
 
     One regular-expression pass over the page, tokenising as the standard library's ``html.parser``
     does (comments, declarations, tags with quoted attributes, raw script/style content, character
@@ -212,7 +213,9 @@ def _scan(text: str, starts: tuple[int, ...]) -> tuple[str, array, list[tuple[in
             continue
         if name in _ACTED_ON:
             if name == "td" or name == "th":
-                cells.append((bisect.bisect_right(starts, a), a))
+                # (the line of the tag's ">", which is the line lxml gives the element: Word writes a
+                # cell's attributes over two or three lines)
+                cells.append((bisect.bisect_right(starts, pos - 1), a))
             elif not (attrs or attrs2 or "").rstrip().endswith("/"):
                 if name in _RAW_END:  # script, style: raw text up to the end tag
                     close = _RAW_END[name].search(text, pos)
@@ -322,7 +325,8 @@ class _Page:
 
     def _anchors(self, root: Any) -> dict[Any, int]:
         """Offset of each cell's ``<td``/``<th`` tag: lxml's cells matched in order with the tokenizer's
-        on the same source line (a blank cell has no text to take a position from)."""
+        on the same source line — the line of the tag's ``>`` for both (a blank cell has no text to
+        take a position from)."""
         out: dict[Any, int] = {}
         toks = self.aligner.cells
         i = 0
