@@ -229,6 +229,19 @@ def test_a_blank_cell_whose_tag_spans_lines_points_at_its_tag():
     assert [(d.line, d.column) for d in diags] == [want]
 
 
+def test_a_blank_cell_past_line_65535_points_at_its_tag():
+    """libxml2 gives no element a line past 65535 (a page with a long script before the report): the
+    cells there are matched with their tags in order, and a blank cell still points at its ``<td``."""
+    data = DATA.with_value("三", "withheld.state_secret", "research", "")
+    html = rs.to_html(data).data.decode("utf-8").replace("<head>", "<head>\n<script>\n" + "var a = 1;\n" * 70000 + "</script>", 1)
+    blank = html.index("<span></span>")
+    at = html.rindex("<td", 0, blank)
+    want = (html.count("\n", 0, at) + 1, at - (html.rfind("\n", 0, at) + 1) + 1)
+    assert want[0] > 70000
+    diags = [d for d in default_engine().lint_bytes(html.encode("utf-8"), "big.html").diagnostics if d.code == "GL207"]
+    assert [(d.line, d.column) for d in diags] == [want]
+
+
 # ----------------------------------------------------------------------------- bad input
 
 

@@ -225,6 +225,10 @@ def _scan(text: str, starts: tuple[int, ...]) -> tuple[str, array, list[tuple[in
     return "".join(chars), offs, cells
 
 
+#: the largest line lxml reports for an element of an HTML page (libxml2 stores it in 16 bits)
+_LAST_LINE = 65535
+
+
 class _Aligner:
     """Matches lxml text nodes against the page's character stream (see the module doc)."""
 
@@ -334,7 +338,8 @@ class _Page:
             line = el.sourceline or 0
             while i < len(toks) and toks[i][0] < line:
                 i += 1
-            if i < len(toks) and toks[i][0] == line:
+            # libxml2 gives HTML elements no line past 65535: from there on, cells are matched in order
+            if i < len(toks) and (toks[i][0] == line or line >= _LAST_LINE):
                 out[el] = toks[i][1]
                 i += 1
         return out
