@@ -37,6 +37,37 @@ def start_span(report: Report) -> Span:
     return Span(1, 1, 1, 1, 0, 0)
 
 
+_LOCATOR_EN = ((lazy_compile(r"第(\d+)段"), r"paragraph \1"), (lazy_compile(r"表(\d+)\s*"), r"table \1, "),
+               (lazy_compile(r"第(\d+)行\s*"), r"row \1, "), (lazy_compile(r"第(\d+)列"), r"column \1"),
+               (lazy_compile(r"第(\d+)页"), r"page \1"))
+
+
+def locator_en(locator: str) -> str:
+    """A reader's locator in English: 表2 第4行 第10列 -> table 2, row 4, column 10; 第13段 ->
+    paragraph 13; 第2页 -> page 2."""
+    for pattern, repl in _LOCATOR_EN:
+        locator = pattern.sub(repl, locator)
+    return locator.strip(" ,")
+
+
+def place(ctx, spans) -> tuple[str, str]:
+    """Where ``spans`` (a :class:`Span` or several) are in the user's file, as a message names
+    another place than the one it points at: 第12行 / line 12 (第31、35行 / lines 31, 35) — or, for a
+    Word or PDF file, whose lines are govlint's extracted text and mean nothing to the user, the
+    reader's locators (第13段, 表2 第4行 第10列, 第2页 / paragraph 13, table 2, row 4, column 10,
+    page 2)."""
+    spans = [spans] if isinstance(spans, Span) else list(spans)
+    source = getattr(ctx, "source", None)
+    origin = getattr(source, "origin", None)
+    if origin is not None and origin.locators and not origin.has_positions:  # (DOCX, PDF: see Origin)
+        locs = list(dict.fromkeys(loc for sp in spans if (loc := source.locator(sp.start))))
+        if locs:
+            return "、".join(locs), "; ".join(locator_en(loc) for loc in locs)
+    lines = sorted({sp.line for sp in spans})
+    return (f"第{'、'.join(map(str, lines))}行",
+            f"line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}")
+
+
 def numeric(cell: Optional[Cell]) -> bool:
     return cell is not None and cell.kind == "number" and cell.value is not None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import struct
 import zipfile
@@ -146,6 +147,27 @@ def test_python_docx_document_lints_like_the_text(case, tmp_path):
     doc = rs.to_docx(CASES[case], tmp_path / "r.docx")
     ref = default_engine().lint_bytes(rs.to_text(CASES[case], "rows").encode(), "r.txt")
     assert keys(default_engine().lint_bytes(doc.data, "r.docx")) == keys(ref)
+
+
+def test_a_message_naming_other_places_names_them_by_locator(tmp_path):
+    """A finding that names another place than its own (the table cell a narrative figure
+    contradicts) names it as the user can find it in a Word file — by paragraph and table/row/cell,
+    not by a line of govlint's extracted text — in both languages; a text file's message keeps its
+    line numbers."""
+    pytest.importorskip("docx")
+    data = copy.deepcopy(CASES["seed"])
+    at = next(k for k, b in enumerate(data.blocks) if b[0] == "p" and b[1].startswith("3.坚持依法依规"))
+    data.blocks.insert(at + 1, ("p", "本年度共收到政府信息公开申请999件。"))
+    doc = rs.to_docx(data, tmp_path / "r.docx")
+    found = [d for d in default_engine().lint_bytes(doc.data, "r.docx").diagnostics if d.code == "GL501"]
+    assert len(found) == 1, found
+    d = found[0]
+    assert d.locator is not None and d.locator.endswith("段")
+    assert f"正文{d.locator}" in d.message and "（表2 第4行 第10列）" in d.message and "行）" not in d.message.split("（表2")[0]
+    assert "paragraph" in d.message_en and "(table 2, row 4, column 10)" in d.message_en and "line" not in d.message_en
+    text = rs.to_text(data, "rows")
+    ref = [d for d in default_engine().lint_bytes(text.encode(), "r.txt").diagnostics if d.code == "GL501"]
+    assert len(ref) == 1 and f"正文第{ref[0].line}行" in ref[0].message and f"line {ref[0].line}" in ref[0].message_en
 
 
 # ----------------------------------------------------------------------------- hostile or damaged files

@@ -15,7 +15,7 @@ from govlint.model import Cell, Paragraph, Report
 from govlint.numbers import Quantity
 from govlint.relazy import lazy_compile
 
-from .._common import column_label, row_label
+from .._common import column_label, place, row_label
 from .._prose import (
     clause_end,
     clause_start,
@@ -66,10 +66,9 @@ class Expect(NamedTuple):
     cells: tuple[Cell, ...]
     table: str = ""
 
-    @property
-    def lines(self) -> str:
-        ls = sorted({c.span.line for c in self.cells})
-        return "、".join(str(x) for x in ls)
+    def place(self, ctx) -> tuple[str, str]:
+        """Where the cells are, as a message says it (第31行 / line 31; a Word or PDF file's locators)."""
+        return place(ctx, [c.span for c in self.cells])
 
 
 def figures(report: Report, units: frozenset = COUNT_UNITS) -> Iterator[Figure]:
@@ -206,19 +205,24 @@ def report_mismatch(ctx, fig: Figure, topic_zh: str, topic_en: str, expects: Seq
     q = fig.q
     main = expects[0]
     others = expects[1:]
-    where_zh = f"{main.zh}（第{main.lines}行）的{fmt(main.value)}"
-    where_en = f"{main.en} (line {main.lines}): {fmt(main.value)}"
-    alt_zh = "".join(f"；也不等于{e.zh}（第{e.lines}行）{fmt(e.value)}" for e in others)
-    alt_en = "".join(f"; nor {e.en} (line {e.lines}): {fmt(e.value)}" for e in others)
+    at_zh, at_en = main.place(ctx)
+    where_zh = f"{main.zh}（{at_zh}）的{fmt(main.value)}"
+    where_en = f"{main.en} ({at_en}): {fmt(main.value)}"
+    alt_zh = alt_en = ""
+    for e in others:
+        e_zh, e_en = e.place(ctx)
+        alt_zh += f"；也不等于{e.zh}（{e_zh}）{fmt(e.value)}"
+        alt_en += f"; nor {e.en} ({e_en}): {fmt(e.value)}"
     if any(c.recovered for e in expects for c in e.cells):
         alt_zh += "（表中数字连写，按表内勾稽关系唯一拆分得出）"
         alt_en += " (the table's digits run together; they were split the only way the table's identities allow)"
     quote = (fig.pre.strip(" \u3000，,、：:") + q.raw + fig.post.rstrip())[-40:].lstrip("，,、")
-    line = fig.paragraph.span.line
+    span = span_of(ctx, fig.paragraph, q.start, q.end)
+    here_zh, here_en = place(ctx, span)
     return ctx.rule.diag(
-        span_of(ctx, fig.paragraph, q.start, q.end),
-        f"正文第{line}行{topic_zh}为{fmt(q.value)}（“{quote}”），与{where_zh}不一致{alt_zh}",
-        f"the text on line {line} gives {topic_en} as {fmt(q.value)} (“{quote}”), but {where_en}{alt_en}",
+        span,
+        f"正文{here_zh}{topic_zh}为{fmt(q.value)}（“{quote}”），与{where_zh}不一致{alt_zh}",
+        f"the text at {here_en} gives {topic_en} as {fmt(q.value)} (“{quote}”), but {where_en}{alt_en}",
         table=main.table or None, row=main.cells[0].row, col=main.cells[0].column,
         expected=main.value, actual=q.value)
 

@@ -1,6 +1,7 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
+from .._common import place
 from .._prose import find_years, fmt, inside, prose, quoted_ranges, sentence_bounds, span_of
 from ._figures import _OTHER_PERIOD, _other_year, cell_expect, figures, matches, report_mismatch
 
@@ -170,11 +171,12 @@ def _none_received(report, ctx):
                     year is not None and any(_other_year(text, y, year) for y in find_years(text, ss, se))):
                 continue  # another year's, or compared with one
             said = text[m.start():m.end()]
-            line = p.span.line
+            span = span_of(ctx, p, m.start(), m.end())
+            (here_zh, here_en), (at_zh, at_en) = place(ctx, span), exp.place(ctx)
             yield ctx.rule.diag(
-                span_of(ctx, p, m.start(), m.end()),
-                f"正文第{line}行说没有收到政府信息公开申请（“{said}”），但{exp.zh}（第{exp.lines}行）为{fmt(exp.value)}",
-                f"the text on line {line} says no disclosure application was received (“{said}”), but {exp.en} "
-                f"(line {exp.lines}) is {fmt(exp.value)}", table="三", row="new", col="total",
+                span,
+                f"正文{here_zh}说没有收到政府信息公开申请（“{said}”），但{exp.zh}（{at_zh}）为{fmt(exp.value)}",
+                f"the text at {here_en} says no disclosure application was received (“{said}”), but {exp.en} "
+                f"({at_en}) is {fmt(exp.value)}", table="三", row="new", col="total",
                 expected=exp.value, actual=0)
             return

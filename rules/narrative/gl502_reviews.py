@@ -1,6 +1,7 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
+from .._common import place
 from .._prose import CLAUSE_END, fmt, prose, span_of
 from ._figures import cell_expect, figures, matches, report_mismatch
 
@@ -107,8 +108,10 @@ def reviews(report, ctx):
                                      (_LITIGATION, litigation, "行政诉讼", "lawsuit")):
                 if exp is None or not pat.search(clause) or exp.value == 0:
                     continue
+                span = span_of(ctx, p, s, e)
+                (here_zh, here_en), (at_zh, at_en) = place(ctx, span), exp.place(ctx)
                 yield ctx.rule.diag(
-                    span_of(ctx, p, s, e),
-                    f"正文第{p.span.line}行说没有{zh}（“{clause}”），但{exp.zh}（第{exp.lines}行）为{fmt(exp.value)}",
-                    f"the text on line {p.span.line} says there was no {en} (“{clause}”), but {exp.en} "
-                    f"(line {exp.lines}) is {fmt(exp.value)}", table="四", expected=exp.value, actual=0)
+                    span,
+                    f"正文{here_zh}说没有{zh}（“{clause}”），但{exp.zh}（{at_zh}）为{fmt(exp.value)}",
+                    f"the text at {here_en} says there was no {en} (“{clause}”), but {exp.en} "
+                    f"({at_en}) is {fmt(exp.value)}", table="四", expected=exp.value, actual=0)

@@ -1,6 +1,7 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
+from .._common import place
 from .._prose import SENTENCE_END, fmt, quantities, span_of
 from ._figures import cell_expect, figures, matches, report_mismatch
 
@@ -118,11 +119,13 @@ def _fee(ctx, report, fig):
     tolerance = 0.5 * (10 ** -places) * (q.multiplier or 1) / 10_000 + 1e-9
     if abs(in_wan - exp.value) <= max(tolerance, 0.005):
         return
+    span = span_of(ctx, fig.paragraph, q.start, q.end)
+    (here_zh, here_en), (at_zh, at_en) = place(ctx, span), exp.place(ctx)
     yield ctx.rule.diag(
-        span_of(ctx, fig.paragraph, q.start, q.end),
-        f"正文第{fig.paragraph.span.line}行行政事业性收费为“{q.raw}”（{fmt(in_wan)}万元），与{exp.zh}（第{exp.lines}行）的"
+        span,
+        f"正文{here_zh}行政事业性收费为“{q.raw}”（{fmt(in_wan)}万元），与{exp.zh}（{at_zh}）的"
         f"{fmt(exp.value)}万元不一致",
-        f"the text on line {fig.paragraph.span.line} gives 行政事业性收费 as “{q.raw}” ({fmt(in_wan)}万元), but {exp.en} "
-        f"(line {exp.lines}) is {fmt(exp.value)}万元", table="二", row="fees", col="fee_amount",
+        f"the text at {here_en} gives 行政事业性收费 as “{q.raw}” ({fmt(in_wan)}万元), but {exp.en} "
+        f"({at_en}) is {fmt(exp.value)}万元", table="二", row="fees", col="fee_amount",
         expected=exp.value, actual=in_wan)
 

@@ -1,6 +1,6 @@
 from govlint import rule
 
-from .._common import NUMERALS
+from .._common import NUMERALS, place
 
 
 @rule("GL102", "sections.part-order", "error", summary_en="parts out of order, repeated or misnumbered")
@@ -28,10 +28,10 @@ def part_order(report, ctx):
                 f"the heading is numbered {h.number} but names part {h.part}; it should be numbered {NUMERALS[h.part]}、",
                 expected=NUMERALS[h.part], actual=NUMERALS[h.number])
         if h.part in seen:
-            first = seen[h.part]
+            at_zh, at_en = place(ctx, seen[h.part].span)
             yield ctx.rule.diag(
-                h.span, f"第{NUMERALS[h.part]}部分重复出现（第一次在第{first.span.line}行）",
-                f"part {h.part} appears again (first at line {first.span.line})")
+                h.span, f"第{NUMERALS[h.part]}部分重复出现（第一次在{at_zh}）",
+                f"part {h.part} appears again (first at {at_en})")
             continue
         if h.part < highest:
             yield ctx.rule.diag(
