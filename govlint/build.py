@@ -17,8 +17,8 @@ import attrs
 import lark
 
 from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
-from .labels import bare_key, key, numbering, strip_numbering
-from .model import Cell, Heading, Paragraph, Report, Row, Section, Span, Table
+from .labels import bare_key, key, note_after, numbering, strip_numbering
+from .model import Cell, Heading, LabelNote, Paragraph, Report, Row, Section, Span, Table
 from .numbers import CellValue, chinese_to_number, parse_cell
 from .parse import HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix, split_cells
 from .source import Source
@@ -713,16 +713,18 @@ class _Aligner:
         self.label_col = key(spec.label_column) if spec.label_column else None
         self.captions = {key(b.caption): b for b in spec.blocks if b.caption}
         self.plans: list[recover.Plan] = []  # rows of run-together digits, split in finish()
+        self.notes: list[LabelNote] = []  # labels read despite a fill-in note after them
         self._span = source.span
 
     # -- lookups
-    def _row_spec(self, text: str) -> Optional[RowSpec]:
+    def _row_spec(self, text: str) -> tuple[Optional[RowSpec], str]:
+        """The row labelled ``text``, and the fill-in note written after its label ("" if none)."""
         memo = self._memo(self.block)[0]
-        if text in memo:
-            return memo[text]
-        if len(memo) > 20000:
-            memo.clear()
-        found = memo[text] = self._find_row_spec(text)
+        found = memo.get(text)
+        if found is None:
+            if len(memo) > 20000:
+                memo.clear()
+            found = memo[text] = self._find_row_spec(text)
         return found
 
     def _memo(self, block: Optional[BlockSpec]) -> tuple[dict, dict, dict]:
@@ -737,27 +739,45 @@ class _Aligner:
             entry = _SPEC_MEMO[slot] = (self.spec, block, {}, {}, {})
         return entry[2], entry[3], entry[4]
 
-    def _find_row_spec(self, text: str) -> Optional[RowSpec]:
+    def _find_row_spec(self, text: str) -> tuple[Optional[RowSpec], str]:
         k, b = key(text), bare_key(text)
         blocks = ([self.block] if self.block is not None else []) + [x for x in self.spec.blocks if x is not self.block]
         for blk in blocks:
             for r in blk.rows:
                 if b in r.keys() or k in r.keys():
-                    return r
-        # composite label: "三、本年度办理结果(一)予以公开" or a label with a fill-in note appended
+                    return r, ""
+        # composite label: "三、本年度办理结果(一)予以公开"; or a label with a fill-in note after it
+        # (“规章(设区的市、自治州人民政府应提供相关数据)”, as 湖北 reports keep the template's notes): the
+        # row, and the note (unless it is the beginning of the template's own note, as a label cut
+        # short by a PDF's line gives it: “(二)部分公开(区分处理的”)
         best: Optional[RowSpec] = None
         best_len = 0
+        best_note = ""
         for blk in blocks:
             for r in blk.rows:
                 for rk in r.keys():
-                    if len(rk) >= 2 and len(rk) > best_len and (k.endswith(rk) or b.endswith(rk)):
+                    if len(rk) < 2 or len(rk) <= best_len:
+                        continue
+                    if k.endswith(rk) or b.endswith(rk):
                         prefix = (k if k.endswith(rk) else b)[: -len(rk)]
                         if self._is_group_prefix(prefix):
-                            best, best_len = r, len(rk)
-                    if len(rk) >= 4 and len(rk) > best_len and b.startswith(rk) and b[len(rk):len(rk) + 1] == "(" \
-                            and not numbering(b[len(rk):]):  # a note, not the next item "(一)予以公开"
-                        best, best_len = r, len(rk)
-        return best
+                            best, best_len, best_note = r, len(rk), ""
+                            continue
+                    if b.startswith(rk) and b[len(rk):len(rk) + 1] == "(" and not numbering(b[len(rk):]):
+                        # a note, not the next item "(一)予以公开"
+                        note = note_after(b, rk, bare_key(r.label))
+                        if note is not None:
+                            best, best_len, best_note = r, len(rk), note
+        return best, self._written_note(text, best_note) if best_note else ""
+
+    @staticmethod
+    def _written_note(text: str, note: str) -> str:
+        """The note ``note`` (a key) as ``text`` writes it: the shortest ending of ``text`` from a
+        bracket whose key is ``note`` (full-width brackets and all); ``note`` itself if none is."""
+        for i in range(len(text) - 1, -1, -1):
+            if text[i] in "(（" and key(text[i:]) == note:
+                return text[i:].strip()
+        return note
 
     def _foreign_row(self, k: str) -> Optional[RowSpec]:
         """The foreign sub-row (see ``self.foreign``) labelled ``k``, written right after its parent
@@ -797,19 +817,43 @@ class _Aligner:
                 return False
         return True
 
-    def _column_specs(self, text: str) -> list[ColumnSpec]:
+    def _column_specs(self, text: str) -> tuple[tuple[ColumnSpec, ...], str, str]:
+        """The columns labelled ``text``; the key of their label as the format writes it; and the
+        fill-in note written after it ("" if none)."""
         memo = self._memo(self.block)[1]
         found = memo.get(text)
         if found is None:
             if len(memo) > 20000:
                 memo.clear()
-            found = memo[text] = tuple(self._find_column_specs(text))
-        return list(found)
+            found = memo[text] = self._find_column_specs(text)
+        return found
 
-    def _find_column_specs(self, text: str) -> list[ColumnSpec]:
+    def _find_column_specs(self, text: str) -> tuple[tuple[ColumnSpec, ...], str, str]:
         k = key(text)
         blocks = [self.block] if self.block is not None else list(self.spec.blocks)
-        return [c for blk in blocks for c in blk.columns if k in c.keys()]
+        exact = tuple(c for blk in blocks for c in blk.columns if k in c.keys())
+        if exact or "(" not in k:
+            return exact, k, ""
+        # a label with a fill-in note after it (“本年制发件数(以文件印发日期为准)”): the columns of the
+        # longest official label it starts with
+        best: list[ColumnSpec] = []
+        best_key, note = "", ""
+        for blk in blocks:
+            for c in blk.columns:
+                for ck in c.keys():
+                    if len(ck) < max(2, len(best_key)) or not k.startswith(ck):
+                        continue
+                    if ck == best_key:
+                        if c not in best:
+                            best.append(c)
+                        continue
+                    found = note_after(k, ck, key(c.label))
+                    if found is not None:
+                        best, best_key, note = [c], ck, found
+        if not best:
+            return (), k, ""
+        best_t = tuple(best)
+        return best_t, best_key, self._written_note(text, note) if note else ""
 
     # -- row lifecycle
     def _columns_for(self, block: Optional[BlockSpec]) -> list[Optional[ColumnSpec]]:
@@ -975,14 +1019,17 @@ class _Aligner:
             return
         if self.label_col and k == self.label_col:
             return
-        if k in self.captions:
+        caption = self.captions.get(k)
+        if caption is None and k[:1] == "第" and "(" in k:
+            caption = self._caption(raw, k)
+        if caption is not None:
             self._close_row()
-            self.block = self.captions[k]
+            self.block = caption
             self.phase = "header"
             self.header, self.order = [], None
             return
-        cols = self._column_specs(raw.text)
-        row_spec = self._row_spec(raw.text)
+        cols, col_key, col_note = self._column_specs(raw.text)
+        row_spec, row_note = self._row_spec(raw.text)
         in_header = self.phase == "header"
         if row_spec is None and self.foreign and not in_header:
             sub = self._foreign_row(k)
@@ -999,14 +1046,18 @@ class _Aligner:
             self.block = None
             self.phase, self.header, self.order = "header", [(k, raw)], None
             return
-        if cols and (in_header and (row_spec is None or k in self.col_keys) or row_spec is None):
+        if cols and (in_header and (row_spec is None or col_key in self.col_keys) or row_spec is None):
             if not in_header:  # a new header (e.g. the next block of table 二 without its caption)
                 self._close_row()
                 self.phase, self.header, self.order = "header", [], None
-            self.header.append((k, raw))
+            self.header.append((col_key, raw))
+            if col_note:
+                self._note(raw, col_note, cols[0].label, column=cols[0].id)
             return
         if row_spec is not None:
             self._open(raw, row_spec)
+            if row_note:
+                self._note(raw, row_note, row_spec.label, row=row_spec.id)
             return
         # unrecognised text
         if self.row is not None and self.row.spec is not None and not self.row.spec.group and self.order is not None \
@@ -1017,6 +1068,23 @@ class _Aligner:
             self.unknown_header.append((len(self.header), raw))
             return
         self._open(raw, None)
+
+    def _caption(self, raw: RawCell, k: str) -> Optional[BlockSpec]:
+        """The block whose caption ``k`` (a key) is, written with a fill-in note after it
+        (“第二十条第（一）项（行政法规、规章和规范性文件）”); the note is recorded."""
+        for ck, blk in self.captions.items():
+            note = note_after(k, ck)
+            if note is not None:
+                self._note(raw, self._written_note(raw.text, note), blk.caption or ck)
+                return blk
+        return None
+
+    def _note(self, raw: RawCell, note: str, official: str, row: Optional[str] = None,
+              column: Optional[str] = None) -> None:
+        """Record a label read as the official ``official`` though written with the note ``note``."""
+        if any(n.span.start == raw.start for n in self.notes):
+            return
+        self.notes.append(LabelNote(raw.text.strip(), self._span(raw.start, raw.end), note, row, column, official))
 
     def _open(self, raw: RawCell, spec: Optional[RowSpec]) -> None:
         self._close_row()
@@ -1095,7 +1163,7 @@ class _Aligner:
             columns += [c for c in ids if c not in columns]
         return Table(self.spec.id, span, tuple(self.rows), tuple(columns), self.header_recognised,
                      missing_rows, tuple(missing_cols), tuple(self.unknown_rows), tuple(self.unknown_columns),
-                     tuple(self.stray), self.section)
+                     tuple(self.stray), self.section, tuple(self.notes))
 
     def _merge_foreign(self) -> None:
         """Sub-rows of another edition (2021 （六）其他处理 1./2./3. in a 2019 table 三) stand for their

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import Optional
 from .relazy import cached_compile
 
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
@@ -80,6 +81,28 @@ def bare_key(text: str) -> str:
 def strip_numbering(k: str) -> str:
     """A key (already normalised by :func:`key`) without its leading item number(s); "" if nothing else."""
     return _NUMBERING.sub("", k)
+
+
+_NOT_WORD = cached_compile(r"[^\w]+")
+
+
+def note_after(written: str, official: str, full: str = "") -> Optional[str]:
+    """The fill-in note that the label key ``written`` adds after the official label key
+    ``official`` (``规章(设区的市、自治州人民政府应提供相关数据)`` after ``规章``): the bracketed rest; None
+    when ``written`` is not ``official`` followed by a note in brackets. A note after a label of two
+    or three characters must be closed (``其他(`` starts no note). ``full`` is the template's own
+    label key (``official`` may be a shorter alias of it): a rest that is the template's own note or
+    its beginning, punctuation aside (``部分公开(区分处理的`` for ``部分公开(区分处理的,只计这一情形,
+    不计其他情形)``, as a PDF's line cuts it), is the official label itself: ""."""
+    n = len(official)
+    if len(written) <= n + 2 or written[n] != "(" or not written.startswith(official) or numbering(written[n:]):
+        return None
+    rest = written[n:]
+    if full.startswith(official) and len(full) > n and _NOT_WORD.sub("", full[n:]).startswith(_NOT_WORD.sub("", rest)):
+        return ""
+    if n < 4 and not written.endswith(")"):
+        return None
+    return rest
 
 
 def numbering(text: str) -> str:

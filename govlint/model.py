@@ -105,6 +105,20 @@ class Row:
 
 
 @attrs.frozen
+class LabelNote:
+    """A row or column label written with a fill-in note the format does not have after the official
+    label (``规章（设区的市、自治州人民政府应提供相关数据）``): the row or column was read as the official
+    one; ``note`` is the extra text as written."""
+
+    text: str  # the label as written
+    span: Span
+    note: str
+    row: Optional[str] = None  # the row id it was read as (a row label)
+    column: Optional[str] = None  # the column id it was read as (a column label)
+    official: str = ""  # the official label
+
+
+@attrs.frozen
 class Table:
     id: Optional[str]  # "二" | "三" | "四" (None: table govlint could not identify)
     span: Span
@@ -117,6 +131,7 @@ class Table:
     unknown_columns: tuple[Cell, ...] = ()
     stray_values: tuple[Cell, ...] = ()
     section: Optional[int] = None  # number of the part the table was written in
+    label_notes: tuple[LabelNote, ...] = ()  # labels read as official ones despite a fill-in note
     # (row id, column id) -> cell, made on first use: the rules look up a few hundred cells per table
     _index: dict = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)
 
