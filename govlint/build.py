@@ -18,7 +18,7 @@ import lark
 
 from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
 from .labels import bare_key, key, note_after, numbering, strip_numbering
-from .model import Cell, Heading, LabelNote, Paragraph, Report, Row, Section, Span, Table
+from .model import Cell, Heading, LabelNote, OtherEditionBlock, Paragraph, Report, Row, Section, Span, Table
 from .numbers import CellValue, chinese_to_number, parse_cell
 from .parse import HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix, split_cells
 from .source import Source
@@ -663,6 +663,7 @@ class _OpenRow:
     values: list[tuple[RawCell, CellValue]] = attrs.field(factory=list)
     group_with_values: bool = False
     foreign: Optional[RowSpec] = None  # a sub-row another edition splits this edition's data row into
+    other: bool = False  # a row of a block written in another edition (see _Aligner.other)
 
 
 def _trim_padding(values: list, n: int) -> list:
@@ -688,9 +689,14 @@ class _Aligner:
     """Walk the cells of one table and align values to the edition's rows and columns."""
 
     def __init__(self, source: Source, spec: TableSpec, section: Optional[int],
-                 foreign: Sequence[RowSpec] = ()) -> None:
+                 foreign: Sequence[RowSpec] = (), others: Optional["_OtherLabels"] = None) -> None:
         self.source = source
         self.spec = spec
+        # the labels only other editions' blocks of this table use (table 二), and the block being read
+        # in another edition (its rows are not read into this edition's columns), if any
+        self.others = others
+        self.other: Optional[_OtherBlock] = None
+        self.other_blocks: list[_OtherBlock] = []
         # sub-rows another edition splits one of this edition's data rows into (the 2021 （六）其他处理
         # 1./2./3. in a 2019 table 三): read as parts of that row, not as unknown rows
         self.foreign = tuple(foreign)
@@ -873,6 +879,8 @@ class _Aligner:
             hit = orders[keys] = tuple(_leaf_order(blk, [h for h in self.header
                                                          if any(h[0] in c.keys() for c in blk.columns)]))
         leaves = list(hit)
+        if not leaves and self.others is not None and self.unknown_header and self._other_header(blk):
+            return
         if not leaves:
             # header missing or unreadable: assume the format's own order, and say so (GL212)
             self.header_recognised = False
@@ -886,6 +894,26 @@ class _Aligner:
             self.order = order
         self.seen_columns.setdefault(blk.id, {}).update(dict.fromkeys(c.id for c in self.order if c is not None))
         self.unknown_header = []
+
+    def _other_header(self, blk: BlockSpec) -> bool:
+        """A header of block ``blk`` without a label of this edition but with column labels only
+        another edition uses (本年新制作数量 … in a 2021 table 二): the block is written in that edition.
+        Its rows are read as such (see :meth:`_other_label`); labels of no edition stay unknown."""
+        others = self.others
+        assert others is not None
+        hits = [(cell, others.columns.get(key(cell.text))) for _, cell in self.unknown_header]
+        first = next(((cell, h) for cell, h in hits if h is not None), None)
+        if first is None:
+            return False
+        cell, (edition, block) = first
+        self._start_other(edition, block, blk, cell)
+        assert self.other is not None
+        self.other.labels += [c.text.strip() for c, h in hits if h is not None]
+        self.unknown_columns += [self._cell(c, parse_cell(c.text)) for c, h in hits if h is None]
+        self.unknown_header = []
+        self.order = list(blk.leaves())
+        self.seen_columns.setdefault(blk.id, {}).update(dict.fromkeys(c.id for c in self.order))
+        return True
 
     def _unknown_column_at(self, blk: BlockSpec, order: list[Optional[ColumnSpec]], cell: RawCell) -> int:
         """Where in ``order`` (the leaf columns read so far) the column of an unknown header label
@@ -961,6 +989,13 @@ class _Aligner:
         if r.foreign is not None:
             self.foreign_rows.append((r.foreign, r.label, list(r.values)))
             return
+        if r.other:  # a row of a block in another edition: there, not read into this edition's columns
+            if r.spec is not None:
+                owner = self.spec.block_of_row(r.spec.id) if len(self.spec.blocks) > 1 else r.block
+                self.rows.append(Row(r.spec.id, r.label.text, self._span(r.label.start, r.label.end), (),
+                                     owner.id if owner is not None else None, "other_edition",
+                                     tuple(self._cell(c, v, r.spec.id) for c, v in r.values)))
+            return
         cols = self._columns_for(r.block)
         plan = None
         if recover.has_run(r.values):  # digits run together (flattened page text): see govlint.recover
@@ -1027,6 +1062,9 @@ class _Aligner:
             self.block = caption
             self.phase = "header"
             self.header, self.order = [], None
+            self.other = None
+            return
+        if self.others is not None and self._other_label(raw, k):
             return
         cols, col_key, col_note = self._column_specs(raw.text)
         row_spec, row_note = self._row_spec(raw.text)
@@ -1045,11 +1083,13 @@ class _Aligner:
             self._close_row()
             self.block = None
             self.phase, self.header, self.order = "header", [(k, raw)], None
+            self.other = None
             return
         if cols and (in_header and (row_spec is None or col_key in self.col_keys) or row_spec is None):
             if not in_header:  # a new header (e.g. the next block of table 二 without its caption)
                 self._close_row()
                 self.phase, self.header, self.order = "header", [], None
+                self.other = None
             self.header.append((col_key, raw))
             if col_note:
                 self._note(raw, col_note, cols[0].label, column=cols[0].id)
@@ -1068,6 +1108,42 @@ class _Aligner:
             self.unknown_header.append((len(self.header), raw))
             return
         self._open(raw, None)
+
+    def _other_label(self, raw: RawCell, k: str) -> bool:
+        """Read ``raw`` (key ``k``) as a label only another edition's table uses, if it is one: that
+        edition's block caption (2019 第二十条第（九）项 in a 2021 table) opens a block in that edition;
+        in such a block, that edition's column labels are its header and its row labels open its rows
+        (read as this edition's row of the same id, if there is one, but not into its columns)."""
+        others = self.others
+        assert others is not None
+        hit = others.captions.get(k)
+        if hit is not None:
+            self._close_row()
+            self.block = None
+            self.phase, self.header, self.order = "header", [], None
+            self._start_other(hit[0], hit[1], None, raw)
+            return True
+        other = self.other
+        if other is None:
+            return False  # (a block of this edition; 2019 column labels in its header: see _finish_header)
+        if k in others.columns:
+            other.labels.append(raw.text.strip())
+            return True
+        found = others.rows.get(bare_key(raw.text)) or others.rows.get(k)
+        if found is None:
+            return False
+        self._close_row()
+        same = self.spec.row(found[2].id)
+        self.row = _OpenRow(same if same is not None and not same.group else None, raw, self.block, other=True)
+        other.labels.append(raw.text.strip())
+        return True
+
+    def _start_other(self, edition: str, block: BlockSpec, mine: Optional[BlockSpec], raw: RawCell) -> None:
+        """A block in the edition ``edition`` (its block ``block``) begins at ``raw``, standing in for
+        this edition's block ``mine`` (None: this edition has no such block)."""
+        self.other = _OtherBlock(edition, block.caption or "", mine.id if mine is not None else None,
+                                 self._span(raw.start, raw.end))
+        self.other_blocks.append(self.other)
 
     def _caption(self, raw: RawCell, k: str) -> Optional[BlockSpec]:
         """The block whose caption ``k`` (a key) is, written with a fill-in note after it
@@ -1101,7 +1177,8 @@ class _Aligner:
                 block = owner
                 self.block = owner
                 self.order = None
-        self.row = _OpenRow(spec, raw, block)
+                self.other = None
+        self.row = _OpenRow(spec, raw, block, other=self.other is not None)
         self.last_row = spec.id if spec is not None else None
 
     def _padding(self, raw: RawCell) -> bool:
@@ -1148,6 +1225,11 @@ class _Aligner:
         for r in self.rows:
             if r.problem == "group_has_values" and r.id is not None:
                 found_rows |= set(self.spec.leaf_rows([r.id]))
+        # a block written in another edition has that edition's rows (GL206 says so): none is missing
+        for o in self.other_blocks:
+            blk = next((b for b in self.spec.blocks if b.id == o.block), None) if o.block else None
+            if blk is not None:
+                found_rows |= {r.id for r in blk.rows}
         missing_rows = tuple(r.id for r in self.spec.data_rows() if r.id not in found_rows)
         if self.spec.implicit_row is not None and self.spec.implicit_row.id not in found_rows:
             missing_rows += (self.spec.implicit_row.id,)
@@ -1163,7 +1245,9 @@ class _Aligner:
             columns += [c for c in ids if c not in columns]
         return Table(self.spec.id, span, tuple(self.rows), tuple(columns), self.header_recognised,
                      missing_rows, tuple(missing_cols), tuple(self.unknown_rows), tuple(self.unknown_columns),
-                     tuple(self.stray), self.section, tuple(self.notes))
+                     tuple(self.stray), self.section, tuple(self.notes),
+                     tuple(OtherEditionBlock(o.edition, o.caption, o.block, o.span, tuple(dict.fromkeys(o.labels)))
+                           for o in self.other_blocks))
 
     def _merge_foreign(self) -> None:
         """Sub-rows of another edition (2021 （六）其他处理 1./2./3. in a 2019 table 三) stand for their
@@ -1207,6 +1291,57 @@ class _Aligner:
                 self.rows.append(row)
 
 
+@attrs.define
+class _OtherBlock:
+    """A block of table 二 being read in another edition (see :class:`~govlint.model.OtherEditionBlock`)."""
+
+    edition: str
+    caption: str
+    block: Optional[str]
+    span: Span
+    labels: list = attrs.field(factory=list)
+
+
+@attrs.frozen
+class _OtherLabels:
+    """The labels of a table's blocks that only other editions use (cached per spec)."""
+
+    captions: dict  # caption key -> (edition id, that edition's block)
+    columns: dict  # column key -> (edition id, that edition's block)
+    rows: dict  # row key -> (edition id, that edition's block, its row)
+
+
+def other_labels(spec: TableSpec, editions: Sequence[Edition]) -> Optional[_OtherLabels]:
+    """The block captions, column labels and row labels of the other editions' table ``spec.id``
+    that ``spec`` does not use (None for a table of one block, or when there are none)."""
+    ids = tuple(id(e) for e in editions)
+    hit = spec._memo.get(("other", ids), False)
+    if hit is False:
+        hit = None
+        if len(spec.blocks) > 1:
+            own = spec.all_keys() | ({key(spec.label_column)} if spec.label_column else set())
+            captions: dict = {}
+            columns: dict = {}
+            rows: dict = {}
+            for ed in editions:
+                other = ed.table(spec.id)
+                if other is None or other is spec:
+                    continue
+                for b in other.blocks:
+                    if b.caption and key(b.caption) not in own:
+                        captions.setdefault(key(b.caption), (ed.id, b))
+                    for c in b.columns:
+                        for k in c.keys() - own:
+                            columns.setdefault(k, (ed.id, b))
+                    for r in b.rows:
+                        for k in r.keys() - own:
+                            rows.setdefault(k, (ed.id, b, r))
+            if captions or columns:
+                hit = _OtherLabels(captions, columns, rows)
+        spec._memo[("other", ids)] = hit
+    return hit
+
+
 def foreign_rows(spec: TableSpec, editions: Sequence[Edition]) -> tuple[RowSpec, ...]:
     """The rows other editions split one of ``spec``'s data rows into (2021 （六）其他处理 1./2./3.
     for the 2019 table 三), cached per spec."""
@@ -1233,10 +1368,12 @@ _TRAILING_NUMBER = re.compile(r"(?:\d{1,2}[.、．]|[(（][一二三四五六七
 
 
 def align(source: Source, spec: TableSpec, cells: Sequence[tuple[RawCell, CellValue]], section: Optional[int],
-          padding_lines: Optional[dict] = None, foreign: Sequence[RowSpec] = ()) -> Table:
+          padding_lines: Optional[dict] = None, foreign: Sequence[RowSpec] = (),
+          others: Optional[_OtherLabels] = None) -> Table:
     """Align one table. ``padding_lines``: a cache shared by the tables of one source (see
-    ``_Aligner._padding``; a page run together into one line holds every table)."""
-    aligner = _Aligner(source, spec, section, foreign)
+    ``_Aligner._padding``; a page run together into one line holds every table). ``foreign``: see
+    :func:`foreign_rows`; ``others``: see :func:`other_labels`."""
+    aligner = _Aligner(source, spec, section, foreign, others)
     if padding_lines is not None:
         aligner._padding_lines = padding_lines
     for raw, v in cells:
@@ -1549,7 +1686,8 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
             first, last = rt.cells[0][0], rt.cells[-1][0]
             table = Table(None, source.span(first.start, last.end), section=rt.section)
         else:
-            table = align(source, spec, rt.cells, rt.section, padding_lines, foreign_rows(spec, editions))
+            table = align(source, spec, rt.cells, rt.section, padding_lines, foreign_rows(spec, editions),
+                          other_labels(spec, editions))
         all_tables.append(table)
 
     # a table belongs to the section whose heading it follows

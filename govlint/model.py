@@ -119,6 +119,19 @@ class LabelNote:
 
 
 @attrs.frozen
+class OtherEditionBlock:
+    """A block of table 二 written in another edition than the table's (2019 column labels in the
+    2021 block 第二十条第（一）项, or the 2019 block 第二十条第（九）项 in a 2021 table): its labels are
+    that edition's, so its figures are not read into this edition's columns."""
+
+    edition: str  # the edition whose labels the block uses
+    caption: str  # the block's caption as that edition has it (第二十条第（九）项)
+    block: Optional[str]  # the block of the table's edition it stands in for (None: the edition has none)
+    span: Span  # the block's caption, or its first label of the other edition
+    labels: tuple[str, ...] = ()  # the labels written that only the other edition uses
+
+
+@attrs.frozen
 class Table:
     id: Optional[str]  # "二" | "三" | "四" (None: table govlint could not identify)
     span: Span
@@ -132,6 +145,7 @@ class Table:
     stray_values: tuple[Cell, ...] = ()
     section: Optional[int] = None  # number of the part the table was written in
     label_notes: tuple[LabelNote, ...] = ()  # labels read as official ones despite a fill-in note
+    other_edition_blocks: tuple[OtherEditionBlock, ...] = ()  # blocks written in another edition
     # (row id, column id) -> cell, made on first use: the rules look up a few hundred cells per table
     _index: dict = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)
 

@@ -12,10 +12,16 @@ def edition_mismatch(report, ctx):
     table 三 splits （六）其他处理 into its three sub-rows instead of giving it figures of its own, and a
     2019-edition table 三 gives it one row (not the 2021 sub-rows 1./2./3., as reports of the transition
     years mix the editions). In a report whose tables mix the editions, a table that is right for the
-    report year is not reported.
+    report year is not reported. A single block of table 二 written in the other edition — its column
+    labels that edition's (本年新制作数量 · 本年新公开数量 · 对外公开总数量 under 第二十条第（一）项 of a 2021
+    table), or a block only that edition has (第二十条第（九）项 in a 2021 table) — is reported once,
+    naming the block and the edition its labels belong to; its labels are not reported again as
+    unknown rows or columns (GL204, GL205), and its figures, which answer that edition's questions,
+    are not read into this edition's columns.
     Why: 国办公开办函〔2021〕30号 replaced the 2019 trial format from the 2021 reports on; an old
     template in a new report (or the reverse) means the figures answer different questions.
-    Fails: a 2022 report whose table 二 has “本年新制作数量”.
+    Fails: a 2022 report whose table 二 has “本年新制作数量”; a 2022 report whose table 二 adds the block
+    “第二十条第（九）项 / 采购项目数量 / 采购总金额 / 政府集中采购”.
     Passes: a 2022 report with the 2021 table labels.
     Basis: format-spec §2; defects B2.
     """
@@ -84,3 +90,36 @@ def edition_mismatch(report, ctx):
                     f"edition ({other.basis}); the {ed.id} edition ({ed.basis}) has it as one row{year_en} fills table "
                     f"{table.id} in the {ed.id} edition (the totals were checked with the rows' sum)",
                     table=table.id, row=row.id, expected=ed.id, actual=other.id)
+    for table in report.tables:
+        if table.id is None:
+            continue
+        for ob in table.other_edition_blocks:
+            other = ctx.editions.get(ob.edition)
+            if other is None or other is ed or (right is not None and right is other):
+                continue  # (a block right for the report year: the edition of the rest is reported above)
+            should = right if right is not None else ed
+            labels = "、".join(ob.labels)
+            if report.year is not None and right is not None:
+                year = f"{report.year}年度报告应使用{right.id}年版（{right.basis}）"
+                year_en = f"a {report.year} report uses the {right.id} edition ({right.basis})"
+            else:
+                year = f"表{table.id}其余部分使用的是{ed.id}年版（{ed.basis}）"
+                year_en = f"the rest of table {table.id} follows the {ed.id} edition ({ed.basis})"
+            spec = should.table(table.id)
+            mine = next((b for b in spec.blocks if b.id == ob.block), None) if spec is not None and ob.block else None
+            if mine is not None:
+                caption = mine.caption or ob.caption
+                expected = "、".join(c.label for c in mine.leaves())
+                yield ctx.rule.diag(
+                    ob.span, f"表{table.id}“{caption}”栏目使用的是{other.id}年版格式（{other.basis}）的名称（{labels}）；"
+                             f"{year}，该栏目的列应为：{expected}（该栏目的数字未参与核对）",
+                    f"table {table.id}: the block “{caption}” uses the labels of the {other.id} edition ({other.basis}): "
+                    f"{labels}; {year_en}, whose columns there are {expected.replace('、', ', ')} (the block's figures "
+                    "were not checked)", table=table.id, expected=should.id, actual=other.id)
+            else:
+                yield ctx.rule.diag(
+                    ob.span, f"表{table.id}中的“{ob.caption}”栏目（{labels}）是{other.id}年版格式（{other.basis}）才有的；"
+                             f"{year}，该版没有这一栏目",
+                    f"table {table.id}: the block “{ob.caption}” ({labels.replace('、', ', ')}) exists only in the "
+                    f"{other.id} edition ({other.basis}); {year_en}, which has no such block",
+                    table=table.id, expected=should.id, actual=other.id)
