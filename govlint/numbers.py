@@ -387,8 +387,9 @@ _PLACEHOLDER_RE = cached_compile(
     r"(?:[\-‐‑‒–—―−－﹣─━/／\\＼×✕✗xX*＊·•.．。…_＿~～\s]|无|空|暂无|不适用|N/?A|n/?a)+"
 )
 _CELL_UNIT_ALT = _unit_alternation({u: "" for u in _AR_UNITS})
+# a currency sign before the number (¥1500, ￥0.5, -¥3 or ¥-3): the amount is in 元
 _CELL_NUM_RE = cached_compile(
-    r"(?P<sign>[+\-＋－−﹣])?[ \u00a0\u3000]*"
+    r"(?P<cur>[¥￥])?[ \u00a0\u3000]*(?P<sign>[+\-＋－−﹣])?[ \u00a0\u3000]*(?(cur)|(?P<cur2>[¥￥])?[ \u00a0\u3000]*)"
     rf"(?P<int>[{_D}]{{1,3}}(?:[,，][{_D}]{{3}})+|[{_D}]+)?"
     rf"(?:[.．](?P<frac>[{_D}]+))?"
     r"[ \u00a0\u3000]*"
@@ -455,6 +456,11 @@ def _parse_cell(text: str) -> CellValue:
     unit = m.group("unit") or None
     if unit == "％":
         unit = "%"
+    elif m.group("cur") or m.group("cur2"):
+        if unit is None:
+            unit = "元"  # ¥1500
+        elif not unit.endswith("元"):
+            return _TEXT  # ¥3件: no amount
     return CellValue("number", value, unit, frac is None)
 
 
