@@ -13,6 +13,8 @@ _REGULATION = lazy_compile(r"条[例列]|信息公开法$")
 #: (or 办法) is the regulation misnamed, while a local one names its place (《××市政府信息公开规定》)
 _NATIONAL_KIND = lazy_compile(r"^中华人民共和国.+(?:规定|办法)$")
 _LOCAL = lazy_compile(r"省|自治区|市|县|州|盟|旗|区|镇|乡|实施|办法|规定|细则|释义|解读|学习|问答|知识|汇编")
+#: the regulation's name in quotation marks instead of book-title marks: “中华人民共和国政府信息公开条例”
+_QUOTED = lazy_compile(r"[“\"「『]((?:中华人民共和国)?政府信息公开条例)[”\"」』]")
 
 
 def _key(s: str) -> str:
@@ -31,13 +33,27 @@ def regulation_name(report, ctx):
     规定/办法 (《中华人民共和国政府信息公开规定》: there is none) is reported with a safe fix to the exact name; the
     short 《政府信息公开条例》 without the country prefix is reported as a note (info) with the same fix.
     Local measures (《福建省政府信息公开办法》, 《××市政府信息公开规定》) are not concerned.
+    The regulation's name in quotation marks instead of book-title marks (“中华人民共和国政府信息公开条例”)
+    is reported too, with a safe fix to the book-title marks: the name of a regulation is a title.
     Why: the regulation is the legal basis of the report; citing it under a name that does not exist
-    is an error readers notice at once, and 30号 asks for reports that are 文字严谨.
-    Fails: “在今后的工作中，我局将严格按照《中华人民共和国信息公开条例》” (missing 政府).
+    is an error readers notice at once, and 30号 asks for reports that are 文字严谨. GB/T 15834—2011
+    §4.15 marks the titles of laws and regulations with 《》, not with quotation marks.
+    Fails: “在今后的工作中，我局将严格按照《中华人民共和国信息公开条例》” (missing 政府); “根据“中华人民共和国政府
+    信息公开条例”的规定”.
     Passes: “严格按照《中华人民共和国政府信息公开条例》”.
-    Basis: format-spec §1 (S1, the regulation's title); issue 4 (the seed's last paragraph).
+    Basis: format-spec §1 (S1, the regulation's title); issue 4 (the seed's last paragraph); GB/T
+    15834—2011 《标点符号用法》 §4.15.
     """
     for _, p in prose(report, title=True):
+        if "公开条例" in p.text:
+            for m in _QUOTED.finditer(p.text):
+                s, e = m.span()
+                written = m.group(0)
+                fix = Fix(p.offset(s), p.end_offset(e), f"《{m.group(1)}》") if text_at(report, p, s, e) == written else None
+                yield ctx.rule.diag(span_of(ctx, p, s, e),
+                                    f"条例名称应使用书名号：{written}应为《{m.group(1)}》",
+                                    f"the regulation's name takes book-title marks: {written} should be 《{m.group(1)}》",
+                                    expected=f"《{m.group(1)}》", actual=written, fix=fix)
         for s, e, content in titles(p.text):
             key = _key(content)
             national = _NATIONAL_KIND.search(key) is not None and not _LOCAL.search(key[7:-2])
