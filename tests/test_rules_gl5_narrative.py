@@ -345,3 +345,49 @@ def test_gl501_no_application_said_while_table_counts_some():
         assert "没有收到" in ds[0].message and "3" in ds[0].message and ds[0].expected == 3
     fine = ["全年未收到政府信息公开申请的行政复议。", "2021年未收到政府信息公开申请。", "无需补正的政府信息公开申请当场答复。"]
     assert run(text_with(insert_after={3: fine}), "GL501") == []
+
+
+def _doc_with_outcomes(*sentences):
+    """A 2021 report whose table 三 has figures in several outcome rows (予以公开 12, 部分公开 3, 不予公开 4
+    of which 第三方合法权益 3 and 过程性信息 1, 无法提供 9 of which 不掌握 7 and 另行制作 2), with
+    ``sentences`` in part 一."""
+    import reportgen as rg
+
+    doc = rg.minimal_doc(2023)
+    outcomes = {("disclosed", "natural"): 10, ("disclosed", "business"): 2, ("partly_disclosed", "natural"): 3,
+                ("withheld.third_party", "natural"): 3, ("withheld.process", "natural"): 1,
+                ("unable.not_held", "natural"): 7, ("unable.needs_creation", "natural"): 2}
+    doc.tables["三"] = rg.consistent_table3(rg.table3("2021"), outcomes, carried={}, forward={})
+    doc.parts[0].body.extend(sentences)
+    return rg.render(doc, "pipe").text
+
+
+def test_gl501_outcomes_joined_are_summed():
+    """“予以公开和部分公开的共15件”: the figure counts both outcomes (it was compared with 部分公开 alone)."""
+    lead = "全年共收到政府信息公开申请28件，其中予以公开12件、部分公开3件、不予公开4件、无法提供9件。"
+    for said in ("予以公开和部分公开的共15件，占办结总数的53.6%。", "不予公开、无法提供的申请共13件。"):
+        assert run(_doc_with_outcomes(lead + said), "GL501") == [], said
+    ds = run(_doc_with_outcomes(lead + "予以公开和部分公开的共16件。"), "GL501")
+    assert len(ds) == 1 and ds[0].expected == 15 and ds[0].actual == 16
+
+
+def test_gl501_reasons_under_an_outcome_are_their_rows():
+    """“无法提供的9件中，本机关不掌握相关政府信息7件”: 不掌握 names row （四）1, not all of （四）无法提供."""
+    lead = "全年共收到政府信息公开申请28件。无法提供的9件中，本机关不掌握相关政府信息7件。"
+    assert run(_doc_with_outcomes(lead), "GL501") == []
+    listed = "不予公开4件，其中保护第三方合法权益3件、属于四类过程性信息1件；无法提供9件，其中需要另行制作2件。"
+    assert run(_doc_with_outcomes("全年共收到政府信息公开申请28件。", listed), "GL501") == []
+    # loosely written for the whole outcome (“因不掌握相关信息无法提供9件”) it is still right
+    assert run(_doc_with_outcomes("全年共收到政府信息公开申请28件，因不掌握相关信息无法提供9件。"), "GL501") == []
+    # a figure matching neither the row nor its outcome is reported
+    ds = run(_doc_with_outcomes(lead.replace("信息7件", "信息6件")), "GL501")
+    assert len(ds) == 1 and ds[0].expected == 7 and "不掌握" in ds[0].message
+
+
+def test_gl501_disclosure_attributes_of_documents_are_no_applications():
+    """The 公开属性 of documents (主动公开 / 依申请公开 / 不予公开) counts documents, not applications."""
+    said = "全年对局发文1124件进行公开属性审核，其中主动公开689件、依申请公开318件、不予公开117件。"
+    assert run(_doc_with_outcomes("全年共收到政府信息公开申请28件，不予公开4件。", said), "GL501") == []
+    # an application sentence that also names 主动公开 is still read
+    ds = run(_doc_with_outcomes("主动公开和依申请公开并重，全年共收到政府信息公开申请28件，不予公开5件。"), "GL501")
+    assert len(ds) == 1 and ds[0].expected == 4

@@ -18,6 +18,35 @@ _OUTCOMES = (
     (lazy_compile(r"其他处理"), "other_handling", "其他处理", "otherwise handled"),
     (lazy_compile(r"予以公开|同意公开|全部公开"), "disclosed", "予以公开", "disclosed"),
 )
+#: two or more outcomes joined (“予以公开和部分公开的共528件”, “不予公开、无法提供的”): the figure is their sum
+_OUTCOME_WORDS = {"予以公开": "disclosed", "同意公开": "disclosed", "全部公开": "disclosed", "部分公开": "partly_disclosed",
+                  "不予公开": "withheld", "无法提供": "unable", "不予处理": "not_processed", "其他处理": "other_handling"}
+_OUTCOME_WORD = "(?:" + "|".join(_OUTCOME_WORDS) + ")"
+_JOINED = lazy_compile(rf"{_OUTCOME_WORD}(?:(?:以及|[和及与、])(?:同意)?{_OUTCOME_WORD})+")
+_ONE_OUTCOME = lazy_compile(_OUTCOME_WORD)
+#: the reasons listed under （三）–（六）: a figure named by one is that row's (or, loosely written, its
+#: group's: “因本机关不掌握相关信息无法提供的207件”)
+_REASONS = (
+    (lazy_compile(r"国家秘密"), "withheld.state_secret", "1.属于国家秘密", "state secrets"),
+    (lazy_compile(r"法律行政法规禁止|法律、行政法规禁止"), "withheld.prohibited", "2.其他法律行政法规禁止公开",
+     "forbidden by other laws"),
+    (lazy_compile(r"三安全一稳定"), "withheld.security", "3.危及“三安全一稳定”", "security and stability"),
+    (lazy_compile(r"第三方(?:的)?合法权益"), "withheld.third_party", "4.保护第三方合法权益", "third-party rights"),
+    (lazy_compile(r"内部事务"), "withheld.internal", "5.属于三类内部事务信息", "internal affairs"),
+    (lazy_compile(r"过程性信息"), "withheld.process", "6.属于四类过程性信息", "process information"),
+    (lazy_compile(r"执法案卷"), "withheld.enforcement_file", "7.属于行政执法案卷", "enforcement files"),
+    (lazy_compile(r"行政查询"), "withheld.inquiry", "8.属于行政查询事项", "administrative inquiries"),
+    (lazy_compile(r"不掌握|信息不存在"), "unable.not_held", "1.本机关不掌握相关政府信息", "information not held"),
+    (lazy_compile(r"另行制作|没有现成信息"), "unable.needs_creation", "2.没有现成信息需要另行制作", "information to be made"),
+    (lazy_compile(r"仍不明确"), "unable.unclear", "3.补正后申请内容仍不明确", "still unclear"),
+    (lazy_compile(r"重复申请"), "not_processed.repeated", "2.重复申请", "repeated applications"),
+    (lazy_compile(r"公开出版物"), "not_processed.publication", "3.要求提供公开出版物", "published material"),
+    (lazy_compile(r"大量反复"), "not_processed.mass", "4.无正当理由大量反复申请", "mass applications"),
+    (lazy_compile(r"重新出具"), "not_processed.confirmation", "5.要求行政机关确认或重新出具已获取信息",
+     "confirmation of information held"),
+    (lazy_compile(r"逾期不补正"), "other_handling.no_correction", "1.申请人无正当理由逾期不补正…", "no correction in time"),
+    (lazy_compile(r"缴纳费用"), "other_handling.no_fee", "2.申请人逾期未按收费通知要求缴纳费用…", "fee not paid"),
+)
 _LEGAL = ("business", "research", "nonprofit", "legal_services", "other")
 _APPLICANTS = (
     (lazy_compile(r"法人或其他组织|法人和其他组织|法人及其他组织|法人"), _LEGAL, "法人或其他组织", "legal persons or other organisations"),
@@ -53,6 +82,10 @@ _HANDLED = lazy_compile(r"办理|处理")
 
 
 def _about_applications(fig) -> bool:
+    # the 公开属性 of documents (“审核发文1124件，其中主动公开689件、依申请公开318件、不予公开117件”): the
+    # only 申请 is the attribute 依申请公开 beside 主动公开, which no application is
+    if "主动公开" in fig.sentence and "申请" not in fig.sentence.replace("依申请公开", ""):
+        return False
     # (“依申请公开事项” is the applications themselves, not some other 事项)
     around = (fig.pre[-16:] + fig.post).replace("申请公开事项", "申请公开")
     if _NOT_APP.search(around):
@@ -72,9 +105,11 @@ def applications(report, ctx):
     What: figures in the text about disclosure applications — received (收到/受理 …申请N件,
     申请数量为N件),
     handled or answered (办结/答复 N件), carried over from last year or into next year, by outcome
-    (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理) and by applicant (自然人, 商业企业,
-    法人或其他组织 …) — equal the table 三 cell they talk about (总计 column, or the applicant's
-    column). Some reports count received applications as 新收 only, others as 新收 + 上年结转: both
+    (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理; outcomes joined — 予以公开和部分公开的共
+    N件 — are summed; a reason under an outcome — 本机关不掌握相关政府信息N件, 涉及第三方合法权益N件 —
+    is its row, or loosely its outcome) and by applicant (自然人, 商业企业, 法人或其他组织 …) — equal the
+    table 三 cell they talk about (总计 column, or the applicant's column). The 公开属性 of documents
+    (主动公开N件、依申请公开N件、不予公开N件) counts no applications and is not compared. Some reports count received applications as 新收 only, others as 新收 + 上年结转: both
     readings are accepted and the message says which cells were compared. Approximate figures
     (约, 余), ranges, figures of another year or compared with one (同比, 较上年, 累计 written before
     them; 全年累计 is this year's) are skipped. A sentence listing table 三's outcomes (从办理结果看，
@@ -114,6 +149,14 @@ def applications(report, ctx):
         elif _CARRIED_OVER.search(words):
             expects = [e(["carried_over"])]
             topic = topic or ("上年结转的申请数", "the applications carried over from last year")
+        elif (joined := _JOINED.search(near)) is not None:
+            rows = list(dict.fromkeys(_OUTCOME_WORDS[w] for w in _ONE_OUTCOME.findall(joined.group())))
+            expects = [e(rows)]
+            topic = (f"“{joined.group()}”的申请数", "the applications " + " or ".join(
+                next(en for _, rid, _, en in _OUTCOMES if rid == r) for r in rows))
+        elif (reason := next((r for r in _REASONS if r[0].search(words)), None)) is not None:
+            expects = [e([reason[1]]), e([reason[1].split(".")[0]])]
+            topic = (f"“{reason[2]}”的申请数", f"the applications withheld or not answered for {reason[3]}")
         else:
             outcome = next(((rid, zh, en) for pat, rid, zh, en in _OUTCOMES if pat.search(words)), None)
             if outcome is not None:
