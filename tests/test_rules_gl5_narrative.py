@@ -391,3 +391,15 @@ def test_gl501_disclosure_attributes_of_documents_are_no_applications():
     # an application sentence that also names 主动公开 is still read
     ds = run(_doc_with_outcomes("主动公开和依申请公开并重，全年共收到政府信息公开申请28件，不予公开5件。"), "GL501")
     assert len(ds) == 1 and ds[0].expected == 4
+
+
+def test_gl505_categories_of_a_total_stop_at_the_figure_before_it():
+    """“建议 86 件、提案 104 件，其中……” (PDF text spaces the digits): the subject of 104件 is 提案 alone, so
+    the list is not complete (the spaced “86 件” was read as a category “ 件” that the list names)."""
+    line = "共承办省人大代表建议 86 件、省政协提案 104 件，其中主办建议 31 件、主办提案 42 件，均按期办结。"
+    assert run(text_with(insert_after={3: line}), "GL505") == []
+    assert run(text_with(insert_after={3: line.replace(" ", "")}), "GL505") == []
+    # categories named by the total itself still make the list complete, spaced or not
+    whole = "共收到建议、提案 10 件，其中人大代表建议 4 件、政协提案 5 件。"
+    assert where(run(text_with(insert_after={3: whole}), "GL505")) == [("GL505", 4)]
+    assert where(run(text_with(insert_after={3: whole.replace(" ", "")}), "GL505")) == [("GL505", 4)]

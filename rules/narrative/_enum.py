@@ -123,7 +123,11 @@ def enumerations(text: str) -> tuple[Enumeration, ...]:
         elif _CATCH_ALL.search(labels):
             why = "列有“其他”类"
         else:
-            subject = text[clause_start(text, whole.start):whole.start]
+            # the categories the total names stand between it and the figure before it (“建议86件、提案104件，
+            # 其中……”: 104件 counts only 提案; a spaced “86 件” must not make “ 件” a category)
+            prev = [q for q in before if q.end <= whole.start]
+            floor = prev[-1].end if prev else 0
+            subject = text[max(clause_start(text, whole.start), floor):whole.start]
             subject = _VERBS.sub("", subject)
             cats = [c.strip(" ，,：:") for c in _CATEGORY_SPLIT.split(subject)]
             cats = [c[-2:] for c in cats if len(c) >= 2]
