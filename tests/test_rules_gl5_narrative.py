@@ -403,3 +403,21 @@ def test_gl505_categories_of_a_total_stop_at_the_figure_before_it():
     whole = "共收到建议、提案 10 件，其中人大代表建议 4 件、政协提案 5 件。"
     assert where(run(text_with(insert_after={3: whole}), "GL505")) == [("GL505", 4)]
     assert where(run(text_with(insert_after={3: whole.replace(" ", "")}), "GL505")) == [("GL505", 4)]
+
+
+def test_gl50x_a_whole_regions_figures_are_not_the_agencys():
+    """A provincial or city government reports the figures of all its region's agencies beside its own
+    (全省各级行政机关共新收申请4.28万件…；省政府本级新收申请28件): those are not table 三/四's."""
+    region = ("全省各级行政机关共新收政府信息公开申请4.28万件，同比增长6.1%，其中市县两级占92.3%。"
+              "全省各级行政机关因政府信息公开被申请行政复议1862件、被提起行政诉讼973件。")
+    own = "省政府本级新收政府信息公开申请28件，未被申请行政复议，未被提起行政诉讼。"
+    assert run(_doc_with_outcomes(region + own), "GL501") == []
+    assert run(_doc_with_outcomes(region + own), "GL502") == []
+    # the agency's own figure is still compared, also when named after the region's in one sentence
+    ds = run(_doc_with_outcomes(region + own.replace("申请28件", "申请27件")), "GL501")
+    assert len(ds) == 1 and ds[0].actual == 27
+    ds = run(_doc_with_outcomes("全省各级行政机关共收到申请4.28万件，省政府本级收到政府信息公开申请27件。"), "GL501")
+    assert len(ds) == 1 and ds[0].actual == 27
+    # a region named without 各级 / 各部门 (全县共收到…) is still read as the report's own figure
+    ds = run(_doc_with_outcomes("全县共收到政府信息公开申请27件。"), "GL501")
+    assert len(ds) == 1 and ds[0].actual == 27

@@ -40,6 +40,12 @@ _OTHER_PERIOD = lazy_compile(r"同比|环比|较上|比上|较去|比去|上年�
 _INTO_NEXT = lazy_compile(r"(?:结转|转入|转至|转到)(?:至|到)?\s*$")
 _FROM_LAST = lazy_compile(r"度?(?:的)?(?:结转|遗留)")
 _SEP = lazy_compile(r"[、，,；;和及与]")
+#: the figures of a whole region's agencies (全省各级行政机关共收到申请4.28万件, 市县两级占92.3%), which a
+#: provincial or city government reports beside its own: not the figures of this report's tables …
+_WIDER = lazy_compile(r"各级(?:各类)?(?:行政机关|人民政府|政府|机关|部门)|各地(?:区)?各部门|(?:省市县|市县乡|县乡|市县|省市)[两三四]?级"
+                      r"|[全各](?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)")
+#: … unless the agency itself is named after it (全省……；省政府本级收到申请516件)
+_OWN = lazy_compile(r"本级|本机关|本部门|本单位|我(?:局|厅|委|办|署|院|部|府|室|中心|单位)")
 #: a bare 零 that states a count — “行政复议案件为零”, “行政复议、行政诉讼均为零”, “行政诉讼零件”,
 #: “被申请行政复议零起” — right after the thing counted (not 零距离, 零跑腿, “零投诉”, 差错率为零)
 _ZERO = lazy_compile(
@@ -73,7 +79,8 @@ class Expect(NamedTuple):
 
 def figures(report: Report, units: frozenset = COUNT_UNITS) -> Iterator[Figure]:
     """Every countable, exact figure of the prose (not approximate, not a range, not inside 《》/〔〕;
-    a bare 零 stating a count — 行政复议案件为零, 诉讼零件 — is a figure of 0),
+    a bare 零 stating a count — 行政复议案件为零, 诉讼零件 — is a figure of 0; not a whole region's —
+    全省各级行政机关…, 市县两级… — unless the agency itself is named after that, 省政府本级…),
     except those whose clause speaks of another period before them (同比, 较上年, 累计 but not 全年累计
     …) or whose sentence names another year (but not 结转至<next year>, <last year>结转), whose unit is
     one of ``units``."""
@@ -140,6 +147,8 @@ def _all_figures(report: Report) -> Iterator[Figure]:
                                            for m in find_years(text, ss, se))
             if year is not None and other_year[(ss, se)]:
                 continue
+            if _wider(text, ss, q.start):
+                continue
             prev_end = qs[i - 1].end if i > 0 else 0
             next_start = qs[i + 1].start if i + 1 < len(qs) else len(text)
             pre = text[max(cs, prev_end):q.start]
@@ -148,6 +157,15 @@ def _all_figures(report: Report) -> Iterator[Figure]:
             if cut >= 0:
                 post = post[:cut]
             yield Figure(p, part, q, pre, post, clause, text[ss:se])
+
+
+def _wider(text: str, ss: int, pos: int) -> bool:
+    """Does the sentence before ``pos`` speak of a whole region's agencies (without naming this agency
+    after that)?"""
+    last = None
+    for last in _WIDER.finditer(text, ss, pos):
+        pass
+    return last is not None and _OWN.search(text, last.end(), pos) is None
 
 
 def _other_year(text: str, m, year: int) -> bool:

@@ -109,11 +109,13 @@ def applications(report, ctx):
     N件 — are summed; a reason under an outcome — 本机关不掌握相关政府信息N件, 涉及第三方合法权益N件 —
     is its row, or loosely its outcome) and by applicant (自然人, 商业企业, 法人或其他组织 …) — equal the
     table 三 cell they talk about (总计 column, or the applicant's column). The 公开属性 of documents
-    (主动公开N件、依申请公开N件、不予公开N件) counts no applications and is not compared. Some reports count received applications as 新收 only, others as 新收 + 上年结转: both
-    readings are accepted and the message says which cells were compared. Approximate figures
-    (约, 余), ranges, figures of another year or compared with one (同比, 较上年, 累计 written before
-    them; 全年累计 is this year's) are skipped. A sentence listing table 三's outcomes (从办理结果看，
-    部分公开N件，无法提供N件……) is read even when it does not repeat 申请. A statement that no
+    (主动公开N件、依申请公开N件、不予公开N件) counts no applications and is not compared. Some reports
+    count received applications as 新收 only, others as 新收 + 上年结转: both readings are accepted and
+    the message says which cells were compared. Approximate figures (约, 余), ranges, figures of
+    another year or compared with one (同比, 较上年, 累计 written before them; 全年累计 is this
+    year's) and figures of a whole region's agencies (全省各级行政机关共收到申请N件, unless the agency
+    is named after that: 省政府本级…) are skipped. A sentence listing table 三's outcomes
+    (从办理结果看，部分公开N件，无法提供N件……) is read even when it does not repeat 申请. A statement that no
     application was received (全年未收到政府信息公开申请, 本年度无依申请公开事项) is reported when
     the table counts new applications. A
     cell split out of run-together digits (crawled pages) is used — the split is unique under the

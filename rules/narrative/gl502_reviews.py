@@ -51,7 +51,8 @@ def reviews(report, ctx):
     matches zero totals; one figure for both (行政复议、行政诉讼均为0件, 各1件) is each one's, and one
     figure for the two together (行政复议和行政诉讼共2件) is their sum. A count
     written 零 (行政复议案件为零, 行政诉讼零件, 均为零) is 0; 零 in slogans (零投诉, 零跑腿) and rates
-    (纠错率为零) counts nothing. Figures about outcomes (纠正, 维持, 败诉 …) are not compared.
+    (纠错率为零) counts nothing. Figures about outcomes (纠正, 维持, 败诉 …) and figures of a whole
+    region's agencies (全省各级行政机关被申请行政复议N件) are not compared.
     Why: the narrative and table 四 describe the same cases; a report that says 未发生行政复议 while
     its table shows two is wrong in one of the two places.
     Fails: “因政府信息公开被申请行政复议2件” while table 四 行政复议 总计 is 0.
