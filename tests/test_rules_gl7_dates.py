@@ -84,6 +84,16 @@ def test_gl702_early_next_year_is_when_the_report_is_compiled():
         assert where(run(text_with(insert_after={3: late}), "GL702")) == [("GL702", 4)], late
 
 
+def test_gl702_next_year_named_for_its_tasks_is_a_plan():
+    """“2023年1月召开全省电视电话会议，总结2022年工作并部署2023年重点任务”: the later year names tasks."""
+    for said in ("2023年1月，召开全市政务公开工作会议，总结2022年工作并部署2023年重点任务。",
+                 "局党组研究了2023年政务公开工作要点和2023年工作思路。", "会议明确了2023年度主要工作目标。"):
+        assert run(text_with(insert_after={3: said}), "GL702") == [], said
+    # work done in the later year is still reported
+    for late in ("2023年重点完成了网站改版。", "2023年工作中，我局共收到申请3件。"):
+        assert where(run(text_with(insert_after={3: late}), "GL702")) == [("GL702", 4)], late
+
+
 def test_gl702_plans_titles_ranges_and_part5_are_fine():
     text = text_with(insert_after={3: ["2023年，我局将进一步加强政策解读。",
                                        "印发《2023年政务公开工作要点》，编制文化发展规划（2021-2035年）。",

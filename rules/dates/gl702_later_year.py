@@ -21,6 +21,9 @@ _META = lazy_compile(r"发布|时间|日期|来源|印发|成文|更新|落款|�
 # the first quarter of the next year: a report is compiled then and may tell what was done then (a
 # year's assessment in January); used with .match(text, end of the year)
 _EARLY_NEXT_YEAR = lazy_compile(r"\s*(?:0?[1-3](?!\d)|[一二三](?!十))\s*月")
+# a later year naming the tasks set for it (部署2024年重点任务, 明确2024年工作思路): a plan, not work done;
+# used with .match(text, end of the year)
+_TASKS_OF = lazy_compile(r"度?(?:的)?(?:政务公开|政府信息公开)?(?:重点|主要)?(?:工作)?(?:任务|计划|安排|要点|思路|目标)")
 
 
 @rule("GL702", "dates.later-year", "warning", summary_en="a year after the report year, in a statement of what was done")
@@ -33,7 +36,8 @@ def later_year(report, ctx):
     五 and 六 (their improvements are for next year), titles and document numbers (《…2023年…》,
     〔2023〕), ranges (2021—2025年), cut-off statements (截至2023年1月), publication lines (发布时间,
     印发 …), and January to March of the next year (2023年1月: the report is compiled then, and may
-    tell what was done then, such as the year's assessment).
+    tell what was done then, such as the year's assessment), and the next year named for its tasks
+    (部署2023年重点任务, 2023年工作思路).
     Why: a 2022 report that says “2023年，我局共收到申请5件” has a typing slip in the year — or
     describes the wrong year, which readers cannot tell apart.
     Fails: in a 2022 report, part 一: “2023年，我局共收到政府信息公开申请5件”.
@@ -56,7 +60,7 @@ def later_year(report, ctx):
             s = m.start()
             if inside(titles, s) or _RANGE_BEFORE.search(text[max(0, s - 2):s]) or _RANGE_AFTER.match(text, m.end() - 1):
                 continue
-            if y == year + 1 and _EARLY_NEXT_YEAR.match(text, m.end()):
+            if y == year + 1 and (_EARLY_NEXT_YEAR.match(text, m.end()) or _TASKS_OF.match(text, m.end())):
                 continue
             ss, se = sentence_bounds(text, s)
             sentence = text[ss:se]
