@@ -421,3 +421,22 @@ def test_gl50x_a_whole_regions_figures_are_not_the_agencys():
     # a region named without 各级 / 各部门 (全县共收到…) is still read as the report's own figure
     ds = run(_doc_with_outcomes("全县共收到政府信息公开申请27件。"), "GL501")
     assert len(ds) == 1 and ds[0].actual == 27
+
+
+def test_gl501_new_applications_among_those_handled_are_not_the_new_total():
+    """“办结28件，其中当年新收申请26件、上年结转申请2件”: 26 of the handled came in this year; table 三
+    does not say how many of its 新收 were handled, so the figure is not compared with 一、本年新收."""
+    import reportgen as rg
+
+    doc = rg.minimal_doc(2023)
+    doc.tables["三"] = rg.consistent_table3(rg.table3("2021"), {("disclosed", "natural"): 28}, carried={"natural": 2},
+                                            forward={"natural": 4})  # 新收 30, 上年结转 2, 办结 28, 结转 4
+    def text(s):
+        d = doc.copy()
+        d.parts[0].body.append(s)
+        return rg.render(d, "pipe").text
+    assert run(text("全年共办结政府信息公开申请28件，其中当年新收申请26件、上年结转申请2件。"), "GL501") == []
+    # a total of applications dealt with (办理) is split into exactly 新收 and 上年结转: still compared
+    ds = run(text("全年共办理政府信息公开申请32件，其中新收申请31件、上年结转申请2件。"), "GL501")
+    assert len(ds) == 1 and ds[0].actual == 31 and ds[0].expected == 30
+

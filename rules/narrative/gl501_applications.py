@@ -59,6 +59,18 @@ _APPLICANTS = (
 _BESIDE = lazy_compile(r"^[，,；;]\s*(?:另有|另|此外|加上)?\s*(?:上一?年度?结转|结转上一?年度?|去年结转)")
 
 
+#: a total of applications handled broken down with 其中 (“办结871件，其中当年新收申请837件、上年结转申请34件”):
+#: its 新收 part counts handled applications, which table 三 does not split by when they came
+_HANDLED_LIST = lazy_compile(r"(?:办结|答复|回复|办理完毕|处理完毕)(?:了)?(?:政府信息公开|依申请公开)?(?:申请)?(?:共计|合计|共|计)?\s*"
+                             r"\d[\d,]*\s*件\s*[，,：:]?\s*其中[^。；;！？!?]*$")
+
+
+def _in_handled_list(fig) -> bool:
+    text = fig.paragraph.text
+    ss, _ = sentence_bounds(text, fig.q.start)
+    return _HANDLED_LIST.search(text, ss, fig.q.start) is not None
+
+
 def _carried_beside(fig) -> bool:
     """The clause after the figure's states the applications carried over from last year apart."""
     at = fig.sentence.find(fig.clause)
@@ -109,7 +121,8 @@ def applications(report, ctx):
     N件 — are summed; a reason under an outcome — 本机关不掌握相关政府信息N件, 涉及第三方合法权益N件 —
     is its row, or loosely its outcome) and by applicant (自然人, 商业企业, 法人或其他组织 …) — equal the
     table 三 cell they talk about (总计 column, or the applicant's column). The 公开属性 of documents
-    (主动公开N件、依申请公开N件、不予公开N件) counts no applications and is not compared. Some reports
+    (主动公开N件、依申请公开N件、不予公开N件) counts no applications and is not compared, nor is the
+    新收 part of a handled total (办结N件，其中当年新收申请N件、上年结转申请N件). Some reports
     count received applications as 新收 only, others as 新收 + 上年结转: both readings are accepted and
     the message says which cells were compared. Approximate figures (约, 余), ranges, figures of
     another year or compared with one (同比, 较上年, 累计 written before them; 全年累计 is this
@@ -168,6 +181,8 @@ def applications(report, ctx):
                 expects = [e(["total"])]
                 topic = topic or ("办结的申请数", "the applications handled")
             elif topic is not None or (_RECEIVED.search(near) and "申请" in words):
+                if not applicant and _in_handled_list(fig):
+                    continue
                 # “收到申请11件，上年结转1件”: the carry-over is stated beside the figure, so the figure
                 # is the 新收 alone (“收到申请12件（含上年结转1件）” / “其中上年结转” keep both readings)
                 expects = [e(["new"])] if _carried_beside(fig) else [e(["new"]), e(["new", "carried_over"])]
