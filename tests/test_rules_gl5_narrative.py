@@ -440,3 +440,31 @@ def test_gl501_new_applications_among_those_handled_are_not_the_new_total():
     ds = run(text("全年共办理政府信息公开申请32件，其中新收申请31件、上年结转申请2件。"), "GL501")
     assert len(ds) == 1 and ds[0].actual == 31 and ds[0].expected == 30
 
+
+def test_gl506_a_share_names_its_part_and_may_be_of_those_handled():
+    """“自然人申请794件，法人或其他组织申请86件，自然人申请占90.2%”: the share's clause names its part
+    (it was read as 86 ÷ 880); “予以公开463件、占53.2%” may be a share of the applications handled
+    (table 三 （七）总计 871), not only of those received."""
+    import reportgen as rg
+
+    doc = rg.minimal_doc(2023)
+    doc.tables["三"] = rg.consistent_table3(
+        rg.table3("2021"), {("disclosed", "natural"): 420, ("disclosed", "business"): 43, ("unable.not_held", "natural"): 365,
+                            ("unable.not_held", "other"): 43},
+        carried={"natural": 34}, forward={"natural": 43})  # 新收 880 (自然人 794), 上年结转 34, 办结 871
+
+    def text(s):
+        d = doc.copy()
+        d.parts[0].body.append(s)
+        return rg.render(d, "pipe").text
+    named = "依申请公开工作中，自然人申请794件，法人或其他组织申请86件，自然人申请占90.2%。"
+    assert run(text(named), "GL506") == []
+    ds = run(text(named.replace("90.2%", "80.2%")), "GL506")
+    assert len(ds) == 1 and "794" in ds[0].message
+    # a clause naming what no figure of its sentence is labelled with is not guessed at
+    assert run(text("法人或其他组织申请86件，自然人占90.2%。"), "GL506") == []
+    # the share of the figure just before it, when the clause names nothing, as before
+    assert len(run(text("全年共收到政府信息公开申请880件，法人或其他组织申请86件，占90.2%。"), "GL506")) == 1
+    handled = "全年政府信息公开申请答复中，予以公开463件、占53.2%，无法提供408件、占46.8%。"
+    assert run(text(handled), "GL506") == []
+    assert len(run(text(handled.replace("53.2%", "55.2%")), "GL506")) == 1

@@ -14,6 +14,22 @@ _APPROX = lazy_compile(r"约|近|余|多|左右|以上|超过|超|逾|上下|许
 #: the share is said with nothing naming its base (“占比88.5%”, not “占政策文件的27%”)
 _BARE_SHARE = lazy_compile(r"(?:占比|占到|占|比例|比重)(?:为|达到|达|是)?[:：]?\s*$")
 _ABOUT_APPLICATIONS = lazy_compile(r"申请")
+#: what a share's own clause names before 占 (“自然人申请占90.2%”), reduced to the words a figure's label has
+_SUBJECT_EDGES = lazy_compile(r"^(?:其中|另|而|且|及|和)+|(?:的|申请数量|申请数|申请|数量|件数|总数)+$")
+
+
+def _named_part(text, counts, label, here, ss):
+    """The figure a share's clause names before 占 (“自然人申请794件，法人或其他组织申请86件，自然人申请
+    占90.2%”: 794件, not the figure just before): the last figure of the sentence whose label holds that
+    name; None when the clause names something that no figure of the sentence is labelled with;
+    ``counts[-1]`` when the clause names nothing."""
+    share = _SHARE.search(label)
+    subject = _SUBJECT_EDGES.sub("", label[:share.start()].strip(" \u3000，,、；;：:")) if share else ""
+    if len(subject) < 2:
+        return counts[-1]
+    named = [x for x in counts if x.start >= ss and x.end <= here
+             and subject in text[clause_start(text, x.start, ss):x.start]]
+    return named[-1] if named else None
 
 
 def _tolerance(q) -> float:
@@ -43,12 +59,15 @@ def percent_base(report, ctx):
     What: a share stated next to its figures — “共收到申请75件，其中自然人72件，占96%”; “收到申请
     75件，办结74件，办结率100%” — equals part ÷ whole to the precision written (one unit of the last
     digit is allowed for rounding or truncation). The part is the figure just before the percentage
-    (after 分别 — “信函3件、网络20件，分别占13.04%、86.96%” — the i-th percentage is the i-th figure);
+    (after 分别 — “信函3件、网络20件，分别占13.04%、86.96%” — the i-th percentage is the i-th figure;
+    a clause naming its part — “自然人申请794件，法人或其他组织申请86件，自然人申请占90.2%” — takes the
+    figure so labelled, and is skipped when no figure of its sentence is);
     the whole is the total its 其中 list belongs to, or a figure marked 共/总/全年 earlier in the same
     sentence (not by the 共 and 总 of other words: 公共卫生, 总书记); for 办结率/答复率 the whole is the figure received (收到/受理) and the part the figure
     办结/答复. A bare share (“占比88.5%”) with no whole in its sentence — “其中新收申请23件。从申请主体
     看，自然人申请20件，占比88.5%” — is checked against every earlier figure of the same unit in the
-    paragraph (and, for applications, table 三's 本年新收 and 新收 + 上年结转 totals): it is reported
+    paragraph (and, for applications, table 三's 本年新收, 新收 + 上年结转 and （七）总计 — the
+    applications handled — totals): it is reported
     only when it is the share of none of them. Percentages with no such figures are not checked.
     Why: a share that does not follow from the figures printed next to it shows that one of them is
     wrong (often a rate copied from last year's report).
@@ -83,11 +102,18 @@ def percent_base(report, ctx):
             elif _SHARE.search(label) and counts:
                 part = counts[-1]
                 here = clause_start(text, q.start)
+                named = False
+                if part.end <= here:  # the share's clause has no figure of its own: it may name its part
+                    part = _named_part(text, counts, label, here, ss)
+                    if part is None:
+                        continue
+                    named = part is not counts[-1]
                 respective = label.rfind("分别")
                 if respective >= 0:
                     # “A件、B件，占比分别为x%、y%”: the percentages follow the parts in order
                     part = _respective_part(text, qs, q, q.start - len(label) + respective, counts)
-                elif part.start < clause_start(text, max(here - 1, 0)):  # the part is in this clause or the one before
+                elif part.start < clause_start(text, max(here - 1, 0)) and not named:
+                    # the part is in this clause or the one before (or named by the share's clause)
                     part = None
                 for en in enumerations(text):
                     if any(x.q is part for x in en.parts):
@@ -130,12 +156,16 @@ def _against_earlier(ctx, report, p, qs, q, part, full):
     if part.unit == "件" and _ABOUT_APPLICATIONS.search(text, 0, q.start):
         new, _ = row_sum(ctx, report, "三", "new", "total")
         carried, _ = row_sum(ctx, report, "三", "carried_over", "total")
+        handled, _ = row_sum(ctx, report, "三", "total", "total")
         if new is not None and new >= part.value and new > 0:
             wholes.append((new, f"表三“本年新收”总计{fmt(new)}", f"table 三 本年新收 total {fmt(new)}"))
             if carried:
                 both = new + carried
                 wholes.append((both, f"表三“本年新收”与“上年结转”总计之和{fmt(both)}",
                                f"table 三 本年新收 + 上年结转 total {fmt(both)}"))
+        # shares of outcomes are often of the applications handled (予以公开463件、占53.2% of 办结871件)
+        if handled is not None and handled >= part.value and handled > 0:
+            wholes.append((handled, f"表三“（七）总计”{fmt(handled)}", f"table 三 （七）总计 {fmt(handled)}"))
     if not wholes:
         return None
     tol = _tolerance(q)
