@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
+from typing import Any, Iterable, Iterator, NamedTuple, Optional, Sequence
 
 import attrs
 
@@ -395,6 +395,9 @@ class LabelIndex:
     specific: frozenset = frozenset()
     keys: frozenset = frozenset()  # every key, full and bare
     specific_by_first: dict = attrs.field(factory=dict, eq=False)  # first char -> specific keys
+    # every key as one alternation (longest first): "does any label occur in this text?" in one search,
+    # the regular-expression engine skipping the characters no key starts with
+    any_key: Any = attrs.field(default=None, eq=False, repr=False)
     # word -> _plain_word(word, self): rows repeat their labels and numbers from report to report
     plain_words: dict = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)
 
@@ -419,7 +422,9 @@ class LabelIndex:
         bare.discard("")
 
         specific = frozenset(k for k in full | bare if len(bare_key(k)) >= 4)
-        return cls(_by_first(full), _by_first(bare), specific, frozenset(full | bare), _by_first(specific))
+        every = sorted(full | bare, key=lambda k: (-len(k), k))
+        return cls(_by_first(full), _by_first(bare), specific, frozenset(full | bare), _by_first(specific),
+                   re.compile("|".join(map(re.escape, every))) if every else None)
 
     def starters(self) -> frozenset:
         """Keys that may start the body of a part (for finding where a run-in heading ends)."""
@@ -777,11 +782,8 @@ def _has_specific(norm: str, index: LabelIndex) -> bool:
 
 
 def _has_label(norm: str, index: LabelIndex) -> bool:
-    for table in (index.full, index.bare):
-        for first, keys in table.items():
-            if first in norm and any(k in norm for k in keys):
-                return True
-    return False
+    """Does any label key (full or bare) occur in ``norm``?"""
+    return index.any_key is not None and index.any_key.search(norm) is not None
 
 
 def _plain_word(word: str, index: LabelIndex) -> bool:
