@@ -377,3 +377,24 @@ def test_more_reports_of_one_agency_and_year_than_versions_are_not_compared(tmp_
     notes = [d for r in govlint.lint_paths([write(tmp_path / "3", three)], GL8) for d in r.diagnostics
              if d.code == "GL805"]
     assert len(notes) == 3 and all("另有1份" in d.message for d in notes)  # one per report, the others counted
+
+
+# ----------------------------------------------------------------------------- which reports are one agency's
+
+def untitled(text: str, title: str) -> str:
+    """``text`` under ``title`` (a title that names no agency)."""
+    return "\n".join([title, *text.split("\n")[1:]]).replace(AGENCY, "本机关")
+
+
+@pytest.mark.parametrize("titles", [("2021年政府信息公开工作年度报告", "2022年政府信息公开工作年度报告"),
+                                    ("政府信息公开工作年度报告", "政府信息公开工作年度报告")])
+def test_titles_that_name_no_agency_do_not_make_reports_one_agencys(tmp_path, titles):
+    """Two bodies whose titles name no agency: their reports are not paired across years (GL801,
+    GL802) nor taken for versions of one report (GL805)."""
+    folder = write(tmp_path, {"x-2021.txt": untitled(report(2021, 0, carry_forward=4), titles[0]),
+                              "y-2022.txt": untitled(report(2022, 1), titles[1]),
+                              "z-2022.txt": untitled(report(2022, 3), titles[1])})
+    results = govlint.lint_paths([folder], GL8)
+    parsed = [govlint.parse(folder / name) for name in ("x-2021.txt", "y-2022.txt", "z-2022.txt")]
+    assert [p.agency for p in parsed] == [None, None, None] and [p.year for p in parsed] == [2021, 2022, 2022]
+    assert [d.code for r in results for d in r.diagnostics if d.code.startswith("GL8")] == []

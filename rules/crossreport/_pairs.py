@@ -7,12 +7,13 @@ from typing import Any, Iterable, Iterator, Optional
 from govlint.labels import key
 from govlint.model import Report
 
-from .._prose import agency_name
 
 
 def agency_key(report: Report) -> Optional[str]:
-    """The issuing body as a comparable key (without spaces and punctuation variants), or None."""
-    return key(agency_name(report)) or None
+    """The issuing body its title names, as a comparable key (without spaces and punctuation
+    variants), or None when the title names none: a title such as 2022年政府信息公开工作年度报告
+    is every untitled body's, and does not make two reports one agency's."""
+    return key(report.agency) or None if report.agency else None
 
 
 Item = tuple[Optional[str], dict]  # (path, facts)
