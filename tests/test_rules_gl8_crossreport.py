@@ -398,3 +398,21 @@ def test_titles_that_name_no_agency_do_not_make_reports_one_agencys(tmp_path, ti
     parsed = [govlint.parse(folder / name) for name in ("x-2021.txt", "y-2022.txt", "z-2022.txt")]
     assert [p.agency for p in parsed] == [None, None, None] and [p.year for p in parsed] == [2021, 2022, 2022]
     assert [d.code for r in results for d in r.diagnostics if d.code.startswith("GL8")] == []
+
+
+@pytest.mark.parametrize("names", [
+    ("平潭县人民政府", "平潭县"), ("平潭县", "平潭县政府"), ("益阳市人民政府办公室", "益阳市政府办公室"),
+    (AGENCY, f"关于{AGENCY}"),  # 关于益阳市行政审批服务局2022年政府信息公开工作年度报告
+])
+def test_one_agencys_name_written_differently_in_two_years(tmp_path, names):
+    folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2, agency=names[0]),
+                              "2022.txt": report(2022, 3, agency=names[1])})
+    assert [f[0] for f in gl8(govlint.lint_paths([folder], GL8))] == ["2022.txt", "2022.txt"]
+
+
+@pytest.mark.parametrize("names", [("益阳市人民政府", "益阳市人民政府办公室"), ("平潭县", "平潭县教育局"),
+                                   ("平潭综合实验区", "平潭县")])
+def test_a_government_and_its_office_or_bureau_are_two_agencies(tmp_path, names):
+    folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2, agency=names[0]),
+                              "2022.txt": report(2022, 3, agency=names[1])})
+    assert gl8(govlint.lint_paths([folder], GL8)) == []

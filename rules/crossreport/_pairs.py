@@ -7,13 +7,30 @@ from typing import Any, Iterable, Iterator, Optional
 from govlint.labels import key
 from govlint.model import Report
 
+from .._prose import people_government
 
 
 def agency_key(report: Report) -> Optional[str]:
-    """The issuing body its title names, as a comparable key (without spaces and punctuation
-    variants), or None when the title names none: a title such as 2022年政府信息公开工作年度报告
-    is every untitled body's, and does not make two reports one agency's."""
-    return key(report.agency) or None if report.agency else None
+    """The issuing body its title names, as a comparable key, or None when the title names none: a
+    title such as 2022年政府信息公开工作年度报告 is every untitled body's, and does not make two
+    reports one agency's. See :func:`name_key`."""
+    return name_key(report.agency) if report.agency else None
+
+
+def name_key(name: str) -> Optional[str]:
+    """An agency's name as a key that is the same however a title writes that agency's name: without
+    spaces and punctuation variants, without a title's leading 关于 (关于某某局2022年…报告), 人民政府
+    written 政府 (益阳市政府办公室 is 益阳市人民政府办公室), and a place that has a people's government
+    standing for it (平潭县2022年…报告 is 平潭县人民政府's). A government and its office, or a
+    county and its bureaux, keep different keys."""
+    k = key(name)
+    if k.startswith("关于"):
+        k = k[2:]
+    if not k:
+        return None
+    if people_government(k) and not k.endswith("政府"):
+        k += "政府"
+    return k.replace("人民政府", "政府")
 
 
 Item = tuple[Optional[str], dict]  # (path, facts)
