@@ -31,6 +31,7 @@ def report(year: int, carried_over: int, carry_forward: int = 0, agency: str = A
 def write(folder: Path, files: dict[str, str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)  # (a name may be a nested path)
         (folder / name).write_text(text, encoding="utf-8")
     return folder
 
@@ -416,3 +417,29 @@ def test_a_government_and_its_office_or_bureau_are_two_agencies(tmp_path, names)
     folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2, agency=names[0]),
                               "2022.txt": report(2022, 3, agency=names[1])})
     assert gl8(govlint.lint_paths([folder], GL8)) == []
+
+
+# ----------------------------------------------------------------------------- last year's report in versions
+
+def test_last_years_versions_that_agree_are_compared(tmp_path):
+    """Last year's report as a page and as an attachment (as an office downloads every report): the
+    figure both give is the one this year continues."""
+    folder = write(tmp_path, {"2021.md": report(2021, 0, carry_forward=2, shape="rows"),
+                              "2021.txt": report(2021, 0, carry_forward=2),
+                              "2022.txt": report(2022, 3)})
+    results = govlint.lint_paths([folder], GL8)
+    assert gl8(results) == [("2022.txt", "carried_over", "natural", 2, 3), ("2022.txt", "carried_over", "total", 2, 3)]
+    d = next(d for r in results for d in r.diagnostics if d.code == "GL801")
+    assert "2021.md、" in d.message and "2021.txt）" in d.message and "2021.md, " in d.message_en
+
+
+def test_last_years_versions_in_force_and_text(tmp_path):
+    copied = changed_figures(PINGTAN[2021].replace("2021", "2022"))
+    folder = write(tmp_path, {"a/2021.txt": documents(2021, 5, 0, 20), "b/2021.txt": documents(2021, 5, 0, 20),
+                              "2022.txt": documents(2022, 3, 1, 25)})
+    assert codes(govlint.lint_paths([folder], GL8), "GL802") == [
+        ("2022.txt", "normative_documents", "in_force", 22, 25, "info")]
+    pages = write(tmp_path / "p", {"2021.txt": PINGTAN[2021], "2021-attachment.txt": PINGTAN[2021],
+                                   "2022.txt": copied})
+    results = govlint.lint_paths([pages], GL8)
+    assert codes(results, "GL803") == [("2022.txt", None, None, "< 80%", "100%", "warning")]

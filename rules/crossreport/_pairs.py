@@ -41,19 +41,34 @@ Item = tuple[Optional[str], dict]  # (path, facts)
 VERSIONS = 4
 
 
-def consecutive(items: Iterable[Item]) -> Iterator[tuple[Optional[str], dict, Optional[str], dict]]:
-    """``(path, facts, last_path, last_facts)`` for each report whose agency has one report of the
-    year before. Facts carry ``agency`` and ``year``. Each version of this year's report (up to
-    :data:`VERSIONS`) is compared; when last year has several, which one this year continues is not
-    certain, and none is."""
+def consecutive(items: Iterable[Item]) -> Iterator[tuple[Optional[str], dict, list[tuple[Optional[str], dict]]]]:
+    """``(path, facts, last_year)`` for each report whose agency has a report of the year before;
+    ``last_year`` lists that year's versions (``(path, facts)``: a page and its attachment, a
+    corrected re-issue). Facts carry ``agency`` and ``year``. Each version of this year's report is
+    compared; a rule takes a figure of last year's when its versions agree on it (see :func:`agreed`).
+    More than :data:`VERSIONS` reports of one agency and year are not versions of one report, and
+    are not compared."""
     by_agency: dict[Any, dict[int, list]] = {}
     for path, facts in items:
         by_agency.setdefault(facts["agency"], {}).setdefault(facts["year"], []).append((path, facts))
     for years in by_agency.values():
         for year, reports in sorted(years.items()):
             before = years.get(year - 1)
-            if len(reports) > VERSIONS or before is None or len(before) != 1:
+            if len(reports) > VERSIONS or not before or len(before) > VERSIONS:
                 continue
-            last_path, last = before[0]
             for path, now in reports:
-                yield path, now, last_path, last
+                yield path, now, before
+
+
+def agreed(found: list[tuple[Optional[str], Any]]) -> Optional[tuple[list[Optional[str]], Any]]:
+    """``(paths, value)`` when last year's versions that give a figure (``(path, value)`` each) all
+    give the same one; None when none does, or they disagree (which one is right is not certain;
+    GL805 tells)."""
+    if not found or any(v != found[0][1] for _, v in found[1:]):
+        return None
+    return [p for p, _ in found], found[0][1]
+
+
+def paths(found: list[Optional[str]], sep: str = "、") -> str:
+    """The files of last year's versions, as a message names them."""
+    return sep.join(str(p) for p in found)

@@ -1,23 +1,23 @@
 from govlint import cross_rule
 
-from ._pairs import agency_key, consecutive
+from ._pairs import agency_key, agreed, consecutive, paths
 
 
 def _compare(items, rule):
     """Pair each report with the same agency's report of the year before; compare cell by cell."""
-    for path, now, last_path, last in consecutive(items):
+    for path, now, before in consecutive(items):
         for col, (value, text, span, label) in now["carried_over"].items():
-            got = last["carry_forward"].get(col)
-            if got is None or got[0] == value:
+            got = agreed([(p, f["carry_forward"][col]) for p, f in before if col in f["carry_forward"]])
+            if got is None or got[1][0] == value:
                 continue
-            carried, carried_text = got
+            last, (carried, carried_text) = got
             where = f"表三“二、上年结转政府信息公开申请数量”行“{label}”列"
             yield path, rule.diag(
                 span,
-                f"{where}为{text}，但上一年度报告（{last_path}）表三“四、结转下年度继续办理”该列为"
+                f"{where}为{text}，但上一年度报告（{paths(last)}）表三“四、结转下年度继续办理”该列为"
                 f"{carried_text}：两者应相等（上年结转下来的申请就是本年的上年结转）",
                 f"table 三, row “二、上年结转政府信息公开申请数量”, column “{label}” is {text}, but last year's "
-                f"report ({last_path}) carried {carried_text} into this year (table 三, “四、结转下年度继续办理”); "
+                f"report ({paths(last, ', ')}) carried {carried_text} into this year (table 三, “四、结转下年度继续办理”); "
                 "they must be equal",
                 table="三", row="carried_over", col=col, expected=carried, actual=value)
 
@@ -31,9 +31,10 @@ def carry_over(report, ctx):
     year as their titles give them; 平潭县, 平潭县政府 and 平潭县人民政府 are one agency, a title that
     names none is no agency's), each column of this year's table 三 row “二、上年结转政府信息公开
     申请数量” equals that column of last year's row “四、结转下年度继续办理”. Reported on this year's
-    cell; each version of this year's report (a page and its attachment) is compared. Reports
-    without a year, an agency or table 三 are not compared, nor a year whose last year the agency
-    published two reports for (which one is continued is not certain).
+    cell; each version of this year's report (a page and its attachment) is compared, and when last
+    year's report was published in versions, the figure they agree on (where they differ, which
+    one is continued is not certain: GL805 tells). Reports without a year, an agency or table 三
+    are not compared.
     Why: the applications still open at the end of last year are exactly those carried over into
     this one; when the figures differ, one of the two reports is wrong, or applications were lost
     between the years.

@@ -1,7 +1,7 @@
 from govlint import cross_rule
 
 from .._common import fmt, row_label
-from ._pairs import agency_key, consecutive
+from ._pairs import agency_key, agreed, consecutive, paths
 
 _ROWS = ("regulations", "normative_documents")  # table 二, 第二十条第（一）项 (2021 format)
 _COLUMNS = ("issued", "repealed", "in_force")
@@ -9,24 +9,24 @@ _COLUMNS = ("issued", "repealed", "in_force")
 
 def _compare(items, rule):
     """Last year's 现行有效件数 + this year's 制发 − 废止, against this year's 现行有效件数."""
-    for path, now, last_path, last in consecutive(items):
+    for path, now, before in consecutive(items):
         for row_id, (label, values, span) in now["rows"].items():
-            got = last["rows"].get(row_id)
+            got = agreed([(p, f["rows"][row_id][1]["in_force"]) for p, f in before if row_id in f["rows"]])
             if got is None:
                 continue
-            before = got[1]["in_force"]
+            last, before_in_force = got
             issued, repealed, in_force = (values[c] for c in _COLUMNS)
-            expected = before + issued - repealed
+            expected = before_in_force + issued - repealed
             if expected == in_force:
                 continue
-            sums = f"{fmt(before)} + {fmt(issued)} − {fmt(repealed)} = {fmt(expected)}"
+            sums = f"{fmt(before_in_force)} + {fmt(issued)} − {fmt(repealed)} = {fmt(expected)}"
             yield path, rule.diag(
                 span,
-                f"表二“{label}”行现行有效件数为{fmt(in_force)}，但上一年度报告（{last_path}）的现行有效件数加本年"
+                f"表二“{label}”行现行有效件数为{fmt(in_force)}，但上一年度报告（{paths(last)}）的现行有效件数加本年"
                 f"制发、减本年废止为 {sums}；如本年清理后重新统计了现行有效件数，宜在正文中说明",
                 f"table 二, row “{label}”: 现行有效件数 (in force) is {fmt(in_force)}, but last year's report "
-                f"({last_path}) had {fmt(before)} in force, and with this year's issued and repealed documents that "
-                f"makes {sums}; if the count was re-based after a clean-up (清理), say so in the text",
+                f"({paths(last, ', ')}) had {fmt(before_in_force)} in force, and with this year's issued and repealed "
+                f"documents that makes {sums}; if the count was re-based after a clean-up (清理), say so in the text",
                 table="二", row=row_id, col="in_force", expected=expected, actual=in_force)
 
 
@@ -40,8 +40,8 @@ def in_force(report, ctx):
     last year's 现行有效件数 + this year's 本年制发件数 − this year's 本年废止件数 = this year's
     现行有效件数. Reported, as a note, on this year's 现行有效件数 cell. Rows with a cell that is not
     a number, reports in the 2019 format (its table 二 counts documents made and published, not
-    repealed or in force), and a year whose last year the agency published two reports for are
-    not compared.
+    repealed or in force), and last year's versions (a page and its attachment) that give two
+    figures are not compared.
     Why: the documents in force at the end of the year are last year's, plus the ones issued, minus
     the ones repealed. A difference is either a wrong figure or a re-count after a clean-up of the
     documents (清理), which the report should then explain; hence a note, not a warning.

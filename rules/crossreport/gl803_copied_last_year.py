@@ -5,8 +5,13 @@ from ._text import copied, shared, text_facts
 
 
 def _compare(items, rule):
-    for path, now, last_path, last in consecutive(items):
-        share = shared(now["fingerprint"], last["fingerprint"])
+    for path, now, before in consecutive(items):
+        # last year's versions (a page, its attachment) are one report: the one most like this year's
+        share, last_path = -1.0, None
+        for other_path, last in before:
+            s = shared(now["fingerprint"], last["fingerprint"])
+            if s > share:
+                share, last_path = s, other_path
         if share < now["threshold"]:
             continue
         yield path, copied(rule, now, share,
@@ -27,8 +32,8 @@ def copied_last_year(report, ctx):
     headings or the tables, with every figure and year counted as unchanged — that last year's report
     also has. At or above ``threshold`` (default 0.8) it is reported on this year's title. The texts
     are compared as sets of overlapping five-character pieces (kept as hashes, a few KB a report).
-    Texts of a few lines are not compared, nor a year whose last year the agency published two
-    reports for.
+    When last year's report was published in versions (a page and its attachment), this year's
+    is compared with the one most like it. Texts of a few lines are not compared.
     Why: evaluations of the annual reports (the 法治蓝皮书's transparency index) found reports about 90%
     identical to the year before; 国办公开办函〔2021〕30号 names 内容雷同 and 敷衍塞责 among the faults
     to be held to account. A report that repeats last year's text with new figures says nothing about
