@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -299,6 +300,10 @@ def test_many_agencies_with_one_text_name_the_closest_and_count_the_rest(tmp_pat
     results = govlint.lint_paths([write(tmp_path, files)], GL8)
     msgs = [d.message for r in results for d in r.diagnostics if d.code == "GL804"]
     assert len(msgs) == 3 and all("另有1份" in m for m in msgs)
+    # the count follows the sentence it adds to (not inside it: “…的报告（1.txt）；另有1份…相同相同：”)
+    assert all(re.search(r"的报告（[^）]*）相同；另有1份其他机关的报告也与本报告高度相同：各机关", m) for m in msgs), msgs
+    assert all("; 1 more reports of other agencies are also largely the same: each agency" in d.message_en
+               for r in results for d in r.diagnostics if d.code == "GL804")
 
 
 def test_short_or_anonymous_texts_are_not_compared(tmp_path):

@@ -149,10 +149,12 @@ def text_facts(report: Report, ctx) -> Optional[dict]:
             "threshold": float((ctx.options or {}).get("threshold", THRESHOLD)), "span": span, "spans": [span]}
 
 
-def copied(rule, facts: dict, share: float, source: tuple[str, str], advice: tuple[str, str]):
+def copied(rule, facts: dict, share: float, source: tuple[str, str], advice: tuple[str, str],
+           also: tuple[str, str] = ("", "")):
     """The finding of a copy: ``share`` of the report's text is also in ``source`` (zh, en: 本机关上一
-    年度报告（…） / the agency's report of the year before (…)), with ``advice`` (zh, en)."""
+    年度报告（…） / the agency's report of the year before (…)), then ``also`` (zh, en: what more is
+    known, after the sentence it adds to), with ``advice`` (zh, en)."""
     pct = round(share * 100)
-    return rule.diag(facts["span"], f"本报告的正文约{pct}%与{source[0]}相同：{advice[0]}",
-                     f"about {pct}% of this report's running text is the same as {source[1]}: {advice[1]}",
+    return rule.diag(facts["span"], f"本报告的正文约{pct}%与{source[0]}相同{also[0]}：{advice[0]}",
+                     f"about {pct}% of this report's running text is the same as {source[1]}{also[1]}: {advice[1]}",
                      expected=f"< {round(facts['threshold'] * 100)}%", actual=f"{pct}%")

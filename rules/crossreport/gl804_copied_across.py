@@ -51,10 +51,11 @@ def _compare(items, rule):
         also = f"；另有{at_least}{more}份其他机关的报告也与本报告高度相同" if more else ""
         also_en = f"; {at_least_en}{more} more reports of other agencies are also largely the same" if more else ""
         yield path, copied(rule, facts, share,
-                           (f"另一机关（{other_facts['name']}）的报告（{other_path}）{also}",
-                            f"the report of another agency ({other_facts['name']}, {other_path}){also_en}"),
+                           (f"另一机关（{other_facts['name']}）的报告（{other_path}）",
+                            f"the report of another agency ({other_facts['name']}, {other_path})"),
                            ("各机关的年度报告应写本机关的工作，不宜相互照搬",
-                            "each agency's report should describe its own work rather than copy another's"))
+                            "each agency's report should describe its own work rather than copy another's"),
+                           (also, also_en))
 
 
 @cross_rule("GL804", "crossreport.copied-across", "warning", compare=_compare, enabled=False,
