@@ -188,6 +188,13 @@ def test_ignore_alone_keeps_the_default_selection(reports, capsys):
     assert "GL303" in codes and "GL301" not in codes
 
 
+def test_english_summary_counts_one_error_in_the_singular():
+    from govlint.reporters import counts_en
+
+    assert counts_en({"error": 1, "warning": 1, "info": 1}) == "1 error, 1 warning, 1 info"
+    assert counts_en({"error": 0, "warning": 2, "info": 3}) == "0 errors, 2 warnings, 3 info"
+
+
 def test_lang_en_text(reports, capsys):
     d, _, _ = reports
     code, out, _ = run(capsys, "check", "--lang", "en", "--select", CORE, "--no-show-source", str(d / "bad.txt"))

@@ -9,6 +9,12 @@ from ..engine import FileResult
 Reporter = Callable[..., str]
 
 
+def counts_en(counts: dict) -> str:
+    """``1 error, 2 warnings, 0 info``: the counts by severity, in English."""
+    e, w = counts["error"], counts["warning"]
+    return f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}, {counts['info']} info"
+
+
 #: the output formats (``--format``)
 FORMATS = ("text", "json", "sarif", "github", "html")
 

@@ -16,6 +16,7 @@ import os
 from typing import Any, Optional, Sequence
 
 from ..engine import FileResult
+from . import counts_en
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -73,7 +74,7 @@ class Stream:
         total = sum(c.values())
         if self.lang == "en":
             return (f"govlint: {total} problem{'s' if total != 1 else ''} in {files} of {n} "
-                    f"file{'s' if n != 1 else ''} ({c['error']} errors, {c['warning']} warnings, {c['info']} info)\n")
+                    f"file{'s' if n != 1 else ''} ({counts_en(c)})\n")
         return (f"govlint：{n} 个文件中有 {files} 个存在问题，共 {total} 个"
                 f"（错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}）\n")
 

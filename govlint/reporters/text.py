@@ -8,6 +8,7 @@ from collections import Counter
 from typing import Any, Optional, Sequence
 
 from ..engine import FileResult
+from . import counts_en
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _RESET = "\x1b[0m"
@@ -107,7 +108,7 @@ class Stream:
         if total:
             if self.lang == "en":
                 out.append(f"Found {total} problem{'s' if total != 1 else ''} in {n} file{'s' if n != 1 else ''} "
-                           f"({c['error']} errors, {c['warning']} warnings, {c['info']} info).")
+                           f"({counts_en(c)}).")
             else:
                 out.append(f"在 {n} 个文件中发现 {total} 个问题（错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}）。")
         else:
