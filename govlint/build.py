@@ -664,6 +664,10 @@ class _OpenRow:
     group_with_values: bool = False
     foreign: Optional[RowSpec] = None  # a sub-row another edition splits this edition's data row into
     other: bool = False  # a row of a block written in another edition (see _Aligner.other)
+    # a row only that other edition has (2019 政府集中采购 in a 2021 table 二): its id there and its block
+    other_row: Optional[RowSpec] = None
+    other_block: Optional["_OtherBlock"] = None
+    other_row_block: Optional[str] = None
 
 
 def _trim_padding(values: list, n: int) -> list:
@@ -990,6 +994,11 @@ class _Aligner:
             self.foreign_rows.append((r.foreign, r.label, list(r.values)))
             return
         if r.other:  # a row of a block in another edition: there, not read into this edition's columns
+            if r.spec is None and r.other_row is not None and r.other_block is not None:
+                # a row this edition does not have: kept with its block (its figures as written)
+                r.other_block.rows.append(Row(r.other_row.id, r.label.text, self._span(r.label.start, r.label.end),
+                                              (), r.other_row_block, "other_edition",
+                                              tuple(self._cell(c, v) for c, v in r.values)))
             if r.spec is not None:
                 owner = self.spec.block_of_row(r.spec.id) if len(self.spec.blocks) > 1 else r.block
                 self.rows.append(Row(r.spec.id, r.label.text, self._span(r.label.start, r.label.end), (),
@@ -1134,7 +1143,8 @@ class _Aligner:
             return False
         self._close_row()
         same = self.spec.row(found[2].id)
-        self.row = _OpenRow(same if same is not None and not same.group else None, raw, self.block, other=True)
+        self.row = _OpenRow(same if same is not None and not same.group else None, raw, self.block, other=True,
+                            other_row=found[2], other_block=other, other_row_block=found[1].id)
         other.labels.append(raw.text.strip())
         return True
 
@@ -1246,7 +1256,8 @@ class _Aligner:
         return Table(self.spec.id, span, tuple(self.rows), tuple(columns), self.header_recognised,
                      missing_rows, tuple(missing_cols), tuple(self.unknown_rows), tuple(self.unknown_columns),
                      tuple(self.stray), self.section, tuple(self.notes),
-                     tuple(OtherEditionBlock(o.edition, o.caption, o.block, o.span, tuple(dict.fromkeys(o.labels)))
+                     tuple(OtherEditionBlock(o.edition, o.caption, o.block, o.span, tuple(dict.fromkeys(o.labels)),
+                                             tuple(o.rows))
                            for o in self.other_blocks))
 
     def _merge_foreign(self) -> None:
@@ -1266,7 +1277,7 @@ class _Aligner:
             old = self.rows[at] if at is not None else None
             block = self.spec.block_of_row(parent_id) if len(self.spec.blocks) > 1 else self.block
             cols = [c for c in self._columns_for(block) if c is not None]
-            raw_cells = tuple(self._cell(c, v, parent_id) for _, _, values in subs for c, v in values)
+            raw_cells = tuple(self._cell(c, v, sub.id) for sub, _, values in subs for c, v in values)
             cells: tuple[Cell, ...] = ()
             if old is not None and old.cells:
                 cells = old.cells  # the parent row has figures of its own: keep them
@@ -1278,7 +1289,8 @@ class _Aligner:
                     total = sum(v.value for _, v in parts)
                     text = "+".join(c.text.strip() for c, _ in parts)
                     made.append(Cell(text, self._span(first.start, first.end), "number", total, None,
-                                     all(v.is_integer_text for _, v in parts), parent_id, col.id, col.label))
+                                     all(v.is_integer_text for _, v in parts), parent_id, col.id, col.label,
+                                     derived=True))
                 cells = tuple(made)
             first_label = subs[0][1]
             label = old.label if old is not None else first_label.text
@@ -1300,6 +1312,7 @@ class _OtherBlock:
     block: Optional[str]
     span: Span
     labels: list = attrs.field(factory=list)
+    rows: list = attrs.field(factory=list)  # its rows this edition does not have (Row, problem "other_edition")
 
 
 @attrs.frozen

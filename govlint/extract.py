@@ -71,34 +71,67 @@ def report_record(report: Any, source: Any, engine: Any) -> dict[str, Any]:
             "header_recognised": t.header_recognised,
         })
 
-        def official(row_id: Optional[str]) -> Optional[str]:
-            if spec is None or row_id is None:
+        def official(row_id: Optional[str], other: Any = None) -> Optional[str]:
+            table_spec = other if other is not None else spec
+            if table_spec is None or row_id is None:
                 return None
-            r = spec.row(row_id)
+            r = table_spec.row(row_id)
             return r.label if r is not None else None
 
-        def cell(c: Any, row_id: Optional[str], written: Optional[str], block: Optional[str], aligned: bool) -> None:
+        def cell(c: Any, row_id: Optional[str], written: Optional[str], block: Optional[str], aligned: bool,
+                 problem: Optional[str] = None, other: Any = None) -> None:
+            kind, value = c.kind, _value(c.value)
+            if problem is not None and problem.startswith("run_together"):
+                kind, value = "run_together", None  # digits that stand for several cells: no one value
+            elif problem is None and getattr(c, "derived", False):
+                problem = "sum_of_sub_rows"
             rec["cells"].append({
-                "table": t.id, "block": block, "row": row_id, "row_label": official(row_id) or written,
+                "table": t.id, "block": block, "row": row_id, "row_label": official(row_id, other) or written,
                 "row_written": written, "column_id": c.column if aligned else None,
-                "column_label": c.column_label if aligned else None, "text": c.text, "value": _value(c.value),
-                "kind": c.kind, "unit": c.unit, **_pos(c.span, source), "aligned": aligned,
-                "recovered": c.recovered,
+                "column_label": c.column_label if aligned else None, "text": c.text, "value": value,
+                "kind": kind, "unit": c.unit, **_pos(c.span, source), "aligned": aligned,
+                "recovered": c.recovered, "problem": problem,
             })
 
         for r in t.rows:
             if r.cells:
                 for c in r.cells:
                     cell(c, r.id, r.label, r.block, True)
+                if r.problem == "split_rows":  # the sub-rows of another edition as written (their sums above)
+                    for c in r.raw_values:
+                        cell(c, c.row, r.label if c.row == r.id else None, r.block, False, "other_edition",
+                             _other_spec(engine, report.edition, t.id, c.row))
             else:
+                why = "run_together_" + r.unsplit if r.unsplit else (r.problem or "unaligned")
                 for c in r.raw_values:
-                    cell(c, r.id, r.label, r.block, False)
+                    if r.problem == "split_rows":
+                        cell(c, c.row, None, r.block, False, "other_edition",
+                             _other_spec(engine, report.edition, t.id, c.row))
+                    else:
+                        cell(c, r.id, r.label, r.block, False, why)
         for r in t.unknown_rows:
             for c in r.raw_values:
-                cell(c, None, r.label, r.block, False)
+                cell(c, None, r.label, r.block, False, "unknown_row")
+        for o in getattr(t, "other_edition_blocks", ()):
+            other_ed = engine.editions.get(o.edition)
+            other_spec = other_ed.table(t.id) if other_ed is not None and t.id else None
+            for r in getattr(o, "rows", ()):
+                for c in r.raw_values:
+                    cell(c, r.id, r.label, r.block, False, "other_edition", other_spec)
         for c in t.stray_values:
-            cell(c, None, None, None, False)
+            cell(c, None, None, None, False, "stray")
     return rec
+
+
+def _other_spec(engine: Any, edition: Optional[str], table: Optional[str], row_id: Optional[str]) -> Any:
+    """The table ``table`` of the edition (not ``edition``) that has the row ``row_id``."""
+    for ed_id, ed in engine.editions.items():
+        if ed_id == edition or table is None:
+            continue
+        spec = ed.table(table)
+        if spec is not None and row_id is not None and spec.row(row_id) is not None:
+            return spec
+    return None
 
 
 def error_record(path: Optional[str], code: str, zh: str, en: str) -> dict[str, Any]:

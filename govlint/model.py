@@ -75,6 +75,9 @@ class Cell:
     column: Optional[str] = None  # column id in the edition (None: unknown column)
     column_label: Optional[str] = None
     recovered: bool = False  # value recovered from run-together digits
+    # not written in the table but made by govlint: the sum of the sub-rows another edition splits
+    # this row into (a 2019 table 三 written with the 2021 （六）其他处理 1./2./3.)
+    derived: bool = False
 
     @property
     def is_number(self) -> bool:
@@ -129,6 +132,9 @@ class OtherEditionBlock:
     block: Optional[str]  # the block of the table's edition it stands in for (None: the edition has none)
     span: Span  # the block's caption, or its first label of the other edition
     labels: tuple[str, ...] = ()  # the labels written that only the other edition uses
+    # its rows the table's edition does not have (2019 政府集中采购 in a 2021 table 二): the other
+    # edition's row id, the label as written and the figures as written (``raw_values``), not aligned
+    rows: tuple["Row", ...] = ()
 
 
 @attrs.frozen

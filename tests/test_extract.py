@@ -112,3 +112,87 @@ def test_cells_split_from_run_together_digits_are_marked_recovered():
     assert {r["recovered"] for r in rows if (r["table"], r["row"]) == ("三", "new")} == {"true"}
     seed = list(csv.DictReader(io.StringIO(run("--format", "csv", str(SEED)).stdout)))
     assert {r["recovered"] for r in seed} == {"false"}
+
+
+# ----------------------------------------------------------------------------- cells that are not a table's figures
+
+
+def _cells(rec, **where):
+    return [c for c in rec["cells"] if all(c[k] == v for k, v in where.items())]
+
+
+def test_digits_run_together_that_cannot_be_split_have_no_value():
+    """A crawled 2019 row whose digits run together and split several ways (规范性文件898989: 8|98|989,
+    89|89|89, …) is one piece of text standing for three cells: it is listed with its text, no value
+    (never 898989 as if it were one figure), kind ``run_together`` and why it was not split."""
+    rec = govlint.extract(Path(__file__).parent / "data" / "2019-pingtan.txt")
+    (c,) = _cells(rec, table="二", row="normative_documents")
+    assert (c["text"], c["value"], c["kind"], c["aligned"]) == ("898989", None, "run_together", False)
+    assert c["problem"] == "run_together_ambiguous"
+    # the cells split the only way the table allows keep their values, and say they were split
+    regs = _cells(rec, table="二", row="regulations")
+    assert [x["value"] for x in regs] == [0, 0, 0] and all(x["recovered"] and x["problem"] is None for x in regs)
+
+
+def test_unaligned_cells_say_why():
+    """Every cell not in a column says why: the row has too few values (a cell lost in copying), the
+    row is unknown, or the value stands nowhere; aligned cells have ``problem`` null."""
+    import reportgen as rg
+
+    doc = rg.seed_doc().lose_value("三", "disclosed", "research")
+    doc.add_row("三", "carry_forward", "五、本年度新增咨询数量", ["1"] * 7, row_id="extra")
+    rec = govlint.extract(rg.render(doc, "pipe").text)
+    row = _cells(rec, table="三", row="disclosed")
+    assert len(row) == 6 and {c["problem"] for c in row} == {"too_few"} and not any(c["aligned"] for c in row)
+    extra = _cells(rec, table="三", row_written="五、本年度新增咨询数量")
+    assert len(extra) == 7 and {c["problem"] for c in extra} == {"unknown_row"} and extra[0]["row"] is None
+    assert {c["problem"] for c in rec["cells"] if c["aligned"]} == {None}
+
+
+def test_a_block_of_the_other_edition_keeps_its_figures():
+    """The 2019 block 第二十条第（九）项 written in a 2021 table 二: its figures were dropped from the
+    extract (no cell at all); they are listed with the 2019 row and label, not in a 2021 column."""
+    import reportgen as rg
+
+    doc = rg.seed_doc()
+    t2 = doc.tables["二"]
+    t2.blocks.append(rg.table2("2019").blocks[-1])
+    t2.values[("procurement", "projects")] = "5"
+    t2.values[("procurement", "amount")] = "300.5"
+    for shape in ("cells", "pipe", "spaced"):
+        rec = govlint.extract(rg.render(doc, shape).text)
+        assert rec["edition"] == "2021"
+        cells = _cells(rec, table="二", row="procurement")
+        assert [c["value"] for c in cells] == [5, 300.5], shape
+        assert all(c["problem"] == "other_edition" and not c["aligned"] and c["block"] == "art20_9" for c in cells)
+        assert cells[0]["row_label"] == "政府集中采购"
+        assert len(_cells(rec, table="二", aligned=True)) == 10  # the 2021 cells as before
+
+
+def test_sums_made_for_sub_rows_of_the_other_edition_are_marked_and_the_sub_rows_listed():
+    """A 2019 table 三 written with the 2021 sub-rows of （六）其他处理: govlint reads the row as their
+    sums (for the arithmetic); the extract marks those sums as made (``sum_of_sub_rows``) and lists
+    the sub-rows' figures as written, with their 2021 row ids."""
+    import reportgen as rg
+
+    doc = rg.seed_doc().set_year(2020)
+    doc.use_2019_tables()
+    t3 = doc.tables["三"]
+    b = t3.blocks[0]
+    i = next(k for k, r in enumerate(b.rows) if r.id == "other_handling")
+    subs = [r for r in rg.T3_ROWS_2021 if r.id.startswith("other_handling.")]
+    b.rows[i:i + 1] = subs
+    b.groups["other_handling"] = "（六）其他处理"
+    for n, r in enumerate(subs, 1):
+        for c in b.columns:
+            t3.values[(r.id, c)] = str(n) if c in ("natural", "total") else "0"
+    rec = govlint.extract(rg.render(doc, "pipe").text)
+    assert rec["edition"] == "2019"
+    sums = _cells(rec, table="三", row="other_handling")
+    assert [c["value"] for c in sums] == [6, 0, 0, 0, 0, 0, 6]
+    assert all(c["aligned"] and c["problem"] == "sum_of_sub_rows" for c in sums)
+    for n, r in enumerate(subs, 1):
+        written = _cells(rec, table="三", row=r.id)
+        assert [c["value"] for c in written] == [n, 0, 0, 0, 0, 0, n]
+        assert all(c["problem"] == "other_edition" and not c["aligned"] for c in written)
+        assert written[0]["row_label"] == r.label  # the 2021 edition's label
