@@ -622,7 +622,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
                if ok else error_record(p, "GL001", "路径不存在", "no such file or directory") for p, ok in items]
     text = to_json(records) if args.format == "json" else to_csv(records)
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as fh:
+        # a CSV file gets a byte-order mark: Excel reads a CSV without one in the system's code page
+        # (GBK on a Chinese Windows), and the labels come out garbled; csv readers skip it
+        # (encoding="utf-8-sig"; pandas does by default)
+        encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+        with open(args.output, "w", encoding=encoding, newline="") as fh:
             fh.write(text)
     else:
         sys.stdout.write(text)

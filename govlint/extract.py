@@ -34,7 +34,7 @@ from .errors import InputError
 
 CSV_FIELDS = ("path", "edition", "year", "agency", "table", "block", "row", "row_label", "row_written", "column_id",
               "column_label", "text", "value", "kind", "unit", "line", "column", "end_line", "end_column", "locator",
-              "aligned", "recovered")
+              "aligned", "recovered", "problem", "reader", "error", "error_message")
 
 
 def _pos(span: Any, source: Any) -> dict[str, Any]:
@@ -186,13 +186,20 @@ def to_json(records: Sequence[dict[str, Any]]) -> str:
 
 
 def to_csv(records: Sequence[dict[str, Any]]) -> str:
-    """One line per cell (files that could not be read have no lines; see the JSON form)."""
+    """One line per cell; a file that could not be read has one line with its ``error`` (the GL0
+    code) and ``error_message``, and no cell fields."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n", extrasaction="ignore")
     w.writeheader()
     for rec in records:
+        head = {"path": rec["path"], "edition": rec["edition"], "year": rec["year"], "agency": rec["agency"],
+                "reader": rec.get("reader")}
+        err = rec.get("error")
+        if err is not None:
+            head["error"], head["error_message"] = err["code"], err["message"]
+            if not rec["cells"]:
+                w.writerow(head)
         for c in rec["cells"]:
-            w.writerow({**c, "path": rec["path"], "edition": rec["edition"], "year": rec["year"],
-                        "agency": rec["agency"], "aligned": "true" if c["aligned"] else "false",
+            w.writerow({**c, **head, "aligned": "true" if c["aligned"] else "false",
                         "recovered": "true" if c["recovered"] else "false"})
     return buf.getvalue()

@@ -196,3 +196,30 @@ def test_sums_made_for_sub_rows_of_the_other_edition_are_marked_and_the_sub_rows
         assert [c["value"] for c in written] == [n, 0, 0, 0, 0, 0, n]
         assert all(c["problem"] == "other_edition" and not c["aligned"] for c in written)
         assert written[0]["row_label"] == r.label  # the 2021 edition's label
+
+
+def test_csv_file_has_a_byte_order_mark_for_excel(tmp_path):
+    """Excel opens a CSV without a BOM in the system code page (GBK on Chinese Windows): the labels
+    come out garbled. ``-o cells.csv`` writes UTF-8 with a BOM; standard output has none."""
+    out = tmp_path / "cells.csv"
+    assert run("--format", "csv", "-o", str(out), str(SEED)).returncode == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfpath,")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0]["path"].endswith("seed.txt") and rows[0]["agency"] == "益阳市行政审批服务局"
+    assert run("--format", "csv", str(SEED)).stdout.startswith("path,")
+    assert run("-o", str(tmp_path / "x.json"), str(SEED)) and (tmp_path / "x.json").read_bytes()[:1] == b"{"
+
+
+def test_csv_lists_files_that_could_not_be_read(tmp_path):
+    """A folder of reports read into one CSV: a file that could not be read has a line with its
+    error (before, it had none: only the JSON form or standard error said it was left out)."""
+    (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "bad.docx").write_bytes(b"not a zip")
+    proc = run("--format", "csv", str(tmp_path))
+    assert proc.returncode == 2
+    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+    bad = [r for r in rows if r["path"].endswith("bad.docx")]
+    assert len(bad) == 1 and bad[0]["error"] == "GL011" and bad[0]["error_message"] and bad[0]["table"] == ""
+    good = [r for r in rows if r["path"].endswith("a.txt")]
+    assert len(good) == 200 and {r["error"] for r in good} == {""} and {r["reader"] for r in good} == {"text"}
