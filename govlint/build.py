@@ -701,6 +701,8 @@ class _Aligner:
         self.others = others
         self.other: Optional[_OtherBlock] = None
         self.other_blocks: list[_OtherBlock] = []
+        # (the column order, the label as written of each of its unknown columns), see _finish_header
+        self._unknown_labels: Optional[tuple[list, list]] = None
         # sub-rows another edition splits one of this edition's data rows into (the 2021 （六）其他处理
         # 1./2./3. in a 2019 table 三): read as parts of that row, not as unknown rows
         self.foreign = tuple(foreign)
@@ -892,10 +894,15 @@ class _Aligner:
             self.unknown_header.clear()
         else:
             order: list[Optional[ColumnSpec]] = list(leaves)
+            written: list[Optional[str]] = [None] * len(order)  # the label of each unknown column
             for idx, cell in self.unknown_header:
-                order.insert(self._unknown_column_at(blk, order, cell), None)
+                at = self._unknown_column_at(blk, order, cell)
+                order.insert(at, None)
+                written.insert(at, cell.text.strip())
                 self.unknown_columns.append(self._cell(cell, parse_cell(cell.text)))
             self.order = order
+            if self.unknown_header:
+                self._unknown_labels = (order, written)
         self.seen_columns.setdefault(blk.id, {}).update(dict.fromkeys(c.id for c in self.order if c is not None))
         self.unknown_header = []
 
@@ -1026,6 +1033,11 @@ class _Aligner:
         if aligned:  # the usual case: the written values are the aligned cells (made once)
             cell, rid = self._cell, r.spec.id
             cells = tuple([cell(c, v, rid, col) for (c, v), col in zip(r.values, cols)])
+            if None in cols:  # a column the format does not know: its cells carry its label as written
+                known = self._unknown_labels
+                if known is not None and known[0] is cols:
+                    cells = tuple(attrs.evolve(x, column_label=known[1][i]) if col is None else x
+                                  for i, (x, col) in enumerate(zip(cells, cols)))
             self.rows.append(Row(r.spec.id, label_text, label_span, cells, r.block.id if r.block else None,
                                  None, cells))
             return

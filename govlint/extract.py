@@ -85,6 +85,8 @@ def report_record(report: Any, source: Any, engine: Any) -> dict[str, Any]:
                 kind, value = "run_together", None  # digits that stand for several cells: no one value
             elif problem is None and getattr(c, "derived", False):
                 problem = "sum_of_sub_rows"
+            elif problem is None and aligned and c.column is None:
+                problem = "unknown_column"  # a column the format does not have (column_label: as written)
             rec["cells"].append({
                 "table": t.id, "block": block, "row": row_id, "row_label": official(row_id, other) or written,
                 "row_written": written, "column_id": c.column if aligned else None,

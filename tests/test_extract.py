@@ -223,3 +223,19 @@ def test_csv_lists_files_that_could_not_be_read(tmp_path):
     assert len(bad) == 1 and bad[0]["error"] == "GL011" and bad[0]["error_message"] and bad[0]["table"] == ""
     good = [r for r in rows if r["path"].endswith("a.txt")]
     assert len(good) == 200 and {r["error"] for r in good} == {""} and {r["reader"] for r in good} == {"text"}
+
+
+def test_cells_of_a_column_the_format_does_not_have_carry_its_label():
+    """Table 三 with a column added (个体工商户 between 法律服务机构 and 其他): its cells were listed with
+    column_id and column_label null, so nothing said which column they were; now they carry the label
+    as written and ``problem: unknown_column``, and the other cells stay in their columns."""
+    import reportgen as rg
+
+    doc = rg.seed_doc().add_column("三", "legal_services", "个体工商户", "7")
+    for shape in ("cells", "pipe", "markdown", "spaced"):
+        rec = govlint.extract(rg.render(doc, shape).text)
+        added = [c for c in rec["cells"] if c["table"] == "三" and c["column_id"] is None]
+        assert len(added) == 25 and all(c["value"] == 7 for c in added), shape
+        assert {(c["column_label"], c["problem"]) for c in added} == {("个体工商户", "unknown_column")}
+        known = [c for c in rec["cells"] if c["table"] == "三" and c["column_id"] is not None]
+        assert len(known) == 175 and all(str(c["value"]) == doc.value("三", c["row"], c["column_id"]) for c in known)
