@@ -8,7 +8,7 @@ One record per file::
                  "missing_columns", "header_recognised"}],
      "cells":  [{"table", "block", "row", "row_label", "row_written", "column_id", "column_label",
                  "text", "value", "kind", "unit", "line", "column", "end_line", "end_column",
-                 "locator", "aligned", "recovered"}],
+                 "locator", "aligned", "recovered", "problem"}],
      "error":  null | {"code", "message", "message_en"}}
 
 ``row``/``column_id`` are the edition's ids (``row_label``/``column_label`` its official labels;
@@ -17,7 +17,9 @@ row with too few or too many values, an unknown row, a stray value) are listed t
 ``aligned: false`` and ``column_id`` null. ``recovered`` is true for a cell govlint split out of
 digits written together (a crawled page that lost the table's cell boundaries; see GL214). Lines
 and columns are those of the user's file (HTML), or of the extracted text with a ``locator``
-(DOCX, PDF). The CSV form has one line per cell.
+(DOCX, PDF). ``problem`` says why a cell is not a figure in its row and column (null when it is;
+see docs/usage.md, "Tables as data"). The CSV form has one line per cell, and one line with
+``error`` for a file that could not be read.
 
 This module is imported by ``import govlint``: keep it free of heavy imports.
 """
