@@ -8,7 +8,6 @@ document structure only: which wording names which of the six parts is handed in
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 import unicodedata
@@ -113,6 +112,8 @@ class HeadingVocabulary:
         k = normalize(text)
         if part is None or len(k) < 4:
             return False
+        import difflib  # (only here: a heading numbered as a part without its words is rare; ~1 ms to import)
+
         for n, heads in self.official:
             if n == part:
                 return any(difflib.SequenceMatcher(None, k, h, autojunk=False).ratio() >= _RESEMBLES for h in heads)
