@@ -36,7 +36,7 @@ from .errors import InputError
 
 CSV_FIELDS = ("path", "edition", "year", "agency", "table", "block", "row", "row_label", "row_written", "column_id",
               "column_label", "text", "value", "kind", "unit", "line", "column", "end_line", "end_column", "locator",
-              "aligned", "recovered", "problem", "reader", "error", "error_message")
+              "aligned", "recovered", "problem", "reader", "error", "error_message", "table_index")
 
 
 def _pos(span: Any, source: Any) -> dict[str, Any]:
@@ -65,10 +65,10 @@ def report_record(report: Any, source: Any, engine: Any) -> dict[str, Any]:
     for s in report.sections:
         h = s.heading
         rec["parts"].append({"number": h.number, "part": h.part, "heading": h.text, **_pos(h.span, source)})
-    for t in report.tables:
+    for index, t in enumerate(report.tables):
         spec = edition.table(t.id) if (edition is not None and t.id) else None
         rec["tables"].append({
-            "table": t.id, "section": t.section, **_pos(t.span, source), "columns": list(t.columns),
+            "table": t.id, "index": index, "section": t.section, **_pos(t.span, source), "columns": list(t.columns),
             "missing_rows": list(t.missing_rows), "missing_columns": list(t.missing_columns),
             "header_recognised": t.header_recognised,
         })
@@ -94,7 +94,7 @@ def report_record(report: Any, source: Any, engine: Any) -> dict[str, Any]:
                 "row_written": written, "column_id": c.column if aligned else None,
                 "column_label": c.column_label if aligned else None, "text": c.text, "value": value,
                 "kind": kind, "unit": c.unit, **_pos(c.span, source), "aligned": aligned,
-                "recovered": c.recovered, "problem": problem,
+                "recovered": c.recovered, "problem": problem, "table_index": index,
             })
 
         for r in t.rows:

@@ -239,3 +239,20 @@ def test_cells_of_a_column_the_format_does_not_have_carry_its_label():
         assert {(c["column_label"], c["problem"]) for c in added} == {("个体工商户", "unknown_column")}
         known = [c for c in rec["cells"] if c["table"] == "三" and c["column_id"] is not None]
         assert len(known) == 175 and all(str(c["value"]) == doc.value("三", c["row"], c["column_id"]) for c in known)
+
+
+def test_a_table_printed_twice_has_its_copies_told_apart():
+    """A report that prints table 四 twice (the page, and its attachment after part 六): each copy's
+    cells carry the index of their table, so the copies can be told apart (and the tables list
+    gives each table's index, in document order)."""
+    text = SEED.read_text(encoding="utf-8")
+    start = text.index("四、政府信息公开行政复议、行政诉讼情况")
+    body = text[start:text.index("五、", start)].split("\n", 1)[1]
+    twice = text.rstrip("\n") + "\n附件：本机关政府信息公开行政复议、行政诉讼情况统计表如下。\n" + body
+    rec = govlint.extract(twice)
+    assert [t["index"] for t in rec["tables"]] == list(range(len(rec["tables"])))
+    copies = [t["index"] for t in rec["tables"] if t["table"] == "四"]
+    assert len(copies) == 2
+    cells = [c for c in rec["cells"] if c["table"] == "四"]
+    assert Counter(c["table_index"] for c in cells) == {copies[0]: 15, copies[1]: 15}
+    assert all(rec["tables"][c["table_index"]]["table"] == c["table"] for c in rec["cells"])
