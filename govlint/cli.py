@@ -264,12 +264,36 @@ def _prepare(args: argparse.Namespace):
         return 2
     suffixes = tuple(s for s in engine.readers if s)
     if getattr(args, "stdin", None) is not None:
-        return engine, explicit, overrides, [(args.stdin[0], True)]
-    items = collect_items(args.paths, _globs(args.include), _globs(args.exclude), suffixes)
+        items = [(args.stdin[0], True)]
+    else:
+        items = collect_items(args.paths, _globs(args.include), _globs(args.exclude), suffixes)
     if not items:
         print("govlint: no report files found (looked for " + ", ".join(suffixes) + ")", file=sys.stderr)
         return 2
+    try:
+        _check_configs(engine, explicit, overrides, [p for p, ok in items if ok])
+    except ConfigError as exc:
+        print(f"govlint: {exc}", file=sys.stderr)
+        return 2
     return engine, explicit, overrides, items
+
+
+def _check_configs(engine, explicit: Optional[Config], overrides: dict, files: Sequence[str]) -> None:
+    """ConfigError, before any file is checked, if the command line or a configuration that applies
+    to one of ``files`` (the nearest of each folder) cannot be read or names a rule that does not
+    exist (:meth:`Config.check_codes`; codes that may be a missing plugin's: a warning on stderr)."""
+    from .batch import ConfigResolver
+
+    known = tuple(engine.rules)
+    warnings = Config(**{k: v for k, v in overrides.items() if v}).check_codes(known, where="--")
+    resolver, seen = ConfigResolver(explicit), set()
+    for folder in dict.fromkeys(os.path.dirname(os.path.abspath(f)) for f in files):
+        cfg = resolver(os.path.join(folder, "_"))
+        if id(cfg) not in seen:
+            seen.add(id(cfg))
+            warnings += cfg.check_codes(known)
+    for w in warnings:
+        print(f"govlint: warning: {w}", file=sys.stderr)
 
 
 def _results(args: argparse.Namespace, kind: str, explicit, overrides, items, keep_source: bool = True,

@@ -121,6 +121,29 @@ class Config:
     def options(self, code: str) -> dict:
         return self.rules.get(code, {})
 
+    def check_codes(self, known: Iterable[str], where: Optional[str] = None) -> list[str]:
+        """Codes this configuration names that match none of the ``known`` rule codes (a misspelt
+        ``GL3O1`` is refused by :meth:`from_mapping` already; ``GL391`` only here). A three-digit code
+        is in govlint's own range, so one that names no rule is a mistake: ConfigError (as ruff
+        refuses unknown selectors), also for ``[rules.GL391]``. Plugins' codes have four digits
+        (docs/plugins.md): a four-digit code or a family prefix (``GL99``) that matches nothing may
+        belong to a plugin that is not installed or is blocked, which is not an error (see
+        ``--require-plugins``); those are returned, as messages to show as warnings."""
+        known = tuple(known)
+        where = where if where is not None else f"{self.path or 'config'} "
+        named = [("select", c) for c in self.select] + [("extend-select", c) for c in self.extend_select]
+        named += [("ignore", c) for c in self.ignore] + [("severity", c) for c in self.severity]
+        named += [(f"per-file-ignores[{g!r}]", c) for g, codes in self.per_file_ignores.items() for c in codes]
+        named += [(f"[rules.{c}]", c) for c in self.rules]
+        warnings = []
+        for key, code in named:
+            if code == "ALL" or any(k.startswith(code) for k in known):
+                continue
+            if len(code) == 5:  # GL + three digits: govlint's own range
+                raise ConfigError(f"{where}{key}: there is no rule {code} (see `govlint rules`)")
+            warnings.append(f"{where}{key}: {code!r} matches no rule (a plugin's that is not loaded?)")
+        return warnings
+
 
 def _matches(code: str, prefix: str) -> bool:
     return prefix == "ALL" or code.startswith(prefix)
@@ -164,7 +187,9 @@ def _path_matches(path: str, pattern: str, config_path: Optional[str]) -> bool:
 
 
 def find_config(start: Path) -> Optional[Path]:
-    """The nearest govlint.toml, or pyproject.toml with a [tool.govlint] table, from ``start`` upward."""
+    """The nearest govlint.toml, or pyproject.toml with a [tool.govlint] table, from ``start`` upward.
+    A pyproject.toml that is not valid TOML is skipped, unless it mentions govlint: then it raises
+    ConfigError (its [tool.govlint] cannot be told apart from a typo)."""
     here = start.resolve()
     if here.is_file():
         here = here.parent
@@ -175,8 +200,14 @@ def find_config(start: Path) -> Optional[Path]:
         p = d / "pyproject.toml"
         if p.is_file():
             try:
-                data = loads_toml(p.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, ValueError):  # ValueError: TOMLDecodeError
+                text = p.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            try:
+                data = loads_toml(text)
+            except ValueError as exc:  # TOMLDecodeError
+                if "govlint" in text:  # our table may be in it: going on without it would check with other rules
+                    raise ConfigError(f"{p}: cannot read config: {exc}") from None
                 continue
             if "govlint" in data.get("tool", {}):
                 return p

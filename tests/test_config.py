@@ -146,3 +146,49 @@ def test_config_api():
 def test_lint_api_takes_a_config():
     ds = govlint.lint(BAD.text, Config(select=("GL3",), severity={"GL3": govlint.Severity.WARNING}))
     assert [(d.code, d.severity.value) for d in ds] == [("GL303", "warning"), ("GL301", "warning")]
+
+
+def test_broken_pyproject_with_govlint_is_an_error_not_skipped(tmp_path, capsys):
+    """A pyproject.toml that is not TOML was skipped, and the reports checked with the default rules
+    (exit 1, no word of the config); one that mentions govlint is now reported (exit 2). One that
+    does not (someone else's table) is still skipped."""
+    (tmp_path / "r.txt").write_text(BAD.text, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.govlint\nselect = ["GL3"]\n', encoding="utf-8")
+    assert main(["check", str(tmp_path / "r.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "pyproject.toml: cannot read config" in err and "line 1" in err and "Traceback" not in err
+    (tmp_path / "pyproject.toml").write_text('[tool.poetry\nname = "x"\n', encoding="utf-8")
+    (tmp_path / "govlint.toml").write_text('select = ["GL303"]\n', encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "pyproject.toml").write_text('[tool.black\n', encoding="utf-8")
+    (tmp_path / "sub" / "r.txt").write_text(BAD.text, encoding="utf-8")
+    _, got = codes(capsys, str(tmp_path / "sub" / "r.txt"))
+    assert got == {str(tmp_path / "sub" / "r.txt"): [("GL303", "error")]}
+
+
+@pytest.mark.parametrize("content, where", [
+    ('select = ["GL391"]\n', "select"),
+    ('extend-select = ["GL999"]\n', "extend-select"),
+    ('ignore = ["GL3", "GL208", "GL2080"]\n[severity]\nGL720 = "info"\n', "severity"),
+    ('[per-file-ignores]\n"*.txt" = ["GL1", "GL119"]\n', "per-file-ignores"),
+    ('[rules.GL999]\nthreshold = 5\n', "[rules.GL999]"),
+])
+def test_a_three_digit_code_that_names_no_rule_is_an_error(tmp_path, capsys, content, where):
+    """`select = ["GL391"]` (GL301 mistyped) selected nothing and the run passed (exit 0)."""
+    (tmp_path / "govlint.toml").write_text(content, encoding="utf-8")
+    (tmp_path / "r.txt").write_text(BAD.text, encoding="utf-8")
+    assert main(["check", str(tmp_path / "r.txt")]) == 2
+    err = capsys.readouterr().err
+    assert f"govlint.toml {where}" in err and "there is no rule GL" in err and "Traceback" not in err
+
+
+def test_unknown_codes_on_the_command_line(tmp_path, capsys):
+    (tmp_path / "r.txt").write_text(BAD.text, encoding="utf-8")
+    assert main(["check", "--select", "GL3,GL391", str(tmp_path / "r.txt")]) == 2
+    assert "--select: there is no rule GL391" in capsys.readouterr().err
+    # a prefix or four-digit code may be a plugin's that is not installed: a warning, and the run goes on
+    code, got = codes(capsys, "--select", "GL303,GL99", "--ignore", "GL9901", str(tmp_path / "r.txt"))
+    assert code == 1 and got == {str(tmp_path / "r.txt"): [("GL303", "error")]}
+    main(["check", "--select", "GL303,GL99", str(tmp_path / "r.txt")])
+    assert "warning: --select: 'GL99' matches no rule" in capsys.readouterr().err
+
