@@ -11,14 +11,13 @@ as given and relative to each walked directory, and the bare file name.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import attrs
 
-from .config import Config, find_config, load_config
+from .config import Config, find_config, glob_match, load_config
 from .diagnostics import Diagnostic
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -27,8 +26,7 @@ Progress = Callable[[int, int, Optional[str]], None]
 
 # ----------------------------------------------------------------------------- collecting files
 def _matches(patterns: Sequence[str], candidates: Iterable[str]) -> bool:
-    cands = list(candidates)
-    return any(fnmatch.fnmatch(c, p) for p in patterns for c in cands)
+    return glob_match(candidates, patterns)
 
 
 def _candidates(path: str, root: Optional[str] = None) -> list[str]:

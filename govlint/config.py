@@ -175,6 +175,32 @@ def _decide(code: str, select: Iterable[str], extend: Iterable[str], ignore: Ite
     return bool(best and best[1])
 
 
+def glob_variants(pattern: str) -> tuple[str, ...]:
+    """The fnmatch patterns a path glob stands for. Folders may be separated by ``\\`` as on Windows
+    (``archive\\2019\\*.txt``), and ``**/`` matches no folder as well as any number of them
+    (``**/*.md`` takes ``a.md``), as in ruff's and gitignore globs; ``*`` matches across folders."""
+    pattern = pattern.replace("\\", "/")
+    out = [pattern]
+    while any("**/" in p for p in out) and len(out) < 64:
+        nxt = []
+        for p in out:
+            i = p.find("**/")
+            if i < 0:
+                nxt.append(p)
+                continue
+            # keep it (as "*/": one folder or more) or drop it (no folder); "*" matches across folders
+            nxt += [p[:i] + "*/" + p[i + 3:], p[:i] + p[i + 3:]]
+        out = nxt
+    return tuple(dict.fromkeys(out))
+
+
+def glob_match(candidates: Iterable[str], patterns: Iterable[str]) -> bool:
+    """Does any of the (POSIX-style) ``candidates`` match any of the path ``patterns``
+    (:func:`glob_variants`)?"""
+    cands = list(candidates)
+    return any(fnmatch.fnmatch(c, v) for p in patterns for v in glob_variants(p) for c in cands)
+
+
 def _path_matches(path: str, pattern: str, config_path: Optional[str]) -> bool:
     p = Path(path)
     candidates = {p.as_posix(), p.name}
@@ -183,7 +209,7 @@ def _path_matches(path: str, pattern: str, config_path: Optional[str]) -> bool:
             candidates.add(p.resolve().relative_to(Path(config_path).resolve().parent).as_posix())
         except ValueError:
             pass
-    return any(fnmatch.fnmatch(c, pattern) for c in candidates)
+    return glob_match(candidates, (pattern,))
 
 
 def find_config(start: Path) -> Optional[Path]:

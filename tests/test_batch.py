@@ -190,3 +190,13 @@ def test_json_stream_is_byte_identical_for_no_and_many_files(tree: Path) -> None
     for results in ([], govlint.lint_paths([tree / "2022" / "a.txt"]), govlint.lint_paths([tree])):
         stream = json_reporter.Stream(lang="zh")
         assert "".join(stream.file(r) for r in results) + stream.end() == json_reporter.render(results), len(results)
+
+
+def test_globs_take_windows_separators_and_double_star(tree: Path) -> None:
+    """`--exclude "reports\\archive\\*"` (a Windows user's habit) and `--include "reports/**/*.txt"`
+    (where `**/` may stand for no folder) matched nothing."""
+    base = ("check", "--format", "json", "--select", CORE)
+    assert paths(run_govlint(*base, "--exclude", "reports\\archive\\*,2022\\county", "reports", cwd=tree.parent)) == \
+        ["reports/2022/a.txt", "reports/2022/b.md"]
+    assert paths(run_govlint(*base, "--include", "2022/**/*.txt", "reports", cwd=tree.parent)) == \
+        ["reports/2022/a.txt", "reports/2022/county/c.txt"]

@@ -192,3 +192,19 @@ def test_unknown_codes_on_the_command_line(tmp_path, capsys):
     main(["check", "--select", "GL303,GL99", str(tmp_path / "r.txt")])
     assert "warning: --select: 'GL99' matches no rule" in capsys.readouterr().err
 
+
+def test_per_file_ignores_windows_separators_and_double_star(tmp_path, capsys):
+    """`"archive\\2019\\*.txt"` (written on Windows) and `"**/*.txt"` for a file next to the config
+    matched nothing on POSIX."""
+    (tmp_path / "archive" / "2019").mkdir(parents=True)
+    (tmp_path / "archive" / "2019" / "a.txt").write_text(BAD.text, encoding="utf-8")
+    (tmp_path / "archive" / "b.txt").write_text(BAD.text, encoding="utf-8")
+    (tmp_path / "top.txt").write_text(BAD.text, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.govlint]\nselect = ["GL2", "GL3"]\n[tool.govlint.per-file-ignores]\n'
+        '"archive\\\\2019\\\\*.txt" = ["GL3"]\n"archive/**/b.txt" = ["GL303"]\n"**/*.txt" = ["GL207"]\n',
+        encoding="utf-8")
+    _, got = codes(capsys, str(tmp_path))
+    assert got[str(tmp_path / "archive" / "2019" / "a.txt")] == []
+    assert got[str(tmp_path / "archive" / "b.txt")] == [("GL301", "error")]
+    assert got[str(tmp_path / "top.txt")] == [("GL303", "error"), ("GL301", "error")]
