@@ -175,3 +175,19 @@ def test_json_stream_nesting_is_what_json_dumps_writes() -> None:
     for _ in range(5000):
         v, level = value(0), rng.randint(0, 3)
         assert _nested(v, level) == json.dumps(v, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+def test_github_paths_are_relative_to_the_workspace_from_a_subfolder(reports: Path) -> None:
+    """GitHub resolves `file=` against $GITHUB_WORKSPACE: run in a subfolder (`cd reports && govlint
+    check .`), the annotations named `bad.txt` instead of `reports/bad.txt` and landed nowhere."""
+    sub = reports / "county"
+    sub.mkdir()
+    (sub / "bad.txt").write_text(defective_report(), encoding="utf-8")
+    proc = run_govlint("check", "--format", "github", "--select", CORE, "bad.txt", cwd=sub,
+                       env={"GITHUB_WORKSPACE": str(reports.parent)})
+    files = {ln.split("file=", 1)[1].split(",", 1)[0] for ln in proc.stdout.splitlines() if "file=" in ln}
+    assert files == {f"{reports.name}/county/bad.txt"}, proc.stdout
+    # a path outside the workspace stays as given
+    proc = run_govlint("check", "--format", "github", "--select", CORE, "bad.txt", cwd=sub,
+                       env={"GITHUB_WORKSPACE": str(reports / "elsewhere")})
+    assert {ln.split("file=", 1)[1].split(",", 1)[0] for ln in proc.stdout.splitlines() if "file=" in ln} == {"bad.txt"}

@@ -7,7 +7,7 @@
 
 Escaping follows the runner: in the message ``%``, CR and LF become ``%25``, ``%0D``, ``%0A``; in
 property values ``:`` and ``,`` also become ``%3A`` and ``%2C``. Info notes are ``::notice``.
-Paths are made relative to ``$GITHUB_WORKSPACE`` when they lie inside it.
+Paths are made relative to ``$GITHUB_WORKSPACE`` when they lie inside it, wherever govlint runs.
 """
 
 from __future__ import annotations
@@ -33,9 +33,14 @@ def _path(path: Optional[str]) -> str:
     if not path:
         return "<text>"
     ws = os.environ.get("GITHUB_WORKSPACE")
-    if ws and os.path.isabs(path):
-        rel = os.path.relpath(path, ws)
-        if not rel.startswith(".."):
+    if ws:
+        # GitHub resolves an annotation's file against the workspace, not the folder govlint ran in
+        # (`cd reports && govlint check .` gives `a.txt`, which GitHub must see as `reports/a.txt`)
+        try:
+            rel = os.path.relpath(os.path.abspath(path), os.path.abspath(ws))
+        except ValueError:  # another drive (Windows)
+            rel = os.pardir
+        if rel != os.pardir and not rel.startswith(os.pardir + os.sep):
             path = rel
     return path.replace(os.sep, "/")
 
