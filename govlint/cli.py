@@ -259,6 +259,11 @@ def _prepare(args: argparse.Namespace):
     except ConfigError as exc:
         print(f"govlint: {exc}", file=sys.stderr)
         return 2
+    for option in ("output", "summary_csv"):
+        problem = _unwritable(getattr(args, option, None))
+        if problem:
+            print(f"govlint: --{option.replace('_', '-')}: {problem}", file=sys.stderr)
+            return 2
     engine = _engine_for(args)
     if engine is None:
         return 2
@@ -294,6 +299,26 @@ def _check_configs(engine, explicit: Optional[Config], overrides: dict, files: S
             warnings += cfg.check_codes(known)
     for w in warnings:
         print(f"govlint: warning: {w}", file=sys.stderr)
+
+
+def _unwritable(path: Optional[str]) -> Optional[str]:
+    """Why an output file cannot be written there (checked before the files, not after), or None."""
+    if not path or path == "-":
+        return None
+    if os.path.isdir(path):
+        return f"{path} is a directory"
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        return f"cannot write {path}: the folder {folder} does not exist"
+    return None
+
+
+def _open_output(path: str, encoding: str = "utf-8", **kw):
+    """``open(path, "w")``, or _Usage with the reason when it cannot be written."""
+    try:
+        return open(path, "w", encoding=encoding, **kw)
+    except OSError as exc:
+        raise _Usage(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _results(args: argparse.Namespace, kind: str, explicit, overrides, items, keep_source: bool = True,
@@ -334,7 +359,7 @@ def _stream(args: argparse.Namespace, explicit, overrides, items, lang: str, cro
     from .batch import cross_check, failing
 
     reporter = importlib.import_module(f"{__package__}.reporters.{args.format}")  # text, json or github only
-    out_stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    out_stream = _open_output(args.output) if args.output else sys.stdout
     fatal = failed = False
     try:
         tty = out_stream.isatty()
@@ -436,7 +461,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         results = baseline.apply(results, resolver)
     from .reporters import get_reporter
 
-    out_stream = open(args.output, "w", encoding="utf-8") if args.output else (sys.stderr if stdin_fix else sys.stdout)
+    out_stream = _open_output(args.output) if args.output else (sys.stderr if stdin_fix else sys.stdout)
     try:
         tty = out_stream.isatty()
         show = tty if args.show_source is None else args.show_source
@@ -456,7 +481,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.summary_csv:
         from .reporters.summary import render_csv
 
-        with open(args.summary_csv, "w", encoding="utf-8", newline="") as fh:
+        with _open_output(args.summary_csv, newline="") as fh:
             fh.write(render_csv(results))
     if write_failed or any(r.fatal for r in results):
         return 2
@@ -632,6 +657,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .engine import default_engine
     from .extract import error_record, extract_bytes, extract_path, to_csv, to_json
 
+    problem = _unwritable(args.output)
+    if problem:
+        print(f"govlint: --output: {problem}", file=sys.stderr)
+        return 2
     engine = default_engine()
     if args.stdin is not None:
         items = [(args.stdin[0], True)]
@@ -650,7 +679,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         # (GBK on a Chinese Windows), and the labels come out garbled; csv readers skip it
         # (encoding="utf-8-sig"; pandas does by default)
         encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
-        with open(args.output, "w", encoding=encoding, newline="") as fh:
+        with _open_output(args.output, encoding=encoding, newline="") as fh:
             fh.write(text)
     else:
         sys.stdout.write(text)
@@ -706,6 +735,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 print(f"govlint: {exc}", file=sys.stderr)
                 return 2
         return handler(args)
+    except _Usage as exc:  # e.g. an output file that cannot be written
+        print(f"govlint: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # e.g. piped into head
         return 0
     except KeyboardInterrupt:

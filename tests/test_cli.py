@@ -365,3 +365,41 @@ def test_start_up_pauses_the_collector_and_restores_it(reports):
     out = subprocess.run([sys.executable, "-c", run, str(folder / "clean.txt")], capture_output=True, text=True,
                          check=True)
     assert out.stdout.split("\n")[:3] == ["True True True", "True True 0 5000", "True True"]
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "-o", "{missing}/out.txt"],
+    ["check", "--format", "html", "-o", "{missing}/out.html"],
+    ["check", "--format", "sarif", "-o", "{missing}/out.sarif"],
+    ["check", "--summary", "--summary-csv", "{missing}/s.csv"],
+    ["check", "--statistics", "-o", "{dir}"],
+    ["check", "--summary-csv", "{dir}"],
+    ["extract", "-o", "{missing}/x.json"],
+])
+def test_an_output_that_cannot_be_written_is_a_usage_error(tmp_path, capsys, args):
+    """`-o` or `--summary-csv` into a folder that does not exist (or onto a folder) ended in a
+    traceback and exit 1 — after every file had been checked; now exit 2 with the reason, at once."""
+    report = tmp_path / "r.txt"
+    report.write_text(rg.render(rg.seed_doc(), "pipe").text, encoding="utf-8")
+    argv = [a.format(missing=tmp_path / "nope", dir=tmp_path) for a in args]
+    assert main([*argv, str(report)]) == 2
+    out, err = capsys.readouterr()
+    assert "govlint: " in err and ("does not exist" in err or "is a directory" in err) and "Traceback" not in err
+    assert out == ""
+
+
+def test_an_output_that_fails_when_opened_is_a_usage_error(tmp_path, capsys, monkeypatch):
+    import builtins
+
+    report = tmp_path / "r.txt"
+    report.write_text(rg.render(rg.seed_doc(), "pipe").text, encoding="utf-8")
+    real_open = builtins.open
+
+    def deny(path, *a, **kw):
+        if str(path).endswith("out.txt"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *a, **kw)
+
+    monkeypatch.setattr(builtins, "open", deny)
+    assert main(["check", "-o", str(tmp_path / "out.txt"), str(report)]) == 2
+    assert f"govlint: cannot write {tmp_path / 'out.txt'}: Permission denied" in capsys.readouterr().err
