@@ -104,7 +104,7 @@ def test_lang_from_config(tmp_path, capsys):
     (tmp_path / "r.txt").write_text(BAD.text, encoding="utf-8")
     assert main(["check", str(tmp_path / "r.txt")]) == 1
     out = capsys.readouterr().out
-    assert "GL303 table 三, row" in out and out.rstrip().endswith("(1 errors, 0 warnings, 0 info).")
+    assert "GL303 table 三, row" in out and out.rstrip().endswith("(1 error, 0 warnings, 0 info).")
     main(["check", "--lang", "zh", str(tmp_path / "r.txt")])
     assert "GL303 表三" in capsys.readouterr().out
 
