@@ -286,7 +286,8 @@ def _prepare(args: argparse.Namespace):
 def _check_configs(engine, explicit: Optional[Config], overrides: dict, files: Sequence[str]) -> None:
     """ConfigError, before any file is checked, if the command line or a configuration that applies
     to one of ``files`` (the nearest of each folder) cannot be read or names a rule that does not
-    exist (:meth:`Config.check_codes`; codes that may be a missing plugin's: a warning on stderr)."""
+    exist (:meth:`Config.check_codes`; codes that may be a missing plugin's: a warning on stderr) or
+    sets an option a rule does not have (:meth:`Config.check_options`)."""
     from .batch import ConfigResolver
 
     known = tuple(engine.rules)
@@ -297,6 +298,7 @@ def _check_configs(engine, explicit: Optional[Config], overrides: dict, files: S
         if id(cfg) not in seen:
             seen.add(id(cfg))
             warnings += cfg.check_codes(known)
+            cfg.check_options(engine.rules)
     for w in warnings:
         print(f"govlint: warning: {w}", file=sys.stderr)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 import attrs
 
@@ -119,7 +119,11 @@ class Config:
         return best[1] if best else default
 
     def options(self, code: str) -> dict:
-        return self.rules.get(code, {})
+        """The options of rule ``code`` (``[rules.<code>]``), names written with ``-`` as with ``_``."""
+        given = self.rules.get(code)
+        if not given:
+            return {}
+        return {str(k).replace("-", "_"): v for k, v in given.items()}
 
     def check_codes(self, known: Iterable[str], where: Optional[str] = None) -> list[str]:
         """Codes this configuration names that match none of the ``known`` rule codes (a misspelt
@@ -143,6 +147,48 @@ class Config:
                 raise ConfigError(f"{where}{key}: there is no rule {code} (see `govlint rules`)")
             warnings.append(f"{where}{key}: {code!r} matches no rule (a plugin's that is not loaded?)")
         return warnings
+
+
+    def check_options(self, rules: Mapping[str, Any], where: Optional[str] = None) -> None:
+        """ConfigError for a ``[rules.<code>]`` option the rule does not declare (``threshhold``), or
+        one of another type than the rule's default (``max_wan = "big"``); rules that declare no
+        options (``Rule.options`` None: a plugin's, perhaps) take any. An option may be written with
+        ``-`` for ``_``."""
+        where = where if where is not None else f"{self.path or 'config'} "
+        for code, given in self.rules.items():
+            r = rules.get(code)
+            declared = getattr(r, "options", None)
+            if declared is None:
+                continue
+            for name, value in given.items():
+                key = str(name).replace("-", "_")
+                if key not in declared:
+                    takes = ", ".join(declared) or "no options"
+                    raise ConfigError(f"{where}[rules.{code}]: unknown option {name!r} ({code} takes {takes})")
+                default = declared[key]
+                if not _same_kind(value, default):
+                    raise ConfigError(f"{where}[rules.{code}]: {name} must be {_kind(default)}, not {value!r}")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _same_kind(value: Any, default: Any) -> bool:
+    """Is ``value`` of the kind of ``default`` (a number for a number: 10 for 1e4; a list for a list …)?"""
+    if default is None:
+        return True
+    return _kind(value) == _kind(default)
 
 
 def _matches(code: str, prefix: str) -> bool:

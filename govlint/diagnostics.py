@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Mapping, Optional
 
 import attrs
 
@@ -76,6 +76,9 @@ class Rule:
     summary_en: str = ""
     enabled: bool = True  # default selection (GL9 style rules are off by default)
     fixable: bool = False
+    # the options the rule reads from ``[tool.govlint.rules.<code>]``, name -> default (the type of
+    # the default is the type expected); None: the rule does not declare them (any key is passed on)
+    options: Optional[Mapping[str, Any]] = attrs.field(default=None, eq=False)
 
     @property
     def doc(self) -> str:
@@ -95,15 +98,18 @@ class Rule:
 
 
 def rule(code: str, name: str, severity: str = "error", *, summary: str = "", summary_en: str = "",
-         enabled: bool = True, fixable: bool = False) -> Callable[[Callable[..., Iterable[Diagnostic]]], Rule]:
+         enabled: bool = True, fixable: bool = False,
+         options: Optional[Mapping[str, Any]] = None) -> Callable[[Callable[..., Iterable[Diagnostic]]], Rule]:
     """Declare a rule. The decorated function receives ``(report, ctx)`` and yields diagnostics;
-    inside it, ``ctx.rule`` is the Rule itself (use ``ctx.rule.diag(...)`` to build diagnostics)."""
+    inside it, ``ctx.rule`` is the Rule itself (use ``ctx.rule.diag(...)`` to build diagnostics).
+    ``options``: the options the rule reads from ``ctx.options``, name -> default; a configuration
+    that sets another option of the rule, or one of another type than its default, is refused."""
 
     def wrap(func: Callable[..., Iterable[Diagnostic]]) -> Rule:
         doc = (func.__doc__ or "").strip().splitlines()
         return Rule(code=code, name=name, severity=Severity(severity), func=func,
                     summary=summary or (doc[0] if doc else ""), summary_en=summary_en, enabled=enabled,
-                    fixable=fixable)
+                    fixable=fixable, options=options)
 
     return wrap
 
@@ -121,7 +127,8 @@ class CrossRule(Rule):
 
 
 def cross_rule(code: str, name: str, severity: str = "warning", *, compare: Callable[..., Iterable[Any]],
-               summary: str = "", summary_en: str = "", enabled: bool = True) -> Callable[[Callable[..., Any]], CrossRule]:
+               summary: str = "", summary_en: str = "", enabled: bool = True,
+               options: Optional[Mapping[str, Any]] = None) -> Callable[[Callable[..., Any]], CrossRule]:
     """Declare a check across reports (see :class:`CrossRule`): the decorated function collects a
     report's facts; ``compare`` finds the faults among all of them."""
 
@@ -129,7 +136,7 @@ def cross_rule(code: str, name: str, severity: str = "warning", *, compare: Call
         doc = (func.__doc__ or "").strip().splitlines()
         return CrossRule(code=code, name=name, severity=Severity(severity), func=func,
                          summary=summary or (doc[0] if doc else ""), summary_en=summary_en, enabled=enabled,
-                         compare=compare)
+                         compare=compare, options=options)
 
     return wrap
 

@@ -89,11 +89,27 @@ def rule_text(rule: Rule) -> str:
     out.append("")
     out.append(f"Severity: {rule.severity.value}   Enabled by default: {'yes' if rule.enabled else 'no'}   "
                f"Fixable: {'yes' if rule.fixable else 'no'}")
+    if rule.options:
+        out.append(f"Options ([tool.govlint.rules.{rule.code}]): {options_summary(rule)}")
     for name, body in sections.items():
         out += ["", f"{name}:", _indent(body)]
     if rule.func is None and not sections:
         out += ["", "Reported by the engine itself (not a rule function)."]
     return "\n".join(out).rstrip() + "\n"
+
+
+def options_summary(rule: Rule) -> str:
+    """The options a rule declares, with their defaults (``max_wan = 10000, max_visits = 1000000000``;
+    a list or table default is named, not printed): "" for none."""
+    def shown(v) -> str:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, (int, float)):
+            return f"{v:g}" if isinstance(v, float) else str(v)
+        if isinstance(v, str):
+            return f'"{v}"'
+        return "a list" if isinstance(v, (list, tuple)) else "a table"
+    return ", ".join(f"{k} = {shown(v)}" for k, v in (rule.options or {}).items())
 
 
 def _indent(text: str) -> str:
@@ -113,6 +129,8 @@ def rule_markdown(rule: Rule, plugin: Optional[str] = None) -> str:
             f"| Default severity | {rule.severity.value} |",
             f"| Enabled by default | {'yes' if rule.enabled else 'no (enable with `--extend-select ' + rule.code + '`)'} |",
             f"| Fixable (`--fix`) | {'yes' if rule.fixable else 'no'} |"]
+    if rule.options:
+        out.append(f"| Options (`[tool.govlint.rules.{rule.code}]`) | `{options_summary(rule).replace(', ', '`, `')}` |")
     if plugin and plugin not in ("govlint_rules", "engine"):
         out.append(f"| Plugin | `{plugin}` |")
     if rule.func is None:

@@ -208,3 +208,49 @@ def test_per_file_ignores_windows_separators_and_double_star(tmp_path, capsys):
     assert got[str(tmp_path / "archive" / "2019" / "a.txt")] == []
     assert got[str(tmp_path / "archive" / "b.txt")] == [("GL301", "error")]
     assert got[str(tmp_path / "top.txt")] == [("GL303", "error"), ("GL301", "error")]
+
+
+@pytest.mark.parametrize("content, said", [
+    ('[rules.GL401]\nthreshhold = 5\n', "unknown option 'threshhold' (GL401 takes max_wan, max_visits)"),
+    ('[rules.GL401]\nmax_visits = "big"\n', "max_visits must be a number, not 'big'"),
+    ('[rules.GL112]\nkeywords = "信息处理费"\n', "keywords must be a list"),
+    ('[rules.GL703]\ngovernment_deadline = 331\n', "government_deadline must be a string"),
+])
+def test_an_option_a_rule_does_not_take_is_a_usage_error(tmp_path, capsys, content, said):
+    """A rule that declares its options refuses others, and values of another type than its
+    default, before any file is checked (as ruff refuses unknown settings) — not a silent default."""
+    (tmp_path / "govlint.toml").write_text(content, encoding="utf-8")
+    (tmp_path / "r.txt").write_text(BAD.text, encoding="utf-8")
+    assert main(["check", str(tmp_path / "r.txt")]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err
+
+
+def test_options_are_taken_with_dashes_or_underscores(tmp_path, capsys):
+    """``max-visits`` is ``max_visits``: both are accepted and both reach the rule."""
+    text = BAD.text.replace("五、", "网站全年访问量1200万次。\n五、", 1)
+    assert "1200万次" in text
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    for name in ("max_visits", "max-visits"):
+        (tmp_path / "govlint.toml").write_text(f'select = ["GL401"]\n[rules.GL401]\n{name} = 1000000\n',
+                                               encoding="utf-8")
+        assert main(["check", "--format", "json", str(tmp_path / "r.txt")]) == 1
+        found = json.loads(capsys.readouterr().out)["files"][0]["diagnostics"]
+        assert any("1200万次" in d["message"] and "100万次" in d["message"] for d in found), found
+
+
+def test_a_rule_that_declares_no_options_takes_any():
+    """A plugin's rule without declared options gets whatever its table holds."""
+    from govlint import rule
+
+    @rule("GL9901", "plugin.sample", "warning")
+    def sample(report, ctx):
+        """Sample."""
+        return ()
+
+    cfg = Config.from_mapping({"rules": {"GL9901": {"anything": [1, 2]}}})
+    cfg.check_options({"GL9901": sample})
+    assert cfg.options("GL9901") == {"anything": [1, 2]}
+    with pytest.raises(ConfigError, match="unknown option"):
+        Config.from_mapping({"rules": {"GL401": {"anything": 1}}}).check_options(
+            {"GL401": govlint.engine.default_engine().rules["GL401"]})

@@ -19,7 +19,8 @@ def _terms():
     return tuple(out)
 
 
-@rule("GL606", "citations.terminology", "warning", fixable=True, summary_en="a word confused with another (权力/权利 …)")
+@rule("GL606", "citations.terminology", "warning", fixable=True, summary_en="a word confused with another (权力/权利 …)",
+      options={"ignore": []})
 def terminology(report, ctx):
     """用词混淆：如“获取信息的权力”应为“权利”。
 

@@ -1,6 +1,6 @@
 from govlint import cross_rule
 
-from ._text import bands, copied, estimate, shared, text_facts
+from ._text import THRESHOLD, bands, copied, estimate, shared, text_facts
 
 _MARGIN = 0.15  # how far below the threshold an estimate may be and still be counted exactly
 _EXACT = 5  # the closest reports (by estimate) whose shares are counted exactly
@@ -58,7 +58,7 @@ def _compare(items, rule):
                            (also, also_en))
 
 
-@cross_rule("GL804", "crossreport.copied-across", "warning", compare=_compare, enabled=False,
+@cross_rule("GL804", "crossreport.copied-across", "warning", compare=_compare, enabled=False, options={"threshold": THRESHOLD},
             summary_en="the running text largely repeats another agency's report")
 def copied_across(report, ctx):
     """本报告正文大部分与另一机关的报告相同。

@@ -59,7 +59,8 @@ def _deadline(spec: str, year: int) -> dt.date:
     return dt.date(year, month, day)
 
 
-@rule("GL703", "dates.deadline", "warning", summary_en="published after the legal deadline")
+@rule("GL703", "dates.deadline", "warning", summary_en="published after the legal deadline",
+      options={"department_deadline": DEFAULTS["department"], "government_deadline": DEFAULTS["government"]})
 def deadline(report, ctx):
     """年度报告应在法定期限前公布：政府部门1月31日前，人民政府3月31日前。
 

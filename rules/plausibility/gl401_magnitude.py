@@ -19,7 +19,8 @@ MAX_WAN = 10000
 MAX_VISITS = 1_000_000_000
 
 
-@rule("GL401", "plausibility.magnitude", "warning", summary_en="a count of implausible magnitude (N万 with N ≥ 10000, page views beyond reach)")
+@rule("GL401", "plausibility.magnitude", "warning", summary_en="a count of implausible magnitude (N万 with N ≥ 10000, page views beyond reach)",
+      options={"max_wan": MAX_WAN, "max_visits": MAX_VISITS})
 def magnitude_slip(report, ctx):
     """数量级可疑：“N万”中N达到10000（应写作“亿”），或网站浏览、访问量超出一个机关网站可能的规模。
 

@@ -11,7 +11,8 @@ _CHANGE = lazy_compile(r"增长|增加|增幅|增速|提高|提升|上升|下降
 MAX_PERCENT = 100
 
 
-@rule("GL402", "plausibility.percent", "warning", summary_en="a rate, share or satisfaction over 100%")
+@rule("GL402", "plausibility.percent", "warning", summary_en="a rate, share or satisfaction over 100%",
+      options={"max_percent": MAX_PERCENT})
 def percent_over(report, ctx):
     """比率、占比、满意度不能超过100%。
 

@@ -28,7 +28,8 @@ def _places(multiplier: int) -> int:
     return 2 + round(math.log10(multiplier)) if multiplier >= 1 else 2
 
 
-@rule("GL403", "plausibility.money", "warning", summary_en="an amount of money of absurd size or precision")
+@rule("GL403", "plausibility.money", "warning", summary_en="an amount of money of absurd size or precision",
+      options={"max_fee_wan": MAX_FEE_WAN, "max_processing_fee_yuan": MAX_PROCESSING_FEE_YUAN})
 def money(report, ctx):
     """金额的大小或精度不合常理：小数位细于“分”，或收费金额大得不可能。
 

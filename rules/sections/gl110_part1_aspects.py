@@ -38,7 +38,8 @@ _SUBHEAD = lazy_compile(r"^(?:(?P<cn>[（(][一二三四五六七八九十]{1,3}
                         r"[^。；;：:！？!?]{1,40}")
 
 
-@rule("GL110", "sections.part1-aspects", "warning", summary_en="part 一 does not cover one of its five aspects")
+@rule("GL110", "sections.part1-aspects", "warning", summary_en="part 一 does not cover one of its five aspects",
+      options={"aspects": ASPECTS, "not_aspects": NOT_ASPECTS, "loose": LOOSE})
 def part1_aspects(report, ctx):
     """“一、总体情况”应涵盖五个方面：主动公开、依申请公开、政府信息管理、平台建设、监督保障。
 

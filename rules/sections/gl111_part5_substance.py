@@ -5,7 +5,8 @@ MIN_CHARS = 60
 _NOTHING = lazy_compile(r"^(?:本年度?|\d{4}年度?)?[，,]?(?:本(?:单位|机关|局)|我(?:单位|局|委|办|区|县|市|镇|乡))?(?:暂)?(?:无|没有|不存在)")
 
 
-@rule("GL111", "sections.part5-substance", "warning", summary_en="part 五 is empty or a one-line formality")
+@rule("GL111", "sections.part5-substance", "warning", summary_en="part 五 is empty or a one-line formality",
+      options={"min_chars": MIN_CHARS})
 def part5_substance(report, ctx):
     """“五、存在的主要问题及改进情况”不能空着或只写一句套话。
 

@@ -13,7 +13,8 @@ _DISCLOSURE_CHARGE = re.compile(r"(?:信息公开|依申请公开|公开申请)[
                                 r"|收取[^，,。；;：:]{0,6}?(?:信息公开|依申请公开)[^，,。；;：:]{0,4}?费")
 
 
-@rule("GL112", "sections.part6-fee", "warning", summary_en="part 六 does not state the 信息处理费 collected")
+@rule("GL112", "sections.part6-fee", "warning", summary_en="part 六 does not state the 信息处理费 collected",
+      options={"keywords": KEYWORDS, "since": SINCE})
 def part6_fee(report, ctx):
     """“六、其他需要报告的事项”应说明信息处理费的收取情况（含“未收取”）。
 
