@@ -94,7 +94,8 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("--statistics", action="store_true", help="print counts per rule")
     c.add_argument("--show-source", dest="show_source", action="store_true", default=None,
                    help="show the source line and a caret (default: on a terminal)")
-    c.add_argument("--no-show-source", dest="show_source", action="store_false")
+    c.add_argument("--no-show-source", dest="show_source", action="store_false",
+                   help="do not show the source line (default when the output is not a terminal)")
     c.add_argument("--max-bytes", type=int, default=None, help="skip files larger than this (GL006)")
     c.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
                    help="time limit per file (default 60; 0 = none); a file over it gets GL008, the others are "
@@ -164,7 +165,8 @@ def _add_run_options(c: argparse.ArgumentParser) -> None:
                    help="check files in N processes (default 1; 0 = one per CPU); output stays in input order")
     c.add_argument("--progress", dest="progress", action="store_true", default=None,
                    help="show a progress counter on stderr (default: on a terminal, for 10 files or more)")
-    c.add_argument("--no-progress", dest="progress", action="store_false")
+    c.add_argument("--no-progress", dest="progress", action="store_false",
+                   help="no progress counter (default when stderr is not a terminal)")
     _add_plugin_options(c)
 
 

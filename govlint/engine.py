@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import stat
@@ -542,7 +543,23 @@ def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes:
     except PermissionError:
         raise InputError("GL001", "没有读取权限", "permission denied") from None
     except OSError as exc:
-        raise InputError("GL001", f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}") from None
+        why = _OS_ERRORS_ZH.get(exc.errno or 0)
+        zh = f"无法读取：{why}" if why else f"无法读取（系统错误 {exc.errno}：{exc.strerror}）"
+        raise InputError("GL001", zh, f"cannot read: {exc.strerror}") from None
+
+
+#: the reasons a file cannot be read, in Chinese (the system's own text, strerror, is English)
+_OS_ERRORS_ZH = {
+    errno.ELOOP: "符号链接循环（链接指向自身）",
+    errno.ENAMETOOLONG: "文件名或路径过长",
+    errno.EIO: "磁盘读写错误",
+    errno.ENOTDIR: "路径中的某一级不是目录",
+    errno.EACCES: "没有读取权限",
+    errno.EISDIR: "这是一个目录，不是文件",
+    errno.ENXIO: "设备不存在",
+    errno.EMFILE: "打开的文件过多",
+    errno.ENFILE: "打开的文件过多",
+}
 
 
 _DEFAULT_CONFIG = Config()

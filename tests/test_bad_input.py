@@ -258,3 +258,21 @@ def test_utf16_without_bom_is_fixed_in_its_own_encoding():
     fixed = out.fixed.decode("utf-16-le")
     assert "获取信息的权利" in fixed and fixed.replace("获取信息的权利", "获取信息的权力") != SEED_TEXT  # (GL601 too)
     assert len(fixed.splitlines()) == len(SEED_TEXT.splitlines())
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_a_symlink_loop_is_one_gl001_in_the_users_language(tmp_path, capsys):
+    """A link that points at itself cannot be read: one GL001 whose Chinese message is Chinese (the
+    system's reason, strerror, is English), the other file still checked."""
+    d = tmp_path / "reports"
+    d.mkdir()
+    (d / "loop.txt").symlink_to(d / "loop.txt")
+    (d / GOOD_NAME).write_bytes(SEED)
+    rc = cli.main(["check", "--no-show-source", str(d / "loop.txt"), str(d / GOOD_NAME)])
+    out = capsys.readouterr().out
+    assert rc == 2
+    line = next(ln for ln in out.splitlines() if "loop.txt:1:1: GL001" in ln)
+    assert "符号链接循环" in line and "Too many" not in line
+    assert f"{GOOD_NAME}:" in out
+    cli.main(["check", "--lang", "en", "--no-show-source", str(d / "loop.txt")])
+    assert "cannot read: Too many levels of symbolic links" in capsys.readouterr().out
