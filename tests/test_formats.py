@@ -55,6 +55,10 @@ def test_sarif_is_valid_and_describes_each_rule_once(reports: Path) -> None:
     assert levels["GL301"] == "error" and levels["GL001"] == "error"
     assert levels["GL303"] == "note"  # info
     assert run["invocations"][0]["toolExecutionNotifications"][0]["descriptor"]["id"] == "GL001"
+    # a file that could not be read was not analysed: the run is not successful (exit 2)
+    assert run["invocations"][0]["executionSuccessful"] is False
+    doc, code = sarif(reports, "bad.txt")
+    assert code == 1 and doc["runs"][0]["invocations"][0]["executionSuccessful"] is True
 
 
 def test_sarif_locations_and_suggestions(reports: Path) -> None:

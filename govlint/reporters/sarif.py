@@ -149,7 +149,8 @@ def document(results: Sequence[FileResult], lang: str = "zh", rules: Optional[Ma
                             "informationUri": INFORMATION_URI, "rules": descriptors}},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
-        "invocations": [{"executionSuccessful": True,
+        # a file that could not be read (GL0, exit 2) was not analysed: the run did not complete
+        "invocations": [{"executionSuccessful": not notifications,
                          **({"toolExecutionNotifications": notifications} if notifications else {})}],
         "results": out_results,
         "properties": {"files": len(results)},
