@@ -463,6 +463,8 @@ class Engine:
                 return FileResult(path, None, (input_diagnostic(exc.code, exc.zh, exc.en, path, exc.line, exc.column),))
             except _Overrun:
                 return _timed_out(path, timeout or 0.0, "读取", "reading")
+            except Exception as exc:  # a reader's bug (or a library's) on damaged input: this file only
+                return FileResult(path, None, (_parse_error(exc, path, ("读取", "reading")),))
             return self._lint_source(source, config, timeout, rule_budget, deadline, alarm)
 
     def lint_path(self, path: Union[str, os.PathLike], config: Optional[Config] = None,
@@ -590,14 +592,15 @@ class _TimeUp(Exception):
         self.zh, self.en = zh, en
 
 
-def _parse_error(exc: Exception, path: Optional[str]) -> Diagnostic:
-    """GL009 for an exception raised while the text was parsed (a bug in govlint, never the user's
-    fault): the file could not be checked (fatal, exit 2); the other files of the run still are."""
+def _parse_error(exc: Exception, path: Optional[str], stage: tuple[str, str] = ("解析", "parsing")) -> Diagnostic:
+    """GL009 for an exception raised while the file was read or its text parsed (``stage``, zh and
+    en: a bug in govlint, never the user's fault): the file could not be checked (fatal, exit 2);
+    the other files of the run still are."""
     tb = traceback.extract_tb(exc.__traceback__)[-1]
     where = f"{os.path.basename(tb.filename)}:{tb.lineno}"
-    return input_diagnostic("GL009", f"解析文件时 govlint 内部出错：{type(exc).__name__}: {exc}（{where}），该文件未能检查；"
+    return input_diagnostic("GL009", f"{stage[0]}文件时 govlint 内部出错：{type(exc).__name__}: {exc}（{where}），该文件未能检查；"
                                   "请将文件报告给 govlint 的维护者",
-                         f"govlint failed internally while parsing the file: {type(exc).__name__}: {exc} ({where}); "
+                         f"govlint failed internally while {stage[1]} the file: {type(exc).__name__}: {exc} ({where}); "
                          "the file was not checked; please report it to govlint's maintainers", path)
 
 

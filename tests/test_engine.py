@@ -101,6 +101,23 @@ def test_a_crash_while_parsing_is_one_fatal_gl009_and_the_other_files_are_checke
     assert [r.fatal for r in results] == [False, True]
 
 
+def test_a_crash_while_reading_is_one_fatal_gl009_not_a_traceback():
+    """A reader that raises (a bug, or a library's on damaged input) gives that file one fatal GL009
+    naming the reading stage; the engine goes on with the next file."""
+    engine = Engine(load_entry_points=False)
+
+    def broken(data, path):
+        raise ValueError("negative seek value -231")
+
+    engine.readers = {**engine.readers, ".txt": broken}
+    result = engine.lint_bytes(b"whatever", "r.txt")
+    (d,) = result.diagnostics
+    assert d.code == "GL009" and d.fatal and result.report is None
+    assert "ValueError: negative seek value" in d.message and "读取" in d.message and "reading" in d.message_en
+    ok = Engine(load_entry_points=False).lint_bytes(rg.render(rg.seed_doc(), "pipe").text.encode(), "a.txt")
+    assert not ok.fatal
+
+
 def test_plugin_rules_are_registered_and_selectable():
     engine = Engine(load_entry_points=False, plugins=[plugin("counting", counts_tables)])
     assert engine.rules["GL897"].name == "test.counts-tables"

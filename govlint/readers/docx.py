@@ -107,7 +107,8 @@ class _Package:
                 # than it, and a part whose data do not match it fails its CRC check): asking for
                 # MAX_PART + 1 bytes cost ~35 µs more per part (measured)
                 out = fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError) as exc:
+            # (ValueError: zipfile seeks to a negative offset when a damaged header points before the file)
             raise _malformed(f".docx 部件 {name} 无法解压（文件损坏或被截断：{exc}）",
                              f"the .docx part {name} cannot be decompressed (damaged or truncated: {exc})") from None
         if len(out) > MAX_PART:
