@@ -21,6 +21,7 @@ from . import hookspecs
 from .build import build, vocabulary
 from .config import Config
 from .diagnostics import CrossRule, Diagnostic, Rule, Severity
+from .dockind import not_a_report
 from .edition import Edition, load_editions
 from .flatten import joined_page
 from .errors import InputError
@@ -43,8 +44,9 @@ INPUT_RULES = (
     Rule("GL002", "input.empty", Severity.ERROR, None, "文件为空或只有空白", "the file is empty or whitespace only"),
     Rule("GL003", "input.binary", Severity.ERROR, None, "文件是二进制数据而不是文本", "the file is binary, not text"),
     Rule("GL004", "input.encoding", Severity.ERROR, None, "文件编码无法识别", "the file's encoding cannot be determined"),
-    Rule("GL005", "input.no-report", Severity.ERROR, None, "文件中找不到年度报告的结构（六个部分或统计表）",
-         "no annual-report structure (parts or tables) found in the file"),
+    Rule("GL005", "input.no-report", Severity.ERROR, None, "文件中找不到年度报告的结构（六个部分或统计表），或文件是另一种文件（工作要点、指南、答复书等）",
+         "no annual-report structure (parts or tables) found in the file, or the file is a document of another "
+         "kind (a work plan, a disclosure guide, a reply letter, …)"),
     Rule("GL006", "input.too-large", Severity.ERROR, None, "文件超过大小上限", "the file exceeds the size limit"),
     Rule("GL007", "input.unsupported", Severity.ERROR, None, "不支持的文件类型", "unsupported file type"),
     Rule("GL008", "input.time-limit", Severity.ERROR, None, "检查超过每个文件的时间上限（--timeout）",
@@ -337,10 +339,13 @@ class Engine:
         config = config or _DEFAULT_CONFIG  # (one instance: it remembers which rules it selects)
         edition = self.editions.get(report.edition) if report.edition else None
         out: list[Diagnostic] = []
-        if not report.sections and not report.tables:
-            out.append(input_diagnostic("GL005", "文件中找不到年度报告的结构：没有“一、总体情况”等六部分标题，也没有统计表",
-                                        "no annual-report structure found: none of the six part headings "
-                                        "(一、总体情况 …) and no statistical table", source.path))
+        why = not_a_report(report)
+        if why is not None:  # a file of another kind (工作要点, 指南, …), or no structure at all: one finding
+            line, column = 1, 1
+            if why.end > why.start:
+                at = source.span(why.start, why.end)
+                line, column = at.line, at.column
+            out.append(input_diagnostic("GL005", why.zh, why.en, source.path, line, column))
             return out
         budget = rule_budget if rule_budget and rule_budget > 0 else None
         rule_times, editions, path = self.rule_times, self.editions, source.path

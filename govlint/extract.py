@@ -32,6 +32,7 @@ import os
 from typing import Any, Optional, Sequence, Union
 
 from . import __version__
+from .dockind import not_a_report
 from .errors import InputError
 
 CSV_FIELDS = ("path", "edition", "year", "agency", "table", "block", "row", "row_label", "row_written", "column_id",
@@ -158,10 +159,9 @@ def extract_bytes(data: bytes, path: Optional[str] = None, engine: Any = None) -
         return error_record(path, exc.code, exc.zh, exc.en)
     report = engine.parse(source)
     rec = report_record(report, source, engine)
-    if not report.sections and not report.tables:
-        rec["error"] = {"code": "GL005", "message": "文件中找不到年度报告的结构：没有“一、总体情况”等六部分标题，也没有统计表",
-                        "message_en": "no annual-report structure found: none of the six part headings and no "
-                                      "statistical table"}
+    why = not_a_report(report)
+    if why is not None:
+        rec["error"] = {"code": "GL005", "message": why.zh, "message_en": why.en}
     return rec
 
 
