@@ -1,6 +1,17 @@
 from govlint import rule
 
-from .._common import blank_row, column_label, iter_cells, row_columns, where
+from .._common import TABLE_NAMES, TABLE_NAMES_EN, blank_row, column_label, iter_cells, row_columns, where
+
+
+def _unfilled(ctx, table) -> int:
+    """The number of blank cells of ``table`` when not one of its rows holds a value (an unfilled
+    table, as in the format's template), else 0."""
+    rows = [r for r in table.rows if r.id is not None]
+    if len(rows) < 2 or any(c.kind != "blank" for r in rows for c in (*r.cells, *r.raw_values)):
+        return 0
+    if any(r.cells == () and not blank_row(table, r) for r in rows):
+        return 0
+    return sum(len(r.cells) if r.cells else len(row_columns(ctx, table, r)) for r in rows)
 
 
 @rule("GL207", "tables.blank-cell", "warning", summary_en="a table cell is blank")
@@ -12,17 +23,28 @@ def blank_cell(report, ctx):
     Why: a blank cell is ambiguous — zero, unknown, or forgotten — and breaks every total it takes
     part in. The format does not say how to write “none” (unconfirmed), but most reports write 0;
     hence a warning, configurable per project.
-    Fails: “规章 |  | 0 | 0 |”; “行政许可 |” with nothing after it.
+    A table none of whose cells holds a value (the format's template, not filled in) is one
+    finding for the table, not one per cell.
+    Fails: “规章 |  | 0 | 0 |”; “行政许可 |” with nothing after it; table 三 with its 175 cells blank
+    (one finding).
     Passes: “规章 | 0 | 0 | 0 |”.
     Basis: format-spec §3.4 (empty cells, unconfirmed); defects C6.
     """
+    unfilled = set()
+    for table in report.tables:
+        n = _unfilled(ctx, table) if table.id is not None else 0
+        if n:
+            unfilled.add(id(table))
+            yield ctx.rule.diag(table.span, f"{TABLE_NAMES[table.id]}的{n}个数字单元格全部为空：表格尚未填写，应填写数字（没有的填0）",
+                                f"all {n} figures of {TABLE_NAMES_EN[table.id]} are blank: the table was not filled in; "
+                                "write numbers (0 for none)", table=table.id, expected=0)
     for table, row, cell in iter_cells(report):
-        if cell.kind == "blank":
+        if cell.kind == "blank" and id(table) not in unfilled:
             zh, en = where(ctx, table.id, row, cell)
             yield ctx.rule.diag(cell.span, f"{zh}为空，应填写数字（没有的填0）", f"{en} is blank; write a number (0 for none)",
                                 cell=cell, table=table.id, expected=0)
     for table in report.tables:
-        if table.id is None:
+        if table.id is None or id(table) in unfilled:
             continue
         for row in table.rows:
             if not blank_row(table, row):
