@@ -1561,7 +1561,11 @@ def _agency(title: str, year_span: Optional[tuple[int, int]]) -> Optional[str]:
     # a title that announces the report ("关于印发《××局…年度报告》的通知") or quotes it: the agency
     # is the one inside the title marks
     t = _ANNOUNCING.sub("", t).lstrip("《<")
+    t = _ATTACHMENT.sub("", t)  # 附件：××局…统计表 (an attachment's title names the agency after its label)
     return t or None
+
+
+_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 
 
 _ANNOUNCING = re.compile(r"^(?:.*?关于)?(?:印发|发布|公布|公开)?(?=《)")

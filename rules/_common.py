@@ -30,6 +30,22 @@ def fmt(value: Optional[float]) -> str:
     return f"{value:g}"
 
 
+_SENTENCE_END = lazy_compile(r"[。！？!?；;]$")
+
+
+def tables_only(report: Report) -> bool:
+    """The file holds the statistical tables and no running text: an attachment of the tables (its
+    title and the headings of parts 二–四, table captions such as 第二十条第（一）项 at most). Its text is in
+    another file, so what only the text says (the parts 一, 五, 六, the statistics period) is not
+    looked for here."""
+    if not any(t.id is not None and any(r.id is not None for r in t.rows) for t in report.tables):
+        return False
+    if any(s.part not in (None, 2, 3, 4) for s in report.sections):  # a part of text: a report (a template)
+        return False
+    paragraphs = [*report.preamble, *(p for s in report.sections for p in s.paragraphs)]
+    return not any(len(p.text) >= 20 or _SENTENCE_END.search(p.text) for p in paragraphs)
+
+
 def start_span(report: Report) -> Span:
     """Where to point when the whole file is concerned: the title, or the first line."""
     if report.title is not None:

@@ -1,7 +1,7 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from .._common import NUMERALS, TABLE_NAMES, TABLE_NAMES_EN
+from .._common import NUMERALS, TABLE_NAMES, TABLE_NAMES_EN, tables_only
 
 # a line cut in the middle of a sentence: prose (a dozen characters or more) ending in a Chinese
 # character or in a mark that cannot end one (，、：（“)
@@ -48,7 +48,8 @@ def truncated(report, ctx):
     file) is what to check first, against the original.
     Fails: a text that ends “……二是持续在政务公开工作上出新招、出” after part 五; one that ends
     inside table 三 at “7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0”.
-    Passes: a complete report; a report without part 六 whose part 五 ends “……进一步提升工作水平。”
+    Passes: a complete report; an attachment holding only the tables under the headings 二–四
+    (GL101 says the text is elsewhere); a report without part 六 whose part 五 ends “……进一步提升工作水平。”
     (GL101 only).
     Basis: format-spec §3 (the six parts, in order), §4–§5 (the tables' rows).
     """
@@ -85,7 +86,8 @@ def truncated(report, ctx):
                 actual=last_line[-30:])
     # -- the start
     earlier = list(range(1, found[0]))
-    if earlier and not report.preamble:
+    # (a file of the tables alone, under the headings 二–四, is an attachment, not a piece cut off: GL101)
+    if earlier and not report.preamble and not tables_only(report):
         first = min((s for s in report.sections if s.part), key=lambda s: s.heading.span.start)
         zh, en = _parts(earlier)
         yield ctx.rule.diag(

@@ -1,6 +1,6 @@
 from govlint import rule
 
-from .._common import NUMERALS, start_span
+from .._common import NUMERALS, start_span, tables_only
 
 DEFAULT_HEADINGS = {1: "总体情况", 2: "主动公开政府信息情况", 3: "收到和处理政府信息公开申请情况",
                     4: "政府信息公开行政复议、行政诉讼情况", 5: "存在的主要问题及改进情况", 6: "其他需要报告的事项"}
@@ -18,10 +18,21 @@ def part_missing(report, ctx):
     (or its content was merged into a neighbour, which reviewers also reject).
     Fails: a report that goes from “四、政府信息公开行政复议、行政诉讼情况” straight to “六、其他需要报告的事项”.
     Passes: all six headings present.
+    A file with the tables and no running text (an attachment of the tables) is one finding naming
+    the parts that are not there, not one per part.
     Basis: format-spec §1.1, §6 (2021), §5.4 (2019); defects B1.
     """
     present = {s.part for s in report.sections if s.part is not None}
     numbers = [p.number for p in ctx.edition.parts] if ctx.edition else sorted(DEFAULT_HEADINGS)
+    if tables_only(report):  # an attachment of the tables: one finding, the text is elsewhere
+        missing = [n for n in numbers if n not in present]
+        if missing:
+            zh = "、".join(NUMERALS[n] for n in missing)
+            yield ctx.rule.diag(start_span(report),
+                                f"文件只有统计表，没有报告正文（缺少第{zh}部分）：如果这是年度报告的附件，正文在另一个文件中，请与正文一并检查",
+                                f"the file holds the statistical tables and no text (parts {zh} are missing): if it "
+                                "is the report's attachment, the text is in another file; check the two together")
+        return
     for n in numbers:
         if n in present:
             continue

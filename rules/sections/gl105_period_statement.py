@@ -1,6 +1,6 @@
 from govlint import rule
 
-from .._common import start_span
+from .._common import start_span, tables_only
 from .._prose import find_periods, states_period
 
 
@@ -13,11 +13,14 @@ def period_statement(report, ctx):
     Why: the tables are counts over a period; reports state it in the opening paragraph and the
     Sichuan standard DB51/T 2660—2019 §2.1 requires it. Without it the figures cannot be read
     against last year's report.
+    Not looked for in a file of the tables alone (an attachment; GL101 says the text is elsewhere).
     Fails: an opening paragraph with no date range.
     Passes: “本报告数据统计时限为2022年1月1日至2022年12月31日。”; also written 2022.1.1—2022.12.31,
     2022年1月1日-12月31日, 统计期限为2022年度, or 统计期限为2022年1月至12月.
     Basis: format-spec §3.4 (statistics period); defects A3.
     """
+    if tables_only(report):  # an attachment of the tables: the statement is in the text (GL101 says so)
+        return
     early = list(report.preamble)
     if report.title is not None:
         early.append(report.title)

@@ -1,6 +1,10 @@
 from govlint import rule
+from govlint.relazy import lazy_compile
 
 from .._common import TABLE_NAMES, TABLE_NAMES_EN, start_span
+
+# the part's text sends the reader to an attachment for the table (详见附件, 见附表)
+_ATTACHED = lazy_compile(r"附件|附表|见附|另附|附后")
 
 
 @rule("GL201", "tables.table-missing", "error", summary_en="a statistical table is missing or not machine-readable")
@@ -11,6 +15,8 @@ def table_missing(report, ctx):
     Why: parts 二–四 of the format *are* these tables. Reports that publish the tables only as
     images have headings 二/三/四 with no data after them; nobody (and no tool) can check or reuse
     the figures.
+    When the part's text sends the reader to an attachment (详见附件), the finding says so: the
+    tables are in another file, to be checked with this one.
     Fails: “三、收到和处理政府信息公开申请情况” followed directly by “四、…”.
     Passes: the heading followed by the table's labels and numbers.
     Basis: format-spec §4 (2021), §5 (2019); defects B4.
@@ -25,7 +31,11 @@ def table_missing(report, ctx):
         # the part's heading followed by the next part's: the table was there, as an image; a part
         # the text ends in was cut off (GL012), which says nothing about how its table was published
         image = section is not None and any(s.part and s.part > spec.part for s in report.sections)
+        attached = section is not None and any(_ATTACHED.search(p.text) for p in section.paragraphs)
         extra = "（表格可能以图片形式发布，无法读取数据）" if image else ""
         extra_en = " (the table may have been published as an image)" if image else ""
+        if attached:
+            extra = "（正文说表格在附件中：附件不在本文件里，请与附件一并检查）"
+            extra_en = " (the text says the table is in an attachment, which is not in this file: check the two together)"
         yield ctx.rule.diag(span, f"缺少{TABLE_NAMES[spec.id]}{extra}",
                             f"{TABLE_NAMES_EN[spec.id]} is missing{extra_en}", table=spec.id)
