@@ -99,11 +99,16 @@ def document_kind(report: Report) -> Optional[tuple[str, int, int]]:
         listed = [x for x in lines if x[0] in entries]
         s, a, b = next((x for x in listed if re.search(r"\d{4}", x[0])), listed[0])
         return "list", a, b
+    # a line naming a report wins over the lines before it (a saved page's menu and breadcrumbs:
+    # 首页 > 政务公开 > 政府信息公开指南 above the report's title); else the first line naming a kind
+    first_kind = None
     for s, a, b in lines[:_TOP_LINES]:
         kind = _kind_of(s)
-        if kind is not None:
+        if kind == "annual-report":
             return kind, a, b
-    return None
+        if kind is not None and first_kind is None:
+            first_kind = (kind, a, b)
+    return first_kind
 
 
 def _identified(report: Report) -> bool:

@@ -198,3 +198,13 @@ def test_reports_that_look_unusual_are_still_checked():
     for text in (tables_only, english, plain):
         codes = [d.code for d in govlint.lint(text.encode())]
         assert "GL005" not in codes, codes
+
+
+def test_a_saved_pages_menu_does_not_make_a_report_another_kind():
+    """A report page saved with its menu: 政府信息公开指南 and 政务公开工作要点 above the title are
+    links, not what the file is; the report (here cut after part 二, tables as images) is checked."""
+    text = ("首页 > 政务公开 > 政府信息公开指南\n政务公开工作要点\n某某局2022年政府信息公开工作年度报告\n"
+            "本报告所列数据统计期限为2022年1月1日至2022年12月31日。\n一、总体情况\n2022年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。\n"
+            "二、主动公开政府信息情况\n本年主动公开政府信息120条。\n")
+    codes = [d.code for d in govlint.lint(text.encode())]
+    assert "GL005" not in codes and "GL101" in codes, codes
