@@ -11,13 +11,15 @@ and one with four of the six parts numbered and worded as the format has them.""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Optional
+from typing import Any, NamedTuple, Optional
 
 from .model import Report
+from .relazy import lazy_compile
 
 # (zh, en) of each kind, and what names it in a title line (the whole line, whitespace removed)
-_KINDS: tuple[tuple[str, str, str, "re.Pattern[str]"], ...] = tuple(
-    (kind, zh, en, re.compile(rx)) for kind, zh, en, rx in (
+# (compiled on first use: a report with a table of the format never needs them)
+_KINDS: tuple[tuple[str, str, str, Any], ...] = tuple(
+    (kind, zh, en, lazy_compile(rx)) for kind, zh, en, rx in (
         ("news", "一篇关于年度报告发布的新闻报道", "a news item about a report's publication",
          r"(?:发布|公布|出炉|晒出|亮相|印发).{0,30}(?:年度报告|年报)(?!》)"),
         ("university", "高等学校的信息公开年度报告（按教育部《高等学校信息公开办法》的格式）",
@@ -43,11 +45,11 @@ _KINDS: tuple[tuple[str, str, str, "re.Pattern[str]"], ...] = tuple(
     ))
 _BY_KIND = {k: (zh, en) for k, zh, en, _ in _KINDS}
 # a line that may be a title: short, not a sentence
-_TITLE_LINE = re.compile(r"^[^。；;！!？?]{4,60}$")
+_TITLE_LINE = lazy_compile(r"^[^。；;！!？?]{4,60}$")
 # the crawler's header of a saved page (标题: …) and a heading's own decoration
-_LINE_PREFIX = re.compile(r"^(?:标题|题目|title)\s*[:：]\s*", re.I)
+_LINE_PREFIX = lazy_compile(r"^(?:标题|题目|title)\s*[:：]\s*", re.I)
 # a line of a list of reports: a report's name, maybe with a date after it
-_LIST_ENTRY = re.compile(r"(?:年度报告|年报)(?:[\s　]*[\[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]）)]?)?$")
+_LIST_ENTRY = lazy_compile(r"(?:年度报告|年报)(?:[\s　]*[\[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]）)]?)?$")
 #: how many lines from the top are read for a title
 _TOP_LINES = 12
 #: how many parts numbered and worded as the format has them make a report whatever its title says
