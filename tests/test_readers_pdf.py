@@ -171,3 +171,34 @@ def test_a_line_cut_short_before_closing_punctuation_goes_on():
     # a line that simply ends short is a paragraph's end
     nxt = _Line(1, "二是主动公开机构概况。", 130, 142, 50, 182, 12)
     assert len(_paragraphs([full, short, nxt])) == 2
+
+
+def _pdf_with_lines(*ops: bytes) -> bytes:
+    """One page in a simple font whose ToUnicode map reads the letters a, b, c as 年, 月, 日 (1 em
+    wide; digits 0.5 em, the space 0.25 em), the lines written with TJ (``ops``, one per line)."""
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def /CMapType 2 def\n"
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+            b"3 beginbfchar <61> <5E74> <62> <6708> <63> <65E5> endbfchar\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    widths = b" ".join(b"250" if c == 32 else b"500" if 48 <= c <= 57 else b"1000" for c in range(32, 123))
+    content = b"".join(b"BT /F1 16 Tf 72 %d Td [%s] TJ ET\n" % (700 - 40 * i, op) for i, op in enumerate(ops))
+    return make_pdf([PAGE[0], PAGE[1],
+                     b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                     b"/Resources << /Font << /F1 5 0 R >> >> >>",
+                     b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+                     b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 122 "
+                     b"/Widths [" + widths + b"] /ToUnicode 6 0 R >>",
+                     b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"])
+
+
+def test_the_gap_between_chinese_and_digits_is_not_a_space():
+    """Word and LibreOffice set a gap (0.2–0.25 em, no character) between Chinese characters and
+    half-width digits or letters; in a report set in 三号 (16pt) the gap is wider than pdfplumber's
+    3pt word gap, and ``2023年3月15日`` came out as ``2023 年 3 月 15 日`` — a date, a document
+    number or a figure the rules then did not see (GL703 on the closing date line, GL604, GL503).
+    A space typed in the document (a blank glyph) stays."""
+    gap = b"(2023) -200 (a) -200 (3) -200 (b) -200 (15) -200 (c)"
+    typed = b"(2023 a) -200 (3b)"
+    lines = read_pdf(_pdf_with_lines(gap, typed)).text.split("\n")
+    assert "2023年3月15日" in lines
+    assert "2023 年3月" in lines
