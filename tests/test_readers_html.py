@@ -597,3 +597,19 @@ def test_reading_a_page_leaves_no_cyclic_garbage():
     finally:
         if enabled:
             gc.enable()
+
+
+def test_a_source_line_break_between_chinese_and_a_number_is_no_space():
+    """Word's "save as web page" wraps the source lines at ~76 columns wherever a line may break:
+    between two Chinese characters, and between a Chinese character and a number or a Latin word.
+    Such a break joins without a space, as one between two Chinese characters already did:
+    ``达到\\n234567万次`` is 达到234567万次 (GL401 was missed), ``2023年3\\r\\n月`` is 2023年3月. A
+    break between two half-width words stays a space, and so does a space typed on one line."""
+    body = ("<p class=MsoNormal><span style='font-family:仿宋_GB2312'>网站全年浏览量达到\r\n234567万次。</span></p>"
+            "<p class=MsoNormal><span>发布日期：2023年3\r\n月15日，APP\n下载量 3件</span></p>"
+            "<p>Microsoft\nWord</p>")
+    out = lines(read_html(page(body)))
+    assert out == ["网站全年浏览量达到234567万次。", "发布日期：2023年3月15日，APP下载量 3件", "Microsoft Word"]
+    # and in a table cell
+    cell = "<table border=1><tr><td>行政许可</td><td>5\n件</td><td>2\n3</td></tr></table>"
+    assert lines(read_html(page(cell))) == ["行政许可 | 5件 | 2 3"]

@@ -39,14 +39,24 @@ def is_wide(ch: str) -> bool:
         or (0x3000 < o <= 0x303F)
 
 
+def wraps_tight(a: str, b: str) -> bool:
+    """A source line break between ``a`` and ``b`` is no space: between two wide characters, and
+    between a wide character and a half-width letter or digit (``达到\\n234567万次``: an editor
+    wrapping the source before a number's ``<span lang=EN-US>``; Chinese sets no space there)."""
+    if is_wide(a):
+        return is_wide(b) or (b.isascii() and b.isalnum())
+    return is_wide(b) and a.isascii() and a.isalnum()
+
+
 _BLANK_RUN = cached_compile("[\\s\u200b\ufeff]+")  # \s matches exactly what str.isspace() accepts
 
 
 def clean(chars: Sequence[str], offs: Sequence[int]) -> tuple[str, list[int]]:
     """Collapse whitespace runs to one space, strip both ends.
 
-    A whitespace run that holds a line break and sits between two wide (CJK) characters is dropped:
-    it is the source's line wrapping, not a space in the text. ``offs`` has one entry per char.
+    A whitespace run that holds a line break and sits between two wide (CJK) characters, or between
+    a wide character and a half-width letter or digit, is dropped: it is the source's line wrapping,
+    not a space in the text (:func:`wraps_tight`). ``offs`` has one entry per char.
     """
     text = chars if isinstance(chars, str) else "".join(chars)
     n = len(text)
@@ -64,8 +74,8 @@ def clean(chars: Sequence[str], offs: Sequence[int]) -> tuple[str, list[int]]:
             out.append(text[pos:a])
             out_offs.extend(offs[pos:a])
         # a run at the start or the end is dropped; between two characters it becomes one space
-        # unless it wraps a line between two wide characters
-        if a and j < n and not (("\n" in m.group() or "\r" in m.group()) and is_wide(text[a - 1]) and is_wide(text[j])):
+        # unless it wraps a line tightly (between two wide characters, or one and a letter or digit)
+        if a and j < n and not (("\n" in m.group() or "\r" in m.group()) and wraps_tight(text[a - 1], text[j])):
             out.append(" ")
             out_offs.append(offs[a])
         pos = j
@@ -88,7 +98,7 @@ def _clean_chars(chars: Sequence[str], offs: Sequence[int]) -> tuple[str, list[i
             while j < n and (chars[j].isspace() or chars[j] in "\u200b\ufeff"):
                 newline = newline or chars[j] in "\r\n"
                 j += 1
-            if out and j < n and not (newline and is_wide(out[-1]) and is_wide(chars[j])):
+            if out and j < n and not (newline and wraps_tight(out[-1], chars[j])):
                 out.append(" ")
                 out_offs.append(offs[i])
             i = j

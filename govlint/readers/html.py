@@ -16,7 +16,8 @@ news or a list of related documents weighs nothing); the article title is the ne
 Tables: a table whose cells hold tables (or a one-column table) is layout: its cells are read as
 blocks. Other tables are data: ``rowspan``/``colspan`` are expanded into a grid and each row is
 written as one ``a | b | c`` line (see :mod:`govlint.readers._layout`); ``<br>`` inside a cell is a
-line break that joins without a space between CJK characters, ``&nbsp;`` is a space.
+line break that joins without a space between CJK characters (and between one and a half-width letter
+or digit, as a line break in the source does), ``&nbsp;`` is a space.
 
 Positions: lxml gives elements a source line but text no column, so the decoded HTML is also
 tokenised in one regular-expression pass (comments, declarations, tags with quoted attributes, raw
