@@ -613,8 +613,11 @@ def _preceded_by_di(text: str, s: int) -> bool:
 
 def _approx_prefix(text: str, s: int, floor: int, unit: str | None) -> int:
     """Start of an approximation marker ending at ``s`` (``s`` if none)."""
+    blank = s
+    if s > floor and text[s - 1] in _BLANKS:
+        s -= 1  # 约 3 件: one blank between the marker and the number
     if s <= floor or text[s - 1] not in _APPROX_LAST_CHARS:
-        return s
+        return blank
     window = text[max(floor, s - 2) : s]
     for marker, bad_before in _APPROX_PREFIXES:
         if window.endswith(marker):
@@ -624,13 +627,29 @@ def _approx_prefix(text: str, s: int, floor: int, unit: str | None) -> int:
                 if pc and pc in bad_before:
                     continue
             if marker == "近" and unit in _TIME_UNITS:
-                return s  # 近3年 = "the last three years", not "about"
+                return blank  # 近3年 = "the last three years", not "about"
             return ps
-    return s
+    return blank
+
+
+#: the blanks a typed or extracted text puts between a number and what follows it (2022 年, 30 号):
+#: at most this many are looked across
+_BLANKS = " \u00a0\u3000"
+_MAX_BLANKS = 2
+
+
+def _skip_blanks(text: str, e: int) -> int:
+    """``e`` moved past up to two blanks (ASCII space, NBSP, U+3000) -- what follows a number."""
+    n = min(len(text), e + _MAX_BLANKS)
+    while e < n and text[e] in _BLANKS:
+        e += 1
+    return e
 
 
 def _date_follows(text: str, e: int, int_part: str, frac: str, s: int) -> bool:
-    """True if the Arabic number ending at ``e`` is part of a date/time/address."""
+    """True if the Arabic number ending at ``e`` is part of a date/time/address (a blank may stand
+    between: 2022 年, 〔2021〕30 号, 7 号楼)."""
+    e = _skip_blanks(text, e)
     nxt = text[e] if e < len(text) else ""
     if not nxt:
         return False

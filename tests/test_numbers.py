@@ -536,3 +536,32 @@ def test_strip_chars_are_every_space_below_u3001_plus_zero_width():
 
     expected = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + numbers._ZERO_WIDTH
     assert numbers._STRIP_CHARS == expected
+
+
+# ---------------------------------------------------------------- blanks typed between a number and what follows
+# (PDF extraction and Word's 自动调整中文与西文的间距 turned into real spaces: 达到 234567 万次, １２　件)
+
+@pytest.mark.parametrize("text, raw, value, unit", [
+    ("达到 234567 万次", "234567 万次", 2_345_670_000, "次"),
+    ("满意度 120 %", "120 %", 120, "%"),
+    ("共收到申请 12 件", "12 件", 12, "件"),
+    ("共收到申请１２\u3000件", "１２\u3000件", 12, "件"),
+    ("共收到申请12\u00a0件", "12\u00a0件", 12, "件"),
+    ("约 3 件", "约 3 件", 3, "件"),
+])
+def test_blank_before_the_unit(text, raw, value, unit):
+    q = only(text)
+    assert (q.raw, q.value, q.unit) == (raw, value, unit)
+    assert text[q.start:q.end] == q.raw
+
+
+@pytest.mark.parametrize("text", [
+    "2022 年", "2022\u3000年度", "〔2021〕 30 号", "30 号文", "7 号楼", "第 3 条", "12月 31 日", "2022 年 3 月",
+])
+def test_blank_before_a_date_or_number_word_is_still_not_a_quantity(text):
+    assert find_quantities(text) == []
+
+
+def test_blank_between_two_figures_keeps_them_apart():
+    assert [q.raw for q in find_quantities("12 34")] == ["12", "34"]
+    assert only("约 3 件").approx and not only("近 3 年").approx

@@ -121,3 +121,12 @@ def test_gl401_order_of_magnitude_written_twice():
         assert where(ds) == [("GL401", 4)], written
         assert "两次" in ds[0].message
     assert [d.line for d in run(text_with(insert_after={3: "网站访问量达128.6万人次，惠及亿万群众。"}), "GL401")] == [10]
+
+
+def test_gl401_gl402_with_typed_blanks():
+    ds = run(text_with(insert_after={9: "全年网站浏览量达到 234567 万次，群众满意度达到\u3000１２０\u3000％。"}), "GL401")
+    ds += run(text_with(insert_after={9: "全年网站浏览量达到 234567 万次，群众满意度达到\u3000１２０\u3000％。"}), "GL402")
+    ds = [d for d in ds if d.line == 10]
+    assert sorted((d.code, d.line, d.actual) for d in ds) == [("GL401", 10, "234567 万次"), ("GL402", 10, "１２０\u3000％")]
+    line = text_with(insert_after={9: "全年网站浏览量达到 234567 万次，群众满意度达到\u3000１２０\u3000％。"}).split("\n")[9]
+    assert [line[d.column - 1:d.end_column - 1] for d in sorted(ds, key=lambda d: d.column)] == ["234567 万次", "１２０\u3000％"]

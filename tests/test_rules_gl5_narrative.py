@@ -468,3 +468,14 @@ def test_gl506_a_share_names_its_part_and_may_be_of_those_handled():
     handled = "全年政府信息公开申请答复中，予以公开463件、占53.2%，无法提供408件、占46.8%。"
     assert run(text(handled), "GL506") == []
     assert len(run(text(handled.replace("53.2%", "55.2%")), "GL506")) == 1
+
+
+def test_gl5_figures_with_typed_blanks():
+    # 规范性文件 30 件, 申请１２　件: the blank between the words, the number and its unit is no gap
+    ds = run(text_with(insert_after={3: "本年度制发行政规范性文件 5 件，现行有效行政规范性文件\u300010\u3000件。"}), "GL503")
+    assert where(ds) == [("GL503", 4), ("GL503", 4)]
+    ds = run(text_with(insert_after={3: "2022 年，我局共收到政府信息公开申请 5 件。"}), "GL501")
+    assert where(ds) == [("GL501", 4)] and ds[0].actual == 5
+    # 2021 年 is another year, 约 5 件 an approximation: not compared
+    assert run(text_with(insert_after={3: "2021 年，我局共收到政府信息公开申请 5 件。"}), "GL501") == []
+    assert run(text_with(insert_after={3: "2022年，我局共收到政府信息公开申请约 5 件。"}), "GL501") == []

@@ -183,3 +183,21 @@ def test_gl601_a_national_rule_or_measure_on_disclosure_is_the_regulation_misnam
     for fine in ("湖南省政府信息公开规定", "中华人民共和国政府信息公开工作年度报告格式", "中华人民共和国保守国家秘密法",
                  "政府信息公开信息处理费管理办法", "长沙市实施中华人民共和国政府信息公开条例办法"):
         assert run(text_with(sub={"《中华人民共和国信息公开条例》": f"《{fine}》"}), "GL601") == [], fine
+
+
+def test_gl603_gl604_document_numbers_with_typed_blanks():
+    # a space typed (or left by a PDF or Word's spacing) inside the number: still the same number
+    text = text_with(insert_after={1: "按照国办公开办函(2021) 30 号和国办函 （ 2020 ） 109号要求。"})
+    ds = run(text, "GL604")
+    assert where(ds) == [("GL604", 2), ("GL604", 2)]
+    assert [d.expected for d in ds] == ["国办公开办函〔2021〕30号", "国办函〔2020〕109号"]
+    assert [d.actual for d in ds] == ["国办公开办函(2021) 30 号", "国办函 （ 2020 ） 109号"]
+    fixed = apply_fixes(text, ds)
+    # the fix replaces the brackets only: the blanks the user typed stay
+    assert "国办公开办函〔2021〕 30 号和国办函 〔 2020 〕 109号" in fixed
+    assert run(fixed, "GL604") == []
+    ds = run(text_with(insert_after={1: "按照国办公开办函〔2019〕\u300060\u3000号要求编制。"}), "GL603")
+    assert where(ds) == [("GL603", 2)] and ds[0].actual == "国办公开办函〔2019〕60号"
+    assert where(run(text_with(insert_after={1: "依据国务院令第 492 号编制。"}), "GL603")) == [("GL603", 2)]
+    # two figures with a blank between are not one serial
+    assert run(text_with(insert_after={1: "国办函（2020）12 34号。"}), "GL604") == []

@@ -11,12 +11,16 @@ from govlint.relazy import lazy_compile
 
 from .._prose import load_data
 
+#: a blank typed (or left by a PDF's or Word's spacing) inside a document number: 〔2021〕 30 号, 国办公开办函 〔2021〕30号,
+#: 〔 2021 〕, 国务院令第 711 号 (at most one, ASCII, NBSP or U+3000: 12 34 is two figures, not one number)
+_B = "[ \u00a0\u3000]?"
 #: 国办公开办函〔2021〕30号 with any bracket pair — [] （） 【】 〈〉 ｛｝ 〖〗 <> … (GL604 reports the wrong ones), or 国务院令第711号
 DOCNUM = lazy_compile(
-    r"(?P<issuer>[\u4e00-\u9fff]{2,12}?)(?P<open>[〔\[（(【［〈｛{〖<＜])(?P<year>(?:19|20|１９|２０)\d{2})(?P<close>[〕\]）)】］〉｝}〗>＞])第?(?P<serial>\d{1,4})号"
-    r"|(?P<decree>国务院令)第?(?P<dserial>\d{1,4})号"
+    rf"(?P<issuer>[\u4e00-\u9fff]{{2,12}}?){_B}(?P<open>[〔\[（(【［〈｛{{〖<＜]){_B}(?P<year>(?:19|20|１９|２０)\d{{2}}){_B}"
+    rf"(?P<close>[〕\]）)】］〉｝}}〗>＞]){_B}(?:第{_B})?(?P<serial>\d{{1,4}}){_B}号"
+    rf"|(?P<decree>国务院令){_B}(?:第{_B})?(?P<dserial>\d{{1,4}}){_B}号"
 )
-_BRACKET_YEAR = lazy_compile(r"[〔\[（(【［〈｛{〖<＜](?:19|20|１９|２０)\d{2}[〕\]）)】］〉｝}〗>＞]")  # the part of DOCNUM the issuer is glued to
+_BRACKET_YEAR = lazy_compile(rf"[〔\[（(【［〈｛{{〖<＜]{_B}(?:19|20|１９|２０)\d{{2}}{_B}[〕\]）)】］〉｝}}〗>＞]")  # the part of DOCNUM the issuer is glued to
 _TITLE = lazy_compile(r"《([^《》\n]{1,150})》")
 _STRIP = lazy_compile(r"[\s〈〉<>《》“”\"'‘’]")
 _LEAD = lazy_compile(r"^(?:按照|根据|依据|依照|参照|对照|贯彻|落实|执行|遵照|结合|印发|转发|关于|见|即|文件|通知|要求)+")
@@ -44,10 +48,10 @@ def doc_numbers(text: str) -> Iterator[DocNumber]:
     if "号" not in text:  # both forms end in 号: skip the (slow) scan of text without one
         return
     # the scan tries a 2–12 character issuer at every Chinese character: start it where a match can
-    # start at all — at most 12 characters before the first bracketed year, or at 国务院令
+    # start at all — at most 12 characters (and a blank) before the first bracketed year, or at 国务院令
     first = _BRACKET_YEAR.search(text)
     decree = text.find("国务院令")
-    starts = ([max(0, first.start() - 12)] if first else []) + ([decree] if decree != -1 else [])
+    starts = ([max(0, first.start() - 13)] if first else []) + ([decree] if decree != -1 else [])
     if starts:
         yield from _doc_numbers_from(text, min(starts))
 
@@ -61,7 +65,7 @@ def _doc_numbers_from(text: str, pos: int) -> Iterator[DocNumber]:
         # the issuer is the run of characters glued to the bracket; keep its tail after 和/、/的 etc.
         issuer = re.split(r"[的和与及、，。；：（）()“”《》]", issuer)[-1]
         issuer = _LEAD.sub("", issuer) or issuer
-        start = m.start("open") - len(issuer)
+        start = m.end("issuer") - len(issuer)
         canon = f"{issuer}〔{m.group('year')}〕{m.group('serial')}号"
         yield DocNumber(start, m.end(), canon, issuer, m.group("open"), m.group("close"), m.start("open"), m.start("close"))
 

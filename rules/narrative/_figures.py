@@ -31,6 +31,7 @@ from .._prose import (
     year_value,
 )
 
+_BLANKS = " \u00a0\u3000"
 COUNT_UNITS = frozenset({"件", "个", "起", "宗", "例", "项", "条", "份"})
 #: the clause speaks about another period or compares with one: its figures are not this year's
 _OTHER_PERIOD = lazy_compile(r"同比|环比|较上|比上|较去|比去|上年度?同期|去年|上一年(?!度?结转)|前年|增长|减少|下降|增加|上升|"
@@ -151,8 +152,9 @@ def _all_figures(report: Report) -> Iterator[Figure]:
                 continue
             prev_end = qs[i - 1].end if i > 0 else 0
             next_start = qs[i + 1].start if i + 1 < len(qs) else len(text)
-            pre = text[max(cs, prev_end):q.start]
-            post = text[q.end:min(ce, next_start)]
+            # (without the blanks a typed or extracted text puts between words and a number: 规范性文件 30 件)
+            pre = text[max(cs, prev_end):q.start].rstrip(_BLANKS)
+            post = text[q.end:min(ce, next_start)].lstrip(_BLANKS)
             cut = min((i for i in (post.find(ch) for ch in "、（(") if i >= 0), default=-1)
             if cut >= 0:
                 post = post[:cut]
