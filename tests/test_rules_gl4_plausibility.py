@@ -130,3 +130,15 @@ def test_gl401_gl402_with_typed_blanks():
     assert sorted((d.code, d.line, d.actual) for d in ds) == [("GL401", 10, "234567 万次"), ("GL402", 10, "１２０\u3000％")]
     line = text_with(insert_after={9: "全年网站浏览量达到 234567 万次，群众满意度达到\u3000１２０\u3000％。"}).split("\n")[9]
     assert [line[d.column - 1:d.end_column - 1] for d in sorted(ds, key=lambda d: d.column)] == ["234567 万次", "１２０\u3000％"]
+
+
+def test_gl402_a_verb_before_the_rate_word_does_not_make_it_a_change():
+    # a probe inserting 群众满意度达到120%。 at every point of a paragraph missed it after “不断提升”:
+    # the change words were looked for in the four characters before the rate word, so 提升 governing
+    # 群众满意度 (a level) passed for a rate of change
+    for before in ("不断提升", "，提高", "较好地完成", "不断提升 "):
+        text = text_with(insert_after={9: f"我局{before}群众满意度达到120%。"})
+        assert where(run(text, "GL402")) == [("GL402", 10)], before
+    # glued to the rate word, a change word names a rate of change: 增长比例, 提高比例 may exceed 100
+    for sentence in ("依申请公开数量增长比例为120%。", "网站访问量提高比例达150%。", "访问量同比增长 150%。"):
+        assert run(text_with(insert_after={9: sentence}), "GL402") == [], sentence

@@ -7,7 +7,10 @@ from .._prose import clause_start, fmt, option, prose, quantities, span_of
 _RATE = lazy_compile(r"满意度|满意率|知晓率|知晓度|办结率|答复率|回复率|受理率|公开率|覆盖率|上网率|准确率|合格率|及时率|"
                      r"按时率|达标率|参与率|响应率|解决率|好评率|正确率|占比|比例|比重|占")
 #: words after which a percentage is a change or a fulfilment and may exceed 100
-_CHANGE = lazy_compile(r"增长|增加|增幅|增速|提高|提升|上升|下降|减少|降低|同比|环比|较上|比上|较去|比去|较\d|超额|完成|翻|倍")
+_CHANGE_WORDS = r"增长|增加|增幅|增速|提高|提升|上升|下降|减少|降低|同比|环比|较上|比上|较去|比去|较\d|超额|完成|翻|倍"
+_CHANGE = lazy_compile(_CHANGE_WORDS)
+#: … glued to the rate word that follows (增长比例, 提高比例): a rate of change
+_GLUED_CHANGE = lazy_compile(r"(?:" + _CHANGE_WORDS + r")[ \u00a0\u3000]?$")
 MAX_PERCENT = 100
 
 
@@ -36,7 +39,9 @@ def percent_over(report, ctx):
             m = None
             for m in _RATE.finditer(label):
                 pass
-            if m is None or _CHANGE.search(label[m.start():]) or _CHANGE.search(label[:m.start()][-4:]):
+            # a change word glued to the rate word names a rate of change (增长比例, 提高比例); one
+            # further before governs the rate as its object (不断提升群众满意度达到120%: a level)
+            if m is None or _CHANGE.search(label[m.start():]) or _GLUED_CHANGE.search(label[:m.start()]):
                 continue
             word = m.group()
             yield ctx.rule.diag(
