@@ -724,8 +724,90 @@ def _span(value: Optional[str]) -> int:
 
 _SPAN_RE = cached_compile(r"\s*(\d+)")
 
+# -- the publication date printed outside the article (a CMS's meta line above or below the title:
+# 来源：××局 发布时间：2023-02-20, or only a <meta name="PubDate">): GL703 needs it
+_PUB_DATE = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
+#: labels that name the publication (not 成文日期, 更新时间: another date)
+_PUB_LABEL = cached_compile(rf"(?:发布时间|发布日期|公开日期|发表时间|发布于|首发时间)\s*[:：|｜]?\s*{_PUB_DATE}")
+_PUB_WORD = cached_compile(r"发布时间|发布日期|公开日期|发表时间|发布于|首发时间")
+_PUB_META_NAMES = frozenset({"pubdate", "publishdate", "firstpublishedtime", "publishtime", "publish_date",
+                             "publishdatetime", "article:published_time"})
+_PUB_VALUE = cached_compile(_PUB_DATE)
+
+
+def _published_line(page: _Page, body: Any, stop: Any, skip: Any) -> Optional[Any]:
+    """The element holding the labelled publication date printed before ``stop`` (the article, or the
+    title within it) outside ``skip`` (the title, written anyway), not in navigation, a footer or a
+    list (a sidebar of other documents: each item has its date): the last one, nearest the article."""
+    found = None
+    for el in body.iter():
+        if el is stop:
+            break
+        if not isinstance(el.tag, str) or not el.text or _PUB_WORD.search(el.text) is None:
+            continue
+        block = el
+        while block is not None and block is not body and (_name_of(block.tag) or _tag(block)) not in _BLOCK_TAGS:
+            block = block.getparent()
+        if block is None or block is body:
+            block = el
+        if (skip is not None and page._contains(skip, block)) or page._inside_junk(block, None):
+            continue
+        anc, listed = block, False
+        while anc is not None:
+            if _tag(anc) in ("li", "ul", "ol"):
+                listed = True
+                break
+            anc = anc.getparent()
+        if listed or page.length(block) > 200:
+            continue
+        if _PUB_LABEL.search("".join(block.itertext())):
+            found = block
+            continue
+        # the label and the date in sibling elements (<div class="time">发布日期：</div><div class="date">…)
+        parent = block.getparent()
+        if (parent is not None and parent is not body and page.length(parent) <= 200
+                and not (skip is not None and page._contains(parent, skip)) and not page._contains(parent, stop)
+                and _PUB_LABEL.search("".join(parent.itertext()))):
+            found = parent
+    return found
+
+
+def _meta_published(root: Any, text: str) -> Optional[tuple[str, list[int]]]:
+    """(date, its offsets in the page) from a <meta name="PubDate" content="2023-02-20 10:00"> tag."""
+    for el in root.iter("meta"):
+        name = (el.get("name") or el.get("property") or "").strip().lower()
+        if name not in _PUB_META_NAMES:
+            continue
+        m = _PUB_VALUE.match((el.get("content") or "").strip())
+        line = el.sourceline
+        if m is None or not line:
+            continue
+        at = 0
+        for _ in range(line - 1):  # (the start of the tag's line)
+            at = text.find("\n", at) + 1
+            if at == 0:
+                return None
+        i = text.find(m.group(), at, at + 4000)
+        return (m.group(), list(range(i, i + len(m.group())))) if i >= 0 else None
+    return None
+
 #: nesting depth at which libxml2 (without ``huge_tree``) stops building the tree; a deeper page is GL006
 MAX_DEPTH = 255
+
+
+def _first_title(page: _Page, content: Any) -> Optional[Any]:
+    """An h1 (or an element named "title") near the start of the content is the title: what little
+    comes before it (breadcrumbs, a date: less than 300 characters) is skipped; an h2/h3 there may be
+    a part heading. (The search stops where that much text has gone by.)"""
+    before = 0
+    for el in content.iter():
+        if page._title_like(el) and _tag(el) not in ("h2", "h3") and not page._inside_junk(el, content):
+            return el
+        if _tag(el) and not page.junk(el):
+            before += len(_WS.sub("", el.text or ""))
+            if before >= 300:
+                break
+    return None
 
 
 def read_html(data: bytes, path: Optional[str] = None) -> Source:
@@ -758,23 +840,23 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
     page = _Page(root, _Aligner(text))
     content, title = page.body()
     writer = _Writer(page)
+    first = None
+    if title is None:
+        first = _first_title(page, content)
+    body = root.find(".//body")
+    pub = _published_line(page, body if body is not None else root, first if first is not None else content, title)
+    if pub is not None:  # the meta line, on its own line before the title (as a copied page has it)
+        writer.block(pub)
+        writer.b.end_line()
+    elif title is not None or first is not None:
+        meta = _meta_published(root, text)
+        if meta is not None:
+            writer.b.line("发布时间：" + meta[0], [-1] * 5 + meta[1])
     if title is not None:
         writer.block(title)
         writer.b.end_line()
         writer.block(content)
     else:
-        # an h1 (or an element named "title") near the start of the content is the title: skip what
-        # little comes before it (breadcrumbs, a date: less than 300 characters); an h2/h3 there may
-        # be a part heading. (The search stops where that much text has gone by.)
-        first, before = None, 0
-        for el in content.iter():
-            if page._title_like(el) and _tag(el) not in ("h2", "h3") and not page._inside_junk(el, content):
-                first = el
-                break
-            if _tag(el) and not page.junk(el):
-                before += len(_WS.sub("", el.text or ""))
-                if before >= 300:
-                    break
         writer.block(content, skip_before=first)
     out = writer.b.text()
     if not out.strip():
