@@ -1410,6 +1410,44 @@ def align(source: Source, spec: TableSpec, cells: Sequence[tuple[RawCell, CellVa
 # ----------------------------------------------------------------------------- report
 
 
+_ROW_LINE_MAX = 60  # a row of a table: a label (table 三's longest is ~40 characters) and its figures
+_PROSE_MARKS = frozenset("。，；：！？,;:!?")
+
+
+def _row_like(tok: lark.Token) -> bool:
+    """A paragraph that may be a row or a caption of a table: short, no sentence or clause marks."""
+    s = str(tok).strip()
+    return len(s) <= _ROW_LINE_MAX and not any(ch in _PROSE_MARKS for ch in s)
+
+
+def _mixed_stretch(source: Source, children: Sequence[lark.Tree], i: int, run: Sequence[lark.Token],
+                   labels: "flatten.LabelIndex") -> Optional[tuple[int, int]]:
+    """When ``children[i]`` is a table of space-separated lines and the short paragraphs next to
+    it — with the tables of space-separated lines among them — hold a row whose label and digits
+    run together (``规章000``): how many of the paragraphs of ``run`` (the paragraphs just before)
+    and the end (exclusive) of the children from ``i`` they make up; else None. Such a table is
+    written with spaces between its header words but none between its figures: each row is a
+    paragraph, and read apart from its header its figures would be lost."""
+    def spaced(c: lark.Tree) -> bool:
+        return c.data == "table" and all(kind == "SPACED" for t in c.children for kind, *_ in line_tokens(t))
+
+    if not spaced(children[i]):
+        return None
+    j = i
+    while j < len(children) and (spaced(children[j]) or (children[j].data == "paragraph"
+                                                          and _row_like(children[j].children[0]))):
+        j += 1
+    k = len(run)
+    while k > 0 and _row_like(run[k - 1]):
+        k -= 1
+    text = source.text
+    for tok in [*run[k:], *(c.children[0] for c in children[i:j] if c.data == "paragraph")]:
+        a = tok.start_pos
+        if flatten.run_together(text, a, a + len(str(tok)), labels):
+            return len(run) - k, j
+    return None
+
+
 def _line_tokens(children: Sequence[lark.Token]) -> list[lark.Token]:
     """A table's tokens with every run (PIPES, SPACES) cut back into one token per line."""
     return [lark.Token(kind, text, start_pos=start, line=number)
@@ -1590,13 +1628,17 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
         nonlocal order
         run: list[lark.Token] = []  # consecutive paragraphs: they may hold a run-together table
 
-        def flush(lines: Optional[list[lark.Token]] = None) -> bool:
+        def pieces_of(toks: Sequence[lark.Token]) -> list[tuple]:
+            return flatten.paragraph_pieces(source.text, [(t.start_pos, t.start_pos + len(str(t))) for t in toks],
+                                            data.labels)
+
+        def flush(lines: Optional[list[lark.Token]] = None, pieces: Optional[list[tuple]] = None) -> bool:
             """Read the pending paragraphs (or the lines of a table whose labels and numbers run
             together) for run-together tables; False if ``lines`` holds no such table."""
             nonlocal order
             toks = run if lines is None else lines
-            pieces = flatten.paragraph_pieces(source.text, [(t.start_pos, t.start_pos + len(str(t))) for t in toks],
-                                              data.labels)
+            if pieces is None:
+                pieces = pieces_of(toks)
             if lines is not None and not any(p[0] == "table" for p in pieces):
                 return False
             held: list[lark.Token] = []  # the lines of one paragraph (several: text hard-wrapped)
@@ -1629,13 +1671,34 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
             run.clear()
             return True
 
-        for child in [*node.children, None]:
-            if child is not None and not isinstance(child, lark.Tree):
+        children = [c for c in node.children if isinstance(c, lark.Tree)]
+        skip_to = 0
+        for i, child in enumerate([*children, None]):
+            if i < skip_to:
                 continue
             if child is not None and child.data == "paragraph":
                 order += 1
                 run.append(child.children[0])
                 continue
+            if child is not None and child.data == "table":
+                mixed = _mixed_stretch(source, children, i, run, data.labels)
+                if mixed is not None:
+                    # header lines with spaces between the words, rows with the digits run together
+                    # (``行政事业性收费00`` under ``信息内容 上一年项目数量 本年增/减``): the rows are no
+                    # spaced table lines, so they came as paragraphs, each block's header as a table of
+                    # its own; the stretch is read as one flattened table, as the page is without spaces
+                    before, stretch = mixed
+                    tail = run[len(run) - before:]
+                    lines = [*tail, *(t for c in children[i:stretch] for t in
+                                      (_line_tokens(c.children) if c.data == "table" else c.children[:1]))]
+                    pieces = pieces_of(lines)
+                    if any(p[0] == "table" for p in pieces):
+                        del run[len(run) - before:]
+                        flush()
+                        flush(lines, pieces)
+                        order += stretch - i
+                        skip_to = stretch
+                        continue
             flush()
             if child is None:
                 break
