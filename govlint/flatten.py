@@ -555,6 +555,9 @@ class _Scanner:
                     j += 1
                 elif c in _POINTS and j > p0 and text[j - 1] in _DIGITS and j + 1 < b and text[j + 1] in _DIGITS:
                     j += 1
+                elif c == "," and j > p0 and text[j - 1] in _DIGITS and j + 3 < b and all(
+                        x in _DIGITS for x in text[j + 1:j + 4]):
+                    j += 1  # a thousands separator (1,234): part of the number, not prose
                 else:
                     break
             pieces.append((p0, j))

@@ -24,6 +24,7 @@ as "too many candidates".
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Callable, NamedTuple, Optional, Sequence
 
@@ -82,6 +83,9 @@ def has_run(values: Sequence[tuple[RawCell, CellValue]]) -> bool:
     return any(isinstance(raw, DigitRun) for raw, _ in values)
 
 
+_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+
+
 def _cell_value(text: str, col: Optional[ColumnSpec], cut: bool) -> tuple[bool, Optional[float]]:
     """Is ``text`` a well-formed cell for ``col`` (when cut out of a run), and its value."""
     t = unicodedata.normalize("NFKC", text)
@@ -95,6 +99,10 @@ def _cell_value(text: str, col: Optional[ColumnSpec], cut: bool) -> tuple[bool, 
         if col is None or not col.signed:
             return False, None
         body = body[1:]
+    if "," in body:  # thousands separators: only where they group by three (1,234; never 1,23 or ,234)
+        if not _GROUPED.fullmatch(body):
+            return False, None
+        body = body.replace(",", "")
     if not body or not all(c.isdigit() or c == "." for c in body) or body.count(".") > 1:
         return False, None
     whole = body.split(".")[0]

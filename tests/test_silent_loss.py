@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import govlint
+import flatgen
 import reportgen as rg
 from govlint.engine import default_engine
 
@@ -131,3 +132,44 @@ def test_a_note_with_a_label_next_to_a_spaced_row_is_no_run_together_table():
     report = govlint.parse(text)
     assert any(p.text == note for p in report.section(3).paragraphs)
     assert unaccounted(text) == []
+
+
+# ----------------------------------------------------------------------------- thousands separators in flattened text
+
+
+def _t3_with_separators(values: dict, sep: str) -> str:
+    spec = flatgen.edition().table("三")
+    out = [spec.notes[0], *(c.label for c in spec.blocks[0].columns)]
+    for r in spec.rows():
+        out.append(r.label)
+        if not r.group:
+            out.append(sep.join(f"{v:,}" for v in values.get(r.id, [0] * 7)))
+    return sep.join(out) if sep else "".join(out)
+
+
+@pytest.mark.parametrize("sep", ["", " "])
+def test_thousands_separator_in_a_flattened_table(sep):
+    """``一、本年新收政府信息公开申请数量1,234000001235`` in a page saved without its markup: the comma
+    groups the digits of one figure (it cut the row there, the figures after it were lost)."""
+    values = {"new": [1234, 0, 0, 0, 0, 1, 1235], "disclosed": [1234, 0, 0, 0, 0, 1, 1235],
+              "total": [1234, 0, 0, 0, 0, 1, 1235]}
+    t2 = flatgen.table2_text({"penalty": ["12,345"]})
+    text = flatgen.report_text(_t3_with_separators(values, sep), table2=t2)
+    assert "数量1,234" in text or "数量 1,234" in text
+    report = govlint.parse(text)
+    t3 = report.table("三")
+    for rid, v in values.items():
+        assert [c.value for c in t3.row(rid).cells] == v, rid
+    assert report.table("二").cell("penalty", "decisions").value == 12345
+    assert unaccounted(text) == []
+    assert not [d for d in govlint.lint(text) if d.code in ("GL202", "GL211", "GL301", "GL302", "GL303")]
+
+
+def test_a_comma_not_grouping_by_three_is_no_thousands_separator():
+    """``1,23`` is no number: a run cut at such a comma is never read as one figure."""
+    from govlint.recover import _cell_value
+
+    assert _cell_value("1,234", None, True) == (True, 1234)
+    assert _cell_value("12,345,678", None, True) == (True, 12345678)
+    for bad in ("1,23", ",234", "1,", "1234,567", "1,2345"):
+        assert _cell_value(bad, None, True)[0] is False, bad
