@@ -1420,6 +1420,33 @@ def _row_like(tok: lark.Token) -> bool:
     return len(s) <= _ROW_LINE_MAX and not any(ch in _PROSE_MARKS for ch in s)
 
 
+_FIGURES_ONLY = cached_compile(r"[-－−]?[0-9０-９](?:[0-9０-９.．,，\s－−-]*[0-9０-９])?")
+
+
+def _figure_lines_as_table(children: list[lark.Tree]) -> list[lark.Tree]:
+    """In a part that holds a table (二, 三, 四), a paragraph of nothing but figures
+    (``100230000011002``: table 四 without its header, its figures run together) is a line of the
+    table, not prose: it joins the table next to it, or makes one (read by the part's table; its
+    figures are then split, or reported, as any run-together row's). As prose it was lost."""
+    if not any(c.data == "paragraph" and _FIGURES_ONLY.fullmatch(str(c.children[0]).strip()) for c in children):
+        return children
+    out: list[lark.Tree] = []
+    for c in children:
+        if c.data == "paragraph":
+            tok = c.children[0]
+            text = str(tok)
+            if not _FIGURES_ONLY.fullmatch(text.strip()):
+                out.append(c)
+                continue
+            line = lark.Token("SPACED", text, start_pos=tok.start_pos, line=tok.line)
+            c = lark.Tree("table", [line])
+        if c.data == "table" and out and out[-1].data == "table":
+            out[-1] = lark.Tree("table", [*out[-1].children, *c.children])
+            continue
+        out.append(c)
+    return out
+
+
 def _mixed_stretch(source: Source, children: Sequence[lark.Tree], i: int, run: Sequence[lark.Token],
                    labels: "flatten.LabelIndex") -> Optional[tuple[int, int]]:
     """When ``children[i]`` is a table of space-separated lines and the short paragraphs next to
@@ -1672,6 +1699,8 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
             return True
 
         children = [c for c in node.children if isinstance(c, lark.Tree)]
+        if section in (2, 3, 4):
+            children = _figure_lines_as_table(children)
         skip_to = 0
         for i, child in enumerate([*children, None]):
             if i < skip_to:

@@ -173,3 +173,54 @@ def test_a_comma_not_grouping_by_three_is_no_thousands_separator():
     assert _cell_value("12,345,678", None, True) == (True, 12345678)
     for bad in ("1,23", ",234", "1,", "1234,567", "1,2345"):
         assert _cell_value(bad, None, True)[0] is False, bad
+
+
+# ----------------------------------------------------------------------------- a line of figures only
+
+
+T4_VALUES = ["1", "0", "0", "2", "3", "0", "0", "0", "0", "0", "1", "1", "0", "0", "2"]
+
+
+def _t4_doc() -> rg.Doc:
+    doc = rg.seed_doc()
+    for c, v in zip(rg.T4_COLUMNS, T4_VALUES):
+        doc.tables["四"].values[("cases", c)] = v
+    return doc
+
+
+@pytest.mark.parametrize("header", [False, True])
+def test_table_4_figures_run_together_on_a_line_of_their_own(header):
+    """Table 四's figures on one line with nothing between them (``100230000011002``), with or
+    without its header: the line is the table's row, reported as unreadable (GL211), never prose
+    while the table is reported missing (GL201) and its figures dropped."""
+    lines = rg.render(_t4_doc(), "spaced").text.split("\n")
+    h = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    row = next(k for k in range(h, len(lines)) if lines[k] == " ".join(T4_VALUES))
+    lines[row] = "".join(T4_VALUES)
+    if not header:
+        lines[h + 1:row] = [""]
+    text = "\n".join(lines)
+    codes = {d.code for d in govlint.lint(text)}
+    assert "GL201" not in codes and "GL211" in codes
+    t4 = govlint.parse(text).table("四")
+    assert [c.text for c in t4.rows[0].raw_values] == ["".join(T4_VALUES)]
+    assert unaccounted(text) == []
+
+
+def test_flattened_table_4_without_its_header():
+    """A page saved without markup whose table 四 lost its header: the 15 figures after the heading
+    are the table's one row (here the only split there is: one digit a cell)."""
+    text = flatgen.report_text(flatgen.table3_text({}), table4="".join(T4_VALUES))
+    t4 = govlint.parse(text).table("四")
+    assert t4 is not None
+    assert "GL201" not in {d.code for d in govlint.lint(text)}
+    assert unaccounted(text) == []
+
+
+def test_a_lone_number_in_the_prose_of_parts_1_5_6_stays_prose():
+    doc = rg.seed_doc()
+    doc.part(5).body.append("2022")
+    text = rg.render(doc, "spaced").text
+    report = govlint.parse(text)
+    assert any(p.text == "2022" for p in report.section(5).paragraphs)
+    assert len(report.tables) == 3
