@@ -640,6 +640,33 @@ def _cells(text: str, toks: Sequence[_Tok]) -> list[tuple[RawCell, CellValue]]:
     return out
 
 
+def _take_tail_rows(text: str, group: list[tuple[int, int, int]],
+                    scans: Sequence[tuple[list[_Tok], list[tuple[int, int]]]]) -> None:
+    """Rows of a table cut off from it by a mark that is no prose (``（七）总计3000003。四、结转下年度继续办理0000000``,
+    ``…<!-- page -->…``): a stretch right after the table's last one in its paragraph, a label and
+    its figures, too short to be a table of its own, is the table's (else its figures were lost)."""
+    k, i, j = group[-1]
+    toks, spans = scans[k]
+    for i2, j2 in spans:
+        if i2 < j:
+            continue
+        gap = toks[j:i2]
+        if len(gap) > 1 or (gap and not _mark_only(text, gap[0])):
+            return
+        if j2 - i2 < 2 or toks[i2].kind != "label" or toks[i2 + 1].kind != "digits":
+            return
+        if j2 - i2 >= 2 * _MIN_LABELS:  # long enough to be a table of its own: it was judged as one
+            return
+        group.append((k, i2, j2))
+        j = j2
+
+
+def _mark_only(text: str, tok: _Tok) -> bool:
+    """An unknown stretch of marks only (``。``, ``<!-- page -->``): no Chinese word, short."""
+    s = text[tok.start:tok.end].strip()
+    return len(s) <= _MAX_UNKNOWN and not any("\u3400" <= ch <= "\u9fff" for ch in s)
+
+
 def paragraph_pieces(text: str, paragraphs: Sequence[tuple[int, int]], index: LabelIndex) -> list[tuple]:
     """Find run-together tables in consecutive paragraphs (``(start, end)`` offsets into ``text``).
 
@@ -689,6 +716,8 @@ def paragraph_pieces(text: str, paragraphs: Sequence[tuple[int, int]], index: La
             tables[id(g)] = g
     if not tables:
         return [("paragraph", k) for k in range(len(paragraphs))]
+    for g in tables.values():
+        _take_tail_rows(text, g, scans)
     cut: dict[int, list[tuple[int, int, Optional[list]]]] = {}  # paragraph -> [(start, end, group or None)]
     for g in tables.values():
         for n, (k, i, j) in enumerate(g):

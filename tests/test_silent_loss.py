@@ -224,3 +224,30 @@ def test_a_lone_number_in_the_prose_of_parts_1_5_6_stays_prose():
     report = govlint.parse(text)
     assert any(p.text == "2022" for p in report.section(5).paragraphs)
     assert len(report.tables) == 3
+
+
+# ----------------------------------------------------------------------------- a row cut off by a mark
+
+
+@pytest.mark.parametrize("mark", ["。", "<!-- page -->", "！"])
+def test_flattened_last_row_after_a_mark_is_the_tables(mark):
+    """``（七）总计3000003。四、结转下年度继续办理1000001``: the row after the mark, too short to be
+    a table of its own, is the table's last row (it was left as prose, the row reported missing)."""
+    values = {"new": [3, 0, 0, 0, 0, 0, 3], "disclosed": [2, 0, 0, 0, 0, 0, 2], "total": [2, 0, 0, 0, 0, 0, 2],
+              "carry_forward": [1, 0, 0, 0, 0, 0, 1]}
+    t3 = flatgen.table3_text(values)
+    assert t3.endswith("四、结转下年度继续办理1000001")
+    t3 = t3.replace("四、结转下年度继续办理", mark + "四、结转下年度继续办理")
+    text = flatgen.report_text(t3)
+    table = govlint.parse(text).table("三")
+    assert [c.value for c in table.row("carry_forward").cells] == values["carry_forward"]
+    assert not table.missing_rows
+    assert unaccounted(text) == []
+
+
+def test_prose_after_a_flattened_table_is_not_taken_as_a_row():
+    t3 = flatgen.table3_text({}) + "。全年办理行政许可3件"
+    text = flatgen.report_text(t3)
+    report = govlint.parse(text)
+    assert [t.id for t in report.tables] == ["二", "三", "四"]
+    assert any("行政许可3件" in p.text for p in report.section(3).paragraphs)
