@@ -555,6 +555,31 @@ def _split_by_table(raw: _RawTable, unique: dict[str, set[str]]) -> list[tuple[O
     return pieces
 
 
+def _continues(prev: _RawTable, piece: _RawTable, row_keys: frozenset) -> bool:
+    """Does ``piece`` go on with the table ``prev`` (the one before it, of the same table, in the
+    same part, only paragraphs between)? When it writes rows and none that ``prev`` wrote: the rest
+    of one table, not the table written again."""
+    if piece.section != prev.section or piece.order == prev.order or not piece.cells or not prev.cells:
+        return False
+    mine = _row_labels(piece, row_keys)
+    return bool(mine) and not (mine & _row_labels(prev, row_keys))
+
+
+def _row_labels(rt: _RawTable, row_keys: frozenset) -> set[str]:
+    out = set()
+    for cell, value in rt.cells:
+        if value.kind == "text":
+            text = cell.text
+            k = bare_key(text)
+            if k in row_keys:
+                out.add(k)
+            elif " " in text:
+                k = bare_key(text.split()[-1])
+                if k in row_keys:
+                    out.add(k)
+    return out
+
+
 def _edition_scores(tables: Sequence[tuple[Optional[str], _RawTable]], editions: Sequence[Edition]) -> dict[str, int]:
     """How many written labels only this edition uses."""
     owners = _edition_data(editions).owners
@@ -582,16 +607,25 @@ class _EditionData:
     unique: dict  # table id -> keys only that table uses
     owners: dict  # label key -> ids of the editions whose tables use it
     labels: "flatten.LabelIndex"  # the labels for reading run-together tables
+    row_keys: dict = attrs.field(factory=dict)  # table id -> bare keys of its row labels (no column's)
 
     @classmethod
     def of(cls, editions: Sequence[Edition]) -> "_EditionData":
         owners: dict[str, set[str]] = {}
+        rows: dict[str, set[str]] = {}
+        columns: set[str] = set()
         for ed in editions:
             for t in ed.tables:
                 for k in t.all_keys():
                     owners.setdefault(k, set()).add(ed.id)
+                for b in t.blocks:
+                    for r in b.rows:
+                        rows.setdefault(t.id, set()).update(r.keys())
+                    for c in b.columns:
+                        columns |= {bare_key(x) for x in (c.label, *c.aliases)}
         return cls(_known_keys(editions), _unique_keys(_table_keys(editions)),
-                   {k: frozenset(v) for k, v in owners.items()}, flatten.LabelIndex.of(editions))
+                   {k: frozenset(v) for k, v in owners.items()}, flatten.LabelIndex.of(editions),
+                   {tid: frozenset(ks - columns) for tid, ks in rows.items()})
 
 
 def _edition_data(editions: Sequence[Edition]) -> _EditionData:
@@ -1786,6 +1820,13 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
         for tid, piece in _split_by_table(rt, unique):
             if tid is None and piece.section in (2, 3, 4):
                 tid = {2: "二", 3: "三", 4: "四"}[piece.section]
+            if identified and tid is not None and identified[-1][0] == tid and _continues(
+                    identified[-1][1], piece, data.row_keys.get(tid, frozenset())):
+                # the rest of the table after a line that is none of its (a note, a comment): its
+                # rows, read apart from the header, were a second table whose rows the first lacked
+                prev = identified[-1][1]
+                identified[-1] = (tid, _RawTable([*prev.cells, *piece.cells], prev.section, prev.order))
+                continue
             identified.append((tid, piece))
     # (per table id as well: a report of a transition year may mix the editions' tables)
     by_table: dict[Optional[str], dict[str, int]] = {}

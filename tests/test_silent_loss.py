@@ -251,3 +251,49 @@ def test_prose_after_a_flattened_table_is_not_taken_as_a_row():
     report = govlint.parse(text)
     assert [t.id for t in report.tables] == ["二", "三", "四"]
     assert any("行政许可3件" in p.text for p in report.section(3).paragraphs)
+
+
+# ----------------------------------------------------------------------------- a note line inside a table
+
+
+NOTE = "注：本表数据统计截至2022年12月31日，单位：件，共3类。"
+
+
+@pytest.mark.parametrize("shape", rg.SHAPES)
+@pytest.mark.parametrize("tid,after", [("三", "total"), ("三", "withheld.security"), ("二", "regulations")])
+def test_a_note_line_inside_a_table_does_not_cut_it_in_two(shape, tid, after):
+    """A note between two rows (``注：…。`` after （七）总计): the rows after it are the table's; they
+    were read as a second table 三, the first reported without them (GL202) and the figures after
+    the note out of every check."""
+    doc = rg.seed_doc()
+    rendered = rg.render(doc, shape)
+    lines = rendered.text.split("\n")
+    t = doc.tables[tid]
+    last = max(rendered.lines[k] for k in rendered.lines if k[:3] == ("cell", tid, after))
+    if shape == "cells":
+        last += 1  # the artefact line after the row
+    lines.insert(last, NOTE)
+    text = "\n".join(lines)
+    report = govlint.parse(text)
+    tables = [x for x in report.tables if x.id == tid]
+    assert len(tables) == 1 and not tables[0].missing_rows
+    assert {r.id for r in tables[0].rows} == {r.id for r in t.rowdefs()}
+    assert any(p.text == NOTE for s in report.sections for p in s.paragraphs)
+    assert not [d for d in govlint.lint(text) if d.code.startswith("GL2")]
+    assert unaccounted(text) == []
+
+
+def test_2019_note_before_a_block_caption_of_table_2():
+    doc = rg.seed_doc().use_2019_tables().set_year(2019)
+    text = rg.render(doc, "spaced").text.replace("\n第二十条第（九）项", "\n" + NOTE + "\n第二十条第（九）项")
+    tables = [x for x in govlint.parse(text).tables if x.id == "二"]
+    assert len(tables) == 1 and not tables[0].missing_rows
+
+
+def test_a_second_table_with_its_own_header_stays_a_table_of_its_own():
+    """A table written twice (the header again after a paragraph) is not run into one."""
+    doc = rg.seed_doc()
+    doc.part(3).body.append("以下为更正后的表格。")
+    doc.part(3).body.append(("table", "三"))
+    tables = [x for x in govlint.parse(rg.render(doc, "spaced").text).tables if x.id == "三"]
+    assert len(tables) == 2 and all(not x.missing_rows for x in tables)
