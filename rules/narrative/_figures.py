@@ -130,6 +130,7 @@ def _all_figures(report: Report) -> Iterator[Figure]:
         titles = quoted_ranges(text) + slogan_ranges(text)
         other_period: dict[tuple[int, int], int] = {}  # per clause / sentence: many figures share one
         other_year: dict[tuple[int, int], bool] = {}
+        wider = _WIDER.search(text) is not None  # (most paragraphs speak of no region's agencies)
         for i, q in enumerate(qs):
             if q.approx or q.low is not None or q.is_percent or inside(titles, q.start):
                 continue
@@ -148,7 +149,7 @@ def _all_figures(report: Report) -> Iterator[Figure]:
                                            for m in find_years(text, ss, se))
             if year is not None and other_year[(ss, se)]:
                 continue
-            if _wider(text, ss, q.start):
+            if wider and _wider(text, ss, q.start):
                 continue
             prev_end = qs[i - 1].end if i > 0 else 0
             next_start = qs[i + 1].start if i + 1 < len(qs) else len(text)

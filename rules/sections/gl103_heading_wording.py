@@ -1,4 +1,5 @@
 import unicodedata
+from functools import lru_cache
 
 from govlint import rule
 from govlint.labels import bare_key, key
@@ -12,18 +13,26 @@ _PART_NUMERAL = lazy_compile(r"^[ \t\u3000]*(?:第[ \t\u3000]*[一二三四五�
                              r"[ \t\u3000、.．,，:：﹑]*")
 
 
+@lru_cache(maxsize=4096)  # (headings and the format's keys come back in every report)
 def _words(k: str) -> str:
     """A heading key without its punctuation: 复议，行政诉讼 and 复议、行政诉讼 say the same."""
     return "".join(ch for ch in k if not unicodedata.category(ch).startswith("P"))
 
 
-def _keys(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _keys(text: str) -> frozenset[str]:
     """The keys the heading's wording may be compared by: with and without its numbering."""
     found = {bare_key(text), key(text)}
     m = _PART_NUMERAL.match(text)
     if m and m.end() < len(text):
         found.add(key(text[m.end():]))
-    return {_words(k) for k in found}
+    return frozenset(_words(k) for k in found)
+
+
+@lru_cache(maxsize=256)
+def _official(keys: frozenset) -> frozenset[str]:
+    """The format's heading keys (``PartSpec.exact_keys``) without their punctuation."""
+    return frozenset(_words(k) for k in keys)
 
 
 @rule("GL103", "sections.heading-wording", "warning", summary_en="a part heading deviates from the format's wording")
@@ -58,10 +67,10 @@ def heading_wording(report, ctx):
         if spec is None:
             continue
         written = _keys(h.text)
-        if written & {_words(k) for k in spec.exact_keys()}:
+        if written & _official(spec.exact_keys()):
             continue
         year_spec = year_ed.part(h.part) if year_ed is not None and year_ed is not ctx.edition else None
-        if year_spec is not None and written & {_words(k) for k in year_spec.exact_keys()}:
+        if year_spec is not None and written & _official(year_spec.exact_keys()):
             continue
         official = f"{NUMERALS[h.part]}、{spec.heading}"
         yield ctx.rule.diag(h.span, f"标题“{h.text}”与格式规定的“{official}”不一致",
