@@ -571,6 +571,7 @@ _OS_ERRORS_ZH = {
 
 _DEFAULT_CONFIG = Config()
 
+
 def source_suppressions(source: Source) -> Any:
     """The ``<!-- govlint: disable… -->`` comments of ``source`` (a
     :class:`~govlint.baseline.Suppressions`), or None: only web pages and Markdown take them (a
