@@ -275,7 +275,8 @@ def _without_index_column(tokens: Sequence[lark.Token]) -> Optional[list]:
     index is recognised only as such: the first cells of every line of two cells or more count up by
     one from 0 or 1, over three lines at least."""
     words = _words(line_tokens(tokens[0])[0])
-    if not words or not (words[0].isdigit() and len(words) > 1 or _counting(words)):
+    # (isdecimal, not isdigit: ² is a digit that int() refuses)
+    if not words or not (words[0].isdecimal() and len(words) > 1 or _counting(words)):
         return None  # (the usual table: its first line is a caption or labels)
     lines = [line for tok in tokens for line in line_tokens(tok)]
     header = 0 if _counting(words) else None
@@ -287,7 +288,7 @@ def _without_index_column(tokens: Sequence[lark.Token]) -> Optional[list]:
         w = _words(line)
         if len(w) < 2:
             continue
-        if not w[0].isdigit() or len(w[0]) > 4:
+        if not w[0].isdecimal() or len(w[0]) > 4:
             return None
         if first is None:
             first = int(w[0])

@@ -27,7 +27,7 @@ _CN_DIGITS = "零一二三四五六七八九"
 
 def _chinese(n: str) -> str:
     """A number of 1–99 in Chinese numerals (二十, 十五, 八); Chinese numerals are kept as written."""
-    if not n.isdigit():
+    if not n.isdecimal():
         return n
     v = int(n)
     if not 0 < v < 100:

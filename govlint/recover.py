@@ -103,7 +103,7 @@ def _cell_value(text: str, col: Optional[ColumnSpec], cut: bool) -> tuple[bool, 
         if not _GROUPED.fullmatch(body):
             return False, None
         body = body.replace(",", "")
-    if not body or not all(c.isdigit() or c == "." for c in body) or body.count(".") > 1:
+    if not body or not all(c.isdecimal() or c == "." for c in body) or body.count(".") > 1:
         return False, None
     whole = body.split(".")[0]
     if not whole or (len(whole) > 1 and whole[0] == "0"):

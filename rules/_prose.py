@@ -464,7 +464,7 @@ def cn_int(s: Optional[str]) -> Optional[int]:
     """An Arabic or Chinese-digit number (二〇二三 -> 2023, 十二 -> 12)."""
     if s is None:
         return None
-    if s.isdigit():
+    if s.isdecimal():  # (not isdigit: ² is a digit that int() refuses)
         return int(s)
     y = year_value(s)
     if y is not None:
@@ -474,7 +474,7 @@ def cn_int(s: Optional[str]) -> Optional[int]:
 
 
 def year_value(s: str) -> Optional[int]:
-    if s.isdigit():
+    if s.isdecimal():
         return int(s)
     digits = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
     if len(s) == 4 and all(ch in digits for ch in s):
