@@ -772,7 +772,7 @@ def _published_line(page: _Page, body: Any, stop: Any, skip: Any) -> Optional[An
     return found
 
 
-def _meta_published(root: Any, text: str) -> Optional[tuple[str, list[int]]]:
+def _meta_published(root: Any, text: str, starts: tuple[int, ...]) -> Optional[tuple[str, list[int]]]:
     """(date, its offsets in the page) from a <meta name="PubDate" content="2023-02-20 10:00"> tag."""
     for el in root.iter("meta"):
         name = (el.get("name") or el.get("property") or "").strip().lower()
@@ -782,11 +782,9 @@ def _meta_published(root: Any, text: str) -> Optional[tuple[str, list[int]]]:
         line = el.sourceline
         if m is None or not line:
             continue
-        at = 0
-        for _ in range(line - 1):  # (the start of the tag's line)
-            at = text.find("\n", at) + 1
-            if at == 0:
-                return None
+        if line > len(starts):
+            return None
+        at = starts[line - 1]  # (the start of the tag's line: the aligner's line starts)
         i = text.find(m.group(), at, at + 4000)
         return (m.group(), list(range(i, i + len(m.group())))) if i >= 0 else None
     return None
@@ -849,7 +847,7 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
         writer.block(pub)
         writer.b.end_line()
     elif title is not None or first is not None:
-        meta = _meta_published(root, text)
+        meta = _meta_published(root, text, page.aligner.starts)
         if meta is not None:
             writer.b.line("发布时间：" + meta[0], [-1] * 5 + meta[1])
     if title is not None:
