@@ -24,6 +24,7 @@ from .diagnostics import CrossRule, Diagnostic, Rule, Severity
 from .dockind import not_a_report
 from .edition import Edition, load_editions
 from .flatten import joined_page
+from .lookalike import unify
 from .errors import InputError
 from .model import Report
 from .parse import parse_tree
@@ -321,9 +322,12 @@ class Engine:
         return reader(data, path)
 
     def parse(self, source: Source) -> Report:
-        view = joined_page(source.text, self.vocab)
+        text = unify(source.text)  # a Kangxi radical copied from a PDF for 一, 人, 文: read as the character
+        view = joined_page(text, self.vocab)
         if view is not None:  # a page a crawler joined with a separator: read with line breaks there
-            source = source.with_text(view)
+            text = view
+        if text is not source.text:  # (same length: every offset stays where it was)
+            source = source.with_text(text)
         tree = parse_tree(source.text, self.vocab)
         return build(source, tree, list(self.editions.values()), self.vocab)
 
