@@ -24,6 +24,7 @@ from .diagnostics import CrossRule, Diagnostic, Rule, Severity
 from .dockind import not_a_report
 from .edition import Edition, load_editions
 from .flatten import joined_page
+from .invisible import strip_invisible
 from .lookalike import unify
 from .errors import InputError
 from .model import Report
@@ -319,7 +320,9 @@ class Engine:
             # (a web page saved without its extension, a renamed PDF, standard input); else it is text
             found = sniff(data)
             reader = self.readers.get(found or ".txt") or self.readers[".txt"]
-        return reader(data, path)
+        # a zero-width space or soft hyphen inside a heading, a label or a figure: left out of the text
+        # read (the source maps every character back to its place in the file)
+        return strip_invisible(reader(data, path))
 
     def parse(self, source: Source) -> Report:
         text = unify(source.text)  # a Kangxi radical copied from a PDF for 一, 人, 文: read as the character

@@ -168,15 +168,16 @@ def _encode(text: str, source: Any) -> bytes:
 def _original_text(source: Any) -> str:
     if source.plain:
         return source.text
-    if source.kind == "html" and source.origin is not None and source.origin.original_text is not None \
-            and source.origin.has_positions:
+    if source.kind in ("html", "text") and source.origin is not None and source.origin.original_text is not None \
+            and source.origin.has_positions:  # (a page's markup; a text file that held invisible characters)
         return source.origin.original_text
     raise FixError(f"{source.kind} 文件的文字是提取出来的，无法把修改写回原文件",
                    f"the text of a {source.kind} file is extracted; changes cannot be written back to it")
 
 
 def _map_to_original(source: Any, fixes: Sequence[Fix], original: str) -> list[Fix]:
-    """Map fixes on extracted (HTML) text onto the original markup; each must land on exactly the
+    """Map fixes on the text read (a page's extracted text, a text file without its invisible characters)
+    onto the original file; each must land on exactly the
     same characters (no tag, entity or whitespace change inside it), otherwise it is dropped."""
     o = source.origin
     starts = [0] + [i + 1 for i, ch in enumerate(original) if ch == "\n"]
@@ -232,7 +233,7 @@ def fix_data(data: bytes, path: Optional[str], engine: Any, config: Any = None,
     while rounds < max_rounds:
         source = result.source
         fixes = safe_fixes(source.text, result.diagnostics)
-        if source.kind == "html":
+        if not source.plain:  # the text read is not the file's (see _original_text): fixes go through the map
             text = source.origin.original_text
             fixes = _map_to_original(source, fixes, text)
         else:

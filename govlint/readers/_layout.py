@@ -48,6 +48,7 @@ def wraps_tight(a: str, b: str) -> bool:
     return is_wide(b) and a.isascii() and a.isalnum()
 
 
+_ZERO_WIDTH = "\u200b\ufeff"  # blank, but no space on their own
 _BLANK_RUN = cached_compile("[\\s\u200b\ufeff]+")  # \s matches exactly what str.isspace() accepts
 
 
@@ -75,7 +76,9 @@ def clean(chars: Sequence[str], offs: Sequence[int]) -> tuple[str, list[int]]:
             out_offs.extend(offs[pos:a])
         # a run at the start or the end is dropped; between two characters it becomes one space
         # unless it wraps a line tightly (between two wide characters, or one and a letter or digit)
-        if a and j < n and not (("\n" in m.group() or "\r" in m.group()) and wraps_tight(text[a - 1], text[j])):
+        # or is zero-width characters only (总&#8203;体 is 总体: no space)
+        run = m.group()
+        if a and j < n and run.strip(_ZERO_WIDTH) and not (("\n" in run or "\r" in run) and wraps_tight(text[a - 1], text[j])):
             out.append(" ")
             out_offs.append(offs[a])
         pos = j
@@ -92,13 +95,14 @@ def _clean_chars(chars: Sequence[str], offs: Sequence[int]) -> tuple[str, list[i
     i, n = 0, len(chars)
     while i < n:
         ch = chars[i]
-        if ch.isspace() or ch in "\u200b\ufeff":
+        if ch.isspace() or ch in _ZERO_WIDTH:
             j = i
-            newline = False
-            while j < n and (chars[j].isspace() or chars[j] in "\u200b\ufeff"):
+            newline = blank = False
+            while j < n and (chars[j].isspace() or chars[j] in _ZERO_WIDTH):
                 newline = newline or chars[j] in "\r\n"
+                blank = blank or chars[j] not in _ZERO_WIDTH
                 j += 1
-            if out and j < n and not (newline and wraps_tight(out[-1], chars[j])):
+            if out and j < n and blank and not (newline and wraps_tight(out[-1], chars[j])):
                 out.append(" ")
                 out_offs.append(offs[i])
             i = j
