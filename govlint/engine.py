@@ -24,7 +24,7 @@ from .diagnostics import CrossRule, Diagnostic, Rule, Severity
 from .dockind import not_a_report
 from .edition import Edition, load_editions
 from .flatten import joined_page
-from .invisible import strip_invisible
+from .invisible import as_lines, strip_invisible
 from .lookalike import unify
 from .errors import InputError
 from .model import Report
@@ -325,7 +325,9 @@ class Engine:
         return strip_invisible(reader(data, path))
 
     def parse(self, source: Source) -> Report:
-        text = unify(source.text)  # a Kangxi radical copied from a PDF for 一, 人, 文: read as the character
+        # a Kangxi radical copied from a PDF for 一, 人, 文: read as the character; a line or paragraph
+        # separator, a vertical tab: as a line break
+        text = as_lines(unify(source.text))
         view = joined_page(text, self.vocab)
         if view is not None:  # a page a crawler joined with a separator: read with line breaks there
             text = view

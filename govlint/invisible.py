@@ -64,3 +64,16 @@ def strip_invisible(source: Source) -> Source:
                         columns=array("l", [columns[min(k, last)] for k in kept]),
                         locators=locators, original_text=old.original_text)
     return attrs.evolve(source, text=new, origin=origin)
+
+
+#: line breaks other than LF: a CR alone in a file that has LFs, a line or paragraph separator
+#: (U+2028/U+2029), a vertical tab (Word's manual line break in copied text), NEL
+_OTHER_BREAK = cached_compile("\r(?!\n)|[\x0b\x85\u2028\u2029]")
+
+
+def as_lines(text: str) -> str:
+    """``text`` with every other line break as LF (one character for one); ``text`` itself when it
+    has none."""
+    if _OTHER_BREAK.search(text) is None:
+        return text
+    return _OTHER_BREAK.sub("\n", text)

@@ -111,3 +111,35 @@ def test_strip_keeps_positions_and_locators() -> None:
     assert h.text == "ab" and h.position(1) == (1, 12)
     plain = Source(text="no invisible characters")
     assert strip_invisible(plain) is plain
+
+
+def _codes_at(diags) -> list[tuple[str, int, int]]:
+    return sorted((d.code, d.line, d.column) for d in diags)
+
+
+def test_a_file_whose_lines_end_in_cr_alone() -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    engine = default_engine()
+    plain = engine.lint_bytes(seed.encode("utf-8"), "r.txt")
+    cr = engine.lint_bytes(seed.replace("\n", "\r").encode("utf-8"), "r.txt")
+    assert _codes_at(cr.diagnostics) == _codes_at(plain.diagnostics)  # (was one line: no part, no title)
+    out = fix_data(seed.replace("\n", "\r").encode("utf-8"), "r.txt", engine, govlint.Config(select=("GL606",)))
+    assert out.changed and b"\n" not in out.fixed
+    assert out.fixed.decode("utf-8") == seed.replace("获取信息的权力", "获取信息的权利", 1).replace("\n", "\r")
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x0b", "\x85", "\r"])
+def test_other_line_breaks_are_line_breaks(brk: str) -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    engine = default_engine()
+    plain = engine.lint_bytes(seed.encode("utf-8"), "r.txt")
+    lines = seed.split("\n")
+    # every third line break written as another one (a file that still has LFs)
+    text = "".join(line + (brk if i % 3 == 1 else "\n") for i, line in enumerate(lines[:-1])) + lines[-1]
+    other = engine.lint_bytes(text.encode("utf-8"), "r.txt")
+    assert sorted(d.code for d in other.diagnostics) == sorted(d.code for d in plain.diagnostics)
+    assert _cells_of(other.report) == _cells_of(plain.report)
+
+
+def _cells_of(report) -> list:
+    return [(t.id, r.id, c.column, c.value) for t in report.tables for r in t.rows for c in r.cells]

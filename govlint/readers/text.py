@@ -130,4 +130,6 @@ def read_text(data: bytes, path: Optional[str] = None) -> Source:
     if not text.strip():
         raise InputError("GL002", "文件只有空白，没有任何文字", "the file contains only whitespace")
     newline = "\r\n" if "\r\n" in text[:10000] else "\n"
+    if "\n" not in text and "\r" in text:  # lines ended by CR alone (classic Mac OS, some exporters)
+        text, newline = text.replace("\r", "\n"), "\r"  # (one character for one; --fix writes CR back)
     return Source(text=text, path=path, encoding=encoding, bom=bom, newline=newline, kind="text")
