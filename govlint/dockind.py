@@ -122,6 +122,35 @@ NO_STRUCTURE = ("文件中找不到年度报告的结构：没有“一、总体
                 "statistical table")
 
 
+#: (how the bytes were written, how they were then read): the usual ways Chinese text turns to mojibake
+_MISREADINGS = (("utf-8", "gbk"), ("utf-8", "latin-1"), ("utf-8", "cp1252"), ("gbk", "latin-1"))
+_REPORT_WORDS = ("政府信息公开", "年度报告", "总体情况", "信息公开", "政府")
+
+
+def garbled(text: str) -> Optional[tuple[str, str, str, str]]:
+    """When ``text`` is mojibake — Chinese text whose bytes were read in the wrong encoding and saved
+    as read — (written as, read as, a piece of the text, the same piece read right); else None.
+    Text already damaged beyond repair (most characters U+FFFD) gives ("", "", piece, "")."""
+    sample = text[:3000]
+    for written, read in _MISREADINGS:
+        try:
+            raw = sample.encode(read, errors="replace")
+        except LookupError:  # pragma: no cover - the codecs are the standard library's
+            continue
+        right = raw.decode(written, errors="replace")
+        if right.count("\ufffd") * 4 < len(right) and any(w in right for w in _REPORT_WORDS):
+            k = next(i for i, ch in enumerate(sample) if not ch.isascii() and not ch.isspace()) if any(
+                not ch.isascii() for ch in sample) else 0
+            piece = " ".join(sample[k:k + 12].split())
+            fixed = " ".join(piece.encode(read, errors="replace").decode(written, errors="replace").split())
+            return written, read, piece, fixed
+    bad = sample.count("\ufffd")
+    if bad >= 20 and bad * 5 >= sum(1 for ch in sample if not ch.isascii()):
+        k = sample.index("\ufffd")
+        return "", "", " ".join(sample[max(0, k - 6):k + 6].split()), ""
+    return None
+
+
 def not_a_report(report: Report) -> Optional[NotReport]:
     """Why ``report`` is not to be checked as a 政府信息公开工作年度报告, or None when it is one."""
     if _identified(report):
@@ -146,6 +175,19 @@ def not_a_report(report: Report) -> Optional[NotReport]:
     if not any(s.part is not None for s in report.sections):
         tables = report.tables
         zh, en = NO_STRUCTURE
+        moji = garbled(report.text)
+        if moji is not None:
+            written, read, piece, fixed = moji
+            if written:
+                zh += (f"：文字是乱码（“{piece}”），是 {written.upper()} 编码的文字被按 {read.upper()} 读取后又保存的结果"
+                       f"（还原后为“{fixed}”）；请从原始文件或网页重新获取")
+                en += (f": the text is mojibake (“{piece}”), {written.upper()} text read as {read.upper()} and saved "
+                       f"so (it reads “{fixed}” when repaired); get the text again from the original file or page")
+            else:
+                zh += f"：文字中大量字符已被替换为“\ufffd”（“{piece}”），文件在转换编码时已损坏；请从原始文件或网页重新获取"
+                en += (f": most characters were replaced by “\ufffd” (“{piece}”): the text was damaged when its encoding "
+                       "was converted; get it again from the original file or page")
+            return NotReport(None, zh, en)
         if tables:  # tables, none of them one of the format's
             zh += "（文件中的表格不是年度报告的统计表）"
             en += " (the file's tables are not the report's statistical tables)"

@@ -67,8 +67,9 @@ def strip_invisible(source: Source) -> Source:
 
 
 #: line breaks other than LF: a CR alone in a file that has LFs, a line or paragraph separator
-#: (U+2028/U+2029), a vertical tab (Word's manual line break in copied text), NEL
-_OTHER_BREAK = cached_compile("\r(?!\n)|[\x0b\x85\u2028\u2029]")
+#: (U+2028/U+2029), a vertical tab (Word's manual line break in copied text); not NEL (U+0085), which
+#: in Chinese text is a byte of UTF-8 read as Latin-1 (mojibake), not a line break
+_OTHER_BREAK = cached_compile("\r(?!\n)|[\x0b\u2028\u2029]")
 
 
 def as_lines(text: str) -> str:
