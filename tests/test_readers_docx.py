@@ -250,6 +250,28 @@ def test_legacy_without_libreoffice_says_how_to_convert(monkeypatch):
     assert exc.value.code == "GL007"
 
 
+def test_rtf_without_libreoffice_says_how_to_convert(monkeypatch):
+    monkeypatch.setattr(docx_reader, "soffice", lambda: None)
+    rtf = b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}} \\f0 \\u19968?\\u12289? }"
+    for name in ("r.rtf", "r.txt"):  # (a .txt that is RTF is found by its first bytes)
+        result = default_engine().lint_bytes(rtf, name)
+        assert [d.code for d in result.diagnostics] == ["GL007"], name
+        assert "RTF" in result.diagnostics[0].message and "另存为" in result.diagnostics[0].message
+
+
+def test_rtf_is_converted_with_libreoffice(tmp_path):
+    pytest.importorskip("docx")
+    if rs.office_missing():
+        pytest.skip(rs.office_missing())
+    rs.to_docx(CASES["changed_cell"], tmp_path / "r.docx")
+    rtf = rs.convert(tmp_path / "r.docx", "rtf", tmp_path / "out")[0]
+    data = rtf.read_bytes()
+    assert data.startswith(b"{\\rtf")
+    ref = default_engine().lint_bytes(rs.to_text(CASES["changed_cell"], "rows").encode(), "r.txt")
+    for name in ("r.rtf", "r.txt"):  # (was read as text: one GL005, "no structure")
+        assert keys(default_engine().lint_bytes(data, name)) == keys(ref), name
+
+
 def test_doc_that_is_really_docx_or_html():
     assert read_legacy(build(p("一、总体情况")), "r.doc").text == "一、总体情况\n"
     html = "<html><body><p>一、总体情况</p></body></html>".encode("utf-8")

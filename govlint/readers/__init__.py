@@ -54,6 +54,7 @@ BUILTIN_READERS: dict[str, Reader] = {
     ".docx": read_docx,
     ".doc": read_legacy_word,
     ".wps": read_legacy_word,
+    ".rtf": read_legacy_word,  # (converted with LibreOffice, as .doc is)
     ".pdf": read_pdf,
 }
 
@@ -65,7 +66,7 @@ _HTML_START = re.compile(rb"(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|h
 def sniff(data: bytes) -> Optional[str]:
     """The suffix of the format ``data`` is in, when its first bytes say so unmistakably: ``.pdf``
     (``%PDF-``), ``.docx`` (a zip holding ``word/document.xml``), ``.doc`` (an OLE2 compound file:
-    Word 97–2003 or WPS), ``.html`` (a page that opens with a doctype or an ``html``/``head``/
+    Word 97–2003 or WPS), ``.rtf`` (``{\\rtf``), ``.html`` (a page that opens with a doctype or an ``html``/``head``/
     ``body``/``meta`` tag, after blanks, comments or an XML declaration); otherwise None (text)."""
     head = data[:1024]
     if head.startswith(b"%PDF-"):
@@ -74,6 +75,8 @@ def sniff(data: bytes) -> Optional[str]:
         return ".docx" if b"word/document.xml" in data else None
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return ".doc"
+    if head.lstrip().startswith(b"{\\rtf"):
+        return ".rtf"
     if head.startswith(codecs.BOM_UTF8):
         head = head[len(codecs.BOM_UTF8):]
     return ".html" if _HTML_START.match(head) else None

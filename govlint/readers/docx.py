@@ -542,6 +542,13 @@ def soffice() -> Optional[str]:
 
 def convert_and_read(data: bytes, path: Optional[str], suffix: str) -> Source:
     exe = soffice()
+    if exe is None and (suffix == ".rtf" or data[:2048].lstrip().startswith(b"{\\rtf")):
+        raise InputError(
+            "GL007",
+            f"RTF 文件需要先转换：请用 Word 或 WPS “另存为” .docx，或安装 LibreOffice 后重试"
+            f"（也可手动转换：soffice --headless --convert-to docx 文件{suffix}）",
+            f"an RTF file must be converted first: save it as .docx in Word or WPS, or install LibreOffice and "
+            f"run again (or convert by hand: soffice --headless --convert-to docx file{suffix})")
     if exe is None:
         raise InputError(
             "GL007",
