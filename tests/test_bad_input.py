@@ -276,3 +276,27 @@ def test_a_symlink_loop_is_one_gl001_in_the_users_language(tmp_path, capsys):
     assert f"{GOOD_NAME}:" in out
     cli.main(["check", "--lang", "en", "--no-show-source", str(d / "loop.txt")])
     assert "cannot read: Too many levels of symbolic links" in capsys.readouterr().out
+
+
+def _zip(names: tuple[str, ...]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for n in names:
+            z.writestr(n, "<x/>")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("name, data, says, says_en", [
+    ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "PNG 图片", "OCR"),
+    ("scan.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 64, "JPEG 图片", "OCR"),
+    ("scan.tif", b"II*\x00" + b"\x00" * 64, "TIFF", "OCR"),
+    ("tables.xlsx", _zip(("[Content_Types].xml", "xl/workbook.xml")), "Excel", "Excel"),
+    ("report.ofd", _zip(("OFD.xml", "Doc_0/Document.xml")), "OFD", "OFD"),
+    ("reports.zip", _zip(("a.txt",)), "解压", "extract"),
+    ("report.rar", b"Rar!\x1a\x07\x00" + b"\x00" * 64, "RAR", "extract"),
+])
+def test_a_file_in_another_format_is_named(name, data, says, says_en):
+    """A picture, a spreadsheet, an OFD file or an archive is named, with what to do (it was "binary")."""
+    found = default_engine().lint_bytes(data, name).diagnostics
+    assert [d.code for d in found] == ["GL003"]
+    assert says in found[0].message and says_en in found[0].message_en

@@ -62,6 +62,49 @@ def _where(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
     return line, len(before) - (before.rfind("\n") + 1) + 1
 
 
+_READ = ".txt、.md、.html、.docx、.doc、.wps、.rtf、.pdf"
+_OCR = ("图片中的文字需先做文字识别（OCR）", "run OCR on it first")
+_UNPACK = ("请解压后检查其中的报告", "extract it and check the report inside")
+#: (first bytes, what the file is (zh, en), what to do (zh, en)): files that reach the text reader by
+#: name or by mistake
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", ("PNG 图片", "a PNG image"), _OCR),
+    (b"\xff\xd8\xff", ("JPEG 图片", "a JPEG image"), _OCR),
+    (b"GIF8", ("GIF 图片", "a GIF image"), _OCR),
+    (b"BM", ("BMP 图片", "a BMP image"), _OCR),
+    (b"II*\x00", ("TIFF 图片（可能是扫描件）", "a TIFF image (a scan?)"), _OCR),
+    (b"MM\x00*", ("TIFF 图片（可能是扫描件）", "a TIFF image (a scan?)"), _OCR),
+    (b"Rar!", ("RAR 压缩包", "a RAR archive"), _UNPACK),
+    (b"7z\xbc\xaf\x27\x1c", ("7z 压缩包", "a 7z archive"), _UNPACK),
+    (b"\x1f\x8b", ("gzip 压缩文件", "a gzip file"), _UNPACK),
+)
+
+
+def binary_kind(data: bytes) -> Optional[tuple[tuple[str, str], tuple[str, str]]]:
+    """What a binary file that is in none of the report's formats is, and what to do with it
+    (``((zh, en), (zh, en))``), when its first bytes say so; else None."""
+    for magic, what, todo in _MAGIC:
+        if data.startswith(magic):
+            return what, todo
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return ("WebP 图片", "a WebP image"), _OCR
+    if data.startswith(b"PK\x03\x04"):  # a zip that is not a .docx (the docx reader has it otherwise)
+        head = data[:65536]
+        if b"OFD.xml" in head:
+            return (("OFD 版式文件", "an OFD document"),
+                    ("govlint 不能读取 OFD，请导出为 PDF 或另存为 .docx 后检查",
+                     "govlint cannot read OFD; export it as PDF or save it as .docx"))
+        if b"xl/" in head:
+            return (("Excel 表格（.xlsx）", "an Excel workbook (.xlsx)"),
+                    (f"govlint 读取 {_READ} 格式的报告，请检查报告正文所在的文件",
+                     f"govlint reads reports as {_READ.replace('、', ', ')}; check the file that holds the report"))
+        if b"ppt/" in head:
+            return ("PowerPoint 演示文稿（.pptx）", "a PowerPoint presentation (.pptx)"), \
+                ("请检查报告正文所在的文件", "check the file that holds the report")
+        return ("zip 压缩包", "a zip archive"), _UNPACK
+    return None
+
+
 def decode_text(data: bytes) -> tuple[str, str, bool]:
     """Decode bytes to text. Returns (text, encoding, had_bom). Raises InputError (GL002/GL003/GL004)."""
     if data.startswith(codecs.BOM_UTF8):
@@ -89,6 +132,11 @@ def decode_text(data: bytes) -> tuple[str, str, bool]:
         except UnicodeDecodeError:
             pass  # (the sample decoded, the rest does not: binary after all, or damaged)
     if _looks_binary(data):
+        known = binary_kind(data)
+        if known is not None:
+            (what, what_en), (todo, todo_en) = known
+            raise InputError("GL003", f"文件是{what}，不是报告的文字：{todo}",
+                             f"the file is {what_en}, not the report's text: {todo_en}")
         raise InputError("GL003", "文件是二进制数据，不是文本（含空字节或大量控制字符）",
                          "the file is binary, not text (NUL bytes or many control characters)")
     try:
