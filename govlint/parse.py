@@ -276,6 +276,7 @@ _PAGE_MARK = cached_compile(
     rf"){_B}\f?")
 
 
+_MARGIN_FIRST = frozenset("0123456789hfawP")  # (how a browser's margin line starts)
 _PAGE_FIRST = frozenset("-—–－~～第共0123456789０１２３４５６７８９PpＰｐ\f")  # (how a page number starts)
 
 
@@ -291,6 +292,35 @@ def is_page_mark(line: str) -> bool:
     # "3/8", "第3页 共8页", "共8页 第3页": the page is within the count (9/4 is a ratio, not a page)
     page, count = (nums[1], nums[0]) if line.lstrip(" \t\u3000\f").startswith("共") else (nums[0], nums[1])
     return 1 <= page <= count
+
+
+# what a browser prints in a page's margins when a web page is printed or saved as PDF, and the text
+# extracted from that PDF then carries between the lines of a table or a paragraph: the date and
+# time (and the page's title) at the top, the address and "2/7" at the bottom
+_STAMP = (r"(?:\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}),?[ \t\u3000]*(?:上午|下午|[AaPp][Mm])?[ \t\u3000]*"
+          r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u3000]*(?:[AaPp][Mm]|上午|下午))?")
+_ADDRESS = r"(?:https?://|file:///|about:blank|www\.)\S*"
+_PAGE_OF = r"(?:\d{1,4}[ \t]*/[ \t]*\d{1,4}|\d{1,4}[ \t]+of[ \t]+\d{1,4}|(?i:page)[ \t]*\d{1,4}(?:[ \t]*of[ \t]*\d{1,4})?)"
+# the date and time, then the page's title (a title, not a sentence: no comma or full stop)
+_MARGIN_STAMP = cached_compile(rf"[ \t\u3000]*{_STAMP}(?:[ \t\u3000]+[^\s，。；！？,;][^，。；！？]*)?")
+_STAMP_ALONE = cached_compile(rf"[ \t\u3000]*{_STAMP}[ \t\u3000]*")
+_MARGIN_ADDRESS = cached_compile(  # the address and the page, or the page and the date
+    rf"[ \t\u3000]*(?:{_ADDRESS}[ \t\u3000]+{_PAGE_OF}|{_PAGE_OF}[ \t\u3000]+{_ADDRESS}|{_PAGE_OF}[ \t\u3000]+{_STAMP})"
+    rf"[ \t\u3000]*")
+
+
+def is_print_margin(line: str, before_parts: bool = False) -> bool:
+    """Is ``line`` what a browser prints in a page's margin (``2024/3/15 14:22 ××局2022年…报告``,
+    ``https://www.….html 2/7``, ``1 of 7 2024/3/15``)? ``before_parts``: the line comes before the
+    first part heading, where a date and time alone may be the page's publication date (kept)."""
+    s = line.lstrip(" \t\u3000")
+    if not s or not (s[0].isdigit() or s[0] in "hfawP"):
+        return False
+    if _MARGIN_ADDRESS.fullmatch(line):
+        return True
+    if _MARGIN_STAMP.fullmatch(line) is None:
+        return False
+    return not before_parts or _STAMP_ALONE.fullmatch(line) is None
 
 
 _AFTER_PAGE_MARK = cached_compile(r"[-—–－:：|｜]?[ \t\u3000]*")
@@ -346,6 +376,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     number = 0
     title_seen = False
     running: Optional[str] = None  # the title line, as a running header would repeat it
+    running_hits = 0  # the times it was
     in_parts = False  # a part heading has been read
     n = len(text)
     header = flatten.crawler_header(text)
@@ -385,9 +416,12 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                 kind, cells = _pipe_line(raw, pos)
                 lines.append(Line(kind, raw, pos, number, cells))
         elif core := raw.strip():
-            if (len(core) <= 40 and core[:1] in _PAGE_FIRST and is_page_mark(raw)) or (in_parts and core == running):
-                # a page number, or the title repeated at the top of a later page (text extracted from
-                # a PDF or a printout): not part of the report; a table or paragraph it interrupts
+            if in_parts and core == running:
+                running_hits += 1
+            if (len(core) <= 40 and core[:1] in _PAGE_FIRST and is_page_mark(raw)) or (in_parts and core == running) \
+                    or (core[:1] in _MARGIN_FIRST and ("/" in core or ":" in core) and is_print_margin(raw, not in_parts)):
+                # a page number, the title repeated at the top of a later page, or a browser's margin
+                # (text extracted from a PDF or a printout): not part of the report; a table or paragraph it interrupts
                 # goes on after it (see tokens)
                 if nl == -1:
                     break
@@ -435,6 +469,8 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
         if nl == -1:
             break
         pos = nl + 1
+    if in_parts:
+        lines = _drop_running(lines, running_hits)
     lines = boxgrid.rebuild(lines, text)  # tables drawn with box-drawing characters (w3m -dump, tabulate)
     _two_line_title(lines)
     if not title_seen and lines and lines[0].kind != "TITLE":
@@ -543,6 +579,41 @@ def _as_cell(ln: Line) -> Line:
 
 _CHROME_LINES = 12  # a page's navigation and breadcrumbs before the title: this many lines at most
 _TITLE_YEAR = cached_compile(r"(?:(?:19|20|１９|２０)\d{2}|[二〇零○][〇零○一二三四五六七八九]{3})\s*年")
+
+
+_ADDRESS_ALONE = cached_compile(rf"[ \t\u3000]*{_ADDRESS}[ \t\u3000]*")
+
+
+def _drop_running(lines: list[Line], running_hits: int) -> list[Line]:
+    """What a printout repeats on every page, standing on a line of its own, is no part of the report:
+    the page's title (a line naming a report) and its address, when one of them comes again after
+    the first part heading. The repeats go, and so does the first one when the report's own title
+    follows it before the parts (a browser prints the page's title above it on the first page).
+    ``running_hits``: the times the TITLE line came again (those repeats were not kept)."""
+    first = next((i for i, ln in enumerate(lines) if ln.kind == "HEADING"), len(lines))
+    if running_hits and first > 1 and lines[0].kind == "TITLE" and lines[1].kind in ("TEXT", "SPACED") \
+            and _looks_like_title(lines[1].text):
+        lines = [lines[1]._replace(kind="TITLE")] + lines[2:]  # (the page's title above the report's)
+        first -= 1
+    groups: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.kind == "TEXT" or ln.kind == "SPACED":
+            s = ln.text.strip()
+            if (s[:1] in _MARGIN_FIRST and _ADDRESS_ALONE.fullmatch(s)) or ("报告" in s and _looks_like_title(s)):
+                groups.setdefault(s, []).append(i)
+    drop: set[int] = set()
+    for s, found in groups.items():
+        inside = [i for i in found if i > first]
+        if not inside or len(found) < 2:
+            continue
+        drop.update(inside)
+        before = [i for i in found if i < first]
+        if before and any(ln.kind in ("TEXT", "SPACED", "TITLE") and i not in before and _looks_like_title(ln.text)
+                          for i, ln in enumerate(lines[:first])):
+            drop.update(before)  # the page's title on the first page, with the report's own title near it
+    if not drop:
+        return lines
+    return [ln for i, ln in enumerate(lines) if i not in drop]
 
 
 def _title_after_chrome(lines: list[Line]) -> list[Line]:
