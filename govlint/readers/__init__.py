@@ -23,6 +23,12 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
     return reader(data, path)
 
 
+def read_mhtml(data: bytes, path: Optional[str] = None) -> Source:
+    from .mhtml import read_mhtml as reader
+
+    return reader(data, path)
+
+
 def read_docx(data: bytes, path: Optional[str] = None) -> Source:
     from .docx import read_docx as reader
 
@@ -51,6 +57,8 @@ BUILTIN_READERS: dict[str, Reader] = {
     ".htm": read_html,
     ".xhtml": read_html,
     ".shtml": read_html,
+    ".mht": read_mhtml,  # a web archive (a page saved as one file)
+    ".mhtml": read_mhtml,
     ".docx": read_docx,
     ".doc": read_legacy_word,
     ".wps": read_legacy_word,
@@ -63,10 +71,14 @@ BUILTIN_READERS: dict[str, Reader] = {
 _HTML_START = re.compile(rb"(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta)[\s/>]", re.I | re.S)
 
 
+_MHTML_START = re.compile(rb"\s*(?:From|MIME-Version|Subject|Date|Snapshot-Content-Location|Content-Type|X-MimeOLE)\s*:", re.I)
+
+
 def sniff(data: bytes) -> Optional[str]:
     """The suffix of the format ``data`` is in, when its first bytes say so unmistakably: ``.pdf``
     (``%PDF-``), ``.docx`` (a zip holding ``word/document.xml``), ``.doc`` (an OLE2 compound file:
-    Word 97–2003 or WPS), ``.rtf`` (``{\\rtf``), ``.html`` (a page that opens with a doctype or an ``html``/``head``/
+    Word 97–2003 or WPS), ``.rtf`` (``{\\rtf``), ``.mhtml`` (a web archive: mail headers and
+    ``multipart/related``), ``.html`` (a page that opens with a doctype or an ``html``/``head``/
     ``body``/``meta`` tag, after blanks, comments or an XML declaration); otherwise None (text)."""
     head = data[:1024]
     if head.startswith(b"%PDF-"):
@@ -77,10 +89,12 @@ def sniff(data: bytes) -> Optional[str]:
         return ".doc"
     if head.lstrip().startswith(b"{\\rtf"):
         return ".rtf"
+    if _MHTML_START.match(head) and b"multipart/related" in head.lower():
+        return ".mhtml"
     if head.startswith(codecs.BOM_UTF8):
         head = head[len(codecs.BOM_UTF8):]
     return ".html" if _HTML_START.match(head) else None
 
 
 __all__ = ["BUILTIN_READERS", "sniff", "Reader", "read_text", "decode_text", "read_html", "read_docx",
-           "read_legacy_word", "read_pdf", "InputError", "Source"]
+           "read_legacy_word", "read_pdf", "read_mhtml", "InputError", "Source"]
