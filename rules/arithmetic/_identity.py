@@ -101,10 +101,16 @@ def _over_columns(ctx, spec: TableSpec, table, ident: Identity):
             expected = a - (b - anchor.value)
         else:
             expected = b - (a - anchor.value)
-        zh = (f"表{spec.id}“{cl}”列：{_describe(lparts)} = {fmt(a)}，而 {_describe(rparts)} = {fmt(b)}，两者应相等"
-              f"（{row_label(ctx, spec.id, anchor_rid)}应为 {fmt(expected)}？依据：{ident.basis}）")
-        en = (f"table {spec.id}, column “{cl}”: {_describe_en(lparts)} = {fmt(a)} but {_describe_en(rparts)} = {fmt(b)}; "
-              f"they must be equal (would {row_label(ctx, spec.id, anchor_rid)} be {fmt(expected)}? basis: {ident.basis_en})")
+        left = _describe(lparts) + (f" = {fmt(a)}" if len(lparts) > 1 else "")
+        left_en = _describe_en(lparts) + (f" = {fmt(a)}" if len(lparts) > 1 else "")
+        label = row_label(ctx, spec.id, anchor_rid)
+        # the value the anchor would need, offered when it could be one (a count is never below 0)
+        guess = f"；如其余数字无误，{label}应为 {fmt(expected)}" if expected >= 0 else ""
+        guess_en = f"; if the other figures are right, {label} should be {fmt(expected)}" if expected >= 0 else ""
+        zh = (f"表{spec.id}“{cl}”列：{left}，而 {_describe(rparts)} = {fmt(b)}，两者应相等"
+              f"{guess}（依据：{ident.basis}）")
+        en = (f"table {spec.id}, column “{cl}”: {left_en} but {_describe_en(rparts)} = {fmt(b)}; "
+              f"they must be equal{guess_en} (basis: {ident.basis_en})")
         yield ctx.rule.diag(anchor.span, zh, en, cell=anchor, table=spec.id, expected=expected, actual=anchor.value)
 
 
@@ -130,9 +136,10 @@ def _over_rows(ctx, spec: TableSpec, table, ident: Identity):
         scope_en = f"table {spec.id}, row “{rl}”" if rl else f"table {spec.id}"
         lparts = [(column_label(ctx, spec.id, c.column), c.value) for c in lhs]
         rparts = [(column_label(ctx, spec.id, c.column), c.value) for c in rhs]
-        zh = (f"{scope}：{_describe(lparts)}，但 {_describe(rparts)} = {fmt(b)}；"
-              f"{lparts[0][0]}应为 {fmt(expected)}（依据：{ident.basis}）")
-        en = (f"{scope_en}: {_describe_en(lparts)} but {_describe_en(rparts)} = {fmt(b)}; "
-              f"{lparts[0][0]} should be {fmt(expected)} (basis: {ident.basis_en})")
+        # the value the total would need, offered when it could be one (a count is never below 0)
+        should = f"{lparts[0][0]}应为 {fmt(expected)}" if expected >= 0 else "两者应相等"
+        should_en = f"{lparts[0][0]} should be {fmt(expected)}" if expected >= 0 else "they must be equal"
+        zh = f"{scope}：{_describe(lparts)}，但 {_describe(rparts)} = {fmt(b)}；{should}（依据：{ident.basis}）"
+        en = f"{scope_en}: {_describe_en(lparts)} but {_describe_en(rparts)} = {fmt(b)}; {should_en} (basis: {ident.basis_en})"
         yield ctx.rule.diag(anchor.span, zh, en, cell=anchor, table=spec.id, row=row.id, expected=expected,
                             actual=anchor.value)
