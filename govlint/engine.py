@@ -559,9 +559,16 @@ def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes:
     except PermissionError:
         raise InputError("GL001", "没有读取权限", "permission denied") from None
     except OSError as exc:
-        why = _OS_ERRORS_ZH.get(exc.errno or 0)
-        zh = f"无法读取：{why}" if why else f"无法读取（系统错误 {exc.errno}：{exc.strerror}）"
-        raise InputError("GL001", zh, f"cannot read: {exc.strerror}") from None
+        raise InputError("GL001", *os_error_text(exc)) from None
+
+
+def os_error_text(exc: OSError) -> tuple[str, str]:
+    """(zh, en) saying why a file cannot be read: the system's reason in Chinese where it is known
+    (its own text, ``strerror``, is English and capitalised), else its number."""
+    why = _OS_ERRORS_ZH.get(exc.errno or 0)
+    zh = f"无法读取：{why}" if why else f"无法读取（系统错误号 {exc.errno}）"
+    reason = exc.strerror or "an operating-system error"
+    return zh, f"cannot read: {reason[:1].lower()}{reason[1:]}"
 
 
 #: the reasons a file cannot be read, in Chinese (the system's own text, strerror, is English)

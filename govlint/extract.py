@@ -175,7 +175,8 @@ def extract_path(path: Union[str, "os.PathLike[str]"], engine: Any = None) -> di
     except FileNotFoundError:
         return error_record(p, "GL001", "文件不存在", "no such file")
     except OSError as exc:
-        return error_record(p, "GL001", f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}")
+        from .engine import os_error_text
+        return error_record(p, "GL001", *os_error_text(exc))
     return extract_bytes(data, p, engine)
 
 

@@ -76,7 +76,7 @@ class _Package:
             infos = self.zf.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
             # (NotImplementedError: a damaged header claiming a zip version zipfile does not know, 6.4)
-            raise _malformed(f"不是完整的 .docx 文件（zip 结构损坏或文件被截断：{exc}）",
+            raise _malformed("不是完整的 .docx 文件（zip 结构损坏或文件被截断）",
                              f"not a complete .docx file (the zip structure is damaged or the file is truncated: {exc})") from None
         if len(infos) > MAX_MEMBERS:
             raise InputError("GL006", f".docx 内含 {len(infos)} 个部件，超过上限 {MAX_MEMBERS}",

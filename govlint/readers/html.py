@@ -824,7 +824,7 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
     try:
         root = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise InputError("GL005", f"无法解析网页：{exc}", f"the page cannot be parsed: {exc}") from None
+        raise InputError("GL005", "无法解析网页：网页的结构已损坏", f"the page cannot be parsed: {exc}") from None
     if root is None:
         raise InputError("GL005", "无法解析网页：文档为空", "the page cannot be parsed: the document is empty")
     limit = next((e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)

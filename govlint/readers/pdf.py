@@ -83,7 +83,7 @@ def _open_error(exc: Exception) -> InputError:
     if re.search(r"password|encrypt", names, re.I):
         return InputError("GL007", "PDF 已加密（需要密码才能打开），请提供未加密的版本",
                           "the PDF is encrypted (a password is needed to open it); provide an unencrypted copy")
-    return InputError("GL011", f"PDF 文件已损坏或被截断，无法读取（{text}）",
+    return InputError("GL011", "PDF 文件已损坏或被截断，无法读取",
                       f"the PDF is damaged or truncated and cannot be read ({text})")
 
 
