@@ -108,7 +108,8 @@ def test_gl702_plans_titles_ranges_and_part5_are_fine():
 def test_gl703_department_after_january():
     ds = run(crawled(TITLE, "2023-02-20"), "GL703")
     assert where(ds) == [("GL703", 2)]
-    assert "2023-02-20" in ds[0].message and "2023-01-31" in ds[0].message
+    assert "2023年2月20日" in ds[0].message and "2023年1月31日" in ds[0].message and "逾期20天" in ds[0].message
+    assert "2023-02-20" in ds[0].message_en and "2023-01-31" in ds[0].message_en
     assert run(crawled(TITLE, "2023-01-20"), "GL703") == []
 
 
@@ -128,7 +129,7 @@ def test_gl703_deadline_option_and_date_under_the_report():
     text = SEED_TEXT + "\n益阳市行政审批服务局\n2023年1月20日"
     assert run(text, "GL703") == []
     ds = run(text, "GL703", department_deadline="01-15")
-    assert where(ds) == [("GL703", text.count("\n") + 1)] and "2023-01-15" in ds[0].message
+    assert where(ds) == [("GL703", text.count("\n") + 1)] and "2023年1月15日" in ds[0].message
 
 
 def test_gl703_real_pages_within_deadline():
@@ -161,4 +162,4 @@ def test_dates_and_years_in_full_width_digits():
     assert where(run(later, "GL702")) == [("GL702", 7)]
     dated = full.replace(TITLE.translate(_FULL), TITLE.translate(_FULL) + "\n发布日期：２０２３－０２－１５", 1)
     ds = run(dated, "GL703")
-    assert where(ds) == [("GL703", 2)] and "2023-01-31" in ds[0].message
+    assert where(ds) == [("GL703", 2)] and "2023年1月31日" in ds[0].message

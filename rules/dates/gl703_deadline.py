@@ -20,6 +20,11 @@ _KIND_EN = {"government": "a people's government", "department": "a government d
             None: "agency type unclear, the later deadline applies"}
 
 
+def _zh(day: dt.date) -> str:
+    """2023年1月31日, as a report writes a date."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def _date(m) -> dt.date | None:
     try:
         return dt.date(cn_int(m.group("y")), cn_int(m.group("m")), cn_int(m.group("d")))
@@ -95,7 +100,7 @@ def deadline(report, ctx):
         return
     days = (published - limit).days
     yield ctx.rule.diag(span,
-                        f"发布日期{published.isoformat()}晚于法定期限{limit.isoformat()}（{days}天；{_KIND_ZH[kind]}，"
-                        f"条例第四十九条）",
+                        f"发布日期{_zh(published)}晚于法定期限{_zh(limit)}，逾期{days}天（{_KIND_ZH[kind]}，"
+                        f"依据条例第四十九条）",
                         f"published on {published.isoformat()}, {days} days after the deadline {limit.isoformat()} "
                         f"({_KIND_EN[kind]}; 条例 Art. 49)", expected=limit.isoformat(), actual=published.isoformat())
