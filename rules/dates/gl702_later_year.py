@@ -69,6 +69,6 @@ def later_year(report, ctx):
             where = "开头" if part is None else f"第{'一二三四五六'[part - 1]}部分"
             yield ctx.rule.diag(span_of(ctx, p, m.start(), m.end()),
                                 f"{where}叙述本年度工作，却写了晚于报告年度（{year}年）的“{m.group(0)}”；请核对年份",
-                                f"the {'opening' if part is None else f'part {part}'} describes the report year's work but "
+                                f"{'the opening' if part is None else 'part ' + '一二三四五六'[part - 1]} describes the report year's work but "
                                 f"names “{m.group(0)}”, later than the report year {year}; check the year",
                                 expected=f"≤ {year}", actual=y)

@@ -217,7 +217,8 @@ def cell_expect(ctx, report: Report, table_id: str, rows: Sequence[str], cols: S
     zh = f"表{table_id}" + (f"{rzh}行" if rl else "") + f"{czh}列" + ("之和" if len(cells) > 1 else "")
     ren = " + ".join(f"“{x}”" for x in rl)
     cen = " + ".join(f"“{x}”" for x in cl) if col_name is None else col_name[1]
-    en = f"table {table_id}" + (f", row {ren}" if rl else "") + f", column {cen}" + (" (sum)" if len(cells) > 1 else "")
+    cen = f"column {cen}" if col_name is None else cen
+    en = f"table {table_id}" + (f", row {ren}" if rl else "") + f", {cen}" + (" (sum)" if len(cells) > 1 else "")
     return Expect(total, zh, en, tuple(cells), table_id)
 
 
@@ -228,12 +229,12 @@ def report_mismatch(ctx, fig: Figure, topic_zh: str, topic_en: str, expects: Seq
     others = expects[1:]
     at_zh, at_en = main.place(ctx)
     where_zh = f"{main.zh}（{at_zh}）的{fmt(main.value)}"
-    where_en = f"{main.en} ({at_en}): {fmt(main.value)}"
+    where_en = f"{main.en} ({at_en}) has {fmt(main.value)}"
     alt_zh = alt_en = ""
     for e in others:
         e_zh, e_en = e.place(ctx)
         alt_zh += f"；也不等于{e.zh}（{e_zh}）{fmt(e.value)}"
-        alt_en += f"; nor {e.en} ({e_en}): {fmt(e.value)}"
+        alt_en += f", and {e.en} ({e_en}) has {fmt(e.value)}"
     if any(c.recovered for e in expects for c in e.cells):
         alt_zh += "（表中数字连写，按表内勾稽关系唯一拆分得出）"
         alt_en += " (the table's digits run together; they were split the only way the table's identities allow)"

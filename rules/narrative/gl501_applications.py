@@ -156,7 +156,7 @@ def applications(report, ctx):
                 topic = (f"{zh}的申请数", f"the applications from {en}")
                 break
         applicant = topic is not None
-        cname = ("“法人或其他组织”（商业企业至其他）五", "the five “法人或其他组织” columns") if cols == _LEGAL else None
+        cname = ("“法人或其他组织”（商业企业至其他）五", "the five “法人或其他组织” columns (商业企业 to 其他)") if cols == _LEGAL else None
         e = lambda rows: cell_expect(ctx, report, "三", rows, cols, cname)  # noqa: E731
         if _CARRY_FORWARD.search(words):
             expects = [e(["carry_forward"])]

@@ -60,7 +60,7 @@ def money(report, ctx):
                 yield ctx.rule.diag(
                     span_of(ctx, p, q.start, q.end),
                     f"金额“{q.raw}”有{places}位小数，以“{unit_name}”为单位最多{allowed}位（精确到分）；请核对单位换算",
-                    f"the amount “{q.raw}” has {places} decimals; in {unit_name} at most {allowed} name whole 分 (0.01元) — "
+                    f"the amount “{q.raw}” has {places} decimals; in {unit_name} only {allowed} decimals name whole 分 (0.01元) — "
                     "check the unit conversion", expected=f"≤ {allowed}", actual=q.raw)
                 continue
             if _PROCESSING_FEE.search(label) and q.value > max_proc:
@@ -83,7 +83,7 @@ def money(report, ctx):
     places = _decimals(cell.text.strip())
     if places > 6:
         yield ctx.rule.diag(cell.span, f"{zh}的“{cell.text.strip()}”有{places}位小数；单位是万元，最多6位（精确到分）",
-                            f"{en}: “{cell.text.strip()}” has {places} decimals; the unit is 万元, at most 6 name whole 分",
+                            f"{en}: “{cell.text.strip()}” has {places} decimals; in 万元 only 6 decimals name whole 分 (0.01元)",
                             cell=cell, table="二", expected="≤ 6", actual=cell.text.strip())
     elif float(cell.value) > max_fee_wan:
         yield ctx.rule.diag(cell.span, f"{zh}为{fmt(cell.value)}万元（≈{magnitude(cell.value * 10_000, '元')}），超过上限"

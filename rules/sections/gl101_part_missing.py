@@ -47,4 +47,4 @@ def part_missing(report, ctx):
         else:
             span = start_span(report)
         full = f"{NUMERALS[n]}、{heading}"
-        yield ctx.rule.diag(span, f"缺少第{NUMERALS[n]}部分“{full}”", f"part {n} “{full}” is missing", expected=full)
+        yield ctx.rule.diag(span, f"缺少第{NUMERALS[n]}部分“{full}”", f"part {NUMERALS[n]} “{full}” is missing", expected=full)

@@ -25,17 +25,17 @@ def part_order(report, ctx):
         if h.number is not None and h.number != h.part:
             yield ctx.rule.diag(
                 h.span, f"标题编号为“{NUMERALS[h.number]}”，但内容是第{NUMERALS[h.part]}部分；应编号为“{NUMERALS[h.part]}、”",
-                f"the heading is numbered {h.number} but names part {h.part}; it should be numbered {NUMERALS[h.part]}、",
+                f"the heading is numbered “{NUMERALS[h.number]}” but names part {NUMERALS[h.part]}; it should be numbered “{NUMERALS[h.part]}、”",
                 expected=NUMERALS[h.part], actual=NUMERALS[h.number])
         if h.part in seen:
             at_zh, at_en = place(ctx, seen[h.part].span)
             yield ctx.rule.diag(
                 h.span, f"第{NUMERALS[h.part]}部分重复出现（第一次在{at_zh}）",
-                f"part {h.part} appears again (first at {at_en})")
+                f"part {NUMERALS[h.part]} appears again (first at {at_en})")
             continue
         if h.part < highest:
             yield ctx.rule.diag(
                 h.span, f"第{NUMERALS[h.part]}部分出现在第{NUMERALS[highest]}部分之后；六个部分应按一至六的顺序排列",
-                f"part {h.part} comes after part {highest}; the six parts must be in order 一 to 六")
+                f"part {NUMERALS[h.part]} comes after part {NUMERALS[highest]}; the six parts must be in order 一 to 六")
         seen[h.part] = h
         highest = max(highest, h.part)

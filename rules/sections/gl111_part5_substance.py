@@ -29,8 +29,9 @@ def part5_substance(report, ctx):
         return
     span = section.paragraphs[0].span if section.paragraphs else section.heading.span
     what = "为空" if not text else f"只有{len(text)}个字" + ("，且只说没有问题" if _NOTHING.match(text) else "")
+    what_en = "empty" if not text else f"only {len(text)} character{'s' if len(text) != 1 else ''} long"
     spec = ctx.edition.part(5) if ctx.edition is not None else None
     heading = f"五、{spec.heading}" if spec is not None else "五、存在的主要问题及改进情况"  # (the edition's wording)
     yield ctx.rule.diag(span, f"“{heading}”{what}：应写明工作中存在的主要问题和相应的改进措施",
-                        f"part 五 is {'empty' if not text else f'only {len(text)} characters long'}: it should name the "
+                        f"part 五 is {what_en}: it should name the "
                         "main problems of the work and the measures taken", expected=f"≥ {limit}", actual=len(text))

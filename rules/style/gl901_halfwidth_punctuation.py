@@ -46,6 +46,7 @@ def halfwidth_punctuation(report, ctx):
             fix = Fix(p.offset(first), p.end_offset(last), _fixed(p.text)[first:last])
         marks = "".join(sorted({p.text[a] for a, _ in hits}))
         yield ctx.rule.diag(span_of(ctx, p, first, first + 1),
-                            f"本段有{len(hits)}处半角标点（{marks}）夹在中文之间，应使用全角标点",
-                            f"{len(hits)} half-width punctuation mark(s) ({marks}) in Chinese text in this paragraph; "
+                            f"本段有{len(hits)}处半角标点（{'、'.join(f'“{m}”' for m in marks)}）夹在中文之间，应使用全角标点",
+                            f"{len(hits)} half-width punctuation mark{'s' if len(hits) != 1 else ''} "
+                            f"({', '.join(f'“{m}”' for m in marks)}) in Chinese text in this paragraph; "
                             "use full-width punctuation", fix=fix, actual=len(hits))
