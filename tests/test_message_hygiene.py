@@ -1,0 +1,108 @@
+"""Every rule's messages, as the staff of a disclosure office read them: each rule is made to speak
+(tests/message_triggers.py: one input per rule) and each message, Chinese and English, is checked
+for what no message may hold — Python or developer leftovers, English in the Chinese text,
+half-open brackets, wrong plurals — and for a place in the file."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from govlint.engine import default_engine
+
+from message_triggers import collect, triggers
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# what a Python value or a developer's note looks like when it leaks into a message
+_LEAKS = re.compile(r"\bNone\b|\bnan\b|\[\]|\{\}|\['|'\]|\(\)|<[a-z_.]+ object|\\[dswbn]|\bformat-spec\b|§"
+                    r"|\b[a-z]+_[a-z_]+\b|\bTrue\b|\bFalse\b")
+_PAIRS = ("（）", "()", "“”", "《》", "【】", "〔〕", "[]")
+# English a Chinese message may hold: file names, option names, codes, format and encoding names
+_ALLOWED_LATIN = re.compile(r"《[^》]*》|“[^”]*”|（“[^”]*”）|GL\d+|--[a-z-]+|[\w./-]*\.(?:txt|docx?|pdf|html?|md|xml)\b"
+                            r"|\b(?:DOCX?|PDF|HTML|UTF-8|UTF-16|BOM|GBK|GB18030|Word|WPS|OCR|zip|XML|DTD|lxml|pip install"
+                            r"|govlint(?:\[pdf\])?)\b")
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory):
+    return collect(tmp_path_factory.mktemp("triggers"))
+
+
+def _messages(found):
+    for code, ds in found.items():
+        for d in ds:
+            yield code, d
+
+
+def test_every_rule_has_a_trigger_that_fires(found):
+    """A rule without a trigger here has messages nobody reviewed: add one to message_triggers.py."""
+    rules = {code for code, r in default_engine().rules.items() if r.func is not None}
+    assert rules - set(triggers(__import__("pathlib").Path("/nonexistent"))) == set()
+    assert [code for code, ds in found.items() if not ds] == []
+
+
+def test_no_python_or_developer_leftovers(found):
+    bad = [(code, lang, m) for code, d in _messages(found) for lang, m in (("zh", d.message), ("en", d.message_en))
+           if _LEAKS.search(m)]
+    assert bad == []
+
+
+def test_brackets_and_quotes_are_balanced(found):
+    bad = []
+    for code, d in _messages(found):
+        for lang, m in (("zh", d.message), ("en", d.message_en)):
+            # quoted text from the report may hold anything: only the message's own marks count
+            own = re.sub(r"“[^“”]*”", "", re.sub(r"“[^“”]*“[^“”]*”[^“”]*”", "", m))
+            if code == "GL605":  # (it quotes the stray marks it is about)
+                continue
+            for o, c in _PAIRS:
+                if own.count(o) != own.count(c):
+                    bad.append((code, lang, o + c, m))
+    assert bad == []
+
+
+def test_chinese_messages_are_chinese(found):
+    """No English in a Chinese message but names the user knows (file names, formats, quoted text)."""
+    bad = []
+    for code, d in _messages(found):
+        rest = _ALLOWED_LATIN.sub("", d.message)
+        if d.path:
+            rest = rest.replace(d.path, "")
+        rest = re.sub(r"/[\w./-]+", "", rest)  # paths of other reports (GL8)
+        if re.search(r"[A-Za-z]{3,}", rest) or not _CJK.search(d.message):
+            bad.append((code, d.message))
+    assert bad == []
+
+
+def test_english_messages_are_english(found):
+    bad = []
+    for code, d in _messages(found):
+        m = d.message_en
+        if not re.search(r"[A-Za-z]{3,}", m):
+            bad.append((code, "no English", m))
+        if re.search(r"\b(?:1|one) (?:\w+ )?(?:characters|marks|rows|cells|values|documents|items)\b", m):
+            bad.append((code, "plural after 1", m))
+        if re.search(r"\(s\)", m):
+            bad.append((code, "(s)", m))
+        if re.search(r"\bthe part\b|\bpart [1-6]\b", m):
+            bad.append((code, "parts are named 一–六, as the report numbers them", m))
+    assert bad == []
+
+
+def test_chinese_punctuation_is_full_width(found):
+    """The message's own punctuation between Chinese words is full-width (quoted text aside)."""
+    bad = []
+    for code, d in _messages(found):
+        own = re.sub(r"“[^”]*”|《[^》]*》", "", d.message)
+        if re.search(r"[\u4e00-\u9fff][,;:!?]|[,;:!?][\u4e00-\u9fff]|[\u4e00-\u9fff]\((?!\w+\))", own):
+            bad.append((code, d.message))
+        if re.search(r"\d{4}-\d{2}-\d{2}", own):
+            bad.append((code, "an ISO date in Chinese text: write 2023年1月31日", d.message))
+    assert bad == []
+
+
+def test_every_finding_has_a_place(found):
+    for code, d in _messages(found):
+        assert d.line >= 1 and d.column >= 1, (code, d.message)
+        assert (d.end_line, d.end_column) >= (d.line, d.column), (code, d.message)
