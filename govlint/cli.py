@@ -34,6 +34,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"govlint: error: {message}\n")
 
 
+
+def _count(n: int, one: str, many: str = "") -> str:
+    """``n`` with its noun in English: 1 file, 2 files (not “file(s)”)."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
 def _codes(value: Optional[str]) -> Optional[tuple[str, ...]]:
     if value is None:
         return None
@@ -535,11 +540,11 @@ def _apply_fixes(args: argparse.Namespace, engine, resolver, outcomes: list, lan
             files += 1
         results.append(o.result)
     if args.diff:
-        print((f"{fixed} fix(es) would be applied to {files} file(s)" if en
+        print((f"{_count(fixed, 'fix', 'fixes')} would be applied to {_count(files, 'file')}" if en
                else f"可在 {files} 个文件中修复 {fixed} 处") if fixed else ("no fixes to apply" if en else "没有可修复的问题"),
               file=sys.stderr)
     elif fixed:
-        print(f"Fixed {fixed} problem(s) in {files} file(s)." if en else f"已修复 {files} 个文件中的 {fixed} 处问题。",
+        print(f"Fixed {_count(fixed, 'problem')} in {_count(files, 'file')}." if en else f"已修复 {files} 个文件中的 {fixed} 处问题。",
               file=sys.stderr)
     return results, "".join(diffs), failed
 
@@ -575,7 +580,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
         print(f"govlint: cannot write {args.output}: {exc}", file=sys.stderr)
         return 2
     n = sum(e.count for e in baseline.entries)
-    print(f"govlint: recorded {n} finding(s) of {len(results)} file(s) in {target}", file=sys.stderr)
+    print(f"govlint: recorded {_count(n, 'finding')} of {_count(len(results), 'file')} in {target}", file=sys.stderr)
     return 2 if any(r.fatal for r in results) else 0
 
 

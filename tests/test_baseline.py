@@ -27,7 +27,7 @@ def write_baseline(repo: Path, *extra: str):
 def test_baseline_hides_known_findings_by_meaning(repo: Path) -> None:
     proc = write_baseline(repo, "--reason", "已向上级说明")
     assert proc.returncode == 0, proc.stderr
-    assert "recorded 3 finding(s) of 2 file(s)" in proc.stderr
+    assert "recorded 3 findings of 2 files" in proc.stderr
     data = json.loads((repo / "govlint-baseline.json").read_text(encoding="utf-8"))
     entries = data["entries"]
     assert {e["code"] for e in entries} == {"GL301", "GL302", "GL303"}

@@ -118,7 +118,7 @@ def test_github_annotations(reports: Path) -> None:
     assert "::endgroup::" in lines
     assert lines.count("::endgroup::") == 2  # one group per file with findings
     assert sum(ln.startswith("::notice ") and "title=GL303" in ln for ln in lines) == 2  # info: notices
-    assert lines[-1].startswith("govlint：2 个文件中有 2 个存在问题")
+    assert lines[-1].startswith("govlint：2 个文件中有 2 个存在问题，共") and "个问题（错误" in lines[-1]
     en = run_govlint("check", "--format", "github", "--lang", "en", "--select", CORE, odd.name, cwd=reports)
     assert en.stdout.splitlines()[-1].startswith("govlint: 3 problems in 1 of 1 file")
 

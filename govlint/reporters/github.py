@@ -80,7 +80,7 @@ class Stream:
         if self.lang == "en":
             return (f"govlint: {total} problem{'s' if total != 1 else ''} in {files} of {n} "
                     f"file{'s' if n != 1 else ''} ({counts_en(c)})\n")
-        return (f"govlint：{n} 个文件中有 {files} 个存在问题，共 {total} 个"
+        return (f"govlint：{n} 个文件中有 {files} 个存在问题，共 {total} 个问题"
                 f"（错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}）\n")
 
 
