@@ -114,7 +114,7 @@ def where(ctx, table_id: str, row, cell: Optional[Cell] = None) -> tuple[str, st
     if table_id == "四" and row.id == "cases":
         rl = ""
     if cell is None:
-        return (f"{tname}“{rl}”行" if rl else tname), (f"table {table_id} row “{rl}”" if rl else f"table {table_id}")
+        return (f"{tname}“{rl}”行" if rl else tname), (f"table {table_id}, row “{rl}”" if rl else f"table {table_id}")
     cl = column_label(ctx, table_id, cell.column, row.block)
     if rl:
         return f"{tname}“{rl}”行“{cl}”列", f"table {table_id}, row “{rl}”, column “{cl}”"

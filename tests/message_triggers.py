@@ -72,7 +72,8 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL208"] = [("text", text_with(replace={68: "无 |"})), ("text", text_with(replace={20: "不详 |"}))]
     t["GL209"] = [("text", text_with(replace={68: "-1 |"}))]
     t["GL210"] = [("text", text_with(replace={68: "0.5 |"}))]
-    t["GL211"] = [("text", "\n".join(LINES[:67] + LINES[68:]))]
+    t["GL211"] = [("text", "\n".join(LINES[:67] + LINES[68:])),  # table 三: a value lost
+                  ("text", "\n".join(LINES[:318] + LINES[319:]))]  # table 四 (its row has no label): one lost
     t["GL212"] = [("text", "\n".join(LINES[:295] + LINES[317:]))]
     t["GL213"] = [("text", text_with(replace={68: "0件 |"}))]
     t["GL214"] = [("path", Path(__file__).parent / "data" / "2024-pingtan.txt")]

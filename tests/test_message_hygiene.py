@@ -85,6 +85,8 @@ def test_english_messages_are_english(found):
             bad.append((code, "plural after 1", m))
         if re.search(r"\(s\)", m):
             bad.append((code, "(s)", m))
+        if re.search(r"\btable [二三四] row\b", m):
+            bad.append((code, "“table 三, row …”, as every other message writes it", m))
         if re.search(r"\bthe part\b|\bpart [1-6]\b", m):
             bad.append((code, "parts are named 一–六, as the report numbers them", m))
     assert bad == []
@@ -106,3 +108,13 @@ def test_every_finding_has_a_place(found):
     for code, d in _messages(found):
         assert d.line >= 1 and d.column >= 1, (code, d.message)
         assert (d.end_line, d.end_column) >= (d.line, d.column), (code, d.message)
+
+
+def test_labels_are_the_reports_own(found):
+    """A message quotes the labels the report has: table 四's one row of figures has none, so no
+    invented one (“数据行”) is put in quotes as if the user could find it."""
+    four = [d for d in found["GL211"] if d.table == "四"]
+    assert four
+    for d in four:
+        assert "“数据行”" not in d.message and "表四的数字行" in d.message, d.message
+        assert "row of figures" in d.message_en and "“数据行”" not in d.message_en, d.message_en

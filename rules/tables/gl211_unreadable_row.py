@@ -39,9 +39,13 @@ def unreadable_row(report, ctx):
             expected = len(block.leaves()) if not table.columns else len(
                 [c for c in block.leaves() if c.id in table.columns]) + len(table.unknown_columns)
             names = "、".join(column_label(ctx, table.id, c.id, block.id) for c in block.leaves()) if len(block.leaves()) <= 7 else ""
-            label = short(row.label) or "数据行"
+            label = short(row.label)
+            # table 四's one row of figures has no label of its own
+            scope = f"表{table.id}“{label}”行" if label else f"表{table.id}的数字行"
+            scope_en = f"table {table.id}, row “{label}”" if label else f"table {table.id}'s row of figures"
             got = len(row.raw_values)
             cols = f"（{names}）" if names else ""
+            cols_en = f" ({', '.join(f'“{n}”' for n in names.split('、'))})" if names else ""
             if row.unsplit and row.raw_values:  # digits run together (flattened page text), see GL214
                 first, last = row.raw_values[0], row.raw_values[-1]
                 written = report.text[first.span.start:last.span.end]
@@ -50,16 +54,16 @@ def unreadable_row(report, ctx):
                 why, why_en = _UNSPLIT.get(row.unsplit, _UNSPLIT["ambiguous"])
                 yield ctx.rule.diag(
                     first.span.to(last.span),
-                    f"表{table.id}“{label}”行的数字连在一起（“{written}”），{why}，无法拆分为{expected}个数值{cols}；"
+                    f"{scope}的数字连在一起（“{written}”），{why}，无法拆分为{expected}个数值{cols}；"
                     "该行未参与合计校验",
-                    f"table {table.id} row “{label}”: the digits run together (“{written}”) and {why_en}, so they cannot "
-                    f"be split into {expected} values; the row is left out of the arithmetic checks",
+                    f"{scope_en}: the digits run together (“{written}”) and {why_en}, so they cannot "
+                    f"be split into {expected} values{cols_en}; the row is left out of the arithmetic checks",
                     table=table.id, row=row.id, expected=expected, actual=written)
                 continue
             yield ctx.rule.diag(
                 row.span,
-                f"表{table.id}“{label}”行有{got}个数值，应为{expected}个{cols}；无法确定各数值对应哪一列，该行未参与合计校验",
-                f"table {table.id} row “{label}” has {got} values, expected {expected}; govlint cannot tell which value "
+                f"{scope}有{got}个数值，应为{expected}个{cols}；无法确定各数值对应哪一列，该行未参与合计校验",
+                f"{scope_en} has {got} value{'s' if got != 1 else ''}, expected {expected}{cols_en}; govlint cannot tell which value "
                 "belongs to which column, so the row is left out of the arithmetic checks",
                 table=table.id, row=row.id, expected=expected, actual=got)
         for cell in table.stray_values:
