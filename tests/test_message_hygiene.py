@@ -118,3 +118,28 @@ def test_labels_are_the_reports_own(found):
     for d in four:
         assert "“数据行”" not in d.message and "表四的数字行" in d.message, d.message
         assert "row of figures" in d.message_en and "“数据行”" not in d.message_en, d.message_en
+
+
+def test_examples_of_what_is_expected_are_the_reports_own_year():
+    """GL104/GL105 show the line a correct report has: of the report's year, not a fixed 2022."""
+    import govlint
+    from govlint.config import Config
+    from seedvariants import SEED_TEXT
+    text = SEED_TEXT.replace("2022", "2024")
+    no_period = text.replace("本报告数据统计时限为2024年1月1日至2024年12月31日。", "")
+    (d,) = govlint.lint(no_period, Config(select=("GL105",)))
+    assert "2024年1月1日至2024年12月31日" in d.message and "2022" not in d.message + d.message_en
+    untitled = text.replace("益阳市行政审批服务局2024年政府信息公开工作年度报告", "益阳市行政审批服务局政府信息公开工作年度报告", 1)
+    (d,) = govlint.lint(untitled, Config(select=("GL104",)))
+    assert "“2024年”" in d.message and "2022" not in d.message + d.message_en
+
+
+def test_an_amount_is_not_converted_into_its_own_unit():
+    """GL503 gives the text's amount in 万元 only when the text wrote another unit."""
+    import govlint
+    from govlint.config import Config
+    from seedvariants import text_with
+    (d,) = govlint.lint(text_with(insert_after={3: "收取行政事业性收费0.5万元。"}), Config(select=("GL503",)))
+    assert "“0.5万元”，与" in d.message and "（0.5万元）" not in d.message and "(0.5万元)" not in d.message_en
+    (d,) = govlint.lint(text_with(insert_after={3: "收取行政事业性收费5000元。"}), Config(select=("GL503",)))
+    assert "“5000元”（即0.5万元）" in d.message and "“5000元” (0.5万元)" in d.message_en

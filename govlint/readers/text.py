@@ -112,7 +112,7 @@ def decode_text(data: bytes) -> tuple[str, str, bool]:
             return data[3:].decode("utf-8"), "utf-8", True
         except UnicodeDecodeError as exc:
             line, col = _where(data[3:], exc.start, "utf-8")
-            raise InputError("GL004", f"带 UTF-8 BOM 但内容不是合法的 UTF-8（第 {line} 行第 {col} 列有无法解码的字节）",
+            raise InputError("GL004", f"带 UTF-8 BOM 但内容不是合法的 UTF-8（第{line}行第{col}列有无法解码的字节）",
                              f"starts with a UTF-8 BOM but is not valid UTF-8 (undecodable bytes at line {line}, "
                              f"column {col})", line, col) from None
     for bom in _UTF16_BOMS:
@@ -155,7 +155,7 @@ def decode_text(data: bytes) -> tuple[str, str, bool]:
             first = _first_error(data, enc)
             line, col = _where(data, first, enc)
             name = "UTF-8" if enc == "utf-8" else "GB18030/GBK"
-            raise InputError("GL004", f"文件是 {name} 编码，但第 {line} 行第 {col} 列有无法解码的字节（共 {bad} 处），请修复后再检查",
+            raise InputError("GL004", f"文件是 {name} 编码，但第{line}行第{col}列有无法解码的字节（共 {bad} 处），请修复后再检查",
                              f"the file is {name} but has undecodable bytes at line {line}, column {col} "
                              f"({bad} in all); repair the file", line, col)
     try:

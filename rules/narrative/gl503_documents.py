@@ -121,11 +121,14 @@ def _fee(ctx, report, fig):
         return
     span = span_of(ctx, fig.paragraph, q.start, q.end)
     (here_zh, here_en), (at_zh, at_en) = place(ctx, span), exp.place(ctx)
+    # the amount in the table's unit, when the text wrote another (“5000元” = 0.5万元)
+    same = q.raw.replace(" ", "").endswith(f"{fmt(in_wan)}万元")
+    conv, conv_en = ("", "") if same else (f"（即{fmt(in_wan)}万元）", f" ({fmt(in_wan)}万元)")
     yield ctx.rule.diag(
         span,
-        f"正文{here_zh}行政事业性收费为“{q.raw}”（{fmt(in_wan)}万元），与{exp.zh}（{at_zh}）的"
+        f"正文{here_zh}行政事业性收费为“{q.raw}”{conv}，与{exp.zh}（{at_zh}）的"
         f"{fmt(exp.value)}万元不一致",
-        f"the text at {here_en} gives 行政事业性收费 as “{q.raw}” ({fmt(in_wan)}万元), but {exp.en} "
+        f"the text at {here_en} gives 行政事业性收费 as “{q.raw}”{conv_en}, but {exp.en} "
         f"({at_en}) is {fmt(exp.value)}万元", table="二", row="fees", col="fee_amount",
         expected=exp.value, actual=in_wan)
 

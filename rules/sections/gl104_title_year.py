@@ -23,5 +23,7 @@ def title_year(report, ctx):
                             f"no title line found (expected a line such as “××局{year}政府信息公开工作年度报告”)")
         return
     if not _YEAR.search(report.title.text):
-        yield ctx.rule.diag(report.title.span, "标题没有写明报告年度（如“2022年”）",
-                            "the title does not name the report year (such as 2022年)")
+        # the year the statistics period or the text gives, else a placeholder (not a fixed year)
+        year = f"{report.year}年" if report.year else "××××年"
+        yield ctx.rule.diag(report.title.span, f"标题没有写明报告年度（如“{year}”）",
+                            f"the title does not name the report year (such as “{year}”)")

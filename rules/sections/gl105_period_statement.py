@@ -31,5 +31,9 @@ def period_statement(report, ctx):
     if any(states_period(p.text, period) for p in early for period in find_periods(p.text)):
         return
     span = report.preamble[0].span if report.preamble else start_span(report)
-    yield ctx.rule.diag(span, "开头没有说明数据统计期限（如“本报告所列数据统计期限为2022年1月1日至2022年12月31日”）",
-                        "the opening does not state the statistics period (e.g. 本报告所列数据统计期限为2022年1月1日至2022年12月31日)")
+    # the example is the report's own year (the statement a correct report of that year has)
+    y = report.year or "××××"
+    example = f"本报告所列数据统计期限为{y}年1月1日至{y}年12月31日"
+    yield ctx.rule.diag(span, f"开头没有说明数据统计期限（如“{example}”）",
+                        f"the opening does not state the statistics period (e.g. “{example}”)",
+                        expected=f"{y}年1月1日至{y}年12月31日" if report.year else None)
