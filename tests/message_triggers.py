@@ -24,6 +24,16 @@ def _cells(text: str, first_line: int, values: list[str]) -> str:
     return "\n".join(lines)
 
 
+def _zip(members: dict) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
 def _year(text: str, year: int) -> str:
     return text.replace("2022", str(year))
 
@@ -45,10 +55,16 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     # GL0 input
     t["GL001"] = [("path", tmp / "no-such-file.txt")]
     t["GL002"] = [("file", ("empty.txt", b""))]
-    t["GL003"] = [("file", ("binary.txt", b"\x00\x01\x02\x03" * 200))]
+    t["GL003"] = [("file", ("binary.txt", b"\x00\x01\x02\x03" * 200)),
+                  ("file", ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)),
+                  ("file", ("tables.xlsx", _zip({"[Content_Types].xml": "<x/>", "xl/workbook.xml": "<x/>"})))]
     t["GL004"] = [("file", ("bad.txt", seed.encode("utf-8")[:40] + b"\xff\xfe\xfa" + seed.encode("utf-8")[40:]))]
-    t["GL005"] = [("text", "这是一段与年度报告无关的文字。\n第二行。\n")]
-    t["GL011"] = [("file", ("broken.docx", b"PK\x03\x04 not really a zip")), ("file", ("broken.pdf", b"%PDF-1.4\n1 0 obj"))]
+    t["GL005"] = [("text", "这是一段与年度报告无关的文字。\n第二行。\n"),
+                  ("text", seed.encode("utf-8").decode("gbk", errors="replace")),  # mojibake
+                  ("text", seed.encode("gbk").decode("utf-8", errors="replace"))]  # damaged beyond repair
+    t["GL011"] = [("file", ("broken.docx", b"PK\x03\x04 not really a zip")), ("file", ("broken.pdf", b"%PDF-1.4\n1 0 obj")),
+                  ("file", ("page.mht", b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\n"
+                                        b"Content-Type: image/png\r\n\r\nxx\r\n--b--\r\n"))]
     t["GL012"] = [("text", "\n".join(LINES[:334]) + "\n2022年,我局政府信息公开工作扎实推进,取得了一定的成")]
     # GL1 sections
     t["GL101"] = [("doc", [["drop_part", 1]])]
@@ -124,6 +140,7 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL805"] = [("folder", {"2022.txt": seed, "2022b.txt": text_with(replace={20: "1 |", 21: "1 |"})})]
     # GL9 style
     t["GL901"] = [("text", seed)]
+    t["GL902"] = [("text", seed.replace("一、总体情况", "\u2f00、总体情况").replace("人民", "\u2f08民"))]
     return t
 
 

@@ -135,7 +135,8 @@ def decode_text(data: bytes) -> tuple[str, str, bool]:
         known = binary_kind(data)
         if known is not None:
             (what, what_en), (todo, todo_en) = known
-            raise InputError("GL003", f"文件是{what}，不是报告的文字：{todo}",
+            gap = " " if what[:1].isascii() else ""  # (文件是 PNG 图片: a space between Chinese and Latin)
+            raise InputError("GL003", f"文件是{gap}{what}，不是报告的文字：{todo}",
                              f"the file is {what_en}, not the report's text: {todo_en}")
         raise InputError("GL003", "文件是二进制数据，不是文本（含空字节或大量控制字符）",
                          "the file is binary, not text (NUL bytes or many control characters)")

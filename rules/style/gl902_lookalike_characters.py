@@ -52,7 +52,9 @@ def lookalike_characters(report, ctx):
             ctx.source.span(first, first + 1),
             f"本行有{n}个字符不是汉字，而是外形相同的部首或兼容字符（多见于从 PDF 复制的文字），"
             f"检索、读屏和复制都会出错：{zh}",
-            f"{n} character(s) on this line are not Chinese characters but radicals or compatibility "
-            f"characters that look the same (typical of text copied from a PDF), which breaks search, screen "
-            f"readers and copying: {en}",
+            (f"{n} characters on this line are not Chinese characters but radicals or compatibility characters"
+             if n > 1 else "a character on this line is not a Chinese character but a radical or compatibility "
+                           "character")
+            + f" that look{'s' if n == 1 else ''} the same (typical of text copied from a PDF), which breaks search, "
+              f"screen readers and copying: {en}",
             fix=Fix(first, last, "".join(replaced)), actual=n)
