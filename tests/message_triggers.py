@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from typing import Callable
 
 import govlint
 from govlint.config import Config
