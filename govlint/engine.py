@@ -21,6 +21,7 @@ from . import hookspecs
 from .build import build, vocabulary
 from .config import Config
 from .diagnostics import CrossRule, Diagnostic, Rule, Severity
+from .compilation import blank_outside, first_start, report_starts
 from .dockind import not_a_report
 from .edition import Edition, load_editions
 from .flatten import joined_page
@@ -61,6 +62,10 @@ INPUT_RULES = (
          "文件已损坏或不安全（截断、不是其扩展名所示的格式、声明 XML 实体、解压后过大）",
          "the file is damaged or unsafe (truncated, not the format its suffix says, XML entity declarations, "
          "a zip bomb)"),
+    Rule("GL013", "input.several-reports", Severity.INFO, None,
+         "文件中有多份年度报告（如各部门报告的汇编），已逐份检查",
+         "the file holds several annual reports (a compilation of departments' reports, say); each is checked "
+         "on its own"),
     Rule("GL010", "baseline.unmatched", Severity.WARNING, None,
          "基线（--baseline）中的条目已不再匹配任何问题：问题可能已改正，请重新生成基线",
          "a baseline (--baseline) entry no longer matches any finding: the problem may have been corrected; "
@@ -457,12 +462,56 @@ class Engine:
             return _timed_out(source.path, limit, "解析", "parsing")
         facts: dict = {}
         sup = source_suppressions(source)
+        later = report_starts(report)
         try:
+            if later:  # several reports in one file (a 汇编): each checked on its own
+                return self._lint_compilation(source, report, later, config, rule_budget, deadline, alarm, facts, sup)
             diagnostics = self.check(report, source, config, rule_budget=rule_budget, deadline=deadline, _alarm=alarm,
                                      facts=facts, _suppressions=sup)
         except _TimeUp as up:
             return _timed_out(source.path, limit, up.zh, up.en)
+        except _Overrun:
+            return _timed_out(source.path, limit, "解析", "parsing")
         return FileResult(source.path, report, tuple(diagnostics), source, tuple(facts.items()), sup)
+
+    def _lint_compilation(self, source: Source, whole: Report, later: list[int], config: Optional[Config],
+                          rule_budget: Optional[float], deadline: Optional[float], alarm: "_Alarm", facts: dict,
+                          sup: Any) -> FileResult:
+        """Check each report of a file that holds several, in a view of the file with the others blanked
+        out (every position is the file's). The first report's facts are the file's for the checks across
+        reports, and it is the result's report."""
+        starts = [first_start(whole), *later]
+        ends = [*later, len(source.text)]
+        found: dict[tuple, Diagnostic] = {}
+        first: Optional[Report] = None
+        for k, (a, b) in enumerate(zip(starts, ends)):
+            view = source.with_text(blank_outside(source.text, a, b))
+            try:
+                report = alarm.run(_left(deadline), self.parse, view)
+            except _Overrun:
+                raise
+            except Exception as exc:  # a bug in govlint's parsing: this report cannot be checked, the others are
+                d = _parse_error(exc, source.path)
+                found.setdefault((d.code, d.line, d.column, d.message), d)
+                continue
+            first = first or report
+            for d in self.check(report, source, config, rule_budget=rule_budget, deadline=deadline, _alarm=alarm,
+                                facts=facts if k == 0 else None, _suppressions=sup):
+                found.setdefault((d.code, d.line, d.column, d.message), d)  # (a rule reading the whole file: once)
+        config = config or _DEFAULT_CONFIG
+        if config.selects("GL013", True, source.path):
+            lines = "、".join(str(source.position(a)[0]) for a in starts)
+            line, column = source.position(later[0])
+            meta = next(r for r in INPUT_RULES if r.code == "GL013")
+            note = Diagnostic(
+                code="GL013", rule=meta.name, severity=config.severity_of("GL013", Severity.INFO),
+                message=f"文件中有{len(starts)}份年度报告（分别从第{lines}行开始），已逐份检查，各份的问题在其所在位置报告",
+                message_en=f"the file holds {len(starts)} annual reports (starting at lines {lines.replace('、', ', ')}); "
+                           "each was checked on its own and its findings are reported where they are",
+                line=line, column=column, end_line=line, end_column=column, path=source.path)
+            found.setdefault(("GL013",), note)
+        diagnostics = sorted(found.values(), key=lambda d: d.sort_key)
+        return FileResult(source.path, first, tuple(diagnostics), source, tuple(facts.items()), sup)
 
     def lint_bytes(self, data: bytes, path: Optional[str] = None, config: Optional[Config] = None,
                    max_bytes: int = MAX_BYTES, *, timeout: Optional[float] = TIMEOUT,

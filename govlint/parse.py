@@ -586,8 +586,8 @@ _ADDRESS_ALONE = cached_compile(rf"[ \t\u3000]*{_ADDRESS}[ \t\u3000]*")
 
 def _drop_running(lines: list[Line], running_hits: int) -> list[Line]:
     """What a printout repeats on every page, standing on a line of its own, is no part of the report:
-    the page's title (a line naming a report) and its address, when one of them comes again after
-    the first part heading. The repeats go, and so does the first one when the report's own title
+    the page's title (a line naming a report) when it comes again twice after the first part heading,
+    and its address when it comes again. The repeats go, and so does the first one when the report's own title
     follows it before the parts (a browser prints the page's title above it on the first page).
     ``running_hits``: the times the TITLE line came again (those repeats were not kept)."""
     first = next((i for i, ln in enumerate(lines) if ln.kind == "HEADING"), len(lines))
@@ -604,7 +604,9 @@ def _drop_running(lines: list[Line], running_hits: int) -> list[Line]:
     drop: set[int] = set()
     for s, found in groups.items():
         inside = [i for i in found if i > first]
-        if not inside or len(found) < 2:
+        # an address comes again once at least; a page's title on two pages at least (a report's title
+        # in a 汇编's table of contents comes again once: where that report starts)
+        if len(found) < 2 or len(inside) < (1 if s[:1] in _MARGIN_FIRST and _ADDRESS_ALONE.fullmatch(s) else 2):
             continue
         drop.update(inside)
         before = [i for i in found if i < first]

@@ -64,6 +64,7 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL011"] = [("file", ("broken.docx", b"PK\x03\x04 not really a zip")), ("file", ("broken.pdf", b"%PDF-1.4\n1 0 obj")),
                   ("file", ("page.mht", b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\n"
                                         b"Content-Type: image/png\r\n\r\nxx\r\n--b--\r\n"))]
+    t["GL013"] = [("text", seed + "\n\n" + seed.replace(AGENCY, "益阳市教育局"))]  # two reports in one file
     t["GL012"] = [("text", "\n".join(LINES[:334]) + "\n2022年,我局政府信息公开工作扎实推进,取得了一定的成")]
     # GL1 sections
     t["GL101"] = [("doc", [["drop_part", 1]])]
