@@ -463,6 +463,7 @@ class _Page:
         body = self.root.find(".//body")
         if body is None:
             body = self.root
+        self._reveal(body)
         # by the text that is not links: a sidebar or a list of related documents is mostly links
         size = self.content if self.content(body) else self.length
         total = size(body) or 1
@@ -488,6 +489,23 @@ class _Page:
                 if not self._contains(el, node):
                     title = el
         return node, title
+
+    def _reveal(self, body: Any) -> None:
+        """A hidden element holding more text than all the page shows is the article, hidden until a
+        script shows it (a WeChat article's ``<div id="js_content" style="visibility: hidden">``,
+        content faded in once fonts load): it is read as the page's content, not skipped."""
+        hidden = [el for el in body.iter() if isinstance(el.tag, str) and el is not body and self._hidden(el)]
+        if not hidden:
+            return
+        best = max(hidden, key=self.content)  # (a hidden element's own length counts all its text)
+        if self.content(best) > self.content(body) and not self._inside_junk(best.getparent(), body):
+            self._junk[best] = False
+            self._lengths.clear()  # (its ancestors were measured without it)
+            self._linked.clear()
+
+    def _hidden(self, el: Any) -> bool:
+        keys = el.keys()
+        return "hidden" in keys or ("style" in keys and _found(_HIDDEN_STYLE, el.get("style")))
 
     def _layout(self, el: Any) -> bool:
         """Whether ``el`` (a table or a part of one) belongs to a table that lays a page out: one
@@ -808,6 +826,37 @@ def _first_title(page: _Page, content: Any) -> Optional[Any]:
     return None
 
 
+def _named_title(page: _Page, body: Any, content: Any) -> Optional[Any]:
+    """The title of a page whose markup names none (old sites set it in ``<font size="4"><b>`` in a
+    cell of a layout table above the article's cell): the element nearest before the content whose
+    whole text names a year's 政府信息公开 report, as a title line of the text does (no sentence, no
+    link, no list item: a sidebar of other reports is a list of links)."""
+    from ..parse import _TITLE_YEAR, _looks_like_title
+
+    found = None
+    for el in body.iter():
+        if el is content:
+            break
+        tag = _name_of(el.tag) or _tag(el)
+        if not tag or tag in ("a", "li", "ul", "ol") or not 4 <= page.length(el) <= 80:
+            continue
+        if el.find(".//a[@href]") is not None or el.find(".//li") is not None:  # (a list of links to reports)
+            continue
+        text = _WS.sub("", "".join(el.itertext()))
+        if (text.count("报告") + text.count("年报") != 1 or "政府信息公开" not in text or not _TITLE_YEAR.search(text) or not _looks_like_title(text)
+                or _TITLE_STOPS.search(text) or page._contains(el, content) or page._inside_junk(el, body)):
+            continue
+        anc = el.getparent()
+        while anc is not None and anc is not body and _tag(anc) not in ("a", "li"):
+            anc = anc.getparent()
+        if anc is None or anc is body:
+            found = el
+    return found
+
+
+_TITLE_STOPS = cached_compile(r"[。，,；;：:！!？?]")
+
+
 def read_html(data: bytes, path: Optional[str] = None) -> Source:
     """Read an HTML page (bytes) into a :class:`Source` whose positions are lines/columns of the page."""
     text, encoding, bom = decode_html(data)
@@ -841,6 +890,8 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
     first = None
     if title is None:
         first = _first_title(page, content)
+        if first is None:
+            title = _named_title(page, root.find(".//body") if root.find(".//body") is not None else root, content)
     body = root.find(".//body")
     pub = _published_line(page, body if body is not None else root, first if first is not None else content, title)
     if pub is not None:  # the meta line, on its own line before the title (as a copied page has it)
