@@ -113,6 +113,19 @@ def document_kind(report: Report) -> Optional[tuple[str, int, int]]:
     return first_kind
 
 
+# an attachment's line: 附件：… / 附件1. …, or a file's name (an office document, a PDF, an archive)
+_ATTACHMENT = lazy_compile(r"^[（(【\[]?附\s*件\s*\d*\s*[:：.、]?|\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)\s*[）)】\]]?$",
+                           re.I)
+
+
+def _attachment(text: str) -> Optional[tuple[str, int, int]]:
+    """(the line, start, end) of the first line naming an attachment, if any."""
+    for s, a, b in _lines(text, len(text)):
+        if len(s) <= 120 and _ATTACHMENT.search(s):
+            return (s if len(s) <= 40 else s[:39] + "…"), a, b
+    return None
+
+
 def _identified(report: Report) -> bool:
     return any(t.id is not None and any(r.id is not None for r in t.rows) for t in report.tables)
 
@@ -192,6 +205,12 @@ def not_a_report(report: Report) -> Optional[NotReport]:
             zh += "（文件中的表格不是年度报告的统计表）"
             en += " (the file's tables are not the report's statistical tables)"
         elif titled:  # the title of a report, and nothing after it
+            attached = _attachment(report.text)
+            if attached is not None:  # a page that only links to the report's file
+                quote, a, b = attached
+                return NotReport(None, zh + f"：只有标题和附件（“{quote}”），报告正文在附件中；请下载附件，检查附件文件",
+                                 en + f": only the title and an attachment (“{quote}”); the report is "
+                                 "in the attached file: download it and check that file", a, b)
             zh += "（只有标题和开头：正文可能被截断，或以图片形式发布）"
             en += " (only the title and opening: the text may have been cut off, or published as images)"
         return NotReport(None, zh, en)

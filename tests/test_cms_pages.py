@@ -268,3 +268,22 @@ def test_no_title_taken_from_a_list_of_other_reports():
     src = read_html(page.encode("utf-8"), "p.html")
     assert "年度报告" not in src.text.split("\n", 1)[0]
     assert "GL104" in [d.code for d in lint(page.encode("utf-8"), "p.html").diagnostics]
+
+
+@pytest.mark.parametrize("shape", ["attach", "attach2"])
+def test_a_page_that_only_links_to_the_report_says_the_report_is_the_attachment(shape):
+    """附件：XX年报.pdf (or a link without the file's suffix) under the title and nothing else: one
+    GL005 naming the attachment, at its place in the page, not "the text may have been cut off"."""
+    page = other_pages(DATA)[shape]
+    diags = lint(page.encode("utf-8"), "p.html").diagnostics
+    assert [d.code for d in diags] == ["GL005"]
+    d = diags[0]
+    assert "附件" in d.message and "报告正文在附件中" in d.message and "截断" not in d.message
+    assert "attachment" in d.message_en
+    assert page.split("\n")[d.line - 1][d.column - 1:].startswith("附件：")
+
+
+def test_a_title_and_an_opening_without_an_attachment_may_be_cut_off():
+    text = f"{DATA.title}\n根据《中华人民共和国政府信息公开条例》规定，现公布本机关2022年度报告。\n"
+    diags = lint(text.encode("utf-8"), "r.txt").diagnostics
+    assert [d.code for d in diags] == ["GL005"] and "截断" in diags[0].message
