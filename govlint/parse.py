@@ -241,6 +241,10 @@ def _value_like(token: str) -> bool:
     return parse_cell(token).kind in ("number", "placeholder")
 
 
+# a web page's pager (第1页 第2页 下一页 尾页): short words set apart, but no table's header
+_PAGER = cached_compile(r"[上下]\s*一\s*页")
+
+
 def _classify_line(line: str) -> str:
     """Table-line kind of a line that is not a heading or title: CELL, ROW, SPACED, ARTIFACT or TEXT."""
     if _PIPE.search(line):
@@ -256,7 +260,8 @@ def _classify_line(line: str) -> str:
     first_value = value.index(True) if True in value else len(tokens)
     if len(tokens) - first_value >= 2 and all(value[first_value:]) and "。" not in line:
         return "SPACED"  # a label of several words followed by values (三、本年度办理结果 （一）予以公开 0 0 …)
-    if "。" not in line and all(len(_BRACKETED.sub("", t)) <= 12 for t in tokens) and _CJK.search(line):
+    if "。" not in line and all(len(_BRACKETED.sub("", t)) <= 12 for t in tokens) and _CJK.search(line) \
+            and not _PAGER.search(line):
         return "SPACED"  # a header line of short labels (a bracketed note or unit does not count)
     return "TEXT"
 

@@ -287,3 +287,39 @@ def test_a_title_and_an_opening_without_an_attachment_may_be_cut_off():
     text = f"{DATA.title}\n根据《中华人民共和国政府信息公开条例》规定，现公布本机关2022年度报告。\n"
     diags = lint(text.encode("utf-8"), "r.txt").diagnostics
     assert [d.code for d in diags] == ["GL005"] and "截断" in diags[0].message
+
+
+PAGER = "第1页 第2页 下一页 尾页"
+
+
+def test_one_page_of_a_report_split_over_several_says_so_at_the_pager():
+    """A CMS splits a long article over pages (``第1页 第2页 下一页 尾页`` after it): the first page
+    has parts 一–二. One GL012 on the pager says the rest is on the following pages; the pager is not
+    read as rows of table 二 (GL204)."""
+    page = other_pages(DATA)["paged1"]
+    diags = lint(page.encode("utf-8"), "p.html").diagnostics
+    codes = [d.code for d in diags]
+    assert "GL204" not in codes and codes.count("GL012") == 1
+    d = next(d for d in diags if d.code == "GL012")
+    assert "分页" in d.message and "第三至六部分" in d.message and "several pages" in d.message_en
+    assert page.split("\n")[d.line - 1][d.column - 1:].startswith("<span>第1页") or \
+        page.split("\n")[d.line - 1][d.column - 1:].startswith("第1页")
+
+
+def test_a_pager_in_a_pages_text_dump():
+    """The same page as a crawler's text: the pager line after table 二 is no row of it."""
+    text = rs.to_text(_without_part(_without_part(_without_part(_without_part(DATA, "三"), "四"), "五"), "六"), "rows")
+    diags = lint((text + PAGER + "\n").encode("utf-8"), "p.txt").diagnostics
+    codes = [d.code for d in diags]
+    assert "GL204" not in codes and codes.count("GL012") == 1
+
+
+@pytest.mark.parametrize("cls", ["page", "page-nav"])
+def test_a_pager_under_a_whole_report_changes_nothing(cls):
+    """The last page of a split article, or a pager of comments, under a complete report: no finding."""
+    page = cms_pages(DATA)["jiyue"]
+    changed = page.replace('<div class="article-attachment">',
+                           f'<div class="{cls}"><a href="a_2.html">上一页</a> <span>第3页</span> 共3页</div>'
+                           '<div class="article-attachment">')
+    assert changed != page
+    assert findings(lint(changed.encode("utf-8"), "p.html")) == findings(lint(page.encode("utf-8"), "p.html"))

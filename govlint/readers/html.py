@@ -854,6 +854,30 @@ def _named_title(page: _Page, body: Any, content: Any) -> Optional[Any]:
     return found
 
 
+_PAGER = cached_compile(r"下\s*一\s*页")
+_PAGER_PAGES = cached_compile(r"第\s*\d+\s*页|共\s*\d+\s*页|尾\s*页|末\s*页|\d+\s*/\s*\d+")
+
+
+def _pager(page: _Page, body: Any, content: Any) -> Optional[Any]:
+    """The pager after an article split over several pages (``第1页 第2页 下一页 尾页``, ``共3页``): the
+    first short element after the content whose text says so. It is written after the article, so
+    that a page holding only part of the report says why the rest is missing (GL012)."""
+    after = False
+    for el in body.iter():
+        if el is content:
+            after = True
+            continue
+        tag = _name_of(el.tag) or _tag(el)
+        if not after or not tag or tag in _SKIP_TAGS or page._contains(content, el):
+            continue
+        if page.length(el) > 200 or page._inside_junk(el.getparent(), body):
+            continue
+        text = "".join(el.itertext())
+        if _PAGER.search(text) and _PAGER_PAGES.search(text):
+            return el
+    return None
+
+
 _TITLE_STOPS = cached_compile(r"[。，,；;：:！!？?]")
 
 
@@ -907,6 +931,12 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
         writer.block(content)
     else:
         writer.block(content, skip_before=first)
+    pager = _pager(page, body if body is not None else root, content)
+    if pager is not None:
+        page._junk[pager] = False  # (a pager named "page-nav" is read: it is what is written)
+        writer.b.end_line()
+        writer.block(pager)
+        writer.b.end_line()
     out = writer.b.text()
     if not out.strip():
         raise InputError("GL005", "网页正文中没有文字（正文可能是图片，或由脚本加载）",

@@ -10,6 +10,9 @@ _UNENDED = lazy_compile(r"[\u4e00-\u9fff][^。！？!?；;]*[\u4e00-\u9fff，,�
 _WORDS_APART = lazy_compile(r"[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]")
 # a line a page or document closes with, after the text: attachments, copies, the page's metadata
 _CLOSING = lazy_compile(r"^[（(【\[]?(?:附件|附：|抄送|来源|信息来源|发布|责任编辑|编辑|审核|校对|打印|关闭|分享|扫一扫|相关)")
+# a pager: the page is one of several (第1页 第2页 下一页 尾页, 共3页 下一页)
+_PAGER = lazy_compile(r"下\s*一\s*页")
+_PAGER_PAGES = lazy_compile(r"第\s*\d+\s*页|共\s*\d+\s*页|尾\s*页|末\s*页|\d+\s*/\s*\d+")
 # a signature line (the agency's name) or the date under it end a complete text without a full stop
 _SIGNATURE = lazy_compile(r"(?:局|委|委员会|办|办公室|院|府|政府|厅|中心|街道|镇|乡|区|县|市|所|站|队|会|[年月日])$")
 
@@ -46,6 +49,8 @@ def truncated(report, ctx):
     Why: a page cut off by the publishing system or by a crawler, a PDF page saved on its own, or a
     file copied in part all look like a report with missing parts; the cause (an incomplete page or
     file) is what to check first, against the original.
+    A text ending with a pager (``第1页 第2页 下一页 尾页``: a web page showing one page of a report
+    split over several) gets a finding saying so on the pager.
     Fails: a text that ends “……二是持续在政务公开工作上出新招、出” after part 五; one that ends
     inside table 三 at “7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0”.
     Passes: a complete report; an attachment holding only the tables under the headings 二–四
@@ -66,7 +71,18 @@ def truncated(report, ctx):
         last_table = max(report.tables, key=lambda t: t.span.end, default=None)
         in_table = last_table is not None and last_table.id is not None and last_table.span.end >= _last_end(report)
         cut = None
-        if in_table:
+        if len(last_line) <= 100 and _PAGER.search(last_line) and _PAGER_PAGES.search(last_line):
+            a = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+            zh, en = _parts(later)
+            yield ctx.rule.diag(
+                ctx.source.span(a, end),
+                f"报告分页发布（“{last_line}”），本页只是其中一页：其后没有{zh}，报告的其余部分在后面的页面上；"
+                "请检查完整的报告（各页合并，或“全文”“单页显示”的页面）",
+                f"the report is published over several pages (“{last_line}”) and this is one of them: {en} "
+                "are not here but on the following pages; check the whole report (the pages put together, or "
+                "the page showing it all)",
+                actual=last_line)
+        elif in_table:
             rows = [r for r in last_table.rows if r.id is not None]
             short_row = bool(rows) and rows[-1].problem == "too_few"
             if last_table.missing_rows or short_row:
