@@ -323,3 +323,27 @@ def test_a_pager_under_a_whole_report_changes_nothing(cls):
                            '<div class="article-attachment">')
     assert changed != page
     assert findings(lint(changed.encode("utf-8"), "p.html")) == findings(lint(page.encode("utf-8"), "p.html"))
+
+
+@pytest.mark.parametrize("tag,src", [('<iframe src="{}" width="100%" height="2000"></iframe>', "/c/2023/123.html"),
+                                     ('<embed src="{}" type="application/pdf">', "/u/2023/年报.pdf"),
+                                     ('<object data="{}" type="application/pdf"></object>', "/u/2023/nb.pdf")])
+def test_a_report_shown_in_a_frame_is_one_gl005_naming_the_frame(tag, src):
+    """The page holds the title and a frame (an ``<iframe>`` of the content page, a PDF in ``<embed>``
+    or ``<object>``): one GL005 naming the frame's address, at its tag — not "cut off or images"."""
+    page = wrap(NAV + f'<div class="article"><h1>{E(DATA.title)}</h1>\n<div class="article-content">\n'
+                + tag.format(src) + "</div></div>" + FOOT)
+    diags = lint(page.encode("utf-8"), "p.html").diagnostics
+    assert [d.code for d in diags] == ["GL005"]
+    d = diags[0]
+    assert src in d.message and src in d.message_en and "截断" not in d.message
+    assert page.split("\n")[d.line - 1][d.column - 1:].startswith(tag[:4])
+
+
+def test_a_frame_beside_the_report_changes_nothing():
+    """A video or a map in an ``<iframe>`` beside a whole report is no sign the report is elsewhere."""
+    page = cms_pages(DATA)["jiyue"]
+    changed = page.replace('<div class="article-attachment">', '<iframe src="https://map.example/x"></iframe>'
+                           '<div class="article-attachment">')
+    assert changed != page
+    assert findings(lint(changed.encode("utf-8"), "p.html")) == findings(lint(page.encode("utf-8"), "p.html"))

@@ -11,7 +11,12 @@ and elements whose class or id names navigation (``nav``, ``menu``, ``footer``, 
 skipped unless they hold a table, a top-level heading or a lot of text. The body is the deepest
 element holding at least 60 % of the page's remaining text (text that is not a link: a sidebar of
 news or a list of related documents weighs nothing); the article title is the nearest
-``h1``–``h3`` (or element whose class/id says ``title``) before it, or the first one at its start.
+``h1``–``h3`` (or element whose class/id says ``title``) before it, or the first one at its start;
+else the nearest element before it whose whole text names a year's 政府信息公开 report. A hidden
+element holding more text than the page shows is the article hidden until a script shows it (a
+WeChat article). A pager after the article (``第1页 第2页 下一页``) is written after it (GL012 says
+the page is one of several); a page showing little but its title and a frame (``<iframe src>``,
+a PDF in ``<embed>``/``<object>``) is GL005 naming the frame.
 
 Tables: a table whose cells hold tables (or a one-column table) is layout: its cells are read as
 blocks. Other tables are data: ``rowspan``/``colspan`` are expanded into a grid and each row is
@@ -878,6 +883,36 @@ def _pager(page: _Page, body: Any, content: Any) -> Optional[Any]:
     return None
 
 
+_EMBEDS = ("iframe", "embed", "object", "frame")
+
+
+def _framed(page: _Page, root: Any, html_text: str, out: str, title: Any) -> Optional[InputError]:
+    """GL005 for a page that shows the report in a frame (``<iframe src>``, a PDF in ``<embed>`` or
+    ``<object data>``): next to nothing read but the title, and a frame that is not the
+    page's furniture. The frame's address is named, at its tag."""
+    rest = out
+    if title is not None:
+        rest = out.replace("".join(title.itertext()).strip(), "", 1)
+    if len(_WS.sub("", rest)) >= 100:
+        return None
+    for el in root.iter(*_EMBEDS):
+        src = (el.get("src") or el.get("data") or "").strip()
+        if not src or page._inside_junk(el.getparent(), None):
+            continue
+        line = el.sourceline or 1
+        column = 1
+        if line <= len(page.aligner.starts):
+            at = page.aligner.starts[line - 1]
+            j = html_text.find(src, at)
+            k = html_text.rfind("<", at, j) if j >= 0 else -1
+            column = (k - at + 1) if k >= 0 else 1
+        shown = src if len(src) <= 80 else src[:79] + "…"
+        return InputError("GL005", f"网页正文不在本页中，而在内嵌的框架或文件里（{_tag(el)} “{shown}”）：请打开该地址，检查其中的报告",
+                          f"the page's body is not in the page but in an embedded frame or file ({_tag(el)} “{shown}”): "
+                          "open that address and check the report there", line, column)
+    return None
+
+
 _TITLE_STOPS = cached_compile(r"[。，,；;：:！!？?]")
 
 
@@ -938,6 +973,9 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
         writer.block(pager)
         writer.b.end_line()
     out = writer.b.text()
+    framed = _framed(page, root, text, out, title if title is not None else first)
+    if framed is not None:
+        raise framed
     if not out.strip():
         raise InputError("GL005", "网页正文中没有文字（正文可能是图片，或由脚本加载）",
                          "the page body holds no text (it may be an image, or loaded by a script)")
