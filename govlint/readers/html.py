@@ -71,6 +71,7 @@ _JUNK_NAME = cached_compile(
     r"print|close)(?:$|[\s_-]|\d)", re.I)
 _TITLE_NAME = cached_compile(r"(?:^|[\s_-])(?:title|tit|bt|biaoti|headline)(?:$|[\s_-]|\d)", re.I)
 _HIDDEN_STYLE = cached_compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_MAY_HIDE = cached_compile(r"display\s*:\s*none|\bhidden\b", re.I)  # (a page that hides nothing has none of these)
 # the answers of those patterns by attribute value: a page repeats a few class names and styles on
 # hundreds of elements (Word's HTML puts a long style on every cell)
 _ANSWERS: dict[Any, dict[str, bool]] = {_HIDDEN_STYLE: {}, _JUNK_NAME: {}, _TITLE_NAME: {}}
@@ -321,9 +322,10 @@ def _tag(el: Any) -> str:
 
 
 class _Page:
-    def __init__(self, root: Any, aligner: _Aligner) -> None:
+    def __init__(self, root: Any, aligner: _Aligner, may_hide: bool = True) -> None:
         self.root = root
         self.aligner = aligner
+        self.may_hide = may_hide  # the page's markup hides something (else no element is looked at for it)
         self.pos: dict[tuple[Any, str], list[int]] = {}
         self._lengths: dict[Any, int] = {}
         self._linked: dict[Any, int] = {}  # of an element's length, what is link text
@@ -468,7 +470,8 @@ class _Page:
         body = self.root.find(".//body")
         if body is None:
             body = self.root
-        self._reveal(body)
+        if self.may_hide:  # (most pages hide nothing: no walk)
+            self._reveal(body)
         # by the text that is not links: a sidebar or a list of related documents is mostly links
         size = self.content if self.content(body) else self.length
         total = size(body) or 1
@@ -499,7 +502,8 @@ class _Page:
         """A hidden element holding more text than all the page shows is the article, hidden until a
         script shows it (a WeChat article's ``<div id="js_content" style="visibility: hidden">``,
         content faded in once fonts load): it is read as the page's content, not skipped."""
-        hidden = [el for el in body.iter() if isinstance(el.tag, str) and el is not body and self._hidden(el)]
+        # (found by libxml2's XPath: most pages hide nothing, and Word's pages have thousands of elements)
+        hidden = [el for el in body.xpath(".//*[@hidden or @style]") if self._hidden(el)]
         if not hidden:
             return
         best = max(hidden, key=self.content)  # (a hidden element's own length counts all its text)
@@ -943,7 +947,7 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
                              "content below that depth cannot be read")
         raise InputError("GL006", f"网页超过解析器的资源上限（{limit}），无法完整读取",
                          f"the page exceeds a parser resource limit ({limit}) and cannot be read in full")
-    page = _Page(root, _Aligner(text))
+    page = _Page(root, _Aligner(text), may_hide=_MAY_HIDE.search(text) is not None)
     content, title = page.body()
     writer = _Writer(page)
     first = None
@@ -966,7 +970,7 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
         writer.block(content)
     else:
         writer.block(content, skip_before=first)
-    pager = _pager(page, body if body is not None else root, content)
+    pager = _pager(page, body if body is not None else root, content) if _PAGER.search(text) else None
     if pager is not None:
         page._junk[pager] = False  # (a pager named "page-nav" is read: it is what is written)
         writer.b.end_line()
