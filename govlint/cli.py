@@ -664,7 +664,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """Exit 0, or 2 when a file could not be read (its record carries the GL0 ``error``)."""
     from .batch import collect_items
     from .engine import default_engine
-    from .extract import error_record, extract_bytes, extract_path, to_csv, to_json
+    from .extract import error_record, extract_bytes, extract_path, flatten, to_csv, to_json
 
     problem = _unwritable(args.output)
     if problem:
@@ -682,6 +682,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     _started()
     records = [(extract_bytes(args.stdin[1], p, engine) if args.stdin is not None else extract_path(p, engine))
                if ok else error_record(p, "GL001", "路径不存在", "no such file or directory") for p, ok in items]
+    records = flatten(records)  # (a file holding several reports: one record each)
     text = to_json(records) if args.format == "json" else to_csv(records)
     if args.output:
         # a CSV file gets a byte-order mark: Excel reads a CSV without one in the system's code page

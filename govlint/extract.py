@@ -32,12 +32,13 @@ import os
 from typing import Any, Optional, Sequence, Union
 
 from . import __version__
+from .compilation import blank_outside, first_start, report_starts
 from .dockind import not_a_report
 from .errors import InputError
 
 CSV_FIELDS = ("path", "edition", "year", "agency", "table", "block", "row", "row_label", "row_written", "column_id",
               "column_label", "text", "value", "kind", "unit", "line", "column", "end_line", "end_column", "locator",
-              "aligned", "recovered", "problem", "reader", "error", "error_message", "table_index")
+              "aligned", "recovered", "problem", "reader", "error", "error_message", "table_index", "report_index")
 
 
 def _pos(span: Any, source: Any) -> dict[str, Any]:
@@ -141,7 +142,7 @@ def _other_spec(engine: Any, edition: Optional[str], table: Optional[str], row_i
 
 def error_record(path: Optional[str], code: str, zh: str, en: str) -> dict[str, Any]:
     return {"path": path, "reader": None, "encoding": None, "edition": None, "year": None, "agency": None,
-            "title": None, "parts": [], "tables": [], "cells": [],
+            "title": None, "parts": [], "tables": [], "cells": [], "report_index": 0,
             "error": {"code": code, "message": zh, "message_en": en}}
 
 
@@ -158,11 +159,32 @@ def extract_bytes(data: bytes, path: Optional[str] = None, engine: Any = None) -
     except InputError as exc:
         return error_record(path, exc.code, exc.zh, exc.en)
     report = engine.parse(source)
+    later = report_starts(report)
+    if later:  # several reports in one file (a 汇编): a record for each, the first holding the others
+        starts = [first_start(report), *later]
+        ends = [*later, len(source.text)]
+        recs = [report_record(engine.parse(source.with_text(blank_outside(source.text, a, b))), source, engine)
+                for a, b in zip(starts, ends)]
+        for k, r in enumerate(recs):
+            r["report_index"] = k
+        recs[0]["more_reports"] = recs[1:]
+        return recs[0]
     rec = report_record(report, source, engine)
+    rec["report_index"] = 0
     why = not_a_report(report)
     if why is not None:
         rec["error"] = {"code": "GL005", "message": why.zh, "message_en": why.en}
     return rec
+
+
+def flatten(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records with those of a file's later reports (``more_reports``, a 汇编) after its first."""
+    out = []
+    for rec in records:
+        more = rec.pop("more_reports", ())
+        out.append(rec)
+        out.extend(more)
+    return out
 
 
 def extract_path(path: Union[str, "os.PathLike[str]"], engine: Any = None) -> dict[str, Any]:
@@ -198,7 +220,7 @@ def to_csv(records: Sequence[dict[str, Any]]) -> str:
     w.writeheader()
     for rec in records:
         head = {"path": rec["path"], "edition": rec["edition"], "year": rec["year"], "agency": rec["agency"],
-                "reader": rec.get("reader")}
+                "reader": rec.get("reader"), "report_index": rec.get("report_index", 0)}
         err = rec.get("error")
         if err is not None:
             head["error"], head["error_message"] = err["code"], err["message"]

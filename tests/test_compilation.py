@@ -72,3 +72,29 @@ def test_gl013_can_be_ignored() -> None:
     text, _ = _compiled()
     found = default_engine().lint_bytes(text.encode("utf-8"), "all.txt", govlint.Config(ignore=("GL013",))).diagnostics
     assert found and "GL013" not in {d.code for d in found}
+
+
+def test_extract_gives_a_record_per_report(tmp_path) -> None:
+    import csv
+    import io
+    import json
+
+    from govlint import cli
+
+    text, firsts = _compiled()
+    f = tmp_path / "all.txt"
+    f.write_text(text, encoding="utf-8")
+    one = govlint.extract(str(f))
+    assert one["report_index"] == 0 and [r["report_index"] for r in one["more_reports"]] == [1, 2]
+    assert [one["agency"]] + [r["agency"] for r in one["more_reports"]] == [AGENCY, *OTHERS]
+    out = tmp_path / "out.json"
+    assert cli.main(["extract", "--format", "json", "-o", str(out), str(f)]) == 0
+    records = json.loads(out.read_text(encoding="utf-8"))["files"]
+    assert [(r["report_index"], r["agency"]) for r in records] == list(enumerate([AGENCY, *OTHERS]))
+    seed_cells = govlint.extract(str(SEED))["cells"]
+    assert all(len(r["cells"]) == len(seed_cells) for r in records)
+    assert records[1]["cells"][0]["line"] == firsts[1] + seed_cells[0]["line"] - 1
+    out = tmp_path / "out.csv"
+    assert cli.main(["extract", "--format", "csv", "-o", str(out), str(f)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert {r["report_index"] for r in rows} == {"0", "1", "2"}
