@@ -73,3 +73,20 @@ def test_a_date_and_time_alone_before_the_parts_is_kept() -> None:
     """(It may be the page's publication date.)"""
     assert not is_print_margin("2023-01-31 09:30", before_parts=True)
     assert is_print_margin("2023-01-31 09:30", before_parts=False)
+
+
+def test_a_cut_off_report_printed_is_still_cut_off() -> None:
+    """GL012 looks at the last line read, not at the margin printed under it."""
+    seed = SEED.read_text(encoding="utf-8")
+    lines = seed.split("\n")
+    five = next(i for i, s in enumerate(lines) if s.startswith("五、"))
+    cut = "\n".join(lines[:five + 1]) + "\n一是持续在政务公开工作上出新招、出"
+    engine = default_engine()
+    plain = [d for d in engine.lint_bytes(cut.encode("utf-8"), "r.txt").diagnostics if d.code == "GL012"]
+    assert plain
+    for browser in sorted(BROWSERS):
+        text = printed(cut, *BROWSERS[browser])
+        found = [d for d in engine.lint_bytes(text.encode("utf-8"), "r.txt").diagnostics if d.code == "GL012"]
+        assert [d.message for d in found] == [d.message for d in plain], browser
+        last = text.split("\n")[found[0].line - 1]
+        assert last.endswith("出新招、出"), browser

@@ -65,7 +65,9 @@ def truncated(report, ctx):
     # -- the end
     later = list(range(found[-1] + 1, 7))
     if later:
-        end = len(text.rstrip())
+        # the end of what was read: a page number, a running title or a browser's margin after it is
+        # no part of the report (the parser left them out)
+        end = min(len(text.rstrip()), _last_end(report) or len(text))
         start = text.rfind("\n", 0, end) + 1
         last_line = text[start:end].strip()
         last_table = max(report.tables, key=lambda t: t.span.end, default=None)
