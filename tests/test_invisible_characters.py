@@ -143,3 +143,12 @@ def test_other_line_breaks_are_line_breaks(brk: str) -> None:
 
 def _cells_of(report) -> list:
     return [(t.id, r.id, c.column, c.value) for t in report.tables for r in t.rows for c in r.cells]
+
+
+def test_a_web_page_whose_lines_end_in_cr_alone() -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    page = "<html><body>" + "\n".join(f"<p>{html.escape(s)}</p>" for s in seed.split("\n")) + "</body></html>"
+    engine = default_engine()
+    lf = engine.lint_bytes(page.encode("utf-8"), "p.html").diagnostics
+    cr = engine.lint_bytes(page.replace("\n", "\r").encode("utf-8"), "p.html").diagnostics
+    assert _codes_at(cr) == _codes_at(lf)  # (every finding was on line 1)

@@ -923,6 +923,8 @@ _TITLE_STOPS = cached_compile(r"[。，,；;：:！!？?]")
 def read_html(data: bytes, path: Optional[str] = None) -> Source:
     """Read an HTML page (bytes) into a :class:`Source` whose positions are lines/columns of the page."""
     text, encoding, bom = decode_html(data)
+    if "\r" in text and "\n" not in text:  # lines ended by CR alone: libxml2 counts LF only (same length)
+        text = text.replace("\r", "\n")
     if not text.strip():
         raise InputError("GL002", "网页只有空白，没有任何文字", "the page contains only whitespace")
     try:
