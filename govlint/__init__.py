@@ -78,7 +78,12 @@ def _source(obj: Input):
     if isinstance(obj, str):
         if not obj.strip():
             raise InputError("GL002", "文本为空", "the text is empty")
-        return engine, Source(text=obj)
+        from .invisible import strip_invisible
+
+        newline = "\n"
+        if "\r" in obj and "\n" not in obj:  # lines ended by CR alone, as the text reader reads them
+            obj, newline = obj.replace("\r", "\n"), "\r"
+        return engine, strip_invisible(Source(text=obj, newline=newline))  # (as Engine.read does for a file)
     raise TypeError(f"expected a path, str or bytes, not {type(obj).__name__}")
 
 

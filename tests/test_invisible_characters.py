@@ -152,3 +152,12 @@ def test_a_web_page_whose_lines_end_in_cr_alone() -> None:
     lf = engine.lint_bytes(page.encode("utf-8"), "p.html").diagnostics
     cr = engine.lint_bytes(page.replace("\n", "\r").encode("utf-8"), "p.html").diagnostics
     assert _codes_at(cr) == _codes_at(lf)  # (every finding was on line 1)
+
+
+def test_the_api_reads_a_str_as_a_file_is_read() -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    plain = _codes_at(govlint.lint(seed))
+    # (the same findings; their columns move with the characters added before them)
+    assert sorted(c for c, _, _ in _codes_at(govlint.lint(sprinkle(seed, "\u200b")))) == sorted(c for c, _, _ in plain)
+    assert _codes_at(govlint.lint(seed.replace("\n", "\r"))) == plain
+    assert [s.part for s in govlint.parse(sprinkle(seed, "\u200b")).sections] == [s.part for s in govlint.parse(seed).sections]
