@@ -131,6 +131,8 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL702"] = [("text", text_with(insert_after={3: "2023年，我局共收到政府信息公开申请3件。"}))]
     t["GL703"] = [("text", f"标题: {LINES[0]}\n发布时间: 2023-02-20 15:07\n文号: \n栏目: 政府信息公开年报\n"
                            f"==================== 正文 ====================\n{seed}")]
+    t["GL704"] = [("text", f"标题: {LINES[0]}\n发布时间: 2022-01-20 15:07\n文号: \n栏目: 政府信息公开年报\n"
+                           f"==================== 正文 ====================\n{seed}")]
     # GL8 across reports
     t["GL801"] = [("folder", {"2021.txt": _carry(_year(seed, 2021), 0, 2), "2022.txt": seed})]
     t["GL802"] = [("folder", {"2021.txt": _cells(_year(seed, 2021), 23, ["5", "0", "20"]),

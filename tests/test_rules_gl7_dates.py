@@ -163,3 +163,24 @@ def test_dates_and_years_in_full_width_digits():
     dated = full.replace(TITLE.translate(_FULL), TITLE.translate(_FULL) + "\n发布日期：２０２３－０２－１５", 1)
     ds = run(dated, "GL703")
     assert where(ds) == [("GL703", 2)] and "2023年1月31日" in ds[0].message
+
+
+# ---------------------------------------------------------------- GL704 published before the year ended
+
+def test_gl704_published_before_the_year_ended():
+    ds = run(crawled(TITLE, "2022-12-15"), "GL704")
+    assert where(ds) == [("GL704", 2)] and "2022年12月15日" in ds[0].message and "2022年" in ds[0].message
+    early = run(crawled(TITLE, "2022-01-20"), "GL704")  # the 2021 report titled 2022?
+    assert where(early) == [("GL704", 2)] and "是否应为2021年" in early[0].message and "2021" in early[0].message_en
+    assert run(crawled(TITLE, "2023-01-20"), "GL704") == []
+    assert run(crawled(TITLE, "2023-02-20"), "GL704") == []  # (late: GL703's)
+    text = SEED_TEXT + "\n益阳市行政审批服务局\n2022年12月20日"  # the date under the report
+    assert where(run(text, "GL704")) == [("GL704", text.count("\n") + 1)]
+
+
+def test_gl704_silent_on_real_pages():
+    assert run(SEED, "GL704") == []
+    for name in ("2019-pingtan.txt", "2021-pingtan.txt", "2022-pingtan.txt", "2024-pingtan.txt",
+                 "2022-zhenan-maopingzhen-partial.txt", "2022-wendeng-xinfangju-page8-partial.txt",
+                 "2024-longgang-qzfgzbm-partial.txt"):
+        assert run((DATA / name).read_text(encoding="utf-8"), "GL704") == [], name
