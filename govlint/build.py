@@ -19,7 +19,7 @@ import lark
 from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
 from .labels import bare_key, key, note_after, numbering, strip_numbering
 from .model import Cell, Heading, LabelNote, OtherEditionBlock, Paragraph, Report, Row, Section, Span, Table
-from .numbers import CellValue, chinese_to_number, parse_cell
+from .numbers import CellValue, chinese_to_number, lookalike_figure, parse_cell
 from .parse import HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix, split_cells
 from .source import Source
 from . import flatten, recover
@@ -107,6 +107,15 @@ def _greedy_labels(source: Source, run: Sequence[RawCell], known: set[str]) -> l
     return out
 
 
+_FIGURE_LIKE = cached_compile(r"[0-9０-９][0-9０-９,，.．]*")
+
+
+def _misread_figure(text: str) -> bool:
+    """``text`` is a figure OCR misread: its digits as letters (1O, l, S) or with its separators
+    garbled (1,5 read for 125), not a word of a label."""
+    return lookalike_figure(text) is not None or _FIGURE_LIKE.fullmatch(text.strip()) is not None
+
+
 def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) -> list[tuple[RawCell, CellValue]]:
     """Cells of one table block in reading order.
 
@@ -186,6 +195,21 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
             j = i + 1
             while j < n and values[j].kind not in _VALUE_KINDS:
                 j += 1
+            # figures OCR misread as letters (1O, l, S) written after the label: the row's first
+            # cells, not words of its label (GL208 reports them), when the label without them is known
+            misread = j
+            while misread > i + 1 and _misread_figure(cells[misread - 1].text):
+                misread -= 1
+            if misread < j:
+                label = cells[i]
+                for c in cells[i + 1:misread]:
+                    label = _merge(source, label, c, spaced=True)
+                if _is_known(label.text, known) or all(
+                        _is_known(p.text, known) for p in _greedy_labels(source, cells[i:misread], known)):
+                    emit([label])
+                    out.extend((c, v) for c, v in zip(cells[misread:j], values[misread:j]))
+                    i = j
+                    continue
             if j == i + 1:  # a one-word label
                 out.append((cells[i], values[i]))
             else:
@@ -1159,6 +1183,9 @@ class _Aligner:
         if self.row is not None and self.row.spec is not None and not self.row.spec.group and self.order is not None \
                 and len(self.row.values) < len(self.order) and len(k) <= 6:
             self.row.values.append((raw, v))  # a word where a number should be (e.g. 不详)
+            return
+        if self.row is None and self.spec.implicit_row is not None and _misread_figure(raw.text):
+            self._value(raw, v)  # the first figure of a row without a label (table 四), misread: l for 1
             return
         if in_header and self.row is None:
             self.unknown_header.append((len(self.header), raw))

@@ -82,6 +82,7 @@ __all__ = [
     "parse_cell",
     "find_quantities",
     "chinese_to_number",
+    "lookalike_figure",
 ]
 
 # ---------------------------------------------------------------------------
@@ -462,6 +463,34 @@ def _parse_cell(text: str) -> CellValue:
         elif not unit.endswith("元"):
             return _TEXT  # ¥3件: no amount
     return CellValue("number", value, unit, frac is None)
+
+
+# ---------------------------------------------------------------------------
+# Figures misread by OCR
+# ---------------------------------------------------------------------------
+
+#: letters (and 〇) that OCR reads for the digit they look like: O/o/〇 for 0, l/I/| for 1, Z/z for 2,
+#: S/s for 5, b for 6, B for 8, g/q for 9 (full-width forms through NFKC-free mapping below)
+_LOOKALIKE_DIGITS = {"O": "0", "o": "0", "〇": "0", "Ｏ": "0", "ｏ": "0", "l": "1", "I": "1", "|": "1",
+                     "ｌ": "1", "Ｉ": "1", "｜": "1", "Z": "2", "z": "2", "Ｚ": "2", "S": "5", "s": "5", "Ｓ": "5",
+                     "b": "6", "B": "8", "Ｂ": "8", "g": "9", "q": "9"}
+_LOOKALIKE_RE = cached_compile(
+    "[" + _D + "".join(re.escape(c) for c in _LOOKALIKE_DIGITS) + "]{1,12}")
+
+
+def lookalike_figure(text: str) -> str | None:
+    """The figure a cell stands for whose digits OCR misread as the letters they look like (``1O`` ->
+    ``10``, ``l`` -> ``1``, ``S`` -> ``5``, ``〇`` -> ``0``), or None: the text must be nothing but
+    digits and such letters, at least one of them a letter, at most 12 characters.
+
+    >>> lookalike_figure("1O"), lookalike_figure("S"), lookalike_figure("12"), lookalike_figure("OK")
+    ('10', '5', None, None)
+    """
+    s = text.strip(_STRIP_CHARS)
+    if not s or not _LOOKALIKE_RE.fullmatch(s):
+        return None
+    out = "".join(_LOOKALIKE_DIGITS.get(ch, ch) for ch in s).translate(_FW_TABLE)
+    return out if out != s.translate(_FW_TABLE) else None
 
 
 # ---------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 from govlint import Severity, rule
+from govlint.numbers import lookalike_figure, parse_cell
 
 from .._common import iter_cells, where
 
@@ -11,7 +12,10 @@ def non_numeric(report, ctx):
     (an error, since the figure is simply not there).
     Why: fillers cannot be added up and mean different things to different readers; the format's
     identities only hold over numbers.
-    Fails: “行政许可 | 无 |”.
+    A cell whose digits OCR misread as the letters they look like (“1O”, “l”, “S”, “〇” for 10, 1, 5,
+    0) or split by a blank (“1 234”) is reported with the figure it probably is; it is not read as
+    that figure (nothing is invented), so it stays out of the arithmetic checks.
+    Fails: “行政许可 | 无 |”; “（一）予以公开 | 1O | …” (probably 10).
     Passes: “行政许可 | 0 |”.
     Basis: format-spec §3.4 (empty cells); defects C6.
     """
@@ -23,5 +27,26 @@ def non_numeric(report, ctx):
                                 actual=cell.text, expected=0)
         elif cell.kind == "text":
             zh, en = where(ctx, table.id, row, cell)
+            figure, how, how_en = _misread(cell.text)
+            if figure is not None:
+                yield ctx.rule.diag(
+                    cell.span, f"{zh}填的是“{cell.text}”，不是数字，可能是 {figure}（{how}，多见于扫描件识别或转换的文字）；"
+                               f"请与原件核对，该格不参加算术校验",
+                    f"{en} holds “{cell.text}”, not a number: probably {figure} ({how_en}, as OCR or a conversion "
+                    f"writes it); check it against the original; the cell is left out of the arithmetic checks",
+                    severity=Severity.ERROR, cell=cell, table=table.id, actual=cell.text, expected=figure)
+                continue
             yield ctx.rule.diag(cell.span, f"{zh}填的是文字“{cell.text}”，应为数字", f"{en} holds the text “{cell.text}”, not a number",
                                 severity=Severity.ERROR, cell=cell, table=table.id, actual=cell.text)
+
+
+def _misread(text: str):
+    """The figure a text cell probably stands for and how it was garbled (zh, en), or (None, "", "")."""
+    figure = lookalike_figure(text)
+    if figure is not None:
+        pairs = sorted({f"{c}→{d}" for c, d in zip(text.strip(), figure) if c != d})
+        return figure, "字母或符号被误认作数字：" + "、".join(pairs), "letters read for the digits they look like: " + ", ".join(pairs)
+    joined = "".join(text.split())
+    if joined != text.strip() and parse_cell(joined).kind == "number":
+        return joined, "数字中间多了空格", "a blank inside the figure"
+    return None, "", ""
