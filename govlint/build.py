@@ -107,6 +107,9 @@ def _greedy_labels(source: Source, run: Sequence[RawCell], known: set[str]) -> l
     return out
 
 
+# a count whose thousands are grouped by points (1.234, 12.345.678): a point followed by three digits
+_POINT_GROUPED = cached_compile(r"\s*[-－]?[0-9０-９]{1,3}(?:[.．][0-9０-９]{3})+\s*")
+_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FIGURE_LIKE = cached_compile(r"[0-9０-９][0-9０-９,，.．]*")
 
 
@@ -1048,6 +1051,11 @@ class _Aligner:
         # positional: a few hundred cells per report, and keyword arguments cost more
         if column is None:
             return Cell(raw.text, self._span(raw.start, raw.end), v.kind, v.value, v.unit, v.is_integer_text, row)
+        if column.integer and not v.is_integer_text and v.kind == "number" and _POINT_GROUPED.fullmatch(raw.text):
+            # 1.234 in a column of counts: the point groups thousands (OCR, a European locale)
+            value = int(re.sub(r"[^0-9０-９]", "", raw.text).translate(_FW_DIGITS))
+            return Cell(raw.text, self._span(raw.start, raw.end), v.kind, -value if v.value < 0 else value, v.unit,
+                        True, row, column.id, column.label, reading="point_grouping")
         return Cell(raw.text, self._span(raw.start, raw.end), v.kind, v.value, v.unit, v.is_integer_text, row,
                     column.id, column.label)
 

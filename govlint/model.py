@@ -78,6 +78,10 @@ class Cell:
     # not written in the table but made by govlint: the sum of the sub-rows another edition splits
     # this row into (a 2019 table 三 written with the 2021 （六）其他处理 1./2./3.)
     derived: bool = False
+    # a figure written otherwise than a count is, read as the count it stands for: "point_grouping"
+    # (1.234 in a column of whole numbers: the point a thousands separator, as OCR and some
+    # conversions write it; read as 1234, GL210 says so)
+    reading: Optional[str] = None
 
     @property
     def is_number(self) -> bool:

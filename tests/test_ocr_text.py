@@ -116,3 +116,30 @@ def test_a_label_word_is_not_taken_for_a_figure():
     doc = distinct_doc()
     r = rg.render(doc, "spaced")
     assert findings(r.text) == []
+
+
+# a thousands separator written as a point (1.234, as OCR or a European locale writes 1,234) in a count:
+# it was read as 1.234, and besides GL210 the identities over it failed (GL303, GL302) — errors that were
+# only the artefact
+@pytest.mark.parametrize("shape", ["spaced", "pipe", "cells"])
+def test_point_grouping_thousands_in_a_count(shape):
+    doc = distinct_doc()
+    t3 = doc.tables["三"]
+    rg.consistent_table3(t3, {("disclosed", "natural"): 1234, ("unable.not_held", "business"): 3}, {}, {})
+    r = rg.render(doc.copy().set("三", "disclosed", "natural", "1.234"), shape)
+    got = findings(r.text)
+    assert [(c, line) for c, line, _ in got] == [("GL210", r.cell("三", "disclosed", "natural"))], got
+    assert "read as 1234" in got[0][2]
+    read_all_but(doc, r.text, set())
+    d = next(d for d in govlint.lint(r.text, CORE))
+    assert d.severity.name == "WARNING" and d.expected == 1234
+
+
+def test_a_decimal_count_is_still_an_error_and_money_keeps_its_decimals():
+    doc = distinct_doc()
+    doc.set("二", "fees", "fee_amount", "1.250")  # 万元: a decimal amount, not 1250
+    r = rg.render(doc.copy().set("二", "penalty", "decisions", "2.5"), "pipe")
+    got = findings(r.text)
+    assert [(c, line) for c, line, _ in got] == [("GL210", r.cell("二", "penalty", "decisions"))], got
+    assert "is 2.5; a count must be a whole number" in got[0][2]
+    assert govlint.parse(r.text).table("二").cell("fees", "fee_amount").value == 1.25
