@@ -17,7 +17,7 @@ import attrs
 import lark
 
 from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
-from .labels import bare_key, key, note_after, numbering, strip_numbering
+from .labels import bare_key, key, lookalike_fold, note_after, numbering, strip_numbering
 from .model import Cell, Heading, LabelNote, OtherEditionBlock, Paragraph, Report, Row, Section, Span, Table
 from .numbers import CellValue, chinese_to_number, lookalike_figure, parse_cell
 from .parse import HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix, split_cells
@@ -74,6 +74,25 @@ def _known_keys(editions: Iterable[Edition]) -> set[str]:
 
 def _is_known(text: str, known: set[str]) -> bool:
     return key(text) in known or bare_key(text) in known
+
+
+def _is_misread_label(text: str, known: set[str]) -> bool:
+    """``text`` is a known label but for characters OCR misread: look-alikes (子以公开, 公幵, (=)) or one
+    Chinese character of a label of three or more (自然入, 其他结杲) — a whole header word, not the top
+    half of a wrapped one."""
+    folded = lookalike_fold(text)
+    if folded != text and _is_known(folded, known):
+        return True
+    k = key(folded)
+    if len(k) < 3 or len(k) > 40:
+        return False
+    hits = 0
+    for sk in known:
+        if len(sk) == len(k):
+            diff = [(a, b) for a, b in zip(k, sk) if a != b]
+            if len(diff) == 1 and all("\u4e00" <= ch <= "\u9fff" for ch in diff[0]):
+                hits += 1
+    return hits == 1
 
 
 _new_tuple = tuple.__new__  # (RawCell(...) goes through the named tuple's Python-level __new__)
@@ -180,11 +199,13 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
             labels = _greedy_labels(source, cells, known)
             if all(len(c.text) <= 2 for c in cells) and not all(_is_known(c.text, known) for c in labels):
                 pending.extend(cells)  # maybe the top halves of wrapped header words
-            elif any(len(c.text) <= 4 and not _is_known(c.text, known) for c in labels):
+            elif any(len(c.text) <= 4 and not _is_known(c.text, known) and not _is_misread_label(c.text, known)
+                     for c in labels):
                 # the top halves of wrapped words among whole labels or a note (申请人情况 商业 科研
                 # 社会公益): the rest now, the halves when their lower halves come
-                emit(c for c in labels if len(c.text) > 4 or _is_known(c.text, known))
-                pending.extend(c for c in labels if len(c.text) <= 4 and not _is_known(c.text, known))
+                whole = [len(c.text) > 4 or _is_known(c.text, known) or _is_misread_label(c.text, known) for c in labels]
+                emit(c for c, w in zip(labels, whole) if w)
+                pending.extend(c for c, w in zip(labels, whole) if not w)
             else:
                 emit(labels)
             continue
@@ -1156,6 +1177,23 @@ class _Aligner:
             return
         cols, col_key, col_note = self._column_specs(raw.text)
         row_spec, row_note = self._row_spec(raw.text)
+        if not cols and row_spec is None:
+            # a label OCR misread (子以公开, 公幵, (=)部分公开, l.属于国家秘密): read as the format's,
+            # GL215 names the look-alikes
+            folded = lookalike_fold(raw.text)
+            if folded != raw.text:
+                cols, col_key, col_note = self._column_specs(folded)
+                row_spec, row_note = self._row_spec(folded)
+            if not cols and row_spec is None and not (self.foreign and self._foreign_row(k) is not None):
+                # one character misread (自然入, 其他结杲, 行政许叫): the one label of the table that
+                # differs from it in that character alone
+                near = self._near_label(key(folded))
+                if near is not None:
+                    folded = near
+                    cols, col_key, col_note = self._column_specs(near)
+                    row_spec, row_note = self._row_spec(near)
+            if cols or row_spec is not None:
+                self._lookalike_note(raw, folded, row_spec, cols[0] if cols else None)
         in_header = self.phase == "header"
         if row_spec is None and self.foreign and not in_header:
             sub = self._foreign_row(k)
@@ -1253,6 +1291,48 @@ class _Aligner:
         if any(n.span.start == raw.start for n in self.notes):
             return
         self.notes.append(LabelNote(raw.text.strip(), self._span(raw.start, raw.end), note, row, column, official))
+
+    def _near_label(self, k: str) -> Optional[str]:
+        """The label (as the format writes it) of the only column or row of the table whose key differs
+        from the key ``k`` in one Chinese character, at least three characters long; None if none
+        or several do."""
+        if len(k) < 3 or len(k) > 40:
+            return None
+        found: Optional[str] = None
+        found_key = ""
+        specs = [c for b in self.spec.blocks for c in b.columns] + list(self.spec.rows())
+        for spec in specs:
+            for sk in spec.keys():
+                if len(sk) != len(k) or sk == found_key:
+                    continue
+                diff = [(a, b) for a, b in zip(k, sk) if a != b]
+                if len(diff) != 1 or not all("\u4e00" <= ch <= "\u9fff" for ch in diff[0]):
+                    continue
+                if found is not None:
+                    return None  # two labels one character away: no guess
+                found, found_key = spec.label, sk
+        return found
+
+    def _lookalike_note(self, raw: RawCell, folded: str, row: Optional[RowSpec], column: Optional[ColumnSpec]) -> None:
+        """Record a label read as the format's row ``row`` or column ``column`` once its look-alike
+        characters were written as the format's (``folded``)."""
+        if any(n.span.start == raw.start for n in self.notes):
+            return
+        written = raw.text.strip()
+        pairs = []
+        for a, b in zip(written, folded.strip()):
+            if a != b and f"{a}→{b}" not in pairs:
+                pairs.append(f"{a}→{b}")
+        # the label as it reads with the look-alikes corrected (a composite label, （三）不子公开 1.属于
+        # 国家秘密, is shown whole): the official label when it is only that
+        official = folded.strip()
+        for label in (row.label if row is not None else None, column.label if column is not None else None):
+            if label is not None and key(label) == key(official):
+                official = label
+        self.notes.append(LabelNote(written, self._span(raw.start, raw.end), "、".join(pairs),
+                                    row.id if row is not None else None,
+                                    column.id if column is not None and row is None else None, official,
+                                    lookalike=True))
 
     def _open(self, raw: RawCell, spec: Optional[RowSpec]) -> None:
         self._close_row()

@@ -110,3 +110,30 @@ def numbering(text: str) -> str:
     k = key(text)
     m = _NUMBERING.match(k)
     return m.group(0) if m else ""
+
+
+# ----------------------------------------------------------------------------- OCR look-alikes
+
+#: characters OCR reads for a character of the format's labels they look like, none of them in any
+#: label of the format: 子 for 予 (予以公开, 不予处理), 末 for 未, 己/巳 for 已, 幵 for 开, 仵 for 件
+_LOOKALIKE_CHARS = str.maketrans({"子": "予", "末": "未", "己": "已", "巳": "已", "幵": "开", "仵": "件"})
+# item numbers OCR misreads: (=) for (二), (-) for (一), =、 for 二、, -、 for 一、, l. / I. for 1., Z. for 2.
+_LOOKALIKE_NUMBER = cached_compile(
+    r"(?:(?<=^)|(?<=[\s)）]))(?:([(（]\s*)([=\-—－一≡])(\s*[)）])|([=\-—－≡])(?=\s*[、，,])|([lI|ZzSB])(?=\s*[.．、]\s*[\u4e00-\u9fff]))")
+_NUMERAL_FOR = {"=": "二", "-": "一", "—": "一", "－": "一", "一": "一", "≡": "三"}
+_DIGIT_FOR = {"l": "1", "I": "1", "|": "1", "Z": "2", "z": "2", "S": "5", "B": "8"}
+
+
+def _number_for(m) -> str:
+    if m.group(2) is not None:
+        return f"{m.group(1)}{_NUMERAL_FOR[m.group(2)]}{m.group(3)}"
+    if m.group(4) is not None:
+        return _NUMERAL_FOR[m.group(4)]
+    return _DIGIT_FOR[m.group(5)]
+
+
+def lookalike_fold(text: str) -> str:
+    """``text`` with the characters and item numbers OCR misreads (子以公开, 公幵, 己获取, 逾期末按,
+    (=), l.) written as the format's labels have them; ``text`` itself if it has none."""
+    out = text.translate(_LOOKALIKE_CHARS)
+    return _LOOKALIKE_NUMBER.sub(_number_for, out)

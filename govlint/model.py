@@ -123,6 +123,9 @@ class LabelNote:
     row: Optional[str] = None  # the row id it was read as (a row label)
     column: Optional[str] = None  # the column id it was read as (a column label)
     official: str = ""  # the official label
+    # the label was read as the official one though written with characters OCR reads for those of
+    # the format's label (子以公开 for 予以公开, (=) for (二)); ``note`` is then the look-alikes, 子→予
+    lookalike: bool = False
 
 
 @attrs.frozen

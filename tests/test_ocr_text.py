@@ -143,3 +143,43 @@ def test_a_decimal_count_is_still_an_error_and_money_keeps_its_decimals():
     assert [(c, line) for c, line, _ in got] == [("GL210", r.cell("二", "penalty", "decisions"))], got
     assert "is 2.5; a count must be a whole number" in got[0][2]
     assert govlint.parse(r.text).table("二").cell("fees", "fee_amount").value == 1.25
+
+
+# labels OCR misread: characters that look alike (子 for 予, 幵 for 开, 己 for 已, 末 for 未, 仵 for 件), item
+# numbers ((=) for (二), l. for 1., Z. for 2., -、 for 一、) and one character of a header word (入 for
+# 人, 杲 for 果). The row or column was lost (GL202 + GL204, its figures out of every check), and in a
+# spaced header the misread word was dropped, the figures after it shifted into the wrong columns
+# (false GL304s). Now: read as the format's label, one GL215 on its line naming the look-alikes.
+@pytest.mark.parametrize("shape", ["spaced", "pipe", "cells"])
+@pytest.mark.parametrize("old,new,pair", [
+    ("（一）予以公开", "（一）子以公开", "子→予"),
+    ("（三）不予公开", "（三）不子公开", "子→予"),
+    ("（二）部分公开", "（二）部分公幵", "幵→开"),
+    ("（二）部分公开", "(=)部分公开", "=→二"),
+    ("1.属于国家秘密", "l.属于国家秘密", "l→1"),
+    ("2.重复申请", "Z.重复申请", "Z→2"),
+    ("一、本年新收", "-、本年新收", "-→一"),
+    ("已获取信息", "己获取信息", "己→已"),
+    ("逾期未按", "逾期末按", "末→未"),
+    ("本年制发件数", "本年制发仵数", "仵→件"),
+    ("自然人", "自然入", "入→人"),
+    ("其他结果", "其他结杲", "杲→果"),
+])
+def test_misread_label_is_read_and_named(shape, old, new, pair):
+    doc = distinct_doc()
+    text = rg.render(doc, shape).text
+    assert old in text
+    line = text[:text.index(old)].count("\n") + 1
+    bad = text.replace(old, new, 1)
+    got = findings(bad)
+    assert [(c, ln) for c, ln, _ in got] == [("GL215", line)], got
+    assert pair in got[0][2] and "OCR" in got[0][2]
+    read_all_but(doc, bad, set())
+
+
+def test_two_labels_one_character_away_are_no_guess():
+    # 结果纠持 is one character from both 结果维持 and 结果纠正: not read as either; 其他情况 is two from 其他结果
+    text = rg.render(distinct_doc(), "cells").text
+    for old, new in [("结果维持", "结果纠持"), ("其他结果", "其他情况")]:
+        got = [c for c, _, _ in findings(text.replace(old, new, 1))]
+        assert "GL215" not in got and "GL205" in got, got

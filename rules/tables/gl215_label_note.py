@@ -22,7 +22,10 @@ def label_note(report, ctx):
     fill the table in; they are not part of the national format and should be removed before the
     report is published. A unit in a note that differs from the format's means the column's figures
     may be in another unit than the format's.
-    Fails: “规章（设区的市、自治州人民政府应提供相关数据） | 0 | 0 | 0 |” in table 二.
+    A label written with characters OCR reads for those of the official label (子以公开 for 予以公开,
+    公幵 for 公开, 己 for 已, 末 for 未, (=) for (二), l. for 1.) is likewise read as the official row or
+    column and reported here, naming the look-alikes.
+    Fails: “规章（设区的市、自治州人民政府应提供相关数据） | 0 | 0 | 0 |” in table 二; “（一）子以公开 | 3 | …”.
     Passes: “规章 | 0 | 0 | 0 |”.
     Basis: format-spec §4.1, §5.1 (S8's fill-in notes); defects B3.
     """
@@ -38,6 +41,14 @@ def label_note(report, ctx):
                 what, what_en = "列名", "column label"
             else:
                 what, what_en = "栏目名称", "block caption"
+            if n.lookalike:
+                yield ctx.rule.diag(
+                    n.span, f"表{table.id}的{what}“{n.text}”与格式规定的“{official}”相比有形近字（{n.note}），"
+                            f"已按“{official}”读取；多见于扫描件识别的文字，请与原件核对并改正",
+                    f"table {table.id}'s {what_en} “{n.text}” has characters that look like the format's “{official}” "
+                    f"but differ ({n.note}), as OCR misreads them; read as “{official}”: check it against the original "
+                    f"and correct it", table=table.id, row=n.row, col=n.column, actual=n.text, expected=n.official)
+                continue
             col = None
             if n.column is not None and spec is not None:
                 col = next((c for b in spec.blocks for c in b.columns if c.id == n.column and c.unit), None)
