@@ -191,11 +191,11 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
                         continue
                 else:
                     stacked = _stacked(source, pending, cells, known)
-                    pending.clear()
                     if stacked is not None:
+                        pending.clear()
                         emit(stacked)
                         continue
-                    flush()
+                    flush()  # words without a lower half: labels of their own (known or not), not lost
             labels = _greedy_labels(source, cells, known)
             if all(len(c.text) <= 2 for c in cells) and not all(_is_known(c.text, known) for c in labels):
                 pending.extend(cells)  # maybe the top halves of wrapped header words
@@ -715,6 +715,7 @@ def _leaf_order(block: BlockSpec, header: Sequence[tuple[str, RawCell]]) -> list
     first: dict[str, int] = {}
     for i, (k, _) in enumerate(header):
         first.setdefault(k, i)
+    short = _short_keys(block, header)
 
     def pos(c: ColumnSpec) -> Optional[int]:
         found = [first[k] for k in c.keys() if k in first]
@@ -728,7 +729,9 @@ def _leaf_order(block: BlockSpec, header: Sequence[tuple[str, RawCell]]) -> list
     def expand(parent: Optional[str]) -> list[ColumnSpec]:
         kids = [c for c in block.children(parent) if present(c)]
         positions = [pos(c) for c in kids]
-        if all(p is not None for p in positions):
+        # a label several columns share (table 四's 其他结果 under each group) written fewer times than
+        # they are: its first place is another group's; the format's order then, not a shuffle
+        if all(p is not None for p in positions) and not any(k in short for c in kids for k in c.keys()):
             kids = [c for _, _, c in sorted((p, i, c) for i, (p, c) in enumerate(zip(positions, kids)))]
         out: list[ColumnSpec] = []
         for c in kids:
@@ -736,6 +739,19 @@ def _leaf_order(block: BlockSpec, header: Sequence[tuple[str, RawCell]]) -> list
         return out
 
     return expand(None)
+
+
+def _short_keys(block: BlockSpec, header: Sequence[tuple[str, RawCell]]) -> set[str]:
+    """Label keys that several leaf columns of ``block`` share but ``header`` writes fewer times
+    (a header word misread or replaced in one group of table 四)."""
+    written: dict[str, int] = {}
+    for k, _ in header:
+        written[k] = written.get(k, 0) + 1
+    sharers: dict[str, int] = {}
+    for c in block.leaves():
+        for k in c.keys():
+            sharers[k] = sharers.get(k, 0) + 1
+    return {k for k, n in sharers.items() if n > 1 and 0 < written.get(k, 0) < n}
 
 
 @attrs.define
@@ -978,10 +994,20 @@ class _Aligner:
         else:
             order: list[Optional[ColumnSpec]] = list(leaves)
             written: list[Optional[str]] = [None] * len(order)  # the label of each unknown column
+            short = _short_keys(blk, self.header) if self.unknown_header else set()
             for idx, cell in self.unknown_header:
                 at = self._unknown_column_at(blk, order, cell)
                 order.insert(at, None)
                 written.insert(at, cell.text.strip())
+                # written in the place of a column whose shared label is missing there (其他结果 of
+                # 行政复议 replaced by 调解结案): that column is not in the header, the unknown one is
+                for nb in (at + 1, at - 1):
+                    c = order[nb] if 0 <= nb < len(order) else None
+                    if c is not None and any(k in short for k in c.keys()):
+                        del order[nb]
+                        del written[nb]
+                        short -= set(c.keys())
+                        break
                 self.unknown_columns.append(self._cell(cell, parse_cell(cell.text)))
             self.order = order
             if self.unknown_header:
@@ -1022,16 +1048,29 @@ class _Aligner:
         if before and self._same_header_row(before[-1][1], cell):
             at = self._leaf_hits(blk, order, before[-1][0])
             if at:
-                return at[-1] + 1
+                return self._nth(order, at, known, before[-1]) + 1
         if after and self._same_header_row(cell, after[0][1]):
             at = self._leaf_hits(blk, order, after[0][0])
             if at:
-                return at[0]
+                return self._nth(order, at, known, after[0], first=True)
         for pk, _ in reversed(before):
             at = self._leaf_hits(blk, order, pk)
             if at:
                 return at[-1] + 1
         return 0
+
+    @staticmethod
+    def _nth(order: list[Optional[ColumnSpec]], hits: list[int], header: Sequence[tuple[str, RawCell]],
+             label: tuple[str, RawCell], first: bool = False) -> int:
+        """The place among ``hits`` of the column the header cell ``label`` heads: a label several
+        leaf columns share (结果纠正 under each group of table 四) heads the n-th of them at its n-th
+        writing; a group label (all its leaves in ``hits``) its last leaf, or its first (``first``)."""
+        k, cell = label
+        c = order[hits[0]]
+        if len(hits) > 1 and c is not None and k in c.keys():
+            n = sum(1 for hk, hc in header if hk == k and hc.start < cell.start)
+            return hits[min(n, len(hits) - 1)]
+        return hits[0] if first else hits[-1]
 
     @staticmethod
     def _leaf_hits(blk: BlockSpec, order: list[Optional[ColumnSpec]], k: str) -> list[int]:
