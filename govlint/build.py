@@ -1148,6 +1148,16 @@ class _Aligner:
                 plan = recover.Plan(len(self.rows), r.spec.id, pieces, list(cols))
         if len(r.values) > len(cols):
             r.values = _trim_padding(r.values, len(cols))
+        if len(r.values) > len(cols) and r.spec is not None and not r.spec.group:
+            # a row written on its line, and a figure alone on a line of its own between it and the next
+            # row or the header (a page number OCR or a PDF left there): not the row's; GL211 reports it
+            alone = [self._alone(c) for c, _ in r.values]
+            k = len(r.values) - len(cols)
+            for kept, extra, flags in ((r.values[:-k], r.values[-k:], alone[-k:]), (r.values[k:], r.values[:k], alone[:k])):
+                if all(flags) and sum(alone) == k:  # (also before the row: table 四's, after its header)
+                    r.values = kept
+                    self.stray.extend(self._cell(c, v) for c, v in extra)
+                    break
         if len(r.values) != len(cols) and None in cols and len(r.values) == len(cols) - cols.count(None):
             # the header has labels the format does not know (GL205) but the row has a value for each
             # known column only: the unknown labels head no values of their own (a reworded group
@@ -1188,6 +1198,14 @@ class _Aligner:
             problem = "too_many"
         self.rows.append(Row(r.spec.id, label_text, label_span, (), r.block.id if r.block else None,
                              problem, raw_values))
+
+    def _alone(self, raw: RawCell) -> bool:
+        """Is ``raw`` all there is on its line (cell marks aside)?"""
+        text = self.source.text
+        a = text.rfind("\n", 0, raw.start) + 1
+        b = text.find("\n", raw.end)
+        line = text[a:] if b == -1 else text[a:b]
+        return line.strip(" \t\r\f\u3000|｜") == raw.text.strip()
 
     def feed(self, raw: RawCell, v: CellValue) -> None:
         if v.kind in _VALUE_KINDS:

@@ -267,13 +267,13 @@ def _classify_line(line: str) -> str:
 
 
 # a page number printed in a page's margin, as text extracted from a PDF or a printout carries it
-# between the lines of a table or a paragraph: "- 3 -", "— 3 —", "第3页", "第 3 页 共 8 页", "3/8",
+# between the lines of a table or a paragraph: "- 3 -", "— 3 —", "· 3 ·", "第3页", "第 3 页 共 8 页", "3/8",
 # "Page 3 of 8", "P. 3". A number alone is not one (it is a table value in a space-separated table),
 # nor is a number with one dash ("-3"): both sides of the number must be marked.
 _B = r"[ \t\u3000]*"
 _PAGE_MARK = cached_compile(
     rf"[ \t\u3000\f]*(?:"
-    rf"[-—–－~～]+{_B}\d{{1,4}}{_B}[-—–－~～]+"
+    rf"[-—–－~～·•]+{_B}\d{{1,4}}{_B}[-—–－~～·•]+"
     rf"|第{_B}\d{{1,4}}{_B}页(?:{_B}[,，/／]?{_B}共{_B}\d{{1,4}}{_B}页)?"
     rf"|共{_B}\d{{1,4}}{_B}页{_B}[,，/／]?{_B}第{_B}\d{{1,4}}{_B}页"
     rf"|\d{{1,4}}{_B}[/／]{_B}\d{{1,4}}"
@@ -282,7 +282,7 @@ _PAGE_MARK = cached_compile(
 
 
 _MARGIN_FIRST = frozenset("0123456789hfawP")  # (how a browser's margin line starts)
-_PAGE_FIRST = frozenset("-—–－~～第共0123456789０１２３４５６７８９PpＰｐ\f")  # (how a page number starts)
+_PAGE_FIRST = frozenset("-—–－~～·•第共0123456789０１２３４５６７８９PpＰｐ\f")  # (how a page number starts)
 
 
 def is_page_mark(line: str) -> bool:

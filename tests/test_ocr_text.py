@@ -224,3 +224,49 @@ def test_unknown_header_word_of_a_spaced_header_is_kept(shape):
     got = findings(bad)
     assert sorted(c for c, _, _ in got) == ["GL203", "GL205"], got
     read_all_but(doc, bad, {("三", row.id, "natural") for row in doc.tables["三"].rowdefs()})
+
+
+# a page number OCR or a PDF left between two rows of a table written a row a line: a bare number was
+# taken as the previous row's eighth figure (GL211, the row's figures out of every check); a number
+# between dots (· 3 ·) is a page mark like - 3 -
+@pytest.mark.parametrize("shape", ["spaced", "pipe"])
+@pytest.mark.parametrize("mark,where", [("3", ("三", "withheld.security")), ("3", ("三", "carry_forward")),
+                                         ("· 3 ·", ("三", "withheld.security"))])
+def test_page_number_between_rows(shape, mark, where):
+    doc = distinct_doc()
+    r = rg.render(doc, shape)
+    lines = r.text.split("\n")
+    at = r.row(*where)
+    lines.insert(at - 1, mark)
+    text = "\n".join(lines)
+    got = findings(text)
+    if mark == "3":
+        assert [(c, line) for c, line, _ in got] == [("GL211", at)], got
+        assert "alone on its line" in got[0][2] and "page number" in got[0][2]
+    else:
+        assert got == []
+    read_all_but(doc, text, set())
+
+
+@pytest.mark.parametrize("shape", ["spaced", "pipe"])
+def test_page_number_between_header_and_row_of_table4(shape):
+    doc = distinct_doc()
+    r = rg.render(doc, shape)
+    lines = r.text.split("\n")
+    at = r.row("四", "cases")
+    lines.insert(at - 1, "4")
+    text = "\n".join(lines)
+    got = findings(text)
+    assert [(c, line) for c, line, _ in got] == [("GL211", at)], got
+    read_all_but(doc, text, set())
+
+
+def test_figures_a_cell_a_line_are_not_page_numbers():
+    # one cell a line (a scraped page): every figure is alone on its line; an extra one keeps the row out
+    doc = distinct_doc()
+    r = rg.render(doc, "cells")
+    lines = r.text.split("\n")
+    at = r.cell("三", "disclosed", "total")
+    lines.insert(at, "3 |")
+    got = findings("\n".join(lines))
+    assert [c for c, _, _ in got] == ["GL211"] and "has 8 values, expected 7" in got[0][2], got

@@ -17,7 +17,9 @@ def unreadable_row(report, ctx):
     """每行的数字个数应与表头列数一致；否则无法判断数字属于哪一列。
 
     What: each row has exactly one value per column of its header (表三 7, 表四 15, 表二 as its block).
-    Values written outside any row are reported too.
+    Values written outside any row are reported too — among them a figure alone on its line between
+    a row written on one line and the next (a page number that OCR or a PDF left between two rows:
+    the row keeps its own figures, the lone one is reported here, named as a possible page number).
     Why: with a value missing or extra, govlint cannot tell which figure belongs to which column,
     and guessing would produce false arithmetic errors; the row is left out of the GL3 checks and
     reported here instead. Typical causes: a cell lost when copying from Word, digits of several
@@ -67,5 +69,20 @@ def unreadable_row(report, ctx):
                 "belongs to which column, so the row is left out of the arithmetic checks",
                 table=table.id, row=row.id, expected=expected, actual=got)
         for cell in table.stray_values:
+            if _alone(report.text, cell.span):
+                yield ctx.rule.diag(
+                    cell.span, f"表{table.id}中单独一行的数值“{cell.text}”不属于任何一行（可能是扫描或转换时留在表格中的页码），"
+                               f"请与原件核对", f"the value “{cell.text}” written alone on its line in table {table.id} "
+                               f"belongs to no row (a page number left in the table by OCR or a conversion?); check it "
+                               f"against the original", table=table.id)
+                continue
             yield ctx.rule.diag(cell.span, f"表{table.id}中的数值“{cell.text}”不属于任何一行",
                                 f"the value “{cell.text}” in table {table.id} belongs to no row", table=table.id)
+
+
+def _alone(text: str, span) -> bool:
+    """Is the cell at ``span`` all there is on its line (cell marks aside)?"""
+    a = text.rfind("\n", 0, span.start) + 1
+    b = text.find("\n", span.end)
+    line = text[a:] if b == -1 else text[a:b]
+    return bool(line.strip()) and line.strip(" \t\r\f\u3000|｜") == text[span.start:span.end].strip()
