@@ -251,7 +251,51 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
     flush()
     if spaced_seen:
         out = _join_wrapped_labels(source, out, known)
-    return _join_split_words(source, out, known)
+    return _join_broken_labels(source, _join_split_words(source, out, known), known)
+
+
+def _join_broken_labels(source: Source, cells: list[tuple[RawCell, CellValue]],
+                        known: set[str]) -> list[tuple[RawCell, CellValue]]:
+    """A row label that OCR or a conversion broke over two lines (``1.本机关不掌-`` / ``握相关政府信息 |
+    5 | …``, ``2.申请人逾期未按收费通知要求`` / ``缴纳费用、…``): two text cells on consecutive lines,
+    neither a label of the format, that together make one are one cell."""
+    if not any(v.kind == "text" and not _is_label(c.text, known) for c, v in cells):
+        return cells
+    out: list[tuple[RawCell, CellValue]] = []
+    k, n = 0, len(cells)
+    while k < n:
+        c, v = cells[k]
+        if k + 1 < n and v.kind == "text" and cells[k + 1][1].kind == "text":
+            d = cells[k + 1][0]
+            between = source.text[c.end:d.start]
+            if between.count("\n") == 1 and not between.strip(" \t\r\n\u3000|｜") \
+                    and not _is_label(c.text, known) and not _is_label(d.text, known):
+                merged = _merge(source, c, d)
+                if _is_label(merged.text, known):
+                    out.append((merged, parse_cell(merged.text)))
+                    k += 2
+                    continue
+        if v.kind == "text" and not _is_label(c.text, known):
+            # … or with the row's figures on the first line and the rest of the label alone on the next
+            m = k + 1
+            while m < n and cells[m][1].kind in _VALUE_KINDS:
+                m += 1
+            if k + 1 < m < n and cells[m][1].kind == "text":
+                d = cells[m][0]
+                between = source.text[cells[m - 1][0].end:d.start]
+                after = source.text.find("\n", d.end)
+                rest = source.text[d.end:] if after == -1 else source.text[d.end:after]
+                if between.count("\n") == 1 and not between.strip(" \t\r\n\u3000|｜") \
+                        and not rest.strip(" \t\r\u3000|｜") and not _is_label(d.text, known):
+                    merged = _merge(source, c, d)
+                    if _is_label(merged.text, known):
+                        out.append((merged, parse_cell(merged.text)))
+                        out.extend(cells[k + 1:m])
+                        k = m + 1
+                        continue
+        out.append((c, v))
+        k += 1
+    return out
 
 
 _SPLIT_PIECE = 4  # the longest piece of a header word cut by a line break (商业 / 企业, 社会公益 / 组织)

@@ -52,13 +52,20 @@ def _item_number(m) -> str:
     return f"{_CIRCLED.index(m.group(1)) + 1 if m.group(1) else m.group(2)}."
 
 
+_WORD_HYPHEN = cached_compile(r"(?<=[\u4e00-\u9fff])[-‐‑](?=[\u4e00-\u9fff])")
+
+
 @lru_cache(maxsize=4096)
 def key(text: str) -> str:
-    """NFKC, without whitespace, quotes or trailing punctuation; an article and item cited in any of
-    the usual ways written as 第二十条第(一)项; 其它 as 其他; a leading ① or "1 " as "1."."""
+    """NFKC, without whitespace, quotes, soft hyphens (or a hyphen between two Chinese characters,
+    where a line was broken) or trailing punctuation; an article and item cited in any of the usual
+    ways written as 第二十条第(一)项; 其它 as 其他; a leading ① or "1 " as "1."."""
     if text[:1] in _CIRCLED or text[:1].isspace() or text[:1].isdigit():
         text = _LOOSE_NUMBER.sub(_item_number, text, count=1)
     s = "".join(unicodedata.normalize("NFKC", text).split()).translate(_QUOTES)
+    if "\u00ad" in s or "-" in s or "‐" in s:
+        # a soft hyphen, or a hyphen a line was broken at inside a Chinese word (不掌-握): not written
+        s = _WORD_HYPHEN.sub("", s.replace("\u00ad", ""))
     if "项" in s and "条" in s:
         s = _ARTICLE.sub(_article, s)
     return common_writing(s).rstrip(":：。.,，;；")

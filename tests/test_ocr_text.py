@@ -270,3 +270,41 @@ def test_figures_a_cell_a_line_are_not_page_numbers():
     lines.insert(at, "3 |")
     got = findings("\n".join(lines))
     assert [c for c, _, _ in got] == ["GL211"] and "has 8 values, expected 7" in got[0][2], got
+
+
+# a row label broken over two lines by OCR or a conversion — with a soft hyphen, a hyphen at the break,
+# or none, the row's figures on the first or the second line — in a table written a row a line: the
+# pieces were two unknown rows (GL202 + 2 GL204, the row's figures out of every check)
+def _break_label(text: str, label: str, at: str, hyphen: str, figures_first: bool, shape: str) -> str:
+    lines = text.split("\n")
+    i = next(k for k, line in enumerate(lines) if label in line)
+    line = lines[i]
+    cut = line.index(at)
+    end = line.index(label) + len(label)
+    head, tail, figures = line[:cut] + hyphen, line[cut:end], line[end:]
+    if figures_first:
+        lines[i:i + 1] = [head + figures, tail]
+    else:
+        lines[i:i + 1] = [head, tail + figures]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("shape", ["spaced", "pipe"])
+@pytest.mark.parametrize("hyphen", ["", "-"])
+@pytest.mark.parametrize("figures_first", [False, True])
+def test_label_broken_over_two_lines(shape, hyphen, figures_first):
+    doc = distinct_doc()
+    text = rg.render(doc, shape).text
+    for label, at in [("本机关不掌握相关政府信息", "握相关"),
+                      ("申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "缴纳")]:
+        bad = _break_label(text, label, at, hyphen, figures_first, shape)
+        assert findings(bad) == [], label
+        read_all_but(doc, bad, set())
+
+
+@pytest.mark.parametrize("shape", ["spaced", "pipe", "cells"])
+def test_soft_hyphen_in_a_label(shape):
+    doc = distinct_doc()
+    bad = rg.render(doc, shape).text.replace("本机关不掌握相关政府信息", "本机关不掌\u00ad握相关政府信息", 1)
+    assert findings(bad) == []
+    read_all_but(doc, bad, set())
