@@ -1419,9 +1419,10 @@ class _Aligner:
         characters were written as the format's (``folded``)."""
         if any(n.span.start == raw.start for n in self.notes):
             return
-        written = raw.text.strip()
+        written = " ".join(raw.text.split())  # (a tab or a run of blanks between two labels: one space)
+        folded = " ".join(folded.split())
         pairs = []
-        for a, b in zip(written, folded.strip()):
+        for a, b in zip(written, folded):
             if a != b and f"{a}→{b}" not in pairs:
                 pairs.append(f"{a}→{b}")
         # the label as it reads with the look-alikes corrected (a composite label, （三）不子公开 1.属于
@@ -1492,6 +1493,7 @@ class _Aligner:
             self._finish_header(self.block)
         self._close_row()
         self._merge_foreign()
+        positional = self._positional_rows()
         self.rows = recover.resolve(self.spec, self.rows, self.plans, self._cell)
         found_rows = {r.id for r in self.rows}
         # a group row written with values (2019 （六）其他处理 in a 2021 table) stands in for its children
@@ -1521,7 +1523,31 @@ class _Aligner:
                      tuple(self.stray), self.section, tuple(self.notes),
                      tuple(OtherEditionBlock(o.edition, o.caption, o.block, o.span, tuple(dict.fromkeys(o.labels)),
                                              tuple(o.rows))
-                           for o in self.other_blocks))
+                           for o in self.other_blocks), positional)
+
+    def _positional_rows(self) -> int:
+        """A one-block table written with its header but no row label, its figures one a line (a table
+        OCR'd as figures only), exactly as many as the format's rows have cells: the figures are read
+        row by row in the format's order (GL202 says so; the arithmetic checks them). Returns how many
+        figures were read so, 0 if none."""
+        if self.rows or self.unknown_rows or len(self.spec.blocks) != 1 or self.spec.implicit_row is not None \
+                or not self.stray or self.order is None or None in self.order:
+            return 0
+        rows = [r for r in self.spec.data_rows()]
+        width = len(self.order)
+        stray = self.stray
+        if len(stray) != len(rows) * width or any(c.kind not in ("number", "blank", "placeholder") for c in stray):
+            return 0
+        text = self.source.text
+        for a, b in zip(stray, stray[1:]):  # one a line, nothing else between them but page marks
+            if "\n" not in text[a.span.end:b.span.start]:
+                return 0
+        for i, spec in enumerate(rows):
+            cells = tuple(attrs.evolve(c, row=spec.id, column=col.id, column_label=col.label)
+                          for c, col in zip(stray[i * width:(i + 1) * width], self.order))
+            self.rows.append(Row(spec.id, "", cells[0].span, cells, None, None, cells))
+        self.stray = []
+        return len(stray)
 
     def _merge_foreign(self) -> None:
         """Sub-rows of another edition (2021 （六）其他处理 1./2./3. in a 2019 table 三) stand for their

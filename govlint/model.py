@@ -159,6 +159,9 @@ class Table:
     section: Optional[int] = None  # number of the part the table was written in
     label_notes: tuple[LabelNote, ...] = ()  # labels read as official ones despite a fill-in note
     other_edition_blocks: tuple[OtherEditionBlock, ...] = ()  # blocks written in another edition
+    # the table's figures were written without their row labels (OCR of a table as one figure a line)
+    # and read in the order of the format's rows, as many as the format has cells: their number
+    positional: int = 0
     # (row id, column id) -> cell, made on first use: the rules look up a few hundred cells per table
     _index: dict = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)
 

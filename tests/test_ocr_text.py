@@ -308,3 +308,44 @@ def test_soft_hyphen_in_a_label(shape):
     bad = rg.render(doc, shape).text.replace("本机关不掌握相关政府信息", "本机关不掌\u00ad握相关政府信息", 1)
     assert findings(bad) == []
     read_all_but(doc, bad, set())
+
+
+def _figures_only(doc: rg.Doc, shape: str, drop: int = -1) -> str:
+    """``doc`` with table 三's rows written as their figures alone, one a line (labels lost to OCR)."""
+    r = rg.render(doc, shape)
+    rows = {r.row("三", row.id) for row in doc.tables["三"].rowdefs()}
+    out: list[str] = []
+    k = 0
+    for i, line in enumerate(r.text.split("\n"), 1):
+        if i not in rows:
+            out.append(line)
+            continue
+        row = next(x for x in doc.tables["三"].rowdefs() if r.row("三", x.id) == i)
+        for col, _ in rg.T3_COLUMNS:
+            if k != drop:
+                out.append(doc.value("三", row.id, col))
+            k += 1
+    return "\n".join(out)
+
+
+# a table OCR'd as its figures only, one a line, its row labels lost: every figure was a GL211 of its own
+# (175 findings) and GL202 said 25 rows were missing
+@pytest.mark.parametrize("shape", ["spaced", "pipe"])
+def test_table_of_figures_only_is_read_in_the_formats_order(shape):
+    doc = distinct_doc()
+    text = _figures_only(doc, shape)
+    got = findings(text)
+    assert [c for c, _, _ in got] == ["GL202"], got
+    assert "has no row labels: its 175 figures" in got[0][2] and "25 rows, 7 a row" in got[0][2]
+    read_all_but(doc, text, set())
+    # read so, the figures are checked: a wrong one is reported
+    wrong = _figures_only(doc.copy().set("三", "disclosed", "total", "30"), shape)
+    assert "GL303" in [c for c, _, _ in findings(wrong)]
+
+
+@pytest.mark.parametrize("shape", ["spaced", "pipe"])
+def test_table_of_figures_only_with_one_lost_is_one_finding_each(shape):
+    doc = distinct_doc()
+    got = findings(_figures_only(doc, shape, drop=40))
+    assert sorted(c for c, _, _ in got) == ["GL202", "GL211"], got
+    assert "174 values that belong to no row" in next(m for c, _, m in got if c == "GL211")

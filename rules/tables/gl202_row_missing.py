@@ -11,6 +11,9 @@ def row_missing(report, ctx):
     leading number such as “（三）” or different punctuation does not matter).
     Why: the format fixes the rows; a dropped row (often 8.属于行政查询事项, or the three sub-rows of
     （六）其他处理 when an old template was used) hides a category and breaks the totals.
+    A table written with its header but without any row label, its figures one a line and exactly
+    as many as the format's cells (a table OCR'd as figures only), is read row by row in the
+    format's order and reported here once, instead of a finding for every figure.
     Fails: table 三 without the row “2.重复申请”.
     Passes: all 25 data rows of the 2021 table 三 present.
     Basis: format-spec §4.1–4.3, §5.1–5.2; defects B3.
@@ -22,6 +25,15 @@ def row_missing(report, ctx):
         if spec is None:
             continue
         order = [r.id for r in spec.data_rows()]
+        if table.positional:
+            n = len(order)
+            yield ctx.rule.diag(
+                table.span, f"表{table.id}没有行名：{table.positional}个数字逐行单列（多见于只识别出数字的扫描件），"
+                            f"已按格式规定的{n}行、每行{table.positional // n}个的顺序读取；请补上行名并与原件核对",
+                f"table {table.id} has no row labels: its {table.positional} figures, one a line (as OCR that "
+                f"read the figures only writes them), were read in the order of the format's {n} rows, "
+                f"{table.positional // n} a row; write the labels and check the figures against the original",
+                table=table.id, actual=table.positional, expected=n)
         missing = set(table.missing_rows)
         if spec.implicit_row is not None and spec.implicit_row.id in missing:
             yield ctx.rule.diag(table.span, f"表{table.id}没有数据行（应有一行共{len(spec.blocks[0].leaves())}个数）",

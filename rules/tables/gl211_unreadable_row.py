@@ -20,6 +20,7 @@ def unreadable_row(report, ctx):
     Values written outside any row are reported too — among them a figure alone on its line between
     a row written on one line and the next (a page number that OCR or a PDF left between two rows:
     the row keeps its own figures, the lone one is reported here, named as a possible page number).
+    More than three such values in one table (a table whose row labels were lost) are one finding.
     Why: with a value missing or extra, govlint cannot tell which figure belongs to which column,
     and guessing would produce false arithmetic errors; the row is left out of the GL3 checks and
     reported here instead. Typical causes: a cell lost when copying from Word, digits of several
@@ -68,6 +69,16 @@ def unreadable_row(report, ctx):
                 f"{scope_en} has {got} value{'s' if got != 1 else ''}, expected {expected}{cols_en}; govlint cannot tell which value "
                 "belongs to which column, so the row is left out of the arithmetic checks",
                 table=table.id, row=row.id, expected=expected, actual=got)
+        if len(table.stray_values) > 3:
+            # many figures outside any row (a table whose labels were lost): one finding, not one each
+            first, last = table.stray_values[0], table.stray_values[-1]
+            yield ctx.rule.diag(
+                first.span.to(last.span), f"表{table.id}中有{len(table.stray_values)}个数值不属于任何一行（第{first.span.line}至"
+                                          f"{last.span.line}行，行名缺失或无法识别），未参与校验",
+                f"table {table.id} has {len(table.stray_values)} values that belong to no row (lines {first.span.line}–"
+                f"{last.span.line}: their row labels are missing or unreadable); they are left out of the checks",
+                table=table.id, actual=len(table.stray_values))
+            continue
         for cell in table.stray_values:
             if _alone(report.text, cell.span):
                 yield ctx.rule.diag(
