@@ -228,8 +228,9 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
                 label = cells[i]
                 for c in cells[i + 1:misread]:
                     label = _merge(source, label, c, spaced=True)
-                if _is_known(label.text, known) or all(
-                        _is_known(p.text, known) for p in _greedy_labels(source, cells[i:misread], known)):
+                if _is_known(label.text, known) or _is_misread_label(label.text, known) or all(
+                        _is_known(p.text, known) or _is_misread_label(p.text, known)
+                        for p in _greedy_labels(source, cells[i:misread], known)):
                     emit([label])
                     out.extend((c, v) for c, v in zip(cells[misread:j], values[misread:j]))
                     i = j

@@ -349,3 +349,15 @@ def test_table_of_figures_only_with_one_lost_is_one_finding_each(shape):
     got = findings(_figures_only(doc, shape, drop=40))
     assert sorted(c for c, _, _ in got) == ["GL202", "GL211"], got
     assert "174 values that belong to no row" in next(m for c, _, m in got if c == "GL211")
+
+
+@pytest.mark.parametrize("shape", ["spaced", "pipe", "cells"])
+def test_misread_label_and_misread_first_figure_on_one_row(shape):
+    # both artefacts on one row: the figure is still the row's first cell, the label still the row's
+    doc = distinct_doc()
+    bad = doc.copy().set("三", "disclosed", "natural", "1O").relabel_row("三", "disclosed", "（一）子以公开")
+    r = rg.render(bad, shape)
+    got = findings(r.text)
+    assert sorted((c, line) for c, line, _ in got) == sorted(
+        [("GL208", r.cell("三", "disclosed", "natural")), ("GL215", r.row("三", "disclosed"))]), got
+    read_all_but(doc, r.text, {("三", "disclosed", "natural")})
