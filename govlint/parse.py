@@ -155,6 +155,10 @@ _ALT_HEADING_RE = cached_compile(r"[ \t\u3000]*" + SECTION_NUMERAL + r"[ \t\u300
 _ALT_FIRST = frozenset("（(123456")  # (what such a heading starts with, tested before the pattern)
 
 
+_MISREAD_NUMERALS = {"=": "二", "-": "一", "—": "一", "－": "一", "≡": "三"}
+_NUMERAL_SEPARATORS = frozenset("、.．,，﹑")
+
+
 def heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optional[int], Optional[int]]]:
     """(written numeral, part named by the wording) if ``line`` is a part heading, else None."""
     if _PIPE.search(line):
@@ -163,6 +167,10 @@ def heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optiona
         a, b = heading_bounds(line)
         line = line[a:b]
     stripped = line.strip()
+    if stripped[:1] in _MISREAD_NUMERALS and stripped[1:2] in _NUMERAL_SEPARATORS:
+        # a part's numeral OCR misread: =、 for 二、, -、 for 一、 (the wording must still name the part)
+        line = line.replace(stripped[0], _MISREAD_NUMERALS[stripped[0]], 1)
+        stripped = line.strip()
     # (a heading is short: a numbered paragraph "1.健全组织领导……" is not tried)
     alt = _ALT_HEADING_RE.match(line) if stripped[:1] in _ALT_FIRST and len(stripped) <= vocab.max_length + 8 else None
     if alt is not None and alt.group(3)[:1] in vocab.initials and label_key(alt.group(3)) in vocab.headings:

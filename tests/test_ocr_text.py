@@ -361,3 +361,19 @@ def test_misread_label_and_misread_first_figure_on_one_row(shape):
     assert sorted((c, line) for c, line, _ in got) == sorted(
         [("GL208", r.cell("三", "disclosed", "natural")), ("GL215", r.row("三", "disclosed"))]), got
     read_all_but(doc, r.text, {("三", "disclosed", "natural")})
+
+
+# a part heading whose numeral OCR misread (=、 for 二、, -、 for 一、): the part was missing (GL101) and
+# its table counted in the part before it
+@pytest.mark.parametrize("shape", ["spaced", "cells"])
+@pytest.mark.parametrize("old,new,part", [("二、主动公开政府信息情况", "=、主动公开政府信息情况", 2),
+                                          ("一、总体情况", "-、总体情况", 1)])
+def test_part_heading_with_a_misread_numeral(shape, old, new, part):
+    doc = distinct_doc()
+    text = rg.render(doc, shape).text.replace(old, new, 1)
+    got = findings(text)
+    assert "GL101" not in [c for c, _, _ in got], got
+    assert all(c == "GL103" for c, _, _ in got), got
+    report = govlint.parse(text)
+    assert [s.part for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert next(s for s in report.sections if s.part == part).heading.text == new
