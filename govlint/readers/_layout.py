@@ -52,7 +52,7 @@ _ZERO_WIDTH = "\u200b\ufeff"  # blank, but no space on their own
 _BLANK_RUN = cached_compile("[\\s\u200b\ufeff]+")  # \s matches exactly what str.isspace() accepts
 
 
-def clean(chars: Sequence[str], offs: Sequence[int]) -> tuple[str, list[int]]:
+def clean(chars: Sequence[str], offs: Sequence[int]) -> tuple[str, Sequence[int]]:
     """Collapse whitespace runs to one space, strip both ends.
 
     A whitespace run that holds a line break and sits between two wide (CJK) characters, or between
@@ -65,7 +65,7 @@ def clean(chars: Sequence[str], offs: Sequence[int]) -> tuple[str, list[int]]:
         return _clean_chars(chars, offs)
     # nothing to collapse or strip (most table cells; letters and digits only hold no blank)
     if text.isalnum() or not _BLANK_RUN.search(text):
-        return text, list(offs)
+        return text, offs if type(offs) is range else list(offs)
     out: list[str] = []
     out_offs: list[int] = []
     pos = 0  # the text is kept stretches and blank runs: copy the stretches, decide for each run
@@ -192,8 +192,9 @@ class TextBuilder:
         self.end_line()
         if not cells:
             return
+        # (the offsets go straight into the builder's array: a cell's are often a ``range``)
+        offs = self.offs
         pieces: list[str] = []
-        offs: list[int] = []
         locs: list[tuple[int, str]] = []
         outer = not cells[0].text or not cells[-1].text
         at = 0  # length written so far
@@ -205,7 +206,7 @@ class TextBuilder:
             if i or outer:
                 if i:
                     pieces.append(" | ")
-                    offs += (-1, -1, cell.anchor)
+                    offs.extend((-1, -1, cell.anchor))
                     at += 3
                 else:
                     pieces.append(" ")
@@ -219,23 +220,25 @@ class TextBuilder:
                 text = text.translate(_PIPES)
             if text:
                 pieces.append(text)
-                offs += cell.offs if len(cell.offs) == len(text) else [cell.anchor] * len(text)
+                offs.extend(cell.offs if len(cell.offs) == len(text) else [cell.anchor] * len(text))
             if cell.locator:
                 locs.append((at if text else slot, cell.locator))
             at += len(text)
         if outer:
             pieces.append(" |")
-            offs += (-1, -1)
-        self._write("".join(pieces), offs, locs)
+            offs.extend((-1, -1))
+        self._write("".join(pieces), None, locs)
         self.tables_in_a_row = True
 
-    def _write(self, text: str, offs: Sequence[int], locs: Sequence[tuple[int, str]]) -> None:
+    def _write(self, text: str, offs: Optional[Sequence[int]], locs: Sequence[tuple[int, str]]) -> None:
+        """Write a line; ``offs``: its characters' offsets (None: already in :attr:`offs`)."""
         base = self.length
         for i, loc in locs:
             self._mark(base + i, loc)
         self._chunks.append(text)
         self._chunks.append("\n")
-        self.offs.extend(offs)
+        if offs is not None:
+            self.offs.extend(offs)
         self.offs.append(-1)
         self.length += len(text) + 1
 

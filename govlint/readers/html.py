@@ -42,8 +42,7 @@ import codecs
 import html as _html
 import re
 import sys
-from array import array
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from ..errors import InputError
 from ..source import Source, line_starts
@@ -176,31 +175,39 @@ _ACTED_ON = frozenset({"script", "style", "title", "textarea", "td", "th"})  # s
 _RAW_END = {name: cached_compile(rf"</{name}(?=[\s/>]|\Z)", re.I) for name in ("script", "style")}
 
 
-def _scan(text: str, starts: tuple[int, ...]) -> tuple[str, array, list[tuple[int, int]]]:
-    """Every text character outside markup (and outside script, style, title and textarea), with
-    its offset in ``text``; and (line, offset) of every ``<td``/``<th`` start tag (the line where
-    the tag ends, the offset of its ``<``).
+def _scan(text: str, starts: tuple[int, ...]) -> tuple[str, list[int], list[int], list[tuple[int, int]]]:
+    """The text outside markup (and outside script, style, title and textarea) as one string, the
+    *stream*, with where its pieces stand in ``text``; and (line, offset) of every ``<td``/``<th``
+    start tag (the line where the tag ends, the offset of its ``<``).
+
+    The stream is cut in pieces, each contiguous in ``text``: piece ``k`` starts at stream index
+    ``at[k]`` and at offset ``off[k]`` of ``text``, and its characters follow one another there. A
+    run of text between two tags is one piece; each character of a character reference is a piece of
+    one (an entity's characters all map to its ``&``).
 
     One regular-expression pass over the page, tokenising as the standard library's ``html.parser``
     does (comments, declarations, tags with quoted attributes, raw script/style content, character
-    references left unconverted — an entity's characters all map to its ``&``) at a fraction of its
-    cost."""
+    references left unconverted) at a fraction of its cost."""
     chars: list[str] = []
-    offs = array("l")
+    at: list[int] = []
+    off: list[int] = []
     cells: list[tuple[int, int]] = []
-    pos, n, skip = 0, len(text), 0
+    pos, n, skip, length = 0, len(text), 0, 0
     search = _MARKUP.search
     while pos < n:
         m = search(text, pos)
         if m is None:
             if not skip:
                 chars.append(text[pos:])
-                offs.extend(range(pos, n))
+                at.append(length)
+                off.append(pos)
             break
         a = m.start()
         if a > pos and not skip:
             chars.append(text[pos:a])
-            offs.extend(range(pos, a))
+            at.append(length)
+            off.append(pos)
+            length += a - pos
         pos = m.end()
         _, end, name, attrs, end2, name2, attrs2, ref = m.groups()  # (one call: a page has a few thousand)
         if ref is not None:
@@ -208,7 +215,10 @@ def _scan(text: str, starts: tuple[int, ...]) -> tuple[str, array, list[tuple[in
                 body = ref[1:].rstrip(";")
                 s = _html.unescape(f"&{body};")
                 chars.append(s)
-                offs.extend([a] * len(s))
+                for _ in s:
+                    at.append(length)
+                    off.append(a)
+                    length += 1
             continue
         name = name or name2
         if name is None:  # comment or declaration
@@ -229,7 +239,7 @@ def _scan(text: str, starts: tuple[int, ...]) -> tuple[str, array, list[tuple[in
                     pos = close.start() if close is not None else n
                 else:  # title, textarea: text that is not the page's, up to the end tag
                     skip += 1
-    return "".join(chars), offs, cells
+    return "".join(chars), at, off, cells
 
 
 #: the largest line lxml reports for an element of an HTML page (libxml2 stores it in 16 bits)
@@ -237,42 +247,72 @@ _LAST_LINE = 65535
 
 
 class _Aligner:
-    """Matches lxml text nodes against the page's character stream (see the module doc)."""
+    """Matches lxml text nodes against the page's stream (see the module doc and :func:`_scan`)."""
 
     WINDOW = 4000
 
     def __init__(self, text: str) -> None:
         self.starts = line_starts(text)
-        self.text, self.offs, self.cells = _scan(text, self.starts)
+        self.text, self.at, self.off, self.cells = _scan(text, self.starts)
         self.cursor = 0
         self.last = 0
         self.top_line = 0  # the furthest line a floor was taken for
 
-    def align(self, s: str, line: Optional[int]) -> list[int]:
+    def offset(self, j: int) -> int:
+        """The offset in the page of character ``j`` of the stream."""
+        k = bisect.bisect_right(self.at, j) - 1
+        return self.off[k] + j - self.at[k]
+
+    def offsets(self, j: int, n: int) -> Sequence[int]:
+        """The offsets in the page of characters ``j`` to ``j + n`` of the stream (``n`` > 0): a
+        ``range`` when they lie in one piece (most text nodes), else a list."""
+        at, off = self.at, self.off
+        k = bisect.bisect_right(at, j) - 1
+        o = off[k] + j - at[k]
+        end = j + n
+        k += 1
+        if k == len(at) or at[k] >= end:
+            return range(o, o + n)
+        out = list(range(o, o + at[k] - j))
+        while k < len(at) and at[k] < end:
+            stop = at[k + 1] if k + 1 < len(at) and at[k + 1] < end else end
+            out += range(off[k], off[k] + stop - at[k])
+            k += 1
+        return out
+
+    def _floor(self, x: int) -> int:
+        """The first character of the stream at or after offset ``x`` of the page."""
+        at, off = self.at, self.off
+        k = bisect.bisect_left(off, x)  # the first piece starting at or after x ...
+        if k and off[k - 1] + ((at[k] if k < len(at) else len(self.text)) - at[k - 1]) > x:
+            return at[k - 1] + x - off[k - 1]  # ... unless the piece before holds x
+        return at[k] if k < len(at) else len(self.text)
+
+    def align(self, s: str, line: Optional[int]) -> Sequence[int]:
         """Offsets in the HTML of the characters of one text node (``line``: its element's line)."""
         if line and self.top_line < line <= len(self.starts):
             # the floor grows with the line, and the cursor never falls below a floor once taken:
             # a line at or before the furthest one seen cannot move the cursor
             self.top_line = line
-            floor = bisect.bisect_left(self.offs, self.starts[line - 1])
+            floor = self._floor(self.starts[line - 1])
             if floor > self.cursor:
                 self.cursor = floor
-                if floor < len(self.offs):
-                    self.last = self.offs[floor]
+                if floor < len(self.text):
+                    self.last = self.offset(floor)
         core = s.strip()
         if not core:  # whitespace only (the indentation between tags): where the stream stands
             return [self.last] * len(s)
         n = len(core)
         j = self.text.find(core, self.cursor, self.cursor + self.WINDOW + n)
         if j != -1:
-            found = self.offs[j:j + n].tolist()
+            found = self.offsets(j, n)
             self.cursor = j + n
             self.last = found[-1]
             if n == len(s):
                 return found
             lead = len(s) - len(s.lstrip())
             # blanks around the text take the offset of the character after (before) them
-            return [found[0]] * lead + found + [found[-1]] * (len(s) - lead - n)
+            return [found[0]] * lead + list(found) + [found[-1]] * (len(s) - lead - n)
         out = [-1] * len(s)  # not found whole (an entity, markup inside): character by character
         for k, ch in enumerate(s):
             if ch.isspace():
@@ -280,9 +320,8 @@ class _Aligner:
             j = self.text.find(ch, self.cursor, self.cursor + self.WINDOW)
             if j == -1:
                 continue
-            out[k] = self.offs[j]
+            out[k] = self.last = self.offset(j)
             self.cursor = j + 1
-            self.last = self.offs[j]
         return self._fill(out)
 
     def _fill(self, out: list[int]) -> list[int]:
