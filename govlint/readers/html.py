@@ -391,18 +391,37 @@ class _Page:
                 i += 1
         return out
 
-    # -- positions of every text node, in document order
+    # -- positions of every text node, in document order; lengths of every element
     def _align(self, root: Any) -> None:
+        """Align every text node (:attr:`pos`) and measure every element (:meth:`length`), in one
+        walk: a node's text is fetched from the tree once for both."""
         from lxml import etree
 
         pos, align = self.pos, self.aligner.align
+        lengths, junk_memo, is_junk = self._lengths, self._junk, self._is_junk
+        junk_of = junk_memo.get
+        # per open element: its length so far, or -1 for one that counts nothing (a skipped tag)
+        counts: list[int] = []
         # document order: an element's text at its start, its tail after its end (lxml walks the tree)
         for event, el in etree.iterwalk(root, events=("start", "end")):
             if event == "start":
-                text = el.text
-                if text and (_name_of(el.tag) or _tag(el)) not in _NO_TEXT:
-                    pos[(el, "text")] = align(text, el.sourceline)
+                tag = _name_of(el.tag) or _tag(el)
+                if tag and tag not in _SKIP_TAGS:
+                    text = el.text
+                    if text:
+                        pos[(el, "text")] = align(text, el.sourceline)
+                        counts.append(len("".join(text.split())))
+                    else:
+                        counts.append(0)
+                else:
+                    if tag not in _NO_TEXT:  # (a skipped tag's text is aligned all the same)
+                        text = el.text
+                        if text:
+                            pos[(el, "text")] = align(text, el.sourceline)
+                    counts.append(-1)
             else:
+                n = counts.pop()
+                lengths[el] = n if n > 0 else 0
                 tail = el.tail
                 if tail:
                     line = el.sourceline
@@ -410,6 +429,17 @@ class _Page:
                         parent = el.getparent()
                         line = parent.sourceline if parent is not None else None
                     pos[(el, "tail")] = align(tail, line)
+                if counts and counts[-1] >= 0:  # the parent counts this element and its tail
+                    add = 0
+                    if n > 0:  # (a length of 0 adds nothing, junk or not)
+                        hit = junk_of(el)
+                        if hit is None:  # (as self.junk(el) does)
+                            hit = junk_memo[el] = is_junk(el)
+                        if not hit:
+                            add = n
+                    if tail:
+                        add += len("".join(tail.split()))
+                    counts[-1] += add
 
     def offs(self, el: Any, which: str, text: str) -> list[int]:
         o = self.pos.get((el, which))
@@ -444,12 +474,9 @@ class _Page:
 
     def length(self, el: Any) -> int:
         """The characters other than whitespace in ``el``: its text, and the length and tail of each
-        child (a junk child counts its tail only; a skipped tag such as ``script`` is 0)."""
-        n = self._lengths.get(el)
-        if n is None:
-            self._measure(el)
-            n = self._lengths[el]
-        return n
+        child (a junk child counts its tail only; a skipped tag such as ``script`` is 0). Measured
+        for every element of the page, children before parents, as the text is aligned."""
+        return self._lengths[el]
 
     def content(self, el: Any) -> int:
         """:meth:`length` without the text of links (``<a href>``; a bookmark ``<a name>`` is text):
@@ -474,34 +501,6 @@ class _Page:
                         links += self.length(a)
             self._linked[el] = links
         return n - links
-
-    def _measure(self, top: Any) -> None:
-        """:meth:`length` of ``top`` and of every element in it not measured yet, children before
-        parents, in one walk."""
-        from lxml import etree
-
-        lengths, junk_memo, is_junk = self._lengths, self._junk, self._is_junk
-        junk_of = junk_memo.get
-        for _, el in etree.iterwalk(top, events=("end",)):
-            if el in lengths:
-                continue
-            n = 0
-            tag = _name_of(el.tag) or _tag(el)
-            if tag and tag not in _SKIP_TAGS:
-                text = el.text
-                if text:
-                    n = len("".join(text.split()))
-                for child in el:
-                    if _name_of(child.tag) or _tag(child):
-                        hit = junk_of(child)
-                        if hit is None:  # (as self.junk(child) does)
-                            hit = junk_memo[child] = is_junk(child)
-                        if not hit:
-                            n += lengths[child]
-                    tail = child.tail
-                    if tail:
-                        n += len("".join(tail.split()))
-            lengths[el] = n
 
     # -- where the report is
     def body(self) -> tuple[Any, Optional[Any]]:
