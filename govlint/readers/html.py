@@ -162,13 +162,31 @@ def decode_html(data: bytes) -> tuple[str, str, bool]:
 # style (Word's HTML has one in every cell)
 _ATTRS = (r"(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+" if sys.version_info >= (3, 11)
           else r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*")
-# markup the character stream leaves out, and character references (see _scan)
+# the start tags _scan acts on (see _ACTED_ON) and the end tags (title, textarea): a tag whose name
+# begins so (``<thead>`` too). Not only the whole name: when a tag with a stray quote fails whole,
+# the tag patterns below try shorter names, so ``<td"x y="z>`` is read as a ``td`` tag
+_ACTED_NAME = r"(?:[sS][cC][rR][iI][pP][tT]|[sS][tT][yY][lL][eE]|[tT][iI][tT][lL][eE]|[tT][eE][xX][tT][aA][rR][eE][aA]|[tT][dDhH])"
+_ACTED_END = r"(?:[tT][iI][tT][lL][eE]|[tT][eE][xX][tT][aA][rR][eE][aA])"
+# one piece of markup that _scan does nothing with but leave out: a comment, a declaration, or a tag
+# other than those — the alternatives below, in their order, limited to those names
+_NO_OP = (r"<!--.*?(?:-->|\Z)"
+          r"|<[!?][^>]*(?:>|\Z)"
+          rf"|<(?!{_ACTED_NAME})[a-zA-Z][^\s/>\x00]*{_ATTRS}(?:>|\Z)"
+          rf"|</(?!{_ACTED_END})[a-zA-Z][^\s/>\x00]*{_ATTRS}(?:>|\Z)"
+          rf"|<(?!{_ACTED_NAME})[a-zA-Z][^\s/>\x00]*[^>]*(?:>|\Z)"
+          rf"|</(?!{_ACTED_END})[a-zA-Z][^\s/>\x00]*[^>]*(?:>|\Z)")
+# markup the character stream leaves out, and character references (see _scan). The first group
+# takes a run of adjacent markup that needs nothing done (``</span></p><p class=…><span style=…>``)
+# at once: where it matches, the alternatives after it would match the same first piece, and the
+# pieces that follow would be found there by the next searches, with no text between
 _MARKUP = cached_compile(
-    r"(?P<comment><!--.*?(?:-->|\Z))"
+    r"(?=[<&])(?:"  # (every piece starts so: the engine passes text by without trying each alternative)
+    rf"(?P<run>(?:{_NO_OP})+)"
+    r"|(?P<comment><!--.*?(?:-->|\Z))"
     r"|<[!?][^>]*(?:>|\Z)"  # doctype, CDATA section, processing instruction
     rf"|<(?P<end>/?)(?P<name>[a-zA-Z][^\s/>\x00]*)(?P<attrs>{_ATTRS})(?:>|\Z)"
     r"|<(?P<end2>/?)(?P<name2>[a-zA-Z][^\s/>\x00]*)(?P<attrs2>[^>]*)(?:>|\Z)"  # an unclosed quote in a tag
-    r"|(?P<ref>&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?)",
+    r"|(?P<ref>&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?))",
     re.S,
 )
 _ACTED_ON = frozenset({"script", "style", "title", "textarea", "td", "th"})  # start tags _scan acts on
@@ -209,7 +227,9 @@ def _scan(text: str, starts: tuple[int, ...]) -> tuple[str, list[int], list[int]
             off.append(pos)
             length += a - pos
         pos = m.end()
-        _, end, name, attrs, end2, name2, attrs2, ref = m.groups()  # (one call: a page has a few thousand)
+        if m.lastindex == 1:  # markup that needs nothing done
+            continue
+        _, _, end, name, attrs, end2, name2, attrs2, ref = m.groups()  # (one call: a page has a few hundred)
         if ref is not None:
             if not skip:
                 body = ref[1:].rstrip(";")
