@@ -618,3 +618,86 @@ def test_a_source_line_break_between_chinese_and_a_number_is_no_space():
     # and in a table cell
     cell = "<table border=1><tr><td>行政许可</td><td>5\n件</td><td>2\n3</td></tr></table>"
     assert lines(read_html(page(cell))) == ["行政许可 | 5件 | 2 3"]
+
+
+def _scan_one_token_at_a_time(text):
+    """The stream as a tokeniser that takes one piece of markup per search gives it, with one offset
+    per character (the reader's tokenising before pieces and runs of markup)."""
+    import html as _html
+    import re
+
+    from govlint.readers import html as H
+
+    markup = re.compile(
+        r"(?P<comment><!--.*?(?:-->|\Z))|<[!?][^>]*(?:>|\Z)"
+        rf"|<(?P<end>/?)(?P<name>[a-zA-Z][^\s/>\x00]*)(?P<attrs>{H._ATTRS})(?:>|\Z)"
+        r"|<(?P<end2>/?)(?P<name2>[a-zA-Z][^\s/>\x00]*)(?P<attrs2>[^>]*)(?:>|\Z)"
+        r"|(?P<ref>&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?)", re.S)
+    chars, offs, cells, pos, skip = [], [], [], 0, 0
+    while pos < len(text):
+        m = markup.search(text, pos)
+        a = m.start() if m else len(text)
+        if not skip:
+            chars.append(text[pos:a])
+            offs += range(pos, a)
+        if m is None:
+            break
+        pos = m.end()
+        if m["ref"] is not None:
+            if not skip:
+                s = _html.unescape("&" + m["ref"][1:].rstrip(";") + ";")
+                chars.append(s)
+                offs += [a] * len(s)
+            continue
+        name = (m["name"] or m["name2"] or "").lower()
+        if not name:
+            continue
+        if m["end"] or m["end2"]:
+            skip -= bool(skip and name in ("title", "textarea"))
+        elif name in ("td", "th"):
+            cells.append((text.count("\n", 0, pos - 1) + 1, a))
+        elif name in H._ACTED_ON and not (m["attrs"] or m["attrs2"] or "").rstrip().endswith("/"):
+            if name in H._RAW_END:
+                close = H._RAW_END[name].search(text, pos)
+                pos = close.start() if close is not None else len(text)
+            else:
+                skip += 1
+    return "".join(chars), offs, cells
+
+
+def test_stream_pieces_and_runs_of_markup_give_every_characters_offset():
+    """The tokeniser takes runs of markup that need nothing done in one match and keeps the stream's
+    offsets by contiguous piece; the stream, each character's offset and the cells' tags are those of
+    a tokeniser taking one piece of markup at a time — on random pages and on malformed tags (a stray
+    quote makes the tag pattern settle on a shorter name: ``<td"x y="z>`` is a td)."""
+    import random
+
+    from govlint.readers import html as H
+
+    rng = random.Random(5)
+    names = ["td", "TD", "tD", "th", "thead", "title", "TITLE", "textarea", "script", "style", "span", "p",
+             "table", "tr", "t", "tdx", "o:p", "ſcript", "tİtle"]
+    texts = [page.decode("utf-8") for page in (_random_page(rng) for _ in range(150))]
+    for _ in range(150):
+        out = ["<table><tr>"]
+        for _ in range(rng.randint(10, 50)):
+            if rng.random() < .5:
+                out.append("<" + rng.choice(["", "/"]) + rng.choice(names)
+                           + "".join(rng.choice('"\' /\x00=x>\n') for _ in range(rng.randint(0, 6)))
+                           + rng.choice([">", "", "/>"]))
+            else:
+                out.append(rng.choice(["文字", "12", "&amp;", "&foo", "&#x1F600;", "<!-- c -->", "\n", "<td>5</td>",
+                                       "</title>", "<!x>", "<![CDATA[y]]>"]))
+        texts.append("".join(out))
+    texts.append('<table><tr><td"x y="z>1<TD>2<Th>3</TITLE>x<title>y</title>z<thead>w')
+    runs = 0
+    for text in texts:
+        stream, offs, cells = _scan_one_token_at_a_time(text)
+        aligner = H._Aligner(text)
+        assert aligner.text == stream and aligner.cells == cells, text
+        assert [aligner.offset(j) for j in range(len(stream))] == offs, text
+        for j in range(0, len(stream), 3):  # a node's offsets, whole or across pieces
+            n = min(len(stream) - j, 1 + j % 7)
+            assert list(aligner.offsets(j, n)) == offs[j:j + n], text
+        runs += sum(1 for m in H._MARKUP.finditer(text) if m.lastindex == 1 and m.end() - m.start() > 3)
+    assert runs > 500

@@ -14,7 +14,9 @@ blank cells (the empty corner of a header, padding cells after a value) are layo
 
 :class:`TextBuilder` also records, per character written, where it came from: an offset into the
 original file (HTML) — turned into line/column by :meth:`TextBuilder.origin` — and locators such
-as ``表3 第5行 第2列`` (DOCX, PDF).
+as ``表3 第5行 第2列`` (DOCX, PDF). Offsets are handed in as any sequence of ints: the HTML reader
+gives a ``range`` for text that is contiguous in the file, which :func:`clean` keeps when it has
+nothing to collapse and :meth:`TextBuilder.row` copies straight into the builder's array.
 """
 
 from __future__ import annotations
@@ -118,7 +120,7 @@ class GridCell:
     """One cell of a table as the reader found it; ``row``/``col`` are grid positions (0-based)."""
 
     text: str
-    offs: list[int] = attrs.field(factory=list)  # per char of text: offset in the original file, or -1
+    offs: Sequence[int] = attrs.field(factory=list)  # per char of text: offset in the original file, or -1 (list or range)
     row: int = 0
     col: int = -1  # -1: not placed yet (see :func:`place`)
     rowspan: int = 1

@@ -26,13 +26,18 @@ or digit, as a line break in the source does), ``&nbsp;`` is a space.
 
 Positions: lxml gives elements a source line but text no column, so the decoded HTML is also
 tokenised in one regular-expression pass (comments, declarations, tags with quoted attributes, raw
-script/style content, character references left unconverted, as ``html.parser`` tokenises), which
-yields every text character outside markup with its exact offset (an entity's characters map to its
-``&``). lxml's text nodes are then matched, in document order, against that
-stream (exact match of the whole node first, then character by character with whitespace ignored),
-never before the line lxml reports for the node's element. Each extracted character therefore
-carries the line and column it has in the HTML file; what cannot be matched takes the position of
-the character before it.
+script/style content, character references left unconverted, as ``html.parser`` tokenises; a run of
+adjacent markup that needs nothing done is one match), which yields the text outside markup as one
+string, the *stream*, cut in pieces that are contiguous in the file: a run of text between tags is
+one piece (its start in the stream and in the file: two ints, not one per character), each
+character of a reference another (an entity's characters map to its ``&``). lxml's text nodes are
+then matched, in document order, against the stream (exact match of the whole node first, then
+character by character with whitespace ignored), never before the line lxml reports for the node's
+element; the same walk of the tree measures every element's text. A node found whole inside one
+piece — most of them — gets its offsets as a ``range``, which cleaning keeps and the table writer
+copies into the builder's array; only entities, markup inside a node and whitespace around it
+spell offsets out one by one. Each extracted character therefore carries the line and column it has
+in the HTML file; what cannot be matched takes the position of the character before it.
 """
 
 from __future__ import annotations
@@ -165,7 +170,8 @@ _ATTRS = (r"(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+" if sys.version_info >= (3, 11)
 # the start tags _scan acts on (see _ACTED_ON) and the end tags (title, textarea): a tag whose name
 # begins so (``<thead>`` too). Not only the whole name: when a tag with a stray quote fails whole,
 # the tag patterns below try shorter names, so ``<td"x y="z>`` is read as a ``td`` tag
-_ACTED_NAME = r"(?:[sS][cC][rR][iI][pP][tT]|[sS][tT][yY][lL][eE]|[tT][iI][tT][lL][eE]|[tT][eE][xX][tT][aA][rR][eE][aA]|[tT][dDhH])"
+_ACTED_NAME = (r"(?:[sS][cC][rR][iI][pP][tT]|[sS][tT][yY][lL][eE]|[tT][iI][tT][lL][eE]"
+               r"|[tT][eE][xX][tT][aA][rR][eE][aA]|[tT][dDhH])")
 _ACTED_END = r"(?:[tT][iI][tT][lL][eE]|[tT][eE][xX][tT][aA][rR][eE][aA])"
 # one piece of markup that _scan does nothing with but leave out: a comment, a declaration, or a tag
 # other than those — the alternatives below, in their order, limited to those names
