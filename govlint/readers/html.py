@@ -573,7 +573,15 @@ class _Page:
         best = max(hidden, key=self.content)  # (a hidden element's own length counts all its text)
         if self.content(best) > self.content(body) and not self._inside_junk(best.getparent(), body):
             self._junk[best] = False
-            self._lengths.clear()  # (its ancestors were measured without it)
+            # its ancestors were measured without it: each gets its length, up to one that is junk
+            # itself (its parent does not count it)
+            delta, lengths = self._lengths.get(best, 0), self._lengths
+            p = best.getparent()
+            while p is not None and delta:
+                lengths[p] = lengths.get(p, 0) + delta
+                if self.junk(p):
+                    break
+                p = p.getparent()
             self._linked.clear()
 
     def _hidden(self, el: Any) -> bool:
