@@ -75,6 +75,7 @@ _OTHER_BREAK = cached_compile("\r(?!\n)|[\x0b\u2028\u2029]")
 def as_lines(text: str) -> str:
     """``text`` with every other line break as LF (one character for one); ``text`` itself when it
     has none."""
-    if _OTHER_BREAK.search(text) is None:
+    if text.count("\r") == text.count("\r\n") and "\x0b" not in text and "\u2028" not in text \
+            and "\u2029" not in text:  # (str's own searches: the pattern alone took 40 µs on a short report)
         return text
     return _OTHER_BREAK.sub("\n", text)
