@@ -671,3 +671,22 @@ def broken_identities(t3: Optional[TableData] = None, t4: Optional[TableData] = 
         for g, _ in T4_GROUPS:
             check("GL304", t4, [("cases", f"{g}.total")], [("cases", f"{g}.{o}") for o, _ in T4_OUTCOMES[:-1]])
     return out
+
+
+def distinct_doc() -> Doc:
+    """The seed with tables whose cells (nearly) all differ, so that a value read into the wrong
+    row or column cannot go unnoticed; every identity of the format holds."""
+    doc = seed_doc()
+    t3 = doc.tables["三"]
+    leaves = [r.id for r in t3.rowdefs() if r.id not in ("new", "carried_over", "total", "carry_forward")]
+    outcomes = {(r, c): (i * 7 + j * 3) % 11 + 1 for i, r in enumerate(leaves) for j, c in enumerate(T3_APPLICANTS)}
+    carried = {c: j + 1 for j, c in enumerate(T3_APPLICANTS)}
+    forward = {c: 2 * j + 1 for j, c in enumerate(T3_APPLICANTS)}
+    consistent_table3(t3, outcomes, carried, forward)
+    consistent_table4(doc.tables["四"], {c: k + 1 for k, c in enumerate(
+        c for c in T4_COLUMNS if not c.endswith(".total"))})
+    t2 = doc.tables["二"]
+    for k, (r, c) in enumerate(t2.cells()):
+        t2.values[(r, c)] = str(k + 1)
+    t2.values[("fees", "fee_amount")] = "0.65"
+    return doc

@@ -26,32 +26,13 @@ def core_findings(text_or_bytes) -> list:
     return [(d.code, d.line, d.message) for d in govlint.lint(text_or_bytes, CORE)]
 
 
-def distinct_doc() -> rg.Doc:
-    """The seed with tables whose cells (nearly) all differ, so that a value read into the wrong
-    row or column cannot go unnoticed; every identity of the format holds."""
-    doc = rg.seed_doc()
-    t3 = doc.tables["三"]
-    leaves = [r.id for r in t3.rowdefs() if r.id not in ("new", "carried_over", "total", "carry_forward")]
-    outcomes = {(r, c): (i * 7 + j * 3) % 11 + 1 for i, r in enumerate(leaves) for j, c in enumerate(rg.T3_APPLICANTS)}
-    carried = {c: j + 1 for j, c in enumerate(rg.T3_APPLICANTS)}
-    forward = {c: 2 * j + 1 for j, c in enumerate(rg.T3_APPLICANTS)}
-    rg.consistent_table3(t3, outcomes, carried, forward)
-    rg.consistent_table4(doc.tables["四"], {c: k + 1 for k, c in enumerate(
-        c for c in rg.T4_COLUMNS if not c.endswith(".total"))})
-    t2 = doc.tables["二"]
-    for k, (r, c) in enumerate(t2.cells()):
-        t2.values[(r, c)] = str(k + 1)
-    t2.values[("fees", "fee_amount")] = "0.65"
-    return doc
-
-
 # ----------------------------------------------------------------------------- alignment in every shape
 
 
 @pytest.mark.parametrize("groups_inline", [True, False], ids=["groups-inline", "groups-own-line"])
 @pytest.mark.parametrize("shape", rg.SHAPES)
 def test_every_value_lands_in_its_row_and_column(shape, groups_inline):
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     r = rg.render(doc, shape, groups_inline=groups_inline)
     report = govlint.parse(r.text)
     assert report.edition == "2021" and report.year == 2022
@@ -71,7 +52,7 @@ def test_every_value_lands_in_its_row_and_column(shape, groups_inline):
 
 
 def test_values_are_read_as_numbers():
-    report = govlint.parse(rg.render(distinct_doc(), "pipe").text)
+    report = govlint.parse(rg.render(rg.distinct_doc(), "pipe").text)
     t3 = report.table("三")
     assert all(c.kind == "number" and isinstance(c.value, int) for c in t3.cells())
     assert report.table("二").cell("fees", "fee_amount").value == pytest.approx(0.65)
@@ -257,7 +238,7 @@ def test_full_grid_with_merged_cells_written_empty(shape):
     assert "一、本年新收政府信息公开申请数量 |  |  | 3 |" in r.text
     assert re.search(r"^\s*(?:\|\s+){2,3}2\.其他法律行政法规禁止公开 \|", r.text, re.M)
     assert core_findings(r.text) == []
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     r = rg.render(doc, shape, grid=True)
     report = govlint.parse(r.text)
     for tid, t in doc.tables.items():

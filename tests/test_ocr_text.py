@@ -23,22 +23,6 @@ def findings(text) -> list:
     return [(d.code, d.line, d.message_en) for d in govlint.lint(text, CORE)]
 
 
-def distinct_doc() -> rg.Doc:
-    doc = rg.seed_doc()
-    t3 = doc.tables["三"]
-    leaves = [r.id for r in t3.rowdefs() if r.id not in ("new", "carried_over", "total", "carry_forward")]
-    outcomes = {(r, c): (i * 7 + j * 3) % 11 + 1 for i, r in enumerate(leaves) for j, c in enumerate(rg.T3_APPLICANTS)}
-    rg.consistent_table3(t3, outcomes, {c: j + 1 for j, c in enumerate(rg.T3_APPLICANTS)},
-                         {c: 2 * j + 1 for j, c in enumerate(rg.T3_APPLICANTS)})
-    rg.consistent_table4(doc.tables["四"], {c: k + 1 for k, c in enumerate(
-        c for c in rg.T4_COLUMNS if not c.endswith(".total"))})
-    t2 = doc.tables["二"]
-    for k, (r, c) in enumerate(t2.cells()):
-        t2.values[(r, c)] = str(k + 1)
-    t2.values[("fees", "fee_amount")] = "0.65"
-    return doc
-
-
 def read_all_but(doc: rg.Doc, text: str, skip: set) -> None:
     """Every cell of ``doc`` but those in ``skip`` is read with its value."""
     report = govlint.parse(text)
@@ -74,7 +58,7 @@ def test_lookalike_figure():
     ("carried_over", "natural", "〇", "0"),
 ])
 def test_misread_first_figure_of_a_row(shape, row, column, written, figure):
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     bad = doc.copy().set("三", row, column, written)
     r = rg.render(bad, shape)
     got = findings(r.text)
@@ -84,7 +68,7 @@ def test_misread_first_figure_of_a_row(shape, row, column, written, figure):
 
 
 def test_garbled_separator_in_first_figure_of_a_spaced_row():
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     r = rg.render(doc.copy().set("三", "new", "natural", "1,5"), "spaced")
     got = findings(r.text)
     assert [(c, line) for c, line, _ in got] == [("GL208", r.cell("三", "new", "natural"))], got
@@ -95,7 +79,7 @@ def test_garbled_separator_in_first_figure_of_a_spaced_row():
 # the row for one of 14 values where 16 were expected (GL211, the whole row out of the checks)
 @pytest.mark.parametrize("shape", ["spaced", "pipe", "cells"])
 def test_misread_first_figure_of_table4(shape):
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     r = rg.render(doc.copy().set("四", "cases", "review.upheld", "l"), shape)
     got = findings(r.text)
     assert [(c, line) for c, line, _ in got] == [("GL208", r.cell("四", "cases", "review.upheld"))], got
@@ -104,7 +88,7 @@ def test_misread_first_figure_of_table4(shape):
 
 
 def test_blank_inside_a_figure_is_named():
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     r = rg.render(doc.copy().set("三", "disclosed", "natural", "1 0"), "pipe")
     got = findings(r.text)
     assert [(c, line) for c, line, _ in got] == [("GL208", r.cell("三", "disclosed", "natural"))], got
@@ -113,7 +97,7 @@ def test_blank_inside_a_figure_is_named():
 
 def test_a_label_word_is_not_taken_for_a_figure():
     # the words of a spaced label stay its label when the label with them is one of the format's
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     r = rg.render(doc, "spaced")
     assert findings(r.text) == []
 
@@ -123,7 +107,7 @@ def test_a_label_word_is_not_taken_for_a_figure():
 # only the artefact
 @pytest.mark.parametrize("shape", ["spaced", "pipe", "cells"])
 def test_point_grouping_thousands_in_a_count(shape):
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     t3 = doc.tables["三"]
     rg.consistent_table3(t3, {("disclosed", "natural"): 1234, ("unable.not_held", "business"): 3}, {}, {})
     r = rg.render(doc.copy().set("三", "disclosed", "natural", "1.234"), shape)
@@ -136,7 +120,7 @@ def test_point_grouping_thousands_in_a_count(shape):
 
 
 def test_a_decimal_count_is_still_an_error_and_money_keeps_its_decimals():
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     doc.set("二", "fees", "fee_amount", "1.250")  # 万元: a decimal amount, not 1250
     r = rg.render(doc.copy().set("二", "penalty", "decisions", "2.5"), "pipe")
     got = findings(r.text)
@@ -166,7 +150,7 @@ def test_a_decimal_count_is_still_an_error_and_money_keeps_its_decimals():
     ("其他结果", "其他结杲", "杲→果"),
 ])
 def test_misread_label_is_read_and_named(shape, old, new, pair):
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     text = rg.render(doc, shape).text
     assert old in text
     line = text[:text.index(old)].count("\n") + 1
@@ -179,7 +163,7 @@ def test_misread_label_is_read_and_named(shape, old, new, pair):
 
 def test_two_labels_one_character_away_are_no_guess():
     # 结果纠持 is one character from both 结果维持 and 结果纠正: not read as either; 其他情况 is two from 其他结果
-    text = rg.render(distinct_doc(), "cells").text
+    text = rg.render(rg.distinct_doc(), "cells").text
     for old, new in [("结果维持", "结果纠持"), ("其他结果", "其他情况")]:
         got = [c for c, _, _ in findings(text.replace(old, new, 1))]
         assert "GL215" not in got and "GL205" in got, got
@@ -203,7 +187,7 @@ def _nth_replaced(text: str, old: str, new: str, n: int) -> str:
     ("其他结果", 1, "direct.other"), ("结果纠正", 2, "after_review.corrected"),
 ])
 def test_unknown_word_for_a_shared_header_label_of_table4(shape, label, n, column):
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     r = rg.render(doc, shape)
     bad = _nth_replaced(r.text, label, "调解结案", n)
     got = findings(bad)
@@ -218,7 +202,7 @@ def test_unknown_word_for_a_shared_header_label_of_table4(shape, label, n, colum
 # got a GL211 (25 findings, 175 figures out of the checks)
 @pytest.mark.parametrize("shape", ["spaced", "pipe", "cells"])
 def test_unknown_header_word_of_a_spaced_header_is_kept(shape):
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     r = rg.render(doc, shape)
     bad = r.text.replace("自然人", "个人", 1)
     got = findings(bad)
@@ -233,7 +217,7 @@ def test_unknown_header_word_of_a_spaced_header_is_kept(shape):
 @pytest.mark.parametrize("mark,where", [("3", ("三", "withheld.security")), ("3", ("三", "carry_forward")),
                                          ("· 3 ·", ("三", "withheld.security"))])
 def test_page_number_between_rows(shape, mark, where):
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     r = rg.render(doc, shape)
     lines = r.text.split("\n")
     at = r.row(*where)
@@ -250,7 +234,7 @@ def test_page_number_between_rows(shape, mark, where):
 
 @pytest.mark.parametrize("shape", ["spaced", "pipe"])
 def test_page_number_between_header_and_row_of_table4(shape):
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     r = rg.render(doc, shape)
     lines = r.text.split("\n")
     at = r.row("四", "cases")
@@ -263,7 +247,7 @@ def test_page_number_between_header_and_row_of_table4(shape):
 
 def test_figures_a_cell_a_line_are_not_page_numbers():
     # one cell a line (a scraped page): every figure is alone on its line; an extra one keeps the row out
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     r = rg.render(doc, "cells")
     lines = r.text.split("\n")
     at = r.cell("三", "disclosed", "total")
@@ -293,7 +277,7 @@ def _break_label(text: str, label: str, at: str, hyphen: str, figures_first: boo
 @pytest.mark.parametrize("hyphen", ["", "-"])
 @pytest.mark.parametrize("figures_first", [False, True])
 def test_label_broken_over_two_lines(shape, hyphen, figures_first):
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     text = rg.render(doc, shape).text
     for label, at in [("本机关不掌握相关政府信息", "握相关"),
                       ("申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "缴纳")]:
@@ -304,7 +288,7 @@ def test_label_broken_over_two_lines(shape, hyphen, figures_first):
 
 @pytest.mark.parametrize("shape", ["spaced", "pipe", "cells"])
 def test_soft_hyphen_in_a_label(shape):
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     bad = rg.render(doc, shape).text.replace("本机关不掌握相关政府信息", "本机关不掌\u00ad握相关政府信息", 1)
     assert findings(bad) == []
     read_all_but(doc, bad, set())
@@ -332,7 +316,7 @@ def _figures_only(doc: rg.Doc, shape: str, drop: int = -1) -> str:
 # (175 findings) and GL202 said 25 rows were missing
 @pytest.mark.parametrize("shape", ["spaced", "pipe"])
 def test_table_of_figures_only_is_read_in_the_formats_order(shape):
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     text = _figures_only(doc, shape)
     got = findings(text)
     assert [c for c, _, _ in got] == ["GL202"], got
@@ -345,7 +329,7 @@ def test_table_of_figures_only_is_read_in_the_formats_order(shape):
 
 @pytest.mark.parametrize("shape", ["spaced", "pipe"])
 def test_table_of_figures_only_with_one_lost_is_one_finding_each(shape):
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     got = findings(_figures_only(doc, shape, drop=40))
     assert sorted(c for c, _, _ in got) == ["GL202", "GL211"], got
     assert "174 values that belong to no row" in next(m for c, _, m in got if c == "GL211")
@@ -354,7 +338,7 @@ def test_table_of_figures_only_with_one_lost_is_one_finding_each(shape):
 @pytest.mark.parametrize("shape", ["spaced", "pipe", "cells"])
 def test_misread_label_and_misread_first_figure_on_one_row(shape):
     # both artefacts on one row: the figure is still the row's first cell, the label still the row's
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     bad = doc.copy().set("三", "disclosed", "natural", "1O").relabel_row("三", "disclosed", "（一）子以公开")
     r = rg.render(bad, shape)
     got = findings(r.text)
@@ -369,7 +353,7 @@ def test_misread_label_and_misread_first_figure_on_one_row(shape):
 @pytest.mark.parametrize("old,new,part", [("二、主动公开政府信息情况", "=、主动公开政府信息情况", 2),
                                           ("一、总体情况", "-、总体情况", 1)])
 def test_part_heading_with_a_misread_numeral(shape, old, new, part):
-    doc = distinct_doc()
+    doc = rg.distinct_doc()
     text = rg.render(doc, shape).text.replace(old, new, 1)
     got = findings(text)
     assert "GL101" not in [c for c, _, _ in got], got

@@ -259,19 +259,6 @@ def test_rtf_without_libreoffice_says_how_to_convert(monkeypatch):
         assert "RTF" in result.diagnostics[0].message and "另存为" in result.diagnostics[0].message
 
 
-def test_rtf_is_converted_with_libreoffice(tmp_path):
-    pytest.importorskip("docx")
-    if rs.office_missing():
-        pytest.skip(rs.office_missing())
-    rs.to_docx(CASES["changed_cell"], tmp_path / "r.docx")
-    rtf = rs.convert(tmp_path / "r.docx", "rtf", tmp_path / "out")[0]
-    data = rtf.read_bytes()
-    assert data.startswith(b"{\\rtf")
-    ref = default_engine().lint_bytes(rs.to_text(CASES["changed_cell"], "rows").encode(), "r.txt")
-    for name in ("r.rtf", "r.txt"):  # (was read as text: one GL005, "no structure")
-        assert keys(default_engine().lint_bytes(data, name)) == keys(ref), name
-
-
 def test_doc_that_is_really_docx_or_html():
     assert read_legacy(build(p("一、总体情况")), "r.doc").text == "一、总体情况\n"
     html = "<html><body><p>一、总体情况</p></body></html>".encode("utf-8")
@@ -280,18 +267,22 @@ def test_doc_that_is_really_docx_or_html():
     assert _code(b"neither word nor html", read_legacy, "r.doc") == "GL011"
 
 
-def test_legacy_doc_is_converted_with_libreoffice(tmp_path):
+@pytest.mark.parametrize("fmt, magic, names", [
+    ("doc", b"\xd0\xcf\x11\xe0", ("r.doc",)),
+    ("rtf", b"{\\rtf", ("r.rtf", "r.txt")),  # (RTF was read as text: one GL005, "no structure")
+])
+def test_legacy_formats_are_converted_with_libreoffice(tmp_path, fmt, magic, names):
     pytest.importorskip("docx")
     if rs.office_missing():
         pytest.skip(rs.office_missing())
     rs.to_docx(CASES["changed_cell"], tmp_path / "r.docx")
-    doc = rs.convert(tmp_path / "r.docx", "doc", tmp_path / "out")[0]
-    data = doc.read_bytes()
-    assert data.startswith(b"\xd0\xcf\x11\xe0")
-    result = default_engine().lint_bytes(data, "r.doc")
+    data = rs.convert(tmp_path / "r.docx", fmt, tmp_path / "out")[0].read_bytes()
+    assert data.startswith(magic)
     ref = default_engine().lint_bytes(rs.to_text(CASES["changed_cell"], "rows").encode(), "r.txt")
-    assert keys(result) == keys(ref)
-    assert any(d.locator and d.locator.startswith("表") for d in result.diagnostics)
+    for name in names:  # (a .txt whose first bytes say RTF is converted too)
+        result = default_engine().lint_bytes(data, name)
+        assert keys(result) == keys(ref), name
+        assert any(d.locator and d.locator.startswith("表") for d in result.diagnostics)
     assert _code(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096, read_legacy, "broken.doc") == "GL011"
 
 
