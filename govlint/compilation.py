@@ -3,7 +3,7 @@ page), or reports copied one after the other into one file.
 
 Read as one report, such a file had every part "repeated" (GL102 after the first report) and the
 later reports' tables unread. :func:`report_starts` finds where each report starts, from the report
-read as one: the part headings start again at 一 (or 二) after a part 四 or later, with the next
+read as one: the part headings start again at 一 after a part 四 or later, with the next
 report's title (a line naming a year's report) just before them. The engine then checks each
 report on its own, in a view of the file in which the other reports are blanked out (same length,
 line breaks kept), so every position is still the file's.
@@ -43,7 +43,8 @@ def report_starts(report: Report) -> list[int]:
         part = s.part if s.part is not None else s.heading.number
         if part is None:
             continue
-        if part <= 2 and furthest >= 4 and i:
+        # (a report starts at part 一: an attachment repeating the tables under 二–四 is no new report)
+        if part == 1 and furthest >= 4 and i:
             at = _title_start(report, i - 1)
             if at is not None:
                 starts.append(at)

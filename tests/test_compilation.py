@@ -98,3 +98,14 @@ def test_extract_gives_a_record_per_report(tmp_path) -> None:
     assert cli.main(["extract", "--format", "csv", "-o", str(out), str(f)]) == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert {r["report_index"] for r in rows} == {"0", "1", "2"}
+
+
+def test_an_attachment_repeating_the_tables_is_no_second_report() -> None:
+    """附件：…统计表 and the headings 二–四 with their tables after part 六: the same report's tables."""
+    seed = SEED.read_text(encoding="utf-8")
+    lines = seed.split("\n")
+    two = next(i for i, s in enumerate(lines) if s.startswith("二、"))
+    five = next(i for i, s in enumerate(lines) if s.startswith("五、"))
+    att = ["", f"附件：{AGENCY}2022年政府信息公开工作年度报告统计表", ""] + lines[two:five]
+    result = default_engine().lint_bytes((seed.rstrip("\n") + "\n" + "\n".join(att)).encode("utf-8"), "r.txt")
+    assert report_starts(result.report) == [] and "GL013" not in {d.code for d in result.diagnostics}
