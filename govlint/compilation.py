@@ -21,8 +21,8 @@ _NOT_LINE = cached_compile(r"[^\n]")
 
 
 def _title_start(report: Report, section_index: int) -> Optional[int]:
-    """The offset of the next report's title: the last paragraph of section ``section_index`` (or the
-    one before it) when it names a year's report, and is short, as a title is."""
+    """The offset of the next report's title: the last of the last three paragraphs of section
+    ``section_index`` that names a year's report and is short, as a title is."""
     paras = report.sections[section_index].paragraphs
     for p in reversed(paras[-3:]):
         s = p.text.strip()
