@@ -295,3 +295,150 @@ def test_cli_exit_2_with_the_reason(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "govlint", "check", "--no-show-source", str(tmp_path / "cut.docx")],
                           capture_output=True, text=True)
     assert proc.returncode == 2 and "GL011" in proc.stdout and "截断" in proc.stdout
+
+
+# ----------------------------------------------------------------------------- shapes WPS, Word and LibreOffice write
+
+CHINESE_LIST = (
+    '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="%1、"/><w:pStyle w:val="1"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
+    '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:pStyle w:val="2"/></w:lvl>'
+    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>'
+    '<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    '<w:num w:numId="4"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride></w:num>')
+
+
+def numbered(text: str, num_id: int, ilvl: int | None = None, style: str = "") -> str:
+    lvl = f'<w:ilvl w:val="{ilvl}"/>' if ilvl is not None else ""
+    st = f'<w:pStyle w:val="{style}"/>' if style else ""
+    return p(text, f'<w:pPr>{st}<w:numPr>{lvl}<w:numId w:val="{num_id}"/></w:numPr></w:pPr>')
+
+
+def package(parts: dict[str, str]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CT)
+        for name, xml in parts.items():
+            z.writestr(name, xml)
+    return buf.getvalue()
+
+
+def test_row_labels_numbered_in_cells_keep_their_numbers():
+    """Row labels of table 三 numbered by Word or WPS (``1.`` ``2.`` in the cells, restarted for each
+    group by a list with w:startOverride) are read with their numbers, counted in document order."""
+    rows = "".join(f"<w:tr>{tc('（三）不予公开') if i == 0 else tc('')}"
+                   f"<w:tc>{numbered(label, 3, 2)}</w:tc>{tc('0')}</w:tr>"
+                   for i, label in enumerate(["属于国家秘密", "其他法律行政法规禁止公开"]))
+    rows += "".join(f"<w:tr>{tc('（四）无法提供') if i == 0 else tc('')}<w:tc>{numbered(label, 4, 2)}</w:tc>{tc('1')}</w:tr>"
+                    for i, label in enumerate(["本机关不掌握相关政府信息", "没有现成信息需要另行制作"]))
+    table = f"<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>{rows}</w:tbl>"
+    src = read_docx(build(numbered("收到和处理政府信息公开申请情况", 1, 0) + table, CHINESE_LIST))
+    assert lines(src) == ["一、收到和处理政府信息公开申请情况", "（三）不予公开 | 1.属于国家秘密 | 0",
+                          "2.其他法律行政法规禁止公开 | 0", "（四）无法提供 | 1.本机关不掌握相关政府信息 | 1",
+                          "2.没有现成信息需要另行制作 | 1"]
+    assert src.locator(src.text.index("2.其他")) == "表1 第2行 第2列"
+
+
+def test_a_text_box_in_a_cell_is_read_once():
+    """A note in a text box inside a table cell, written twice by Word and WPS (DrawingML in
+    mc:Choice, VML in mc:Fallback), is read once, before the rest of the cell."""
+    note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    box = (f"<w:r><mc:AlternateContent {MC}><mc:Choice Requires=\"wps\"><w:drawing><wps:wsp {WPS}><wps:txbx>"
+           f"<w:txbxContent>{p(note)}</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>"
+           f"<mc:Fallback>{_vml_box(p(note))}</mc:Fallback></mc:AlternateContent></w:r>")
+    cell = f"<w:tc><w:p>{box}</w:p></w:tc>"
+    table = f"<w:tbl><w:tr>{cell}{tc('申请人情况')}</w:tr><w:tr>{tc('自然人')}{tc('3')}</w:tr></w:tbl>"
+    assert lines(read_docx(build(table))) == [f"{note} | 申请人情况", "自然人 | 3"]
+
+
+def test_lists_continue_across_instances_and_restart_by_override():
+    """Numbers as Word and LibreOffice show them: two lists (w:num) of one abstract list continue one
+    another; a list with w:startOverride restarts; an empty numbered paragraph takes its number; a
+    heading style linked to a level (w:lvl/w:pStyle) is numbered at that level without w:ilvl."""
+    styles = (f'<?xml version="1.0"?><w:styles {W}>'
+              '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+              "</w:styles>")
+    body = (p("总体情况", '<w:pPr><w:pStyle w:val="1"/></w:pPr>') + p("主动公开", '<w:pPr><w:pStyle w:val="2"/></w:pPr>')
+            + numbered("", 1, 0) + numbered("收到和处理政府信息公开申请情况", 2, 0) + numbered("属于国家秘密", 3, 2)
+            + numbered("其他", 3, 2) + numbered("本机关不掌握相关政府信息", 4, 2) + numbered("存在的主要问题及改进情况", 1, 0))
+    data = package({"word/document.xml": f"<w:document {W}><w:body>{body}</w:body></w:document>",
+                    "word/numbering.xml": f"<w:numbering {W}>{CHINESE_LIST}</w:numbering>", "word/styles.xml": styles})
+    assert lines(read_docx(data)) == ["一、总体情况", "（一）主动公开", "三、收到和处理政府信息公开申请情况", "1.属于国家秘密",
+                                      "2.其他", "1.本机关不掌握相关政府信息", "四、存在的主要问题及改进情况"]
+
+
+@pytest.mark.parametrize("fmt, first, third", [("chineseCounting", "一", "三"), ("ideographTraditional", "甲", "丙"),
+                                               ("chineseLegalSimplified", "壹", "叁"), ("ideographZodiac", "子", "寅"),
+                                               ("decimalEnclosedCircleChinese", "①", "③")])
+def test_chinese_number_formats_as_word_shows_them(fmt, first, third):
+    numbering = CHINESE_LIST.replace('w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"',
+                                     f'w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1、"', 1)
+    body = "".join(numbered(t, 1, 0) for t in ("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况"))
+    got = lines(read_docx(build(body, numbering)))
+    assert got[0] == f"{first}、总体情况" and got[2] == f"{third}、收到和处理政府信息公开申请情况"
+
+
+def _seed_docx_with(tmp_path, case: str, change) -> bytes:
+    """The seed made by python-docx, its document.xml changed by ``change(body)`` (lxml)."""
+    from lxml import etree
+
+    doc = rs.to_docx(CASES[case], tmp_path / "r.docx")
+    z = zipfile.ZipFile(io.BytesIO(doc.data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in z.infolist():
+            data = z.read(info.filename)
+            if info.filename == "word/document.xml":
+                root = etree.fromstring(data)
+                change(root.find(f"{{{docx_reader.W}}}body"))
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+            elif info.filename == "word/numbering.xml":
+                restarts = "".join(f'<w:num w:numId="{k}"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="2">'
+                                   '<w:startOverride w:val="1"/></w:lvlOverride></w:num>' for k in range(10, 20))
+                data = f'<?xml version="1.0"?><w:numbering {W}>{CHINESE_LIST}{restarts}</w:numbering>'.encode()
+            out.writestr(info, data)
+    return buf.getvalue()
+
+
+def _number_by_word(body) -> None:
+    """Part headings (``一、``) and the row labels of table 三 (``1.``, restarted per group) numbered
+    by a multi-level list instead of typed."""
+    import re
+
+    from lxml import etree
+
+    w = "{%s}" % docx_reader.W
+    groups = 9
+    for par in body.iter(w + "p"):
+        ts = par.findall(f".//{w}t")
+        text = "".join(t.text or "" for t in ts)
+        head = re.match(r"^[一二三四五六]、", text) if par.getparent() is body and len(text) < 40 else None
+        item = re.match(r"^(\d)\.", text) if par.getparent().tag == w + "tc" else None
+        if not (head or item):
+            continue
+        if item and item.group(1) == "1":
+            groups += 1  # a list for each group, restarting level 2 where it is first used
+        ts[0].text = text[2:]
+        for t in ts[1:]:
+            t.text = ""
+        ppr = par.find(w + "pPr")
+        if ppr is None:
+            ppr = etree.Element(w + "pPr")
+            par.insert(0, ppr)
+        num = etree.SubElement(ppr, w + "numPr")
+        etree.SubElement(num, w + "ilvl").set(w + "val", "0" if head else "2")
+        etree.SubElement(num, w + "numId").set(w + "val", "1" if head else str(groups))
+
+
+@pytest.mark.parametrize("case", ["seed", "changed_cell"])
+def test_headings_and_row_labels_numbered_by_word_lint_like_the_text(case, tmp_path):
+    pytest.importorskip("docx")
+    data = _seed_docx_with(tmp_path, case, _number_by_word)
+    src = read_docx(data)
+    assert "（三）不予公开 | 1.属于国家秘密 |" in src.text and "\n3.危及“三安全一稳定” |" in src.text
+    assert "\n三、收到和处理政府信息公开申请情况\n" in src.text
+    ref = default_engine().lint_bytes(rs.to_text(CASES[case], "rows").encode(), "r.txt")
+    assert keys(default_engine().lint_bytes(data, "r.docx")) == keys(ref)

@@ -3,10 +3,13 @@
 Paragraphs and tables come out in body order, in the shapes the parser reads (see
 :mod:`govlint.readers._layout`). Merged cells are resolved once: ``w:gridSpan`` is a column span,
 ``w:vMerge`` continuation cells belong to the cell above and are not written again; ``w:gridBefore``
-skips grid columns. Automatic numbering (``w:numPr``, e.g. a heading numbered ``一、`` by Word) is
-written in front of the paragraph. Text boxes (a title often is one) are read as paragraphs
-before the paragraph they are anchored in, once (not again from their VML fallback copy). Deleted
-revisions, field codes, hidden text and drawings are left out. Positions are line/column in the extracted text; every paragraph and table cell also gets
+skips grid columns. Automatic numbering (``w:numPr``, e.g. a heading numbered ``一、`` by Word, set on
+the paragraph or on its style, or a row label numbered ``1.`` in a table cell) is written in front of
+the paragraph, numbered as Word and LibreOffice show it: the lists of one abstract list continue one
+another, ``w:startOverride`` restarts one, an empty numbered paragraph takes its number, ``甲`` ``壹``
+``①`` are written as such. Text boxes (a title often is one, a note in a cell sometimes) are read as
+paragraphs before the paragraph they are anchored in, once (not again from their VML fallback copy).
+Deleted revisions, field codes, hidden text and drawings are left out. Positions are line/column in the extracted text; every paragraph and table cell also gets
 a locator: ``第12段`` (the 12th non-empty body paragraph), ``表3 第5行 第2列`` (table 3 of the
 document, its 5th row, 2nd grid column).
 
@@ -183,10 +186,20 @@ def _roman(n: int) -> str:
     return out
 
 
+_STEMS = "甲乙丙丁戊己庚辛壬癸"  # ideographTraditional: the ten heavenly stems
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"  # ideographZodiac: the twelve earthly branches
+_LEGAL = str.maketrans("一二三四五六七八九十", "壹贰叁肆伍陆柒捌玖拾")  # chineseLegalSimplified (大写)
+
+
 def _fmt(n: int, fmt: str) -> str:
-    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "chineseLegalSimplified",
-               "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital"):
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+               "taiwaneseCountingThousand", "ideographDigital"):
         return _chinese(n)
+    if fmt == "chineseLegalSimplified":
+        return _chinese(n).translate(_LEGAL)
+    if fmt in ("ideographTraditional", "ideographZodiac"):
+        cycle = _STEMS if fmt == "ideographTraditional" else _BRANCHES
+        return cycle[n - 1] if 1 <= n <= len(cycle) else str(n)
     if fmt in ("upperLetter", "lowerLetter"):
         s = chr(ord("A") + (n - 1) % 26) * (1 + (n - 1) // 26)
         return s if fmt == "upperLetter" else s.lower()
@@ -201,7 +214,7 @@ def _fmt(n: int, fmt: str) -> str:
     return str(n)
 
 
-_LEVEL_PROPS = frozenset(_W + t for t in ("start", "numFmt", "lvlText"))
+_LEVEL_PROPS = frozenset(_W + t for t in ("start", "numFmt", "lvlText", "pStyle"))
 _STYLE_PROPS = frozenset(_W + t for t in ("basedOn", "pPr"))
 
 
@@ -219,11 +232,18 @@ class _Numbering:
     def __init__(self, root: Any, styles: Any) -> None:
         self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        # counters per abstract list: the lists (w:num) of one abstract list continue one another's
+        # numbers, as Word and LibreOffice show them; a list's w:startOverride restarts a level
+        # where that list is first used ("restart numbering")
         self.counters: dict[str, dict[int, int]] = {}
+        self.starts: dict[str, dict[int, int]] = {}
+        self.used: set[str] = set()
         self.style_num: dict[str, tuple[Optional[str], Optional[int]]] = {}
+        self.style_level: dict[str, dict[str, int]] = {}  # abstractNum -> style linked to a level -> level
         if root is not None:
             for a in root.iter(_W + "abstractNum"):
                 lv: dict[int, tuple[int, str, str]] = {}
+                linked: dict[str, int] = {}
                 for lvl in a.iter(_W + "lvl"):
                     i = _int(lvl.get(_W + "ilvl"), 0)
                     props = _first_children(lvl, _LEVEL_PROPS)
@@ -231,7 +251,12 @@ class _Numbering:
                     fmt = _val(props.get(_W + "numFmt")) or "decimal"
                     text = _val(props.get(_W + "lvlText")) or ""
                     lv[i] = (start, fmt, text)
-                self.levels[a.get(_W + "abstractNumId") or ""] = lv
+                    if props.get(_W + "pStyle") is not None:
+                        linked.setdefault(_val(props[_W + "pStyle"]) or "", i)
+                abs_id = a.get(_W + "abstractNumId") or ""
+                self.levels[abs_id] = lv
+                if linked:
+                    self.style_level[abs_id] = linked
             for n in root.iter(_W + "num"):
                 overrides = {}
                 for o in n.iter(_W + "lvlOverride"):
@@ -250,7 +275,8 @@ class _Numbering:
                 ppr = props.get(_W + "pPr")
                 np_ = ppr.find(_W + "numPr") if ppr is not None else None
                 if np_ is not None:
-                    self.style_num[sid] = (_val(np_.find(_W + "numId")), _int(_val(np_.find(_W + "ilvl")), 0))
+                    ilvl_el = np_.find(_W + "ilvl")  # (none: the level linked to the style, else 0)
+                    self.style_num[sid] = (_val(np_.find(_W + "numId")), _int(_val(ilvl_el), 0) if ilvl_el is not None else None)
             for sid in list(based):  # inherit numbering through basedOn
                 seen, cur = set(), sid
                 while cur not in self.style_num and cur in based and cur not in seen:
@@ -266,8 +292,9 @@ class _Numbering:
         num_id: Optional[str] = None
         ilvl: Optional[int] = None
         style = ppr.find(_W + "pStyle")
-        if style is not None and _val(style) in self.style_num:
-            num_id, ilvl = self.style_num[_val(style) or ""]
+        style_id = _val(style) or ""
+        if style_id in self.style_num:
+            num_id, ilvl = self.style_num[style_id]
         np_ = ppr.find(_W + "numPr")
         if np_ is not None:
             nid = _val(np_.find(_W + "numId"))
@@ -278,13 +305,20 @@ class _Numbering:
                 ilvl = _int(_val(lvl), 0)
         if not num_id or num_id == "0" or num_id not in self.nums:
             return ""
-        ilvl = ilvl or 0
         abs_id, overrides = self.nums[num_id]
+        if ilvl is None:  # a heading style linked to a level of a multi-level list (w:lvl/w:pStyle)
+            ilvl = self.style_level.get(abs_id, {}).get(style_id, 0)
         levels = self.levels.get(abs_id, {})
         if ilvl not in levels:
             return ""
-        counters = self.counters.setdefault(num_id, {})
-        start = overrides.get(ilvl, levels[ilvl][0])
+        counters = self.counters.setdefault(abs_id, {})
+        starts = self.starts.setdefault(abs_id, {})
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for k, v in overrides.items():
+                starts[k] = v
+                counters.pop(k, None)
+        start = starts.get(ilvl, levels[ilvl][0])
         counters[ilvl] = counters.get(ilvl, start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
@@ -297,7 +331,7 @@ class _Numbering:
             lv = levels.get(k)
             if lv is None:
                 return ""
-            n = counters.get(k, overrides.get(k, lv[0]))
+            n = counters.get(k, starts.get(k, lv[0]))
             return _fmt(n, lv[1] if k != ilvl else fmt)
 
         out = re.sub(r"%(\d)", sub, text)
@@ -338,11 +372,11 @@ class _Writer:
     def paragraph(self, p: Any, locator: Optional[str] = None) -> None:
         for box in _text_boxes(p):  # a title or a note in a text box anchored here: its paragraphs first
             self.blocks(box, locator)
+        label = self.numbering.label(p)  # (an empty numbered paragraph shows, and counts, its number too)
         pieces = list(_runs(p))
         text = "".join(pieces)
         if not text.strip():
             return
-        label = self.numbering.label(p)
         if locator is None:
             self.paragraphs += 1
         loc = locator or f"第{self.paragraphs}段"
@@ -392,8 +426,7 @@ class _Writer:
                     open_cells[col].rowspan += 1  # continuation of the cell above: written once
                     col += span
                     continue
-                parts = ["".join(_runs(p)) for p in tc.iter(_W + "p")]
-                raw = "\n".join(parts)
+                raw = "\n".join(self.cell_paragraphs(tc))
                 text, offs = clean(raw, [-1] * len(raw))
                 cell = GridCell(text, offs, row=r, col=col, colspan=span,
                                 locator=f"表{n} 第{r + 1}行 第{col + 1}列")
@@ -405,6 +438,21 @@ class _Writer:
                 col += span
             grid.append(row)
         self.tables.emit(grid)
+
+
+    def cell_paragraphs(self, parent: Any) -> Iterator[str]:
+        """The paragraphs of a table cell, each once (a text box before its anchor, not again from
+        its VML copy), with their automatic numbers (``1.`` in front of a row label)."""
+        for el in _children(parent):
+            if el.tag == _W + "p":
+                for box in _text_boxes(el):
+                    yield from self.cell_paragraphs(box)
+                label = self.numbering.label(el)
+                text = "".join(_runs(el))
+                yield label + text if text.strip() else text
+            elif el.tag == _W + "tbl":
+                for tc in el.iter(_W + "tc"):
+                    yield from self.cell_paragraphs(tc)
 
 
 def _children(parent: Any) -> Iterator[Any]:
