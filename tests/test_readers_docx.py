@@ -325,6 +325,13 @@ def package(parts: dict[str, str]) -> bytes:
     return buf.getvalue()
 
 
+def rels(*targets: tuple[str, str]) -> str:
+    base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    return ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(f'<Relationship Id="r{i}" Type="{base}{kind}" Target="{target}"/>'
+                      for i, (kind, target) in enumerate(targets)) + "</Relationships>")
+
+
 def test_row_labels_numbered_in_cells_keep_their_numbers():
     """Row labels of table 三 numbered by Word or WPS (``1.`` ``2.`` in the cells, restarted for each
     group by a list with w:startOverride) are read with their numbers, counted in document order."""
@@ -379,6 +386,25 @@ def test_chinese_number_formats_as_word_shows_them(fmt, first, third):
     body = "".join(numbered(t, 1, 0) for t in ("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况"))
     got = lines(read_docx(build(body, numbering)))
     assert got[0] == f"{first}、总体情况" and got[2] == f"{third}、收到和处理政府信息公开申请情况"
+
+
+def test_strict_ooxml_and_parts_named_by_relationships():
+    """A Strict OOXML document (other namespaces) reads like a transitional one; the main part and
+    its numbering are found through the relationships, whatever their names."""
+    body = numbered("总体情况", 1, 0) + p("正文") + numbered("主动公开政府信息情况", 1, 0)
+    doc = f"<w:document {W}><w:body>{body}</w:body></w:document>"
+    numbering = f"<w:numbering {W}>{CHINESE_LIST}</w:numbering>"
+    expected = ["一、总体情况", "正文", "二、主动公开政府信息情况"]
+    renamed = package({"_rels/.rels": rels(("officeDocument", "/doc/main.xml")), "doc/main.xml": doc,
+                       "doc/_rels/main.xml.rels": rels(("numbering", "lists1.xml")), "doc/lists1.xml": numbering})
+    assert lines(read_docx(renamed)) == expected
+    strict_w = 'xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"'
+    strict_rels = rels(("officeDocument", "word/document.xml")).replace(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/",
+        "http://purl.oclc.org/ooxml/officeDocument/relationships/")
+    strict = package({"_rels/.rels": strict_rels, "word/document.xml": doc.replace(W, strict_w),
+                      "word/numbering.xml": numbering.replace(W, strict_w)})
+    assert lines(read_docx(strict)) == expected
 
 
 def _seed_docx_with(tmp_path, case: str, change) -> bytes:

@@ -9,11 +9,13 @@ the paragraph, numbered as Word and LibreOffice show it: the lists of one abstra
 another, ``w:startOverride`` restarts one, an empty numbered paragraph takes its number, ``甲`` ``壹``
 ``①`` are written as such. Text boxes (a title often is one, a note in a cell sometimes) are read as
 paragraphs before the paragraph they are anchored in, once (not again from their VML fallback copy).
-Deleted revisions, field codes, hidden text and drawings are left out. Positions are line/column in the extracted text; every paragraph and table cell also gets
+Deleted revisions, field codes, hidden text and drawings are left out. The main part and its numbering and
+styles are found through the package's relationships; Strict OOXML is read as the usual namespaces. Positions are line/column in the extracted text; every paragraph and table cell also gets
 a locator: ``第12段`` (the 12th non-empty body paragraph), ``表3 第5行 第2列`` (table 3 of the
 document, its 5th row, 2nd grid column).
 
-Safety: the file must be a zip holding ``word/document.xml``; the members' declared sizes are checked
+Safety: the file must be a zip holding a Word body (``word/document.xml`` or the part its
+relationships name); the members' declared sizes are checked
 before anything is decompressed (at most 64 MiB per part read, 512 MiB in all, and a compression
 ratio of at most 200 for parts over 1 MiB); XML is parsed with entity resolution, DTD loading and
 network access off, and a part that declares a DTD or entities is refused. Each problem is an
@@ -47,6 +49,11 @@ from ._layout import GridCell, TableEmitter, TextBuilder, clean
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{%s}" % W
 _R_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_R_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/"
+# Strict OOXML (Word's "Strict Open XML Document") writes the same markup under other namespaces
+_STRICT = ((b"http://purl.oclc.org/ooxml/wordprocessingml/main", W.encode()),
+           (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+            b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"))
 
 MAX_PART = 64 * 1024 * 1024
 MAX_TOTAL = 512 * 1024 * 1024
@@ -147,15 +154,34 @@ def _xml(data: bytes, name: str) -> Any:
     return root
 
 
+def _transitional(data: bytes) -> bytes:
+    """A Strict OOXML part in the (transitional) namespaces the reader reads."""
+    if b"purl.oclc.org/ooxml/" in data:
+        for strict, transitional in _STRICT:
+            data = data.replace(strict, transitional)
+    return data
+
+
+def _rels(pkg: _Package, source: str) -> dict[str, str]:
+    """The internal relationships of part ``source`` (``""``: the package), by the last segment of
+    their type (``officeDocument``, ``numbering``, ``styles``), as part names."""
+    base, name = posixpath.split(source)
+    rels_name = posixpath.join(base, "_rels", name + ".rels")
+    data = pkg.read(rels_name)
+    out: dict[str, str] = {}
+    if data is None:
+        return out
+    for rel in _xml(data, rels_name):
+        kind, target = rel.get("Type") or "", rel.get("Target")
+        if not target or rel.get("TargetMode") == "External":
+            continue
+        path = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
+        out.setdefault(kind.rsplit("/", 1)[-1], posixpath.normpath(path))
+    return out
+
+
 def _main_part(pkg: _Package) -> str:
-    rels = pkg.read("_rels/.rels")
-    if rels is not None:
-        root = _xml(rels, "_rels/.rels")
-        for rel in root:
-            if rel.get("Type") == _R_OFFICE and rel.get("Target"):
-                target = rel.get("Target").lstrip("/")
-                return posixpath.normpath(target)
-    return "word/document.xml"
+    return _rels(pkg, "").get("officeDocument") or "word/document.xml"
 
 
 # ----------------------------------------------------------------------------- numbering
@@ -544,16 +570,18 @@ def read_docx(data: bytes, path: Optional[str] = None) -> Source:
     if doc is None:
         raise _malformed(f"这个 zip 文件里没有 Word 正文（缺少 {main}），不是 .docx 文档",
                          f"this zip holds no Word body ({main} is missing): it is not a .docx document")
-    root = _xml(doc, main)
+    root = _xml(_transitional(doc), main)
     base = posixpath.dirname(main)
+    parts = _rels(pkg, main)
     extra = {}
-    for name in ("numbering.xml", "styles.xml"):
-        raw = pkg.read(posixpath.join(base, name))
-        extra[name] = _xml(raw, name) if raw is not None else None
+    for name in ("numbering", "styles"):  # (named by the main part's relationships; else the usual name)
+        part = parts.get(name) or posixpath.join(base, name + ".xml")
+        raw = pkg.read(part)
+        extra[name] = _xml(_transitional(raw), part) if raw is not None else None
     body = root.find(_W + "body")
     if body is None:
         raise _malformed("Word 正文中没有 body 元素，文件已损坏", "the Word body has no body element: the file is damaged")
-    writer = _Writer(_Numbering(extra["numbering.xml"], extra["styles.xml"]))
+    writer = _Writer(_Numbering(extra["numbering"], extra["styles"]))
     writer.blocks(body)
     text = writer.b.text()
     if not text.strip():
