@@ -407,6 +407,31 @@ def test_strict_ooxml_and_parts_named_by_relationships():
     assert lines(read_docx(strict)) == expected
 
 
+def test_a_table_of_contents_is_left_out():
+    """A table of contents (a TOC field, Word's or WPS's TOC content control, paragraphs in a toc
+    style) repeats the headings with page numbers; it is left out, as headers and footers are."""
+    heads = ["一、总体情况", "二、主动公开政府信息情况"]
+    entries = "".join(
+        f'<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>'
+        + ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" \\h </w:instrText></w:r>'
+           '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' if i == 0 else "")
+        + f'<w:hyperlink w:anchor="_Toc{i}"><w:r><w:t>{h}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText> PAGEREF _Toc{i} \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f'<w:r><w:t>{i + 1}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>' for i, h in enumerate(heads))
+    field = entries + '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    body = "".join(p(h) + p("正文。") for h in heads)
+    assert lines(read_docx(build(p("标题") + field + body))) == ["标题"] + [x for h in heads for x in (h, "正文。")]
+    control = ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>'
+               f'</w:docPartObj></w:sdtPr><w:sdtContent>{p("目录")}{"".join(p(h + "…………1") for h in heads)}</w:sdtContent></w:sdt>')
+    assert lines(read_docx(build(p("标题") + control + body)))[:2] == ["标题", heads[0]]
+    styles = (f'<?xml version="1.0"?><w:styles {W}><w:style w:type="paragraph" w:styleId="12"><w:name w:val="toc 1"/>'
+              "</w:style></w:styles>")
+    typed = "".join(p(f"{h}\t{i + 1}", '<w:pPr><w:pStyle w:val="12"/></w:pPr>') for i, h in enumerate(heads))
+    data = package({"word/document.xml": f"<w:document {W}><w:body>{p('标题') + typed + body}</w:body></w:document>",
+                    "word/styles.xml": styles})
+    assert lines(read_docx(data))[:2] == ["标题", heads[0]]
+
+
 def _seed_docx_with(tmp_path, case: str, change) -> bytes:
     """The seed made by python-docx, its document.xml changed by ``change(body)`` (lxml)."""
     from lxml import etree
@@ -468,3 +493,40 @@ def test_headings_and_row_labels_numbered_by_word_lint_like_the_text(case, tmp_p
     assert "\n三、收到和处理政府信息公开申请情况\n" in src.text
     ref = default_engine().lint_bytes(rs.to_text(CASES[case], "rows").encode(), "r.txt")
     assert keys(default_engine().lint_bytes(data, "r.docx")) == keys(ref)
+
+
+def _insert_toc(body) -> None:
+    """Word's table of contents after the title: a TOC field whose entries link to the headings."""
+    from lxml import etree
+
+    w = "{%s}" % docx_reader.W
+    heads = []
+    for par in body.iter(w + "p"):
+        text = "".join(par.itertext())
+        if par.getparent() is body and text[:2] in ("一、", "二、", "三、", "四、", "五、", "六、") and len(text) < 40:
+            heads.append(text)
+    xml = ""
+    for i, h in enumerate(heads):
+        begin = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+                 '<w:r><w:fldChar w:fldCharType="separate"/></w:r>') if i == 0 else ""
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if i == len(heads) - 1 else ""
+        xml += (f'<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>{begin}<w:hyperlink w:anchor="_Toc{i}"><w:r><w:t>{h}</w:t></w:r>'
+                f'<w:r><w:tab/></w:r><w:r><w:t>{i + 1}</w:t></w:r></w:hyperlink>{end}</w:p>')
+    for k, par in enumerate(etree.fromstring(f"<x {W}>{p('目 录')}{xml}</x>")):
+        body.insert(1 + k, par)
+
+
+@pytest.mark.parametrize("case", ["seed", "changed_cell"])
+def test_a_table_of_contents_does_not_lint_as_headings(case, tmp_path):
+    """The seed with Word's table of contents: the headings it repeats are not read (they gave GL102
+    for each part, GL2xx for the tables read under the wrong part)."""
+    pytest.importorskip("docx")
+    data = _seed_docx_with(tmp_path, case, _insert_toc)
+    ref = default_engine().lint_bytes(rs.to_text(CASES[case], "rows").encode(), "r.txt")
+    assert keys(default_engine().lint_bytes(data, "r.docx")) == keys(ref)
+
+
+def test_a_toc_field_never_closed_drops_nothing():
+    begin = ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" </w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>一、总体情况</w:t></w:r></w:p>')
+    assert lines(read_docx(build(begin + p("正文")))) == ["一、总体情况", "正文"]

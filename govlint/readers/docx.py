@@ -10,7 +10,9 @@ another, ``w:startOverride`` restarts one, an empty numbered paragraph takes its
 ``①`` are written as such. Text boxes (a title often is one, a note in a cell sometimes) are read as
 paragraphs before the paragraph they are anchored in, once (not again from their VML fallback copy).
 Deleted revisions, field codes, hidden text and drawings are left out. The main part and its numbering and
-styles are found through the package's relationships; Strict OOXML is read as the usual namespaces. Positions are line/column in the extracted text; every paragraph and table cell also gets
+styles are found through the package's relationships; Strict OOXML is read as the usual namespaces. A
+table of contents (a ``TOC`` field, a TOC content control, paragraphs in a ``toc`` style) is left out
+too: it repeats the headings with page numbers. Positions are line/column in the extracted text; every paragraph and table cell also gets
 a locator: ``第12段`` (the 12th non-empty body paragraph), ``表3 第5行 第2列`` (table 3 of the
 document, its 5th row, 2nd grid column).
 
@@ -241,7 +243,8 @@ def _fmt(n: int, fmt: str) -> str:
 
 
 _LEVEL_PROPS = frozenset(_W + t for t in ("start", "numFmt", "lvlText", "pStyle"))
-_STYLE_PROPS = frozenset(_W + t for t in ("basedOn", "pPr"))
+_STYLE_PROPS = frozenset(_W + t for t in ("basedOn", "pPr", "name"))
+_TOC_STYLE = re.compile(r"(?i)toc ?\d|toc heading")  # Word's (and WPS's) names of table-of-contents styles
 
 
 def _first_children(el: Any, tags: frozenset) -> dict:
@@ -266,6 +269,7 @@ class _Numbering:
         self.used: set[str] = set()
         self.style_num: dict[str, tuple[Optional[str], Optional[int]]] = {}
         self.style_level: dict[str, dict[str, int]] = {}  # abstractNum -> style linked to a level -> level
+        self.toc_styles: set[str] = set()
         if root is not None:
             for a in root.iter(_W + "abstractNum"):
                 lv: dict[int, tuple[int, str, str]] = {}
@@ -295,6 +299,8 @@ class _Numbering:
             for st in styles.iter(_W + "style"):
                 sid = st.get(_W + "styleId") or ""
                 props = _first_children(st, _STYLE_PROPS)
+                if _TOC_STYLE.fullmatch(_val(props.get(_W + "name")) or "") or _TOC_STYLE.fullmatch(sid):
+                    self.toc_styles.add(sid)
                 b = props.get(_W + "basedOn")
                 if b is not None:
                     based[sid] = _val(b) or ""
@@ -381,12 +387,23 @@ def _int(s: Optional[str], default: int) -> int:
 
 
 class _Writer:
-    def __init__(self, numbering: _Numbering) -> None:
+    def __init__(self, numbering: _Numbering, toc: frozenset = frozenset()) -> None:
         self.b = TextBuilder()
         self.tables = TableEmitter(self.b)
         self.numbering = numbering
+        self.toc = toc  # paragraphs of a table of contents (in its field)
         self.paragraphs = 0
         self.ntables = 0
+
+    def is_toc(self, p: Any) -> bool:
+        """A table-of-contents entry: in a TOC field, or in a TOC style (the headings again, with pages)."""
+        if p in self.toc:
+            return True
+        if not self.numbering.toc_styles:
+            return False
+        ppr = p.find(_W + "pPr")
+        style = ppr.find(_W + "pStyle") if ppr is not None else None
+        return style is not None and _val(style) in self.numbering.toc_styles
 
     def blocks(self, parent: Any, locator: Optional[str] = None) -> None:
         for el in _children(parent):
@@ -398,6 +415,8 @@ class _Writer:
     def paragraph(self, p: Any, locator: Optional[str] = None) -> None:
         for box in _text_boxes(p):  # a title or a note in a text box anchored here: its paragraphs first
             self.blocks(box, locator)
+        if self.is_toc(p):
+            return
         label = self.numbering.label(p)  # (an empty numbered paragraph shows, and counts, its number too)
         pieces = list(_runs(p))
         text = "".join(pieces)
@@ -473,6 +492,8 @@ class _Writer:
             if el.tag == _W + "p":
                 for box in _text_boxes(el):
                     yield from self.cell_paragraphs(box)
+                if self.is_toc(el):
+                    continue
                 label = self.numbering.label(el)
                 text = "".join(_runs(el))
                 yield label + text if text.strip() else text
@@ -481,13 +502,53 @@ class _Writer:
                     yield from self.cell_paragraphs(tc)
 
 
+def _toc_paragraphs(root: Any, raw: bytes) -> frozenset:
+    """The paragraphs that hold text of a table of contents' field result (``TOC \\o "1-3"``); none of
+    a TOC field that is never closed (a damaged file: the rest of the document is not dropped)."""
+    if b"TOC" not in raw:
+        return frozenset()
+    out: set = set()
+    fields: list[list] = []  # [instruction, in its result?, paragraphs of its result] of the fields open here
+    for el in root.iter(_W + "fldChar", _W + "instrText", _W + "t"):
+        tag = el.tag
+        if tag == _W + "fldChar":
+            kind = el.get(_W + "fldCharType")
+            if kind == "begin":
+                fields.append(["", False, []])
+            elif kind == "separate" and fields:
+                fields[-1][1] = True
+            elif kind == "end" and fields:
+                instr, _, paragraphs = fields.pop()
+                if instr.split()[:1] == ["TOC"]:
+                    out.update(paragraphs)
+        elif tag == _W + "instrText":
+            if fields and not fields[-1][1]:
+                fields[-1][0] += el.text or ""
+        elif fields:
+            toc = next((f for f in fields if f[1] and f[0].split()[:1] == ["TOC"]), None)
+            if toc is not None:
+                p = el.getparent()
+                while p is not None and p.tag != _W + "p":
+                    p = p.getparent()
+                if p is not None:
+                    toc[2].append(p)
+    return frozenset(out)
+
+
+def _toc_control(sdt: Any) -> bool:
+    """A content control holding a table of contents (Word's and WPS's ``docPartGallery``)."""
+    pr = sdt.find(_W + "sdtPr")
+    gallery = pr.find(_W + "docPartObj/" + _W + "docPartGallery") if pr is not None else None
+    return gallery is not None and (_val(gallery) or "").lower() == "table of contents"
+
+
 def _children(parent: Any) -> Iterator[Any]:
     """Block-level children, looking through content controls and custom XML wrappers."""
     for el in parent:
         tag = el.tag
         if tag in (_W + "sdt",):
             content = el.find(_W + "sdtContent")
-            if content is not None:
+            if content is not None and not _toc_control(el):
                 yield from _children(content)
         elif tag in (_W + "customXml", _W + "sdtContent"):
             yield from _children(el)
@@ -581,7 +642,7 @@ def read_docx(data: bytes, path: Optional[str] = None) -> Source:
     body = root.find(_W + "body")
     if body is None:
         raise _malformed("Word 正文中没有 body 元素，文件已损坏", "the Word body has no body element: the file is damaged")
-    writer = _Writer(_Numbering(extra["numbering"], extra["styles"]))
+    writer = _Writer(_Numbering(extra["numbering"], extra["styles"]), _toc_paragraphs(root, doc))
     writer.blocks(body)
     text = writer.b.text()
     if not text.strip():
