@@ -318,6 +318,8 @@ class _Numbering:
                     self.style_num[sid] = self.style_num[cur]
 
     def label(self, p: Any) -> str:
+        if not self.nums:  # (no lists: nothing is numbered)
+            return ""
         ppr = p.find(_W + "pPr")
         if ppr is None:
             return ""
@@ -387,23 +389,14 @@ def _int(s: Optional[str], default: int) -> int:
 
 
 class _Writer:
-    def __init__(self, numbering: _Numbering, toc: frozenset = frozenset()) -> None:
+    def __init__(self, numbering: _Numbering, toc: frozenset = frozenset(), boxes: bool = True) -> None:
         self.b = TextBuilder()
         self.tables = TableEmitter(self.b)
         self.numbering = numbering
-        self.toc = toc  # paragraphs of a table of contents (in its field)
+        self.toc = toc  # the paragraphs of a table of contents (the headings again, with pages)
+        self.boxes = boxes  # whether the document has text boxes at all
         self.paragraphs = 0
         self.ntables = 0
-
-    def is_toc(self, p: Any) -> bool:
-        """A table-of-contents entry: in a TOC field, or in a TOC style (the headings again, with pages)."""
-        if p in self.toc:
-            return True
-        if not self.numbering.toc_styles:
-            return False
-        ppr = p.find(_W + "pPr")
-        style = ppr.find(_W + "pStyle") if ppr is not None else None
-        return style is not None and _val(style) in self.numbering.toc_styles
 
     def blocks(self, parent: Any, locator: Optional[str] = None) -> None:
         for el in _children(parent):
@@ -413,9 +406,9 @@ class _Writer:
                 self.table(el)
 
     def paragraph(self, p: Any, locator: Optional[str] = None) -> None:
-        for box in _text_boxes(p):  # a title or a note in a text box anchored here: its paragraphs first
+        for box in _text_boxes(p) if self.boxes else ():  # a title or a note in a text box: its paragraphs first
             self.blocks(box, locator)
-        if self.is_toc(p):
+        if self.toc and p in self.toc:
             return
         label = self.numbering.label(p)  # (an empty numbered paragraph shows, and counts, its number too)
         pieces = list(_runs(p))
@@ -485,29 +478,41 @@ class _Writer:
         self.tables.emit(grid)
 
 
-    def cell_paragraphs(self, parent: Any) -> Iterator[str]:
+    def cell_paragraphs(self, parent: Any, out: Optional[list[str]] = None) -> list[str]:
         """The paragraphs of a table cell, each once (a text box before its anchor, not again from
         its VML copy), with their automatic numbers (``1.`` in front of a row label)."""
-        for el in _children(parent):
-            if el.tag == _W + "p":
-                for box in _text_boxes(el):
-                    yield from self.cell_paragraphs(box)
-                if self.is_toc(el):
+        out = [] if out is None else out
+        for el in parent:
+            tag = el.tag
+            if tag == _P:
+                if self.boxes:
+                    for box in _text_boxes(el):
+                        self.cell_paragraphs(box, out)
+                if self.toc and el in self.toc:
                     continue
-                label = self.numbering.label(el)
                 text = "".join(_runs(el))
-                yield label + text if text.strip() else text
-            elif el.tag == _W + "tbl":
+                label = self.numbering.label(el)
+                out.append(label + text if label and text.strip() else text)
+            elif tag == _TBL:
                 for tc in el.iter(_W + "tc"):
-                    yield from self.cell_paragraphs(tc)
+                    self.cell_paragraphs(tc, out)
+            elif tag in _WRAPPERS:  # content controls, custom XML
+                for child in _children([el]):
+                    self.cell_paragraphs([child], out)
+        return out
 
 
-def _toc_paragraphs(root: Any, raw: bytes) -> frozenset:
-    """The paragraphs that hold text of a table of contents' field result (``TOC \\o "1-3"``); none of
-    a TOC field that is never closed (a damaged file: the rest of the document is not dropped)."""
-    if b"TOC" not in raw:
-        return frozenset()
+def _toc_paragraphs(root: Any, raw: bytes, styles: set[str]) -> frozenset:
+    """The paragraphs of a table of contents: in a toc style, or holding text of a ``TOC`` field's
+    result (none of a TOC field that is never closed: a damaged file's rest is not dropped)."""
     out: set = set()
+    if styles:
+        for st in root.iter(_W + "pStyle"):
+            ppr = st.getparent()
+            if _val(st) in styles and ppr.tag == _W + "pPr" and ppr.getparent() is not None:
+                out.add(ppr.getparent())
+    if b"TOC" not in raw:
+        return frozenset(out)
     fields: list[list] = []  # [instruction, in its result?, paragraphs of its result] of the fields open here
     for el in root.iter(_W + "fldChar", _W + "instrText", _W + "t"):
         tag = el.tag
@@ -556,6 +561,8 @@ def _children(parent: Any) -> Iterator[Any]:
             yield el
 
 
+_P, _TBL = _W + "p", _W + "tbl"
+_WRAPPERS = frozenset(_W + t for t in ("sdt", "customXml", "sdtContent"))
 _TXBX = _W + "txbxContent"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
@@ -642,7 +649,8 @@ def read_docx(data: bytes, path: Optional[str] = None) -> Source:
     body = root.find(_W + "body")
     if body is None:
         raise _malformed("Word 正文中没有 body 元素，文件已损坏", "the Word body has no body element: the file is damaged")
-    writer = _Writer(_Numbering(extra["numbering"], extra["styles"]), _toc_paragraphs(root, doc))
+    numbering = _Numbering(extra["numbering"], extra["styles"])
+    writer = _Writer(numbering, _toc_paragraphs(root, doc, numbering.toc_styles), b"txbxContent" in doc)
     writer.blocks(body)
     text = writer.b.text()
     if not text.strip():
