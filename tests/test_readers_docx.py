@@ -530,3 +530,12 @@ def test_a_toc_field_never_closed_drops_nothing():
     begin = ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" </w:instrText></w:r>'
              '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>一、总体情况</w:t></w:r></w:p>')
     assert lines(read_docx(build(begin + p("正文")))) == ["一、总体情况", "正文"]
+
+
+def test_a_numbered_paragraph_deleted_with_tracked_changes_takes_no_number():
+    """A heading deleted with its paragraph mark (track changes, w:pPr/w:rPr/w:del) is gone, as
+    Word shows the final text: the headings after it keep their numbers."""
+    gone = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:del w:id="1" w:author="a"/>'
+            '</w:rPr></w:pPr><w:del w:id="2" w:author="a"><w:r><w:delText>多余的标题</w:delText></w:r></w:del></w:p>')
+    body = numbered("总体情况", 1, 0) + gone + numbered("主动公开政府信息情况", 1, 0)
+    assert lines(read_docx(build(body, CHINESE_LIST))) == ["一、总体情况", "二、主动公开政府信息情况"]

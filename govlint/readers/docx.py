@@ -410,11 +410,13 @@ class _Writer:
             self.blocks(box, locator)
         if self.toc and p in self.toc:
             return
-        label = self.numbering.label(p)  # (an empty numbered paragraph shows, and counts, its number too)
         pieces = list(_runs(p))
         text = "".join(pieces)
         if not text.strip():
+            if not _mark_deleted(p):
+                self.numbering.label(p)  # (an empty numbered paragraph shows, and counts, its number too)
             return
+        label = self.numbering.label(p)
         if locator is None:
             self.paragraphs += 1
         loc = locator or f"第{self.paragraphs}段"
@@ -491,6 +493,8 @@ class _Writer:
                 if self.toc and el in self.toc:
                     continue
                 text = "".join(_runs(el))
+                if not text.strip() and _mark_deleted(el):
+                    continue
                 label = self.numbering.label(el)
                 out.append(label + text if label and text.strip() else text)
             elif tag == _TBL:
@@ -538,6 +542,17 @@ def _toc_paragraphs(root: Any, raw: bytes, styles: set[str]) -> frozenset:
                 if p is not None:
                     toc[2].append(p)
     return frozenset(out)
+
+
+_MARK_DELETED = frozenset(_W + t for t in ("del", "moveFrom"))
+
+
+def _mark_deleted(p: Any) -> bool:
+    """Whether the paragraph's mark is a tracked deletion (or a move away): with its text deleted,
+    the paragraph is gone and takes no number."""
+    ppr = p.find(_W + "pPr")
+    rpr = ppr.find(_W + "rPr") if ppr is not None else None
+    return rpr is not None and any(child.tag in _MARK_DELETED for child in rpr)
 
 
 def _toc_control(sdt: Any) -> bool:
