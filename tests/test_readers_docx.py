@@ -539,3 +539,15 @@ def test_a_numbered_paragraph_deleted_with_tracked_changes_takes_no_number():
             '</w:rPr></w:pPr><w:del w:id="2" w:author="a"><w:r><w:delText>多余的标题</w:delText></w:r></w:del></w:p>')
     body = numbered("总体情况", 1, 0) + gone + numbered("主动公开政府信息情况", 1, 0)
     assert lines(read_docx(build(body, CHINESE_LIST))) == ["一、总体情况", "二、主动公开政府信息情况"]
+
+
+def test_main_part_named_by_its_content_type():
+    """A package without relationships whose body is not word/document.xml: found by its content type."""
+    types = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             '<Override PartName="/doc/body.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+             'wordprocessingml.document.main+xml"/></Types>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", types)
+        z.writestr("doc/body.xml", f"<w:document {W}><w:body>{p('一、总体情况')}</w:body></w:document>")
+    assert lines(read_docx(buf.getvalue())) == ["一、总体情况"]

@@ -17,7 +17,7 @@ a locator: ``第12段`` (the 12th non-empty body paragraph), ``表3 第5行 第2
 document, its 5th row, 2nd grid column).
 
 Safety: the file must be a zip holding a Word body (``word/document.xml`` or the part its
-relationships name); the members' declared sizes are checked
+relationships or content types name); the members' declared sizes are checked
 before anything is decompressed (at most 64 MiB per part read, 512 MiB in all, and a compression
 ratio of at most 200 for parts over 1 MiB); XML is parsed with entity resolution, DTD loading and
 network access off, and a part that declares a DTD or entities is refused. Each problem is an
@@ -182,8 +182,22 @@ def _rels(pkg: _Package, source: str) -> dict[str, str]:
     return out
 
 
+_MAIN_TYPE = re.compile(r"application/vnd\.(?:openxmlformats-officedocument\.wordprocessingml|ms-word)\."
+                        r"(?:document|template)(?:\.macroEnabled)?(?:\.main)?\+xml")
+
+
 def _main_part(pkg: _Package) -> str:
-    return _rels(pkg, "").get("officeDocument") or "word/document.xml"
+    """The Word body: named by the package's relationships, else by its content type in
+    ``[Content_Types].xml``, else ``word/document.xml``."""
+    main = _rels(pkg, "").get("officeDocument")
+    if main:
+        return main
+    types = pkg.read("[Content_Types].xml") if "word/document.xml" not in pkg.infos else None
+    if types is not None:
+        for el in _xml(types, "[Content_Types].xml"):
+            if el.get("PartName") and _MAIN_TYPE.fullmatch(el.get("ContentType") or ""):
+                return posixpath.normpath(el.get("PartName").lstrip("/"))
+    return "word/document.xml"
 
 
 # ----------------------------------------------------------------------------- numbering
