@@ -551,3 +551,21 @@ def test_main_part_named_by_its_content_type():
         z.writestr("[Content_Types].xml", types)
         z.writestr("doc/body.xml", f"<w:document {W}><w:body>{p('一、总体情况')}</w:body></w:document>")
     assert lines(read_docx(buf.getvalue())) == ["一、总体情况"]
+
+
+@pytest.mark.parametrize("name, wrap", [("chunk.htm", lambda h: h),
+                                        ("afchunk.mht", lambda h: "MIME-Version: 1.0\r\nContent-Type: multipart/related; "
+                                         "boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/html; charset=\"utf-8\"\r\n"
+                                         "Content-Location: file:///C:/x.htm\r\n\r\n" + h + "\r\n--b--\r\n")])
+def test_a_body_that_is_one_imported_html_chunk_is_read(name, wrap):
+    """Web systems generate .docx files whose body is one w:altChunk (an HTML page or a web archive
+    that Word shows in place): the report is read from it (was GL002, "no text")."""
+    html = ("<html><body><p>一、总体情况</p><table><tr><td>自然人</td><td>3</td></tr></table>"
+            "<p>二、主动公开政府信息情况</p></body></html>")
+    R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    doc = (f'<w:document {W} xmlns:r="{R}"><w:body><w:altChunk r:id="htmlChunk"/><w:sectPr/></w:body></w:document>')
+    chunk_rel = rels(("aFChunk", name)).replace('Id="r0"', 'Id="htmlChunk"')
+    data = package({"word/document.xml": doc, "word/_rels/document.xml.rels": chunk_rel,
+                    f"word/{name}": wrap(html).encode("utf-8")})
+    src = read_docx(data)
+    assert "一、总体情况" in src.text and "自然人 | 3" in src.text and "二、主动公开" in src.text
