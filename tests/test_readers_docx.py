@@ -569,3 +569,17 @@ def test_a_body_that_is_one_imported_html_chunk_is_read(name, wrap):
                     f"word/{name}": wrap(html).encode("utf-8")})
     src = read_docx(data)
     assert "一、总体情况" in src.text and "自然人 | 3" in src.text and "二、主动公开" in src.text
+
+
+def test_a_toc_control_or_field_running_over_the_body_drops_only_its_entries():
+    """LibreOffice can write the TOC content control (and its field) around the body that follows
+    the contents: only the entries and the 目录 title are left out, the body is read."""
+    heads = ["一、总体情况", "二、主动公开政府信息情况"]
+    body = "".join(p(h) + p("正文共计130") for h in heads)
+    begin = ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" \\h </w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>目 录</w:t></w:r></w:p>')
+    entries = "".join(p(f"{h}\t{i + 1}") for i, h in enumerate(heads))
+    control = ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr>'
+               f'<w:sdtContent>{begin}{entries}{body}<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+               '</w:sdtContent></w:sdt>')
+    assert lines(read_docx(build(p("标题") + control))) == ["标题"] + [x for h in heads for x in (h, "正文共计130")]

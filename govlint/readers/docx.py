@@ -523,16 +523,22 @@ class _Writer:
 
 
 def _toc_paragraphs(root: Any, raw: bytes, styles: set[str]) -> frozenset:
-    """The paragraphs of a table of contents: in a toc style, or holding text of a ``TOC`` field's
-    result (none of a TOC field that is never closed: a damaged file's rest is not dropped)."""
+    """The entries of a table of contents: paragraphs in a toc style, and, in a ``TOC`` field's result
+    or a TOC content control, the paragraphs that look like entries (:func:`_toc_entry`) — not the
+    rest: LibreOffice writes a control or field that runs on over the body, and a field never closed
+    (a damaged file) must not drop the document."""
     out: set = set()
     if styles:
         for st in root.iter(_W + "pStyle"):
             ppr = st.getparent()
             if _val(st) in styles and ppr.tag == _W + "pPr" and ppr.getparent() is not None:
                 out.add(ppr.getparent())
-    if b"TOC" not in raw:
+    if b"TOC" not in raw and b"Table of Contents" not in raw:
         return frozenset(out)
+    candidates: list = []
+    for sdt in root.iter(_W + "sdt"):
+        if _toc_control(sdt):
+            candidates.extend(sdt.iter(_W + "p"))
     fields: list[list] = []  # [instruction, in its result?, paragraphs of its result] of the fields open here
     for el in root.iter(_W + "fldChar", _W + "instrText", _W + "t"):
         tag = el.tag
@@ -545,7 +551,7 @@ def _toc_paragraphs(root: Any, raw: bytes, styles: set[str]) -> frozenset:
             elif kind == "end" and fields:
                 instr, _, paragraphs = fields.pop()
                 if instr.split()[:1] == ["TOC"]:
-                    out.update(paragraphs)
+                    candidates.extend(paragraphs)
         elif tag == _W + "instrText":
             if fields and not fields[-1][1]:
                 fields[-1][0] += el.text or ""
@@ -555,9 +561,28 @@ def _toc_paragraphs(root: Any, raw: bytes, styles: set[str]) -> frozenset:
                 p = el.getparent()
                 while p is not None and p.tag != _W + "p":
                     p = p.getparent()
-                if p is not None:
+                if p is not None and (not toc[2] or toc[2][-1] is not p):
                     toc[2].append(p)
+    out.update(p for p in candidates if _toc_entry(p))
     return frozenset(out)
+
+
+_TOC_TITLE = re.compile(r"\s*目\s*录\s*|\s*(?i:contents)\s*")
+# a tab or a leader, then a page number, at the end of the paragraph
+_TOC_PAGE = re.compile(r"(?:\t|\.{3,}|…+|·{3,}|_{3,})[\s.…·]*\d{1,3}\s*$")
+
+
+def _toc_entry(p: Any) -> bool:
+    """A paragraph of a table of contents that is an entry (a link to a heading's ``_Toc`` bookmark,
+    a ``PAGEREF`` field, or a tab or leader before a page number at its end) or its title (目录)."""
+    for link in p.iter(_W + "hyperlink"):
+        if (link.get(_W + "anchor") or "").startswith("_Toc"):
+            return True
+    for instr in p.iter(_W + "instrText"):
+        if "PAGEREF" in (instr.text or ""):
+            return True
+    text = "".join(_runs(p))
+    return bool(_TOC_TITLE.fullmatch(text) or _TOC_PAGE.search(text))
 
 
 _MARK_DELETED = frozenset(_W + t for t in ("del", "moveFrom"))
@@ -584,7 +609,7 @@ def _children(parent: Any) -> Iterator[Any]:
         tag = el.tag
         if tag in (_W + "sdt",):
             content = el.find(_W + "sdtContent")
-            if content is not None and not _toc_control(el):
+            if content is not None:
                 yield from _children(content)
         elif tag in (_W + "customXml", _W + "sdtContent"):
             yield from _children(el)
