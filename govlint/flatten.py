@@ -312,12 +312,12 @@ def split_line(line: str, vocab: HeadingVocabulary) -> Optional[list[tuple[str, 
             m = _ALT_BEFORE.search(line, max(0, j - 8), j)
             if m is not None and (m.group(1) or not (m.start() and (line[m.start() - 1].isdecimal()
                                                                     or line[m.start() - 1] == "."))):
-                alts.append((m.start(), j, section_number(m.group(1), m.group(2)), True))
+                alts.append((m.start(), j, section_number(m.group(1), m.group(2), m.group(3)), True))
             j = line.find(words, j + 1)
     if len(line) < 160:
         m = _ALT_START.match(line)
         if m is not None and line[m.end():m.end() + 4] in firsts:
-            alts.append((m.start(1), m.end(), section_number(m.group(2), m.group(3)), True))
+            alts.append((m.start(1), m.end(), section_number(m.group(2), m.group(3), m.group(4)), True))
     first = _INLINE_HEAD.search(line)
     if first is None and not alts:
         return None  # (most lines: no numeral of a part heading at all)

@@ -26,12 +26,16 @@ from .relazy import cached_compile, lazy_compile
 NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # a part numeral written as a section's or an item's — （一） (一) 1. 1、 — (groups: the Chinese numeral,
 # the digit; see section_number): a part heading so numbered must have the exact words of one
-SECTION_NUMERAL = r"(?:[（(][ \t\u3000]*([一二三四五六])[ \t\u3000]*[）)]|([1-6])[ \t\u3000]*[.、．,，](?!\d))"
+# — or as a list numbers it in another style (甲、 壹、 ①, as Word's ideographTraditional,
+# chineseLegalSimplified and decimalEnclosedCircle number a list)
+SECTION_NUMERAL = (r"(?:[（(][ \t\u3000]*([一二三四五六])[ \t\u3000]*[）)]"
+                   r"|([1-6甲乙丙丁戊己壹贰叁肆伍陆])[ \t\u3000]*[.、．,，](?!\d)|([①②③④⑤⑥]))")
+_OTHER_NUMERALS = {ch: i + 1 for s in ("123456", "甲乙丙丁戊己", "壹贰叁肆伍陆", "①②③④⑤⑥") for i, ch in enumerate(s)}
 
 
-def section_number(chinese: Optional[str], digit: Optional[str]) -> int:
-    """The part number of a :data:`SECTION_NUMERAL` match's two groups."""
-    return NUMERALS[chinese] if chinese else int(digit)
+def section_number(chinese: Optional[str], digit: Optional[str], circled: Optional[str] = None) -> int:
+    """The part number of a :data:`SECTION_NUMERAL` match's groups."""
+    return NUMERALS[chinese] if chinese else _OTHER_NUMERALS[digit or circled]
 
 # 一、总体情况 / 一.总体情况 / 一．总体情况 / 第一部分 总体情况 / 一 总体情况
 # Written so that no two quantifiers compete for the same characters (the earlier form backtracked
@@ -152,7 +156,7 @@ def heading_bounds(line: str) -> tuple[int, int]:
 _ALT_HEADING_RE = cached_compile(r"[ \t\u3000]*" + SECTION_NUMERAL + r"[ \t\u3000]*(\S.*)")
 
 
-_ALT_FIRST = frozenset("（(123456")  # (what such a heading starts with, tested before the pattern)
+_ALT_FIRST = frozenset("（(123456甲乙丙丁戊己壹贰叁肆伍陆①②③④⑤⑥")  # (what such a heading starts with, tested before the pattern)
 
 
 _MISREAD_NUMERALS = {"=": "二", "-": "一", "—": "一", "－": "一", "≡": "三"}
@@ -173,9 +177,9 @@ def heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optiona
         stripped = line.strip()
     # (a heading is short: a numbered paragraph "1.健全组织领导……" is not tried)
     alt = _ALT_HEADING_RE.match(line) if stripped[:1] in _ALT_FIRST and len(stripped) <= vocab.max_length + 8 else None
-    if alt is not None and alt.group(3)[:1] in vocab.initials and label_key(alt.group(3)) in vocab.headings:
-        part = vocab.part_of(alt.group(3))
-        return (section_number(alt.group(1), alt.group(2)), part) if part is not None else None
+    if alt is not None and alt.group(4)[:1] in vocab.initials and label_key(alt.group(4)) in vocab.headings:
+        part = vocab.part_of(alt.group(4))
+        return (section_number(alt.group(1), alt.group(2), alt.group(3)), part) if part is not None else None
     m = _HEADING_RE.match(line)
     if m and m.end(1) < m.start(2):  # a separator after the numeral
         rest = m.group(2)

@@ -136,3 +136,19 @@ def test_a_section_of_part_one_numbered_like_a_part_is_not_one(line):
     """A section of part 一 numbered 一、… 六、 that does not read like that part's heading stays a
     paragraph of part 一."""
     assert heading_match(line, default_engine().vocab) is None
+
+
+@pytest.mark.parametrize("numerals, sep", [("甲乙丙丁戊己", "、"), ("壹贰叁肆伍陆", "、"), ("①②③④⑤⑥", "")])
+def test_parts_numbered_as_a_list_in_another_style(numerals, sep):
+    """Word numbers a list 甲、 壹、 ① in its ideographTraditional, chineseLegalSimplified and
+    decimalEnclosedCircle styles (the .docx reader writes the numbers as Word shows them): with a
+    heading's exact words, each is its part, and its wording is the format's."""
+    import govlint
+    from seedvariants import SEED_TEXT
+
+    text = SEED_TEXT
+    for n, numeral in zip("一二三四五六", numerals):
+        text = text.replace(f"\n{n}、", f"\n{numeral}{sep}", 1)
+    found = {d.code for d in govlint.lint(text)}
+    assert not found & {"GL101", "GL102", "GL103"}
+    assert [s.part for s in govlint.parse(text).sections] == [1, 2, 3, 4, 5, 6]

@@ -7,10 +7,11 @@ from govlint.relazy import lazy_compile
 
 from .._common import NUMERALS
 
-#: a part numeral as part headings are numbered besides 一、: 第一部分, or the numeral set off by a
-#: space alone (一 总体情况); whatever separator follows it
-_PART_NUMERAL = lazy_compile(r"^[ \t\u3000]*(?:第[ \t\u3000]*[一二三四五六七八九十][ \t\u3000]*部分|[一二三四五六七八九十](?=[ \t\u3000]))"
-                             r"[ \t\u3000、.．,，:：﹑]*")
+#: a part numeral as part headings are numbered besides 一、: 第一部分, the numeral set off by a
+#: space alone (一 总体情况), or a list's other numerals (甲、 壹、, as Word numbers a list in those
+#: styles); whatever separator follows it
+_PART_NUMERAL = lazy_compile(r"^[ \t\u3000]*(?:第[ \t\u3000]*[一二三四五六七八九十][ \t\u3000]*部分|[一二三四五六七八九十](?=[ \t\u3000])"
+                             r"|[甲乙丙丁戊己壹贰叁肆伍陆](?=[ \t\u3000、.．,，:：﹑]))[ \t\u3000、.．,，:：﹑]*")
 
 
 @lru_cache(maxsize=4096)  # (headings and the format's keys come back in every report)
@@ -42,7 +43,7 @@ def heading_wording(report, ctx):
     What: each part heading, after its numeral, reads exactly as the edition prescribes (compared
     after NFKC normalisation, without spaces and punctuation: “复议，行政诉讼” reads as “复议、行政
     诉讼”). The numeral may be written in any way a part heading is numbered (一、 一. （一） 1.
-    第一部分, or the numeral and a space). A heading numbered as a part is that part when it names it
+    第一部分, the numeral and a space, or a list's 甲、 壹、 ①). A heading numbered as a part is that part when it names it
     (主要问题, 其他事项 …) or reads much like its official heading (most of its characters in order:
     一、总体概况, 六、其他需要说明的事项); it is then reported here, not as a part missing (GL101).
     Why: the headings are fixed by the format; a reworded heading (“存在的主要问题及改进措施” for
