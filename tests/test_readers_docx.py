@@ -412,7 +412,7 @@ def test_a_table_of_contents_is_left_out():
     style) repeats the headings with page numbers; it is left out, as headers and footers are."""
     heads = ["一、总体情况", "二、主动公开政府信息情况"]
     entries = "".join(
-        f'<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>'
+        '<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>'
         + ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" \\h </w:instrText></w:r>'
            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' if i == 0 else "")
         + f'<w:hyperlink w:anchor="_Toc{i}"><w:r><w:t>{h}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
