@@ -20,9 +20,9 @@ _LEAKS = re.compile(r"\bNone\b|\bnan\b|\[\]|\{\}|\['|'\]|\(\)|<[a-z_.]+ object|\
 _PAIRS = ("（）", "()", "“”", "《》", "【】", "〔〕", "[]")
 # English a Chinese message may hold: file names, option names, codes, format and encoding names
 _ALLOWED_LATIN = re.compile(r"《[^》]*》|“[^”]*”|（“[^”]*”）|GL\d+|--[a-z-]+"
-                            r"|[\w./-]*\.(?:txt|docx?|pdf|html?|md|xml|xlsx|pptx|mht|mhtml|wps|rtf)\b|text/html"
+                            r"|[\w./-]*\.(?:txt|docx?|pdf|html?|md|xml|xlsx|pptx|mht|mhtml|wps|rtf|odt)\b|text/html"
                             r"|\b(?:DOCX?|PDF|HTML|UTF-8|UTF-16|BOM|GBK|GB18030|LATIN-1|CP1252|Word|WPS|OCR|zip|XML|DTD|lxml"
-                            r"|PNG|JPEG|GIF|BMP|TIFF|WebP|Excel|PowerPoint|OFD|RAR|gzip|RTF|LibreOffice|soffice|pip install"
+                            r"|PNG|JPEG|GIF|BMP|TIFF|WebP|Excel|PowerPoint|OFD|RAR|gzip|RTF|ODT|OpenDocument|LibreOffice|soffice|pip install"
                             r"|govlint(?:\[pdf\])?)\b")
 
 

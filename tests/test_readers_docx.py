@@ -250,6 +250,21 @@ def test_legacy_without_libreoffice_says_how_to_convert(monkeypatch):
     assert exc.value.code == "GL007"
 
 
+def test_odt_without_libreoffice_says_how_to_convert(monkeypatch):
+    import io
+    import zipfile
+
+    monkeypatch.setattr(docx_reader, "soffice", lambda: None)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:  # (an ODT's first member is its mimetype, stored)
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", "<office:document-content/>")
+    for name in ("r.odt", "r.txt"):
+        found = default_engine().lint_bytes(buf.getvalue(), name).diagnostics
+        assert [d.code for d in found] == ["GL007"], name
+        assert "ODT" in found[0].message and "另存为" in found[0].message
+
+
 def test_rtf_without_libreoffice_says_how_to_convert(monkeypatch):
     monkeypatch.setattr(docx_reader, "soffice", lambda: None)
     rtf = b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}} \\f0 \\u19968?\\u12289? }"
@@ -270,6 +285,7 @@ def test_doc_that_is_really_docx_or_html():
 @pytest.mark.parametrize("fmt, magic, names", [
     ("doc", b"\xd0\xcf\x11\xe0", ("r.doc",)),
     ("rtf", b"{\\rtf", ("r.rtf", "r.txt")),  # (RTF was read as text: one GL005, "no structure")
+    ("odt", b"PK\x03\x04", ("r.odt", "r.txt")),  # (ODT was GL003 "binary")
 ])
 def test_legacy_formats_are_converted_with_libreoffice(tmp_path, fmt, magic, names):
     pytest.importorskip("docx")

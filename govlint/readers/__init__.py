@@ -63,6 +63,7 @@ BUILTIN_READERS: dict[str, Reader] = {
     ".doc": read_legacy_word,
     ".wps": read_legacy_word,
     ".rtf": read_legacy_word,  # (converted with LibreOffice, as .doc is)
+    ".odt": read_legacy_word,
     ".pdf": read_pdf,
 }
 
@@ -77,13 +78,15 @@ _MHTML_START = re.compile(rb"\s*(?:From|MIME-Version|Subject|Date|Snapshot-Conte
 def sniff(data: bytes) -> Optional[str]:
     """The suffix of the format ``data`` is in, when its first bytes say so unmistakably: ``.pdf``
     (``%PDF-``), ``.docx`` (a zip holding ``word/document.xml``), ``.doc`` (an OLE2 compound file:
-    Word 97–2003 or WPS), ``.rtf`` (``{\\rtf``), ``.mhtml`` (a web archive: mail headers and
+    Word 97–2003 or WPS), ``.rtf`` (``{\\rtf``), ``.odt`` (a zip whose ``mimetype`` says so), ``.mhtml`` (a web archive: mail headers and
     ``multipart/related``), ``.html`` (a page that opens with a doctype or an ``html``/``head``/
     ``body``/``meta`` tag, after blanks, comments or an XML declaration); otherwise None (text)."""
     head = data[:1024]
     if head.startswith(b"%PDF-"):
         return ".pdf"
     if head.startswith(b"PK\x03\x04"):
+        if b"mimetypeapplication/vnd.oasis.opendocument.text" in head[:200]:
+            return ".odt"
         return ".docx" if b"word/document.xml" in data else None
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return ".doc"

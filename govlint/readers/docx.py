@@ -763,8 +763,18 @@ def read_legacy(data: bytes, path: Optional[str] = None) -> Source:
         raise InputError("GL002", "文件为空", "the file is empty")
     suffix = Path(path).suffix.lower() if path else ".doc"
     if data.startswith(b"PK"):
+        if is_odt(data):  # an OpenDocument text (LibreOffice's, WPS's .odt): converted as .doc is
+            return convert_and_read(data, path, ".odt")
         return read_docx(data, path)
     return _not_a_zip(data, path, suffix or ".doc")
+
+
+_ODT_MIME = b"mimetypeapplication/vnd.oasis.opendocument.text"
+
+
+def is_odt(data: bytes) -> bool:
+    """An OpenDocument text: a zip whose first member, ``mimetype``, says so (as the format requires)."""
+    return data.startswith(b"PK\x03\x04") and _ODT_MIME in data[:200]
 
 
 def soffice() -> Optional[str]:
@@ -773,6 +783,13 @@ def soffice() -> Optional[str]:
 
 def convert_and_read(data: bytes, path: Optional[str], suffix: str) -> Source:
     exe = soffice()
+    if exe is None and suffix == ".odt":
+        raise InputError(
+            "GL007",
+            "ODT（OpenDocument 文本）文件需要先转换：请用 WPS、Word 或 LibreOffice “另存为” .docx，或安装 LibreOffice 后重试"
+            "（也可手动转换：soffice --headless --convert-to docx 文件.odt）",
+            "an ODT (OpenDocument text) file must be converted first: save it as .docx in WPS, Word or LibreOffice, "
+            "or install LibreOffice and run again (or convert by hand: soffice --headless --convert-to docx file.odt)")
     if exe is None and (suffix == ".rtf" or data[:2048].lstrip().startswith(b"{\\rtf")):
         raise InputError(
             "GL007",
@@ -788,7 +805,7 @@ def convert_and_read(data: bytes, path: Optional[str], suffix: str) -> Source:
             f"{suffix} is a legacy Word/WPS format and must be converted first: save it as .docx in Word or WPS, or "
             f"install LibreOffice and run again (or convert by hand: soffice --headless --convert-to docx file{suffix})")
     with tempfile.TemporaryDirectory(prefix="govlint-") as tmp:
-        src = Path(tmp) / f"input{suffix if suffix in ('.doc', '.wps', '.rtf', '.docx') else '.doc'}"
+        src = Path(tmp) / f"input{suffix if suffix in ('.doc', '.wps', '.rtf', '.docx', '.odt') else '.doc'}"
         src.write_bytes(data)
         outdir = Path(tmp) / "out"
         cmd = [exe, f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}", "--headless", "--norestore",
