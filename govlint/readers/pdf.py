@@ -165,7 +165,7 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
             tables.append(_table(pno, k, t))
         outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
         blanks: Optional[list[dict]] = None
-        for ln in outside.extract_text_lines(return_chars=True, keep_blank_chars=False):
+        for ln in _text_lines(outside):
             text = ln["text"]
             if " " in text and _CJK_GAP.search(text):
                 if blanks is None:
@@ -180,6 +180,39 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
             if t.page == pno:
                 ncid += sum(c.text.count("(cid:") for row in t.rows for c in row)
     return _paragraphs(_drop_margins(lines, pages)), tables, nchars, ncid
+
+
+def _on_baseline(c: dict) -> dict:
+    """``c`` with its box set from its baseline and size (0.88 em above, 0.12 em below), the same for
+    every font: pdfminer boxes a character by its font's descent, so in one line a digit set in a
+    Latin font and the Chinese characters around it sit at different heights (5 pt apart at 24 pt,
+    Liberation Serif beside Noto Sans CJK, as a browser prints a page's title), more than
+    pdfplumber's tolerance; the line came out as two (``××局 年政府信息公开工作年度报告`` and ``2022``)."""
+    m = c.get("matrix")
+    size = c.get("size") or 0.0
+    if not m or not c.get("upright", True) or size <= 0 or abs(m[1]) > 1e-6 or abs(m[2]) > 1e-6 or "y1" not in c:
+        return c
+    base = c["top"] + (c["y1"] - m[5])  # the baseline, measured from the top of the page
+    top = base - 0.88 * size
+    d = top - c["top"]
+    if abs(d) < 0.01 and abs(base + 0.12 * size - c["bottom"]) < 0.01:
+        return c
+    out = dict(c)
+    out["top"], out["bottom"] = top, base + 0.12 * size
+    if "doctop" in c:
+        out["doctop"] = c["doctop"] + d
+    return out
+
+
+def _text_lines(page: Any) -> list[dict]:
+    """The page's text lines (pdfplumber's), the characters grouped by their baselines (see
+    :func:`_on_baseline`)."""
+    from pdfplumber.utils import chars_to_textmap
+
+    chars = [_on_baseline(c) for c in page.chars]
+    tm = chars_to_textmap(chars, layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height,
+                          keep_blank_chars=False)
+    return tm.extract_text_lines(strip=True, return_chars=True)
 
 
 def _drop_gap_spaces(text: str, chars: list[dict], blanks: list[dict]) -> str:
