@@ -40,6 +40,7 @@ from ..relazy import cached_compile
 
 MAX_PAGES = 500
 _PAGE_NO = cached_compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－\s]*$|^page\s*\d+", re.I)
+_DIGITS = cached_compile(r"\d+")
 _ITEM_START = cached_compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d))")
 _SENTENCE_END = "。！？!?：:；;"
 _NO_LINE_START = frozenset("）》」』”’〉】〕，。、；：！？)…")
@@ -299,11 +300,20 @@ def _drop_margins(lines: list[_Line], pages: list[Any]) -> list[_Line]:
 
     repeated = Counter(ln.text.strip() for ln in lines if in_margin(ln))
     npages = len(pages)
+    # a running footer that carries the page number (a browser's ``https://….html 2/7``, ``第2页 共7页
+    # ××局``) differs on every page: it repeats with its numbers left out, on most pages
+    pages_of = {}
+    for ln in lines:
+        if in_margin(ln) and _DIGITS.search(ln.text):
+            pages_of.setdefault(_DIGITS.sub("#", ln.text.strip()), set()).add(ln.page)
+    most = max(2, (npages + 1) // 2)
     out = []
     for ln in lines:
         if in_margin(ln):
             s = ln.text.strip()
             if _PAGE_NO.match(s) or (npages >= 2 and repeated[s] >= 2):
+                continue
+            if npages >= 2 and len(pages_of.get(_DIGITS.sub("#", s), ())) >= most:
                 continue
         out.append(ln)
     return out
