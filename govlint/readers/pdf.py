@@ -439,8 +439,13 @@ def _append(prev: _Table, t: _Table) -> None:
                         covering[col] = c
         last_has_numbers = any(c.text and parse_cell(c.text).kind == "number" for c in covering.values())
         if last_has_numbers and not _has_number(first) and any(c.text for c in first):
-            ok = all((not c.text) or (c.col in covering and covering[c.col].text
-                                      and parse_cell(covering[c.col].text).kind == "text") for c in first)
+            # the rest of a cut row is drawn in the cells of that row, each as wide as its part above;
+            # a row of other cells (a block's heading across the table, ``第二十条第（六）项``, after
+            # ``行政许可 | 0``) is a row of its own
+            same = all(c.col in covering and covering[c.col].col == c.col and covering[c.col].colspan == c.colspan
+                       for c in first)
+            ok = same and all((not c.text) or (covering[c.col].text
+                                               and parse_cell(covering[c.col].text).kind == "text") for c in first)
             if ok:
                 for c in first:
                     if c.text:
