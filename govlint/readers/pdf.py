@@ -8,7 +8,15 @@ and each row is written as one ``a | b | c`` line (see :mod:`govlint.readers._la
 A table continued on the next page is joined to its first part when nothing but page headers or
 footers lies between them and the columns are the same: a header row repeated on the new page is
 dropped, and a row that the page break cut in two (the label's last characters at the top of the
-next page, its value cells empty) is put back together.
+next page, its value cells empty, drawn in the same cells) is put back together.
+
+A web page printed by a browser (打印 → 另存为 PDF) adds its own shapes: a row cut by the page break
+has its cells' sides drawn but no rule under them, a row moved whole to the next page has none over
+it (collapsed borders) — such rows are closed with a rule (:func:`_open_ends`), else their text came
+out as lines between the tables; the text of a cut cell spanning rows is printed under the table and
+put back into the cell (:func:`_overflows`); a line set in two fonts is one line by the characters'
+baselines (:func:`_on_baseline`); the browser's header and footer (date and time, title, address,
+``2/7``) repeat on every page but for their numbers and are dropped.
 
 Text outside tables comes out as paragraphs in reading order (top to bottom, tables in between):
 visual lines are joined when a line runs to the right margin and the next one does not start a
@@ -160,13 +168,18 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
     for pno, page in enumerate(pages, 1):
         chars = page.chars
         nchars += sum(1 for c in chars if not c.get("text", "").isspace())
-        found = page.find_tables() if chars else []
+        found = (page.find_tables({"explicit_horizontal_lines": _open_ends(page)}) if page.edges else page.find_tables()) if chars else []
         boxes = [t.bbox for t in found]
         for k, t in enumerate(found, 1):
             tables.append(_table(pno, k, t))
         outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
         blanks: Optional[list[dict]] = None
-        for ln in _text_lines(outside):
+        page_lines = _text_lines(outside)
+        on_page = [t for t in tables if t.page == pno]
+        if on_page:
+            last = max(on_page, key=lambda t: t.bottom)
+            page_lines = [ln for ln in page_lines if not _overflows(last, ln, page_lines, page.height)]
+        for ln in page_lines:
             text = ln["text"]
             if " " in text and _CJK_GAP.search(text):
                 if blanks is None:
@@ -181,6 +194,103 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
             if t.page == pno:
                 ncid += sum(c.text.count("(cid:") for row in t.rows for c in row)
     return _paragraphs(_drop_margins(lines, pages)), tables, nchars, ncid
+
+
+def _open_ends(page: Any) -> list[dict]:
+    """Horizontal rules for cells drawn open at the top or bottom: where the vertical rules of a row
+    of cells end together and no horizontal rule joins them there, though one does above (or below)
+    them. A browser printing a table cut by the page break draws the cut row's cells with their
+    sides only; a row moved to the next page whole lost its top rule to the row above it (collapsed
+    borders). Such a row was no table row: its text came out as a line between the tables, its
+    numbers joined to its label (``6.属于四类过程性信息0 0 0``), the table one row short."""
+    hs = _joined_rules([e for e in page.edges if e["orientation"] == "h"])
+    vs = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= 3]
+    if not hs or len(vs) < 2:
+        return []
+
+    def reach(v: dict, end: str) -> float:
+        """How far the rule goes from ``v`` away from its ``end``, over pieces drawn end to end."""
+        y = v["bottom"] if end == "top" else v["top"]
+        moved = True
+        while moved:
+            moved = False
+            for w in vs:
+                if abs(w["x0"] - v["x0"]) <= 1.5 and (abs(w["top"] - y) <= 1.5 if end == "top" else abs(w["bottom"] - y) <= 1.5):
+                    y = w["bottom"] if end == "top" else w["top"]
+                    moved = True
+        return y
+
+    out: list[dict] = []
+    for end in ("top", "bottom"):
+        other = "top" if end == "bottom" else "bottom"
+        for y in _cluster([v[end] for v in vs], 1.0):
+            # (a rule drawn in pieces, one a row, goes on past y: the sides of a cell spanning rows)
+            ends = sorted((v for v in vs if abs(v[end] - y) <= 1.0
+                           and not any(abs(w[other] - y) <= 1.5 and abs(w["x0"] - v["x0"]) <= 1.5 for w in vs)),
+                          key=lambda v: v["x0"])
+            for a, b in zip(ends, ends[1:]):
+                lo, hi = a["x1"], b["x0"]
+                if hi - lo < 3:
+                    continue
+                spans = [h for h in hs if h["x0"] <= lo + 1.5 and h["x1"] >= hi - 1.5]
+                if any(abs(h["top"] - y) <= 1.5 for h in spans):
+                    continue  # closed
+                if end == "bottom":
+                    far = max(reach(a, end), reach(b, end))
+                    sides = any(far - 1.5 <= h["top"] <= y - 3 for h in spans)
+                else:
+                    far = min(reach(a, end), reach(b, end))
+                    sides = any(y + 3 <= h["top"] <= far + 1.5 for h in spans)
+                if not sides:
+                    continue  # no rule at the other end: two lines, not the sides of a cell
+                out.append({"object_type": "rect_edge", "orientation": "h", "x0": lo, "x1": hi, "top": y, "bottom": y,
+                            "width": hi - lo, "height": 0.0, "doctop": y, "y0": page.height - y, "y1": page.height - y})
+    return out
+
+
+def _joined_rules(hs: list[dict]) -> list[dict]:
+    """Horizontal rules drawn in pieces (a border a cell) joined into one, as pdfplumber joins them."""
+    out: list[dict] = []
+    for h in sorted(hs, key=lambda h: (round(h["top"] * 2), h["x0"])):
+        if out and abs(out[-1]["top"] - h["top"]) <= 0.5 and h["x0"] <= out[-1]["x1"] + 1.5:
+            out[-1]["x1"] = max(out[-1]["x1"], h["x1"])
+        else:
+            out.append({"top": h["top"], "x0": h["x0"], "x1": h["x1"]})
+    return [h for h in out if h["x1"] - h["x0"] >= 3]
+
+
+def _overflows(t: _Table, ln: dict, lines: list[dict], height: float) -> bool:
+    """Is ``ln`` the rest of the text of the cells at the bottom of ``t``, printed below them (and
+    then put into them)? A browser that cuts a row spanning two rows at the page break draws the
+    cells' sides to the end of the first row but their text whole (``结果`` in the cell, ``维持``
+    under the table): the line lies right under the table, each of its words within one of the
+    cells of the table's last row that hold text, one word a cell, and nothing but the page's
+    margin below it."""
+    chars = [c for c in ln.get("chars") or [] if not c.get("text", " ").isspace()]
+    size = max((c.get("size", 0) for c in chars), default=0)
+    if not chars or size <= 0 or not (t.bottom - 2 <= ln["top"] <= t.bottom + 0.6 * size):
+        return False
+    if any(o is not ln and o["top"] > ln["top"] and o["top"] < 0.91 * height for o in lines):
+        return False
+    end = max(c.row + c.rowspan for r in t.rows for c in r)
+    cells = [c for r in t.rows for c in r if c.row + c.rowspan == end and c.text]
+    words: list[list[dict]] = []
+    for c in sorted(chars, key=lambda c: c["x0"]):
+        if words and c["x0"] - words[-1][-1]["x1"] < 0.3 * size:
+            words[-1].append(c)
+        else:
+            words.append([c])
+    into: dict[int, tuple[GridCell, str]] = {}
+    for w in words:
+        x0, x1 = w[0]["x0"], w[-1]["x1"]
+        cell = next((c for c in cells if t.boxes[id(c)][0] - 0.5 <= x0 and x1 <= t.boxes[id(c)][1] + 0.5), None)
+        if cell is None or id(cell) in into:
+            return False
+        into[id(cell)] = (cell, "".join(c["text"] for c in w))
+    for cell, text in into.values():
+        joined = cell.text + "\n" + text
+        cell.text, cell.offs = clean(list(joined), [-1] * len(joined))
+    return True
 
 
 def _on_baseline(c: dict) -> dict:
