@@ -455,7 +455,10 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
                 prev.text = _join(prev.text, ln.text)
                 prev.x1, prev.bottom = ln.x1, ln.bottom
                 continue
-            if len(out) == 1 and i == 1 and _centred(prev, left, right) and _centred(ln, left, right) \
+            # (a centred line wraps only when it fills the width: a short title and the first line
+            # of an indented paragraph under it are two)
+            wrapped = prev.x1 - prev.x0 >= right[prev.page] - left[prev.page] - 3 * max(prev.size, 1.0)
+            if len(out) == 1 and i == 1 and wrapped and _centred(prev, left, right) and _centred(ln, left, right) \
                     and same_size and prev.page == ln.page and ln.top - prev.bottom < 2 * prev.size:
                 prev.text = _join(prev.text, ln.text)  # a title wrapped over two centred lines
                 prev.x1, prev.bottom = max(prev.x1, ln.x1), ln.bottom
