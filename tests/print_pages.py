@@ -83,6 +83,30 @@ def table_two_page(data: rs.ReportData, spacer: int) -> str:
             + '<table border="1" cellspacing="0">' + "\n".join(rows) + "</table>\n" + FOOT + "</body></html>\n")
 
 
+WORD_HEAD = ('<meta name="Generator" content="Microsoft Word 15"><style>p.MsoNormal { margin: 0; font-size: 10.5pt; '
+             'font-family: 仿宋_GB2312 } table.MsoNormalTable { border-collapse: collapse } '
+             'td { border: solid windowtext 1.0pt; padding: 0 5.4pt }</style>')
+
+
+def word_table_page(data: rs.ReportData, tid: str, spacer: int) -> str:
+    """A page in the markup of Word's "save as web page" (``MsoNormal`` paragraphs, collapsed 1 pt
+    borders): a short centred title, an indented paragraph, part ``tid``'s heading and its table;
+    ``spacer`` (px) moves the table down to where a page break falls in it."""
+    part = next(x for k, x in data.blocks if k == "h" and x.startswith(tid))
+    para = next(x for k, x in data.blocks if k == "p")
+    rows = []
+    for row in rs.table_grid(data, tid):
+        rows.append("<tr>" + "".join(
+            "<td" + (f' colspan="{c.colspan}"' if c.colspan > 1 else "") + (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "")
+            + f'><p class="MsoNormal" align="center"><span>{E(c.text.translate(rs.FULLWIDTH))}</span></p></td>' for c in row) + "</tr>")
+    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">" + WORD_HEAD + f"<title>{E(data.title)}</title></head>\n"
+            f'<body><div class="WordSection1"><p class="MsoTitle" align="center">{E(data.title)}</p>\n'
+            f'<p class="MsoNormal" style="text-indent:2em">{E(para.translate(rs.FULLWIDTH))}</p>\n'
+            f'<p class="MsoNormal" style="text-indent:2em">{E(part)}</p>\n<div style="height:{spacer}px"></div>\n'
+            '<table class="MsoNormalTable" border="1" cellspacing="0" cellpadding="0">' + "\n".join(rows) + "</table>\n"
+            "</div></body></html>\n")
+
+
 def make_fixtures() -> None:
     seed = next(HERE.parent.joinpath("seeds").glob("*.txt"))
     data = rs.load_seed(seed)
@@ -90,6 +114,12 @@ def make_fixtures() -> None:
     page = table_two_page(data, 640)  # the page break falls after 行政许可 | 0
     (FIXTURES / "chromium-table2.html").write_text(page, encoding="utf-8")
     (FIXTURES / "chromium-table2.pdf").write_bytes(slim(print_pdf(page, margins=True)))
+    # Word's markup, no margins: the header row of table 四 cut by the page break (its cells' text
+    # printed whole, their sides drawn to the end of the row above), the next page's part with no
+    # top rule
+    page = word_table_page(data, "四", 790)
+    (FIXTURES / "chromium-word-table4.html").write_text(page, encoding="utf-8")
+    (FIXTURES / "chromium-word-table4.pdf").write_bytes(slim(print_pdf(page, margins=False)))
 
 
 def slim(pdf: bytes) -> bytes:

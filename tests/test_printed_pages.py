@@ -73,6 +73,66 @@ def test_a_row_across_the_table_is_not_the_rest_of_a_cut_row() -> None:
                    "信息内容 | 本年处理决定数量", "行政处罚 | 0"]
 
 
+WORD4 = HERE / "pdf" / "chromium-word-table4.pdf"
+
+
+def test_a_header_row_cut_by_the_page_break_is_read_whole() -> None:
+    """Table 四 in Word's markup, the page break in its header: the five 行政复议 headers are cut (their
+    sides drawn to the end of the row beside them, ``结果`` inside, ``维持`` printed under the table),
+    the next page's row has no top rule. The header was read as lines of text (``维持 纠正 结果 审结
+    计``) and the table lost its columns (GL203), the report read as cut off (GL012)."""
+    from govlint.readers.pdf import read_pdf
+
+    lines = read_pdf(WORD4.read_bytes(), str(WORD4)).text.split("\n")
+    assert "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉" in [
+        ln.replace("⾏", "行") for ln in lines]
+    engine = default_engine()
+    on_page = engine.lint_bytes(WORD4.with_suffix(".html").read_bytes(), "r.html")
+    printed = engine.lint_bytes(WORD4.read_bytes(), "r.pdf")
+    assert _findings(printed) == _findings(on_page)
+
+
+def test_a_short_centred_title_is_not_joined_to_the_paragraph_under_it() -> None:
+    """A paragraph indented by two characters runs to the right margin: its first line looks centred
+    too, but a title that does not fill its line has not wrapped."""
+    from govlint.readers.pdf import _Line, _paragraphs
+
+    title = _Line(1, "益阳市行政审批服务局2022年政府信息公开工作年度报告", 42.0, 56.6, 156.0, 456.0, 12.0)
+    para = [_Line(1, "根据《中华人民共和国政府信息公开条例》的有关规定，现对益阳市行政审批服务局2022年政府信", 72.0, 86.6, 58.0, 576.8, 12.0),
+            _Line(1, "息公开工作报告予以公布。", 90.0, 104.6, 33.7, 200.0, 12.0)]
+    out = _paragraphs([title] + para)
+    assert [ln.text for ln in out] == [title.text, para[0].text + para[1].text]
+
+
+class _Page:
+    height = 792.0
+
+    def __init__(self, edges: list[dict]) -> None:
+        self.edges = edges
+
+
+def _v(x: float, top: float, bottom: float) -> dict:
+    return {"orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom}
+
+
+def _h(x0: float, x1: float, y: float) -> dict:
+    return {"orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y}
+
+
+def test_open_ends() -> None:
+    from govlint.readers.pdf import _open_ends
+
+    # a row cut at the bottom of the page: sides from its top rule to 760, no rule there
+    cut = _Page([_h(30, 300, 700), _v(30, 700, 760), _v(100, 700, 760), _v(300, 700, 760)])
+    assert sorted((round(e["x0"]), round(e["x1"]), e["top"]) for e in _open_ends(cut)) == [(30, 100, 760), (100, 300, 760)]
+    # a cell spanning two rows, its sides drawn a row at a time: closed at the ends, open nowhere
+    spanning = _Page([_h(30, 300, 700), _h(100, 300, 720), _h(30, 300, 740),
+                      _v(30, 700, 720), _v(30, 720, 740), _v(100, 700, 720), _v(100, 720, 740), _v(300, 700, 740)])
+    assert _open_ends(spanning) == []
+    # two lines with no rule across them anywhere: no cell
+    assert _open_ends(_Page([_h(400, 500, 100), _v(30, 700, 760), _v(100, 700, 760)])) == []
+
+
 # ----------------------------------------------------------------------------- whole reports, printed now
 
 needs_chromium = pytest.mark.skipif(pp.chromium_missing() is not None, reason=pp.chromium_missing() or "")
@@ -82,17 +142,35 @@ def _findings(result) -> Counter:
     return Counter((d.code, d.table, d.row, d.col) for d in result.diagnostics)
 
 
+def _page(shape: str, data: rs.ReportData) -> bytes:
+    import test_cms_pages as cp
+
+    if shape == "plain":
+        return rs.to_html(data).data
+    if shape == "without_part_5":
+        return cp.wrap(cp.NAV + f"<h1>{cp.E(data.title)}</h1>" + cp.article(data, drop_parts=("五",)) + cp.FOOT).encode("utf-8")
+    if shape == "word":  # Word's "save as web page": collapsed 1 pt borders, 10.5 pt text
+        return cp.wrap(f'<div class="WordSection1"><p class="MsoTitle" align="center">{cp.E(data.title)}</p>'
+                       + cp.article(data, table_style="word") + "</div>", head=pp.WORD_HEAD).encode("utf-8")
+    return cp.cms_pages(data)[shape].encode("utf-8")
+
+
 @needs_chromium
 @pytest.mark.parametrize("margins", [True, False], ids=["margins", "no-margins"])
-@pytest.mark.parametrize("case", ["seed", "changed_cell"])
+@pytest.mark.parametrize("case", ["plain", "changed_cell", "without_part_5", "word", "govcn", "trs"])
 def test_a_printed_report_checks_as_its_page(case: str, margins: bool) -> None:
+    """The same findings, at the same table, row and column (the page breaks fall in tables 二, 三
+    and 四: a header row cut, a row moved to the next page without its top rule, a block heading
+    after the break)."""
     data = rs.load_seed(SEED)
     if case == "changed_cell":
         data = data.with_value("三", "new", "natural", str(int(data.values[("三", "new", "natural")]) + 1))
-    page = rs.to_html(data).data
+    page = _page("plain" if case == "changed_cell" else case, data)
     engine = default_engine()
     on_page = engine.lint_bytes(page, "r.html")
     printed = engine.lint_bytes(pp.print_pdf(page.decode("utf-8"), margins=margins), "r.pdf")
     assert _findings(printed) == _findings(on_page)
     if case == "changed_cell":
         assert {d.code for d in printed.diagnostics} >= {"GL301", "GL303"}
+    if case == "without_part_5":
+        assert "GL101" in {d.code for d in printed.diagnostics}
