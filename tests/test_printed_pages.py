@@ -174,3 +174,27 @@ def test_a_printed_report_checks_as_its_page(case: str, margins: bool) -> None:
         assert {d.code for d in printed.diagnostics} >= {"GL301", "GL303"}
     if case == "without_part_5":
         assert "GL101" in {d.code for d in printed.diagnostics}
+
+
+def _chars(text: str, x: float, size: float = 8.0) -> list[dict]:
+    out = []
+    for ch in text:
+        w = size if ord(ch) > 0x2E80 else size / 2
+        out.append({"text": ch, "x0": x, "x1": x + w, "top": 16.0, "bottom": 16.0 + size, "size": size})
+        x += w
+    return out
+
+
+def test_a_wide_gap_between_digits_and_chinese_stays_a_space() -> None:
+    """The browser's header on a one-page print: the date and time at the left, the page's title in
+    the middle. Read as ``2024/3/15 14:22益阳市…``, it was no print margin for the parser."""
+    from govlint.parse import is_print_margin
+    from govlint.readers.pdf import _drop_gap_spaces
+
+    stamp, title = "2024/3/15 14:22", "益阳市行政审批服务局2022年政府信息公开工作年度报告_门户网站"
+    chars = [c for c in _chars(stamp, 24.0) if c["text"] != " "] + _chars(title, 200.0)
+    text = _drop_gap_spaces(stamp + " " + title, chars, [])
+    assert text == stamp + " " + title and is_print_margin(text, before_parts=True)
+    # the spacing Word leaves between 2022 and 年 (a quarter of a character) is no space
+    near = _chars("2022", 24.0, 16.0) + _chars("年", 24.0 + 32.0 + 4.0, 16.0)
+    assert _drop_gap_spaces("2022 年", near, []) == "2022年"

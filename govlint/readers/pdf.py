@@ -330,7 +330,8 @@ def _drop_gap_spaces(text: str, chars: list[dict], blanks: list[dict]) -> str:
     """``text`` without the spaces pdfplumber wrote for a mere gap between a Chinese character and a
     half-width letter or digit (``2023 年 3 月`` for 2023年3月 set in 三号 with CJK/Latin spacing:
     the gap, 0.2–0.25 em, passes pdfplumber's fixed 3pt word gap from about 14pt up). A space
-    typed in the document (a blank glyph between the two characters) stays."""
+    typed in the document (a blank glyph between the two characters) stays, and so does a gap wider
+    than a character."""
     if len(chars) != len(text) - text.count(" "):
         return text  # not one character per non-space: leave the line as it is
     out, last, nsp = [], 0, 0
@@ -341,6 +342,10 @@ def _drop_gap_spaces(text: str, chars: list[dict], blanks: list[dict]) -> str:
         pos = i
         a, b = chars[i - 1 - nsp], chars[i - nsp]  # the characters before and after the space
         lo, hi, mid = a["x1"] - 0.5, b["x0"] + 0.5, (a["top"] + a["bottom"]) / 2
+        # a gap wider than a character is no spacing but a separation (a browser's margin: the
+        # date and time at the left, the page's title in the middle): it stays a space
+        if b["x0"] - a["x1"] > max(a.get("size", 0), b.get("size", 0)):
+            continue
         if not any(lo <= c["x0"] and c["x1"] <= hi and c["top"] <= mid <= c["bottom"] for c in blanks):
             out.append(text[last:i])
             last = i + 1
