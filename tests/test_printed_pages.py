@@ -198,3 +198,16 @@ def test_a_wide_gap_between_digits_and_chinese_stays_a_space() -> None:
     # the spacing Word leaves between 2022 and 年 (a quarter of a character) is no space
     near = _chars("2022", 24.0, 16.0) + _chars("年", 24.0 + 32.0 + 4.0, 16.0)
     assert _drop_gap_spaces("2022 年", near, []) == "2022年"
+
+
+def test_pdfminer_keeps_its_font_warnings_to_itself(caplog) -> None:
+    """(A browser's Type 3 fonts have no FontBBox: pdfminer warned once a character set, 132 lines
+    on the standard error of ``govlint check`` for one printed report.)"""
+    import logging
+
+    from govlint.readers.pdf import read_pdf
+
+    logging.getLogger("pdfminer").setLevel(logging.NOTSET)
+    with caplog.at_level(logging.DEBUG, logger="govlint"):
+        read_pdf(FIXTURE.read_bytes(), str(FIXTURE))
+    assert not [r for r in caplog.records if r.name.startswith("pdfminer") and r.levelno >= logging.WARNING]

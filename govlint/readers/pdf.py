@@ -106,6 +106,7 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> Source:
         import pdfplumber
     except ImportError:
         raise _missing() from None
+    _quiet_pdfminer()
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = list(pdf.pages)
@@ -150,6 +151,18 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> Source:
     if not text.strip():
         raise InputError("GL002", "PDF 中没有可提取的文字", "the PDF holds no text that can be extracted")
     return Source(text=text, path=path, encoding="utf-8", kind="pdf", origin=b.origin())
+
+
+def _quiet_pdfminer() -> None:
+    """pdfminer logs a warning for each font it finds lacking (a browser's Type 3 fonts have no
+    FontBBox: 132 lines of "Could not get FontBBox…" on the standard error for one printed page);
+    nothing a reader of the report can act on. Unless the application set pdfminer's logging
+    itself, only its errors are logged."""
+    import logging
+
+    log = logging.getLogger("pdfminer")
+    if log.level == logging.NOTSET and not log.handlers:
+        log.setLevel(logging.ERROR)
 
 
 # ----------------------------------------------------------------------------- pages
