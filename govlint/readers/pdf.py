@@ -221,13 +221,21 @@ def _open_ends(page: Any) -> list[dict]:
     if not hs or len(vs) < 2:
         return []
 
+    by_x: dict[int, list[dict]] = {}
+    for v in vs:
+        by_x.setdefault(int(v["x0"]), []).append(v)
+
+    def near(x: float) -> list[dict]:  # the vertical rules within 2 pt of x (and a few more)
+        k = int(x)
+        return [w for d in (-2, -1, 0, 1, 2) for w in by_x.get(k + d, ())]
+
     def reach(v: dict, end: str) -> float:
         """How far the rule goes from ``v`` away from its ``end``, over pieces drawn end to end."""
         y = v["bottom"] if end == "top" else v["top"]
         moved = True
         while moved:
             moved = False
-            for w in vs:
+            for w in near(v["x0"]):
                 if abs(w["x0"] - v["x0"]) <= 1.5 and (abs(w["top"] - y) <= 1.5 if end == "top" else abs(w["bottom"] - y) <= 1.5):
                     y = w["bottom"] if end == "top" else w["top"]
                     moved = True
@@ -236,10 +244,13 @@ def _open_ends(page: Any) -> list[dict]:
     out: list[dict] = []
     for end in ("top", "bottom"):
         other = "top" if end == "bottom" else "bottom"
+        by_y: dict[int, list[dict]] = {}
+        for v in vs:
+            by_y.setdefault(int(v[end]), []).append(v)
         for y in _cluster([v[end] for v in vs], 1.0):
             # (a rule drawn in pieces, one a row, goes on past y: the sides of a cell spanning rows)
-            ends = sorted((v for v in vs if abs(v[end] - y) <= 1.0
-                           and not any(abs(w[other] - y) <= 1.5 and abs(w["x0"] - v["x0"]) <= 1.5 for w in vs)),
+            ends = sorted((v for d in (-2, -1, 0, 1, 2) for v in by_y.get(int(y) + d, ()) if abs(v[end] - y) <= 1.0
+                           and not any(abs(w[other] - y) <= 1.5 and abs(w["x0"] - v["x0"]) <= 1.5 for w in near(v["x0"]))),
                           key=lambda v: v["x0"])
             for a, b in zip(ends, ends[1:]):
                 lo, hi = a["x1"], b["x0"]
