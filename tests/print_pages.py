@@ -33,12 +33,7 @@ def chromium_missing() -> Optional[str]:
     """Why Chromium cannot print these pages here (None: it can): it needs a CJK font too."""
     if chromium() is None:
         return "Chromium is not installed (apt-get install chromium fonts-noto-cjk)"
-    fc = shutil.which("fc-list")
-    if fc is not None:
-        out = subprocess.run([fc, ":lang=zh", "family"], capture_output=True, text=True).stdout
-        if not out.strip():
-            return "no Chinese font for Chromium (apt-get install fonts-noto-cjk)"
-    return None
+    return rs.cjk_font_missing("Chromium")
 
 
 def print_pdf(page: str, margins: bool = True, timeout: int = 120) -> bytes:

@@ -337,16 +337,21 @@ def soffice() -> Optional[str]:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def office_missing() -> Optional[str]:
-    """Why LibreOffice cannot print these reports here (None: it can): it needs a CJK font too."""
-    if soffice() is None:
-        return "LibreOffice (soffice) is not installed (apt-get install libreoffice-writer-nogui fonts-noto-cjk)"
+def cjk_font_missing(tool: str) -> Optional[str]:
+    """Why ``tool`` cannot render Chinese here (no CJK font fontconfig knows of), or None."""
     fc = shutil.which("fc-list")
     if fc is not None:
         out = subprocess.run([fc, ":lang=zh", "family"], capture_output=True, text=True).stdout
         if not out.strip():
-            return "no Chinese font for LibreOffice (apt-get install fonts-noto-cjk)"
+            return f"no Chinese font for {tool} (apt-get install fonts-noto-cjk)"
     return None
+
+
+def office_missing() -> Optional[str]:
+    """Why LibreOffice cannot print these reports here (None: it can): it needs a CJK font too."""
+    if soffice() is None:
+        return "LibreOffice (soffice) is not installed (apt-get install libreoffice-writer-nogui fonts-noto-cjk)"
+    return cjk_font_missing("LibreOffice")
 
 
 def convert(sources, fmt: str, outdir: Path, timeout: int = 300) -> list[Path]:
