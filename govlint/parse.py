@@ -314,30 +314,32 @@ def is_page_mark(line: str) -> bool:
 # what a browser prints in a page's margins when a web page is printed or saved as PDF, and the text
 # extracted from that PDF then carries between the lines of a table or a paragraph: the date and
 # time (and the page's title) at the top, the address and "2/7" at the bottom
-_STAMP = (r"(?:\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}),?[ \t\u3000]*(?:上午|下午|[AaPp][Mm])?[ \t\u3000]*"
-          r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u3000]*(?:[AaPp][Mm]|上午|下午))?")
-_ADDRESS = r"(?:https?://|file:///|about:blank|www\.)\S*"
-_PAGE_OF = r"(?:\d{1,4}[ \t]*/[ \t]*\d{1,4}|\d{1,4}[ \t]+of[ \t]+\d{1,4}|(?i:page)[ \t]*\d{1,4}(?:[ \t]*of[ \t]*\d{1,4})?)"
+_STAMP = (r"(?:\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}),?[ \t\u3000]{0,4}(?:上午|下午|[AaPp][Mm])?"
+          r"[ \t\u3000]{0,4}\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u3000]{0,4}(?:[AaPp][Mm]|上午|下午))?")
+# (every repetition bounded, no blanks around: the patterns are matched against a stripped line, and
+# stay linear however they are used — tests/test_regex_safety.py)
+_ADDRESS = r"(?:https?://|file:///|about:blank|www\.)\S{0,400}"
+_PAGE_OF = r"(?:\d{1,4}[ \t]{0,4}/[ \t]{0,4}\d{1,4}|\d{1,4}[ \t]{1,4}of[ \t]{1,4}\d{1,4}|(?i:page)[ \t]{0,4}\d{1,4}(?:[ \t]{0,4}of[ \t]{0,4}\d{1,4})?)"
+_GAP = r"[ \t\u3000]{1,200}"
 # the date and time, then the page's title (a title, not a sentence: no comma or full stop)
-_MARGIN_STAMP = cached_compile(rf"[ \t\u3000]*{_STAMP}(?:[ \t\u3000]+[^\s，。；！？,;][^，。；！？]*)?")
-_STAMP_ALONE = cached_compile(rf"[ \t\u3000]*{_STAMP}[ \t\u3000]*")
+_MARGIN_STAMP = cached_compile(rf"{_STAMP}(?:{_GAP}[^\s，。；！？,;][^，。；！？\n]{{0,200}})?")
+_STAMP_ALONE = cached_compile(_STAMP)
 _MARGIN_ADDRESS = cached_compile(  # the address and the page, or the page and the date
-    rf"[ \t\u3000]*(?:{_ADDRESS}[ \t\u3000]+{_PAGE_OF}|{_PAGE_OF}[ \t\u3000]+{_ADDRESS}|{_PAGE_OF}[ \t\u3000]+{_STAMP})"
-    rf"[ \t\u3000]*")
+    rf"{_ADDRESS}{_GAP}{_PAGE_OF}|{_PAGE_OF}{_GAP}{_ADDRESS}|{_PAGE_OF}{_GAP}{_STAMP}")
 
 
 def is_print_margin(line: str, before_parts: bool = False) -> bool:
     """Is ``line`` what a browser prints in a page's margin (``2024/3/15 14:22 ××局2022年…报告``,
     ``https://www.….html 2/7``, ``1 of 7 2024/3/15``)? ``before_parts``: the line comes before the
     first part heading, where a date and time alone may be the page's publication date (kept)."""
-    s = line.lstrip(" \t\u3000")
+    s = line.strip(" \t\u3000")
     if not s or not (s[0].isdigit() or s[0] in "hfawP"):
         return False
-    if _MARGIN_ADDRESS.fullmatch(line):
+    if _MARGIN_ADDRESS.fullmatch(s):
         return True
-    if _MARGIN_STAMP.fullmatch(line) is None:
+    if _MARGIN_STAMP.fullmatch(s) is None:
         return False
-    return not before_parts or _STAMP_ALONE.fullmatch(line) is None
+    return not before_parts or _STAMP_ALONE.fullmatch(s) is None
 
 
 _AFTER_PAGE_MARK = cached_compile(r"[-—–－:：|｜]?[ \t\u3000]*")
@@ -598,7 +600,7 @@ _CHROME_LINES = 12  # a page's navigation and breadcrumbs before the title: this
 _TITLE_YEAR = cached_compile(r"(?:(?:19|20|１９|２０)\d{2}|[二〇零○][〇零○一二三四五六七八九]{3})\s*年")
 
 
-_ADDRESS_ALONE = cached_compile(rf"[ \t\u3000]*{_ADDRESS}[ \t\u3000]*")
+_ADDRESS_ALONE = cached_compile(_ADDRESS)  # (matched against a stripped line)
 
 
 def _drop_running(lines: list[Line], running_hits: int) -> list[Line]:
