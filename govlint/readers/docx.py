@@ -567,9 +567,25 @@ def _toc_paragraphs(root: Any, raw: bytes, styles: set[str]) -> frozenset:
     return frozenset(out)
 
 
-_TOC_TITLE = re.compile(r"\s*目\s*录\s*|\s*(?i:contents)\s*")
-# a tab or a leader, then a page number, at the end of the paragraph
-_TOC_PAGE = re.compile(r"(?:\t|\.{3,}|…+|·{3,}|_{3,})[\s.…·]*\d{1,3}\s*$")
+_TOC_TITLE = re.compile(r"目\s*录|(?i:contents)")
+# a tab or a leader (..., …, ···, ___) in what fills the space before the page number (see _toc_page)
+_TOC_LEADER = re.compile(r"\t|\.{3}|…|·{3}")
+_TOC_FILL = frozenset(".…·")
+
+
+def _toc_page(text: str) -> bool:
+    """``text`` ends in a page number of one to three digits after a tab or a leader (and any blanks
+    and leader characters between them). Read from the end, so a paragraph of any length is read once."""
+    t = text.rstrip()
+    i = len(t)
+    while i > 0 and t[i - 1].isdecimal():
+        i -= 1
+    if not 1 <= len(t) - i <= 3:
+        return False
+    j = i
+    while j > 0 and (t[j - 1].isspace() or t[j - 1] in _TOC_FILL):
+        j -= 1
+    return _TOC_LEADER.search(t, j, i) is not None or t.endswith("___", 0, j)
 
 
 def _toc_entry(p: Any) -> bool:
@@ -582,7 +598,7 @@ def _toc_entry(p: Any) -> bool:
         if "PAGEREF" in (instr.text or ""):
             return True
     text = "".join(_runs(p))
-    return bool(_TOC_TITLE.fullmatch(text) or _TOC_PAGE.search(text))
+    return bool(_TOC_TITLE.fullmatch(text.strip()) or _toc_page(text))
 
 
 _MARK_DELETED = frozenset(_W + t for t in ("del", "moveFrom"))

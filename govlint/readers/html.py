@@ -945,7 +945,7 @@ def _named_title(page: _Page, body: Any, content: Any) -> Optional[Any]:
 
 
 _PAGER = cached_compile(r"下\s*一\s*页")
-_PAGER_PAGES = cached_compile(r"第\s*\d+\s*页|共\s*\d+\s*页|尾\s*页|末\s*页|\d+\s*/\s*\d+")
+_PAGER_PAGES = cached_compile(r"第\s*\d+\s*页|共\s*\d+\s*页|尾\s*页|末\s*页|(?<!\d)\d+\s*/\s*\d+")
 
 
 def _pager(page: _Page, body: Any, content: Any) -> Optional[Any]:

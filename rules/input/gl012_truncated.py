@@ -4,17 +4,29 @@ from govlint.relazy import lazy_compile
 from .._common import NUMERALS, TABLE_NAMES, TABLE_NAMES_EN, tables_only
 
 # a line cut in the middle of a sentence: prose (a dozen characters or more) ending in a Chinese
-# character or in a mark that cannot end one (，、：（“)
-_UNENDED = lazy_compile(r"[\u4e00-\u9fff][^。！？!?；;]*[\u4e00-\u9fff，,、：:（(“‘]$")
+# character or in a mark that cannot end one (，、：（“); see _unended
+_UNENDED_LAST = lazy_compile(r"[\u4e00-\u9fff，,、：:（(“‘]")
+_SENTENCE_END = "。！？!?；;"
+_CJK = lazy_compile(r"[\u4e00-\u9fff]")
 # words set apart by blanks: a page's furniture (联系我们 网站地图 …), not a sentence
 _WORDS_APART = lazy_compile(r"[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]")
 # a line a page or document closes with, after the text: attachments, copies, the page's metadata
 _CLOSING = lazy_compile(r"^[（(【\[]?(?:附件|附：|抄送|来源|信息来源|发布|责任编辑|编辑|审核|校对|打印|关闭|分享|扫一扫|相关)")
 # a pager: the page is one of several (第1页 第2页 下一页 尾页, 共3页 下一页)
 _PAGER = lazy_compile(r"下\s*一\s*页")
-_PAGER_PAGES = lazy_compile(r"第\s*\d+\s*页|共\s*\d+\s*页|尾\s*页|末\s*页|\d+\s*/\s*\d+")
+_PAGER_PAGES = lazy_compile(r"第\s*\d+\s*页|共\s*\d+\s*页|尾\s*页|末\s*页|(?<!\d)\d+\s*/\s*\d+")
 # a signature line (the agency's name) or the date under it end a complete text without a full stop
 _SIGNATURE = lazy_compile(r"(?:局|委|委员会|办|办公室|院|府|政府|厅|中心|街道|镇|乡|区|县|市|所|站|队|会|[年月日])$")
+
+
+def _unended(line: str) -> bool:
+    """``line`` ends in a Chinese character or in 、，：（“, after a Chinese character of the same
+    sentence (no 。！？； between them). Read from the end, so a line of any length is read once."""
+    if len(line) < 2 or not _UNENDED_LAST.fullmatch(line[-1]):
+        return False
+    body = line[:-1]
+    start = max(body.rfind(c) for c in _SENTENCE_END) + 1
+    return _CJK.search(body, start) is not None
 
 
 def _parts(numbers) -> tuple[str, str]:
@@ -89,7 +101,7 @@ def truncated(report, ctx):
             short_row = bool(rows) and rows[-1].problem == "too_few"
             if last_table.missing_rows or short_row:
                 cut = (f"，{TABLE_NAMES[last_table.id]}也不完整", f", {TABLE_NAMES_EN[last_table.id]} is incomplete")
-        elif len(last_line) >= 12 and _UNENDED.search(last_line) and not _WORDS_APART.search(last_line) \
+        elif len(last_line) >= 12 and _unended(last_line) and not _WORDS_APART.search(last_line) \
                 and not _CLOSING.match(last_line) and not (len(last_line) <= 30 and _SIGNATURE.search(last_line)):
             cut = ("", "")
         if cut is not None:
