@@ -177,7 +177,8 @@ class FileResult:
     diagnostics: tuple[Diagnostic, ...]
     source: Optional[Source] = None
     # what the checks across reports (GL8, :class:`~govlint.diagnostics.CrossRule`) took from this
-    # report: (rule code, facts) pairs, compared once every file of a run is checked
+    # report: (rule code, facts) pairs, compared once every file of a run is checked (a file that holds
+    # several reports names a rule once for each)
     facts: tuple[tuple[str, Any], ...] = ()
     # the file's ``<!-- govlint: disable… -->`` comments (a :class:`~govlint.baseline.Suppressions`;
     # None when it has none or its kind takes none): the checks across reports find faults with a
@@ -465,7 +466,7 @@ class Engine:
         later = report_starts(report)
         try:
             if later:  # several reports in one file (a 汇编): each checked on its own
-                return self._lint_compilation(source, report, later, config, rule_budget, deadline, alarm, facts, sup)
+                return self._lint_compilation(source, report, later, config, rule_budget, deadline, alarm, sup)
             diagnostics = self.check(report, source, config, rule_budget=rule_budget, deadline=deadline, _alarm=alarm,
                                      facts=facts, _suppressions=sup)
         except _TimeUp as up:
@@ -475,15 +476,16 @@ class Engine:
         return FileResult(source.path, report, tuple(diagnostics), source, tuple(facts.items()), sup)
 
     def _lint_compilation(self, source: Source, whole: Report, later: list[int], config: Optional[Config],
-                          rule_budget: Optional[float], deadline: Optional[float], alarm: "_Alarm", facts: dict,
+                          rule_budget: Optional[float], deadline: Optional[float], alarm: "_Alarm",
                           sup: Any) -> FileResult:
         """Check each report of a file that holds several, in a view of the file with the others blanked
-        out (every position is the file's). The first report's facts are the file's for the checks across
-        reports, and it is the result's report."""
+        out (every position is the file's). Each report gives its own facts to the checks across reports
+        (the result's ``facts`` name a rule once per report); the first is the result's report."""
         starts = [first_start(whole), *later]
         ends = [*later, len(source.text)]
         found: dict[tuple, Diagnostic] = {}
         first: Optional[Report] = None
+        every: list[tuple[str, Any]] = []
         for k, (a, b) in enumerate(zip(starts, ends)):
             view = source.with_text(blank_outside(source.text, a, b))
             try:
@@ -495,9 +497,11 @@ class Engine:
                 found.setdefault((d.code, d.line, d.column, d.message), d)
                 continue
             first = first or report
+            own: dict = {}
             for d in self.check(report, source, config, rule_budget=rule_budget, deadline=deadline, _alarm=alarm,
-                                facts=facts if k == 0 else None, _suppressions=sup):
+                                facts=own, _suppressions=sup):
                 found.setdefault((d.code, d.line, d.column, d.message), d)  # (a rule reading the whole file: once)
+            every.extend(own.items())
         config = config or _DEFAULT_CONFIG
         if config.selects("GL013", True, source.path):
             lines = "、".join(str(source.position(a)[0]) for a in starts)
@@ -511,7 +515,7 @@ class Engine:
                 line=line, column=column, end_line=line, end_column=column, path=source.path)
             found.setdefault(("GL013",), note)
         diagnostics = sorted(found.values(), key=lambda d: d.sort_key)
-        return FileResult(source.path, first, tuple(diagnostics), source, tuple(facts.items()), sup)
+        return FileResult(source.path, first, tuple(diagnostics), source, tuple(every), sup)
 
     def lint_bytes(self, data: bytes, path: Optional[str] = None, config: Optional[Config] = None,
                    max_bytes: int = MAX_BYTES, *, timeout: Optional[float] = TIMEOUT,

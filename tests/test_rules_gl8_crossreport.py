@@ -448,3 +448,17 @@ def test_last_years_versions_in_force_and_text(tmp_path):
                                    "2022.txt": copied})
     results = govlint.lint_paths([pages], GL8)
     assert codes(results, "GL803") == [("2022.txt", None, None, "< 80%", "100%", "warning")]
+
+
+def test_every_report_of_a_compilation_is_compared(tmp_path):
+    """A file holding several agencies' reports (a 汇编) gives the checks across reports each one's
+    facts: last year's report of the second agency is compared with that agency's, not with the first's."""
+    other = "益阳市教育局"
+    compiled = report(2022, 0) + "\n\n" + report(2022, 3, agency=other) + "\n"
+    folder = write(tmp_path, {"2022/all.txt": compiled, "2021/edu.txt": report(2021, 0, carry_forward=2, agency=other)})
+    results = govlint.lint_paths([folder], GL8)
+    assert "GL013" in {d.code for r in results for d in r.diagnostics}  # (read as two reports)
+    second = compiled.split("\n").index(report(2022, 3, agency=other).split("\n")[0]) + 1
+    found = [(Path(r.path).name, d.row, d.col, d.expected, d.actual, d.line > second)
+             for r in results for d in r.diagnostics if d.code == "GL801"]
+    assert found == [("all.txt", "carried_over", "natural", 2, 3, True), ("all.txt", "carried_over", "total", 2, 3, True)]
