@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .engine import FileResult
 
 __all__ = [
-    "__version__", "parse", "lint", "Config", "ConfigError", "Diagnostic", "Fix", "Rule", "Severity", "rule",
+    "__version__", "parse", "parse_all", "lint", "Config", "ConfigError", "Diagnostic", "Fix", "Rule", "Severity", "rule",
     "CrossRule", "cross_rule",
     "hookimpl", "InputError", "Report", "Section", "Heading", "Paragraph", "Table", "Row", "Cell", "Span", "Source",
     "find_config", "load_config", "lint_paths", "format_results", "extract",
@@ -88,12 +88,29 @@ def _source(obj: Input):
 
 
 def parse(obj: Input) -> Report:
-    """Read and parse a report; tables are aligned to the edition detected from their labels.
+    """Read and parse a report; tables are aligned to the edition detected from their labels. Of a
+    file holding several reports (a 汇编), the first (:func:`parse_all` gives each).
 
     Raises :class:`InputError` (with a GL0 code) when the input cannot be read.
     """
+    return parse_all(obj)[0]
+
+
+def parse_all(obj: Input) -> list[Report]:
+    """Read and parse every report of a file: one for most files, one for each report of a file
+    holding several (a 汇编), each parsed from a view of the file with the others blanked out, so
+    that every position is the file's.
+
+    Raises :class:`InputError` (with a GL0 code) when the input cannot be read.
+    """
+    from .compilation import blank_outside, report_ranges
+
     engine, source = _source(obj)
-    return engine.parse(source)
+    report = engine.parse(source)
+    ranges = report_ranges(report)
+    if not ranges:
+        return [report]
+    return [engine.parse(source.with_text(blank_outside(source.text, a, b))) for a, b in ranges]
 
 
 def lint(obj: Input, config: Optional[Config] = None) -> list[Diagnostic]:

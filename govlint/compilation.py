@@ -71,3 +71,12 @@ def first_start(report: Report) -> int:
 def blank_outside(text: str, start: int, end: int) -> str:
     """``text`` with everything outside ``[start, end)`` blanked: spaces, line breaks kept."""
     return _NOT_LINE.sub(" ", text[:start]) + text[start:end] + _NOT_LINE.sub(" ", text[end:])
+
+
+def report_ranges(report: Report) -> list[tuple[int, int]]:
+    """``[(start, end), …]`` of each report in the file ``report`` was parsed from, when it holds
+    several (a 汇编); ``[]`` when it holds one."""
+    later = report_starts(report)
+    if not later:
+        return []
+    return list(zip([first_start(report), *later], [*later, len(report.text)]))

@@ -21,7 +21,7 @@ from . import hookspecs
 from .build import build, vocabulary
 from .config import Config
 from .diagnostics import CrossRule, Diagnostic, Rule, Severity
-from .compilation import blank_outside, first_start, report_starts
+from .compilation import blank_outside, report_ranges
 from .dockind import not_a_report
 from .edition import Edition, load_editions
 from .flatten import joined_page
@@ -463,10 +463,10 @@ class Engine:
             return _timed_out(source.path, limit, "解析", "parsing")
         facts: dict = {}
         sup = source_suppressions(source)
-        later = report_starts(report)
+        ranges = report_ranges(report)
         try:
-            if later:  # several reports in one file (a 汇编): each checked on its own
-                return self._lint_compilation(source, report, later, config, rule_budget, deadline, alarm, sup)
+            if ranges:  # several reports in one file (a 汇编): each checked on its own
+                return self._lint_compilation(source, ranges, config, rule_budget, deadline, alarm, sup)
             diagnostics = self.check(report, source, config, rule_budget=rule_budget, deadline=deadline, _alarm=alarm,
                                      facts=facts, _suppressions=sup)
         except _TimeUp as up:
@@ -475,18 +475,16 @@ class Engine:
             return _timed_out(source.path, limit, "解析", "parsing")
         return FileResult(source.path, report, tuple(diagnostics), source, tuple(facts.items()), sup)
 
-    def _lint_compilation(self, source: Source, whole: Report, later: list[int], config: Optional[Config],
+    def _lint_compilation(self, source: Source, ranges: list[tuple[int, int]], config: Optional[Config],
                           rule_budget: Optional[float], deadline: Optional[float], alarm: "_Alarm",
                           sup: Any) -> FileResult:
         """Check each report of a file that holds several, in a view of the file with the others blanked
         out (every position is the file's). Each report gives its own facts to the checks across reports
         (the result's ``facts`` name a rule once per report); the first is the result's report."""
-        starts = [first_start(whole), *later]
-        ends = [*later, len(source.text)]
         found: dict[tuple, Diagnostic] = {}
         first: Optional[Report] = None
         every: list[tuple[str, Any]] = []
-        for k, (a, b) in enumerate(zip(starts, ends)):
+        for a, b in ranges:
             view = source.with_text(blank_outside(source.text, a, b))
             try:
                 report = alarm.run(_left(deadline), self.parse, view)
@@ -504,13 +502,13 @@ class Engine:
             every.extend(own.items())
         config = config or _DEFAULT_CONFIG
         if config.selects("GL013", True, source.path):
-            lines = "、".join(str(source.position(a)[0]) for a in starts)
-            line, column = source.position(later[0])
+            lines = "、".join(str(source.position(a)[0]) for a, _ in ranges)
+            line, column = source.position(ranges[1][0])
             meta = next(r for r in INPUT_RULES if r.code == "GL013")
             note = Diagnostic(
                 code="GL013", rule=meta.name, severity=config.severity_of("GL013", Severity.INFO),
-                message=f"文件中有{len(starts)}份年度报告（分别从第{lines}行开始），已逐份检查，各份的问题在其所在位置报告",
-                message_en=f"the file holds {len(starts)} annual reports (starting at lines {lines.replace('、', ', ')}); "
+                message=f"文件中有{len(ranges)}份年度报告（分别从第{lines}行开始），已逐份检查，各份的问题在其所在位置报告",
+                message_en=f"the file holds {len(ranges)} annual reports (starting at lines {lines.replace('、', ', ')}); "
                            "each was checked on its own and its findings are reported where they are",
                 line=line, column=column, end_line=line, end_column=column, path=source.path)
             found.setdefault(("GL013",), note)

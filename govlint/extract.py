@@ -32,7 +32,7 @@ import os
 from typing import Any, Optional, Sequence, Union
 
 from . import __version__
-from .compilation import blank_outside, first_start, report_starts
+from .compilation import blank_outside, report_ranges
 from .dockind import not_a_report
 from .errors import InputError
 
@@ -159,12 +159,10 @@ def extract_bytes(data: bytes, path: Optional[str] = None, engine: Any = None) -
     except InputError as exc:
         return error_record(path, exc.code, exc.zh, exc.en)
     report = engine.parse(source)
-    later = report_starts(report)
-    if later:  # several reports in one file (a 汇编): a record for each, the first holding the others
-        starts = [first_start(report), *later]
-        ends = [*later, len(source.text)]
+    ranges = report_ranges(report)
+    if ranges:  # several reports in one file (a 汇编): a record for each, the first holding the others
         recs = [report_record(engine.parse(source.with_text(blank_outside(source.text, a, b))), source, engine)
-                for a, b in zip(starts, ends)]
+                for a, b in ranges]
         for k, r in enumerate(recs):
             r["report_index"] = k
         recs[0]["more_reports"] = recs[1:]

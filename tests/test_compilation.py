@@ -109,3 +109,18 @@ def test_an_attachment_repeating_the_tables_is_no_second_report() -> None:
     att = ["", f"附件：{AGENCY}2022年政府信息公开工作年度报告统计表", ""] + lines[two:five]
     result = default_engine().lint_bytes((seed.rstrip("\n") + "\n" + "\n".join(att)).encode("utf-8"), "r.txt")
     assert report_starts(result.report) == [] and "GL013" not in {d.code for d in result.diagnostics}
+
+
+def test_parse_all_gives_each_report_and_parse_the_first(tmp_path) -> None:
+    text, firsts = _compiled()
+    path = tmp_path / "all.txt"
+    path.write_text(text, encoding="utf-8")
+    reports = govlint.parse_all(path)
+    assert [r.title.text[:len(a)] for r, a in zip(reports, (AGENCY,) + OTHERS)] == [AGENCY, *OTHERS]
+    assert [r.title.span.line for r in reports] == firsts  # (the file's lines)
+    for r in reports:
+        assert [s.part for s in r.sections] == [1, 2, 3, 4, 5, 6]  # (nothing of the others)
+        assert r.table("三").cell("new", "natural").value == govlint.parse(SEED).table("三").cell("new", "natural").value
+    assert govlint.parse(path).title.text == reports[0].title.text
+    assert len(govlint.parse(path).sections) == 6
+    assert len(govlint.parse_all(SEED)) == 1
