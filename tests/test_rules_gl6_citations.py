@@ -134,6 +134,17 @@ def test_gl605_doubled_mark_with_fix():
     assert f"严格按照《{NAME}》" in fixed and run(fixed, "GL605") == []
 
 
+def test_gl605_title_doubled_on_both_sides_with_fix():
+    text = text_with(sub={"严格按照《中华人民共和国信息公开条例》": f"严格按照《《{NAME}》》"})
+    ds = run(text, "GL605")
+    assert where(ds) == [("GL605", 334)] and ds[0].fix is not None and ds[0].expected == f"《{NAME}》"
+    fixed = apply_fixes(text, ds)
+    assert f"严格按照《{NAME}》" in fixed and run(fixed, "GL605") == []
+    # a title inside a title (the inner one should be in 〈〉, but it is no doubled mark)
+    nested = text_with(insert_after={1: "印发《关于印发《政府信息公开工作考核办法》的通知》。"})
+    assert run(nested, "GL605") == []
+
+
 def test_gl605_unbalanced_without_fix():
     text = text_with(sub={"《中华人民共和国信息公开条例》": "《中华人民共和国政府信息公开条例"})
     ds = run(text, "GL605")

@@ -6,6 +6,8 @@ from govlint.relazy import cached_compile
 
 _OPEN, _CLOSE = "《", "》"
 _MARKS = cached_compile("[《》]")
+# a title in doubled marks on both sides (balanced, so _unmatched sees nothing): 《《X》》
+_DOUBLED_PAIR = cached_compile("《《([^《》\n]+)》》")
 
 
 def _unmatched(text: str) -> tuple[list[int], list[int]]:
@@ -28,11 +30,12 @@ def title_marks(report, ctx):
 
     What: in each paragraph every 《 has its 》 and no mark is doubled (《《, 》》). When a doubled
     mark is the only imbalance — removing one of the two balances the paragraph — the fix removes
-    it; other imbalances (a 《 never closed, a 》 never opened) are reported without a fix, since
+    it, as it removes both extra marks of a title doubled on both sides (《《…》》); other imbalances (a 《 never closed, a 》 never opened) are reported without a fix, since
     where the missing mark belongs is not certain.
     Why: a doubled or missing book-title mark is a typing slip that readers notice and that breaks
     searching for the cited document; GB/T 15834—2011 §4.15 defines the marks as a pair.
-    Fails: “严格按照《《中华人民共和国政府信息公开条例》”; “根据《中华人民共和国政府信息公开条例的规定”.
+    Fails: “严格按照《《中华人民共和国政府信息公开条例》”; “根据《中华人民共和国政府信息公开条例的规定”;
+    “根据《《中华人民共和国政府信息公开条例》》” (doubled on both sides: balanced, and still a slip).
     Passes: “严格按照《中华人民共和国政府信息公开条例》”.
     Basis: GB/T 15834—2011 《标点符号用法》 §4.15; issue 4 (doubled or unbalanced 《《 》).
     """
@@ -42,6 +45,13 @@ def title_marks(report, ctx):
             continue
         opens, stray = _unmatched(text)
         if not opens and not stray:
+            for m in _DOUBLED_PAIR.finditer(text) if "《《" in text else ():
+                a, b = m.span()
+                single = f"《{m.group(1)}》"
+                fix = Fix(p.offset(a), p.end_offset(b), single) if text_at(report, p, a, b) == m.group() else None
+                yield ctx.rule.diag(span_of(ctx, p, a, b), f"书名号重复：“{m.group()}”应为“{single}”",
+                                    f"doubled book-title marks: “{m.group()}” should be “{single}”", expected=single,
+                                    actual=m.group(), fix=fix)
             continue
         # a doubled mark that accounts for the whole imbalance
         doubled = None
