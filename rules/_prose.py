@@ -355,9 +355,9 @@ _RANGE = r"\s*(?:起\s*)?(?:至|到|—|–|-|~|～|－)+\s*"  # (not \s*(?:起)
 _PERIOD_CN = lazy_compile(
     rf"(?P<y1>{_PY})\s*年\s*(?P<m1>{_PN})\s*月\s*(?P<d1>{_PN})\s*[日号]{_RANGE}"
     rf"(?:(?P<y2>{_PY})\s*年\s*)?(?P<m2>{_PN})\s*月\s*(?P<d2>{_PN})\s*[日号]")
-# a period of whole months: 2022年1月至12月, 2022年1月—2022年12月 (not followed by a day)
+# a period of whole months: 2022年1月至12月, 2022年1月—2022年12月, 2022年1-12月 (not followed by a day)
 _PERIOD_MONTH = lazy_compile(
-    rf"(?P<y1>{_PY})\s*年\s*(?P<m1>{_PN})\s*月份?{_RANGE}"
+    rf"(?P<y1>{_PY})\s*年\s*(?P<m1>{_PN})(?:\s*月份?)?{_RANGE}"
     rf"(?:(?P<y2>{_PY})\s*年\s*)?(?P<m2>{_PN})\s*月(?!\s*(?:\d|[十一二三四五六七八九日号]))份?")
 _PERIOD_NUM = lazy_compile(
     r"(?P<y1>(?:19|20|１９|２０)\d{2})(?P<sep>[.．/／－-])(?P<m1>\d{1,2})(?P=sep)(?P<d1>\d{1,2})(?![\d.])" + _RANGE +

@@ -21,6 +21,17 @@ def test_gl701_period_of_another_year():
     assert where(ds) == [("GL701", 2)] and "2022年1月1日至2022年12月31日" in ds[0].message
 
 
+def test_gl701_months_written_as_a_range_of_numbers():
+    """统计期限为2021年1-12月: the months without 月 after the first; quoted whole, as written."""
+    wrong = text_with(sub={"统计时限为2022年1月1日至2022年12月31日": "统计期限为2021年1-12月"})
+    ds = run(wrong, "GL701")
+    assert where(ds) == [("GL701", 2)] and ds[0].actual == "2021年1-12月"
+    part = text_with(sub={"统计时限为2022年1月1日至2022年12月31日": "统计期限为2022年1至11月"})
+    assert where(run(part, "GL701")) == [("GL701", 2)]
+    for fine in ("统计期限为2022年1-12月", "统计期限为2022年1月-12月", "统计期限为2022年1至12月份"):
+        assert run(text_with(sub={"统计时限为2022年1月1日至2022年12月31日": fine}), "GL701") == [], fine
+
+
 def test_gl701_partial_year_and_silence_on_seed():
     text = text_with(sub={"至2022年12月31日": "至2022年11月30日"})
     assert where(run(text, "GL701")) == [("GL701", 2)]
