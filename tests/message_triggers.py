@@ -113,7 +113,10 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     # GL5 narrative
     t["GL501"] = [("text", text_with(insert_after={3: "2022年，我局共收到政府信息公开申请5件，其中法人或其他组织1件，无法提供2件，1件结转下年度继续办理。"}))]
     t["GL502"] = [("text", text_with(insert_after={3: "我局因政府信息公开被申请行政复议2件，被提起行政诉讼1件。"}))]
-    t["GL503"] = [("text", text_with(insert_after={3: "本年度制发行政规范性文件5件，全年作出行政许可决定3件，收取行政事业性收费0.5万元。"}))]
+    t["GL503"] = [("text", text_with(insert_after={3: "本年度制发行政规范性文件5件，全年作出行政许可决定3件，收取行政事业性收费0.5万元。"})),
+                  # the 2019 format's columns of 第二十条第（一）项
+                  ("doc", [["year", 2020], ["tables_2019"],
+                           ["add_para", 1, "本年度新制作规范性文件1件，新公开2件，对外公开规范性文件总数3件。"]])]
     t["GL504"] = [("text", text_with(sub={"提案9件": "提案8件"}))]
     t["GL505"] = [("text", text_with(sub={"提案9件": "提案10件"}))]
     t["GL506"] = [("text", text_with(insert_after={3: "全年收到申请3件，其中予以公开2件，占80%。"}))]

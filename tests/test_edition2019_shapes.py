@@ -73,3 +73,41 @@ def test_a_2020_report_in_the_2021_tables_is_not_held_to_the_2021_part1(year):
     # the year still decides for a 2021 report in the 2019 tables (its part 一 is 2021's)
     doc = doc2019(2020).set_year(2021, 2020)
     assert "GL110" in {d.code for d in lint(doc)}
+
+
+# ---------------------------------------------------------------- GL503: the text against the 2019 table 二
+@pytest.mark.parametrize("sentence, column, expected", [
+    ("本年度制作规范性文件6件。", "本年新制作数量", 5),
+    ("本年度新制作规范性文件5件，新公开6件。", "本年新公开数量", 5),
+    ("本年度新公开规范性文件6件。", "本年新公开数量", 5),
+    ("截至年底，对外公开规范性文件总数49件。", "对外公开总数量", 48),
+    ("本年新制作规章1件。", "本年新制作数量", 0),
+])
+def test_the_text_is_compared_with_the_2019_columns_of_table2(sentence, column, expected):
+    """本年新制作数量 · 本年新公开数量 · 对外公开总数量 are the 2019 counts of 规章 and 规范性文件: a
+    figure the text gives for one of them is compared with it (新公开 and 公开总数 were not compared,
+    制作 was not read as the count of documents made)."""
+    doc = doc2019()
+    doc.parts[0].body = [sentence]
+    (d,) = lint(doc, select="GL5")
+    assert d.code == "GL503" and d.table == "二" and d.expected == expected, show([d])
+    assert f"“{column}”列" in d.message
+    assert lint(doc.set_year(2022, 2020), select="GL503"), "the 2019 tables in a 2022 report are read the same"
+
+
+@pytest.mark.parametrize("sentence", [
+    "本年度新制作规范性文件5件，新公开5件，对外公开规范性文件总数48件。",
+    "本年度制发规范性文件5件，废止1件，现行有效36件。",  # 废止, 现行有效: the 2019 table has no such column
+    "累计对外公开规范性文件49件。",  # 累计: not this year's figure
+])
+def test_figures_that_agree_with_the_2019_table2_or_that_it_does_not_count(sentence):
+    doc = doc2019()
+    doc.parts[0].body = [sentence]
+    assert lint(doc, select="GL5") == []
+
+
+def test_the_2019_words_in_a_2021_report_are_not_compared_with_other_columns():
+    """新公开 and 公开总数 name no column of the 2021 table 二 (制作 is 制发 there)."""
+    doc = rg.minimal_doc(2022)
+    doc.parts[0].body = ["本年度新公开规范性文件6件，对外公开规范性文件总数49件。"]
+    assert lint(doc, select="GL503") == []
