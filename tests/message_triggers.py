@@ -46,6 +46,16 @@ def _carry(text: str, carried_over: int, carry_forward: int) -> str:
     return "\n".join(lines)
 
 
+def _items_2019(year: int, previous: str, change: str) -> str:
+    """The seed as the agency's report of ``year`` in the 2019 tables, 行政许可's 上一年项目数量 and
+    本年增/减 as given."""
+    doc = reportgen.seed_doc()
+    for edit in (["year", year], ["tables_2019"], ["set", "二", "licensing", "previous", previous],
+                 ["set", "二", "licensing", "change", change]):
+        doc = reportgen.apply_edit(doc, edit)
+    return reportgen.render(doc, "pipe").text
+
+
 # code -> (kind, payload): "text" (a str checked with the code selected), "file" (name, bytes),
 # "folder" ({name: text}, checked across reports)
 def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
@@ -140,6 +150,7 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL801"] = [("folder", {"2021.txt": _carry(_year(seed, 2021), 0, 2), "2022.txt": seed})]
     t["GL802"] = [("folder", {"2021.txt": _cells(_year(seed, 2021), 23, ["5", "0", "20"]),
                               "2022.txt": _cells(seed, 23, ["3", "1", "25"])})]
+    t["GL806"] = [("folder", {"2019.txt": _items_2019(2019, "36", "-2"), "2020.txt": _items_2019(2020, "36", "3")})]
     t["GL803"] = [("folder", {"2021.txt": _year(seed, 2021), "2022.txt": seed})]
     t["GL804"] = [("folder", {"a.txt": seed, "b.txt": seed.replace(AGENCY, "益阳市财政局")})]
     t["GL805"] = [("folder", {"2022.txt": seed, "2022b.txt": text_with(replace={20: "1 |", 21: "1 |"})})]

@@ -111,3 +111,47 @@ def test_the_2019_words_in_a_2021_report_are_not_compared_with_other_columns():
     doc = rg.minimal_doc(2022)
     doc.parts[0].body = ["本年度新公开规范性文件6件，对外公开规范性文件总数49件。"]
     assert lint(doc, select="GL503") == []
+
+
+# ---------------------------------------------------------------- GL806: 上一年项目数量 across two 2019-format years
+def _agency_year(year: int, **cells) -> str:
+    doc = doc2019(year)
+    doc.title = f"某某市某某局{year}年政府信息公开工作年度报告"
+    for key, v in cells.items():
+        row, col = key.split("__")
+        doc.set("二", row, col, v)
+    return rg.render(doc, "pipe").text
+
+
+def _gl8(tmp_path, files: dict) -> list:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    results = govlint.lint_paths([tmp_path], govlint.Config(extend_select=("GL8",)))
+    return [(r.path.rsplit("/", 1)[-1], d) for r in results for d in r.diagnostics if d.code == "GL806"]
+
+
+def test_last_years_items_follow_from_last_years_report(tmp_path):
+    """2019 report: 行政许可 36 items, −2; the 2020 report's 上一年项目数量 is 34, not 36 (copied)."""
+    found = _gl8(tmp_path, {"2019.txt": _agency_year(2019),
+                            "2020.txt": _agency_year(2020, licensing__previous="36", penalty__previous="256",
+                                                     other_services__previous="15", enforcement__previous="12",
+                                                     fees__previous="2")})
+    assert [(n, d.row, d.col, d.expected, d.actual) for n, d in found] == [("2020.txt", "licensing", "previous", 34, 36)]
+    d = found[0][1]
+    assert "36 + (-2) = 34" in d.message and "2019.txt" in d.message and "“行政许可”" in d.message
+    assert "last year's report" in d.message_en
+
+
+def test_items_that_follow_are_not_reported(tmp_path):
+    # 36 − 2 = 34, 12 + 3 = 15, 264 − 8 = 256, 12 + 0 = 12, 3 − 1 = 2
+    files = {"2019.txt": _agency_year(2019),
+             "2020.txt": _agency_year(2020, licensing__previous="34", other_services__previous="15",
+                                      penalty__previous="256", enforcement__previous="12", fees__previous="2")}
+    assert _gl8(tmp_path, files) == []
+
+
+def test_items_are_not_compared_with_a_2021_format_report(tmp_path):
+    doc = rg.minimal_doc(2021)
+    doc.title = "某某市某某局2021年政府信息公开工作年度报告"
+    files = {"2020.txt": _agency_year(2020), "2021.txt": rg.render(doc, "pipe").text}
+    assert _gl8(tmp_path, files) == []
