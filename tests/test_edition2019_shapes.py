@@ -155,3 +155,14 @@ def test_items_are_not_compared_with_a_2021_format_report(tmp_path):
     doc.title = "某某市某某局2021年政府信息公开工作年度报告"
     files = {"2020.txt": _agency_year(2020), "2021.txt": rg.render(doc, "pipe").text}
     assert _gl8(tmp_path, files) == []
+
+
+# ---------------------------------------------------------------- the row 规范性文件 written 行政规范性文件
+@pytest.mark.parametrize("shape", ["cells", "pipe", "spaced"])
+def test_a_2019_table2_that_writes_the_row_as_the_2021_edition_names_it(shape):
+    """A 2020 report whose 2019 table 二 writes 行政规范性文件 (the 2021 name of the same row): the row
+    is read (was: the row missing, GL202, and an unknown row, GL204, its figures left unchecked)."""
+    doc = doc2019(2020).relabel_row("二", "normative_documents", "行政规范性文件")
+    assert lint(doc, shape) == []
+    doc.set("二", "normative_documents", "published", "60")  # its figures are checked (60 > 48 in all)
+    assert [d.code for d in lint(doc, shape)] == ["GL305"]
