@@ -166,3 +166,16 @@ def test_a_2019_table2_that_writes_the_row_as_the_2021_edition_names_it(shape):
     assert lint(doc, shape) == []
     doc.set("二", "normative_documents", "published", "60")  # its figures are checked (60 > 48 in all)
     assert [d.code for d in lint(doc, shape)] == ["GL305"]
+
+
+# ---------------------------------------------------------------- GL215: the unit of 采购总金额
+@pytest.mark.parametrize("label", ["采购总金额（万元）", "采购总金额（元）", "采购总金额(单位:万元)"])
+def test_the_unit_written_into_the_label_of_the_procurement_amount_is_not_a_note(label):
+    """The 2019 format's 采购总金额 names no unit (format-spec §5.1, §8.6): a label that states it tells
+    the reader what the format leaves open, and is not a fill-in note to delete (GL215 said so)."""
+    doc = doc2019().relabel_header("二", "采购总金额", label, block=4)
+    doc.set("二", "procurement", "amount", "75.39" if "万元" in label else "753944.32")
+    assert lint(doc) == []
+    # any other note is still one
+    doc = doc2019().relabel_header("二", "采购总金额", "采购总金额（以合同金额为准）", block=4)
+    assert [d.code for d in lint(doc)] == ["GL215"]
