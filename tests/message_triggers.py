@@ -46,6 +46,16 @@ def _carry(text: str, carried_over: int, carry_forward: int) -> str:
     return "\n".join(lines)
 
 
+def _items_2019(year: int, previous: str, change: str) -> str:
+    """The seed as the agency's report of ``year`` in the 2019 tables, 行政许可's 上一年项目数量 and
+    本年增/减 as given."""
+    doc = reportgen.seed_doc()
+    for edit in (["year", year], ["tables_2019"], ["set", "二", "licensing", "previous", previous],
+                 ["set", "二", "licensing", "change", change]):
+        doc = reportgen.apply_edit(doc, edit)
+    return reportgen.render(doc, "pipe").text
+
+
 # code -> (kind, payload): "text" (a str checked with the code selected), "file" (name, bytes),
 # "folder" ({name: text}, checked across reports)
 def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
@@ -113,7 +123,10 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     # GL5 narrative
     t["GL501"] = [("text", text_with(insert_after={3: "2022年，我局共收到政府信息公开申请5件，其中法人或其他组织1件，无法提供2件，1件结转下年度继续办理。"}))]
     t["GL502"] = [("text", text_with(insert_after={3: "我局因政府信息公开被申请行政复议2件，被提起行政诉讼1件。"}))]
-    t["GL503"] = [("text", text_with(insert_after={3: "本年度制发行政规范性文件5件，全年作出行政许可决定3件，收取行政事业性收费0.5万元。"}))]
+    t["GL503"] = [("text", text_with(insert_after={3: "本年度制发行政规范性文件5件，全年作出行政许可决定3件，收取行政事业性收费0.5万元。"})),
+                  # the 2019 format's columns of 第二十条第（一）项
+                  ("doc", [["year", 2020], ["tables_2019"],
+                           ["add_para", 1, "本年度新制作规范性文件1件，新公开2件，对外公开规范性文件总数3件。"]])]
     t["GL504"] = [("text", text_with(sub={"提案9件": "提案8件"}))]
     t["GL505"] = [("text", text_with(sub={"提案9件": "提案10件"}))]
     t["GL506"] = [("text", text_with(insert_after={3: "全年收到申请3件，其中予以公开2件，占80%。"}))]
@@ -138,6 +151,7 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL801"] = [("folder", {"2021.txt": _carry(_year(seed, 2021), 0, 2), "2022.txt": seed})]
     t["GL802"] = [("folder", {"2021.txt": _cells(_year(seed, 2021), 23, ["5", "0", "20"]),
                               "2022.txt": _cells(seed, 23, ["3", "1", "25"])})]
+    t["GL806"] = [("folder", {"2019.txt": _items_2019(2019, "36", "-2"), "2020.txt": _items_2019(2020, "36", "3")})]
     t["GL803"] = [("folder", {"2021.txt": _year(seed, 2021), "2022.txt": seed})]
     t["GL804"] = [("folder", {"a.txt": seed, "b.txt": seed.replace(AGENCY, "益阳市财政局")})]
     t["GL805"] = [("folder", {"2022.txt": seed, "2022b.txt": text_with(replace={20: "1 |", 21: "1 |"})})]

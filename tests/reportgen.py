@@ -390,6 +390,9 @@ def apply_edit(doc: Doc, edit: list) -> Doc:
         return doc.drop_column(*args)
     if op == "lose_value":
         return doc.lose_value(*args)
+    if op == "add_para":  # ["add_para", part number, text]: a paragraph at the end of the part's text
+        doc.part(args[0]).body.append(args[1])
+        return doc
     raise ValueError(f"unknown edit {op!r}")
 
 

@@ -1,3 +1,5 @@
+from typing import Optional
+
 from govlint import rule
 from govlint.relazy import lazy_compile
 
@@ -6,11 +8,14 @@ from .._prose import SENTENCE_END, fmt, quantities, span_of
 from ._figures import cell_expect, figures, matches, report_mismatch
 
 # the number must be attached to the document word: “规范性文件88件”, “规范性文件共88件”, “88件规范性文件”
-_DOC_BEFORE = lazy_compile(r"(规范性文件|规章)(?:共计|合计|共|计|为|达|有)?$")
+_DOC_BEFORE = lazy_compile(r"(规范性文件|规章)(?:总数|总量)?(?:共计|合计|共|计|为|达|有)?$")
 _DOC_AFTER = lazy_compile(r"^(?:行政)?(规范性文件|规章)")
 _IN_FORCE = lazy_compile(r"现行有效|有效")
 _REPEALED = lazy_compile(r"废止|失效|废除")
-_ISSUED = lazy_compile(r"制发|制定|出台|印发|新制|起草|新发布|发布")
+_ISSUED = lazy_compile(r"制发|制定|出台|印发|新制|制作|起草|新发布|发布")
+#: the 2019 format's other two columns of 第二十条第（一）项: 本年新公开数量 and 对外公开总数量
+_PUBLISHED = lazy_compile(r"新公开")
+_TOTAL_PUBLISHED = lazy_compile(r"公开(?:的)?(?:规范性文件|规章)?(?:总数|总量)|公开总")
 _DECISIONS = (
     (lazy_compile(r"行政许可"), "licensing", "行政许可决定数", "行政许可 decisions"),
     (lazy_compile(r"行政处罚"), "penalty", "行政处罚决定数", "行政处罚 decisions"),
@@ -20,14 +25,33 @@ _FEE = lazy_compile(r"行政事业性收费")
 #: a figure whose own words only say which count it is (“制发规范性文件5件，废止2件，现行有效36件”):
 #: it counts the documents of the figure just before it in the sentence
 _BARE = lazy_compile(r"^[\s、，,；;和及并同时另外已仍尚]*(?:本年度?|全年|年内|今年|截[至止](?:年底|年末|目前|本年底|\d{1,2}月\d{1,2}日)?|目前|"
-                     r"共计|合计|共|计)*(?:制发|制定|出台|印发|新制|废止|废除|宣布失效|失效|现行有效|有效)(?:了|的)?"
+                     r"共计|合计|共|计)*(?:制发|制定|出台|印发|新制作|新制|制作|新公开|废止|废除|宣布失效|失效|现行有效|有效)(?:了|的)?"
                      r"(?:共计|合计|共|计|为|达|有)?\s*$")
 
 
-def _columns(edition: str):
-    if edition == "2019":
-        return {"issued": "made", "in_force": None, "repealed": None}
-    return {"issued": "issued", "in_force": "in_force", "repealed": "repealed"}
+#: count -> (the column of table 二 per edition (None: the edition has no such column), zh, en)
+_COUNTS = {
+    "in_force": ({"2021": "in_force"}, "现行有效的{}件数", "the {} in force"),
+    "repealed": ({"2021": "repealed"}, "废止的{}件数", "the {} repealed"),
+    "total_published": ({"2019": "total_published"}, "对外公开的{}总数", "the {} published in all"),
+    "issued": ({"2021": "issued", "2019": "made"}, "本年制发的{}件数", "the {} issued this year"),
+    "published": ({"2019": "published"}, "本年新公开的{}件数", "the {} newly published this year"),
+}
+
+
+def _count(head: str) -> Optional[str]:
+    """Which count of 第二十条第（一）项 the words around a document figure name (None: none)."""
+    if _IN_FORCE.search(head):
+        return "in_force"
+    if _REPEALED.search(head):
+        return "repealed"
+    if _TOTAL_PUBLISHED.search(head):
+        return "total_published"
+    if _ISSUED.search(head):
+        return "issued"
+    if _PUBLISHED.search(head):
+        return "published"
+    return None
 
 
 @rule("GL503", "narrative.documents", "warning",
@@ -36,8 +60,11 @@ def documents(report, ctx):
     """正文中关于规章、规范性文件、处理决定和收费金额的数字应与表二一致。
 
     What: a figure attached to 规范性文件 or 规章 with a word saying which count it is — 制发/制定/
-    出台/印发 (本年制发件数), 废止 (本年废止件数), 现行有效 (现行有效件数) — equals table 二's cell;
-    a figure whose own words are only such a word (“废止二件”, “现行有效三十六件”) counts the
+    出台/印发/制作 (本年制发件数), 废止 (本年废止件数), 现行有效 (现行有效件数) — equals table 二's cell;
+    in a table 二 of the 2019 format the words name its columns instead: 制发/新制作 … (本年新制作数量),
+    新公开 (本年新公开数量), 公开总数 (“对外公开规范性文件总数48件”: 对外公开总数量), and 废止 or 现行有效,
+    which that table does not count, are not compared;
+    a figure whose own words are only such a word (“废止二件”, “现行有效三十六件”, “新公开5件”) counts the
     documents of the document figure just before it in the sentence. So do figures of 行政许可 /
     行政处罚 / 行政强制 decisions when the text says 决定, and an amount of 行政事业性收费 (compared in
     万元, to the precision written). Figures without such a word
@@ -48,12 +75,13 @@ def documents(report, ctx):
     “制发行政规范性文件5件，废止2件，现行有效36件” is read as three counts of 行政规范性文件.
     Passes: “集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件” with
     现行有效件数 698 and 本年制发件数 88.
-    Basis: format-spec §4.1, §7.5 (text against tables); defects C11.
+    2019 format: “本年度新制作规范性文件5件，新公开6件” while 本年新公开数量 is 5.
+    Basis: format-spec §4.1, §5.1, §7.5 (text against tables); defects C11.
     """
     table = report.table("二")
     if table is None:
         return
-    cols = _columns(report.edition or "2021")
+    edition = report.edition or "2021"
     doc_row = "normative_documents"
     last = None  # (figure, the document word) of the last figure about documents
     for fig in figures(report, frozenset({"件", "个", "部", "份", "项", "次", "元"})):
@@ -70,22 +98,19 @@ def documents(report, ctx):
         if word is not None and q.unit in ("件", "个", "部", "份", "项"):
             last = (fig, word)
             row = "regulations" if word == "规章" else doc_row
-            head = fig.pre + fig.post
-            if _IN_FORCE.search(head):
-                key, zh, en = "in_force", "现行有效", "in force"
-            elif _REPEALED.search(head):
-                key, zh, en = "repealed", "废止", "repealed"
-            elif _ISSUED.search(head):
-                key, zh, en = "issued", "本年制发", "issued this year"
-            else:
+            key = _count(fig.pre + fig.post)
+            if key is None:
                 continue
-            col = cols[key]
+            by_edition, zh, en = _COUNTS[key]
+            col = by_edition.get(edition)
             if col is None:
                 continue
+            if edition == "2019" and key == "issued":
+                zh, en = "本年新制作的{}件数", "the {} made this year"
             exp = cell_expect(ctx, report, "二", [row], (col,))
             ok, real = matches(q.value, [exp])
             if not ok and real:
-                yield report_mismatch(ctx, fig, f"{zh}的{word}件数", f"the {word} {en}", real)
+                yield report_mismatch(ctx, fig, zh.format(word), en.format(word), real)
             continue
         if "决定" in fig.pre + fig.post:
             for pat, row, zh, en in _DECISIONS:

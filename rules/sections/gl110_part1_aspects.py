@@ -43,7 +43,8 @@ _SUBHEAD = lazy_compile(r"^(?:(?P<cn>[（(][一二三四五六七八九十]{1,3}
 def part1_aspects(report, ctx):
     """“一、总体情况”应涵盖五个方面：主动公开、依申请公开、政府信息管理、平台建设、监督保障。
 
-    What: for 2021-format reports, the text of part 一 mentions each of the five aspects 30号 lists
+    What: for reports of 2021 on (by the report year; by the tables' edition when the year is
+    unknown — a 2020 report written in the 2021 tables still answers to the 2019 format), the text of part 一 mentions each of the five aspects 30号 lists
     for it — 主动公开, 依申请公开, 政府信息管理, 政府信息公开平台建设, 监督保障 — by its name or a
     common wording (信息管理/发布审核/保密审查/公开属性/归档 …; 网站/政务新媒体/公开栏/查阅点 …;
     考核/培训/督查/领导小组 …). Wordings that only look like one (市场监督管理局, 依申请公开栏目,
@@ -61,7 +62,10 @@ def part1_aspects(report, ctx):
     Passes: a part 一 with the sub-headings （一）主动公开 … （五）监督保障.
     Basis: format-spec §3.2 （一）总体情况 (S2); defects D6.
     """
-    if report.edition != "2021" and not (report.year and report.year >= 2021):
+    # the report year decides which format applies (format-spec §2): a 2019 or 2020 report answers to
+    # the 2019 format, whose part 一 has no such list, even when its tables follow the 2021 edition
+    # (GL206 reports that); the tables' edition decides only when the year is unknown
+    if (report.year < 2021) if report.year else report.edition != "2021":
         return
     section = report.section(1)
     if section is None:

@@ -21,7 +21,9 @@ def label_note(report, ctx):
     Why: local templates (湖北's, for one) print fill-in notes inside the labels for the people who
     fill the table in; they are not part of the national format and should be removed before the
     report is published. A unit in a note that differs from the format's means the column's figures
-    may be in another unit than the format's.
+    may be in another unit than the format's. A unit added to the label of an amount whose format
+    label names none (the 2019 format's 采购总金额: “采购总金额（万元）”) is not a note: it tells the unit
+    the format leaves open, and is not reported.
     A label written with characters OCR reads for those of the official label (子以公开 for 予以公开,
     公幵 for 公开, 己 for 已, 末 for 未, (=) for (二), l. for 1.) is likewise read as the official row or
     column and reported here, naming the look-alikes.
@@ -53,6 +55,9 @@ def label_note(report, ctx):
             if n.column is not None and spec is not None:
                 col = next((c for b in spec.blocks for c in b.columns if c.id == n.column and c.unit), None)
             m = _UNIT.match(n.note)
+            if m is not None and n.column is not None and spec is not None and any(
+                    c.id == n.column and not c.unit and not c.integer for b in spec.blocks for c in b.columns):
+                continue  # the unit of an amount whose format label names none (2019 采购总金额): stated, not a note
             if col is not None and m is not None and m.group(1) != col.unit:
                 yield ctx.rule.diag(
                     n.span, f"表{table.id}的列名“{n.text}”写的单位“{m.group(1)}”与格式规定的“{col.unit}”不同"

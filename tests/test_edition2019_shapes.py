@@ -1,0 +1,181 @@
+"""Reports in the 2019 edition of the format (国办公开办函〔2019〕60号; report years 2019 and 2020).
+
+The 2019 tables differ from the 2021 ones (format-spec §5): table 二 counts documents made, published
+and published in all (本年新制作数量 · 本年新公开数量 · 对外公开总数量), items of last year and their change
+(上一年项目数量 · 本年增/减, negative for a decrease) and has a block 第二十条第（九）项 政府集中采购; table 三
+has one （六）其他处理 row. The rules that compare the text with the tables, or that depend on the
+report's format, must know these columns; a rule that knows only the 2021 rows is a false negative.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+import govlint
+
+import reportgen as rg
+
+
+def doc2019(year: int = 2020) -> rg.Doc:
+    """A correct 2019-edition report with figures in every table (negative 本年增/减 included)."""
+    doc = rg.minimal_doc(year, "2019")
+    doc.set_heading(5, "五、政府信息公开工作存在的主要问题及改进情况")
+    doc.parts[4].body = ["一是政策解读形式单一，二是依申请公开答复文书不够规范。下一步将制定解读工作规范，"
+                         "推行图文解读，并组织答复文书评查，统一答复文书格式，加强业务培训。"]
+    outcomes = {("disclosed", "natural"): 12, ("disclosed", "business"): 3, ("partly_disclosed", "natural"): 2,
+                ("withheld.third_party", "natural"): 1, ("unable.not_held", "natural"): 5,
+                ("unable.not_held", "legal_services"): 1, ("not_processed.repeated", "natural"): 2,
+                ("other_handling", "natural"): 1, ("other_handling", "other"): 1}
+    rg.consistent_table3(doc.tables["三"], outcomes, carried={"natural": 2}, forward={"natural": 3, "business": 1})
+    rg.consistent_table4(doc.tables["四"], {"review.upheld": 2, "review.corrected": 1, "direct.upheld": 1,
+                                           "after_review.pending": 1})
+    values = {"regulations": ("0", "0", "0"), "normative_documents": ("5", "5", "48"),
+              "licensing": ("36", "-2", "1520"), "other_services": ("12", "3", "210"),
+              "penalty": ("264", "-8", "430"), "enforcement": ("12", "0", "25"), "fees": ("3", "-1"),
+              "procurement": ("135", "753944.32")}
+    t2 = doc.tables["二"]
+    for row, vals in values.items():
+        for col, v in zip(t2.block_of(row).columns, vals):
+            doc.set("二", row, col, v)
+    return doc
+
+
+def lint(doc: rg.Doc, shape: str = "pipe", select=None):
+    text = rg.render(doc, shape).text
+    diags = list(govlint.lint(text))
+    if select:
+        diags = [d for d in diags if d.code.startswith(select)]
+    return diags
+
+
+def show(diags):
+    return [(d.code, d.message) for d in diags]
+
+
+@pytest.mark.parametrize("year", [2019, 2020])
+@pytest.mark.parametrize("shape", rg.SHAPES)
+def test_a_correct_2019_edition_report_checks_clean(year, shape):
+    assert lint(doc2019(year), shape) == []
+
+
+# ---------------------------------------------------------------- GL110: the five aspects are 2021's
+@pytest.mark.parametrize("year", [2019, 2020])
+def test_a_2020_report_in_the_2021_tables_is_not_held_to_the_2021_part1(year):
+    """A 2019 or 2020 report written in the 2021 tables: the tables are wrong for the year (GL206), but
+    part 一 answers to the 2019 format, whose 总体情况 has no list of five aspects (GL110 fired)."""
+    doc = doc2019(year)
+    doc.tables["二"] = rg.table2("2021")
+    doc.tables["三"] = rg.consistent_table3(rg.table3("2021"), {("disclosed", "natural"): 3}, {}, {})
+    codes = Counter(d.code for d in lint(doc))
+    assert codes == Counter({"GL206": 1}), codes
+    # the year still decides for a 2021 report in the 2019 tables (its part 一 is 2021's)
+    doc = doc2019(2020).set_year(2021, 2020)
+    assert "GL110" in {d.code for d in lint(doc)}
+
+
+# ---------------------------------------------------------------- GL503: the text against the 2019 table 二
+@pytest.mark.parametrize("sentence, column, expected", [
+    ("本年度制作规范性文件6件。", "本年新制作数量", 5),
+    ("本年度新制作规范性文件5件，新公开6件。", "本年新公开数量", 5),
+    ("本年度新公开规范性文件6件。", "本年新公开数量", 5),
+    ("截至年底，对外公开规范性文件总数49件。", "对外公开总数量", 48),
+    ("本年新制作规章1件。", "本年新制作数量", 0),
+])
+def test_the_text_is_compared_with_the_2019_columns_of_table2(sentence, column, expected):
+    """本年新制作数量 · 本年新公开数量 · 对外公开总数量 are the 2019 counts of 规章 and 规范性文件: a
+    figure the text gives for one of them is compared with it (新公开 and 公开总数 were not compared,
+    制作 was not read as the count of documents made)."""
+    doc = doc2019()
+    doc.parts[0].body = [sentence]
+    (d,) = lint(doc, select="GL5")
+    assert d.code == "GL503" and d.table == "二" and d.expected == expected, show([d])
+    assert f"“{column}”列" in d.message
+    assert lint(doc.set_year(2022, 2020), select="GL503"), "the 2019 tables in a 2022 report are read the same"
+
+
+@pytest.mark.parametrize("sentence", [
+    "本年度新制作规范性文件5件，新公开5件，对外公开规范性文件总数48件。",
+    "本年度制发规范性文件5件，废止1件，现行有效36件。",  # 废止, 现行有效: the 2019 table has no such column
+    "累计对外公开规范性文件49件。",  # 累计: not this year's figure
+])
+def test_figures_that_agree_with_the_2019_table2_or_that_it_does_not_count(sentence):
+    doc = doc2019()
+    doc.parts[0].body = [sentence]
+    assert lint(doc, select="GL5") == []
+
+
+def test_the_2019_words_in_a_2021_report_are_not_compared_with_other_columns():
+    """新公开 and 公开总数 name no column of the 2021 table 二 (制作 is 制发 there)."""
+    doc = rg.minimal_doc(2022)
+    doc.parts[0].body = ["本年度新公开规范性文件6件，对外公开规范性文件总数49件。"]
+    assert lint(doc, select="GL503") == []
+
+
+# ---------------------------------------------------------------- GL806: 上一年项目数量 across two 2019-format years
+def _agency_year(year: int, **cells) -> str:
+    doc = doc2019(year)
+    doc.title = f"某某市某某局{year}年政府信息公开工作年度报告"
+    for key, v in cells.items():
+        row, col = key.split("__")
+        doc.set("二", row, col, v)
+    return rg.render(doc, "pipe").text
+
+
+def _gl8(tmp_path, files: dict) -> list:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    results = govlint.lint_paths([tmp_path], govlint.Config(extend_select=("GL8",)))
+    return [(r.path.rsplit("/", 1)[-1], d) for r in results for d in r.diagnostics if d.code == "GL806"]
+
+
+def test_last_years_items_follow_from_last_years_report(tmp_path):
+    """2019 report: 行政许可 36 items, −2; the 2020 report's 上一年项目数量 is 34, not 36 (copied)."""
+    found = _gl8(tmp_path, {"2019.txt": _agency_year(2019),
+                            "2020.txt": _agency_year(2020, licensing__previous="36", penalty__previous="256",
+                                                     other_services__previous="15", enforcement__previous="12",
+                                                     fees__previous="2")})
+    assert [(n, d.row, d.col, d.expected, d.actual) for n, d in found] == [("2020.txt", "licensing", "previous", 34, 36)]
+    d = found[0][1]
+    assert "36 + (-2) = 34" in d.message and "2019.txt" in d.message and "“行政许可”" in d.message
+    assert "last year's report" in d.message_en
+
+
+def test_items_that_follow_are_not_reported(tmp_path):
+    # 36 − 2 = 34, 12 + 3 = 15, 264 − 8 = 256, 12 + 0 = 12, 3 − 1 = 2
+    files = {"2019.txt": _agency_year(2019),
+             "2020.txt": _agency_year(2020, licensing__previous="34", other_services__previous="15",
+                                      penalty__previous="256", enforcement__previous="12", fees__previous="2")}
+    assert _gl8(tmp_path, files) == []
+
+
+def test_items_are_not_compared_with_a_2021_format_report(tmp_path):
+    doc = rg.minimal_doc(2021)
+    doc.title = "某某市某某局2021年政府信息公开工作年度报告"
+    files = {"2020.txt": _agency_year(2020), "2021.txt": rg.render(doc, "pipe").text}
+    assert _gl8(tmp_path, files) == []
+
+
+# ---------------------------------------------------------------- the row 规范性文件 written 行政规范性文件
+@pytest.mark.parametrize("shape", ["cells", "pipe", "spaced"])
+def test_a_2019_table2_that_writes_the_row_as_the_2021_edition_names_it(shape):
+    """A 2020 report whose 2019 table 二 writes 行政规范性文件 (the 2021 name of the same row): the row
+    is read (was: the row missing, GL202, and an unknown row, GL204, its figures left unchecked)."""
+    doc = doc2019(2020).relabel_row("二", "normative_documents", "行政规范性文件")
+    assert lint(doc, shape) == []
+    doc.set("二", "normative_documents", "published", "60")  # its figures are checked (60 > 48 in all)
+    assert [d.code for d in lint(doc, shape)] == ["GL305"]
+
+
+# ---------------------------------------------------------------- GL215: the unit of 采购总金额
+@pytest.mark.parametrize("label", ["采购总金额（万元）", "采购总金额（元）", "采购总金额(单位:万元)"])
+def test_the_unit_written_into_the_label_of_the_procurement_amount_is_not_a_note(label):
+    """The 2019 format's 采购总金额 names no unit (format-spec §5.1, §8.6): a label that states it tells
+    the reader what the format leaves open, and is not a fill-in note to delete (GL215 said so)."""
+    doc = doc2019().relabel_header("二", "采购总金额", label, block=4)
+    doc.set("二", "procurement", "amount", "75.39" if "万元" in label else "753944.32")
+    assert lint(doc) == []
+    # any other note is still one
+    doc = doc2019().relabel_header("二", "采购总金额", "采购总金额（以合同金额为准）", block=4)
+    assert [d.code for d in lint(doc)] == ["GL215"]
