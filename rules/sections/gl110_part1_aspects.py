@@ -44,8 +44,8 @@ def part1_aspects(report, ctx):
     """“一、总体情况”应涵盖五个方面：主动公开、依申请公开、政府信息管理、平台建设、监督保障。
 
     What: for reports of 2021 on (by the report year; by the tables' edition when the year is
-    unknown — a 2020 report written in the 2021 tables still answers to the 2019 format), the text of part 一 mentions each of the five aspects 30号 lists
-    for it — 主动公开, 依申请公开, 政府信息管理, 政府信息公开平台建设, 监督保障 — by its name or a
+    unknown — a 2020 report written in the 2021 tables still answers to the 2019 format), the text
+    of part 一 mentions each of the five aspects 30号 lists for it — 主动公开, 依申请公开, 政府信息管理, 政府信息公开平台建设, 监督保障 — by its name or a
     common wording (信息管理/发布审核/保密审查/公开属性/归档 …; 网站/政务新媒体/公开栏/查阅点 …;
     考核/培训/督查/领导小组 …). Wordings that only look like one (市场监督管理局, 依申请公开栏目,
     信息管理系统) do not count. One finding lists every aspect missing. Options: ``aspects`` — a table
