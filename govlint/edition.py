@@ -48,9 +48,15 @@ class RowSpec:
     parent: Optional[str] = None
     group: bool = False
     aliases: tuple[str, ...] = ()
+    # the row's name in the other edition (2021's 行政规范性文件 was 2019's 规范性文件): read as this row,
+    # and reported as a label the edition changed (GL204)
+    former: tuple[str, ...] = ()
 
     def keys(self) -> frozenset[str]:
-        return _bare_keys(self.label, self.aliases)
+        return _bare_keys(self.label, self.aliases + self.former)
+
+    def former_keys(self) -> frozenset[str]:
+        return _bare_keys(self.former[0], self.former[1:]) if self.former else frozenset()
 
 
 @attrs.frozen
@@ -224,7 +230,7 @@ def _columns(raw: Iterable[dict]) -> tuple[ColumnSpec, ...]:
 
 def _rows(raw: Iterable[dict]) -> tuple[RowSpec, ...]:
     return tuple(RowSpec(id=r["id"], label=r["label"], parent=r.get("parent"), group=r.get("group", False),
-                         aliases=tuple(r.get("aliases", ()))) for r in raw)
+                         aliases=tuple(r.get("aliases", ())), former=tuple(r.get("former", ()))) for r in raw)
 
 
 def _resolve_table(raw: dict, raw_by_id: dict[str, dict], depth: int = 0) -> dict:

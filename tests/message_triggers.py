@@ -91,7 +91,8 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL201"] = [("text", "\n".join(LINES[:294] + ["四、政府信息公开行政复议、行政诉讼情况", "本年度无行政复议、行政诉讼。"] + LINES[332:]))]
     t["GL202"] = [("text", "\n".join(LINES[:286] + LINES[294:]))]
     t["GL203"] = [("text", text_with(sub={"法律服务机构 |": "法律机构 |"}))]
-    t["GL204"] = [("doc", [["add_row", "二", "normative_documents", "其他主动公开文件", ["5", "0", "5"]]])]
+    t["GL204"] = [("doc", [["add_row", "二", "normative_documents", "其他主动公开文件", ["5", "0", "5"]]]),
+                  ("text", text_with(sub={"\n行政规范性文件 |\n": "\n规范性文件 |\n"}))]
     t["GL205"] = [("text", text_with(sub={"其他 |\n|||||\n一、本年": "其他 |\n小计 |\n|||||\n一、本年"}))]
     t["GL206"] = [("text", _year(seed, 2020))]
     t["GL207"] = [("doc", [["set", "三", "new", "natural", ""]])]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import govlint
 import render_shapes as rs
 from govlint.engine import default_engine
 
@@ -148,3 +149,17 @@ def test_a_serial_column_in_table_2_is_left_out(restart):
     assert changed != text
     assert keys(changed) == keys(text)
     assert cells(_serial_column(rs.to_text(UNIQUE, "rows"), restart)) == UNIQUE.values
+
+
+def test_a_2021_row_written_with_its_2019_name_is_read_and_reported_once():
+    """规范性文件 in a 2021 table 二 (the 2019 format's name of 行政规范性文件): the row is read, so its
+    figures are the report's, and GL204 names the format's label; no row is missing (GL202)."""
+    seed = (Path(__file__).parent / "data" / "seed.txt").read_text(encoding="utf-8")
+    text = seed.replace("\n行政规范性文件 |\n", "\n规范性文件 |\n")
+    assert text != seed
+    report = govlint.parse(text)
+    row = report.table("二").row("normative_documents")
+    assert row is not None and row.label == "规范性文件"
+    assert [c.value for c in row.cells] == [c.value for c in govlint.parse(seed).table("二").row("normative_documents").cells]
+    found = [d for d in govlint.lint(text) if d.code in ("GL202", "GL204")]
+    assert [(d.code, d.line, d.expected) for d in found] == [("GL204", 22, "行政规范性文件")]
