@@ -479,3 +479,32 @@ def test_gl5_figures_with_typed_blanks():
     # 2021 年 is another year, 约 5 件 an approximation: not compared
     assert run(text_with(insert_after={3: "2021 年，我局共收到政府信息公开申请 5 件。"}), "GL501") == []
     assert run(text_with(insert_after={3: "2022年，我局共收到政府信息公开申请约 5 件。"}), "GL501") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # last year's figure written with 上年 / 上年度 / 上一年度 (not only 去年, 较上年)
+    "上年共收到政府信息公开申请18件，本年度收到3件。",
+    "上年度受理政府信息公开申请18件。",
+    "上一年度我局收到政府信息公开申请18件。",
+    # a part of the year: a quarter, a half, a month, a day
+    "第一季度受理政府信息公开申请1件，第二季度2件。",
+    "第1季度受理政府信息公开申请1件。",
+    "上半年共收到政府信息公开申请1件，下半年2件。",
+    "1-6月收到政府信息公开申请1件。",
+    "3月份集中收到政府信息公开申请2件。",
+    "2022年3月15日收到的1件政府信息公开申请，已于4月2日答复。",
+])
+def test_gl501_last_year_and_parts_of_the_year_are_not_the_years_figures(sentence):
+    assert run(text_with(insert_after={3: sentence}), "GL501") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # the table's own words 上年结转 / 结转上年度 and the whole year or its end are still this year's
+    "全年收到政府信息公开申请5件，上年结转0件。",
+    "依申请公开方面，结转上年度申请1件。",
+    "截至12月31日，共收到政府信息公开申请5件。",
+    "2022年1月1日至12月31日，共收到政府信息公开申请5件。",
+    "1-12月共收到政府信息公开申请5件。",
+])
+def test_gl501_the_whole_year_and_the_tables_words_are_still_compared(sentence):
+    assert len(run(text_with(insert_after={3: sentence}), "GL501")) == 1

@@ -125,8 +125,8 @@ def applications(report, ctx):
     新收 part of a handled total (办结N件，其中当年新收申请N件、上年结转申请N件). Some reports
     count received applications as 新收 only, others as 新收 + 上年结转: both readings are accepted and
     the message says which cells were compared. Approximate figures (约, 余), ranges, figures of
-    another year or compared with one (同比, 较上年, 累计 written before them; 全年累计 is this
-    year's) and figures of a whole region's agencies (全省各级行政机关共收到申请N件, unless the agency
+    another year or compared with one (同比, 较上年, 上年度, 累计 written before them; 全年累计 is this
+    year's), figures of a part of the year (第一季度, 上半年, 3月份) and figures of a whole region's agencies (全省各级行政机关共收到申请N件, unless the agency
     is named after that: 省政府本级…) are skipped. A sentence listing table 三's outcomes
     (从办理结果看，部分公开N件，无法提供N件……) is read even when it does not repeat 申请. A statement that no
     application was received (全年未收到政府信息公开申请, 本年度无依申请公开事项) is reported when
