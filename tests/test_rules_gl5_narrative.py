@@ -508,3 +508,48 @@ def test_gl501_last_year_and_parts_of_the_year_are_not_the_years_figures(sentenc
 ])
 def test_gl501_the_whole_year_and_the_tables_words_are_still_compared(sentence):
     assert len(run(text_with(insert_after={3: sentence}), "GL501")) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    # a part of the applications by timing or by channel: table 三 has no row for it
+    "全年共收到政府信息公开申请28件，其中按时答复27件，延期答复1件。",
+    "政府信息公开申请均在法定期限内答复，其中当场答复5件。",
+    "本年度逾期答复政府信息公开申请1件。",
+    "通过信函方式收到政府信息公开申请3件。",
+    "其中，通过互联网渠道受理政府信息公开申请18件。",
+    # every applicant named: the total, not the 法人或其他组织 columns
+    "共受理自然人、法人或其他组织政府信息公开申请28件。",
+    "全年受理公民、法人和其他组织提出的政府信息公开申请28件。",
+    # 个人隐私 and 商业秘密 are withheld to protect a third party's rights (row （三）4, 3 here)
+    "政府信息公开申请中，因涉及个人隐私不予公开3件。",
+    # a whole sector of the region (全省…系统), unless the agency is named after it
+    "全省卫生健康系统共受理政府信息公开申请1,536件，其中本委28件。",
+])
+def test_gl501_parts_by_timing_or_channel_and_every_applicant(sentence):
+    assert run(_doc_with_outcomes(sentence), "GL501") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # a total written with 共 after 申请, or as the 数量 of 依申请公开
+    "政府信息公开申请共30件，均已按时答复。",
+    "本年度依申请公开数量为30件。",
+    # a total listing the channels is still the total
+    "通过网络、信函、当面等方式共收到政府信息公开申请30件。",
+    # the agency's own figure after the sector's
+    "全省卫生健康系统共受理政府信息公开申请1,536件，本委收到政府信息公开申请30件。",
+])
+def test_gl501_totals_still_compared(sentence):
+    ds = run(_doc_with_outcomes(sentence), "GL501")
+    assert len(ds) == 1 and ds[0].actual == 30 and ds[0].expected == 28
+
+
+def test_gl501_outcomes_listed_in_part_three_without_saying_application():
+    """Part 三 is about applications: a sentence of its outcomes is read there even alone."""
+    import reportgen as rg
+
+    doc = rg.minimal_doc(2023)
+    doc.tables["三"] = rg.consistent_table3(rg.table3("2021"), {("disclosed", "natural"): 12, ("partly_disclosed", "natural"): 3},
+                                            carried={}, forward={})
+    doc.part(3).body.insert(0, "予以公开12件，部分公开4件。")
+    ds = run(rg.render(doc, "pipe").text, "GL501")
+    assert len(ds) == 1 and ds[0].actual == 4 and ds[0].expected == 3

@@ -49,9 +49,10 @@ _SEP = lazy_compile(r"[、，,；;和及与]")
 #: the figures of a whole region's agencies (全省各级行政机关共收到申请4.28万件, 市县两级占92.3%), which a
 #: provincial or city government reports beside its own: not the figures of this report's tables …
 _WIDER = lazy_compile(r"各级(?:各类)?(?:行政机关|人民政府|政府|机关|部门)|各地(?:区)?各部门|(?:省市县|市县乡|县乡|市县|省市)[两三四]?级"
-                      r"|[全各](?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)")
+                      r"|[全各](?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)"
+                    r"|全(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,8}?系统")
 #: … unless the agency itself is named after it (全省……；省政府本级收到申请516件)
-_OWN = lazy_compile(r"本级|本机关|本部门|本单位|我(?:局|厅|委|办|署|院|部|府|室|中心|单位)")
+_OWN = lazy_compile(r"本级|本机关|本部门|本单位|[我本](?:局|厅|委|办|署|院|部|府|室|中心|单位)")
 #: a bare 零 that states a count — “行政复议案件为零”, “行政复议、行政诉讼均为零”, “行政诉讼零件”,
 #: “被申请行政复议零起” — right after the thing counted (not 零距离, 零跑腿, “零投诉”, 差错率为零)
 _ZERO = lazy_compile(
