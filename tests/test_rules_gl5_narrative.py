@@ -553,3 +553,18 @@ def test_gl501_outcomes_listed_in_part_three_without_saying_application():
     doc.part(3).body.insert(0, "予以公开12件，部分公开4件。")
     ds = run(rg.render(doc, "pipe").text, "GL501")
     assert len(ds) == 1 and ds[0].actual == 4 and ds[0].expected == 3
+
+
+def test_gl502_cases_decided_as_the_reconsideration_body_are_not_table_four():
+    """A government (or a department over its offices) decides reconsiderations: the cases it takes in
+    are not those brought against it (table 四: one reconsideration, seed lines 318 and 322)."""
+    one_review = {318: "1 |", 322: "1 |"}
+    for said in ("我局作为行政复议机关，全年受理涉及政府信息公开的行政复议申请15件，审结14件。",
+                 "全年审理政府信息公开类行政复议案件12件。"):
+        assert run(text_with(replace=one_review, insert_after={3: said}), "GL502") == [], said
+    # the agency's own cases in the next sentence, or before the reviewer's, are still compared
+    both = "作为复议机关受理政府信息公开类行政复议申请15件。因政府信息公开被申请行政复议2件。"
+    ds = run(text_with(replace=one_review, insert_after={3: both}), "GL502")
+    assert len(ds) == 1 and ds[0].actual == 2
+    ds = run(text_with(replace=one_review, insert_after={3: "因政府信息公开被申请行政复议2件，审结1件。"}), "GL502")
+    assert len(ds) == 1 and ds[0].actual == 2
