@@ -568,3 +568,20 @@ def test_gl502_cases_decided_as_the_reconsideration_body_are_not_table_four():
     assert len(ds) == 1 and ds[0].actual == 2
     ds = run(text_with(replace=one_review, insert_after={3: "因政府信息公开被申请行政复议2件，审结1件。"}), "GL502")
     assert len(ds) == 1 and ds[0].actual == 2
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # the share names its base: the figure so labelled, not the total received (12 ÷ 24 = 50%, 12 ÷ 23 = 52.2%)
+    ("全年收到信息公开申请23件，办结24件，其中予以公开12件，占办结总数的50%。", []),
+    ("全年收到信息公开申请23件，办结24件，其中予以公开12件，占办结总数的60%。", ["50.0%"]),
+    ("全年办结政府信息公开申请24件，共收到申请23件，其中予以公开12件，占办结总数的50%。", []),
+    ("全年办结政府信息公开申请24件，共收到申请23件，其中予以公开12件，占申请总数的50%。", ["52.2%"]),
+    ("全年收到信息公开申请23件，其中予以公开12件，占申请总数的52.2%。", []),
+    ("全年收到信息公开申请23件，其中予以公开12件，占全部申请的60%。", ["52.2%"]),
+    # a base no figure of the sentence is labelled with is not guessed at
+    ("全年收到信息公开申请23件，同比下降8%，其中予以公开12件，占办结总数的50%。", []),
+])
+def test_gl506_a_share_naming_its_base(sentence, found):
+    ds = run(text_with(insert_after={3: sentence}), "GL506")
+    assert where(ds) == [("GL506", 4)] * len(found)
+    assert all(f in d.message for f, d in zip(found, ds))
