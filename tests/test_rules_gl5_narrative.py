@@ -585,3 +585,21 @@ def test_gl506_a_share_naming_its_base(sentence, found):
     ds = run(text_with(insert_after={3: sentence}), "GL506")
     assert where(ds) == [("GL506", 4)] * len(found)
     assert all(f in d.message for f, d in zip(found, ds))
+
+
+def test_gl5_a_label_before_a_colon_names_the_figure():
+    """“行政复议：2件；行政诉讼：0件” — the label stands before the colon (table 四: one reconsideration)."""
+    one_review = {318: "1 |", 322: "1 |"}
+    ds = run(text_with(replace=one_review, insert_after={3: "政府信息公开行政复议：2件；行政诉讼：0件。"}), "GL502")
+    assert len(ds) == 1 and ds[0].actual == 2 and ds[0].expected == 1
+    assert run(text_with(replace=one_review, insert_after={3: "政府信息公开行政复议：1件；行政诉讼：0件。"}), "GL502") == []
+    ds = run(_doc_with_outcomes("政府信息公开申请办理结果：予以公开：12件，部分公开：4件。"), "GL501")
+    assert len(ds) == 1 and ds[0].actual == 4 and ds[0].expected == 3
+
+
+def test_gl501_still_being_handled_after_a_sentence_about_applications():
+    """“……申请28件。办理完结27件，尚有2件正在办理中” — the second sentence speaks of the same applications."""
+    said = "依申请公开方面，全年共收到政府信息公开申请28件。本年度办理完结{d}件，尚有{f}件正在办理中。"
+    assert run(_doc_with_outcomes(said.format(d=28, f=0)), "GL501") == []
+    ds = run(_doc_with_outcomes(said.format(d=27, f=1)), "GL501")
+    assert sorted((d.actual, d.expected) for d in ds) == [(1, 0), (27, 28)]

@@ -164,6 +164,9 @@ def _all_figures(report: Report) -> Iterator[Figure]:
             next_start = qs[i + 1].start if i + 1 < len(qs) else len(text)
             # (without the blanks a typed or extracted text puts between words and a number: 规范性文件 30 件)
             pre = text[max(cs, prev_end):q.start].rstrip(_BLANKS)
+            if not pre.strip(_BLANKS) and cs > max(prev_end, 0) and text[cs - 1] in "：:":
+                # “行政复议：3件”: the label before the colon names the figure
+                pre = text[max(clause_start(text, cs - 1), prev_end):cs - 1].rstrip(_BLANKS)
             post = text[q.end:min(ce, next_start)].lstrip(_BLANKS)
             cut = min((i for i in (post.find(ch) for ch in "、（(") if i >= 0), default=-1)
             if cut >= 0:

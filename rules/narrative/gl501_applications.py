@@ -85,7 +85,7 @@ _NONE = lazy_compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生|产�
                      r"(?P<what>政府信息公开申请|依申请公开(?:申请|事项|件)?|信息公开申请|公开申请|申请公开)"
                      r"|(?<![需必])无(?P<what2>政府信息公开申请|依申请公开(?:申请|事项)?)")
 _NONE_NOT = lazy_compile(r"(?:的|中)?(?:行政复议|行政诉讼|复议|诉讼|投诉|举报|费|收费|逾期|超期|答复|办理)")
-_DONE = lazy_compile(r"办结|答复|办理完毕|处理完毕|予以回复|已办理|已回复|回复")
+_DONE = lazy_compile(r"办结|答复|办理完毕|处理完毕|办理完结|予以回复|已办理|已回复|回复")
 _RECEIVED = lazy_compile(r"收到|受理|接收|接到|新收|收悉|共有|登记|申请(?:总)?数量?(?:共|合计)?(?:为|是|达到?)$"
                          r"|申请(?:总?数量?)?(?:共计|总计|合计|全年累计|累计|共)(?:为|是|达到?)?$"
                          r"|依申请公开(?:事项|件)?(?:总)?(?:数量|件数|数)(?:共|合计)?(?:为|是|达到?)$")
@@ -97,7 +97,7 @@ _CHANNEL = lazy_compile(r"信函|邮寄|电子邮件|邮件|网上|网络|在线
 _ALL_WAYS = lazy_compile(r"共|合计|总计|累计|等|各类|各种|多种|全部")
 #: outcome words only table 三 uses: a sentence listing them speaks of applications even without 申请
 #: (“从办理结果看，予以公开11件，部分公开3件……”)
-_OUTCOME_LIST = lazy_compile(r"部分公开|不予公开|无法提供|不予处理|其他处理|结转")
+_OUTCOME_LIST = lazy_compile(r"部分公开|不予公开|无法提供|不予处理|其他处理|结转|正在办理|仍在办理|尚未办结")
 _HANDLED = lazy_compile(r"办理|处理")
 
 
@@ -124,7 +124,7 @@ def applications(report, ctx):
 
     What: figures in the text about disclosure applications — received (收到/受理 …申请N件,
     申请数量为N件),
-    handled or answered (办结/答复 N件), carried over from last year or into next year, by outcome
+    handled or answered (办结/办理完结/答复 N件), carried over from last year or into next year, by outcome
     (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理; outcomes joined — 予以公开和部分公开的共
     N件 — are summed; a reason under an outcome — 本机关不掌握相关政府信息N件, 涉及第三方合法权益N件 —
     is its row, or loosely its outcome; 个人隐私 and 商业秘密 are the third party's rights) and by applicant (自然人, 商业企业, 法人或其他组织 …) — equal the
@@ -139,8 +139,9 @@ def applications(report, ctx):
     another year or compared with one (同比, 较上年, 上年度, 累计 written before them; 全年累计 is this
     year's), figures of a part of the year (第一季度, 上半年, 3月份) and figures of a whole region's agencies (全省各级行政机关共收到申请N件, unless the agency
     is named after that: 省政府本级…) are skipped. A sentence listing table 三's outcomes
-    (从办理结果看，部分公开N件，无法提供N件……) is read even when it does not repeat 申请 (after a
-    sentence about applications, or anywhere in part 三). A statement that no
+    (从办理结果看，部分公开N件，无法提供N件……) or those still being handled (尚有N件正在办理中) is read
+    even when it does not repeat 申请 (after a sentence about applications, or anywhere in part 三); a
+    label before a colon names the figure after it (予以公开：N件). A statement that no
     application was received (全年未收到政府信息公开申请, 本年度无依申请公开事项) is reported when
     the table counts new applications. A
     cell split out of run-together digits (crawled pages) is used — the split is unique under the
