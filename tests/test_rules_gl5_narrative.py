@@ -603,3 +603,24 @@ def test_gl501_still_being_handled_after_a_sentence_about_applications():
     assert run(_doc_with_outcomes(said.format(d=28, f=0)), "GL501") == []
     ds = run(_doc_with_outcomes(said.format(d=27, f=1)), "GL501")
     assert sorted((d.actual, d.expected) for d in ds) == [(1, 0), (27, 28)]
+
+
+def test_gl501_none_carried_said_while_table_counts_some():
+    """“已全部办结，无结转” / “没有上年结转的申请” while table 三 counts some (二 and 四 rows)."""
+    import reportgen as rg
+
+    def text(s, carried, forward):
+        doc = rg.minimal_doc(2023)
+        doc.tables["三"] = rg.consistent_table3(rg.table3("2021"), {("disclosed", "natural"): 5},
+                                                carried={"natural": carried}, forward={"natural": forward})
+        doc.parts[0].body.append(s)
+        return rg.render(doc, "pipe").text
+    for said, row in (("全年共收到政府信息公开申请{n}件，已全部办结，无结转。", "carry_forward"),
+                      ("我局全年收到依申请公开{n}件，全部办结，无结转下年度办理的申请。", "carry_forward"),
+                      ("依申请公开方面，本年度没有上年结转的申请，新收申请{n}件。", "carried_over")):
+        assert run(text(said.format(n=5), 0, 0), "GL501") == [], said
+        ds = run(text(said.format(n=5), 1, 1), "GL501")  # (新收 stays 5)
+        assert [(d.row, d.actual, d.expected) for d in ds] == [(row, 0, 1)], said
+    # another year's, or about proposals, or 无结转上年: not this claim
+    for said in ("2022年度政府信息公开申请全部办结，无结转。", "建议提案全部办结，无结转。"):
+        assert run(text(said, 1, 1), "GL501") == [], said

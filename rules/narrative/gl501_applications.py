@@ -143,7 +143,8 @@ def applications(report, ctx):
     even when it does not repeat 申请 (after a sentence about applications, or anywhere in part 三); a
     label before a colon names the figure after it (予以公开：N件). A statement that no
     application was received (全年未收到政府信息公开申请, 本年度无依申请公开事项) is reported when
-    the table counts new applications. A
+    the table counts new applications; so is one that none was carried over or into next year
+    (无上年结转申请, 全部办结，无结转) when the table's 上年结转 or 结转下年度继续办理 is not 0. A
     cell split out of run-together digits (crawled pages) is used — the split is unique under the
     table's identities — and the message says so.
     Why: the narrative and the table describe the same applications; when they differ one of them is
@@ -222,6 +223,7 @@ def applications(report, ctx):
                 uniq.append(x)
         yield report_mismatch(ctx, fig, topic[0], topic[1], uniq if len(uniq) > 1 else real[:1])
     yield from _none_received(report, ctx)
+    yield from _none_carried(report, ctx)
 
 
 def _none_received(report, ctx):
@@ -257,3 +259,48 @@ def _none_received(report, ctx):
                 f"({at_en}) is {fmt(exp.value)}", table="三", row="new", col="total",
                 expected=exp.value, actual=0)
             return
+
+
+#: “无上年结转的申请”, “上年无结转申请”; “无结转下年度办理的申请”, “已全部办结，无结转” (not 无结转上年…)
+_NO_CARRIED = lazy_compile(r"(?:无|没有|未有)(?:从)?上一?年度?(?:的)?结转|上一?年度?(?:无|没有)结转")
+_NO_FORWARD = lazy_compile(r"(?:无|没有|未有|不存在)(?:需要?)?(?:结转|转入)(?:至|到)?下一?年|(?:无|没有)结转(?![上去前自])")
+_NO_CARRY = (
+    (_NO_CARRIED, "carried_over", "上年结转的申请", "applications carried over from last year"),
+    (_NO_FORWARD, "carry_forward", "结转下年度继续办理的申请", "applications carried into next year"),
+)
+
+
+def _none_carried(report, ctx):
+    """“无上年结转申请” / “无结转下年度办理的申请” in a sentence about applications (or in part 三)
+    while table 三 counts some (二、上年结转 / 四、结转下年度继续办理)."""
+    year = report.year
+    for pat, row, zh, en in _NO_CARRY:
+        exp = None
+        for part, p in prose(report, title=False):
+            text = p.text
+            if "结转" not in text and "转入" not in text:
+                continue
+            for m in pat.finditer(text):
+                ss, se = sentence_bounds(text, m.start())
+                if not ("申请" in text[ss:se] or part == 3 or _PUBLIC.search(text, max(0, ss - 200), ss)):
+                    continue
+                if "建议" in text[ss:se] or "提案" in text[ss:se]:
+                    continue
+                if exp is None:
+                    exp = cell_expect(ctx, report, "三", [row], ("total",))
+                    if exp is None or exp.value == 0:
+                        break
+                if inside(quoted_ranges(text), m.start()) or _OTHER_PERIOD.search(text, ss, m.start()) or (
+                        year is not None and any(_other_year(text, y, year) for y in find_years(text, ss, se))):
+                    continue
+                said = text[m.start():m.end()]
+                span = span_of(ctx, p, m.start(), m.end())
+                (here_zh, here_en), (at_zh, at_en) = place(ctx, span), exp.place(ctx)
+                yield ctx.rule.diag(
+                    span,
+                    f"正文{here_zh}说没有{zh}（“{said}”），但{exp.zh}（{at_zh}）为{fmt(exp.value)}",
+                    f"the text at {here_en} says there are no {en} (“{said}”), but {exp.en} ({at_en}) is "
+                    f"{fmt(exp.value)}", table="三", row=row, col="total", expected=exp.value, actual=0)
+                break
+            if exp is not None and exp.value == 0:
+                break
