@@ -122,7 +122,10 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL404"] = [("text", text_with(replace={1: "威海市文登区信访局2022年政府信息公开工作年度报告", 19: "1 |"}))]
     t["GL405"] = [("text", seed)]
     # GL5 narrative
-    t["GL501"] = [("text", text_with(insert_after={3: "2022年，我局共收到政府信息公开申请5件，其中法人或其他组织1件，无法提供2件，1件结转下年度继续办理。"}))]
+    t["GL501"] = [("text", text_with(insert_after={3: "2022年，我局共收到政府信息公开申请5件，其中法人或其他组织1件，无法提供2件，1件结转下年度继续办理。"})),
+                  ("text", text_with(insert_after={3: "全年未收到政府信息公开申请。"})),
+                  ("text", text_with(replace={288: "1 |", 294: "1 |"},
+                                     insert_after={3: "2022年，我局收到政府信息公开申请3件，全部办结，无结转。"}))]
     t["GL502"] = [("text", text_with(insert_after={3: "我局因政府信息公开被申请行政复议2件，被提起行政诉讼1件。"}))]
     t["GL503"] = [("text", text_with(insert_after={3: "本年度制发行政规范性文件5件，全年作出行政许可决定3件，收取行政事业性收费0.5万元。"})),
                   # the 2019 format's columns of 第二十条第（一）项

@@ -479,3 +479,148 @@ def test_gl5_figures_with_typed_blanks():
     # 2021 年 is another year, 约 5 件 an approximation: not compared
     assert run(text_with(insert_after={3: "2021 年，我局共收到政府信息公开申请 5 件。"}), "GL501") == []
     assert run(text_with(insert_after={3: "2022年，我局共收到政府信息公开申请约 5 件。"}), "GL501") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # last year's figure written with 上年 / 上年度 / 上一年度 (not only 去年, 较上年)
+    "上年共收到政府信息公开申请18件，本年度收到3件。",
+    "上年度受理政府信息公开申请18件。",
+    "上一年度我局收到政府信息公开申请18件。",
+    # a part of the year: a quarter, a half, a month, a day
+    "第一季度受理政府信息公开申请1件，第二季度2件。",
+    "第1季度受理政府信息公开申请1件。",
+    "上半年共收到政府信息公开申请1件，下半年2件。",
+    "1-6月收到政府信息公开申请1件。",
+    "3月份集中收到政府信息公开申请2件。",
+    "2022年3月15日收到的1件政府信息公开申请，已于4月2日答复。",
+])
+def test_gl501_last_year_and_parts_of_the_year_are_not_the_years_figures(sentence):
+    assert run(text_with(insert_after={3: sentence}), "GL501") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # the table's own words 上年结转 / 结转上年度 and the whole year or its end are still this year's
+    "全年收到政府信息公开申请5件，上年结转0件。",
+    "依申请公开方面，结转上年度申请1件。",
+    "截至12月31日，共收到政府信息公开申请5件。",
+    "2022年1月1日至12月31日，共收到政府信息公开申请5件。",
+    "1-12月共收到政府信息公开申请5件。",
+])
+def test_gl501_the_whole_year_and_the_tables_words_are_still_compared(sentence):
+    assert len(run(text_with(insert_after={3: sentence}), "GL501")) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    # a part of the applications by timing or by channel: table 三 has no row for it
+    "全年共收到政府信息公开申请28件，其中按时答复27件，延期答复1件。",
+    "政府信息公开申请均在法定期限内答复，其中当场答复5件。",
+    "本年度逾期答复政府信息公开申请1件。",
+    "通过信函方式收到政府信息公开申请3件。",
+    "其中，通过互联网渠道受理政府信息公开申请18件。",
+    # every applicant named: the total, not the 法人或其他组织 columns
+    "共受理自然人、法人或其他组织政府信息公开申请28件。",
+    "全年受理公民、法人和其他组织提出的政府信息公开申请28件。",
+    # 个人隐私 and 商业秘密 are withheld to protect a third party's rights (row （三）4, 3 here)
+    "政府信息公开申请中，因涉及个人隐私不予公开3件。",
+    # a whole sector of the region (全省…系统), unless the agency is named after it
+    "全省卫生健康系统共受理政府信息公开申请1,536件，其中本委28件。",
+])
+def test_gl501_parts_by_timing_or_channel_and_every_applicant(sentence):
+    assert run(_doc_with_outcomes(sentence), "GL501") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # a total written with 共 after 申请, or as the 数量 of 依申请公开
+    "政府信息公开申请共30件，均已按时答复。",
+    "本年度依申请公开数量为30件。",
+    # a total listing the channels is still the total
+    "通过网络、信函、当面等方式共收到政府信息公开申请30件。",
+    # the agency's own figure after the sector's
+    "全省卫生健康系统共受理政府信息公开申请1,536件，本委收到政府信息公开申请30件。",
+])
+def test_gl501_totals_still_compared(sentence):
+    ds = run(_doc_with_outcomes(sentence), "GL501")
+    assert len(ds) == 1 and ds[0].actual == 30 and ds[0].expected == 28
+
+
+def test_gl501_outcomes_listed_in_part_three_without_saying_application():
+    """Part 三 is about applications: a sentence of its outcomes is read there even alone."""
+    import reportgen as rg
+
+    doc = rg.minimal_doc(2023)
+    doc.tables["三"] = rg.consistent_table3(rg.table3("2021"), {("disclosed", "natural"): 12, ("partly_disclosed", "natural"): 3},
+                                            carried={}, forward={})
+    doc.part(3).body.insert(0, "予以公开12件，部分公开4件。")
+    ds = run(rg.render(doc, "pipe").text, "GL501")
+    assert len(ds) == 1 and ds[0].actual == 4 and ds[0].expected == 3
+
+
+def test_gl502_cases_decided_as_the_reconsideration_body_are_not_table_four():
+    """A government (or a department over its offices) decides reconsiderations: the cases it takes in
+    are not those brought against it (table 四: one reconsideration, seed lines 318 and 322)."""
+    one_review = {318: "1 |", 322: "1 |"}
+    for said in ("我局作为行政复议机关，全年受理涉及政府信息公开的行政复议申请15件，审结14件。",
+                 "全年审理政府信息公开类行政复议案件12件。"):
+        assert run(text_with(replace=one_review, insert_after={3: said}), "GL502") == [], said
+    # the agency's own cases in the next sentence, or before the reviewer's, are still compared
+    both = "作为复议机关受理政府信息公开类行政复议申请15件。因政府信息公开被申请行政复议2件。"
+    ds = run(text_with(replace=one_review, insert_after={3: both}), "GL502")
+    assert len(ds) == 1 and ds[0].actual == 2
+    ds = run(text_with(replace=one_review, insert_after={3: "因政府信息公开被申请行政复议2件，审结1件。"}), "GL502")
+    assert len(ds) == 1 and ds[0].actual == 2
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # the share names its base: the figure so labelled, not the total received (12 ÷ 24 = 50%, 12 ÷ 23 = 52.2%)
+    ("全年收到信息公开申请23件，办结24件，其中予以公开12件，占办结总数的50%。", []),
+    ("全年收到信息公开申请23件，办结24件，其中予以公开12件，占办结总数的60%。", ["50.0%"]),
+    ("全年办结政府信息公开申请24件，共收到申请23件，其中予以公开12件，占办结总数的50%。", []),
+    ("全年办结政府信息公开申请24件，共收到申请23件，其中予以公开12件，占申请总数的50%。", ["52.2%"]),
+    ("全年收到信息公开申请23件，其中予以公开12件，占申请总数的52.2%。", []),
+    ("全年收到信息公开申请23件，其中予以公开12件，占全部申请的60%。", ["52.2%"]),
+    # a base no figure of the sentence is labelled with is not guessed at
+    ("全年收到信息公开申请23件，同比下降8%，其中予以公开12件，占办结总数的50%。", []),
+])
+def test_gl506_a_share_naming_its_base(sentence, found):
+    ds = run(text_with(insert_after={3: sentence}), "GL506")
+    assert where(ds) == [("GL506", 4)] * len(found)
+    assert all(f in d.message for f, d in zip(found, ds))
+
+
+def test_gl5_a_label_before_a_colon_names_the_figure():
+    """“行政复议：2件；行政诉讼：0件” — the label stands before the colon (table 四: one reconsideration)."""
+    one_review = {318: "1 |", 322: "1 |"}
+    ds = run(text_with(replace=one_review, insert_after={3: "政府信息公开行政复议：2件；行政诉讼：0件。"}), "GL502")
+    assert len(ds) == 1 and ds[0].actual == 2 and ds[0].expected == 1
+    assert run(text_with(replace=one_review, insert_after={3: "政府信息公开行政复议：1件；行政诉讼：0件。"}), "GL502") == []
+    ds = run(_doc_with_outcomes("政府信息公开申请办理结果：予以公开：12件，部分公开：4件。"), "GL501")
+    assert len(ds) == 1 and ds[0].actual == 4 and ds[0].expected == 3
+
+
+def test_gl501_still_being_handled_after_a_sentence_about_applications():
+    """“……申请28件。办理完结27件，尚有2件正在办理中” — the second sentence speaks of the same applications."""
+    said = "依申请公开方面，全年共收到政府信息公开申请28件。本年度办理完结{d}件，尚有{f}件正在办理中。"
+    assert run(_doc_with_outcomes(said.format(d=28, f=0)), "GL501") == []
+    ds = run(_doc_with_outcomes(said.format(d=27, f=1)), "GL501")
+    assert sorted((d.actual, d.expected) for d in ds) == [(1, 0), (27, 28)]
+
+
+def test_gl501_none_carried_said_while_table_counts_some():
+    """“已全部办结，无结转” / “没有上年结转的申请” while table 三 counts some (二 and 四 rows)."""
+    import reportgen as rg
+
+    def text(s, carried, forward):
+        doc = rg.minimal_doc(2023)
+        doc.tables["三"] = rg.consistent_table3(rg.table3("2021"), {("disclosed", "natural"): 5},
+                                                carried={"natural": carried}, forward={"natural": forward})
+        doc.parts[0].body.append(s)
+        return rg.render(doc, "pipe").text
+    for said, row in (("全年共收到政府信息公开申请{n}件，已全部办结，无结转。", "carry_forward"),
+                      ("我局全年收到依申请公开{n}件，全部办结，无结转下年度办理的申请。", "carry_forward"),
+                      ("依申请公开方面，本年度没有上年结转的申请，新收申请{n}件。", "carried_over")):
+        assert run(text(said.format(n=5), 0, 0), "GL501") == [], said
+        ds = run(text(said.format(n=5), 1, 1), "GL501")  # (新收 stays 5)
+        assert [(d.row, d.actual, d.expected) for d in ds] == [(row, 0, 1)], said
+    # another year's, or about proposals, or 无结转上年: not this claim
+    for said in ("2022年度政府信息公开申请全部办结，无结转。", "建议提案全部办结，无结转。"):
+        assert run(text(said, 1, 1), "GL501") == [], said

@@ -66,6 +66,23 @@ EXPECTED = {
         # eleven categories, closed by a catch-all (其他), add up to 2533, not 2599.
         ("GL505", 10, "warning"),
     ],
+    # A county bureau's report written for the GL5 probe: 159 sentences restating the tables in the
+    # words offices use, or giving figures that are not the tables' (last year's, a quarter's, a
+    # month's, a whole sector's, a part by timing or channel, cases decided as 复议机关, a share of a
+    # named base …), all right; then five that contradict the tables (新收 23, 上年结转 2, 不予处理 1,
+    # 结转下年度 1; 行政复议 2).
+    "probe-narrative-2023.txt": [
+        # “不予处理2件” in the list of outcomes: table 三 （五）不予处理 is 1.
+        ("GL501", 153, "warning"),
+        # “已全部办结，无结转”: table 三 四、结转下年度继续办理 is 1.
+        ("GL501", 154, "warning"),
+        # “通过在线平台、信函等多种渠道，共受理…27件”: a total over the channels; 新收 23 (+2 = 25).
+        ("GL501", 155, "warning"),
+        # part 三: “尚有2件正在办理中” after “…申请23件”: 结转下年度继续办理 is 1.
+        ("GL501", 176, "warning"),
+        # part 四: “行政复议：3件”: table 四 行政复议 总计 is 2.
+        ("GL502", 213, "warning"),
+    ],
     "2021-pingtan.txt": [],
     "2022-pingtan.txt": [],
     "2024-pingtan.txt": [],

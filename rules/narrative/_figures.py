@@ -18,6 +18,7 @@ from govlint.relazy import lazy_compile
 from .._common import column_label, place, row_label
 from .._prose import (
     clause_end,
+    cn_int,
     clause_start,
     find_years,
     fmt,
@@ -34,8 +35,12 @@ from .._prose import (
 _BLANKS = " \u00a0\u3000"
 COUNT_UNITS = frozenset({"件", "个", "起", "宗", "例", "项", "条", "份"})
 #: the clause speaks about another period or compares with one: its figures are not this year's
-_OTHER_PERIOD = lazy_compile(r"同比|环比|较上|比上|较去|比去|上年度?同期|去年|上一年(?!度?结转)|前年|增长|减少|下降|增加|上升|"
+#: (上年 / 上年度 / 上一年度 is last year, but not in the table's own words 上年结转, 上年度遗留, 结转上年度)
+_OTHER_PERIOD = lazy_compile(r"同比|环比|较上|比上|较去|比去|上年度?同期|去年|(?<!结转)上一?年(?!度?的?(?:结转|遗留))|前年|增长|减少|下降|增加|上升|"
                              r"(?<!全年)(?<!本年)(?<!今年)(?<!年内)(?<!年度)累计|历年|以来|近[三五两二十]年")
+#: a part of the year before a figure (第一季度受理申请5件, 上半年10件, 1-6月, 3月份, 3月15日收到的1件):
+#: the figure counts that part, not the year — but 1月1日至12月31日, 1-12月, 截至12月31日 are the year
+_PART_OF_YEAR = lazy_compile(r"季度|[上下]半年|(?P<until>截至|截止|至|到|[-—–~～－])?\s?(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s?月(?!度)")
 #: a year next to the report year that still speaks of this year's applications: carried into the
 #: next year (结转至2023年继续办理) or over from the last one (2021年结转的申请)
 _INTO_NEXT = lazy_compile(r"(?:结转|转入|转至|转到)(?:至|到)?\s*$")
@@ -44,9 +49,10 @@ _SEP = lazy_compile(r"[、，,；;和及与]")
 #: the figures of a whole region's agencies (全省各级行政机关共收到申请4.28万件, 市县两级占92.3%), which a
 #: provincial or city government reports beside its own: not the figures of this report's tables …
 _WIDER = lazy_compile(r"各级(?:各类)?(?:行政机关|人民政府|政府|机关|部门)|各地(?:区)?各部门|(?:省市县|市县乡|县乡|市县|省市)[两三四]?级"
-                      r"|[全各](?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)")
+                      r"|[全各](?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)"
+                    r"|全(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,8}?系统")
 #: … unless the agency itself is named after it (全省……；省政府本级收到申请516件)
-_OWN = lazy_compile(r"本级|本机关|本部门|本单位|我(?:局|厅|委|办|署|院|部|府|室|中心|单位)")
+_OWN = lazy_compile(r"本级|本机关|本部门|本单位|[我本](?:局|厅|委|办|署|院|部|府|室|中心|单位)")
 #: a bare 零 that states a count — “行政复议案件为零”, “行政复议、行政诉讼均为零”, “行政诉讼零件”,
 #: “被申请行政复议零起” — right after the thing counted (not 零距离, 零跑腿, “零投诉”, 差错率为零)
 _ZERO = lazy_compile(
@@ -84,7 +90,8 @@ def figures(report: Report, units: frozenset = COUNT_UNITS) -> Iterator[Figure]:
     全省各级行政机关…, 市县两级… — unless the agency itself is named after that, 省政府本级…),
     except those whose clause speaks of another period before them (同比, 较上年, 累计 but not 全年累计
     …) or whose sentence names another year (but not 结转至<next year>, <last year>结转), whose unit is
-    one of ``units``."""
+    one of ``units``; nor those whose clause names last year (上年, 上年度 — not 上年结转) or a part of the
+    year (第一季度, 上半年, 1-6月, 3月份 — not 1月1日至12月31日 nor 截至12月31日) before them."""
     return (f for f in _figures_of(report) if f.q.unit in units)
 
 
@@ -143,6 +150,8 @@ def _all_figures(report: Report) -> Iterator[Figure]:
             # speaks of this year's figure (收到申请29件（同比增长20.8%）)
             if other_period[(cs, ce)] < q.start:
                 continue
+            if ("月" in clause or "季" in clause or "半年" in clause) and _part_of_year(text, cs, q.start):
+                continue
             ss, se = sentence_bounds(text, q.start)
             if year is not None and (ss, se) not in other_year:
                 other_year[(ss, se)] = any(_other_year(text, m, year) and not inside(titles, m.start())
@@ -155,11 +164,27 @@ def _all_figures(report: Report) -> Iterator[Figure]:
             next_start = qs[i + 1].start if i + 1 < len(qs) else len(text)
             # (without the blanks a typed or extracted text puts between words and a number: 规范性文件 30 件)
             pre = text[max(cs, prev_end):q.start].rstrip(_BLANKS)
+            if not pre.strip(_BLANKS) and cs > max(prev_end, 0) and text[cs - 1] in "：:":
+                # “行政复议：3件”: the label before the colon names the figure
+                pre = text[max(clause_start(text, cs - 1), prev_end):cs - 1].rstrip(_BLANKS)
             post = text[q.end:min(ce, next_start)].lstrip(_BLANKS)
             cut = min((i for i in (post.find(ch) for ch in "、（(") if i >= 0), default=-1)
             if cut >= 0:
                 post = post[:cut]
             yield Figure(p, part, q, pre, post, clause, text[ss:se])
+
+
+def _part_of_year(text: str, start: int, pos: int) -> bool:
+    """Does ``text[start:pos]`` (the clause before a figure) name a part of the year (a quarter, a
+    half, a month, a day) rather than the whole of it or its end?"""
+    months = []
+    for m in _PART_OF_YEAR.finditer(text, start, pos):
+        if m.group("m") is None:
+            return True  # 季度, 上半年, 下半年
+        months.append((cn_int(m.group("m")), m.group("until") is not None))
+    # the year's end (截至12月31日, 至12月) and its whole (1月1日至12月31日, 1-12月) are the year
+    end = any(v == 12 and until for v, until in months)
+    return any(not (end and v == 1) and not (v == 12 and until) for v, until in months)
 
 
 def _wider(text: str, ss: int, pos: int) -> bool:

@@ -31,7 +31,7 @@ _REASONS = (
     (lazy_compile(r"法律行政法规禁止|法律、行政法规禁止"), "withheld.prohibited", "2.其他法律行政法规禁止公开",
      "forbidden by other laws"),
     (lazy_compile(r"三安全一稳定"), "withheld.security", "3.危及“三安全一稳定”", "security and stability"),
-    (lazy_compile(r"第三方(?:的)?合法权益"), "withheld.third_party", "4.保护第三方合法权益", "third-party rights"),
+    (lazy_compile(r"第三方(?:的)?合法权益|个人隐私|商业秘密"), "withheld.third_party", "4.保护第三方合法权益", "third-party rights"),
     (lazy_compile(r"内部事务"), "withheld.internal", "5.属于三类内部事务信息", "internal affairs"),
     (lazy_compile(r"过程性信息"), "withheld.process", "6.属于四类过程性信息", "process information"),
     (lazy_compile(r"执法案卷"), "withheld.enforcement_file", "7.属于行政执法案卷", "enforcement files"),
@@ -56,6 +56,7 @@ _APPLICANTS = (
     (lazy_compile(r"社会公益组织|公益组织"), ("nonprofit",), "社会公益组织", "non-profit organisations"),
     (lazy_compile(r"法律服务机构|律师事务所"), ("legal_services",), "法律服务机构", "legal-service providers"),
 )
+_EVERY_APPLICANT = lazy_compile(r"(?:自然人|公民)[、，,和及与或]*法人")
 _BESIDE = lazy_compile(r"^[，,；;]\s*(?:另有|另|此外|加上)?\s*(?:上一?年度?结转|结转上一?年度?|去年结转)")
 
 
@@ -84,12 +85,19 @@ _NONE = lazy_compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生|产�
                      r"(?P<what>政府信息公开申请|依申请公开(?:申请|事项|件)?|信息公开申请|公开申请|申请公开)"
                      r"|(?<![需必])无(?P<what2>政府信息公开申请|依申请公开(?:申请|事项)?)")
 _NONE_NOT = lazy_compile(r"(?:的|中)?(?:行政复议|行政诉讼|复议|诉讼|投诉|举报|费|收费|逾期|超期|答复|办理)")
-_DONE = lazy_compile(r"办结|答复|办理完毕|处理完毕|予以回复|已办理|已回复|回复")
+_DONE = lazy_compile(r"办结|答复|办理完毕|处理完毕|办理完结|予以回复|已办理|已回复|回复")
 _RECEIVED = lazy_compile(r"收到|受理|接收|接到|新收|收悉|共有|登记|申请(?:总)?数量?(?:共|合计)?(?:为|是|达到?)$"
-                         r"|申请(?:总?数量?)?(?:共计|总计|合计|全年累计|累计)(?:为|是|达到?)?$")
+                         r"|申请(?:总?数量?)?(?:共计|总计|合计|全年累计|累计|共)(?:为|是|达到?)?$"
+                         r"|依申请公开(?:事项|件)?(?:总)?(?:数量|件数|数)(?:共|合计)?(?:为|是|达到?)$")
+#: a figure of the applications answered or received in one way — by timing (按时答复22件, 延期答复1件,
+#: 当场答复5件) or by channel (通过信函收到申请3件, 网上受理18件) — is a part of table 三's count, which
+#: has no row for it; a total listing the ways (通过网络、信函等方式共收到申请23件) is not
+_TIMING = lazy_compile(r"按时|按期|如期|当场|当日|当天|即时|逾期|超期|延期|延长|期限内|时限内|期内|工作日内")
+_CHANNEL = lazy_compile(r"信函|邮寄|电子邮件|邮件|网上|网络|在线|互联网|网站|当面|现场|窗口|传真|电话|微信|来信")
+_ALL_WAYS = lazy_compile(r"共|合计|总计|累计|等|各类|各种|多种|全部")
 #: outcome words only table 三 uses: a sentence listing them speaks of applications even without 申请
 #: (“从办理结果看，予以公开11件，部分公开3件……”)
-_OUTCOME_LIST = lazy_compile(r"部分公开|不予公开|无法提供|不予处理|其他处理|结转")
+_OUTCOME_LIST = lazy_compile(r"部分公开|不予公开|无法提供|不予处理|其他处理|结转|正在办理|仍在办理|尚未办结")
 _HANDLED = lazy_compile(r"办理|处理")
 
 
@@ -104,7 +112,7 @@ def _about_applications(fig) -> bool:
         return False
     text = fig.paragraph.text
     before = text[max(0, fig.q.start - 200):fig.q.start]
-    if "申请" not in fig.sentence and not ("申请" in before and _OUTCOME_LIST.search(fig.sentence)):
+    if "申请" not in fig.sentence and not (("申请" in before or fig.part == 3) and _OUTCOME_LIST.search(fig.sentence)):
         return False
     return bool(_PUBLIC.search(fig.sentence) or _PUBLIC.search(before) or fig.part == 3)
 
@@ -116,21 +124,27 @@ def applications(report, ctx):
 
     What: figures in the text about disclosure applications — received (收到/受理 …申请N件,
     申请数量为N件),
-    handled or answered (办结/答复 N件), carried over from last year or into next year, by outcome
+    handled or answered (办结/办理完结/答复 N件), carried over from last year or into next year, by outcome
     (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理; outcomes joined — 予以公开和部分公开的共
     N件 — are summed; a reason under an outcome — 本机关不掌握相关政府信息N件, 涉及第三方合法权益N件 —
-    is its row, or loosely its outcome) and by applicant (自然人, 商业企业, 法人或其他组织 …) — equal the
+    is its row, or loosely its outcome; 个人隐私 and 商业秘密 are the third party's rights) and by applicant (自然人, 商业企业, 法人或其他组织 …) — equal the
     table 三 cell they talk about (总计 column, or the applicant's column). The 公开属性 of documents
     (主动公开N件、依申请公开N件、不予公开N件) counts no applications and is not compared, nor is the
-    新收 part of a handled total (办结N件，其中当年新收申请N件、上年结转申请N件). Some reports
+    新收 part of a handled total (办结N件，其中当年新收申请N件、上年结转申请N件), nor a part by timing
+    (按时答复N件, 延期答复N件, 当场答复N件) or by channel (通过信函收到申请N件, 网上受理N件 — a total
+    listing the channels, 通过网络、信函等方式共收到N件, is compared); a figure naming every applicant
+    (公民、法人和其他组织提出的申请N件) is the total. Some reports
     count received applications as 新收 only, others as 新收 + 上年结转: both readings are accepted and
     the message says which cells were compared. Approximate figures (约, 余), ranges, figures of
-    another year or compared with one (同比, 较上年, 累计 written before them; 全年累计 is this
-    year's) and figures of a whole region's agencies (全省各级行政机关共收到申请N件, unless the agency
+    another year or compared with one (同比, 较上年, 上年度, 累计 written before them; 全年累计 is this
+    year's), figures of a part of the year (第一季度, 上半年, 3月份) and figures of a whole region's agencies (全省各级行政机关共收到申请N件, unless the agency
     is named after that: 省政府本级…) are skipped. A sentence listing table 三's outcomes
-    (从办理结果看，部分公开N件，无法提供N件……) is read even when it does not repeat 申请. A statement that no
+    (从办理结果看，部分公开N件，无法提供N件……) or those still being handled (尚有N件正在办理中) is read
+    even when it does not repeat 申请 (after a sentence about applications, or anywhere in part 三); a
+    label before a colon names the figure after it (予以公开：N件). A statement that no
     application was received (全年未收到政府信息公开申请, 本年度无依申请公开事项) is reported when
-    the table counts new applications. A
+    the table counts new applications; so is one that none was carried over or into next year
+    (无上年结转申请, 全部办结，无结转) when the table's 上年结转 or 结转下年度继续办理 is not 0. A
     cell split out of run-together digits (crawled pages) is used — the split is unique under the
     table's identities — and the message says so.
     Why: the narrative and the table describe the same applications; when they differ one of them is
@@ -150,8 +164,10 @@ def applications(report, ctx):
         words = near + "|" + fig.post
         cols: tuple = ("total",)
         topic = None
+        # “公民、法人和其他组织提出的申请23件” names every applicant: it is the total
+        every = _EVERY_APPLICANT.search(fig.pre[-30:]) is not None
         for pat, acols, zh, en in _APPLICANTS:
-            if pat.search(near):
+            if not every and pat.search(near):
                 cols = acols
                 topic = (f"{zh}的申请数", f"the applications from {en}")
                 break
@@ -177,6 +193,8 @@ def applications(report, ctx):
             if outcome is not None:
                 expects = [e([outcome[0]])]
                 topic = (f"“{outcome[1]}”的申请数", f"the applications {outcome[2]}")
+            elif not applicant and (_TIMING.search(near) or (_CHANNEL.search(near) and not _ALL_WAYS.search(near))):
+                continue  # answered on time / late, received by letter: a part of the count
             elif _DONE.search(near) and not _RECEIVED.search(near):
                 expects = [e(["total"])]
                 topic = topic or ("办结的申请数", "the applications handled")
@@ -205,6 +223,7 @@ def applications(report, ctx):
                 uniq.append(x)
         yield report_mismatch(ctx, fig, topic[0], topic[1], uniq if len(uniq) > 1 else real[:1])
     yield from _none_received(report, ctx)
+    yield from _none_carried(report, ctx)
 
 
 def _none_received(report, ctx):
@@ -240,3 +259,48 @@ def _none_received(report, ctx):
                 f"({at_en}) is {fmt(exp.value)}", table="三", row="new", col="total",
                 expected=exp.value, actual=0)
             return
+
+
+#: “无上年结转的申请”, “上年无结转申请”; “无结转下年度办理的申请”, “已全部办结，无结转” (not 无结转上年…)
+_NO_CARRIED = lazy_compile(r"(?:无|没有|未有)(?:从)?上一?年度?(?:的)?结转|上一?年度?(?:无|没有)结转")
+_NO_FORWARD = lazy_compile(r"(?:无|没有|未有|不存在)(?:需要?)?(?:结转|转入)(?:至|到)?下一?年|(?:无|没有)结转(?![上去前自])")
+_NO_CARRY = (
+    (_NO_CARRIED, "carried_over", "上年结转的申请", "applications carried over from last year"),
+    (_NO_FORWARD, "carry_forward", "结转下年度继续办理的申请", "applications carried into next year"),
+)
+
+
+def _none_carried(report, ctx):
+    """“无上年结转申请” / “无结转下年度办理的申请” in a sentence about applications (or in part 三)
+    while table 三 counts some (二、上年结转 / 四、结转下年度继续办理)."""
+    year = report.year
+    for pat, row, zh, en in _NO_CARRY:
+        exp = None
+        for part, p in prose(report, title=False):
+            text = p.text
+            if "结转" not in text and "转入" not in text:
+                continue
+            for m in pat.finditer(text):
+                ss, se = sentence_bounds(text, m.start())
+                if not ("申请" in text[ss:se] or part == 3 or _PUBLIC.search(text, max(0, ss - 200), ss)):
+                    continue
+                if "建议" in text[ss:se] or "提案" in text[ss:se]:
+                    continue
+                if exp is None:
+                    exp = cell_expect(ctx, report, "三", [row], ("total",))
+                    if exp is None or exp.value == 0:
+                        break
+                if inside(quoted_ranges(text), m.start()) or _OTHER_PERIOD.search(text, ss, m.start()) or (
+                        year is not None and any(_other_year(text, y, year) for y in find_years(text, ss, se))):
+                    continue
+                said = text[m.start():m.end()]
+                span = span_of(ctx, p, m.start(), m.end())
+                (here_zh, here_en), (at_zh, at_en) = place(ctx, span), exp.place(ctx)
+                yield ctx.rule.diag(
+                    span,
+                    f"正文{here_zh}说没有{zh}（“{said}”），但{exp.zh}（{at_zh}）为{fmt(exp.value)}",
+                    f"the text at {here_en} says there are no {en} (“{said}”), but {exp.en} ({at_en}) is "
+                    f"{fmt(exp.value)}", table="三", row=row, col="total", expected=exp.value, actual=0)
+                break
+            if exp is not None and exp.value == 0:
+                break

@@ -2,7 +2,7 @@ from govlint import rule
 from govlint.relazy import lazy_compile
 
 from .._common import place
-from .._prose import CLAUSE_END, fmt, prose, span_of
+from .._prose import CLAUSE_END, fmt, prose, sentence_bounds, span_of
 from ._figures import cell_expect, figures, matches, report_mismatch
 
 _CONTEXT = lazy_compile(r"信息公开|依申请|公开申请|申请公开")
@@ -26,8 +26,18 @@ _SUM = lazy_compile(r"(?:行政复议|复议)[^，,。；;]{0,8}?(?:、|和|及|
                     r"(?:共计|合计|总计|累计|共|计)(?:为|是|有|达)?\s*$"
                     r"|(?:行政诉讼|诉讼)[^，,。；;]{0,8}?(?:、|和|及|与|或)[^，,。；;]{0,4}?(?:行政复议|复议)[^，,。；;]{0,8}?"
                     r"(?:共计|合计|总计|累计|共|计)(?:为|是|有|达)?\s*$")
+#: the agency deciding reconsiderations (a government, or a department that is the 复议机关 of its
+#: offices): the cases it takes in (受理/审理/审结 …复议申请) are not those against it in table 四
+_AS_REVIEWER = lazy_compile(r"作为[^，,。；;]{0,10}?复议(?:机关|机构)|(?:受理|审理|审结|办理)[^，,。；;被\d]{0,14}?复议(?:申请|案件)")
 _REVIEW = lazy_compile(r"复议")
 _LITIGATION = lazy_compile(r"诉讼|起诉")
+
+
+def _as_reviewer(fig) -> bool:
+    """Does the figure's sentence, before it, speak of the agency deciding reconsiderations?"""
+    text = fig.paragraph.text
+    ss, _ = sentence_bounds(text, fig.q.start)
+    return _AS_REVIEWER.search(text, ss, fig.q.start) is not None
 
 
 def _kind(text: str, last: bool):
@@ -52,7 +62,9 @@ def reviews(report, ctx):
     figure for the two together (行政复议和行政诉讼共2件) is their sum. A count
     written 零 (行政复议案件为零, 行政诉讼零件, 均为零) is 0; 零 in slogans (零投诉, 零跑腿) and rates
     (纠错率为零) counts nothing. Figures about outcomes (纠正, 维持, 败诉 …) and figures of a whole
-    region's agencies (全省各级行政机关被申请行政复议N件) are not compared.
+    region's agencies (全省各级行政机关被申请行政复议N件) are not compared, nor the cases of an agency
+    that decides reconsiderations (作为行政复议机关, 受理…行政复议申请N件): table 四 counts those
+    brought against the agency.
     Why: the narrative and table 四 describe the same cases; a report that says 未发生行政复议 while
     its table shows two is wrong in one of the two places.
     Fails: “因政府信息公开被申请行政复议2件” while table 四 行政复议 总计 is 0.
@@ -66,6 +78,8 @@ def reviews(report, ctx):
     litigation = cell_expect(ctx, report, "四", ["cases"], ("direct.total", "after_review.total"))
     for fig in figures(report, frozenset({"件", "起", "宗", "例"})):
         if not (_CONTEXT.search(fig.sentence) or fig.part == 4):
+            continue
+        if "复议" in fig.sentence and _as_reviewer(fig):
             continue
         both = _BOTH.search(fig.pre[-30:])
         if both is not None and not _OUTCOME_WORDS.search(both.group(0)):

@@ -18,6 +18,32 @@ _ABOUT_APPLICATIONS = lazy_compile(r"申请")
 _SUBJECT_EDGES = lazy_compile(r"^(?:其中|另|而|且|及|和)+|(?:的|申请数量|申请数|申请|数量|件数|总数)+$")
 
 
+#: the words around the base a share names (占办结总数的50%, 占全部申请的52.2%): what is left is its name
+_BASE_EDGES = lazy_compile(r"^(?:全部|所有|全年|本年|总|已|所)+|(?:的|为|达到|达|是|[:：\s])+$")
+_BASE_TAIL = lazy_compile(r"(?:总数|总量|总和|合计|件数|数量|数|量|比例|比重)+$")
+
+
+def _named_base(label: str) -> str:
+    """The base a share names after 占 (“占办结总数的50%” → 办结), or "" when it names none (占比, 占到, 占)."""
+    at = label.rfind("占")
+    if at < 0 or label[at + 1:at + 2] in ("比", "到"):
+        return ""
+    rest = _BASE_EDGES.sub("", label[at + 1:])
+    return _BASE_EDGES.sub("", _BASE_TAIL.sub("", rest))
+
+
+def _named_whole(text, counts, part, base, ss):
+    """The last figure before ``part`` in its sentence labelled with the base a share names (both the
+    first two and the last two characters of the name), or None."""
+    for x in reversed(counts):
+        if x.start >= part.start or x.unit != part.unit or x.start < ss:
+            continue
+        pre = text[clause_start(text, x.start, ss):x.start]
+        if base[:2] in pre and base[-2:] in pre:
+            return x
+    return None
+
+
 def _named_part(text, counts, label, here, ss):
     """The figure a share's clause names before 占 (“自然人申请794件，法人或其他组织申请86件，自然人申请
     占90.2%”: 794件, not the figure just before): the last figure of the sentence whose label holds that
@@ -62,7 +88,9 @@ def percent_base(report, ctx):
     (after 分别 — “信函3件、网络20件，分别占13.04%、86.96%” — the i-th percentage is the i-th figure;
     a clause naming its part — “自然人申请794件，法人或其他组织申请86件，自然人申请占90.2%” — takes the
     figure so labelled, and is skipped when no figure of its sentence is);
-    the whole is the total its 其中 list belongs to, or a figure marked 共/总/全年 earlier in the same
+    the whole is the figure of the same sentence labelled with the base the share names (“收到申请23件，
+    办结24件，其中予以公开12件，占办结总数的50%” — 24; a share naming a base no figure is labelled with
+    is not checked), else the total its 其中 list belongs to, or a figure marked 共/总/全年 earlier in the same
     sentence (not by the 共 and 总 of other words: 公共卫生, 总书记); for 办结率/答复率 the whole is the figure received (收到/受理) and the part the figure
     办结/答复. A bare share (“占比88.5%”) with no whole in its sentence — “其中新收申请23件。从申请主体
     看，自然人申请20件，占比88.5%” — is checked against every earlier figure of the same unit in the
@@ -125,6 +153,12 @@ def percent_base(report, ctx):
                         pre = text[clause_start(text, x.start, ss):x.start]
                         if _TOTAL_WORD.search(pre):
                             whole = x
+                base = _named_base(label) if part is not None else ""
+                if len(base) >= 2:
+                    # “占办结总数的50%”: the whole is the figure so named, not the total received
+                    whole = _named_whole(text, counts, part, base, ss)
+                    if whole is None:
+                        continue
                 if whole is None and part is not None and _BARE_SHARE.search(label):
                     d = _against_earlier(ctx, report, p, qs, q, part, full)
                     if d is not None:
