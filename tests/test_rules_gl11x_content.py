@@ -205,3 +205,13 @@ def test_gl113_other_wordings():
                  "政务公开纳入年度目标考核，开展群众满意度测评，全年无追责情况。",
                  "纳入综合考核，接受群众评价，未发生追究有关人员责任的情况。"]:
         assert run(text_with(replace={1: GOV_TITLE}, insert_after={10: line}), "GL113") == [], line
+
+
+def test_gl112_no_charge_arose_or_given_free():
+    """That no charge arose, or that information was given free on application, states the fee."""
+    for line in ["本年度没有发生收费情况。", "2022年未产生收费情况。", "本年度依申请提供政府信息均免费。",
+                 "本年度依申请公开免费提供。", "我局免费提供政府信息，无其他需要报告的事项。"]:
+        assert run(text_with(replace={336: line}), "GL112") == [], line
+    # charges of other kinds, and free services that are not information given on application
+    for line in ["本年度无涉企收费。", "受理法律援助申请12件，为群众提供免费法律咨询。", "在政务大厅提供免费WiFi。"]:
+        assert where(run(text_with(replace={336: line}), "GL112")) == [("GL112", 336)], line

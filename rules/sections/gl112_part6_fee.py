@@ -10,7 +10,13 @@ SINCE = 2021
 #: a charge named by what it is for: 政府信息公开收费, 依申请公开收费情况, 收取政府信息公开费用 (a bare
 #: 收费 is not enough: 公开行政事业性收费, 涉企收费信息公开 speak of other charges)
 _DISCLOSURE_CHARGE = re.compile(r"(?:信息公开|依申请公开|公开申请)[^，,。；;：:]{0,8}?收费"
-                                r"|收取[^，,。；;：:]{0,6}?(?:信息公开|依申请公开)[^，,。；;：:]{0,4}?费")
+                                r"|收取[^，,。；;：:]{0,6}?(?:信息公开|依申请公开)[^，,。；;：:]{0,4}?费"
+                                # that no charge arose, said of charges at large: 没有发生收费情况, 未产生收费
+                                # (not 无涉企收费: the charge named is another)
+                                r"|(?:未|没有|无)(?:发生|产生|出现|存在)?收费(?:情况|情形|行为|事项|现象)"
+                                # information given free of charge on application: 依申请公开免费提供,
+                                # 依申请提供政府信息均免费, 免费提供政府信息
+                                r"|(?:依申请|公开申请|政府信息)[^，,。；;：:]{0,12}?免费|免费提供[^，,。；;：:]{0,6}?信息")
 
 
 @rule("GL112", "sections.part6-fee", "warning", summary_en="part 六 does not state the 信息处理费 collected",
@@ -23,7 +29,9 @@ def part6_fee(report, ctx):
     信息处理费”). The official wording is unconfirmed, so the words accepted and the first year are
     options: ``keywords`` (default 信息处理费, 处理费, 收取（任何/相关）费用, 未/不/无收费, 收费通知,
     …; not a bare 收费 or 费用, which 涉企收费 and 办公费用 contain; with the default keywords a charge
-    named by what it is for also counts: 未发生政府信息公开收费情况, 收取依申请公开费用), ``since``
+    named by what it is for also counts: 未发生政府信息公开收费情况, 收取依申请公开费用; so does a
+    statement that no charge arose (没有发生收费情况) or that information was given free of charge on
+    application (依申请公开免费提供, 免费提供政府信息)), ``since``
     (default 2021).
     Why: nearly every 2021+ report states it, in part 六, as its first item; readers look for it there
     and a silent part 六 leaves open whether fees were charged.
