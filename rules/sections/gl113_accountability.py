@@ -6,7 +6,7 @@ from .._prose import agency_name, people_government
 
 ITEMS = {
     "工作考核": lazy_compile(r"考核|考评"),
-    "社会评议": lazy_compile(r"评议|满意度测评|(?:社会|群众|公众)评价"),
+    "社会评议": lazy_compile(r"评议|满意度(?:测评|调查|评价|评估)|(?:社会|群众|公众)(?:评价|满意度)|民意调查"),
     "责任追究": lazy_compile(r"责任追究|追究(?:相关|有关)?(?:人员)?(?:的)?责任|追责|问责"),
 }
 
@@ -20,7 +20,8 @@ def accountability(report, ctx):
     (××县, ××镇, ××乡, ××市××区: that place's government), at any level from the province to the
     township — the report mentions the results of 工作考核 (assessment), 社会评议 (public
     evaluation) and 责任追究 (accountability) — anywhere in its text (30号 places them under 一、
-    总体情况 / 监督保障). One finding lists the missing items.
+    总体情况 / 监督保障), in its own words or common ones (考评; 满意度测评, 满意度调查, 群众评价, 民意调查;
+    追责, 问责). One finding lists the missing items.
     Not: a government's 办公室/办公厅 or any department (they report as departments), a 街道办事处
     (an agency of the district's or city's government, not a level of government; so are a 地区's
     or 盟's 行政公署), a development zone or its committee (开发区, 实验区, 管委会).
