@@ -215,3 +215,20 @@ def test_gl112_no_charge_arose_or_given_free():
     # charges of other kinds, and free services that are not information given on application
     for line in ["本年度无涉企收费。", "受理法律援助申请12件，为群众提供免费法律咨询。", "在政务大厅提供免费WiFi。"]:
         assert where(run(text_with(replace={336: line}), "GL112")) == [("GL112", 336)], line
+
+
+def test_gl113_satisfaction_surveys_are_public_evaluation():
+    for line in ["将政务公开纳入年度目标考核，开展社会满意度调查，未出现责任追究情形。",
+                 "纳入绩效考核，开展群众满意度评价，未发生责任追究情况。",
+                 "纳入绩效考核，组织民意调查，未发生责任追究情况。"]:
+        assert run(text_with(replace={1: GOV_TITLE}, insert_after={10: line}), "GL113") == [], line
+    # satisfaction with something else (建议提案 answered) is no public evaluation of the disclosure work
+    ds = run(text_with(replace={1: GOV_TITLE}, insert_after={10: "纳入绩效考核，未发生责任追究情况。"}), "GL113")
+    assert where(ds) == [("GL113", 1)] and ds[0].actual == ["社会评议"]
+
+
+def test_gl110_proactive_disclosure_in_other_words():
+    for sentence in ["坚持主动发布，全年公开政策文件45件。", "全年公开各类信息210条。", "及时主动公布财政资金信息。"]:
+        assert run(_part1("主动公开", sentence), "GL110") == [], sentence
+    ds = run(_part1("主动公开", "认真做好各项工作。"), "GL110")
+    assert where(ds) == [("GL110", 3)] and ds[0].actual == ["主动公开"]

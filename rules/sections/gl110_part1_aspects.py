@@ -4,7 +4,8 @@ from govlint.relazy import lazy_compile
 
 #: the five aspects 30号 lists for 一、总体情况, with the wordings reports use for each
 ASPECTS = {
-    "主动公开": ["主动公开", "公开政府信息", "公开政务信息", "发布政府信息", "政策解读", "重点领域", "预决算"],
+    "主动公开": ["主动公开", "主动发布", "主动公布", "主动推送", "公开政府信息", "公开政务信息", "发布政府信息", "政策解读", "重点领域",
+             "预决算", "公开政策", "发布政策", "公开各类", "发布各类"],
     "依申请公开": ["依申请", "公开申请", "申请公开"],
     "政府信息管理": ["政府信息管理", "信息管理", "发布审核", "审核发布", "保密审查", "保密审核", "公开审查", "公开审核", "审核制度",
                 "审核机制", "先审后发", "公开属性", "源头认定", "规范性文件清理", "规范性文件库", "文件库", "文件清理",
@@ -46,7 +47,7 @@ def part1_aspects(report, ctx):
     What: for reports of 2021 on (by the report year; by the tables' edition when the year is
     unknown — a 2020 report written in the 2021 tables still answers to the 2019 format), the text
     of part 一 mentions each of the five aspects 30号 lists for it — 主动公开, 依申请公开, 政府信息管理, 政府信息公开平台建设, 监督保障 — by its name or a
-    common wording (信息管理/发布审核/保密审查/公开属性/归档 …; 网站/政务新媒体/公开栏/查阅点 …;
+    common wording (主动发布/公开政策/政策解读 …; 信息管理/发布审核/保密审查/公开属性/归档 …; 网站/政务新媒体/公开栏/查阅点 …;
     考核/培训/督查/领导小组 …). Wordings that only look like one (市场监督管理局, 依申请公开栏目,
     信息管理系统) do not count. One finding lists every aspect missing. Options: ``aspects`` — a table
     name -> list of words that replaces the default vocabulary (for local wording); ``not_aspects`` —
