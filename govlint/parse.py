@@ -112,9 +112,17 @@ class HeadingVocabulary:
 
     def resembles(self, part: Optional[int], text: str) -> bool:
         """Whether ``text`` reads much like part ``part``'s official heading (a reworded heading:
-        总体概况 for 总体情况, 其他需要说明的事项 for 其他需要报告的事项): most of its characters, in order."""
+        总体概况 for 总体情况, 其他需要说明的事项 for 其他需要报告的事项): most of its characters, in order;
+        or its opening words alone (其他, 其他情况 for 其他需要报告的事项)."""
         k = normalize(text)
-        if part is None or len(k) < 4:
+        if part is None or len(k) < 2:
+            return False
+        # the official heading's opening words alone, or with 情况/事项 (六、其他, 六、其他情况: the words
+        # that name the part without the rest of its heading)
+        opening = k[:-2] if len(k) > 3 and k[-2:] in ("情况", "事项") else k
+        if len(opening) >= 2 and any(h.startswith(opening) for n, heads in self.official if n == part for h in heads):
+            return True
+        if len(k) < 4:
             return False
         import difflib  # (only here: a heading numbered as a part without its words is rare; ~1 ms to import)
 

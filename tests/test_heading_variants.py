@@ -120,6 +120,10 @@ SEED_TEXT = (Path(__file__).parent / "data" / "seed.txt").read_text(encoding="ut
     ("一、总体情况", "一、总体工作情况"),
     ("六、其他需要报告的事项", "六、其他需要说明的事项"),
     ("六、其他需要报告的事项", "六、其他需报告的情况"),
+    # the official heading's opening words alone, or with 情况: the part named short
+    ("六、其他需要报告的事项", "六、其他"),
+    ("六、其他需要报告的事项", "六、其他情况"),
+    ("六、其他需要报告的事项", "六、其它"),
 ])
 def test_a_reworded_heading_numbered_as_its_part_is_that_part(official, reworded):
     """A part heading numbered as its part and worded much like the official heading, though with
@@ -131,7 +135,8 @@ def test_a_reworded_heading_numbered_as_its_part_is_that_part(official, reworded
     assert found == [("GL103", line)]
 
 
-@pytest.mark.parametrize("line", ["一、健全组织领导", "四、政府信息管理情况", "五、监督保障情况", "六、平台建设情况"])
+@pytest.mark.parametrize("line", ["一、健全组织领导", "四、政府信息管理情况", "五、监督保障情况", "六、平台建设情况",
+                                  "六、其他工作情况", "二、其他"])
 def test_a_section_of_part_one_numbered_like_a_part_is_not_one(line):
     """A section of part 一 numbered 一、… 六、 that does not read like that part's heading stays a
     paragraph of part 一."""

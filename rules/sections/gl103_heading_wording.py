@@ -45,7 +45,8 @@ def heading_wording(report, ctx):
     诉讼”). The numeral may be written in any way a part heading is numbered (一、 一. （一） 1.
     第一部分, the numeral and a space, or a list's 甲、 壹、 ①). A heading numbered as a part is that part when it names it
     (主要问题, 其他事项 …) or reads much like its official heading (most of its characters in order:
-    一、总体概况, 六、其他需要说明的事项); it is then reported here, not as a part missing (GL101).
+    一、总体概况, 六、其他需要说明的事项; or its opening words alone or with 情况: 六、其他, 六、其他情况); it
+    is then reported here, not as a part missing (GL101).
     Why: the headings are fixed by the format; a reworded heading (“存在的主要问题及改进措施” for
     “存在的主要问题及改进情况”) is a deviation reviewers note. It is a warning because the part is
     still recognisable.
