@@ -84,7 +84,9 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL104"] = [("text", text_with(replace={1: f"{AGENCY}政府信息公开工作年度报告"}))]
     t["GL105"] = [("text", text_with(sub={"本报告数据统计时限为2022年1月1日至2022年12月31日。": ""}))]
     t["GL110"] = [("text", seed)]
-    t["GL111"] = [("text", text_with(replace={334: "无。"}))]
+    t["GL111"] = [("text", text_with(replace={334: "无。"})),
+                  ("text", text_with(replace={334: "主要是对政府信息公开工作认识不够深、培训不足、公开质量有待提高。下一步，我局将"
+                                                   "进一步加强学习，提高认识，加大培训力度，不断提升政府信息公开工作水平。"}))]
     t["GL112"] = [("text", seed)]
     t["GL113"] = [("text", text_with(replace={1: "益阳市人民政府2022年政府信息公开工作年度报告"}))]
     # GL2 tables

@@ -126,6 +126,26 @@ def test_gl111_names_part_five_as_the_reports_edition_does():
     assert len(ds) == 1 and "“五、政府信息公开工作存在的主要问题及改进情况”" in ds[0].message
 
 
+VAGUE = ("2022年，我局政府信息公开工作还存在一些不足，主要是对政府信息公开工作认识不够深、培训不足、公开质量有待提高。"
+         "下一步，我局将进一步加强学习，提高认识，加大培训力度，不断提升政府信息公开工作水平。")
+
+
+def test_gl111_boilerplate_names_nothing_particular():
+    """Long enough, but every phrase fits any agency: no channel, kind of information, step or figure."""
+    ds = run(text_with(replace={334: VAGUE}), "GL111")
+    assert where(ds) == [("GL111", 334)] and "笼统" in ds[0].message
+    assert run(text_with(replace={334: VAGUE}), "GL111", concrete=[]) == []
+
+
+def test_gl111_particular_problems_in_plain_words_pass():
+    for body in ["存在的问题：信息公开的及时性有待加强，主动公开的范围还不够广。改进措施：严格落实信息公开的相关规定，拓宽公开范围，确保群众知情权得到保障。",
+                 "主要问题：一是政务公开工作人员多为兼职，人员变动频繁；二是公开的信息与群众需求还有差距。改进措施：一是固定专人负责；二是围绕群众关注的热点问题加大公开力度。",
+                 "（一）存在的问题。政策解读形式较为单一，图解、视频解读比例偏低。（二）改进措施。丰富解读形式，2023年起每件政策文件同步发布图解或视频解读。",
+                 # a figure (not a year) is particular too
+                 VAGUE.replace("下一步，", "2023年6月底前，")]:
+        assert run(text_with(replace={334: body}), "GL111") == [], body
+
+
 # ---------------------------------------------------------------- GL112 part 六 and 信息处理费
 
 def test_gl112_seed_part6_is_silent_about_fees():
