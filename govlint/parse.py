@@ -173,6 +173,13 @@ _NUMERAL_SEPARATORS = frozenset("、.．,，﹑")
 
 def heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optional[int], Optional[int]]]:
     """(written numeral, part named by the wording) if ``line`` is a part heading, else None."""
+    m = _heading_match(line, vocab)
+    return None if m is None else m[:2]
+
+
+def _heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optional[int], Optional[int], bool]]:
+    """``heading_match`` and whether the words are a part heading's as the format (or a common
+    variant of it) writes them, rather than only naming or resembling the part (``二、主动公开``)."""
     if _PIPE.search(line):
         return None
     if line[:1] in "#*_" or line[-1:] in "*_ \t\u3000" and line.rstrip()[-1:] in "*_":  # Markdown marks around it
@@ -187,7 +194,7 @@ def heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optiona
     alt = _ALT_HEADING_RE.match(line) if stripped[:1] in _ALT_FIRST and len(stripped) <= vocab.max_length + 8 else None
     if alt is not None and alt.group(4)[:1] in vocab.initials and label_key(alt.group(4)) in vocab.headings:
         part = vocab.part_of(alt.group(4))
-        return (section_number(alt.group(1), alt.group(2), alt.group(3)), part) if part is not None else None
+        return (section_number(alt.group(1), alt.group(2), alt.group(3)), part, True) if part is not None else None
     m = _HEADING_RE.match(line)
     if m and m.end(1) < m.start(2):  # a separator after the numeral
         rest = m.group(2)
@@ -201,15 +208,34 @@ def heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Optiona
             # none of the words that name a part: a heading numbered as a part and worded much like
             # that part's official heading is that part, reworded (GL103 says how)
             number = NUMERALS.get(m.group(1))
-            return (number, number) if vocab.resembles(number, rest) else None
-        return NUMERALS.get(m.group(1)), part
+            return (number, number, False) if vocab.resembles(number, rest) else None
+        return NUMERALS.get(m.group(1)), part, label_key(rest) in vocab.headings
     # a heading written without its numeral: only the exact wording of a part heading
     if 2 <= len(stripped) <= vocab.max_length and not _SENTENCE_END.search(stripped):
         if normalize(stripped) in vocab.bare:
             part = vocab.part_of(stripped)
             if part is not None:
-                return None, part
+                return None, part, True
     return None
+
+
+def _demote_lookalikes(lines: list[Line], vocab: HeadingVocabulary) -> None:
+    """A heading numbered as a part whose words only name or resemble the part's (``二、主动公开`` as a
+    sub-heading of part 一, numbered as parts are) is no part heading when the report writes that
+    part's own heading (the format's words, or a common variant) too: it is a line of the part it is in."""
+    heads = [i for i, ln in enumerate(lines) if ln.kind == "HEADING"]
+    if len(heads) <= 6 and len({lines[i].text.strip()[:1] for i in heads}) == len(heads):
+        return  # (each heading with its own numeral, six at most: no part has two)
+    by_part: dict[Optional[int], list[tuple[int, bool]]] = {}
+    for i in heads:
+        m = _heading_match(lines[i].text, vocab)
+        if m is not None:
+            by_part.setdefault(m[1], []).append((i, m[2]))
+    for found in by_part.values():
+        if len(found) > 1 and any(exact for _, exact in found):
+            for i, exact in found:
+                if not exact:
+                    lines[i] = lines[i]._replace(kind=_classify_line(lines[i].text))
 
 
 def split_cells(kind: str, line: str, offset: int) -> list[RawCell]:
@@ -497,6 +523,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
             break
         pos = nl + 1
     if in_parts:
+        _demote_lookalikes(lines, vocab)
         lines = _drop_running(lines, running_hits)
     lines = boxgrid.rebuild(lines, text)  # tables drawn with box-drawing characters (w3m -dump, tabulate)
     _two_line_title(lines)

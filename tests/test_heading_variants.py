@@ -143,6 +143,25 @@ def test_a_section_of_part_one_numbered_like_a_part_is_not_one(line):
     assert heading_match(line, default_engine().vocab) is None
 
 
+@pytest.mark.parametrize("subheads", [
+    ("一、加强组织领导", "二、主动公开", "三、依申请公开", "四、平台建设"),
+    ("一、总体要求", "二、主动公开情况", "六、其他"),
+])
+def test_sections_of_part_one_worded_like_parts_are_not_parts_when_the_parts_follow(subheads):
+    """Part 一 written in sections numbered as parts are, some of them naming or resembling a part
+    (二、主动公开, 六、其他): the report writes those parts' own headings later, so the sections are
+    lines of part 一 — not parts 二, 三, 六 that then "appear again" (GL102) and swallow part 一."""
+    lines = SEED_TEXT.split("\n")
+    assert lines[2] == "一、总体情况"
+    body = [x for h in subheads for x in (h, "本局认真做好这方面的工作。")]
+    text = "\n".join(lines[:3] + body + lines[3:])
+    found = [(d.code, d.line) for d in govlint.lint(text) if d.code in ("GL101", "GL102", "GL103")]
+    assert found == []
+    report = govlint.parse(text)
+    assert [s.part for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert subheads[1] in "\n".join(p.text for p in report.section(1).paragraphs)
+
+
 @pytest.mark.parametrize("numerals, sep", [("甲乙丙丁戊己", "、"), ("壹贰叁肆伍陆", "、"), ("①②③④⑤⑥", "")])
 def test_parts_numbered_as_a_list_in_another_style(numerals, sep):
     """Word numbers a list 甲、 壹、 ① in its ideographTraditional, chineseLegalSimplified and
