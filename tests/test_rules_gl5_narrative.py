@@ -735,3 +735,23 @@ def test_gl5_zero_written_as_a_bare_digit(sentence, code, found):
     assert [next(k for k in kinds if k + ("案件数" if code == "GL502" else "件数") in d.message) for d in ds] == found
     assert all(d.line == at + 1 and d.actual == 0 for d in ds)
     assert run(text_with(insert_after={at: sentence}), code) == []
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # table 三 here: （七）总计 28, 予以公开 12 (42.9%), 部分公开 3 (10.7%); no figure of the base in the sentence
+    ("予以公开12件，占办结数的42.9%。", []),
+    ("予以公开12件，占办结数的60%。", ["42.9%"]),
+    ("部分公开3件，占办理总数的10.7%。", []),
+    ("部分公开3件，占办理总数的20%。", ["10.7%"]),
+    ("从办理结果看，予以公开12件，占已办结申请的50%。", ["42.9%"]),
+    ("予以公开12件，占全年办结总数的42.9%，部分公开3件，占办结数的15%。", ["10.7%"]),
+    # an earlier figure so named is the base too
+    ("本年度办结申请30件。予以公开12件，占办结数的40%。", []),
+    # a base table 三 does not count is not guessed at
+    ("予以公开12件，占本部门办结数的60%。", []),
+    ("予以公开12件，占全省办结数的0.5%。", []),
+])
+def test_gl506_a_share_of_those_handled_with_no_figure_in_its_sentence(sentence, found):
+    ds = run(_doc_with_outcomes(sentence), "GL506")
+    assert len(ds) == len(found), sentence
+    assert all(f in d.message and "（七）总计" in d.message for f, d in zip(found, ds))
