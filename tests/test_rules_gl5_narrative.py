@@ -755,3 +755,12 @@ def test_gl506_a_share_of_those_handled_with_no_figure_in_its_sentence(sentence,
     ds = run(_doc_with_outcomes(sentence), "GL506")
     assert len(ds) == len(found), sentence
     assert all(f in d.message and "（七）总计" in d.message for f, d in zip(found, ds))
+
+
+def test_gl5_counts_of_other_things_named_like_cases_or_applications():
+    """Withdrawn applications are no count of table 三 (申请数为 would read them as received), and the
+    reconsideration decisions an agency receives are no count of cases (table 四: 2 reconsiderations)."""
+    assert run(_doc_with_outcomes("本年度申请人撤回政府信息公开申请数为0件。"), "GL501") == []
+    assert len(run(_doc_with_outcomes("本年度政府信息公开申请数为0件。"), "GL501")) == 1
+    assert run(text_with(replace=_CASES, insert_after={295: "本年度收到行政复议决定书数为0件。"}), "GL502") == []
+    assert len(run(text_with(replace=_CASES, insert_after={295: "本年度行政复议案件数为0件。"}), "GL502")) == 1

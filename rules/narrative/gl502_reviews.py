@@ -15,7 +15,8 @@ _KINDS = (
 )
 _OUTCOME_TERMS = r"纠正|纠错|维持|败诉|胜诉|撤销|审结|结案|尚未|确认违法|驳回"
 _OUTCOME_WORDS = lazy_compile(_OUTCOME_TERMS)
-_OUTCOME = lazy_compile(_OUTCOME_TERMS + r"|各|均|分别")  # (a shared figure: one for several kinds)
+#: (各/均/分别: a shared figure, one for several kinds; 决定: the decisions taken, 收到行政复议决定书N份)
+_OUTCOME = lazy_compile(_OUTCOME_TERMS + r"|各|均|分别|决定")
 _NEG = lazy_compile(r"(?:未|没有|无)(?:发生|出现|收到|产生|有|涉及)?[^，,。；;]{0,25}?(?:行政复议|行政诉讼)")
 _NEG_OUTCOME = lazy_compile(r"纠|败诉|撤销|违法|被告|改变|责任|追究|问题")
 # both kinds named, then one figure for each: 行政复议、行政诉讼（案件）均为N件 / 各N件 (either order)
@@ -63,7 +64,7 @@ def reviews(report, ctx):
     reconsiderations (作为行政复议机关，未收到…行政复议申请); one figure for both (行政复议、行政诉讼均为0件,
     各1件) is each one's, and one figure for the two together (行政复议和行政诉讼共2件) is their sum. A
     count written 零 or a bare 0 (行政复议案件为零, 行政诉讼零件, 均为零, 行政诉讼案件数为0) is 0; 零 in
-    slogans (零投诉, 零跑腿) and rates (纠错率为零, 纠错率为0) counts nothing. Figures about outcomes (纠正, 维持, 败诉 …) and figures of a whole
+    slogans (零投诉, 零跑腿) and rates (纠错率为零, 纠错率为0) counts nothing. Figures about outcomes (纠正, 维持, 败诉, 决定 …) and figures of a whole
     region's agencies (全省各级行政机关被申请行政复议N件) are not compared, nor the cases of an agency
     that decides reconsiderations (作为行政复议机关, 受理…行政复议申请N件): table 四 counts those
     brought against the agency.
