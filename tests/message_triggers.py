@@ -132,10 +132,15 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL503"] = [("text", text_with(insert_after={3: "本年度制发行政规范性文件5件，全年作出行政许可决定3件，收取行政事业性收费0.5万元。"})),
                   # the 2019 format's columns of 第二十条第（一）项
                   ("doc", [["year", 2020], ["tables_2019"],
-                           ["add_para", 1, "本年度新制作规范性文件1件，新公开2件，对外公开规范性文件总数3件。"]])]
+                           ["add_para", 1, "本年度新制作规范性文件1件，新公开2件，对外公开规范性文件总数3件。"]]),
+                  # “none” statements while table 二 counts some
+                  ("text", text_with(replace={19: "1 |", 23: "3 |", 51: "2.5 |"},
+                                     insert_after={3: "本年度未制发规章和行政规范性文件，未收取行政事业性收费。"}))]
     t["GL504"] = [("text", text_with(sub={"提案9件": "提案8件"}))]
     t["GL505"] = [("text", text_with(sub={"提案9件": "提案10件"}))]
-    t["GL506"] = [("text", text_with(insert_after={3: "全年收到申请3件，其中予以公开2件，占80%。"}))]
+    t["GL506"] = [("text", text_with(insert_after={3: "全年收到申请3件，其中予以公开2件，占80%。"})),
+                  # a share naming its base with no figure of it in its sentence: table 三's （七）总计
+                  ("text", text_with(insert_after={3: "全年收到政府信息公开申请。其中予以公开2件，占办结数的80%。"}))]
     # GL6 citations
     t["GL601"] = [("text", seed), ("text", text_with(insert_after={3: "认真执行《政府信息公开条例》。"}))]
     t["GL602"] = [("text", text_with(insert_after={3: "我局认真贯彻落实《条例》要求。"}))]

@@ -624,3 +624,143 @@ def test_gl501_none_carried_said_while_table_counts_some():
     # another year's, or about proposals, or 无结转上年: not this claim
     for said in ("2022年度政府信息公开申请全部办结，无结转。", "建议提案全部办结，无结转。"):
         assert run(text(said, 1, 1), "GL501") == [], said
+
+
+# ---------------------------------------------------------------- “none” statements and a bare 0 against tables 二 and 四
+
+# seed table 二: 规章 本年制发件数 line 19, 行政规范性文件 本年制发件数 line 23, 本年收费金额 line 51;
+# table 四: 行政复议 结果维持/总计 lines 318/322, 未经复议直接起诉 结果维持/总计 lines 323/327
+_ISSUED = {19: "1 |", 23: "3 |"}
+_FEES = {51: "2.5 |"}
+_CASES = {318: "2 |", 322: "2 |", 323: "1 |", 327: "1 |"}
+
+
+@pytest.mark.parametrize("sentence, rows", [
+    ("本年度未制发行政规范性文件。", ["行政规范性文件"]),
+    ("2022年，本机关未出台规章。", ["规章"]),
+    ("全年无新制发的规范性文件。", ["行政规范性文件"]),
+    ("本年度本单位没有制发规章和行政规范性文件。", ["规章", "行政规范性文件"]),
+    ("我局本年度未制定、未发布规章和规范性文件。", ["规章", "行政规范性文件"]),
+    ("本单位无权制定规章，本年度亦未印发行政规范性文件。", ["行政规范性文件"]),
+    # not a statement that none was issued this year
+    ("2021年未制发行政规范性文件。", []),
+    ("上年度未制发行政规范性文件，本年度制发3件。", []),
+    ("对未按规定公开的规范性文件进行了清理。", []),
+    ("未经合法性审核的规范性文件一律不得发布。", []),
+    ("未发现违规制发规范性文件情况。", []),
+    ("未制发的规范性文件草案不予公开。", []),
+    ("本年度未制发规范性文件的部门应在报告中说明。", []),
+    ("本年度未出台新的规章制度。", []),
+    ("本年度未废止行政规范性文件。", []),
+    ("本年度未以局名义制发规范性文件。", []),
+    ("严格规范性文件管理，未制发违法违规的规范性文件。", []),
+])
+def test_gl503_none_issued_said_while_table_counts_some(sentence, rows):
+    """“本年度未制发行政规范性文件” while table 二 counts documents issued this year."""
+    ds = run(text_with(replace=_ISSUED, insert_after={3: sentence}), "GL503")
+    assert [("规章" if "规章”行" in d.message else "行政规范性文件") for d in ds] == rows, sentence
+    assert all(d.line == 4 and d.actual == 0 and "本年制发件数" in d.message and "说没有" in d.message for d in ds)
+    assert run(text_with(insert_after={3: sentence}), "GL503") == []  # table 二 all 0: the text agrees
+
+
+@pytest.mark.parametrize("sentence, part, found", [
+    ("本年度未收取行政事业性收费。", 1, True),
+    ("我局无行政事业性收费项目。", 1, True),
+    ("本单位为全额拨款单位，不涉及行政事业性收费。", 1, True),
+    ("本年度行政事业性收费金额为0。", 1, True),
+    ("未收取信息处理费，也无行政事业性收费。", 1, True),
+    ("我镇无收费项目，相关数据为0。", 2, True),  # in part 二 a bare 收费 is table 二's
+    # the 信息处理费 of applications is not table 二's fee
+    ("本年度未收取信息处理费。", 1, False),
+    ("未向申请人收取任何费用。", 1, False),
+    ("本机关未收取信息处理费，无收费项目。", 2, False),
+    ("我镇无收费项目。", 1, False),
+    ("无行政事业性收费违规问题。", 1, False),
+    ("严禁违规收取行政事业性收费。", 1, False),
+    ("2021年无行政事业性收费。", 1, False),
+])
+def test_gl503_no_fees_said_while_table_counts_some(sentence, part, found):
+    """“本年度未收取行政事业性收费” while table 二's 本年收费金额 is 2.5万元."""
+    at = 3 if part == 1 else 12  # after part 一's heading, or part 二's
+    ds = run(text_with(replace=_FEES, insert_after={at: sentence}), "GL503")
+    assert where(ds) == ([("GL503", at + 1)] if found else []), sentence
+    if found:
+        assert "行政事业性收费" in ds[0].message and "2.5" in ds[0].message and ds[0].expected == 2.5
+    assert run(text_with(insert_after={at: sentence}), "GL503") == []
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # in part 四 a statement needs no 信息公开 to be about disclosure cases
+    ("本年度未发生行政复议、行政诉讼案件。", ["行政复议", "行政诉讼"]),
+    ("本年度无行政复议和行政诉讼。", ["行政复议", "行政诉讼"]),
+    ("全年无行政诉讼案件。", ["行政诉讼"]),
+    ("本年度本单位未出现行政复议和行政诉讼情况。", ["行政复议", "行政诉讼"]),
+    # not a statement about the cases against the agency this year
+    ("2021年未发生行政复议、行政诉讼案件。", []),
+    ("作为行政复议机关，本年度未收到涉及政府信息公开的行政复议申请。", []),
+    ("行政复议、行政诉讼均未被纠错。", []),
+    ("未发生因行政复议、行政诉讼被追究责任的情况。", []),
+])
+def test_gl502_none_said_in_part_four(sentence, found):
+    ds = run(text_with(replace=_CASES, insert_after={295: sentence}), "GL502")
+    assert [("行政复议" if "没有行政复议" in d.message else "行政诉讼") for d in ds] == found, sentence
+    assert all(d.line == 296 for d in ds)
+    assert run(text_with(insert_after={295: sentence}), "GL502") == []
+    # outside part 四 the sentence's words must name disclosure: “…行政许可…未发生行政复议” is not
+    assert run(text_with(replace=_CASES, insert_after={3: "全年办理行政许可事项1200件，未发生行政复议、行政诉讼案件。"}),
+               "GL502") == []
+
+
+@pytest.mark.parametrize("sentence, code, found", [
+    # a bare 0 right after the thing counted is a count of 0
+    ("本年度行政诉讼案件数为0。", "GL502", ["行政诉讼"]),
+    ("被申请行政复议数量为0。", "GL502", ["行政复议"]),
+    ("政府信息公开行政复议案件为0，行政诉讼案件为0。", "GL502", ["行政复议", "行政诉讼"]),
+    ("行政复议和行政诉讼均为0。", "GL502", ["行政复议", "行政诉讼"]),
+    ("全年行政复议案件数为０。", "GL502", ["行政复议"]),
+    ("本年度制发规范性文件数量为0。", "GL503", ["规范性文件"]),
+    ("本年度制发规章数为0。", "GL503", ["规章"]),
+    # 0 in rates and in counts of outcomes or of something else counts no case
+    ("行政复议纠错率为0。", "GL502", []),
+    ("行政复议被纠错数为0。", "GL502", []),
+    ("行政诉讼败诉数为0。", "GL502", []),
+    ("行政复议0.0%纠错。", "GL502", []),
+    ("废止规章数为0。", "GL503", []),
+    ("本年度规范性文件备案审查纠错数为0。", "GL503", []),
+])
+def test_gl5_zero_written_as_a_bare_digit(sentence, code, found):
+    at = 295 if code == "GL502" else 12
+    ds = run(text_with(replace={**_CASES, **_ISSUED}, insert_after={at: sentence}), code)
+    kinds = ("行政复议", "行政诉讼") if code == "GL502" else ("规章", "规范性文件")
+    assert [next(k for k in kinds if k + ("案件数" if code == "GL502" else "件数") in d.message) for d in ds] == found
+    assert all(d.line == at + 1 and d.actual == 0 for d in ds)
+    assert run(text_with(insert_after={at: sentence}), code) == []
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # table 三 here: （七）总计 28, 予以公开 12 (42.9%), 部分公开 3 (10.7%); no figure of the base in the sentence
+    ("予以公开12件，占办结数的42.9%。", []),
+    ("予以公开12件，占办结数的60%。", ["42.9%"]),
+    ("部分公开3件，占办理总数的10.7%。", []),
+    ("部分公开3件，占办理总数的20%。", ["10.7%"]),
+    ("从办理结果看，予以公开12件，占已办结申请的50%。", ["42.9%"]),
+    ("予以公开12件，占全年办结总数的42.9%，部分公开3件，占办结数的15%。", ["10.7%"]),
+    # an earlier figure so named is the base too
+    ("本年度办结申请30件。予以公开12件，占办结数的40%。", []),
+    # a base table 三 does not count is not guessed at
+    ("予以公开12件，占本部门办结数的60%。", []),
+    ("予以公开12件，占全省办结数的0.5%。", []),
+])
+def test_gl506_a_share_of_those_handled_with_no_figure_in_its_sentence(sentence, found):
+    ds = run(_doc_with_outcomes(sentence), "GL506")
+    assert len(ds) == len(found), sentence
+    assert all(f in d.message and "（七）总计" in d.message for f, d in zip(found, ds))
+
+
+def test_gl5_counts_of_other_things_named_like_cases_or_applications():
+    """Withdrawn applications are no count of table 三 (申请数为 would read them as received), and the
+    reconsideration decisions an agency receives are no count of cases (table 四: 2 reconsiderations)."""
+    assert run(_doc_with_outcomes("本年度申请人撤回政府信息公开申请数为0件。"), "GL501") == []
+    assert len(run(_doc_with_outcomes("本年度政府信息公开申请数为0件。"), "GL501")) == 1
+    assert run(text_with(replace=_CASES, insert_after={295: "本年度收到行政复议决定书数为0件。"}), "GL502") == []
+    assert len(run(text_with(replace=_CASES, insert_after={295: "本年度行政复议案件数为0件。"}), "GL502")) == 1

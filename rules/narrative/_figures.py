@@ -54,9 +54,12 @@ _WIDER = lazy_compile(r"各级(?:各类)?(?:行政机关|人民政府|政府|机
 #: … unless the agency itself is named after it (全省……；省政府本级收到申请516件)
 _OWN = lazy_compile(r"本级|本机关|本部门|本单位|[我本](?:局|厅|委|办|署|院|部|府|室|中心|单位)")
 #: a bare 零 that states a count — “行政复议案件为零”, “行政复议、行政诉讼均为零”, “行政诉讼零件”,
-#: “被申请行政复议零起” — right after the thing counted (not 零距离, 零跑腿, “零投诉”, 差错率为零)
+#: “被申请行政复议零起” — right after the thing counted (not 零距离, 零跑腿, “零投诉”, 差错率为零); so does a
+#: bare digit 0 written the same way (“行政诉讼案件数为0”, “被申请行政复议数量为 0。”), which the number
+#: reader leaves without a unit (not 为0.5, 为0%, 纠错率为0)
 _ZERO = lazy_compile(
-    r"(?:件|申请|复议|诉讼|起诉|决定|规章|数|数量|总数|总量)(?:均|都|皆|也|亦)?(?:为|是)(?P<z1>零)(?=$|[，,。；;、）)\s])"
+    r"(?:件|申请|复议|诉讼|起诉|决定|规章|数|数量|总数|总量)(?:均|都|皆|也|亦)?(?:为|是)"
+    r"(?:(?P<z1>零)|[ \u00a0\u3000]?(?P<z0>[0０]))(?=$|[，,。；;、）)\s])"
     r"|(?:申请|复议|诉讼|起诉|案件|决定)(?:共|计|共计|有|为|均为)?(?P<z2>零)(?P<unit>[件起宗例])(?![\u4e00-\u9fff])")
 
 
@@ -110,16 +113,17 @@ def _figures_of(report: Report) -> tuple[Figure, ...]:
 
 
 def _zeros(text: str) -> list[Quantity]:
-    """The bare 零 of ``text`` that state a count (:data:`_ZERO`) as quantities of 0 (件 unless a unit
-    follows): the number reader leaves 零 without a unit alone, and reads 零件 as machine parts."""
-    if "零" not in text:
+    """The bare 零 (or 0) of ``text`` that state a count (:data:`_ZERO`) as quantities of 0 (件 unless a
+    unit follows): the number reader leaves 零 without a unit alone, reads 零件 as machine parts, and
+    reads a bare 0 as a number of nothing."""
+    if "零" not in text and "0" not in text and "０" not in text:
         return []
     found = []
     for m in _ZERO.finditer(text):
-        g = "z1" if m.group("z1") else "z2"
+        g = "z1" if m.group("z1") else "z0" if m.group("z0") else "z2"
         s = m.start(g)
         e = m.end("unit") if g == "z2" else m.end(g)
-        found.append(Quantity(raw=text[s:e], start=s, end=e, value=0.0, number_text="零", multiplier=1,
+        found.append(Quantity(raw=text[s:e], start=s, end=e, value=0.0, number_text=text[s:e][0], multiplier=1,
                               unit=m.group("unit") or "件", approx=False, low=None, high=None, is_percent=False))
     return found
 
@@ -129,8 +133,11 @@ def _all_figures(report: Report) -> Iterator[Figure]:
     for part, p in prose(report, title=False):
         text = p.text
         qs = quantities(text)
-        zeros = [z for z in _zeros(text) if not any(q.start < z.end and z.start < q.end for q in qs)]
+        zeros = _zeros(text)
         if zeros:
+            # (a bare 0 the reader took as a number of nothing gives way to the count it states)
+            qs = tuple(q for q in qs if not (q.unit is None and q.value == 0 and any(z.start == q.start for z in zeros)))
+            zeros = [z for z in zeros if not any(q.start < z.end and z.start < q.end for q in qs)]
             qs = tuple(sorted(qs + tuple(zeros), key=lambda q: q.start))
         if not qs:
             continue
@@ -206,6 +213,16 @@ def _other_year(text: str, m, year: int) -> bool:
     if y == year - 1 and _FROM_LAST.match(text, m.end()):
         return False
     return True
+
+
+def this_year(report: Report, text: str, ss: int, se: int, at: int) -> bool:
+    """Is the statement at ``at`` (in the sentence ``ss``–``se`` of ``text``) about the report year —
+    not about another period nor compared with one (before it), not naming another year, not inside a
+    title?"""
+    if inside(quoted_ranges(text), at) or _OTHER_PERIOD.search(text, ss, at):
+        return False
+    year = report.year
+    return year is None or not any(_other_year(text, y, year) for y in find_years(text, ss, se))
 
 
 def cell_expect(ctx, report: Report, table_id: str, rows: Sequence[str], cols: Sequence[str],

@@ -6,7 +6,7 @@ from .._prose import find_years, fmt, inside, prose, quoted_ranges, sentence_bou
 from ._figures import _OTHER_PERIOD, _other_year, cell_expect, figures, matches, report_mismatch
 
 _PUBLIC = lazy_compile(r"信息公开|依申请|公开申请|申请公开")
-_NOT_APP = lazy_compile(r"行政许可|审批|许可|建议|提案|信访|举报|投诉|咨询|热线|留言|来信|来电|复议|诉讼|办件|政务服务|事项|"
+_NOT_APP = lazy_compile(r"行政许可|审批|许可|建议|提案|信访|举报|投诉|咨询|热线|留言|来信|来电|复议|诉讼|办件|政务服务|事项|撤回|"
                         r"意见|培训|会议|检查|通报|信息\d|条信息")
 _CARRY_FORWARD = lazy_compile(r"结转(?:至|到)?下一?年|(?:结转|转入|转至)(?:至|到)?\s*(?:(?:19|20|１９|２０)\d{2}|[〇零○一二三四五六七八九]{4})\s*年|转入下一?年|转至下一?年|下年度?继续办理|结转下年|尚未办结|正在办理|仍在办理")
 _CARRIED_OVER = lazy_compile(r"上一?年度?结转|结转上一?年|去年结转|上年度?遗留")
@@ -132,7 +132,8 @@ def applications(report, ctx):
     (主动公开N件、依申请公开N件、不予公开N件) counts no applications and is not compared, nor is the
     新收 part of a handled total (办结N件，其中当年新收申请N件、上年结转申请N件), nor a part by timing
     (按时答复N件, 延期答复N件, 当场答复N件) or by channel (通过信函收到申请N件, 网上受理N件 — a total
-    listing the channels, 通过网络、信函等方式共收到N件, is compared); a figure naming every applicant
+    listing the channels, 通过网络、信函等方式共收到N件, is compared), nor the applications withdrawn
+    (撤回申请N件); a figure naming every applicant
     (公民、法人和其他组织提出的申请N件) is the total. Some reports
     count received applications as 新收 only, others as 新收 + 上年结转: both readings are accepted and
     the message says which cells were compared. Approximate figures (约, 余), ranges, figures of

@@ -3,7 +3,7 @@ from govlint.relazy import lazy_compile
 
 from .._common import place
 from .._prose import CLAUSE_END, fmt, prose, sentence_bounds, span_of
-from ._figures import cell_expect, figures, matches, report_mismatch
+from ._figures import cell_expect, figures, matches, report_mismatch, this_year
 
 _CONTEXT = lazy_compile(r"信息公开|依申请|公开申请|申请公开")
 _KINDS = (
@@ -15,7 +15,8 @@ _KINDS = (
 )
 _OUTCOME_TERMS = r"纠正|纠错|维持|败诉|胜诉|撤销|审结|结案|尚未|确认违法|驳回"
 _OUTCOME_WORDS = lazy_compile(_OUTCOME_TERMS)
-_OUTCOME = lazy_compile(_OUTCOME_TERMS + r"|各|均|分别")  # (a shared figure: one for several kinds)
+#: (各/均/分别: a shared figure, one for several kinds; 决定: the decisions taken, 收到行政复议决定书N份)
+_OUTCOME = lazy_compile(_OUTCOME_TERMS + r"|各|均|分别|决定")
 _NEG = lazy_compile(r"(?:未|没有|无)(?:发生|出现|收到|产生|有|涉及)?[^，,。；;]{0,25}?(?:行政复议|行政诉讼)")
 _NEG_OUTCOME = lazy_compile(r"纠|败诉|撤销|违法|被告|改变|责任|追究|问题")
 # both kinds named, then one figure for each: 行政复议、行政诉讼（案件）均为N件 / 各N件 (either order)
@@ -57,11 +58,13 @@ def reviews(report, ctx):
 
     What: in sentences about disclosure work, figures of 行政复议 cases equal table 四's 行政复议
     总计; figures of 行政诉讼 equal 未经复议直接起诉 总计 + 复议后起诉 总计 (or the one group the text
-    names); a statement that there was no reconsideration or lawsuit (未发生…行政复议、行政诉讼)
-    matches zero totals; one figure for both (行政复议、行政诉讼均为0件, 各1件) is each one's, and one
-    figure for the two together (行政复议和行政诉讼共2件) is their sum. A count
-    written 零 (行政复议案件为零, 行政诉讼零件, 均为零) is 0; 零 in slogans (零投诉, 零跑腿) and rates
-    (纠错率为零) counts nothing. Figures about outcomes (纠正, 维持, 败诉 …) and figures of a whole
+    names); a statement that there was no reconsideration or lawsuit (未发生…行政复议、行政诉讼; in
+    part 四, which is all about disclosure cases, also without 信息公开: 本年度无行政复议和行政诉讼)
+    matches zero totals — not another year's (2021年未发生…), nor that of an agency deciding
+    reconsiderations (作为行政复议机关，未收到…行政复议申请); one figure for both (行政复议、行政诉讼均为0件,
+    各1件) is each one's, and one figure for the two together (行政复议和行政诉讼共2件) is their sum. A
+    count written 零 or a bare 0 (行政复议案件为零, 行政诉讼零件, 均为零, 行政诉讼案件数为0) is 0; 零 in
+    slogans (零投诉, 零跑腿) and rates (纠错率为零, 纠错率为0) counts nothing. Figures about outcomes (纠正, 维持, 败诉, 决定 …) and figures of a whole
     region's agencies (全省各级行政机关被申请行政复议N件) are not compared, nor the cases of an agency
     that decides reconsiderations (作为行政复议机关, 受理…行政复议申请N件): table 四 counts those
     brought against the agency.
@@ -108,7 +111,8 @@ def reviews(report, ctx):
         if not ok and real:
             yield report_mismatch(ctx, fig, zh, en, real)
     # “未发生……行政复议、行政诉讼” against non-zero totals
-    for _, p in prose(report, title=False):
+    # (in part 四 every such statement is about disclosure cases; elsewhere its words must say so)
+    for part, p in prose(report, title=False):
         text = p.text
         for m in _NEG.finditer(text):
             s = m.start()
@@ -117,8 +121,13 @@ def reviews(report, ctx):
                 e += 1
             clause = text[s:e]
             ctx_s = max(0, s - 60)
-            if _NEG_OUTCOME.search(clause) or not (_CONTEXT.search(text[ctx_s:e]) or _CONTEXT.search(clause)):
+            if _NEG_OUTCOME.search(clause) or not (part == 4 or _CONTEXT.search(text[ctx_s:e]) or _CONTEXT.search(clause)):
                 continue
+            ss, se = sentence_bounds(text, s)
+            if _AS_REVIEWER.search(text, ss, e):
+                continue  # 作为行政复议机关，未收到…行政复议申请: the cases it would decide, not those against it
+            if not this_year(report, text, ss, se, s):
+                continue  # 2021年未发生…, 较上年…
             for pat, exp, zh, en in ((_REVIEW, review, "行政复议", "reconsideration"),
                                      (_LITIGATION, litigation, "行政诉讼", "lawsuit")):
                 if exp is None or not pat.search(clause) or exp.value == 0:

@@ -4,11 +4,12 @@ from govlint import rule
 from govlint.relazy import lazy_compile
 
 from .._common import place
-from .._prose import SENTENCE_END, fmt, quantities, span_of
-from ._figures import cell_expect, figures, matches, report_mismatch
+from .._prose import CLAUSE_END, SENTENCE_END, fmt, prose, quantities, sentence_bounds, span_of
+from ._figures import cell_expect, figures, matches, report_mismatch, this_year
 
-# the number must be attached to the document word: “规范性文件88件”, “规范性文件共88件”, “88件规范性文件”
-_DOC_BEFORE = lazy_compile(r"(规范性文件|规章)(?:总数|总量)?(?:共计|合计|共|计|为|达|有)?$")
+# the number must be attached to the document word: “规范性文件88件”, “规范性文件共88件”, “88件规范性文件”,
+# “制发规范性文件数量为0”
+_DOC_BEFORE = lazy_compile(r"(规范性文件|规章)(?:的)?(?:总数|总量|数量|件数|数)?(?:共计|合计|共|计|为|达|有)?$")
 _DOC_AFTER = lazy_compile(r"^(?:行政)?(规范性文件|规章)")
 _IN_FORCE = lazy_compile(r"现行有效|有效")
 _REPEALED = lazy_compile(r"废止|失效|废除")
@@ -68,7 +69,14 @@ def documents(report, ctx):
     documents of the document figure just before it in the sentence. So do figures of 行政许可 /
     行政处罚 / 行政强制 decisions when the text says 决定, and an amount of 行政事业性收费 (compared in
     万元, to the precision written). Figures without such a word
-    (公开规范性文件N件) are not compared: they may count something else.
+    (公开规范性文件N件) are not compared: they may count something else. A count written as a bare 0
+    (本年度制发规范性文件数量为0) is 0. A statement that none was issued this year (本年度未制发行政规范性
+    文件, 未出台规章, 没有制发规章和规范性文件) is reported when the table's 本年制发件数 (2019: 本年新制作
+    数量) is not 0 — not a narrower one (未以局名义制发…, 未制发违规的规范性文件) nor one about something
+    else (未制发规范性文件的部门, 规章制度, 未经审核的规范性文件); so is one that no fee was collected (未收取
+    行政事业性收费, 不涉及行政事业性收费, 行政事业性收费金额为0; in part 二 also 无收费项目) when its
+    本年收费金额 is not 0 — the 信息处理费 of applications (未收取信息处理费) is another fee and is not
+    compared.
     Why: the narrative and table 二 count the same documents and decisions; when they differ one of
     them is wrong.
     Fails: “本年度制发行政规范性文件5件” while table 二 行政规范性文件 本年制发件数 is 0.
@@ -120,6 +128,90 @@ def documents(report, ctx):
                     if not ok and real:
                         yield report_mismatch(ctx, fig, zh, en, real)
                     break
+    yield from _none_issued(report, ctx, edition)
+    yield from _no_fees(report, ctx)
+
+
+#: “本年度未制发行政规范性文件”, “没有制发规章和规范性文件”, “无新制发的规范性文件”, “未制定、未发布规章和
+#: 规范性文件”: no document of the kind issued this year — the documents named end the statement (not
+#: 未经审核的规范性文件, 未发现违规制发…, 未制发的规范性文件草案, 未制发规范性文件的部门, 规章制度, nor a
+#: narrower statement: 未以局名义制发…, 未制发违规的规范性文件)
+_VERB = r"(?:新)?(?:制发|制定|出台|印发|发布|新增|制作)(?:了|过)?"
+_DOC = r"(?:行政)?(?:规范性文件|规章)"
+_NO_DOCS = lazy_compile(rf"(?:未|没有|无){_VERB}(?:[、和及或]未?{_VERB})*(?:任何|新的?|的)?"
+                        rf"(?P<what>{_DOC}(?:(?:[、和及与]|以及){_DOC})?)(?=$|[，,。；;！!？?）)\s]|也|亦)")
+#: “本年度未收取行政事业性收费”, “本局不涉及行政事业性收费”, “行政事业性收费金额为0”; in part 二, “无收费项目”
+#: (not the 信息处理费 of applications, which table 二 does not count)
+_NO_FEE = lazy_compile(r"(?:未|没有|无|不涉及|不存在)(?:收取|征收|收缴|产生|发生|涉及)?(?:过)?(?:任何)?(?P<named>行政事业性)收费"
+                       r"|(?P<named2>行政事业性)?收费(?:金额|总额|总金额|额)?(?:均|都)?(?:为|是)[ \u00a0\u3000]?[0０](?:\.0+)?"
+                       r"(?=$|[，,。；;！!？?）)\s])"
+                       r"|(?<![需必])无(?:任何)?收费(?:项目|事项)")
+#: words after a “none” that make it about something else (无行政事业性收费违规问题, 未收取行政事业性收费以外的费用)
+_NOT_NONE = lazy_compile(r"违规|违法|乱收|问题|投诉|举报|以外|之外|减免|免征|标准|目录|清单|公示")
+
+
+def _none_diag(ctx, p, s, e, exp, zh, en, row, col, unit=""):
+    said = p.text[s:e]
+    span = span_of(ctx, p, s, e)
+    (here_zh, here_en), (at_zh, at_en) = place(ctx, span), exp.place(ctx)
+    return ctx.rule.diag(
+        span, f"正文{here_zh}说没有{zh}（“{said}”），但{exp.zh}（{at_zh}）为{fmt(exp.value)}{unit}",
+        f"the text at {here_en} says {en} (“{said}”), but {exp.en} ({at_en}) is {fmt(exp.value)}{unit}",
+        table="二", row=row, col=col, expected=exp.value, actual=0)
+
+
+def _none_issued(report, ctx, edition):
+    """“本年度未制发行政规范性文件” / “未出台规章” while table 二 counts some issued this year."""
+    col = _COUNTS["issued"][0].get(edition)
+    if col is None:
+        return
+    zh_count = "本年新制作的" if edition == "2019" else "本年制发的"
+    said = set()
+    for _, p in prose(report, title=False):
+        text = p.text
+        if "规范性文件" not in text and "规章" not in text:
+            continue
+        for m in _NO_DOCS.finditer(text):
+            ss, se = sentence_bounds(text, m.start())
+            if not this_year(report, text, ss, se, m.start()):
+                continue
+            for word, row in (("规章", "regulations"), ("规范性文件", "normative_documents")):
+                if word not in m.group("what") or row in said:
+                    continue
+                exp = cell_expect(ctx, report, "二", [row], (col,))
+                if exp is None or exp.value == 0:
+                    continue
+                said.add(row)
+                name = "行政规范性文件" if row == "normative_documents" and edition != "2019" else word
+                yield _none_diag(ctx, p, m.start(), m.end(), exp, f"{zh_count}{name}",
+                                 f"no {name} was issued this year", row, col)
+
+
+def _no_fees(report, ctx):
+    """“本年度未收取行政事业性收费” / “行政事业性收费为0” while table 二's 本年收费金额 is not 0."""
+    exp = None
+    for part, p in prose(report, title=False):
+        text = p.text
+        if "收费" not in text:
+            continue
+        for m in _NO_FEE.finditer(text):
+            ss, se = sentence_bounds(text, m.start())
+            sentence = text[ss:se]
+            if not (m.group("named") or m.group("named2")) and (
+                    part != 2 or "处理费" in sentence or "申请" in sentence):
+                continue  # a bare 收费 is table 二's only in part 二, and not beside the 信息处理费
+            rest = m.end()
+            while rest < len(text) and text[rest] not in CLAUSE_END:
+                rest += 1
+            if _NOT_NONE.search(text, m.end(), rest) or not this_year(report, text, ss, se, m.start()):
+                continue
+            if exp is None:
+                exp = cell_expect(ctx, report, "二", ["fees"], ("fee_amount",))
+                if exp is None or exp.value == 0:
+                    return
+            yield _none_diag(ctx, p, m.start(), m.end(), exp, "行政事业性收费", "no 行政事业性收费 was collected",
+                             "fees", "fee_amount", "万元")
+            return
 
 
 def _follows(fig, prev) -> bool:

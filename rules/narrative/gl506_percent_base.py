@@ -3,6 +3,7 @@ from govlint.relazy import lazy_compile
 
 from .._prose import clause_end, clause_start, fmt, prose, quantities, row_sum, sentence_bounds, span_of
 from ._enum import enumerations
+from ._figures import cell_expect
 
 _SHARE = lazy_compile(r"占比|占到|占|比例|比重")
 #: a word marking a figure as a total (共75件, 总数, 全年); not the 共 and 总 inside other words (公共卫生,
@@ -89,8 +90,11 @@ def percent_base(report, ctx):
     a clause naming its part — “自然人申请794件，法人或其他组织申请86件，自然人申请占90.2%” — takes the
     figure so labelled, and is skipped when no figure of its sentence is);
     the whole is the figure of the same sentence labelled with the base the share names (“收到申请23件，
-    办结24件，其中予以公开12件，占办结总数的50%” — 24; a share naming a base no figure is labelled with
-    is not checked), else the total its 其中 list belongs to, or a figure marked 共/总/全年 earlier in the same
+    办结24件，其中予以公开12件，占办结总数的50%” — 24; with none in the sentence, an earlier figure of the
+    paragraph so labelled or, for applications, table 三's total for that base: （七）总计 or 本年新收 +
+    上年结转 for 办结/答复 (“予以公开13件，占办结数的60%”), also 本年新收 for 办理, 本年新收 or 本年新收 +
+    上年结转 for 受理/申请 — reported only when it is the share of none of them; a base table 三 does not
+    count, 占本部门办结数的, is not checked), else the total its 其中 list belongs to, or a figure marked 共/总/全年 earlier in the same
     sentence (not by the 共 and 总 of other words: 公共卫生, 总书记); for 办结率/答复率 the whole is the figure received (收到/受理) and the part the figure
     办结/答复. A bare share (“占比88.5%”) with no whole in its sentence — “其中新收申请23件。从申请主体
     看，自然人申请20件，占比88.5%” — is checked against every earlier figure of the same unit in the
@@ -103,7 +107,7 @@ def percent_base(report, ctx):
     Passes: “收到申请75件，办结75件，办结率100%”; “共75件，其中自然人72件，占96%”.
     Basis: arithmetic; issue 4 (percentages stated against their base).
     """
-    for _, p in prose(report, title=False):
+    for sec, p in prose(report, title=False):
         text = p.text
         qs = quantities(text)
         if not any(q.is_percent for q in qs):
@@ -158,6 +162,10 @@ def percent_base(report, ctx):
                     # “占办结总数的50%”: the whole is the figure so named, not the total received
                     whole = _named_whole(text, counts, part, base, ss)
                     if whole is None:
+                        # none in the sentence: an earlier figure so named, or table 三's total
+                        d = _against_named(ctx, report, sec, p, qs, q, part, base)
+                        if d is not None:
+                            yield d
                         continue
                 if whole is None and part is not None and _BARE_SHARE.search(label):
                     d = _against_earlier(ctx, report, p, qs, q, part, full)
@@ -174,6 +182,65 @@ def percent_base(report, ctx):
                 f"“{q.raw}”与所依据的数字不符：“{part.raw}”÷“{whole.raw}”＝{actual:.1f}%",
                 f"“{q.raw}” does not follow from its figures: “{part.raw}” ÷ “{whole.raw}” = {actual:.1f}%",
                 expected=round(actual, 2), actual=q.value)
+
+
+#: the bases a share of applications names that table 三 counts (占办结数的60%, 占全部办理件数的, 占已办结申请
+#:的, 占受理总数的, 占全部申请的) — not another's (占本部门办结数的, 占全省办结数的)
+_HANDLED_BASE = lazy_compile(r"(?:办结|答复|回复|处理完毕|办理完毕|办理完结)(?:的)?(?:政府信息公开|依申请公开|信息公开)?(?:申请)?")
+_HANDLING_BASE = lazy_compile(r"(?:办理|处理)(?:的)?(?:政府信息公开|依申请公开|信息公开)?(?:申请)?")
+_RECEIVED_BASE = lazy_compile(r"(?:收到|受理|接收|新收)(?:的)?(?:政府信息公开|依申请公开|信息公开)?(?:申请)?"
+                              r"|(?:政府信息公开|依申请公开|信息公开)?申请")
+
+
+#: the outcomes of table 三: a sentence naming one speaks of applications
+_OUTCOMES = lazy_compile(r"予以公开|部分公开|不予公开|无法提供|不予处理")
+
+
+def _against_named(ctx, report, sec, p, qs, q, part, base):
+    """A share naming its base (占办结数的60%) with no figure so named in its sentence: the diagnostic
+    when it is the share of no earlier figure of the paragraph so named nor, for applications (a 件
+    figure in part 三, after 申请 or in a sentence naming an outcome of table 三 — 予以公开, 部分公开 …),
+    of table 三's total for that base — （七）总计 (or 本年新收 + 上年
+    结转) for 办结/答复, also 本年新收 for 办理, 本年新收 or 本年新收 + 上年结转 for 受理/申请; None when
+    it is one, or when there is nothing to compare with."""
+    text = p.text
+    wholes = []  # (value, zh, en)
+    for x in qs:
+        if x.end > part.start or x.is_percent or x.approx or x.low is not None or x.unit != part.unit:
+            continue
+        pre = text[clause_start(text, x.start):x.start]
+        if base[:2] in pre and base[-2:] in pre:
+            wholes.append((x.value, f"“{x.raw}”", f"“{x.raw}”"))
+    ss, _ = sentence_bounds(text, q.start)
+    if part.unit == "件" and (sec == 3 or _ABOUT_APPLICATIONS.search(text, 0, q.start)
+                              or _OUTCOMES.search(text, ss, q.start)):
+        rows: list = []
+        if _HANDLED_BASE.fullmatch(base):
+            rows = [["total"], ["new", "carried_over"]]
+        elif _HANDLING_BASE.fullmatch(base):
+            rows = [["total"], ["new", "carried_over"], ["new"]]
+        elif _RECEIVED_BASE.fullmatch(base):
+            rows = [["new"], ["new", "carried_over"]]
+        for group in rows:
+            exp = cell_expect(ctx, report, "三", group, ("total",))
+            if exp is not None:
+                (at_zh, at_en) = exp.place(ctx)
+                wholes.append((exp.value, f"{exp.zh}（{at_zh}）的{fmt(exp.value)}",
+                               f"{fmt(exp.value)} ({exp.en}, {at_en})"))
+    wholes = [w for w in wholes if w[0] >= part.value and w[0] > 0]
+    if not wholes:
+        return None
+    tol = _tolerance(q)
+    if any(abs(part.value / v * 100 - q.value) <= tol for v, _, _ in wholes):
+        return None
+    v, zh, en = min(wholes, key=lambda w: abs(part.value / w[0] * 100 - q.value))
+    actual = part.value / v * 100
+    return ctx.rule.diag(
+        span_of(ctx, p, q.start, q.end),
+        f"“{q.raw}”与所依据的数字不符：本句没有写出“{base}”的总数，按{zh}计算，“{part.raw}”÷{fmt(v)}＝{actual:.1f}%",
+        f"“{q.raw}” does not follow from its figures: its sentence gives no figure of “{base}”; taking {en}, "
+        f"“{part.raw}” ÷ {fmt(v)} = {actual:.1f}%",
+        expected=round(actual, 2), actual=q.value)
 
 
 def _against_earlier(ctx, report, p, qs, q, part, full):
