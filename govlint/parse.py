@@ -301,6 +301,8 @@ def _classify_line(line: str) -> str:
     if not tokens:
         return "TEXT"
     value = [_value_like(t) for t in tokens]
+    if len(tokens) > 2 and tokens[-1] == "。":
+        return "TEXT"  # a sentence with its figure set apart by blanks (行政复议数为 0 。), not a row ending in a mark
     if all(value[1:]):  # (two tokens or more: with one, whether it is a value)
         return "SPACED" if len(tokens) > 1 or value[0] else "TEXT"  # label followed by values, or values only
     first_value = value.index(True) if True in value else len(tokens)

@@ -764,3 +764,16 @@ def test_gl5_counts_of_other_things_named_like_cases_or_applications():
     assert len(run(_doc_with_outcomes("本年度政府信息公开申请数为0件。"), "GL501")) == 1
     assert run(text_with(replace=_CASES, insert_after={295: "本年度收到行政复议决定书数为0件。"}), "GL502") == []
     assert len(run(text_with(replace=_CASES, insert_after={295: "本年度行政复议案件数为0件。"}), "GL502")) == 1
+
+
+def test_a_sentence_with_its_figure_set_apart_by_blanks_is_prose():
+    """“本年度行政复议数为 0 。” (text extracted from a PDF puts blanks around figures and marks): a
+    sentence of part 四 the narrative checks read, not a table row of unknown kind."""
+    import govlint
+
+    line = "本年度行政复议数为 0 。"
+    text = text_with(insert_after={4: line})
+    at = text.split("\n").index(line) + 1
+    report = govlint.parse(text)
+    assert any(line in p.text for p in report.section(1).paragraphs)
+    assert all(t.span.line != at for t in report.tables)
