@@ -172,6 +172,16 @@ def test_gl606_other_entries():
     assert [d for d in ds if d.line == 5] == []
 
 
+def test_gl606_misspelt_terms_of_the_format():
+    text = text_with(insert_after={3: ["全年发生行政复意案件1件，于以公开12件，不于公开2件，登陆门户网站即可查询，严格落实保秘审查制度。",
+                                       "按排名先后公布，登陆作战演练，不于此列，于以往年度相比。"]})
+    ds = run(text, "GL606")
+    assert sorted(d.fix.replacement for d in ds if d.line == 4) == ["予", "予以", "保密", "复议", "登录"]
+    assert [d for d in ds if d.line == 5] == []
+    fixed = apply_fixes(text, [d for d in ds if d.line == 4])
+    assert "行政复议案件1件，予以公开12件，不予公开2件，登录门户网站即可查询，严格落实保密审查制度" in fixed
+
+
 def test_gl606_ignore_option():
     assert run(SEED, "GL606", ignore=["quanli-huoqu"]) == []
 
