@@ -70,7 +70,11 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL004"] = [("file", ("bad.txt", seed.encode("utf-8")[:40] + b"\xff\xfe\xfa" + seed.encode("utf-8")[40:]))]
     t["GL005"] = [("text", "这是一段与年度报告无关的文字。\n第二行。\n"),
                   ("text", seed.encode("utf-8").decode("gbk", errors="replace")),  # mojibake
-                  ("text", seed.encode("gbk").decode("utf-8", errors="replace"))]  # damaged beyond repair
+                  ("text", seed.encode("gbk").decode("utf-8", errors="replace")),  # damaged beyond repair
+                  ("file", ("loaded.html", '<html><head><script>$("#zoom").load("/a/1.html")</script></head>'
+                                           '<body><div id="zoom"></div></body></html>'.encode("utf-8"))),
+                  ("file", ("frames.html", b'<html><frameset rows="80,*"><frame src="top.html">'
+                                           b'<frame src="main.html" name="main"></frameset></html>'))]
     t["GL011"] = [("file", ("broken.docx", b"PK\x03\x04 not really a zip")), ("file", ("broken.pdf", b"%PDF-1.4\n1 0 obj")),
                   ("file", ("page.mht", b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\n"
                                         b"Content-Type: image/png\r\n\r\nxx\r\n--b--\r\n"))]

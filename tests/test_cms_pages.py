@@ -347,3 +347,31 @@ def test_a_frame_beside_the_report_changes_nothing():
                            '<div class="article-attachment">')
     assert changed != page
     assert findings(lint(changed.encode("utf-8"), "p.html")) == findings(lint(page.encode("utf-8"), "p.html"))
+
+
+@pytest.mark.parametrize("body, where", [
+    # a CMS template whose article a script fetches into an empty container
+    ('<div class="nav">首页 | 政务公开</div>\n<div id="zoom"></div>\n'
+     '<script>$.get("/api/art?id=9", function (d) { $("#zoom").html(d.body); });</script>', 2),
+    # a single-page application: an empty <div id="app"> and a script file
+    ('<noscript>请启用JavaScript</noscript>\n<div id="app"></div>\n<script src="/js/app.js"></script>', 2),
+])
+def test_a_page_whose_report_a_script_loads_says_so(body, where):
+    """The saved page holds an empty container that a script fills when a browser shows it: one GL005
+    saying so, at the container, not "no annual-report structure found"."""
+    page = f"<html><head><title>某某局2022年政府信息公开工作年度报告</title></head><body>\n{body}\n</body></html>"
+    diags = lint(page.encode("utf-8"), "p.html").diagnostics
+    assert [d.code for d in diags] == ["GL005"]
+    assert "脚本" in diags[0].message and "script" in diags[0].message_en
+    assert diags[0].line == where + 1
+    # a page with its report in it, and an empty element a script names, is read as usual
+    full = wrap(article(DATA) + '<div id="share"></div><script>$("#share").html("分享");</script>')
+    assert "GL005" not in [d.code for d in lint(full.encode("utf-8"), "p.html").diagnostics]
+
+
+def test_a_frameset_names_its_main_frame():
+    page = ('<html><head><title>年度报告</title></head><frameset rows="80,*">\n<frame src="top.html" name="top">\n'
+            '<frame src="/art/2022report.html" name="mainFrame"></frameset></html>')
+    diags = lint(page.encode("utf-8"), "p.html").diagnostics
+    assert [d.code for d in diags] == ["GL005"] and "/art/2022report.html" in diags[0].message
+    assert diags[0].line == 3

@@ -969,6 +969,37 @@ def _pager(page: _Page, body: Any, content: Any) -> Optional[Any]:
 
 
 _EMBEDS = ("iframe", "embed", "object", "frame")
+_EMBED_ZH = {"iframe": "内嵌框架", "frame": "框架", "embed": "嵌入的文件", "object": "嵌入的文件"}
+_MAIN_FRAME = cached_compile(r"(?i)main|content|body|right|center|centre|mid|article|text|zw")
+
+
+_APP_ROOTS = frozenset({"app", "root", "__next", "__nuxt"})  # (where a single-page application draws itself)
+
+
+def _scripted(root: Any, out: str) -> Optional[InputError]:
+    """GL005 for a page with next to no text whose scripts fill an empty element (one whose id a
+    script names, ``$("#content").html(…)``, or a single-page application's ``<div id="app">``): the
+    report is loaded into the page when a browser shows it, and the file holds an empty container."""
+    if len(_WS.sub("", out)) > 200:
+        return None
+    scripts = [el for el in root.iter("script")]
+    if not scripts:
+        return None
+    code = " ".join(el.text or "" for el in scripts)
+    for el in root.iter():
+        name = el.get("id") if isinstance(el.tag, str) and el.tag not in ("script", "style") else None
+        if not name or len(el) or (el.text or "").strip():
+            continue
+        if name in _APP_ROOTS or f"#{name}" in code or f"'{name}'" in code or f'"{name}"' in code:
+            break
+    else:
+        return None
+    line = el.sourceline or 1
+    return InputError("GL005", "网页中没有报告正文：正文是浏览器打开网页时由脚本载入的，保存的网页里只有空的容器。"
+                               "请在浏览器中打开网页，待报告显示后“另存为”完整网页再检查，或检查报告的附件",
+                      "the page holds no report text: a script loads the body when a browser opens the page, and "
+                      "the saved file holds an empty container. Open it in a browser and save it once the report "
+                      "shows, then check that file, or check the report's attachment", line, 1)
 
 
 def _framed(page: _Page, root: Any, html_text: str, out: str, title: Any) -> Optional[InputError]:
@@ -982,9 +1013,15 @@ def _framed(page: _Page, root: Any, html_text: str, out: str, title: Any) -> Opt
         rest = out.replace("".join(title.itertext()).strip(), "", 1)
     if len(_WS.sub("", rest)) >= 100:
         return None
-    for el in root.iter(*_EMBEDS):
+    frames = [el for el in root.iter("frame") if (el.get("src") or "").strip()]
+    if frames:  # a frameset: the frame named as the main one (main, content, …), else the last
+        main = [el for el in frames if _MAIN_FRAME.search((el.get("name") or "") + " " + (el.get("id") or ""))]
+        embeds = [main[0] if main else frames[-1]]
+    else:
+        embeds = [el for el in root.iter(*_EMBEDS) if el.tag != "frame"]
+    for el in embeds:
         src = (el.get("src") or el.get("data") or "").strip()
-        if not src or page._inside_junk(el.getparent(), None):
+        if not src or el.tag != "frame" and page._inside_junk(el.getparent(), None):
             continue
         line = el.sourceline or 1
         column = 1
@@ -994,7 +1031,8 @@ def _framed(page: _Page, root: Any, html_text: str, out: str, title: Any) -> Opt
             k = html_text.rfind("<", at, j) if j >= 0 else -1
             column = (k - at + 1) if k >= 0 else 1
         shown = src if len(src) <= 80 else src[:79] + "…"
-        return InputError("GL005", f"网页正文不在本页中，而在内嵌的框架或文件里（{_tag(el)} “{shown}”）：请打开该地址，检查其中的报告",
+        kind = _EMBED_ZH.get(_tag(el), "嵌入的文件")
+        return InputError("GL005", f"网页正文不在本页中，而在内嵌的框架或文件里（{kind}“{shown}”）：请打开该地址，检查其中的报告",
                           f"the page's body is not in the page but in an embedded frame or file ({_tag(el)} “{shown}”): "
                           "open that address and check the report there", line, column)
     return None
@@ -1062,7 +1100,7 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
         writer.block(pager)
         writer.b.end_line()
     out = writer.b.text()
-    framed = _framed(page, root, text, out, title if title is not None else first)
+    framed = _framed(page, root, text, out, title if title is not None else first) or _scripted(root, out)
     if framed is not None:
         raise framed
     if not out.strip():
