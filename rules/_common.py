@@ -142,6 +142,27 @@ def blank_row(table, row) -> bool:
     return not (table.missing_rows and table.rows and table.rows[-1] is row)
 
 
+def shifted_row(table, row) -> bool:
+    """A row of figures that ends in blank cells after its written ones, while those columns hold
+    figures in the table's other rows (table 四 has one row: always): as a converted or copied grid
+    writes a row one figure short (two cells run together, “12 3” or “123”, or a label cell holding
+    the first figure, “（一）予以公开12”) — the figures then stand one column or more to the left of
+    their own, and the blank is the cell they left. Its figures cannot be taken as its columns'."""
+    cells = row.cells
+    if not cells or cells[-1].kind != "blank":  # (the usual row: one look)
+        return False
+    k = len(cells)
+    while k and cells[k - 1].kind == "blank":
+        k -= 1
+    if k == 0:
+        return False  # a row left empty (GL207), not a shifted one
+    trailing = {c.column for c in cells[k:]}
+    others = [r for r in table.rows if r is not row and r.cells]
+    if not others:
+        return True
+    return all(any(c.column == col and c.kind == "number" for r in others for c in r.cells) for col in trailing)
+
+
 def row_columns(ctx, table, row) -> list:
     """The leaf columns a data row of ``table`` has in the edition (its block's, in table 二)."""
     spec = ctx.edition.table(table.id) if ctx.edition and table.id else None
