@@ -143,24 +143,27 @@ def blank_row(table, row) -> bool:
 
 
 def shifted_row(table, row) -> bool:
-    """A row of figures that ends in blank cells after its written ones, while those columns hold
-    figures in the table's other rows (table 四 has one row: always): as a converted or copied grid
-    writes a row one figure short (two cells run together, “12 3” or “123”, or a label cell holding
-    the first figure, “（一）予以公开12”) — the figures then stand one column or more to the left of
-    their own, and the blank is the cell they left. Its figures cannot be taken as its columns'."""
+    """A row of figures that begins or ends in blank cells beside its written ones, while those
+    columns hold figures in the table's other rows (table 四 has one row: always): as a converted or
+    copied grid writes a row one figure short (two cells run together, “12 3” or “123”, or a label
+    cell holding the first figure, “（一）予以公开12”; a label spread over empty cells before the
+    figures) — the figures then stand a column or more beside their own, and the blank is the cell
+    they left. Its figures cannot be taken as its columns'."""
     cells = row.cells
-    if not cells or cells[-1].kind != "blank":  # (the usual row: one look)
+    if not cells or (cells[-1].kind != "blank" and cells[0].kind != "blank"):  # (the usual row: one look)
         return False
-    k = len(cells)
+    i, k = 0, len(cells)
     while k and cells[k - 1].kind == "blank":
         k -= 1
-    if k == 0:
+    while i < k and cells[i].kind == "blank":
+        i += 1
+    if i == k:
         return False  # a row left empty (GL207), not a shifted one
-    trailing = {c.column for c in cells[k:]}
+    ends = {c.column for c in (*cells[:i], *cells[k:])}
     others = [r for r in table.rows if r is not row and r.cells]
     if not others:
         return True
-    return all(any(c.column == col and c.kind == "number" for r in others for c in r.cells) for col in trailing)
+    return all(any(c.column == col and c.kind == "number" for r in others for c in r.cells) for col in ends)
 
 
 def row_columns(ctx, table, row) -> list:

@@ -63,7 +63,7 @@ def test_the_last_cell_left_empty_names_the_shift(shape, tmp_path):
     diags = _lint(DATA.with_joined("三", "new", "natural"), shape, tmp_path)
     blank = [d for d in diags if d.code == "GL207"]
     assert [(d.row, d.col) for d in blank] == [("new", "total")]
-    assert "左侧" in blank[0].message and "to the left" in blank[0].message_en
+    assert "错位" in blank[0].message and "beside their own" in blank[0].message_en
 
 
 @pytest.mark.parametrize("shape", SHAPES)
@@ -85,3 +85,20 @@ def test_a_column_left_empty_in_every_row_is_not_a_shift(shape, tmp_path):
     data = data.with_value("三", "disclosed", "business", str(int(DATA.values[("三", "disclosed", "business")]) + 1))
     got = _codes(_lint(data, shape, tmp_path), "GL3")
     assert got == Counter({("GL302", "total", "business"): 1})
+
+
+@pytest.mark.parametrize("shape", ("pipe", "markdown"))
+def test_a_short_row_after_a_label_spread_over_empty_cells(shape):
+    """A full grid (an HTML table converted to text) writes a label merged across columns as the
+    label and empty cells: a row one figure short (“127125” for 127 and 125) then starts with an
+    empty cell, read as its first column's — its figures stand a column to the right of their own."""
+    import govlint
+    import reportgen as rg
+    from govlint.config import Config
+
+    doc = rg.distinct_doc()
+    doc.set("三", "new", "natural", doc.value("三", "new", "natural") + doc.value("三", "new", "business"))
+    doc.lose_value("三", "new", "business")
+    diags = govlint.lint(rg.render(doc, shape, grid=True).text, Config(select=("GL2", "GL3")))
+    assert [d.code for d in diags if d.code.startswith("GL3")] == []
+    assert [(d.code, d.row) for d in diags] == [("GL207", "new")]

@@ -24,11 +24,11 @@ def blank_cell(report, ctx):
     part in. The format does not say how to write “none” (unconfirmed), but most reports write 0;
     hence a warning, configurable per project.
     A table none of whose cells holds a value (the format's template, not filled in) is one
-    finding for the table, not one per cell. Blank cells at the end of a row of table 三 or 四 whose
-    columns are filled in the other rows (table 四: always) are named as what they more often are: the
-    cells left by figures standing one column to the left (two cells run together in a converted
-    grid, “12 3” or “123”; a label cell holding the first figure); the row then takes no part in
-    the GL3 checks, whose sums would mix its columns.
+    finding for the table, not one per cell. Blank cells at the start or the end of a row of table
+    三 or 四 whose columns are filled in the other rows (table 四: always) are named as what they more
+    often are: the cells left by figures standing a column beside their own (two cells run together
+    in a converted grid, “12 3” or “123”; a label cell holding the first figure); the row then takes
+    no part in the GL3 checks, whose sums would mix its columns.
     Fails: “规章 |  | 0 | 0 |”; “行政许可 |” with nothing after it; table 三 with its 175 cells blank
     (one finding).
     Passes: “规章 | 0 | 0 | 0 |”.
@@ -48,10 +48,10 @@ def blank_cell(report, ctx):
             if table.id in ("三", "四") and shifted_row(table, row):
                 # blank at the end of a row whose column is filled elsewhere: the row may be one figure short
                 yield ctx.rule.diag(
-                    cell.span, f"{zh}为空：本行数字比列数少，可能已错位到左侧各列（如两格数字连写、行名与第一个数字连写），"
+                    cell.span, f"{zh}为空：本行数字比列数少，可能已错位到相邻的列（如两格数字连写、行名与第一个数字连写），"
                                "请与原件核对；本行未参与合计校验",
-                    f"{en} is blank: the row has fewer figures than columns, so they may stand to the left of "
-                    "their own columns (two cells run together, or the label holding the first figure); check it "
+                    f"{en} is blank: the row has fewer figures than columns, so they may stand in the columns "
+                    "beside their own (two cells run together, or the label holding the first figure); check it "
                     "against the original; the row is left out of the arithmetic checks",
                     cell=cell, table=table.id, expected=0)
                 continue
