@@ -150,12 +150,13 @@ def shifted_row(table, row) -> bool:
     figures) — the figures then stand a column or more beside their own, and the blank is the cell
     they left. Its figures cannot be taken as its columns'."""
     cells = row.cells
-    if not cells or (cells[-1].kind != "blank" and cells[0].kind != "blank"):  # (the usual row: one look)
+    lead = bool(row.label)  # (table 四's row has no label to spread over empty cells before its figures)
+    if not cells or (cells[-1].kind != "blank" and not (lead and cells[0].kind == "blank")):  # (the usual row)
         return False
     i, k = 0, len(cells)
     while k and cells[k - 1].kind == "blank":
         k -= 1
-    while i < k and cells[i].kind == "blank":
+    while lead and i < k and cells[i].kind == "blank":
         i += 1
     if i == k:
         return False  # a row left empty (GL207), not a shifted one

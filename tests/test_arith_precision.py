@@ -102,3 +102,13 @@ def test_a_short_row_after_a_label_spread_over_empty_cells(shape):
     diags = govlint.lint(rg.render(doc, shape, grid=True).text, Config(select=("GL2", "GL3")))
     assert [d.code for d in diags if d.code.startswith("GL3")] == []
     assert [(d.code, d.row) for d in diags] == [("GL207", "new")]
+
+
+@pytest.mark.parametrize("shape", ("rows", "html"))
+def test_table_four_starting_with_a_blank_is_still_summed(shape, tmp_path):
+    """Table 四's row has no label to spread over empty cells: a blank first cell is a blank cell,
+    and the other groups' sums are checked."""
+    data = DATA.with_value("四", "cases", "review.upheld", "")
+    data = data.with_value("四", "cases", "direct.corrected", str(int(DATA.values[("四", "cases", "direct.corrected")]) + 1))
+    got = _codes(_lint(data, shape, tmp_path), "GL3")
+    assert got == Counter({("GL304", "cases", "direct.total"): 1})
