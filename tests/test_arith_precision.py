@@ -112,3 +112,17 @@ def test_table_four_starting_with_a_blank_is_still_summed(shape, tmp_path):
     data = data.with_value("四", "cases", "direct.corrected", str(int(DATA.values[("四", "cases", "direct.corrected")]) + 1))
     got = _codes(_lint(data, shape, tmp_path), "GL3")
     assert got == Counter({("GL304", "cases", "direct.total"): 1})
+
+
+@pytest.mark.parametrize("shape", ["html", "docx"])
+def test_a_table_writing_none_as_blank_is_still_summed(shape, tmp_path):
+    """A report that leaves a cell blank for none (observed: defects C6) — a row whose 自然人 is blank
+    and 商业企业 is not, a row ending in blanks — is not "shifted": its blanks are GL207's plain
+    "write 0" (GL3 skips the sums with a blank in them, as it skips any sum over a cell not read)."""
+    blanked = DATA
+    for row, col in (("disclosed", "natural"), ("partly_disclosed", "research"), ("not_processed.petition", "business"),
+                     ("unable.not_held", "total")):
+        blanked = blanked.with_value("三", row, col, "")
+    diags = _lint(blanked, shape, tmp_path)
+    assert not [d for d in diags if d.code.startswith("GL3")]
+    assert all("错位" not in d.message for d in diags if d.code == "GL207")
