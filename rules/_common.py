@@ -142,6 +142,36 @@ def blank_row(table, row) -> bool:
     return not (table.missing_rows and table.rows and table.rows[-1] is row)
 
 
+def shifted_row(table, row) -> bool:
+    """A row of figures that begins or ends in blank cells beside its written ones, while those
+    columns hold figures in the table's other rows (table 四 has one row: always): as a converted or
+    copied grid writes a row one figure short (two cells run together, “12 3” or “123”, or a label
+    cell holding the first figure, “（一）予以公开12”; a label spread over empty cells before the
+    figures) — the figures then stand a column or more beside their own, and the blank is the cell
+    they left. Its figures cannot be taken as its columns'. Not so in a table that writes none as a
+    blank (blanks between a row's figures, or in the other rows' figures): there a blank is a blank."""
+    cells = row.cells
+    lead = bool(row.label)  # (table 四's row has no label to spread over empty cells before its figures)
+    if not cells or (cells[-1].kind != "blank" and not (lead and cells[0].kind == "blank")):  # (the usual row)
+        return False
+    i, k = 0, len(cells)
+    while k and cells[k - 1].kind == "blank":
+        k -= 1
+    while lead and i < k and cells[i].kind == "blank":
+        i += 1
+    if i == k:
+        return False  # a row left empty (GL207), not a shifted one
+    if any(c.kind == "blank" for c in cells[i:k]):
+        return False  # blanks between its figures too: the table writes none as a blank, nothing moved
+    ends = {c.column for c in (*cells[:i], *cells[k:])}
+    others = [r for r in table.rows if r is not row and r.cells]
+    if not others:
+        return True
+    if any(c.kind == "blank" for r in others for c in r.cells if r.cells and any(x.kind == "number" for x in r.cells)):
+        return False  # other rows with blanks among their figures: blanks are how the table writes none
+    return all(any(c.column == col and c.kind == "number" for r in others for c in r.cells) for col in ends)
+
+
 def row_columns(ctx, table, row) -> list:
     """The leaf columns a data row of ``table`` has in the edition (its block's, in table 二)."""
     spec = ctx.edition.table(table.id) if ctx.edition and table.id else None

@@ -90,11 +90,20 @@ class ReportData:
     blocks: list[tuple[str, str]]  # ("p" | "h" | "table", text or table id), in document order
     values: dict[tuple[str, str, str], str]  # (table, row id, column id) -> text of the value cell
     dropped: set[tuple[str, str]] = field(default_factory=set)  # (table, row id) rows left out
+    # (table, row id, column id) -> separator: the cell written together with the next one in one
+    # cell ("12 3", "123"), the row's last cell left empty (as a grid converted from a page has it)
+    joined: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
     def with_value(self, table: str, row: str, col: str, text: str) -> "ReportData":
         out = copy.deepcopy(self)
         assert (table, row, col) in out.values
         out.values[(table, row, col)] = text
+        return out
+
+    def with_joined(self, table: str, row: str, col: str, sep: str = "") -> "ReportData":
+        out = copy.deepcopy(self)
+        assert (table, row, col) in out.values
+        out.joined[(table, row, col)] = sep
         return out
 
     def without_row(self, table: str, row: str) -> "ReportData":
@@ -214,6 +223,12 @@ def table_grid(data: ReportData, tid: str) -> list[list[GCell]]:
         rows.append([GCell(x) for x in T4_SUB * 2])
         if ("四", "cases") not in data.dropped:
             rows.append([GCell(v[("四", "cases", c)], key=("四", "cases", c)) for c in T4_COLS])
+    for row in rows:
+        for i, c in enumerate(row[:-1]):
+            if c.key is not None and c.key in data.joined:
+                row[i:i + 2] = [GCell(c.text + data.joined[c.key] + row[i + 1].text)]
+                row.append(GCell(""))  # the cell the figures after it left
+                break
     return _place(rows)
 
 
@@ -369,3 +384,34 @@ def convert(sources, fmt: str, outdir: Path, timeout: int = 300) -> list[Path]:
         if not out.exists():
             raise RuntimeError(f"LibreOffice did not write {out}")
     return outs
+
+
+# ----------------------------------------------------------------------------- distinct figures
+
+
+def distinct(data: ReportData) -> ReportData:
+    """``data`` with tables 三 and 四 holding non-zero figures that all differ (every identity of the
+    format holds), so that a figure read into another row or column always breaks a sum."""
+    out = copy.deepcopy(data)
+    v = out.values
+    appl = T3_COLS[:-1]
+    outcomes = [rid for rid, _ in T3_LEAVES if rid not in ("new", "carried_over", "total", "carry_forward")]
+    for i, r in enumerate(outcomes):
+        for j, c in enumerate(appl):
+            v[("三", r, c)] = str(1 + i * 6 + j)
+    for j, c in enumerate(appl):
+        total = sum(int(v[("三", r, c)]) for r in outcomes)
+        v[("三", "carried_over", c)], v[("三", "carry_forward", c)] = str(200 + j), str(300 + 2 * j)
+        v[("三", "total", c)] = str(total)
+        v[("三", "new", c)] = str(total + 300 + 2 * j - (200 + j))
+    for rid, _ in T3_LEAVES:
+        v[("三", rid, "total")] = str(sum(int(v[("三", rid, c)]) for c in appl))
+    k = 0
+    for g in ("review", "direct", "after_review"):
+        s = 0
+        for o in ("upheld", "corrected", "other", "pending"):
+            k += 1
+            v[("四", "cases", f"{g}.{o}")] = str(3 * k + 7 * (g != "review"))
+            s += 3 * k + 7 * (g != "review")
+        v[("四", "cases", f"{g}.total")] = str(s)
+    return out

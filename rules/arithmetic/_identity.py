@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govlint.edition import Identity, TableSpec
 
-from .._common import column_label, fmt, numeric, row_label
+from .._common import column_label, fmt, numeric, row_label, shifted_row
 
 
 def _describe(parts: list[tuple[str, float]]) -> str:
@@ -23,7 +23,8 @@ def check_identities(report, ctx):
     """Yield one diagnostic per broken instance of every identity whose ``rule`` is ``ctx.rule.code``.
 
     Instances with a missing or non-numeric cell are skipped: GL2 rules report those cells, and a
-    sum over a guess would only add a false error.
+    sum over a guess would only add a false error. So are those with a cell of a row whose figures
+    may have shifted (:func:`shifted_row`: blank cells at its end, GL207 names them).
     """
     if ctx.edition is None:
         return
@@ -73,8 +74,16 @@ def _with_stand_ins(spec: TableSpec, rows: list[str], stand_ins: dict) -> list[s
     return out
 
 
+def _shifted(table) -> set:
+    """Ids of the rows of ``table`` whose figures may stand in the wrong columns (shifted_row)."""
+    return {row.id for row in table.rows if shifted_row(table, row)}
+
+
 def _over_columns(ctx, spec: TableSpec, table, ident: Identity):
     stand_ins = _stand_ins(spec, table)
+    shifted = _shifted(table)
+    if shifted & set(spec.leaf_rows(ident.lhs + ident.rhs)):
+        return  # a row of the identity may be shifted: no column can be summed with confidence
     lhs_rows = _with_stand_ins(spec, spec.leaf_rows(ident.lhs), stand_ins)
     rhs_rows = _with_stand_ins(spec, spec.leaf_rows(ident.rhs), stand_ins)
 
@@ -116,7 +125,7 @@ def _over_columns(ctx, spec: TableSpec, table, ident: Identity):
 
 def _over_rows(ctx, spec: TableSpec, table, ident: Identity):
     for row in table.rows:
-        if not row.cells:
+        if not row.cells or shifted_row(table, row):
             continue
         by_column: dict = {}
         for c in row.cells:

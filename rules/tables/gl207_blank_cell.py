@@ -1,6 +1,6 @@
 from govlint import rule
 
-from .._common import TABLE_NAMES, TABLE_NAMES_EN, blank_row, column_label, iter_cells, row_columns, where
+from .._common import TABLE_NAMES, TABLE_NAMES_EN, blank_row, column_label, iter_cells, row_columns, shifted_row, where
 
 
 def _unfilled(ctx, table) -> int:
@@ -24,7 +24,11 @@ def blank_cell(report, ctx):
     part in. The format does not say how to write “none” (unconfirmed), but most reports write 0;
     hence a warning, configurable per project.
     A table none of whose cells holds a value (the format's template, not filled in) is one
-    finding for the table, not one per cell.
+    finding for the table, not one per cell. Blank cells at the start or the end of a row of table
+    三 or 四 whose columns are filled in the other rows (table 四: always) are named as what they more
+    often are: the cells left by figures standing a column beside their own (two cells run together
+    in a converted grid, “12 3” or “123”; a label cell holding the first figure); the row then takes
+    no part in the GL3 checks, whose sums would mix its columns.
     Fails: “规章 |  | 0 | 0 |”; “行政许可 |” with nothing after it; table 三 with its 175 cells blank
     (one finding).
     Passes: “规章 | 0 | 0 | 0 |”.
@@ -41,6 +45,16 @@ def blank_cell(report, ctx):
     for table, row, cell in iter_cells(report):
         if cell.kind == "blank" and id(table) not in unfilled:
             zh, en = where(ctx, table.id, row, cell)
+            if table.id in ("三", "四") and shifted_row(table, row):
+                # blank at the end of a row whose column is filled elsewhere: the row may be one figure short
+                yield ctx.rule.diag(
+                    cell.span, f"{zh}为空：本行数字比列数少，可能已错位到相邻的列（如两格数字连写、行名与第一个数字连写），"
+                               "请与原件核对；本行未参与合计校验",
+                    f"{en} is blank: the row has fewer figures than columns, so they may stand in the columns "
+                    "beside their own (two cells run together, or the label holding the first figure); check it "
+                    "against the original; the row is left out of the arithmetic checks",
+                    cell=cell, table=table.id, expected=0)
+                continue
             yield ctx.rule.diag(cell.span, f"{zh}为空，应填写数字（没有的填0）", f"{en} is blank; write a number (0 for none)",
                                 cell=cell, table=table.id, expected=0)
     for table in report.tables:
