@@ -195,3 +195,58 @@ def test_gl704_silent_on_real_pages():
                  "2022-zhenan-maopingzhen-partial.txt", "2022-wendeng-xinfangju-page8-partial.txt",
                  "2024-longgang-qzfgzbm-partial.txt"):
         assert run((DATA / name).read_text(encoding="utf-8"), "GL704") == [], name
+
+
+# ---------------------------------------------------------------- GL703: which date is the publication's
+
+def _below_title(line: str, text: str = SEED_TEXT) -> str:
+    title, rest = text.split("\n", 1)
+    return f"{title}\n{line}\n{rest}"
+
+
+def test_gl703_a_cms_bare_date_label_is_the_publication():
+    """日期：2023/2/15 or 时间：2023-02-15 in the line a CMS prints with the source is the publication
+    date; 更新时间, 打印日期 (another word before the label) are not."""
+    for line in ("日期：2023/2/15 来源：益阳市行政审批服务局", "来源：益阳市行政审批服务局 时间：2023-02-15 09:30 字号：大 中 小"):
+        ds = run(_below_title(line), "GL703")
+        assert where(ds) == [("GL703", 2)] and ds[0].actual == "2023-02-15", line
+        assert run(_below_title(line.replace("2023/2/15", "2023/1/20").replace("2023-02-15", "2023-01-20")), "GL703") == []
+    for line in ("更新时间：2023-03-01", "打印日期：2023-05-01", "访问时间：2023-05-01"):
+        assert run(_below_title(line), "GL703") == [], line
+
+
+def test_gl703_the_publication_label_before_the_signoff_date():
+    """成文日期 is when the report was signed off; 发布日期 beside it is the publication, whichever comes first."""
+    ds = run(_below_title("成文日期：2023-01-18 发布日期：2023-02-15"), "GL703")
+    assert [d.actual for d in ds] == ["2023-02-15"]
+    assert run(_below_title("成文日期：2023-02-15 发布日期：2023-01-18"), "GL703") == []
+    # alone, the sign-off date bounds the publication: signed off late, published late
+    assert [d.actual for d in run(_below_title("成文日期：2023-02-15"), "GL703")] == ["2023-02-15"]
+
+
+def test_gl703_the_date_under_the_report_above_the_page_lines():
+    """The agency's name and the date close the report; a copied page adds its own short lines after them."""
+    for date in ("2023年2月15日", "二〇二三年二月十五日", "2023.2.15"):
+        text = SEED_TEXT.rstrip("\n") + f"\n益阳市行政审批服务局\n{date}\n扫一扫在手机打开当前页\n【打印】【关闭】\n"
+        ds = run(text, "GL703")
+        assert [d.actual for d in ds] == ["2023-02-15"] and ds[0].line == text.count("\n") - 2, date
+    # a date in a sentence of the report's last paragraph is not the signature
+    said = SEED_TEXT.rstrip("\n") + "\n2023年2月15日，本报告经局务会审议通过。\n扫一扫在手机打开当前页\n"
+    assert run(said, "GL703") == []
+
+
+def test_gl703_a_department_named_management_committee():
+    """国有资产监督管理委员会 is a department (1月31日); a zone's 管理委员会 is not (3月31日)."""
+    for agency, late in (("湘潭市人民政府国有资产监督管理委员会", True), ("湘潭市城市管理委员会", True),
+                         ("益阳高新技术产业开发区管理委员会", False), ("韶山风景名胜区管理委员会", False),
+                         ("湘潭县人民政府", False), ("湘潭县花石镇人民政府", False)):
+        title = f"{agency}2022年政府信息公开工作年度报告"
+        ds = run(crawled(title, "2023-02-15", SEED_TEXT.replace(TITLE, title)), "GL703")
+        assert bool(ds) == late, agency
+
+
+def test_gl703_a_year_or_more_late_asks_about_the_title_year():
+    """Published 2024-01-20, a report titled 2022 is a year late — or the 2023 report titled 2022."""
+    ds = run(crawled(TITLE, "2024-01-20"), "GL703")
+    assert len(ds) == 1 and "是否应为2023年" in ds[0].message and "should it be 2023" in ds[0].message_en
+    assert "是否应为" not in run(crawled(TITLE, "2023-02-20"), "GL703")[0].message
