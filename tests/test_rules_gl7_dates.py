@@ -250,3 +250,17 @@ def test_gl703_a_year_or_more_late_asks_about_the_title_year():
     ds = run(crawled(TITLE, "2024-01-20"), "GL703")
     assert len(ds) == 1 and "是否应为2023年" in ds[0].message and "should it be 2023" in ds[0].message_en
     assert "是否应为" not in run(crawled(TITLE, "2023-02-20"), "GL703")[0].message
+
+
+def test_gl702_carried_over_effective_early_next_year_and_budget():
+    """Later years that do not state the report year's work: applications carried over into the next
+    year, the day a law takes effect, the first weeks of the next year said otherwise than by a month
+    (年初, 春节, 1-2月, 第一季度), the next year's budget drawn up in the report year."""
+    for said in ("2件申请转入2023年办理。", "有1件申请顺延至2023年答复。", "新修订的《中华人民共和国行政复议法》自2024年1月1日起施行。",
+                 "该办法于2024年3月1日正式施行，我局做好衔接准备。", "2023年初，对2022年度工作进行了考核。",
+                 "2023年春节前，完成了年度考核。", "2023年元旦前后开展了信息公开检查。", "2023年1-2月，完成了年度报告编制。",
+                 "2023年第一季度，召开了年度总结会。", "按照2023年度预算安排，做好项目储备。", "做好2023年度部门预算编制工作。"):
+        assert run(text_with(insert_after={3: said}), "GL702") == [], said
+    for late in ("2023年初步建成政务公开专区。", "2023年起草了信息公开制度。", "2023年，我局实施了专项行动。",
+                 "2023年6月，转入政务服务中心办理。", "2023年度，我局共办理申请3件。"):
+        assert where(run(text_with(insert_after={3: late}), "GL702")) == [("GL702", 4)], late
