@@ -264,3 +264,14 @@ def test_gl702_carried_over_effective_early_next_year_and_budget():
     for late in ("2023年初步建成政务公开专区。", "2023年起草了信息公开制度。", "2023年，我局实施了专项行动。",
                  "2023年6月，转入政务服务中心办理。", "2023年度，我局共办理申请3件。"):
         assert where(run(text_with(insert_after={3: late}), "GL702")) == [("GL702", 4)], late
+
+
+def test_gl701_a_campaigns_dates_in_a_sentence_about_data_are_no_period():
+    """A range of days dating a campaign is not the statistics period because its sentence mentions
+    data (数据) somewhere; the period is stated with its words next to it."""
+    for said in ("2022年3月1日至2022年5月31日，开展政务数据清理专项行动。", "为提升数据质量，2022年3月1日至5月31日开展专项检查。"):
+        assert run(text_with(insert_after={3: said}), "GL701") == [], said
+    for stated in ("本报告中所列数据的统计期限自2022年1月1日起至2022年11月30日止。", "统计期限：2022年2月1日—2022年12月31日。",
+                   "2022年1月1日至2022年11月30日为本报告统计期限。", "本报告数据为2021年1月1日至2021年12月31日的数据。"):
+        text = text_with(sub={"本报告数据统计时限为2022年1月1日至2022年12月31日。": stated})
+        assert where(run(text, "GL701")) == [("GL701", 2)], stated
