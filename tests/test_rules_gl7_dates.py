@@ -222,6 +222,10 @@ def test_gl703_the_publication_label_before_the_signoff_date():
     assert run(_below_title("成文日期：2023-02-15 发布日期：2023-01-18"), "GL703") == []
     # alone, the sign-off date bounds the publication: signed off late, published late
     assert [d.actual for d in run(_below_title("成文日期：2023-02-15"), "GL703")] == ["2023-02-15"]
+    # a disclosure catalogue's grid above the report: its 生成日期 likewise
+    grid = "索引号：43090000/2023-00012 发布机构：益阳市行政审批服务局\n生成日期：2023-02-15 发文字号："
+    assert [d.actual for d in run(_below_title(grid), "GL703")] == ["2023-02-15"]
+    assert run(_below_title(grid.replace("2023-02-15", "2023-01-15")), "GL703") == []
 
 
 def test_gl703_the_date_under_the_report_above_the_page_lines():

@@ -10,11 +10,12 @@ _N = r"\d{1,2}|[十一二三四五六七八九]{1,3}"
 _DATE = rf"(?P<y>{_Y})\s*[-/.－／．年]\s*(?P<m>{_N})\s*[-/.－／．月]\s*(?P<d>{_N})\s*日?"
 #: a labelled date near the top of the page, best first: the publication (发布时间: 2023-02-20,
 #: 发布日期 | 2023-01-30); a CMS's bare 日期：/时间： (not 更新时间, 打印日期: another word before it);
-#: the date the report was signed off (成文日期, 印发日期), which publication cannot precede
+#: the date the report was signed off or filed (成文日期, 印发日期, a disclosure catalogue's 生成日期),
+#: which publication cannot precede
 _LABELLED = (
     lazy_compile(rf"(?:发布时间|发布日期|发文日期|公开日期|发表时间|首发时间)\s*[:：|｜]?\s*{_DATE}"),
     lazy_compile(rf"(?<![\u4e00-\u9fff])(?:日期|时间)\s*[:：]\s*{_DATE}"),
-    lazy_compile(rf"(?:成文日期|印发日期)\s*[:：|｜]?\s*{_DATE}"),
+    lazy_compile(rf"(?:成文日期|印发日期|生成日期)\s*[:：|｜]?\s*{_DATE}"),
 )
 #: a line that is only a date (and perhaps the agency's name): the date under the report
 _SIGNATURE = lazy_compile(rf"^[\u4e00-\u9fff（）()]{{0,30}}?\s*{_DATE}\s*$")
@@ -92,11 +93,11 @@ def deadline(report, ctx):
     zones, management committees, street offices (街道办事处), which are their government's agencies
     and not its departments), the later deadline applies.
     Of several dates, the first found of: a publication label (发布时间, 发布日期, 公开日期), a CMS's
-    bare 日期：/时间： (not 更新时间, 打印日期), 成文日期/印发日期 (publication cannot precede it), the date
-    line under the agency's name at the end (above the page's own short lines, such as 扫一扫在手机打开
-    当前页). A date in a sentence (本报告经2023年2月15日局务会审议通过) is none of these. Published in the
-    second year after the report year or later, the message asks whether the title's year is wrong
-    (a 2023 report titled 2022).
+    bare 日期：/时间： (not 更新时间, 打印日期), 成文日期/印发日期/生成日期 (publication cannot precede
+    it), the date line under the agency's name at the end (above the page's own short lines, such
+    as 扫一扫在手机打开当前页). A date in a sentence (本报告经2023年2月15日局务会审议通过) is none of
+    these. Published in the second year after the report year or later, the message asks whether
+    the title's year is wrong (a 2023 report titled 2022).
     Why: 条例 第四十九条 sets the deadlines, and 30号 （四）明确责任 names late publication (不按时发布) as
     a ground for accountability.
     Options: ``department_deadline`` (default "01-31"), ``government_deadline`` (default "03-31") —
