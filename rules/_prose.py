@@ -178,7 +178,9 @@ def magnitude_en(value: float, unit: Optional[str] = "") -> str:
 _GOV = lazy_compile(r"人民政府|政府办公室|政府办公厅|人民政府办|政府$")
 _OFFICE_OF_GOV = lazy_compile(r"人民政府办公(?:室|厅)$")
 _DEPT_END = lazy_compile(r"(?:局|厅|委员会|委|署|中心|站|所|队|院|办公室|办|处|部|馆|会|公司)$")
-_ZONE = lazy_compile(r"管理委员会|管委会|实验区|试验区|开发区|高新区|新区|园区|示范区|合作区|保税区|综合区")
+#: a zone and its committee (…开发区管理委员会, …景区管委会); not a department named …管理委员会
+#: (国有资产监督管理委员会, 城市管理委员会)
+_ZONE = lazy_compile(r"[区园港场]管理委员会|管委会|实验区|试验区|开发区|高新区|新区|园区|示范区|合作区|保税区|综合区")
 #: a 街道办事处 is the agency of a district or city government in its streets (派出机关), not one of
 #: its departments, though its name ends as one (…办事处): the regulation sets it no deadline of its own
 _STREET = lazy_compile(r"街道办事处|街道办|街道$")

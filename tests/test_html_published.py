@@ -69,3 +69,19 @@ def test_other_dates_are_not_the_publication():
 def test_the_meta_line_does_not_change_the_title():
     r = govlint.parse(SHAPES["above the title"]("2023-02-20"))
     assert r.title is not None and r.title.text == TITLE
+
+
+@pytest.mark.parametrize("label", ["日期：", "时间："])
+def test_a_bare_date_label_in_the_meta_line_is_the_publication(label):
+    """A CMS's meta line may label the publication date only 日期： or 时间： (日期：2023/2/20 来源：…);
+    it is kept and checked, above or below the title. 更新时间： (another date) stays out."""
+    line = '<div class="info"><span>{}</span> <span>来源：益阳市行政审批服务局</span></div>\n'
+    for late, ok in (("2023/2/20", "2023/1/20"), ("2023-02-20 09:00", "2023-01-20 09:00")):
+        for where in ("top", "between"):
+            args = {"head": "", "top": "", "between": ""}
+            args[where] = line.format(label + late)
+            ds = gl703(page(**args))
+            assert len(ds) == 1 and ds[0].actual == "2023-02-20", (where, late)
+            args[where] = line.format(label + ok)
+            assert gl703(page(**args)) == []
+    assert gl703(page("", "", line.format("更新时间：2023-03-01"))) == []

@@ -195,3 +195,87 @@ def test_gl704_silent_on_real_pages():
                  "2022-zhenan-maopingzhen-partial.txt", "2022-wendeng-xinfangju-page8-partial.txt",
                  "2024-longgang-qzfgzbm-partial.txt"):
         assert run((DATA / name).read_text(encoding="utf-8"), "GL704") == [], name
+
+
+# ---------------------------------------------------------------- GL703: which date is the publication's
+
+def _below_title(line: str, text: str = SEED_TEXT) -> str:
+    title, rest = text.split("\n", 1)
+    return f"{title}\n{line}\n{rest}"
+
+
+def test_gl703_a_cms_bare_date_label_is_the_publication():
+    """日期：2023/2/15 or 时间：2023-02-15 in the line a CMS prints with the source is the publication
+    date; 更新时间, 打印日期 (another word before the label) are not."""
+    for line in ("日期：2023/2/15 来源：益阳市行政审批服务局", "来源：益阳市行政审批服务局 时间：2023-02-15 09:30 字号：大 中 小"):
+        ds = run(_below_title(line), "GL703")
+        assert where(ds) == [("GL703", 2)] and ds[0].actual == "2023-02-15", line
+        assert run(_below_title(line.replace("2023/2/15", "2023/1/20").replace("2023-02-15", "2023-01-20")), "GL703") == []
+    for line in ("更新时间：2023-03-01", "打印日期：2023-05-01", "访问时间：2023-05-01"):
+        assert run(_below_title(line), "GL703") == [], line
+
+
+def test_gl703_the_publication_label_before_the_signoff_date():
+    """成文日期 is when the report was signed off; 发布日期 beside it is the publication, whichever comes first."""
+    ds = run(_below_title("成文日期：2023-01-18 发布日期：2023-02-15"), "GL703")
+    assert [d.actual for d in ds] == ["2023-02-15"]
+    assert run(_below_title("成文日期：2023-02-15 发布日期：2023-01-18"), "GL703") == []
+    # alone, the sign-off date bounds the publication: signed off late, published late
+    assert [d.actual for d in run(_below_title("成文日期：2023-02-15"), "GL703")] == ["2023-02-15"]
+    # a disclosure catalogue's grid above the report: its 生成日期 likewise
+    grid = "索引号：43090000/2023-00012 发布机构：益阳市行政审批服务局\n生成日期：2023-02-15 发文字号："
+    assert [d.actual for d in run(_below_title(grid), "GL703")] == ["2023-02-15"]
+    assert run(_below_title(grid.replace("2023-02-15", "2023-01-15")), "GL703") == []
+
+
+def test_gl703_the_date_under_the_report_above_the_page_lines():
+    """The agency's name and the date close the report; a copied page adds its own short lines after them."""
+    for date in ("2023年2月15日", "二〇二三年二月十五日", "2023.2.15"):
+        text = SEED_TEXT.rstrip("\n") + f"\n益阳市行政审批服务局\n{date}\n扫一扫在手机打开当前页\n【打印】【关闭】\n"
+        ds = run(text, "GL703")
+        assert [d.actual for d in ds] == ["2023-02-15"] and ds[0].line == text.count("\n") - 2, date
+    # a date in a sentence of the report's last paragraph is not the signature
+    said = SEED_TEXT.rstrip("\n") + "\n2023年2月15日，本报告经局务会审议通过。\n扫一扫在手机打开当前页\n"
+    assert run(said, "GL703") == []
+
+
+def test_gl703_a_department_named_management_committee():
+    """国有资产监督管理委员会 is a department (1月31日); a zone's 管理委员会 is not (3月31日)."""
+    for agency, late in (("湘潭市人民政府国有资产监督管理委员会", True), ("湘潭市城市管理委员会", True),
+                         ("益阳高新技术产业开发区管理委员会", False), ("韶山风景名胜区管理委员会", False),
+                         ("湘潭县人民政府", False), ("湘潭县花石镇人民政府", False)):
+        title = f"{agency}2022年政府信息公开工作年度报告"
+        ds = run(crawled(title, "2023-02-15", SEED_TEXT.replace(TITLE, title)), "GL703")
+        assert bool(ds) == late, agency
+
+
+def test_gl703_a_year_or_more_late_asks_about_the_title_year():
+    """Published 2024-01-20, a report titled 2022 is a year late — or the 2023 report titled 2022."""
+    ds = run(crawled(TITLE, "2024-01-20"), "GL703")
+    assert len(ds) == 1 and "是否应为2023年" in ds[0].message and "should it be 2023" in ds[0].message_en
+    assert "是否应为" not in run(crawled(TITLE, "2023-02-20"), "GL703")[0].message
+
+
+def test_gl702_carried_over_effective_early_next_year_and_budget():
+    """Later years that do not state the report year's work: applications carried over into the next
+    year, the day a law takes effect, the first weeks of the next year said otherwise than by a month
+    (年初, 春节, 1-2月, 第一季度), the next year's budget drawn up in the report year."""
+    for said in ("2件申请转入2023年办理。", "有1件申请顺延至2023年答复。", "新修订的《中华人民共和国行政复议法》自2024年1月1日起施行。",
+                 "该办法于2024年3月1日正式施行，我局做好衔接准备。", "2023年初，对2022年度工作进行了考核。",
+                 "2023年春节前，完成了年度考核。", "2023年元旦前后开展了信息公开检查。", "2023年1-2月，完成了年度报告编制。",
+                 "2023年第一季度，召开了年度总结会。", "按照2023年度预算安排，做好项目储备。", "做好2023年度部门预算编制工作。"):
+        assert run(text_with(insert_after={3: said}), "GL702") == [], said
+    for late in ("2023年初步建成政务公开专区。", "2023年起草了信息公开制度。", "2023年，我局实施了专项行动。",
+                 "2023年6月，转入政务服务中心办理。", "2023年度，我局共办理申请3件。"):
+        assert where(run(text_with(insert_after={3: late}), "GL702")) == [("GL702", 4)], late
+
+
+def test_gl701_a_campaigns_dates_in_a_sentence_about_data_are_no_period():
+    """A range of days dating a campaign is not the statistics period because its sentence mentions
+    data (数据) somewhere; the period is stated with its words next to it."""
+    for said in ("2022年3月1日至2022年5月31日，开展政务数据清理专项行动。", "为提升数据质量，2022年3月1日至5月31日开展专项检查。"):
+        assert run(text_with(insert_after={3: said}), "GL701") == [], said
+    for stated in ("本报告中所列数据的统计期限自2022年1月1日起至2022年11月30日止。", "统计期限：2022年2月1日—2022年12月31日。",
+                   "2022年1月1日至2022年11月30日为本报告统计期限。", "本报告数据为2021年1月1日至2021年12月31日的数据。"):
+        text = text_with(sub={"本报告数据统计时限为2022年1月1日至2022年12月31日。": stated})
+        assert where(run(text, "GL701")) == [("GL701", 2)], stated

@@ -835,9 +835,11 @@ _SPAN_RE = cached_compile(r"\s*(\d+)")
 # -- the publication date printed outside the article (a CMS's meta line above or below the title:
 # 来源：××局 发布时间：2023-02-20, or only a <meta name="PubDate">): GL703 needs it
 _PUB_DATE = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
-#: labels that name the publication (not 成文日期, 更新时间: another date)
-_PUB_LABEL = cached_compile(rf"(?:发布时间|发布日期|公开日期|发表时间|发布于|首发时间)\s*[:：|｜]?\s*{_PUB_DATE}")
-_PUB_WORD = cached_compile(r"发布时间|发布日期|公开日期|发表时间|发布于|首发时间")
+#: labels that name the publication (not 成文日期, 更新时间: another date), and a CMS's bare
+#: 日期：/时间： (日期：2023-01-20 来源：…), not another word's (更新时间：, 打印日期：)
+_PUB_LABEL = cached_compile(rf"(?:发布时间|发布日期|公开日期|发表时间|发布于|首发时间|(?<![\u4e00-\u9fff])(?:日期|时间)\s*[:：])"
+                            rf"\s*[:：|｜]?\s*{_PUB_DATE}")
+_PUB_WORD = cached_compile(r"发布时间|发布日期|公开日期|发表时间|发布于|首发时间|(?<![\u4e00-\u9fff])(?:日期|时间)\s*[:：]")
 _PUB_META_NAMES = frozenset({"pubdate", "publishdate", "firstpublishedtime", "publishtime", "publish_date",
                              "publishdatetime", "article:published_time"})
 _PUB_VALUE = cached_compile(_PUB_DATE)

@@ -4,6 +4,29 @@ from govlint.relazy import lazy_compile
 from .._prose import find_periods, prose, sentence_bounds, span_of, states_period
 
 _ABOUT_DATA = lazy_compile(r"统计|数据|期限|时限|报告期|本报告")
+#: what names the period right after it (2022年1月1日至11月30日为本报告统计期限); used with .match
+_NAMED_AFTER = lazy_compile(r"[^，,；;。]{0,8}?(?:期限|时限|报告期|统计期|统计时)")
+_CLAUSE = "，,；;：:"
+_NEAR = 10
+
+
+def _states_the_period(text: str, ss: int, se: int, period) -> bool:
+    """Is ``period`` (in the sentence ``text[ss:se]``) the statistics period? So read when a word about
+    the data or the period stands just before it in its clause (统计时限为…, 本报告所列数据的统计期限自…),
+    or names it just after (…为本报告统计期限), or when it is a whole calendar year in a sentence about
+    the data. Not a range of days in a sentence that only mentions data elsewhere (2022年3月1日至5月31日，
+    开展政务数据清理专项行动: a campaign)."""
+    first, last = period.first, period.last
+    if first[1:] == (1, 1) and last[1:] == (12, 31) and first[0] == last[0] and _ABOUT_DATA.search(text, ss, se):
+        return True
+    a = max(ss, period.start - _NEAR)
+    before = text[a:period.start]
+    cut = max(before.rfind(c) for c in _CLAUSE)
+    if cut != -1 and before[cut] in "：:" and not before[cut + 1:].strip():
+        cut = max(before.rfind(c, 0, cut) for c in _CLAUSE)  # (统计期限：2022年…: the label's colon)
+    if _ABOUT_DATA.search(before, cut + 1):
+        return True
+    return _NAMED_AFTER.match(text, period.end, se) is not None
 
 
 @rule("GL701", "dates.period", "warning", summary_en="the statistics period is not 1月1日–12月31日 of the report year")
@@ -19,7 +42,10 @@ def period(report, ctx):
     Fails: a 2022 report stating “统计期限为2021年1月1日至2021年12月31日”.
     Passes: “本报告数据统计时限为2022年1月1日至2022年12月31日” (also 2022.1.1—2022.12.31,
     统计期限为2022年度, or 统计期限为2022年1月至12月; a range of whole months counts only in a sentence
-    about 统计/期限/时限, as campaigns are dated that way too).
+    about 统计/期限/时限, as campaigns are dated that way too); a campaign's dates in a sentence that
+    mentions data elsewhere (2022年3月1日至5月31日，开展政务数据清理专项行动): a range that is not a whole
+    calendar year is the statistics period only with the words about it just before it in its clause
+    (统计期限为…, 所列数据自…) or just after it (…为本报告统计期限).
     Basis: format-spec §3.4 (statistics period), DB51/T 2660—2019 §2.1; defects A3.
     """
     year = report.year
@@ -29,7 +55,7 @@ def period(report, ctx):
         text = p.text
         for period in find_periods(text):
             ss, se = sentence_bounds(text, period.start)
-            if not _ABOUT_DATA.search(text[ss:se]) or period.is_year(year) or not states_period(text, period):
+            if period.is_year(year) or not _states_the_period(text, ss, se, period) or not states_period(text, period):
                 continue
             written = text[period.start:period.end]
             yield ctx.rule.diag(span_of(ctx, p, period.start, period.end),

@@ -20,10 +20,21 @@ _AS_OF = lazy_compile(r"截至|截止|截到|至今|到目前")
 _META = lazy_compile(r"发布|时间|日期|来源|印发|成文|更新|落款|编制|公布")
 # the first quarter of the next year: a report is compiled then and may tell what was done then (a
 # year's assessment in January); used with .match(text, end of the year)
-_EARLY_NEXT_YEAR = lazy_compile(r"\s*(?:0?[1-3](?!\d)|[一二三](?!十))\s*月")
+# (also 1-2月, 年初 (not 初步), 元旦, 春节, 第一季度)
+_EARLY_NEXT_YEAR = lazy_compile(r"\s*(?:(?:0?[1-3](?!\d)|[一二三](?!十))(?:\s*[-—–~～至到、]\s*(?:0?[1-3](?!\d)|[一二三](?!十)))?\s*月"
+                                r"|初(?![步审])|元旦|春节|第?[一1]季度)")
+# a later year into which work is carried over (结转至2023年, 转入2023年办理, 顺延至2023年); used with
+# .search on the few characters before the year
+_CARRIED = lazy_compile(r"(?:结转|转入|转至|转到|顺延|延期|延至|留待)(?:至|到|入)?\s*$")
+# the day something takes effect (自2024年1月1日起施行, 2024年起, 于2024年3月1日正式施行): a date of the
+# future, not a statement of work; used with .match(text, end of the year); not 起草 (drafting is work)
+_N = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_FROM_ON = lazy_compile(rf"\s*(?:{_N}\s*月\s*(?:{_N}\s*[日号]\s*)?)?(?:起(?![草诉])|(?:正式)?(?:施行|生效))")
 # a later year naming the tasks set for it (部署2024年重点任务, 明确2024年工作思路): a plan, not work done;
 # used with .match(text, end of the year)
-_TASKS_OF = lazy_compile(r"度?(?:的)?(?:政务公开|政府信息公开)?(?:重点|主要)?(?:工作)?(?:任务|计划|安排|要点|思路|目标)")
+# (and its budget, drawn up in the report year: 编制2023年度部门预算)
+_TASKS_OF = lazy_compile(r"度?(?:的)?(?:(?:政务公开|政府信息公开)?(?:重点|主要)?(?:工作)?(?:任务|计划|安排|要点|思路|目标)"
+                         r"|(?:部门|单位|财政|本级)?预算)")
 
 
 @rule("GL702", "dates.later-year", "warning", summary_en="a year after the report year, in a statement of what was done")
@@ -36,8 +47,10 @@ def later_year(report, ctx):
     五 and 六 (their improvements are for next year), titles and document numbers (《…2023年…》,
     〔2023〕), ranges (2021—2025年), cut-off statements (截至2023年1月), publication lines (发布时间,
     印发 …), and January to March of the next year (2023年1月: the report is compiled then, and may
-    tell what was done then, such as the year's assessment), and the next year named for its tasks
-    (部署2023年重点任务, 2023年工作思路).
+    tell what was done then, such as the year's assessment; also 2023年1-2月, 2023年初, 元旦, 春节,
+    第一季度), the next year named for its tasks or its budget (部署2023年重点任务, 2023年工作思路,
+    编制2023年度部门预算), work carried over into it (结转至2023年, 转入2023年办理), and the day
+    something takes effect (自2024年1月1日起施行, 2024年起).
     Why: a 2022 report that says “2023年，我局共收到申请5件” has a typing slip in the year — or
     describes the wrong year, which readers cannot tell apart.
     Fails: in a 2022 report, part 一: “2023年，我局共收到政府信息公开申请5件”.
@@ -58,7 +71,8 @@ def later_year(report, ctx):
             if titles is None:
                 titles = quoted_ranges(text)
             s = m.start()
-            if inside(titles, s) or _RANGE_BEFORE.search(text[max(0, s - 2):s]) or _RANGE_AFTER.match(text, m.end() - 1):
+            if (inside(titles, s) or _RANGE_BEFORE.search(text[max(0, s - 2):s]) or _RANGE_AFTER.match(text, m.end() - 1)
+                    or _CARRIED.search(text[max(0, s - 5):s]) or _FROM_ON.match(text, m.end())):
                 continue
             if y == year + 1 and (_EARLY_NEXT_YEAR.match(text, m.end()) or _TASKS_OF.match(text, m.end())):
                 continue

@@ -8,10 +8,21 @@ from .._prose import agency_kind, agency_name, cn_int, option, span_of
 _Y = r"(?:19|20|１９|２０)\d{2}|[〇零○一二三四五六七八九]{4}"
 _N = r"\d{1,2}|[十一二三四五六七八九]{1,3}"
 _DATE = rf"(?P<y>{_Y})\s*[-/.－／．年]\s*(?P<m>{_N})\s*[-/.－／．月]\s*(?P<d>{_N})\s*日?"
-#: a labelled date near the top of the page: 发布时间: 2023-02-20, 发布日期 | 2023-01-30
-_LABELLED = lazy_compile(rf"(?:发布时间|发布日期|发文日期|公开日期|成文日期|印发日期)\s*[:：|｜]?\s*{_DATE}")
+#: a labelled date near the top of the page, best first: the publication (发布时间: 2023-02-20,
+#: 发布日期 | 2023-01-30); a CMS's bare 日期：/时间： (not 更新时间, 打印日期: another word before it);
+#: the date the report was signed off or filed (成文日期, 印发日期, a disclosure catalogue's 生成日期),
+#: which publication cannot precede
+_LABELLED = (
+    lazy_compile(rf"(?:发布时间|发布日期|发文日期|公开日期|发表时间|首发时间)\s*[:：|｜]?\s*{_DATE}"),
+    lazy_compile(rf"(?<![\u4e00-\u9fff])(?:日期|时间)\s*[:：]\s*{_DATE}"),
+    lazy_compile(rf"(?:成文日期|印发日期|生成日期)\s*[:：|｜]?\s*{_DATE}"),
+)
 #: a line that is only a date (and perhaps the agency's name): the date under the report
 _SIGNATURE = lazy_compile(rf"^[\u4e00-\u9fff（）()]{{0,30}}?\s*{_DATE}\s*$")
+#: a short line a page prints after the report (扫一扫在手机打开当前页, 【打印】【关闭】, 分享到：):
+#: no sentence, no figure; the signature is looked for above such lines
+_CHROME = lazy_compile(r"^[^。；;，,\d０-９]{0,24}$")
+_TAIL_LINES = 6
 _HEAD_CHARS = 3000
 
 DEFAULTS = {"government": "03-31", "department": "01-31"}
@@ -44,18 +55,23 @@ def _published(report, ctx):
             pass
     text = report.text
     first = report.sections[0].heading.span.start if report.sections else min(len(text), _HEAD_CHARS)
-    for m in _LABELLED.finditer(text, 0, min(first, _HEAD_CHARS)):
-        d = _date(m)
-        if d is not None:
-            return d, ctx.source.span(m.start("y"), m.end())
+    head = min(first, _HEAD_CHARS)
+    if text.find("日", 0, head) != -1 or text.find("间", 0, head) != -1:
+        for pattern in _LABELLED:
+            for m in pattern.finditer(text, 0, head):
+                d = _date(m)
+                if d is not None:
+                    return d, ctx.source.span(m.start("y"), m.end())
     if report.sections:
-        tail = report.sections[-1].paragraphs[-2:]
-        for p in reversed(tail):
+        # the last lines: the date under the agency's name, perhaps followed by the page's own lines
+        for p in reversed(report.sections[-1].paragraphs[-_TAIL_LINES:]):
             m = _SIGNATURE.match(p.text)
             if m:
                 d = _date(m)
                 if d is not None:
                     return d, span_of(ctx, p, m.start("y"), m.end())
+            if not _CHROME.match(p.text.strip()):
+                break  # (a sentence of the report: the date, if any, is not under it)
     return None, None
 
 
@@ -76,11 +92,19 @@ def deadline(report, ctx):
     (the title names a 人民政府 or its 办公室/办公厅). When the title does not say which (development
     zones, management committees, street offices (街道办事处), which are their government's agencies
     and not its departments), the later deadline applies.
+    Of several dates, the first found of: a publication label (发布时间, 发布日期, 公开日期), a CMS's
+    bare 日期：/时间： (not 更新时间, 打印日期), 成文日期/印发日期/生成日期 (publication cannot precede
+    it), the date line under the agency's name at the end (above the page's own short lines, such
+    as 扫一扫在手机打开当前页). A date in a sentence (本报告经2023年2月15日局务会审议通过) is none of
+    these. Published in the second year after the report year or later, the message asks whether
+    the title's year is wrong (a 2023 report titled 2022).
     Why: 条例 第四十九条 sets the deadlines, and 30号 （四）明确责任 names late publication (不按时发布) as
     a ground for accountability.
     Options: ``department_deadline`` (default "01-31"), ``government_deadline`` (default "03-31") —
     local notices may set earlier dates.
-    Fails: 益阳市行政审批服务局2022年… with 发布时间: 2023-02-20.
+    Fails: 益阳市行政审批服务局2022年… with 发布时间: 2023-02-20; with 日期：2023/2/20; with the lines
+    益阳市行政审批服务局 and 二〇二三年二月二十日 closing the report; 湘潭市人民政府国有资产监督管理委员会
+    (a department) with 2023-02-15.
     Passes: the same with 发布时间: 2023-01-20; 平潭综合实验区2022年… with 2023-02-20 (type unclear: 3月31日).
     Basis: 条例 第四十九条 (format-spec §1.2); defects A1.
     """
@@ -99,8 +123,9 @@ def deadline(report, ctx):
     if published <= limit:
         return
     days = (published - limit).days
-    yield ctx.rule.diag(span,
-                        f"发布日期{_zh(published)}晚于法定期限{_zh(limit)}，逾期{days}天（{_KIND_ZH[kind]}，"
-                        f"依据条例第四十九条）",
-                        f"published on {published.isoformat()}, {days} days after the deadline {limit.isoformat()} "
-                        f"({_KIND_EN[kind]}; 条例 Art. 49)", expected=limit.isoformat(), actual=published.isoformat())
+    zh = f"发布日期{_zh(published)}晚于法定期限{_zh(limit)}，逾期{days}天（{_KIND_ZH[kind]}，依据条例第四十九条）"
+    en = f"published on {published.isoformat()}, {days} days after the deadline {limit.isoformat()} ({_KIND_EN[kind]}; 条例 Art. 49)"
+    if published.year > year + 1:  # a year or more late: the next year's report, titled with this year?
+        zh += f"；或标题中的年份有误（是否应为{published.year - 1}年）"
+        en += f"; or the year in the title is wrong (should it be {published.year - 1}?)"
+    yield ctx.rule.diag(span, zh, en, expected=limit.isoformat(), actual=published.isoformat())
