@@ -291,6 +291,11 @@ def _value_like(token: str) -> bool:
 _PAGER = cached_compile(r"[上下]\s*一\s*页")
 
 
+# a comma or semicolon outside brackets: words of a sentence (a line of prose with its figures set
+# apart, 行政复议 0 件，行政诉讼 0 件，), never a table's header line
+_CLAUSE_MARKS = cached_compile(r"[，；;]")
+
+
 def _classify_line(line: str) -> str:
     """Table-line kind of a line that is not a heading or title: CELL, ROW, SPACED, ARTIFACT or TEXT."""
     if _PIPE.search(line):
@@ -309,7 +314,7 @@ def _classify_line(line: str) -> str:
     if len(tokens) - first_value >= 2 and all(value[first_value:]) and "。" not in line:
         return "SPACED"  # a label of several words followed by values (三、本年度办理结果 （一）予以公开 0 0 …)
     if "。" not in line and all(len(_BRACKETED.sub("", t)) <= 12 for t in tokens) and _CJK.search(line) \
-            and not _PAGER.search(line):
+            and not _PAGER.search(line) and not _CLAUSE_MARKS.search(_BRACKETED.sub("", line)):
         return "SPACED"  # a header line of short labels (a bracketed note or unit does not count)
     return "TEXT"
 

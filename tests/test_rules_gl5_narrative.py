@@ -777,3 +777,17 @@ def test_a_sentence_with_its_figure_set_apart_by_blanks_is_prose():
     report = govlint.parse(text)
     assert any(line in p.text for p in report.section(1).paragraphs)
     assert all(t.span.line != at for t in report.tables)
+
+
+@pytest.mark.parametrize("line", ["行政复议 0 件，行政诉讼 0 件，", "本年度共收到 23 件，办结 23 件，", "予以公开 12 件，部分公开 3 件，"])
+def test_a_wrapped_line_of_prose_with_figures_set_apart_is_prose(line):
+    """A line of a paragraph as text from a PDF gives it (figures set apart by blanks, the line cut
+    after a comma): its words are short, but a comma outside brackets is a sentence's, never a table
+    header's — it was read as a table (三 or 四) with its rows missing (GL202, GL211, GL212)."""
+    import govlint
+
+    text = text_with(insert_after={4: line})
+    at = text.split("\n").index(line) + 1
+    report = govlint.parse(text)
+    assert any(line in p.text for p in report.section(1).paragraphs)
+    assert all(t.span.line != at for t in report.tables)
