@@ -25,8 +25,8 @@ def blank_cell(report, ctx):
     hence a warning, configurable per project.
     A table none of whose cells holds a value (the format's template, not filled in) is one
     finding for the table, not one per cell. Blank cells at the start or the end of a row of table
-    三 or 四 whose columns are filled in the other rows (table 四: always) are named as what they more
-    often are: the cells left by figures standing a column beside their own (two cells run together
+    三 or 四 whose columns are filled in the other rows (table 四: always), in a table that writes
+    no blank between figures, are named as what they more often are: the cells left by figures standing a column beside their own (two cells run together
     in a converted grid, “12 3” or “123”; a label cell holding the first figure); the row then takes
     no part in the GL3 checks, whose sums would mix its columns.
     Fails: “规章 |  | 0 | 0 |”; “行政许可 |” with nothing after it; table 三 with its 175 cells blank
