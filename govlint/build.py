@@ -1155,14 +1155,15 @@ class _Aligner:
     def _cell(self, raw: RawCell, v: CellValue, row: Optional[str] = None, column: Optional[ColumnSpec] = None) -> Cell:
         # positional: a few hundred cells per report, and keyword arguments cost more
         if column is None:
-            return Cell(raw.text, self._span(raw.start, raw.end), v.kind, v.value, v.unit, v.is_integer_text, row)
+            return Cell(raw.text, self._span(raw.start, raw.end), v.kind, v.value, v.unit, v.is_integer_text, row,
+                        note=v.note)
         if column.integer and not v.is_integer_text and v.kind == "number" and _POINT_GROUPED.fullmatch(raw.text):
             # 1.234 in a column of counts: the point groups thousands (OCR, a European locale)
             value = int(re.sub(r"[^0-9０-９]", "", raw.text).translate(_FW_DIGITS))
             return Cell(raw.text, self._span(raw.start, raw.end), v.kind, -value if v.value < 0 else value, v.unit,
-                        True, row, column.id, column.label, reading="point_grouping")
+                        True, row, column.id, column.label, reading="point_grouping", note=v.note)
         return Cell(raw.text, self._span(raw.start, raw.end), v.kind, v.value, v.unit, v.is_integer_text, row,
-                    column.id, column.label)
+                    column.id, column.label, note=v.note)
 
     def _close_row(self) -> None:
         r = self.row
