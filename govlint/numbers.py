@@ -83,6 +83,7 @@ __all__ = [
     "find_quantities",
     "chinese_to_number",
     "lookalike_figure",
+    "chinese_figure",
 ]
 
 # ---------------------------------------------------------------------------
@@ -543,6 +544,30 @@ def lookalike_figure(text: str) -> str | None:
         return None
     out = "".join(_LOOKALIKE_DIGITS.get(ch, ch) for ch in s).translate(_FW_TABLE)
     return out if out != s.translate(_FW_TABLE) else None
+
+
+#: the counting units a Chinese numeral in a table cell may carry (十二件)
+_CN_CELL_UNITS = ("人次", "件", "个", "项", "条", "次", "家", "宗", "起")
+
+
+def chinese_figure(text: str) -> tuple[int, str | None] | None:
+    """The count a table cell writes in Chinese numerals (``三`` -> 3, ``十二件`` -> 12 with unit
+    ``件``, ``零`` -> 0, ``一百零五`` -> 105), or None: a single numeral character other than ``〇``
+    (read by :func:`lookalike_figure` as the 0 OCR took it for), or a numeral with 十/百/千/万/亿;
+    digit strings such as ``一二`` are not counts.
+
+    >>> chinese_figure("十二件"), chinese_figure("三"), chinese_figure("一二"), chinese_figure("统一")
+    ((12, '件'), (3, None), None, None)
+    """
+    s = text.strip(_STRIP_CHARS)
+    if not s or len(s) > 12:
+        return None
+    unit = next((u for u in _CN_CELL_UNITS if s.endswith(u) and len(s) > len(u)), None)
+    num = s[: -len(unit)] if unit else s
+    if num == "〇" or (len(num) > 1 and not any(ch in _CN_UNIT_CHARS for ch in num)):
+        return None
+    v = chinese_to_number(num)
+    return None if v is None else (v, unit)
 
 
 # ---------------------------------------------------------------------------

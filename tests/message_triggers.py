@@ -98,7 +98,8 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL205"] = [("text", text_with(sub={"其他 |\n|||||\n一、本年": "其他 |\n小计 |\n|||||\n一、本年"}))]
     t["GL206"] = [("text", _year(seed, 2020))]
     t["GL207"] = [("doc", [["set", "三", "new", "natural", ""]])]
-    t["GL208"] = [("text", text_with(replace={68: "无 |"})), ("text", text_with(replace={20: "不详 |"}))]
+    t["GL208"] = [("text", text_with(replace={68: "无 |"})), ("text", text_with(replace={20: "不详 |"})),
+                  ("text", text_with(replace={68: "零 |"}))]
     t["GL209"] = [("text", text_with(replace={68: "-1 |"}))]
     t["GL210"] = [("text", text_with(replace={68: "0.5 |"}))]
     t["GL211"] = [("text", "\n".join(LINES[:67] + LINES[68:])),  # table 三: a value lost

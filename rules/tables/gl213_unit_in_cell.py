@@ -21,8 +21,8 @@ def unit_in_cell(report, ctx):
     Basis: format-spec §3.4 (units), §4.1; defects C7.
     """
     for table, row, cell in iter_cells(report):
-        if cell.kind != "number" or not (cell.unit or cell.note):
-            continue
+        if cell.kind != "number" or not (cell.unit or cell.note) or cell.reading == "chinese_numeral":
+            continue  # (a count in Chinese numerals, 十二件: GL208's, unit and all)
         zh, en = where(ctx, table.id, row, cell)
         spec = ctx.edition.table(table.id) if ctx.edition else None
         col = spec.column(cell.column, row.block) if spec and cell.column else None
