@@ -19,7 +19,7 @@ import lark
 from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
 from .labels import bare_key, key, lookalike_fold, note_after, numbering, strip_numbering
 from .model import Cell, Heading, LabelNote, OtherEditionBlock, Paragraph, Report, Row, Section, Span, Table
-from .numbers import CellValue, chinese_to_number, lookalike_figure, parse_cell
+from .numbers import CellValue, chinese_figure, chinese_to_number, lookalike_figure, parse_cell
 from .parse import HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix, split_cells
 from .source import Source
 from . import flatten, recover
@@ -129,6 +129,7 @@ def _greedy_labels(source: Source, run: Sequence[RawCell], known: set[str]) -> l
 # a count whose thousands are grouped by points (1.234, 12.345.678): a point followed by three digits
 _POINT_GROUPED = cached_compile(r"\s*[-－]?[0-9０-９]{1,3}(?:[.．][0-9０-９]{3})+\s*")
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_CN_NUMERAL_START = frozenset("零一二两三四五六七八九十百千")
 _FIGURE_LIKE = cached_compile(r"[0-9０-９][0-9０-９,，.．]*")
 
 
@@ -1155,14 +1156,20 @@ class _Aligner:
     def _cell(self, raw: RawCell, v: CellValue, row: Optional[str] = None, column: Optional[ColumnSpec] = None) -> Cell:
         # positional: a few hundred cells per report, and keyword arguments cost more
         if column is None:
-            return Cell(raw.text, self._span(raw.start, raw.end), v.kind, v.value, v.unit, v.is_integer_text, row)
+            return Cell(raw.text, self._span(raw.start, raw.end), v.kind, v.value, v.unit, v.is_integer_text, row,
+                        note=v.note)
+        if v.kind == "text" and raw.text and raw.text.strip()[:1] in _CN_NUMERAL_START:
+            cn = chinese_figure(raw.text)
+            if cn is not None:  # 三, 十二件: the count written in Chinese numerals (GL208 says so)
+                return Cell(raw.text, self._span(raw.start, raw.end), "number", cn[0], cn[1], True, row, column.id,
+                            column.label, reading="chinese_numeral")
         if column.integer and not v.is_integer_text and v.kind == "number" and _POINT_GROUPED.fullmatch(raw.text):
             # 1.234 in a column of counts: the point groups thousands (OCR, a European locale)
             value = int(re.sub(r"[^0-9０-９]", "", raw.text).translate(_FW_DIGITS))
             return Cell(raw.text, self._span(raw.start, raw.end), v.kind, -value if v.value < 0 else value, v.unit,
-                        True, row, column.id, column.label, reading="point_grouping")
+                        True, row, column.id, column.label, reading="point_grouping", note=v.note)
         return Cell(raw.text, self._span(raw.start, raw.end), v.kind, v.value, v.unit, v.is_integer_text, row,
-                    column.id, column.label)
+                    column.id, column.label, note=v.note)
 
     def _close_row(self) -> None:
         r = self.row

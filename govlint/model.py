@@ -82,6 +82,9 @@ class Cell:
     # (1.234 in a column of whole numbers: the point a thousands separator, as OCR and some
     # conversions write it; read as 1234, GL210 says so)
     reading: Optional[str] = None
+    # a remark in brackets or a footnote mark written after the figure (3（其中1件已撤回）, 5*): the
+    # figure is the cell's value, the remark is GL213's
+    note: Optional[str] = None
 
     @property
     def is_number(self) -> bool:

@@ -83,6 +83,7 @@ __all__ = [
     "find_quantities",
     "chinese_to_number",
     "lookalike_figure",
+    "chinese_figure",
 ]
 
 # ---------------------------------------------------------------------------
@@ -336,12 +337,16 @@ class CellValue:
     ``"%"``; an approximation such as ``100余件`` keeps it: ``"余件"``) or
     ``None``, and ``is_integer_text`` tells whether the number was
     written without a decimal point (``"12"`` -> True, ``"12.0"`` -> False).
+    ``note`` is what a number cell carries after its figure that is neither a unit nor part of the
+    figure: a remark in brackets (``3（其中1件已撤回）`` -> ``"（其中1件已撤回）"``) or a footnote mark
+    (``5*``, ``5①``, ``5注1`` -> ``"*"``, ``"①"``, ``"注1"``); ``None`` if there is none.
     """
 
     kind: str
     value: int | float | None
     unit: str | None
     is_integer_text: bool
+    note: str | None = None
 
 
 @attrs.frozen
@@ -416,7 +421,55 @@ def _parse_cell_cached(text: str) -> CellValue:
     return _parse_cell(text)
 
 
+#: footnote marks written after a figure (5*, 5※, 5①, 5¹, 5注, 5注1, 5注①)
+_FOOTNOTE_MARKS = frozenset("*＊※†‡") | frozenset(chr(c) for c in range(0x2460, 0x2474)) | frozenset("¹²³⁰⁴⁵⁶⁷⁸⁹")
+_NOTE_OPEN = {"）": "（", ")": "("}
+_MAX_NOTE = 40
+
+
+def _split_note(s: str) -> tuple[str, str] | None:
+    """``s`` split into a figure and what follows it that is a remark in brackets or a footnote
+    mark (see :attr:`CellValue.note`), or None. Linear: str.rfind and a scan of the tail only."""
+    last = s[-1]
+    if last in _NOTE_OPEN:
+        i = max(s.rfind(_NOTE_OPEN[last]), s.rfind("（" if last == ")" else "("))
+        if i <= 0 or len(s) - i > _MAX_NOTE:
+            return None
+        inner = s[i + 1:-1]
+        if not inner.strip(_STRIP_CHARS) or any(ch in "（()）" for ch in inner):
+            return None
+        return s[:i], s[i:]
+    j = len(s)
+    while j > 0 and s[j - 1] in _FOOTNOTE_MARKS:
+        j -= 1
+    k = j
+    while k > 0 and j - k < 2 and s[k - 1] in "0123456789０１２３４５６７８９":
+        k -= 1
+    if k > 1 and s[k - 1] == "注":
+        return s[:k - 1], s[k - 1:]  # 5注, 5注1, 5注①
+    if 0 < j < len(s) and len(s) - j <= 3:
+        return s[:j], s[j:]  # 5*, 5①
+    return None
+
+
 def _parse_cell(text: str) -> CellValue:
+    """:func:`_parse_plain`, and a figure followed by a remark in brackets or a footnote mark read as
+    that figure with the remark as its ``note`` (``3（其中1件已撤回）``, ``5*``) -- not as text: a
+    reviewer reads the figure, and the cell stays in its column."""
+    v = _parse_plain(text)
+    if v.kind != "text":
+        return v
+    s = text.strip(_STRIP_CHARS)
+    cut = _split_note(s)
+    if cut is None:
+        return v
+    head = _parse_plain(cut[0])
+    if head.kind != "number":
+        return v
+    return CellValue("number", head.value, head.unit, head.is_integer_text, cut[1])
+
+
+def _parse_plain(text: str) -> CellValue:
     """Classify and parse the text of one table cell.
 
     Whitespace (including U+3000, NBSP and zero-width characters) is stripped
@@ -491,6 +544,30 @@ def lookalike_figure(text: str) -> str | None:
         return None
     out = "".join(_LOOKALIKE_DIGITS.get(ch, ch) for ch in s).translate(_FW_TABLE)
     return out if out != s.translate(_FW_TABLE) else None
+
+
+#: the counting units a Chinese numeral in a table cell may carry (十二件)
+_CN_CELL_UNITS = ("人次", "件", "个", "项", "条", "次", "家", "宗", "起")
+
+
+def chinese_figure(text: str) -> tuple[int, str | None] | None:
+    """The count a table cell writes in Chinese numerals (``三`` -> 3, ``十二件`` -> 12 with unit
+    ``件``, ``零`` -> 0, ``一百零五`` -> 105), or None: a single numeral character other than ``〇``
+    (read by :func:`lookalike_figure` as the 0 OCR took it for), or a numeral with 十/百/千/万/亿;
+    digit strings such as ``一二`` are not counts.
+
+    >>> chinese_figure("十二件"), chinese_figure("三"), chinese_figure("一二"), chinese_figure("统一")
+    ((12, '件'), (3, None), None, None)
+    """
+    s = text.strip(_STRIP_CHARS)
+    if not s or len(s) > 12:
+        return None
+    unit = next((u for u in _CN_CELL_UNITS if s.endswith(u) and len(s) > len(u)), None)
+    num = s[: -len(unit)] if unit else s
+    if num == "〇" or (len(num) > 1 and not any(ch in _CN_UNIT_CHARS for ch in num)):
+        return None
+    v = chinese_to_number(num)
+    return None if v is None else (v, unit)
 
 
 # ---------------------------------------------------------------------------

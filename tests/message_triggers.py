@@ -103,13 +103,15 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL206"] = [("text", _year(seed, 2020))]
     t["GL207"] = [("doc", [["set", "三", "new", "natural", ""]]),
                   ("doc", [["set", "三", "new", "total", ""]])]  # at the end of the row: it may be one figure short
-    t["GL208"] = [("text", text_with(replace={68: "无 |"})), ("text", text_with(replace={20: "不详 |"}))]
+    t["GL208"] = [("text", text_with(replace={68: "无 |"})), ("text", text_with(replace={20: "不详 |"})),
+                  ("text", text_with(replace={68: "零 |"}))]
     t["GL209"] = [("text", text_with(replace={68: "-1 |"}))]
     t["GL210"] = [("text", text_with(replace={68: "0.5 |"}))]
     t["GL211"] = [("text", "\n".join(LINES[:67] + LINES[68:])),  # table 三: a value lost
                   ("text", "\n".join(LINES[:318] + LINES[319:]))]  # table 四 (its row has no label): one lost
     t["GL212"] = [("text", "\n".join(LINES[:295] + LINES[317:]))]
-    t["GL213"] = [("text", text_with(replace={68: "0件 |"}))]
+    t["GL213"] = [("text", text_with(replace={68: "0件 |"})), ("text", text_with(replace={68: "0（含转办3件） |"})),
+                  ("text", text_with(replace={68: "0* |"}))]
     t["GL214"] = [("path", Path(__file__).parent / "data" / "2024-pingtan.txt")]
     t["GL215"] = [("text", text_with(sub={"法律服务机构 |": "法律服务机构（律所） |"}))]
     # GL3 arithmetic

@@ -1,7 +1,7 @@
 from govlint import Severity, rule
 from govlint.numbers import lookalike_figure, parse_cell
 
-from .._common import iter_cells, where
+from .._common import fmt, iter_cells, where
 
 
 @rule("GL208", "tables.non-numeric", "warning", summary_en="a table cell holds a placeholder or text instead of a number")
@@ -15,12 +15,21 @@ def non_numeric(report, ctx):
     A cell whose digits OCR misread as the letters they look like (“1O”, “l”, “S”, “〇” for 10, 1, 5,
     0) or split by a blank (“1 234”) is reported with the figure it probably is; it is not read as
     that figure (nothing is invented), so it stays out of the arithmetic checks.
-    Fails: “行政许可 | 无 |”; “（一）予以公开 | 1O | …” (probably 10).
+    A count written in Chinese numerals (“三”, “十二件”, “零”) is read as that number — it takes part in
+    the arithmetic — and reported as a warning naming the figure to write.
+    Fails: “行政许可 | 无 |”; “（一）予以公开 | 1O | …” (probably 10); “行政处罚 | 十二 |” (read as 12).
     Passes: “行政许可 | 0 |”.
     Basis: format-spec §3.4 (empty cells); defects C6.
     """
     for table, row, cell in iter_cells(report):
-        if cell.kind == "placeholder":
+        if cell.reading == "chinese_numeral":
+            zh, en = where(ctx, table.id, row, cell)
+            figure = fmt(cell.value)
+            yield ctx.rule.diag(cell.span, f"{zh}用汉字写作“{cell.text.strip()}”，已按 {figure} 读取；统计表应填写阿拉伯数字（{figure}）",
+                                f"{en} is written in Chinese numerals (“{cell.text.strip()}”), read as {figure}; write "
+                                f"the figure in Arabic digits ({figure})", cell=cell, table=table.id,
+                                actual=cell.text.strip(), expected=cell.value)
+        elif cell.kind == "placeholder":
             zh, en = where(ctx, table.id, row, cell)
             yield ctx.rule.diag(cell.span, f"{zh}填的是“{cell.text}”，应填写数字（没有的填0）",
                                 f"{en} holds “{cell.text}”; write a number (0 for none)", cell=cell, table=table.id,

@@ -1,0 +1,52 @@
+"""A figure written with a remark in brackets (“3（其中1件已撤回）”) or a footnote mark (“5*”, “5①”,
+“5注1”) is read as the figure — it keeps its column and takes part in the arithmetic — and GL213 says
+once that the cell should hold the number only. Before, such a cell was text: the figure was lost
+(GL208), and a remark long enough was even read as a new row label (GL204), leaving the row empty."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+import govlint
+from govlint.numbers import parse_cell
+
+import reportgen as rg
+
+
+@pytest.mark.parametrize("text, value, unit, note", [
+    ("3（其中1件已撤回）", 3, None, "（其中1件已撤回）"), ("0(含转办3件)", 0, None, "(含转办3件)"),
+    ("12件（含1件转办）", 12, "件", "（含1件转办）"), ("5*", 5, None, "*"), ("5 ※", 5, None, "※"),
+    ("5①", 5, None, "①"), ("5注", 5, None, "注"), ("5注1", 5, None, "注1"), ("0.35*", 0.35, None, "*")])
+def test_a_figure_with_a_remark_is_the_figure(text, value, unit, note):
+    v = parse_cell(text)
+    assert (v.kind, v.value, v.unit, v.note) == ("number", value, unit, note)
+
+
+@pytest.mark.parametrize("text", ["（3）", "(3)", "注", "3/", "2.其他法律行政法规禁止公开", "（二）部分公开（区分处理的）",
+                                  "-（注）", "3((1))", "3****"])
+def test_what_is_not_a_figure_with_a_remark(text):
+    assert parse_cell(text).kind != "number"
+
+
+def _diff(doc: rg.Doc, written: str, shape: str):
+    base = Counter((d.code, d.line) for d in govlint.lint(rg.render(doc, shape).text.encode()))
+    changed = rg.render(doc.copy().set("三", "disclosed", "natural", written), shape)
+    ds = govlint.lint(changed.text.encode())
+    return [d for d in ds if (d.code, d.line) not in base], changed
+
+
+@pytest.mark.parametrize("shape", ["pipe", "cells", "markdown", "spaced"])
+@pytest.mark.parametrize("written, what", [("{v}（其中1件已撤回）", "说明“（其中1件已撤回）”"), ("{v}*", "注释标记“*”"),
+                                           ("{v}①", "注释标记“①”"), ("{v}注1", "注释标记“注1”")])
+def test_one_finding_and_the_figure_is_added_up(shape, written, what):
+    doc = rg.distinct_doc()
+    v = doc.value("三", "disclosed", "natural")
+    new, changed = _diff(doc, written.format(v=v), shape)
+    assert [d.code for d in new] == ["GL213"], [(d.code, d.message) for d in new]
+    (d,) = new
+    assert d.line == changed.cell("三", "disclosed", "natural") and d.row == "disclosed" and d.col == "natural"
+    assert what in d.message and f"已按 {v} 读取" in d.message and f"read as {v}" in d.message_en
+    cell = govlint.parse(changed.text.encode()).table("三").cell("disclosed", "natural")
+    assert cell.value == int(v) and cell.note
