@@ -129,6 +129,7 @@ def _greedy_labels(source: Source, run: Sequence[RawCell], known: set[str]) -> l
 # a count whose thousands are grouped by points (1.234, 12.345.678): a point followed by three digits
 _POINT_GROUPED = cached_compile(r"\s*[-－]?[0-9０-９]{1,3}(?:[.．][0-9０-９]{3})+\s*")
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_BLANK = parse_cell("")
 _CN_NUMERAL_START = frozenset("零一二两三四五六七八九十百千")
 _FIGURE_LIKE = cached_compile(r"[0-9０-９][0-9０-９,，.．]*")
 
@@ -1210,6 +1211,9 @@ class _Aligner:
                     r.values = kept
                     self.stray.extend(self._cell(c, v) for c, v in extra)
                     break
+        if len(r.values) < len(cols) and r.spec is not None and not r.spec.group and r.values \
+                and r.values[-1][0].spaced and "\t" in self.source.text[r.label.end:r.values[-1][0].start]:
+            r.values = self._tab_blanks(r.label, r.values, len(cols))
         if len(r.values) != len(cols) and None in cols and len(r.values) == len(cols) - cols.count(None):
             # the header has labels the format does not know (GL205) but the row has a value for each
             # known column only: the unknown labels head no values of their own (a reworded group
@@ -1250,6 +1254,27 @@ class _Aligner:
             problem = "too_many"
         self.rows.append(Row(r.spec.id, label_text, label_span, (), r.block.id if r.block else None,
                              problem, raw_values))
+
+    def _tab_blanks(self, label: RawCell, values: list, n: int) -> list:
+        """A row of a table copied as tab-separated text (from a web page, Word or a spreadsheet)
+        writes an empty cell as nothing between two tabs, which a split at blanks loses: the row's
+        values with a blank cell put in for each such field — between its cells, then after its last
+        one — when that makes the row exactly ``n`` cells; else the values as they were."""
+        text = self.source.text
+        out: list = []
+        at = label.end
+        for raw, v in values:
+            gap = text[at:raw.start]
+            if len(gap) > 1 and not gap.strip("\t"):  # tabs alone: one field more than one tab is empty
+                out.extend((RawCell("", at + k, at + k, True), _BLANK) for k in range(1, len(gap)))
+            out.append((raw, v))
+            at = raw.end
+        if len(out) < n:
+            end = text.find("\n", at)
+            tail = text[at:len(text) if end == -1 else end].rstrip("\r")
+            if tail and not tail.strip("\t") and len(out) + len(tail) == n:
+                out.extend((RawCell("", at + k, at + k, True), _BLANK) for k in range(1, len(tail) + 1))
+        return out if len(out) == n else values
 
     def _alone(self, raw: RawCell) -> bool:
         """Is ``raw`` all there is on its line (cell marks aside)?"""
