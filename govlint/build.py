@@ -1159,6 +1159,10 @@ class _Aligner:
         if column is None:
             return Cell(raw.text, self._span(raw.start, raw.end), v.kind, v.value, v.unit, v.is_integer_text, row,
                         note=v.note)
+        if v.kind == "number" and v.unit is not None and v.unit[:1] in "余多":
+            # 3余, 10多件: an approximate figure, no count (GL208); not added up as if it were one
+            return Cell(raw.text, self._span(raw.start, raw.end), "text", None, None, False, row, column.id,
+                        column.label, reading="approximate")
         if v.kind == "text" and raw.text and raw.text.strip()[:1] in _CN_NUMERAL_START:
             cn = chinese_figure(raw.text)
             if cn is not None:  # 三, 十二件: the count written in Chinese numerals (GL208 says so)

@@ -104,7 +104,7 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL207"] = [("doc", [["set", "三", "new", "natural", ""]]),
                   ("doc", [["set", "三", "new", "total", ""]])]  # at the end of the row: it may be one figure short
     t["GL208"] = [("text", text_with(replace={68: "无 |"})), ("text", text_with(replace={20: "不详 |"})),
-                  ("text", text_with(replace={68: "零 |"}))]
+                  ("text", text_with(replace={68: "零 |"})), ("text", text_with(replace={68: "约3 |"}))]
     t["GL209"] = [("text", text_with(replace={68: "-1 |"}))]
     t["GL210"] = [("text", text_with(replace={68: "0.5 |"}))]
     t["GL211"] = [("text", "\n".join(LINES[:67] + LINES[68:])),  # table 三: a value lost

@@ -50,3 +50,18 @@ def test_one_finding_and_the_figure_is_added_up(shape, written, what):
     assert what in d.message and f"已按 {v} 读取" in d.message and f"read as {v}" in d.message_en
     cell = govlint.parse(changed.text.encode()).table("三").cell("disclosed", "natural")
     assert cell.value == int(v) and cell.note
+
+
+@pytest.mark.parametrize("written", ["约3", "近3", "3余", "10多", "3余件", "3左右", "3以上", "3+", "≈3", "~3"])
+def test_an_approximate_figure_is_no_count(written):
+    """约3, 3余, 10多 in a count cell: one GL208 error saying the table needs the exact count, and the
+    cell stays out of the arithmetic (3余 was read as 3 with the unit 余 and added up: GL213 and
+    false GL3 errors)."""
+    import govlint
+    from seedvariants import text_with
+
+    found = [(d.code, d.line, d.severity.value) for d in govlint.lint(text_with(replace={68: f"{written} |"}))
+             if d.line == 68 or d.code.startswith("GL3")]
+    assert found == [("GL208", 68, "error")]
+    d = next(d for d in govlint.lint(text_with(replace={68: f"{written} |"})) if d.code == "GL208")
+    assert "约数" in d.message and "approximate" in d.message_en
