@@ -54,6 +54,9 @@ _SENTENCE_END = "。！？!?：:；;"
 _NO_LINE_START = frozenset("）》」』”’〉】〕，。、；：！？)…")
 # a space between a Chinese character and a half-width letter or digit (either order): in a PDF it
 # is often no character at all but the gap Word and LibreOffice leave there (自动调整中文与西文的间距)
+# a figure a narrow cell wrapped over lines (``138`` / ``1`` for 1381): digits, a decimal point or
+# thousands separators, and line breaks (see :func:`_wrapped_figure`)
+_WRAPPED_FIGURE = cached_compile(r"-?[\d.,]+(?:\n[\d.,]+)+")
 _CJK_GAP = cached_compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[\u3400-\u9fff\uf900-\ufaff])")
 
 
@@ -77,6 +80,9 @@ class _Table:
     xs: tuple[float, float]  # left and right edge
     rows: list[list[GridCell]]
     boxes: dict[int, tuple[float, float]]  # id(cell) -> (x0, x1)
+    # id(cell) of the cells holding a figure that fills the cell's width (its last line): the page
+    # break may cut the figure there, its last digits at the top of the next page
+    full: set[int] = attrs.field(factory=set)
 
 
 def _missing() -> InputError:
@@ -402,19 +408,53 @@ def _table(pno: int, k: int, t: Any) -> _Table:
     texts = t.extract()
     rows: list[list[GridCell]] = []
     boxes: dict[int, tuple[float, float]] = {}
+    full: set[int] = set()
+    x0, top, x1, bottom = t.bbox
+    chars = [c for c in t.page.chars if not c.get("text", " ").isspace()
+             and x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
     for ri, row in enumerate(t.rows):
         out: list[GridCell] = []
         for ci, box in enumerate(row.cells):
             if box is None:
                 continue
             raw = (texts[ri][ci] if ri < len(texts) and ci < len(texts[ri]) else "") or ""
+            fills = _figure_lines(chars, box) if _WRAPPED_FIGURE.fullmatch(raw + "\n0") else []
+            if len(fills) == raw.count("\n") + 1 > 1 and all(fills[:-1]):
+                raw = raw.replace("\n", "")
             text, offs = clean(list(raw), [-1] * len(raw))
             r0, r1 = _index(ys, box[1]), _index(ys, box[3])
             cell = GridCell(text, offs, row=r0, rowspan=max(1, r1 - r0), locator=f"第{pno}页 表{k} 第{ri + 1}行")
             boxes[id(cell)] = (box[0], box[2])
+            if fills and fills[-1]:
+                full.add(id(cell))
             out.append(cell)
         rows.append(out)
-    return _Table(pno, k, t.bbox[1], t.bbox[3], (t.bbox[0], t.bbox[2]), rows, boxes)
+    return _Table(pno, k, t.bbox[1], t.bbox[3], (t.bbox[0], t.bbox[2]), rows, boxes, full)
+
+
+def _figure_lines(chars: list[dict], box: tuple[float, float, float, float]) -> list[bool]:
+    """For each line of the figure in the cell ``box`` (``chars``: the table's characters), does it
+    fill the cell? Word and LibreOffice break a figure wider than its cell anywhere (``138`` / ``1``
+    for 1381: A5 pages, a 三号 table, bold figures, table 三's seven columns on a narrow page): each
+    line but the last then fills the cell — what is left of the cell's width beside it (the cell's
+    padding, up to about 6pt a side) is less than the next line's first digit. Figures set on lines
+    of their own in a wide cell leave more room and stay apart. The last line is measured against
+    a digit of its own: a figure the page break may have cut, its last digits on the next page."""
+    x0, top, x1, bottom = box
+    inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+    lines: list[list[dict]] = []
+    for c in sorted(inside, key=lambda c: (c["top"], c["x0"])):
+        if lines and abs(c["top"] - lines[-1][0]["top"]) < 0.5 * max(c.get("size", 0), 1.0):
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+    out = []
+    for a, b in zip(lines, lines[1:] + [lines[-1][-1:]] if lines else []):
+        size = max(c.get("size", 0) for c in a)
+        used = max(c["x1"] for c in a) - min(c["x0"] for c in a)
+        nxt = min(b, key=lambda c: c["x0"])
+        out.append((x1 - x0) - used < (nxt["x1"] - nxt["x0"]) + 2 * max(6.0, 0.6 * size))
+    return out
 
 
 def _assign_columns(tables: list[_Table]) -> None:
@@ -580,27 +620,48 @@ def _append(prev: _Table, t: _Table) -> None:
                     for col in range(c.col, c.col + c.colspan):
                         covering[col] = c
         last_has_numbers = any(c.text and parse_cell(c.text).kind == "number" for c in covering.values())
-        if last_has_numbers and not _has_number(first) and any(c.text for c in first):
+        # figures at the top of the new page are the rest of figures cut (each above it filled its
+        # cell, see :func:`_continues_cell`) unless a label starts a numbered item (``5.属于三类…``):
+        # that is a row of its own
+        figures = [c for c in first if c.text and parse_cell(c.text).kind == "number"]
+        own = bool(figures) and any(_ITEM_START.match(c.text) for c in first if c.text)
+        if last_has_numbers and not own and any(c.text for c in first):
             # the rest of a cut row is drawn in the cells of that row, each as wide as its part above;
             # a row of other cells (a block's heading across the table, ``第二十条第（六）项``, after
             # ``行政许可 | 0``) is a row of its own
+            # the rest of a figure that filled its cell (1381 cut as ``30`` / ``9``) is its last
+            # digits
             same = all(c.col in covering and covering[c.col].col == c.col and covering[c.col].colspan == c.colspan
                        for c in first)
-            ok = same and all((not c.text) or (covering[c.col].text
-                                               and parse_cell(covering[c.col].text).kind == "text") for c in first)
+            ok = same and all((not c.text) or _continues_cell(covering[c.col], c, prev.full) for c in first)
             if ok:
                 for c in first:
+                    target = covering[c.col]
                     if c.text:
-                        target = covering[c.col]
-                        target.text, target.offs = clean(list(target.text + "\n" + c.text), [-1] * (len(target.text) + 1 + len(c.text)))
+                        sep = "" if id(target) in prev.full else "\n"
+                        target.text, target.offs = clean(list(target.text + sep + c.text),
+                                                         [-1] * (len(target.text) + len(sep) + len(c.text)))
+                    # a label spanning rows (``（三）不予公开``) goes on over the rows after the cut one
+                    target.rowspan += c.rowspan - 1
                 rows = rows[1:]
                 shift = min((c.row for r in rows for c in r), default=0)
+    prev.full = prev.full | t.full
     if rows and prev.rows:
         _continue_groups(prev, rows[0])
     for r in rows:
         for c in r:
             c.row = c.row - shift + base
     prev.rows.extend(rows)
+
+
+def _continues_cell(above: GridCell, c: GridCell, full: set[int]) -> bool:
+    """May ``c``, at the top of the next page, be the rest of the cell ``above`` the page break cut?
+    Text goes on a label; digits go on a figure that filled its cell."""
+    if not above.text:
+        return False
+    if parse_cell(above.text).kind == "text":
+        return True
+    return id(above) in full and bool(_WRAPPED_FIGURE.fullmatch(above.text + "\n" + c.text))
 
 
 def _group_cells(row: list[GridCell]) -> list[GridCell]:

@@ -1,0 +1,98 @@
+"""PDF reports laid out as offices lay them out (Word or LibreOffice, printed to PDF): narrow pages and
+large type, where a figure does not fit its cell and wraps, or the page break cuts it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import render_shapes as rs
+from govlint.readers.pdf import _figure_lines
+from test_readers_pdf import _emit, _table
+
+HERE = Path(__file__).resolve().parent
+SEED = next(HERE.parent.joinpath("seeds").glob("*.txt"))
+
+
+def _chars(lines: list[tuple[str, float, float]], size: float = 10.5, width: float = 5.8) -> list[dict]:
+    """Characters of lines (text, x0 of the line, top)."""
+    out = []
+    for text, x0, top in lines:
+        for i, ch in enumerate(text):
+            out.append({"text": ch, "x0": x0 + i * width, "x1": x0 + (i + 1) * width, "top": top,
+                        "bottom": top + size, "size": size})
+    return out
+
+
+def test_a_figure_wrapped_in_a_narrow_cell_is_one_figure() -> None:
+    """LibreOffice breaks 1381 in a 33pt cell (A5 page, table 三's seven columns) as ``138`` / ``1``:
+    the first line fills the cell but for its padding."""
+    box = (137.5, 100.0, 170.9, 130.0)
+    assert _figure_lines(_chars([("138", 145.6, 102), ("1", 151.4, 115)]), box) == [True, False]
+    # two figures on lines of their own in a wide cell leave room: not one figure
+    wide = (100.0, 100.0, 160.0, 130.0)
+    assert _figure_lines(_chars([("12", 118.0, 102), ("3", 127.0, 115)]), wide) == [False, False]
+
+
+def test_a_figure_cut_by_the_page_break_is_put_back_together() -> None:
+    """``7.`` / ``属于行政执法案卷`` and ``30`` / ``9`` (309): the row cut at the page break, the rest
+    of its label and of a figure that filled its cell at the top of the next page."""
+    head = [("项目", 0, 100, 1), ("自然人", 100, 200, 1), ("总计", 200, 230, 1)]
+    p1 = _table(1, [head,
+                    [("7.", 0, 100, 1), ("49", 100, 200, 1), ("30", 200, 230, 1)]])
+    p1.full = {id(p1.rows[1][2])}
+    p2 = _table(2, [[("属于行政执法案卷", 0, 100, 1), ("", 100, 200, 1), ("9", 200, 230, 1)],
+                    [("8.属于行政查询事项", 0, 100, 1), ("55", 100, 200, 1), ("345", 200, 230, 1)]])
+    assert _emit([p1, p2])[1:] == ["7. 属于行政执法案卷 | 49 | 309", "8.属于行政查询事项 | 55 | 345"]
+    # the figures of a row of its own (its label starts a numbered item) stay apart
+    q2 = _table(2, [[("8.属于", 0, 100, 1), ("", 100, 200, 1), ("9", 200, 230, 1)]])
+    q1 = _table(1, [head, [("7.", 0, 100, 1), ("49", 100, 200, 1), ("30", 200, 230, 1)]])
+    q1.full = {id(q1.rows[1][2])}
+    assert _emit([q1, q2])[1:] == ["7. | 49 | 30", "8.属于 |  | 9"]
+    # a figure that left room in its cell was not cut
+    r1 = _table(1, [head, [("7.", 0, 100, 1), ("49", 100, 200, 1), ("30", 200, 230, 1)]])
+    r2 = _table(2, [[("", 0, 100, 1), ("", 100, 200, 1), ("9", 200, 230, 1)]])
+    assert _emit([r1, r2])[1:] == ["7. | 49 | 30", "|  |  | 9 |"]
+
+
+def _a5_report(tmp: Path, **page) -> bytes:
+    """The report with all-distinct figures on a narrow page, printed by LibreOffice."""
+    import docx
+    from docx.shared import Cm
+
+    data = rs.distinct(rs.load_seed(SEED))
+    data.blocks = [b for b in data.blocks if b[0] != "p" or b == data.blocks[0]]  # the tables, little prose
+    src = tmp / "a5.docx"
+    rs.to_docx(data, src)
+    doc = docx.Document(str(src))
+    sec = doc.sections[0]
+    before = sec.page_width - sec.left_margin - sec.right_margin
+    sec.page_width, sec.page_height = page.get("width", Cm(14.8)), page.get("height", Cm(21.0))
+    sec.left_margin = sec.right_margin = Cm(1.5)
+    scale = (sec.page_width - sec.left_margin - sec.right_margin) / before
+    for el in doc.element.body.iter():  # the tables as wide as the new page
+        if el.tag.endswith("}tcW") or el.tag.endswith("}gridCol"):
+            for k, v in el.attrib.items():
+                if k.endswith("}w"):
+                    el.set(k, str(int(int(v) * scale)))
+    doc.save(str(src))
+    return rs.convert(src, "pdf", tmp)[0].read_bytes()
+
+
+@pytest.mark.skipif(rs.office_missing() is not None, reason=str(rs.office_missing()))
+def test_an_a5_report_reads_its_figures_whole(tmp_path: Path) -> None:
+    """On an A5 page (and a narrower one) the four-digit figures of table 三 wrap in their cells, and
+    the page break falls inside table 三's rows and table 四's row of figures."""
+    pytest.importorskip("pdfplumber")
+    from docx.shared import Cm
+
+    from govlint.engine import default_engine
+
+    for width in (Cm(14.8), Cm(12.0)):
+        pdf = _a5_report(tmp_path, width=width)
+        result = default_engine().lint_bytes(pdf, "a5.pdf")
+        bad = [f"{d.code} {d.message_en}" for d in result.diagnostics if d.code.startswith("GL2") or d.code.startswith("GL3")]
+        assert bad == []
+        text = result.source.text
+        assert "1381" in text and "8616" in text and "138 1" not in text
