@@ -72,3 +72,31 @@ def agreed(found: list[tuple[Optional[str], Any]]) -> Optional[tuple[list[Option
 def paths(found: list[Optional[str]], sep: str = "、") -> str:
     """The files of last year's versions, as a message names them."""
     return sep.join(str(p) for p in found)
+
+
+def table2_facts(report, ctx, edition: str, row_ids, columns, at: str):
+    """What a check of table 二 across years takes from ``report`` (of the ``edition`` format): for
+    each of ``row_ids`` whose ``columns`` all hold numbers, (the row's label, {column: value}, the
+    span of the cell ``at``), with the agency and the year; None when there is nothing to compare."""
+    from .._common import row_label
+
+    table = report.table("二")
+    if report.year is None or report.edition != edition or table is None:
+        return None
+    agency = agency_key(report)
+    if not agency:
+        return None
+    rows, spans = {}, []
+    for row_id in row_ids:
+        row = table.row(row_id)
+        if row is None:
+            continue
+        cells = {c.column: c for c in row.cells if c.column in columns}
+        if any(c not in cells or not cells[c].is_number or cells[c].value is None for c in columns):
+            continue
+        span = cells[at].span
+        rows[row_id] = (row_label(ctx, "二", row_id), {c: cells[c].value for c in columns}, span)
+        spans.append(span)
+    if not rows:
+        return None
+    return {"agency": agency, "year": report.year, "rows": rows, "spans": spans}

@@ -1,7 +1,7 @@
 from govlint import cross_rule
 
-from .._common import fmt, row_label
-from ._pairs import agency_key, agreed, consecutive, paths
+from .._common import fmt
+from ._pairs import agreed, consecutive, paths, table2_facts
 
 _ROWS = ("regulations", "normative_documents")  # table 二, 第二十条第（一）项 (2021 format)
 _COLUMNS = ("issued", "repealed", "in_force")
@@ -51,23 +51,4 @@ def in_force(report, ctx):
     Basis: format-spec §4.1 (table 二, 第二十条第（一）项: 本年制发件数, 本年废止件数, 现行有效件数);
     defects C10.
     """
-    table = report.table("二")
-    if report.year is None or report.edition != "2021" or table is None:
-        return None
-    agency = agency_key(report)
-    if not agency:
-        return None
-    rows, spans = {}, []
-    for row_id in _ROWS:
-        row = table.row(row_id)
-        if row is None:
-            continue
-        cells = {c.column: c for c in row.cells if c.column in _COLUMNS}
-        if any(c not in cells or not cells[c].is_number or cells[c].value is None for c in _COLUMNS):
-            continue
-        span = cells["in_force"].span
-        rows[row_id] = (row_label(ctx, "二", row_id), {c: cells[c].value for c in _COLUMNS}, span)
-        spans.append(span)
-    if not rows:
-        return None
-    return {"agency": agency, "year": report.year, "rows": rows, "spans": spans}
+    return table2_facts(report, ctx, "2021", _ROWS, _COLUMNS, "in_force")

@@ -1,7 +1,7 @@
 from govlint import cross_rule
 
-from .._common import fmt, row_label
-from ._pairs import agency_key, agreed, consecutive, paths
+from .._common import fmt
+from ._pairs import agreed, consecutive, paths, table2_facts
 
 #: table 二 rows of the 2019 format that count items (第二十条第（五）、（六）、（八）项)
 _ROWS = ("licensing", "other_services", "penalty", "enforcement", "fees")
@@ -10,8 +10,10 @@ _ROWS = ("licensing", "other_services", "penalty", "enforcement", "fees")
 def _compare(items, rule):
     """Last year's 上一年项目数量 + 本年增/减, against this year's 上一年项目数量."""
     for path, now, before in consecutive(items):
-        for row_id, (label, (previous, _), span) in now["rows"].items():
-            got = agreed([(p, f["rows"][row_id][1]) for p, f in before if row_id in f["rows"]])
+        for row_id, (label, values, span) in now["rows"].items():
+            previous = values["previous"]
+            got = agreed([(p, (f["rows"][row_id][1]["previous"], f["rows"][row_id][1]["change"]))
+                          for p, f in before if row_id in f["rows"]])
             if got is None:
                 continue
             last, (last_previous, last_change) = got
@@ -50,23 +52,4 @@ def items_carried(report, ctx):
     Basis: format-spec §5.1 (table 二 of the 2019 format: 上一年项目数量 · 本年增/减), §7.4; defects C10
     (the same reasoning for 现行有效件数, GL802).
     """
-    table = report.table("二")
-    if report.year is None or report.edition != "2019" or table is None:
-        return None
-    agency = agency_key(report)
-    if not agency:
-        return None
-    rows, spans = {}, []
-    for row_id in _ROWS:
-        row = table.row(row_id)
-        if row is None:
-            continue
-        cells = {c.column: c for c in row.cells if c.column in ("previous", "change")}
-        if any(c not in cells or not cells[c].is_number or cells[c].value is None for c in ("previous", "change")):
-            continue
-        span = cells["previous"].span
-        rows[row_id] = (row_label(ctx, "二", row_id), (cells["previous"].value, cells["change"].value), span)
-        spans.append(span)
-    if not rows:
-        return None
-    return {"agency": agency, "year": report.year, "rows": rows, "spans": spans}
+    return table2_facts(report, ctx, "2019", _ROWS, ("previous", "change"), "previous")

@@ -228,19 +228,27 @@ def _against_named(ctx, report, sec, p, qs, q, part, base):
                 wholes.append((exp.value, f"{exp.zh}（{at_zh}）的{fmt(exp.value)}",
                                f"{fmt(exp.value)} ({exp.en}, {at_en})"))
     wholes = [w for w in wholes if w[0] >= part.value and w[0] > 0]
+    return _unless_one_gives(
+        ctx, p, q, part, wholes,
+        lambda v, zh, actual: f"“{q.raw}”与所依据的数字不符：本句没有写出“{base}”的总数，按{zh}计算，"
+                              f"“{part.raw}”÷{fmt(v)}＝{actual:.1f}%",
+        lambda v, en, actual: f"“{q.raw}” does not follow from its figures: its sentence gives no figure of "
+                              f"“{base}”; taking {en}, “{part.raw}” ÷ {fmt(v)} = {actual:.1f}%")
+
+
+def _unless_one_gives(ctx, p, q, part, wholes, zh, en):
+    """The diagnostic for the share ``q`` of ``part`` unless one of ``wholes`` (value, zh, en) gives
+    it (within the rounding of ``q``): the closest whole is named, through ``zh``/``en`` (value,
+    whole's words, the share it gives)."""
     if not wholes:
         return None
     tol = _tolerance(q)
     if any(abs(part.value / v * 100 - q.value) <= tol for v, _, _ in wholes):
         return None
-    v, zh, en = min(wholes, key=lambda w: abs(part.value / w[0] * 100 - q.value))
+    v, whole_zh, whole_en = min(wholes, key=lambda w: abs(part.value / w[0] * 100 - q.value))
     actual = part.value / v * 100
-    return ctx.rule.diag(
-        span_of(ctx, p, q.start, q.end),
-        f"“{q.raw}”与所依据的数字不符：本句没有写出“{base}”的总数，按{zh}计算，“{part.raw}”÷{fmt(v)}＝{actual:.1f}%",
-        f"“{q.raw}” does not follow from its figures: its sentence gives no figure of “{base}”; taking {en}, "
-        f"“{part.raw}” ÷ {fmt(v)} = {actual:.1f}%",
-        expected=round(actual, 2), actual=q.value)
+    return ctx.rule.diag(span_of(ctx, p, q.start, q.end), zh(v, whole_zh, actual), en(v, whole_en, actual),
+                         expected=round(actual, 2), actual=q.value)
 
 
 def _against_earlier(ctx, report, p, qs, q, part, full):
@@ -267,16 +275,9 @@ def _against_earlier(ctx, report, p, qs, q, part, full):
         # shares of outcomes are often of the applications handled (予以公开463件、占53.2% of 办结871件)
         if handled is not None and handled >= part.value and handled > 0:
             wholes.append((handled, f"表三“（七）总计”{fmt(handled)}", f"table 三 （七）总计 {fmt(handled)}"))
-    if not wholes:
-        return None
-    tol = _tolerance(q)
-    if any(abs(part.value / v * 100 - q.value) <= tol for v, _, _ in wholes):
-        return None
-    v, zh, en = min(wholes, key=lambda w: abs(part.value / w[0] * 100 - q.value))
-    actual = part.value / v * 100
-    return ctx.rule.diag(
-        span_of(ctx, p, q.start, q.end),
-        f"“{q.raw}”与所依据的数字不符：“{part.raw}”÷{zh}＝{actual:.1f}%（本句没有写出总数，前文的数字都不能得出这一比例）",
-        f"“{q.raw}” does not follow from its figures: “{part.raw}” ÷ {en} = {actual:.1f}% (its sentence gives no "
-        f"total, and no earlier figure gives this share)",
-        expected=round(actual, 2), actual=q.value)
+    return _unless_one_gives(
+        ctx, p, q, part, wholes,
+        lambda v, zh, actual: f"“{q.raw}”与所依据的数字不符：“{part.raw}”÷{zh}＝{actual:.1f}%"
+                              "（本句没有写出总数，前文的数字都不能得出这一比例）",
+        lambda v, en, actual: f"“{q.raw}” does not follow from its figures: “{part.raw}” ÷ {en} = {actual:.1f}% "
+                              "(its sentence gives no total, and no earlier figure gives this share)")
