@@ -225,6 +225,19 @@ def this_year(report: Report, text: str, ss: int, se: int, at: int) -> bool:
     return year is None or not any(_other_year(text, y, year) for y in find_years(text, ss, se))
 
 
+def none_said(ctx, p: Paragraph, s: int, e: int, exp: "Expect", zh: str, en: str, table: str, row: str, col: str,
+              unit: str = ""):
+    """The finding on a statement that there is none (``p.text[s:e]``: 未收到申请, 无结转, 未制发…)
+    while the table counts some (``exp``): zh “正文…说没有{zh}”, en “the text at … says {en}”."""
+    said = p.text[s:e]
+    span = span_of(ctx, p, s, e)
+    (here_zh, here_en), (at_zh, at_en) = place(ctx, span), exp.place(ctx)
+    return ctx.rule.diag(
+        span, f"正文{here_zh}说没有{zh}（“{said}”），但{exp.zh}（{at_zh}）为{fmt(exp.value)}{unit}",
+        f"the text at {here_en} says {en} (“{said}”), but {exp.en} ({at_en}) is {fmt(exp.value)}{unit}",
+        table=table, row=row, col=col, expected=exp.value, actual=0)
+
+
 def cell_expect(ctx, report: Report, table_id: str, rows: Sequence[str], cols: Sequence[str],
                 col_name: Optional[tuple[str, str]] = None) -> Optional[Expect]:
     """The sum of the cells ``rows`` × ``cols`` (group rows expand to their data rows) as an Expect,

@@ -1,9 +1,8 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from .._common import place
-from .._prose import find_years, fmt, inside, prose, quoted_ranges, sentence_bounds, span_of
-from ._figures import _OTHER_PERIOD, _other_year, cell_expect, figures, matches, report_mismatch
+from .._prose import find_years, inside, prose, quoted_ranges, sentence_bounds
+from ._figures import _OTHER_PERIOD, _other_year, cell_expect, figures, matches, none_said, report_mismatch
 
 _PUBLIC = lazy_compile(r"信息公开|依申请|公开申请|申请公开")
 _NOT_APP = lazy_compile(r"行政许可|审批|许可|建议|提案|信访|举报|投诉|咨询|热线|留言|来信|来电|复议|诉讼|办件|政务服务|事项|撤回|"
@@ -250,15 +249,8 @@ def _none_received(report, ctx):
             if _OTHER_PERIOD.search(text, ss, m.start()) or (
                     year is not None and any(_other_year(text, y, year) for y in find_years(text, ss, se))):
                 continue  # another year's, or compared with one
-            said = text[m.start():m.end()]
-            span = span_of(ctx, p, m.start(), m.end())
-            (here_zh, here_en), (at_zh, at_en) = place(ctx, span), exp.place(ctx)
-            yield ctx.rule.diag(
-                span,
-                f"正文{here_zh}说没有收到政府信息公开申请（“{said}”），但{exp.zh}（{at_zh}）为{fmt(exp.value)}",
-                f"the text at {here_en} says no disclosure application was received (“{said}”), but {exp.en} "
-                f"({at_en}) is {fmt(exp.value)}", table="三", row="new", col="total",
-                expected=exp.value, actual=0)
+            yield none_said(ctx, p, m.start(), m.end(), exp, "收到政府信息公开申请",
+                            "no disclosure application was received", "三", "new", "total")
             return
 
 
@@ -294,14 +286,7 @@ def _none_carried(report, ctx):
                 if inside(quoted_ranges(text), m.start()) or _OTHER_PERIOD.search(text, ss, m.start()) or (
                         year is not None and any(_other_year(text, y, year) for y in find_years(text, ss, se))):
                     continue
-                said = text[m.start():m.end()]
-                span = span_of(ctx, p, m.start(), m.end())
-                (here_zh, here_en), (at_zh, at_en) = place(ctx, span), exp.place(ctx)
-                yield ctx.rule.diag(
-                    span,
-                    f"正文{here_zh}说没有{zh}（“{said}”），但{exp.zh}（{at_zh}）为{fmt(exp.value)}",
-                    f"the text at {here_en} says there are no {en} (“{said}”), but {exp.en} ({at_en}) is "
-                    f"{fmt(exp.value)}", table="三", row=row, col="total", expected=exp.value, actual=0)
+                yield none_said(ctx, p, m.start(), m.end(), exp, zh, f"there are no {en}", "三", row, "total")
                 break
             if exp is not None and exp.value == 0:
                 break

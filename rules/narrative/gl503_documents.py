@@ -5,7 +5,7 @@ from govlint.relazy import lazy_compile
 
 from .._common import place
 from .._prose import CLAUSE_END, SENTENCE_END, fmt, prose, quantities, sentence_bounds, span_of
-from ._figures import cell_expect, figures, matches, report_mismatch, this_year
+from ._figures import cell_expect, figures, matches, none_said, report_mismatch, this_year
 
 # the number must be attached to the document word: “规范性文件88件”, “规范性文件共88件”, “88件规范性文件”,
 # “制发规范性文件数量为0”
@@ -150,16 +150,6 @@ _NO_FEE = lazy_compile(r"(?:未|没有|无|不涉及|不存在)(?:收取|征收|
 _NOT_NONE = lazy_compile(r"违规|违法|乱收|问题|投诉|举报|以外|之外|减免|免征|标准|目录|清单|公示")
 
 
-def _none_diag(ctx, p, s, e, exp, zh, en, row, col, unit=""):
-    said = p.text[s:e]
-    span = span_of(ctx, p, s, e)
-    (here_zh, here_en), (at_zh, at_en) = place(ctx, span), exp.place(ctx)
-    return ctx.rule.diag(
-        span, f"正文{here_zh}说没有{zh}（“{said}”），但{exp.zh}（{at_zh}）为{fmt(exp.value)}{unit}",
-        f"the text at {here_en} says {en} (“{said}”), but {exp.en} ({at_en}) is {fmt(exp.value)}{unit}",
-        table="二", row=row, col=col, expected=exp.value, actual=0)
-
-
 def _none_issued(report, ctx, edition):
     """“本年度未制发行政规范性文件” / “未出台规章” while table 二 counts some issued this year."""
     col = _COUNTS["issued"][0].get(edition)
@@ -183,8 +173,8 @@ def _none_issued(report, ctx, edition):
                     continue
                 said.add(row)
                 name = "行政规范性文件" if row == "normative_documents" and edition != "2019" else word
-                yield _none_diag(ctx, p, m.start(), m.end(), exp, f"{zh_count}{name}",
-                                 f"no {name} was issued this year", row, col)
+                yield none_said(ctx, p, m.start(), m.end(), exp, f"{zh_count}{name}",
+                                f"no {name} was issued this year", "二", row, col)
 
 
 def _no_fees(report, ctx):
@@ -209,8 +199,8 @@ def _no_fees(report, ctx):
                 exp = cell_expect(ctx, report, "二", ["fees"], ("fee_amount",))
                 if exp is None or exp.value == 0:
                     return
-            yield _none_diag(ctx, p, m.start(), m.end(), exp, "行政事业性收费", "no 行政事业性收费 was collected",
-                             "fees", "fee_amount", "万元")
+            yield none_said(ctx, p, m.start(), m.end(), exp, "行政事业性收费", "no 行政事业性收费 was collected",
+                            "二", "fees", "fee_amount", "万元")
             return
 
 
