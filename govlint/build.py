@@ -1941,6 +1941,10 @@ def _agency(title: str, year_span: Optional[tuple[int, int]]) -> Optional[str]:
     # is the one inside the title marks
     t = _ANNOUNCING.sub("", t).lstrip("《<")
     t = _ATTACHMENT.sub("", t)  # 附件：××局…统计表 (an attachment's title names the agency after its label)
+    if t.endswith("本级"):  # 某某县人民政府（2022年）本级, 某某县县本级: the government's own report, not its region's
+        t = t[:-2]
+        if len(t) >= 2 and t[-1] == t[-2] and t[-1] in "省市县区旗镇乡":
+            t = t[:-1]
     return t or None
 
 
