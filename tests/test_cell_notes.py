@@ -65,3 +65,13 @@ def test_an_approximate_figure_is_no_count(written):
     assert found == [("GL208", 68, "error")]
     d = next(d for d in govlint.lint(text_with(replace={68: f"{written} |"})) if d.code == "GL208")
     assert "约数" in d.message and "approximate" in d.message_en
+
+
+@pytest.mark.parametrize("written, two", [("1 234", False), ("12 345 678", False), ("45 46", True), ("3 1", True)])
+def test_a_figure_with_a_blank_inside_says_what_it_may_be(written, two):
+    """“1 234”: thousands set apart, probably 1234; “45 46”: as likely two cells' figures in one."""
+    from seedvariants import text_with
+
+    d = next(d for d in govlint.lint(text_with(replace={68: f"{written} |"})) if d.code == "GL208")
+    assert d.expected == written.replace(" ", "")
+    assert ("两格" in d.message) is two and ("two cells" in d.message_en) is two

@@ -70,5 +70,9 @@ def _misread(text: str):
         return figure, "字母或符号被误认作数字：" + "、".join(pairs), "letters read for the digits they look like: " + ", ".join(pairs)
     joined = "".join(text.split())
     if joined != text.strip() and parse_cell(joined).kind == "number":
-        return joined, "数字中间多了空格", "a blank inside the figure"
+        groups = text.split()
+        if all(len(g) == 3 and g.isdigit() for g in groups[1:]):
+            return joined, "数字中间多了空格", "a blank inside the figure"
+        # 45 46: not thousands set apart; as likely two figures written into one cell
+        return joined, "数字中间多了空格，也可能是两格的数字写进了一格", "a blank inside the figure, or two cells' figures in one"
     return None, "", ""
