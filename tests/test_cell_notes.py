@@ -67,7 +67,7 @@ def test_an_approximate_figure_is_no_count(written):
     assert "约数" in d.message and "approximate" in d.message_en
 
 
-@pytest.mark.parametrize("written, two", [("1 234", False), ("12 345 678", False), ("45 46", True), ("3 1", True)])
+@pytest.mark.parametrize("written, two", [("1 234", False), ("45 46", True), ("3 1", True)])
 def test_a_figure_with_a_blank_inside_says_what_it_may_be(written, two):
     """“1 234”: thousands set apart, probably 1234; “45 46”: as likely two cells' figures in one."""
     from seedvariants import text_with
