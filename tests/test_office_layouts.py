@@ -96,3 +96,48 @@ def test_an_a5_report_reads_its_figures_whole(tmp_path: Path) -> None:
         assert bad == []
         text = result.source.text
         assert "1381" in text and "8616" in text and "138 1" not in text
+
+
+_BORDERS = {  # (top, bottom, left, right, insideH, insideV)
+    "none": ("nil",) * 6,
+    "rules": ("single", "single", "nil", "nil", "single", "nil"),  # horizontal rules only
+    "frame": ("single", "single", "single", "single", "nil", "nil"),  # an outer frame only
+}
+
+
+@pytest.mark.skipif(rs.office_missing() is not None, reason=str(rs.office_missing()))
+def test_tables_drawn_without_inside_rules_are_read_from_their_words(tmp_path: Path) -> None:
+    """Tables with no rules between their cells (no borders, horizontal rules only, an outer frame
+    only) have no cells for pdfplumber: they are read from where their words stand, each wrapped
+    label whole in its row (not ``8616开申请数量``), the report checks as with all its rules."""
+    pytest.importorskip("pdfplumber")
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from govlint.engine import default_engine
+
+    data = rs.distinct(rs.load_seed(SEED))
+    data.blocks = [b for b in data.blocks if b[0] != "p" or b == data.blocks[0]]
+    srcs = []
+    for name, spec in _BORDERS.items():
+        src = tmp_path / f"{name}.docx"
+        rs.to_docx(data, src)
+        doc = docx.Document(str(src))
+        for t in doc.tables:
+            pr = t._tbl.tblPr
+            b = OxmlElement("w:tblBorders")
+            for side, val in zip(("top", "bottom", "left", "right", "insideH", "insideV"), spec):
+                e = OxmlElement(f"w:{side}")
+                for k, v in (("val", val), ("sz", "4"), ("space", "0"), ("color", "000000")):
+                    e.set(qn(f"w:{k}"), v)
+                b.append(e)
+            pr.append(b)
+        doc.save(str(src))
+        srcs.append(src)
+    for pdf in rs.convert(srcs, "pdf", tmp_path):
+        result = default_engine().lint_bytes(pdf.read_bytes(), pdf.name)
+        bad = [f"{d.code} {d.message_en}" for d in result.diagnostics if d.code[:3] in ("GL2", "GL3")]
+        assert bad == [], pdf.name
+        text = result.source.text
+        assert "一、本年新收政府信息公开申请数量 | 1381 |" in text, pdf.name

@@ -83,6 +83,9 @@ class _Table:
     # id(cell) of the cells holding a figure that fills the cell's width (its last line): the page
     # break may cut the figure there, its last digits at the top of the next page
     full: set[int] = attrs.field(factory=set)
+    # read from its words' positions, drawn without rules (:func:`_word_tables`): its left edge is
+    # that of the leftmost label the page shows, not a rule's
+    ruled: bool = True
 
 
 def _missing() -> InputError:
@@ -198,6 +201,14 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
         if on_page:
             last = max(on_page, key=lambda t: t.bottom)
             page_lines = [ln for ln in page_lines if not _overflows(last, ln, page_lines, page.height)]
+        if any(ln["text"].count(" ") >= _MIN_VALUES - 1 for ln in page_lines):
+            more, page_lines = _word_tables(pno, page_lines)
+            for k, t in enumerate(more, len(found) + 1):
+                t.index = k
+                for row in t.rows:
+                    for c in row:
+                        c.locator = c.locator.replace(" 表1 ", f" 表{k} ")
+                tables.append(t)
         for ln in page_lines:
             text = ln["text"]
             if " " in text and _CJK_GAP.search(text):
@@ -583,7 +594,7 @@ def _join_tables(tables: list[_Table], lines: list[_Line]) -> list[_Table]:
 def _continues(prev: _Table, t: _Table, lines: list[_Line]) -> bool:
     if t.page != prev.page + 1 or t.index != 1:
         return False
-    if abs(prev.xs[0] - t.xs[0]) > 3 or abs(prev.xs[1] - t.xs[1]) > 3:
+    if (abs(prev.xs[0] - t.xs[0]) > 3 and prev.ruled and t.ruled) or abs(prev.xs[1] - t.xs[1]) > 3:
         return False
     a = _cluster([x for ab in prev.boxes.values() for x in ab])
     b = _cluster([x for ab in t.boxes.values() for x in ab])
@@ -699,3 +710,236 @@ def _continue_groups(prev: _Table, first: list[GridCell]) -> None:
         drop.append(c)
     for c in drop:
         first.remove(c)
+
+
+# ----------------------------------------------------------------------------- tables drawn without rules
+
+
+# an item number at the start of a label, whole or cut by the column's edge (``（三`` over ``）不``)
+_ITEM_CUT = cached_compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]|\d{1,2}[.．、](?!\d))")
+_MIN_VALUES = 5  # figures a line of a table drawn without rules holds (table 三's seven, 四's fifteen)
+
+
+def _segments(ln: dict) -> list[dict]:
+    """The runs of characters of a text line set apart by a gap of more than half a character."""
+    chars = sorted((c for c in ln.get("chars") or [] if not c.get("text", " ").isspace()), key=lambda c: c["x0"])
+    out: list[dict] = []
+    for c in chars:
+        size = c.get("size", 0) or 10.0
+        if out and c["x0"] - out[-1]["x1"] <= 0.6 * size:
+            s = out[-1]
+            s["text"] += c["text"]
+            s["x1"] = max(s["x1"], c["x1"])
+        else:
+            out.append({"text": c["text"], "x0": c["x0"], "x1": c["x1"], "size": size})
+    return out
+
+
+def _is_figure(s: dict) -> bool:
+    return parse_cell(s["text"]).kind == "number"
+
+
+def _word_tables(pno: int, lines: list[dict]) -> tuple[list[_Table], list[dict]]:
+    """Tables drawn without inside rules (no borders, horizontal rules only, an outer frame only),
+    which pdfplumber finds no cells in, read from the positions of their words: a block of lines
+    holding rows of figures in aligned columns (five or more a line: table 三's, 四's), the lines
+    between them holding the rest of the row labels wrapped in their narrow columns, and the header
+    lines above. The figures' centres give the value columns, the labels' left edges the label
+    columns; a row starts at its line of figures, each label cell runs on over the lines below it
+    in its column until the next cell of that column starts; a header cell wrapped over lines goes
+    on under a line that fills its columns. The cells are given to the builder as those of a ruled
+    table; read as text, the wrapped labels were glued to the totals (``8616开申请数量``)."""
+    lines = sorted(lines, key=lambda ln: ln["top"])
+    segs = [_segments(ln) for ln in lines]
+    data = [sum(1 for s in ss[1:] if _is_figure(s)) + (1 if ss and _is_figure(ss[0]) and all(_is_figure(s) for s in ss) else 0)
+            >= _MIN_VALUES for ss in segs]
+    tables: list[_Table] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not data[i] or i in used:
+            i += 1
+            continue
+        size = max(s["size"] for s in segs[i])
+        # the value columns: the figures' centres
+        centres = _cluster([(s["x0"] + s["x1"]) / 2 for s in segs[i] if _is_figure(s)], 0.5 * size)
+        if len(centres) < _MIN_VALUES:
+            i += 1
+            continue
+        step = min(b - a for a, b in zip(centres, centres[1:]))
+        left = centres[0] - step / 2
+        gap = None
+        j = i + 1
+        while j < len(lines):
+            g = lines[j]["top"] - lines[j - 1]["bottom"]
+            if gap is not None and g > gap + 1.0:
+                break
+            if data[j]:
+                vals = [s for s in segs[j] if s["x0"] >= left - 1]
+                if not all(any(abs((s["x0"] + s["x1"]) / 2 - c) <= 0.5 * size for c in centres) for s in vals):
+                    break
+            elif not all(s["x1"] <= left + 1 or _figure_rest(s, centres, step) for s in segs[j]):
+                break
+            gap = g if gap is None else max(gap, g)
+            j += 1
+        end = j  # (the label of the last row wrapped over the lines under it: they stay with it)
+        body = list(range(i, end))
+        if gap is None:
+            gap = 0.5 * size
+        right = centres[-1] + step / 2
+        # the header: lines right above, within the table, a line of one piece only if it keeps to
+        # the label area or the value area
+        k = i
+        while k > 0 and k - 1 not in used:
+            ln, below = lines[k - 1], lines[k]
+            ss = segs[k - 1]
+            if not ss or data[k - 1] or below["top"] - ln["bottom"] > gap + (0.5 * size if len(ss) > 1 else 1.0):
+                break
+            if any(s["x1"] > right + 2 or s["x0"] < lines[i]["x0"] - 2 * size for s in ss):
+                break
+            if len(ss) == 1 and ss[0]["x0"] < left - 1 < ss[0]["x1"]:
+                break
+            k -= 1
+        head = list(range(k, i))
+        t = _grid_table(pno, lines, segs, head, body, data, centres, left, right, size)
+        if t is None:
+            i += 1
+            continue
+        tables.append(t)
+        used.update(head + body)
+        i = end
+    rest = [ln for n, ln in enumerate(lines) if n not in used]
+    return tables, rest
+
+
+def _figure_rest(s: dict, centres: list[float], step: float) -> bool:
+    """Are these digits in a value column the rest of a figure its narrow cell wrapped (``10`` /
+    ``6`` for 106, see :func:`_figure_lines`)?"""
+    m = (s["x0"] + s["x1"]) / 2
+    return s["text"].isdigit() and any(abs(m - c) <= step / 2 for c in centres)
+
+
+def _grid_table(pno: int, lines: list[dict], segs: list[list[dict]], head: list[int], body: list[int],
+                data: list[bool], centres: list[float], left: float, right: float, size: float) -> Optional[_Table]:
+    """The cells of one table drawn without rules (see :func:`_word_tables`)."""
+    label_x = _cluster([s["x0"] for n in body for s in segs[n] if s["x1"] <= left + 1], 3.0)
+    edges = label_x + [left] + [(a + b) / 2 for a, b in zip(centres, centres[1:])] + [right]
+    nlab = len(label_x)
+
+    def col_of(x0: float) -> int:
+        return max((k for k, e in enumerate(edges[:-1]) if e <= x0 + 3), default=0)
+
+    def value_col(s: dict) -> int:
+        m = (s["x0"] + s["x1"]) / 2
+        return nlab + min(range(len(centres)), key=lambda k: abs(centres[k] - m))
+
+    cells: list[tuple[int, int, int, list[str], float]] = []  # (row, col, colspan, pieces, last piece's width)
+    # header: a cell goes on under a piece that fills the columns it stands in
+    hrow = 0
+    last: list[tuple[int, dict]] = []  # (cell index, piece) on the line above
+    for r, n in enumerate(head):
+        started = False
+        now: list[tuple[int, dict]] = []
+        for s in segs[n]:
+            w = s["x1"] - s["x0"]
+            cont = None
+            for ci, a in last:
+                aw = a["x1"] - a["x0"]
+                same = abs(a["x0"] - s["x0"]) <= 2 or abs((a["x0"] + a["x1"]) / 2 - (s["x0"] + s["x1"]) / 2) <= 2
+                ks = [k for k in range(len(edges) - 1) if min(edges[k + 1], a["x1"]) - max(edges[k], a["x0"]) > 1]
+                room = (edges[ks[-1] + 1] - edges[ks[0]]) if ks else aw
+                full = room - aw < 2.5 * a["size"] or a["x1"] <= left + 1
+                under = [b for b in segs[n] if b["x0"] < a["x1"] and a["x0"] < b["x1"]]  # (one cell under it, not several)
+                if same and full and w <= aw + 1.5 * a["size"] and len(under) == 1:
+                    cont = ci
+            if cont is not None:
+                cells[cont][3].append(s["text"])
+                now.append((cont, s))
+                continue
+            c0, c1 = col_of(s["x0"]), col_of(s["x1"] - 1)
+            if not started:
+                started = True
+                hrow_now = hrow
+                hrow += 1
+            cells.append((hrow_now, c0, c1 - c0 + 1, [s["text"]], 0.0))
+            now.append((len(cells) - 1, s))
+        last = now
+    # body: a row starts at each line of figures; a label runs on in its column until the next
+    brow = hrow - 1
+    current: dict[int, int] = {}  # label column -> index in cells
+    last_line: dict[int, int] = {}  # index in cells -> the line its last piece stands on
+    figures: dict[int, int] = {}  # value column -> index in cells of the last row's figure
+    rows_at: list[int] = []
+    for n in body:
+        if data[n]:
+            brow += 1
+            rows_at.append(n)
+            labels = [s for s in segs[n] if s["x1"] <= left + 1]
+            cols = [col_of(s["x0"]) for s in labels]
+            for a, s in enumerate(labels):
+                c = cols[a]
+                # a label wrapped onto the row's line (a group label's ``三、本`` / ``年度办``): the
+                # line above ends in this column, filling it, and this one starts no numbered item
+                ci = current.get(c)
+                if ci is not None and last_line.get(ci) == n - 1 and not _ITEM_CUT.match(s["text"]):
+                    _, _, span, _, w = cells[ci]
+                    if edges[c + span] - edges[c] - w < 2.5 * s["size"]:
+                        cells[ci][3].append(s["text"])
+                        last_line[ci] = n
+                        cells[ci] = cells[ci][:4] + (s["x1"] - s["x0"],)
+                        continue
+                stop = cols[a + 1] if a + 1 < len(labels) else nlab
+                cells.append((brow, c, max(1, stop - c), [s["text"]], s["x1"] - s["x0"]))
+                for k in range(c, max(c + 1, stop)):
+                    current.pop(k, None)
+                current[c] = len(cells) - 1
+                last_line[len(cells) - 1] = n
+            filled = set()
+            figures.clear()
+            for s in segs[n]:
+                if s["x1"] > left + 1:
+                    c = value_col(s)
+                    filled.add(c)
+                    cells.append((brow, c, 1, [s["text"]], 0.0))
+                    figures[c] = len(cells) - 1
+            for c in range(nlab, nlab + len(centres)):
+                if c not in filled:
+                    cells.append((brow, c, 1, [], 0.0))
+        else:
+            for s in segs[n]:
+                if s["x1"] > left + 1:  # the rest of a wrapped figure (see _figure_rest)
+                    ci = figures.get(value_col(s))
+                    if ci is None or not cells[ci][3] or not cells[ci][3][-1].isdigit():
+                        return None
+                    cells[ci][3][-1] += s["text"]
+                    continue
+                c = col_of(s["x0"])
+                ci = current.get(c)
+                if ci is None:
+                    return None
+                cells[ci][3].append(s["text"])
+                last_line[ci] = n
+                cells[ci] = cells[ci][:4] + (s["x1"] - s["x0"],)
+    nrows = brow + 1
+    top = lines[head[0] if head else body[0]]["top"]
+    bottom = lines[body[-1]]["bottom"]
+    k = 1
+    grid: list[list[GridCell]] = [[] for _ in range(nrows)]
+    boxes: dict[int, tuple[float, float]] = {}
+    starts: dict[int, list[tuple[int, int]]] = {}
+    for row, col, span, pieces, _ in cells:
+        starts.setdefault(row, []).append((col, span))
+    for row, col, span, pieces, _ in cells:
+        raw = "\n".join(pieces)
+        text, offs = clean(list(raw), [-1] * len(raw))
+        # a label spans the rows down to the next cell started in its columns
+        end = row + 1
+        if pieces and col < nlab and row >= hrow:
+            while end < nrows and not any(c < col + span and col < c + s for c, s in starts.get(end, ())):
+                end += 1
+        cell = GridCell(text, offs, row=row, rowspan=end - row, locator=f"第{pno}页 表{k} 第{row + 1}行")
+        boxes[id(cell)] = (edges[col], edges[col + span])
+        grid[row].append(cell)
+    for row in grid:
+        row.sort(key=lambda c: boxes[id(c)][0])
+    return _Table(pno, k, top, bottom, (edges[0], right), grid, boxes, ruled=False)
