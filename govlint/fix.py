@@ -5,11 +5,13 @@ brackets, a doubled 《《, typography). This module never invents one, and guar
 
 * numbers are never changed: arithmetic (GL3) findings carry a suggestion (``expected``), not a
   fix, and any fix that would change the digits of the text is dropped;
-* only text-based files are modified (.txt/.md and, when every fix maps exactly onto the markup,
-  .html/.htm); others are reported with the reason;
+* only text-based files are modified (.txt/.md and .html/.htm); others are reported with the reason;
+* a fix is written only where the file holds its text as read, in one piece: one that a tag, a
+  comment, a character reference, a line break or an invisible character splits in the file is
+  skipped whole, and counted (:attr:`FixOutcome.unapplied`) for ``--fix`` to say so;
 * the file keeps its encoding, BOM and line endings; the result is written atomically (a temporary
-  file in the same folder, then ``os.replace``), with the file's permissions, and only if the file
-  did not change meanwhile;
+  file in the same folder, then ``os.replace``), with the file's permissions, only if the file
+  did not change meanwhile and is not read-only;
 * after fixing, the text is checked again and fixed again until nothing changes (at most
   ``MAX_ROUNDS`` rounds; if it still changes, it stops and says so).
 """
@@ -63,6 +65,9 @@ class FixOutcome:
     result: Any  # the FileResult of the final text
     available: int = 0  # fixes offered by the rules (for files that are not modified)
     skipped: Optional[tuple[str, str]] = None  # (zh, en): why the file was not modified
+    #: fixes offered on the final text that cannot be written back to the file (their text is split
+    #: there by markup, a character reference, a line break or an invisible character)
+    unapplied: int = 0
 
     @property
     def changed(self) -> bool:
@@ -263,7 +268,18 @@ def fix_data(data: bytes, path: Optional[str], engine: Any, config: Any = None,
                               available, ("修复后的文件无法读取，未修改", "the fixed file could not be read; not modified"))
     else:
         converged = not safe_fixes(result.source.text, result.diagnostics)
-    return FixOutcome(path, data, current, applied, rounds, converged, result, available)
+    return FixOutcome(path, data, current, applied, rounds, converged, result, available,
+                      unapplied=_unmappable(result.source, result.diagnostics))
+
+
+def _unmappable(source: Any, diagnostics: Sequence[Diagnostic]) -> int:
+    """How many of the fixes offered on ``source`` cannot be mapped onto the file (0 for plain text)."""
+    if source is None or source.plain:
+        return 0
+    fixes = safe_fixes(source.text, diagnostics)
+    if not fixes:
+        return 0
+    return len(fixes) - len(_map_to_original(source, fixes, source.origin.original_text))
 
 
 def fix_path(path: str, engine: Any, config: Any = None, max_rounds: int = MAX_ROUNDS,
@@ -275,10 +291,13 @@ def fix_path(path: str, engine: Any, config: Any = None, max_rounds: int = MAX_R
 
 
 # ----------------------------------------------------------------------------- writing
-def write_atomic(path: str, data: bytes, expected: Optional[bytes] = None, must_exist: bool = True) -> None:
+def write_atomic(path: str, data: bytes, expected: Optional[bytes] = None, must_exist: bool = True) -> bool:
     """Replace ``path`` by ``data`` atomically: a temporary file in the same folder (same
     permissions), flushed to disk, then ``os.replace``. With ``expected``, refuses (FixError) if the
-    file no longer holds those bytes. Symbolic links are followed (the link stays a link)."""
+    file no longer holds those bytes, and writes nothing (returns False) if it already holds ``data``
+    (one file named twice, through a link). A read-only file is refused (renaming over it needs only
+    the folder's permission, and root may write anything). Symbolic links are followed (the link
+    stays a link). Returns True if the file was written."""
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
     mode = None
@@ -288,10 +307,15 @@ def write_atomic(path: str, data: bytes, expected: Optional[bytes] = None, must_
     except FileNotFoundError:
         if must_exist:
             raise FixError("文件已不存在，未写入", "the file no longer exists; nothing written") from None
+    if mode is not None and (not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK)):
+        raise FixError("文件是只读的，未写入", "the file is read-only; nothing written")
     if expected is not None:
         with open(target, "rb") as fh:
-            if fh.read() != expected:
-                raise FixError("检查期间文件被改动过，未写入", "the file changed while it was being checked; nothing written")
+            current = fh.read()
+        if current == data and data != expected:
+            return False
+        if current != expected:
+            raise FixError("检查期间文件被改动过，未写入", "the file changed while it was being checked; nothing written")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".govlint-tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -305,6 +329,7 @@ def write_atomic(path: str, data: bytes, expected: Optional[bytes] = None, must_
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
+        return True
     except BaseException:
         try:
             os.unlink(tmp)
@@ -314,8 +339,8 @@ def write_atomic(path: str, data: bytes, expected: Optional[bytes] = None, must_
 
 
 def write_fixed(outcome: FixOutcome) -> bool:
-    """Write a changed file back (atomically). Returns True if it was written."""
+    """Write a changed file back (atomically). Returns True if it was written (False: nothing to
+    write, or the file already holds the fixed text)."""
     if not outcome.changed or outcome.path is None:
         return False
-    write_atomic(outcome.path, outcome.fixed, expected=outcome.original)
-    return True
+    return write_atomic(outcome.path, outcome.fixed, expected=outcome.original)

@@ -346,3 +346,70 @@ def test_diff_patches_the_file_into_the_fixed_one(shape: str) -> None:
     assert diff.count("\n@@ ") + diff.startswith("@@") >= 1
     assert _apply_unified_diff(data, diff) == out.fixed
     assert ("\\ No newline at end of file" in diff) == ("no-final-newline" in shape)
+
+
+# ----------------------------------------------------------------------------- fixes that cannot be written
+WRONG = "获取信息的权力"  # (GL606: 权力 -> 权利)
+
+
+def test_a_fix_split_in_the_file_is_skipped_and_said(tmp_path: Path) -> None:
+    """A fix whose text the file holds split — by a zero-width space or a soft hyphen in a text file,
+    by a tag, a comment or a character reference in a page — cannot be written back: it is skipped
+    whole (the others are applied), and ``--fix`` says so (was: dropped without a word, "fixed 3
+    problems", and the finding still there)."""
+    from govlint.engine import default_engine
+
+    text = clean_report()
+    assert text.count(WRONG) == 1
+    engine = default_engine()
+    cfg = govlint.Config(select=("GL606",))
+    for split in ("获取信息的权\u200b力", "获取信息的权\u00ad力"):
+        data = text.replace("\n", f"\n保障{split}。\n", 1).encode("utf-8")
+        out = fix_data(data, "r.txt", engine, cfg)
+        assert out.changed and out.applied == 1 and out.unapplied == 1, split
+        assert out.fixed == data.replace(WRONG.encode(), "获取信息的权利".encode())  # the split one is kept whole
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    lines.insert(3, "保障获取信息的权<span>力</span>。")
+    page = ('<html><head><meta charset="utf-8"><title>报告</title></head><body>\n<div class="content">\n'
+            + "\n".join(f"<p>{ln}</p>" for ln in lines) + "\n</div>\n</body></html>\n")
+    report = tmp_path / "r.html"
+    report.write_text(page, encoding="utf-8")
+    proc = run_govlint("check", "--fix", "--select", "GL606", report)
+    assert report.read_text(encoding="utf-8") == page.replace(WRONG, "获取信息的权利")
+    assert "有 1 处可修复的问题无法安全写回文件" in proc.stderr, proc.stderr
+    assert proc.returncode == 1 and "GL606" in proc.stdout
+    proc = run_govlint("check", "--diff", "--select", "GL606", "--lang", "en", report)
+    assert "1 fix not applied" in proc.stderr and proc.stdout == "", proc.stderr
+
+
+def test_a_read_only_file_is_not_written(tmp_path: Path) -> None:
+    """A file without write permission is left as it is (was: replaced all the same — renaming over
+    a file needs only the folder's permission — and by root whatever its mode)."""
+    report = tmp_path / "r.txt"
+    data = clean_report().encode("utf-8")
+    report.write_bytes(data)
+    report.chmod(0o444)
+    try:
+        with pytest.raises(FixError) as exc:
+            write_atomic(str(report), data.replace(WRONG.encode(), "获取信息的权利".encode()), expected=data)
+        assert "只读" in exc.value.zh and "read-only" in exc.value.en
+        assert report.read_bytes() == data and [p.name for p in tmp_path.iterdir()] == ["r.txt"]
+        proc = run_govlint("check", "--fix", "--select", "GL606", report)
+        assert proc.returncode == 2 and "未写入：文件是只读的" in proc.stderr, proc.stderr
+        assert report.read_bytes() == data and stat.S_IMODE(report.stat().st_mode) == 0o444
+    finally:
+        report.chmod(0o644)
+
+
+def test_one_file_named_twice_through_a_link_is_fixed_once(tmp_path: Path) -> None:
+    """A file given on the command line both by its name and through a symbolic link is fixed once
+    and both report its fixed text (was: the second write refused, "the file changed while it was
+    being checked", exit status 2 and the original findings reported for a fixed file)."""
+    real = tmp_path / "real.txt"
+    real.write_text(clean_report(), encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    proc = run_govlint("check", "--fix", "--select", "GL606", link, real)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "未写入" not in proc.stderr and "已修复 1 个文件中的 1 处问题" in proc.stderr
+    assert real.read_text(encoding="utf-8") == clean_report().replace(WRONG, "获取信息的权利") and link.is_symlink()
