@@ -506,10 +506,11 @@ def _note_skipped(o, en: bool) -> None:
     elif getattr(o, "unapplied", 0):
         n = o.unapplied
         print(f"{o.path}: " + (f"{_count(n, 'fix', 'fixes')} not applied: the text to fix is split in the file "
-                               "by markup, a character reference, a line break or an invisible character, so it "
-                               "cannot be written back safely; correct it by hand" if en
+                               "by markup, a character reference, a line break or an invisible character, or the file's "
+                               "encoding cannot hold the correction, so it cannot be written back safely; correct it "
+                               "by hand" if en
                                else f"有 {n} 处可修复的问题无法安全写回文件（要改的文字在文件中被标记、字符引用、"
-                               "换行或不可见字符隔开），未修复，请手工改正"), file=sys.stderr)
+                               "换行或不可见字符隔开，或文件的编码容不下改正后的字符），未修复，请手工改正"), file=sys.stderr)
 
 
 def _apply_fixes(args: argparse.Namespace, engine, resolver, outcomes: list, lang: str):

@@ -66,7 +66,8 @@ class FixOutcome:
     available: int = 0  # fixes offered by the rules (for files that are not modified)
     skipped: Optional[tuple[str, str]] = None  # (zh, en): why the file was not modified
     #: fixes offered on the final text that cannot be written back to the file (their text is split
-    #: there by markup, a character reference, a line break or an invisible character)
+    #: there by markup, a character reference, a line break or an invisible character, or the file's
+    #: encoding cannot hold the replacement)
     unapplied: int = 0
 
     @property
@@ -206,8 +207,48 @@ def _map_to_original(source: Any, fixes: Sequence[Fix], original: str) -> list[F
             if a != off(f.start):
                 continue
             b = a
-        mapped.append(Fix(a, b, html.escape(f.replacement, quote=False)))
+        mapped.append(Fix(a, b, f.replacement))
     return mapped
+
+
+def _can_encode(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _writable(source: Any, fixes: Sequence[Fix]) -> tuple[str, list[Fix], int]:
+    """(the file's decoded text, ``fixes`` on it as they are written, how many of ``fixes`` cannot be
+    written). Fixes on text that is not the file's go through the map (see :func:`_map_to_original`);
+    in a page, the replacement is markup-escaped and a character its encoding cannot hold is written
+    as a character reference (``&#12308;`` for 〔 in an ISO-8859-1 page: the page reads the same); in a
+    text file, a fix whose replacement the file's encoding cannot hold is left out (the others are
+    applied)."""
+    if source.plain:
+        text, out = source.text, list(fixes)
+    else:
+        text = source.origin.original_text
+        out = _map_to_original(source, fixes, text)
+    dropped = len(fixes) - len(out)
+    enc = source.encoding
+    if source.kind == "html":
+        escaped = []
+        for f in out:
+            rep = html.escape(f.replacement, quote=False)
+            if not _can_encode(rep, enc):
+                try:
+                    rep = rep.encode(enc, "xmlcharrefreplace").decode(enc)
+                except LookupError:
+                    pass
+            escaped.append(Fix(f.start, f.end, rep))
+        out = escaped
+    else:
+        kept = [f for f in out if _can_encode(f.replacement, enc)]
+        dropped += len(out) - len(kept)
+        out = kept
+    return text, out, dropped
 
 
 def fix_data(data: bytes, path: Optional[str], engine: Any, config: Any = None,
@@ -239,12 +280,7 @@ def fix_data(data: bytes, path: Optional[str], engine: Any, config: Any = None,
     converged = False
     while rounds < max_rounds:
         source = result.source
-        fixes = safe_fixes(source.text, result.diagnostics)
-        if not source.plain:  # the text read is not the file's (see _original_text): fixes go through the map
-            text = source.origin.original_text
-            fixes = _map_to_original(source, fixes, text)
-        else:
-            text = source.text
+        text, fixes, _ = _writable(source, safe_fixes(source.text, result.diagnostics))
         if not fixes:
             converged = True
             break
@@ -269,17 +305,15 @@ def fix_data(data: bytes, path: Optional[str], engine: Any, config: Any = None,
     else:
         converged = not safe_fixes(result.source.text, result.diagnostics)
     return FixOutcome(path, data, current, applied, rounds, converged, result, available,
-                      unapplied=_unmappable(result.source, result.diagnostics))
+                      unapplied=_unwritable(result.source, result.diagnostics))
 
 
-def _unmappable(source: Any, diagnostics: Sequence[Diagnostic]) -> int:
-    """How many of the fixes offered on ``source`` cannot be mapped onto the file (0 for plain text)."""
-    if source is None or source.plain:
+def _unwritable(source: Any, diagnostics: Sequence[Diagnostic]) -> int:
+    """How many of the fixes offered on ``source`` cannot be written to the file (see :func:`_writable`)."""
+    if source is None:
         return 0
     fixes = safe_fixes(source.text, diagnostics)
-    if not fixes:
-        return 0
-    return len(fixes) - len(_map_to_original(source, fixes, source.origin.original_text))
+    return _writable(source, fixes)[2] if fixes else 0
 
 
 def fix_path(path: str, engine: Any, config: Any = None, max_rounds: int = MAX_ROUNDS,

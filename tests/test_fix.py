@@ -413,3 +413,40 @@ def test_one_file_named_twice_through_a_link_is_fixed_once(tmp_path: Path) -> No
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "未写入" not in proc.stderr and "已修复 1 个文件中的 1 处问题" in proc.stderr
     assert real.read_text(encoding="utf-8") == clean_report().replace(WRONG, "获取信息的权利") and link.is_symlink()
+
+
+def _gb2312_text_reader(data: bytes, path=None) -> Source:
+    return Source(text=data.decode("gb2312"), path=path, encoding="gb2312", kind="text")
+
+
+def test_a_replacement_the_encoding_cannot_hold() -> None:
+    """A page in an encoding without the corrected character gets it as a character reference (the
+    page reads the same); in a text file such a fix alone is left out and counted, the others are
+    applied (was: no fix at all, "still changing after 0 rounds")."""
+    from govlint.engine import default_engine
+
+    lines = [ln for ln in clean_report().split("\n") if ln.strip()]
+    lines.insert(3, "依据国办公开办函[2021]30号，caf&eacute;。")
+    page = ('<html><head><meta charset="iso-8859-1"><title>x</title></head><body>\n<div class="content">\n'
+            + "\n".join(f"<p>{ln}</p>" for ln in lines) + "\n</div>\n</body></html>\n")
+    data = page.encode("latin-1", "xmlcharrefreplace") + b"<!-- caf\xe9 -->\n"  # (not UTF-8: the declared charset)
+    out = fix_data(data, "r.html", default_engine(), govlint.Config(select=("GL604",)))
+    assert out.skipped is None and out.converged and out.unapplied == 0
+    assert out.fixed == data.replace(b"[2021]", b"&#12308;2021&#12309;")
+    reader = types.ModuleType("gb2312_reader")
+    reader.govlint_register_readers = govlint.hookimpl(lambda: {".txt": _gb2312_text_reader})
+    engine = Engine(load_entry_points=False, plugins=[reader, _plugin(
+        _finditer_rule("GL9801", r"\[", "〔"), _finditer_rule("GL9802", "EUR", "\u20ac"))])
+    text = clean_report() + "\n国办函[2021]1号，100 EUR\n"
+    out = fix_data(text.encode("gb2312"), "r.txt", engine, govlint.Config(select=("GL98",)))
+    assert out.skipped is None and out.unapplied == 1  # (€: not in GB2312)
+    assert out.fixed == text.replace("[", "〔").encode("gb2312")
+
+
+def test_a_fix_around_an_invisible_character_in_a_text_file_is_not_escaped() -> None:
+    """A text file read without its invisible characters is fixed through the map; the replacement
+    is written as it is (was: escaped as for HTML, ``&`` written as ``&amp;`` into a text file)."""
+    engine = Engine(load_entry_points=False, plugins=[_plugin(_finditer_rule("GL9803", "A and B", "A & <B>"))])
+    text = clean_report().replace("一、总体情况", "一、总\u200b体情况", 1) + "\nA and B\n"
+    out = fix_data(text.encode("utf-8"), "r.txt", engine, govlint.Config(select=("GL98",)))
+    assert out.fixed == text.replace("A and B", "A & <B>").encode("utf-8")
