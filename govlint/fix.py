@@ -41,6 +41,7 @@ FIXABLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 FIXABLE_KINDS = ("text", "html")  # the readers whose text can be written back exactly (Source.kind)
 
 _DIGITS = cached_compile(r"\d")
+_CHAR_REF = cached_compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
 
 
 class FixError(Exception):
@@ -186,9 +187,12 @@ def _original_text(source: Any) -> str:
 def _map_to_original(source: Any, fixes: Sequence[Fix], original: str) -> list[Fix]:
     """Map fixes on the text read (a page's extracted text, a text file without its invisible characters)
     onto the original file; each must land on exactly the
-    same characters (no tag, entity or whitespace change inside it), otherwise it is dropped."""
+    same characters (no tag, comment, line break or invisible character inside it; in a page, characters
+    written as character references — ``&#26435;力`` — are the characters they stand for, and the whole
+    stretch is replaced), otherwise it is dropped."""
     o = source.origin
     starts = [0] + [i + 1 for i, ch in enumerate(original) if ch == "\n"]
+    page = source.kind == "html"
 
     def off(i: int) -> int:
         line, column = o.position(i)
@@ -197,9 +201,18 @@ def _map_to_original(source: Any, fixes: Sequence[Fix], original: str) -> list[F
     mapped = []
     for f in fixes:
         if f.end > f.start:
-            a, b = off(f.start), off(f.end - 1) + 1
-            if original[a:b] != source.text[f.start:f.end]:
-                continue
+            a, last = off(f.start), off(f.end - 1)
+            b = last + 1
+            want = source.text[f.start:f.end]
+            if original[a:b] != want:
+                if not page:
+                    continue
+                ref = _CHAR_REF.match(original, last)  # (a reference's character maps to its "&")
+                if ref is not None:
+                    b = ref.end()
+                piece = original[a:b]
+                if "<" in piece or html.unescape(piece) != want:  # (no markup; the very characters read)
+                    continue
         else:
             if f.start == 0:
                 continue

@@ -450,3 +450,20 @@ def test_a_fix_around_an_invisible_character_in_a_text_file_is_not_escaped() -> 
     text = clean_report().replace("一、总体情况", "一、总\u200b体情况", 1) + "\nA and B\n"
     out = fix_data(text.encode("utf-8"), "r.txt", engine, govlint.Config(select=("GL98",)))
     assert out.fixed == text.replace("A and B", "A & <B>").encode("utf-8")
+
+
+def test_a_fix_over_character_references_in_a_page() -> None:
+    """In a page, a word written partly as character references (``&#26435;力``, ``&#91;2021&#93;``, as
+    pages in a Western encoding write Chinese) is fixed: the stretch holding it, references
+    included, is replaced (was: skipped); one split by a tag or an invisible character stays."""
+    from govlint.engine import default_engine
+
+    lines = [ln for ln in clean_report().split("\n") if ln.strip()]
+    lines[3:3] = ["依据国办公开办函&#91;2021&#93;30号，保障获取信息的&#26435;力&amp;义务。",
+                  "保障获取信息的权&#x529B;&nbsp;和获取信息的权<b>力</b>。"]
+    page = ('<html><head><meta charset="utf-8"><title>报告</title></head><body>\n<div class="content">\n'
+            + "\n".join(f"<p>{ln}</p>" for ln in lines) + "\n</div>\n</body></html>\n")
+    out = fix_data(page.encode("utf-8"), "r.html", default_engine(), govlint.Config(select=("GL604", "GL606")))
+    want = (page.replace("&#91;2021&#93;", "〔2021〕").replace("获取信息的&#26435;力", "获取信息的权利")
+            .replace("获取信息的权&#x529B;", "获取信息的权利").replace(WRONG, "获取信息的权利"))
+    assert out.fixed.decode("utf-8") == want and out.unapplied == 1  # (权<b>力</b> stays)
