@@ -6,9 +6,10 @@ brackets, a doubled 《《, typography). This module never invents one, and guar
 * numbers are never changed: arithmetic (GL3) findings carry a suggestion (``expected``), not a
   fix, and any fix that would change the digits of the text is dropped;
 * only text-based files are modified (.txt/.md and .html/.htm); others are reported with the reason;
-* a fix is written only where the file holds its text as read, in one piece: one that a tag, a
-  comment, a character reference, a line break or an invisible character splits in the file is
-  skipped whole, and counted (:attr:`FixOutcome.unapplied`) for ``--fix`` to say so;
+* a fix is written only where the file holds its text as read, in one piece (in a page, a character
+  reference counts as its character): one that a tag, a comment, a line break or an invisible
+  character splits in the file, or whose correction the file's encoding cannot hold, is skipped
+  whole, and counted (:attr:`FixOutcome.unapplied`) for ``--fix`` to say so;
 * the file keeps its encoding, BOM and line endings; the result is written atomically (a temporary
   file in the same folder, then ``os.replace``), with the file's permissions, only if the file
   did not change meanwhile and is not read-only;
@@ -340,14 +341,14 @@ def fix_path(path: str, engine: Any, config: Any = None, max_rounds: int = MAX_R
 # ----------------------------------------------------------------------------- writing
 def write_atomic(path: str, data: bytes, expected: Optional[bytes] = None, must_exist: bool = True) -> bool:
     """Replace ``path`` by ``data`` atomically: a temporary file in the same folder (same
-    permissions), flushed to disk, then ``os.replace``. With ``expected``, refuses (FixError) if the
+    permissions and, where it may be given, the same owner and group), flushed to disk, then ``os.replace``. With ``expected``, refuses (FixError) if the
     file no longer holds those bytes, and writes nothing (returns False) if it already holds ``data``
     (one file named twice, through a link). A read-only file is refused (renaming over it needs only
     the folder's permission, and root may write anything). Symbolic links are followed (the link
     stays a link). Returns True if the file was written."""
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
-    mode = None
+    mode = st = None
     try:
         st = os.stat(target)
         mode = stat.S_IMODE(st.st_mode)
@@ -369,7 +370,12 @@ def write_atomic(path: str, data: bytes, expected: Optional[bytes] = None, must_
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
+        if st is not None:
+            if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+                try:  # (the file stays its owner's: root fixing a user's file, a file of a shared group)
+                    os.chown(tmp, st.st_uid, st.st_gid)
+                except OSError:
+                    pass
             os.chmod(tmp, mode)
         else:
             umask = os.umask(0)

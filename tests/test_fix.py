@@ -467,3 +467,16 @@ def test_a_fix_over_character_references_in_a_page() -> None:
     want = (page.replace("&#91;2021&#93;", "〔2021〕").replace("获取信息的&#26435;力", "获取信息的权利")
             .replace("获取信息的权&#x529B;", "获取信息的权利").replace(WRONG, "获取信息的权利"))
     assert out.fixed.decode("utf-8") == want and out.unapplied == 1  # (权<b>力</b> stays)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_a_fixed_file_keeps_its_owner(tmp_path: Path) -> None:
+    """Root fixing another user's file leaves it that user's (was: the new file was root's, and the
+    user could no longer edit a report in a folder that is not theirs)."""
+    report = tmp_path / "r.txt"
+    report.write_bytes(b"old\n")
+    os.chown(report, 1234, 2345)
+    report.chmod(0o664)
+    assert write_atomic(str(report), b"new\n", expected=b"old\n")
+    st = report.stat()
+    assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (1234, 2345, 0o664) and report.read_bytes() == b"new\n"
