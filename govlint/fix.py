@@ -166,7 +166,7 @@ def _bom_bytes(source: Any) -> bytes:
 
 
 def _encode(text: str, source: Any) -> bytes:
-    if source.newline == "\r" and source.kind == "text":  # a file whose lines end in CR alone (read as LF)
+    if source.newline == "\r" and source.kind in FIXABLE_KINDS:  # a file whose lines end in CR alone (read as LF)
         text = text.replace("\n", "\r")
     try:
         return _bom_bytes(source) + text.encode(source.encoding)

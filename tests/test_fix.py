@@ -480,3 +480,16 @@ def test_a_fixed_file_keeps_its_owner(tmp_path: Path) -> None:
     assert write_atomic(str(report), b"new\n", expected=b"old\n")
     st = report.stat()
     assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (1234, 2345, 0o664) and report.read_bytes() == b"new\n"
+
+
+def test_a_page_whose_lines_end_in_cr_alone() -> None:
+    """A page whose lines end in CR alone (read with LFs) is fixed and keeps its CRs (was: not
+    modified, "the file's bytes cannot be reproduced exactly")."""
+    from govlint.engine import default_engine
+
+    lines = [ln for ln in clean_report().split("\n") if ln.strip()]
+    page = ('<html><head><meta charset="utf-8"><title>报告</title></head><body>\r<div class="content">\r'
+            + "\r".join(f"<p>{ln}</p>" for ln in lines) + "\r</div>\r</body></html>\r")
+    assert "\n" not in page and WRONG in page
+    out = fix_data(page.encode("utf-8"), "r.html", default_engine(), govlint.Config(select=("GL606",)))
+    assert out.skipped is None and out.fixed == page.replace(WRONG, "获取信息的权利").encode("utf-8")
