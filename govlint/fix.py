@@ -344,7 +344,7 @@ def write_atomic(path: str, data: bytes, expected: Optional[bytes] = None, must_
     permissions and, where it may be given, the same owner and group), flushed to disk, then ``os.replace``. With ``expected``, refuses (FixError) if the
     file no longer holds those bytes, and writes nothing (returns False) if it already holds ``data``
     (one file named twice, through a link). A read-only file is refused (renaming over it needs only
-    the folder's permission, and root may write anything). Symbolic links are followed (the link
+    the folder's permission, and root may write anything), and so is a file with several hard links. Symbolic links are followed (the link
     stays a link). Returns True if the file was written."""
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
@@ -357,6 +357,10 @@ def write_atomic(path: str, data: bytes, expected: Optional[bytes] = None, must_
             raise FixError("文件已不存在，未写入", "the file no longer exists; nothing written") from None
     if mode is not None and (not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK)):
         raise FixError("文件是只读的，未写入", "the file is read-only; nothing written")
+    if st is not None and st.st_nlink > 1:  # (renaming over one name leaves the others on the old text)
+        raise FixError(f"文件有 {st.st_nlink} 个硬链接，替换后其他链接仍是旧内容，未写入",
+                       f"the file has {st.st_nlink} hard links; replacing it would leave the others with the "
+                       "old text; nothing written")
     if expected is not None:
         with open(target, "rb") as fh:
             current = fh.read()

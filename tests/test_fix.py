@@ -493,3 +493,16 @@ def test_a_page_whose_lines_end_in_cr_alone() -> None:
     assert "\n" not in page and WRONG in page
     out = fix_data(page.encode("utf-8"), "r.html", default_engine(), govlint.Config(select=("GL606",)))
     assert out.skipped is None and out.fixed == page.replace(WRONG, "获取信息的权利").encode("utf-8")
+
+
+def test_a_file_with_hard_links_is_not_written(tmp_path: Path) -> None:
+    """Replacing one name of a file with several hard links would leave the others on the old text:
+    it is refused and said (was: written, the link silently broken)."""
+    report = tmp_path / "r.txt"
+    report.write_bytes(b"old\n")
+    os.link(report, tmp_path / "other.txt")
+    with pytest.raises(FixError) as exc:
+        write_atomic(str(report), b"new\n", expected=b"old\n")
+    assert "硬链接" in exc.value.zh and "hard links" in exc.value.en
+    assert report.read_bytes() == (tmp_path / "other.txt").read_bytes() == b"old\n"
+    assert report.stat().st_ino == (tmp_path / "other.txt").stat().st_ino
