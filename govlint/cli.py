@@ -503,6 +503,14 @@ def _note_skipped(o, en: bool) -> None:
         zh, msg = o.skipped
         print(f"{o.path}: " + (f"{o.available} fix(es) available, not applied: {msg}" if en
                                else f"有 {o.available} 处可修复，未修复：{zh}"), file=sys.stderr)
+    elif getattr(o, "unapplied", 0):
+        n = o.unapplied
+        print(f"{o.path}: " + (f"{_count(n, 'fix', 'fixes')} not applied: the text to fix is split in the file "
+                               "by markup, a character reference, a line break or an invisible character, or the file's "
+                               "encoding cannot hold the correction, so it cannot be written back safely; correct it "
+                               "by hand" if en
+                               else f"有 {n} 处可修复的问题无法安全写回文件（要改的文字在文件中被标记、字符引用、"
+                               "换行或不可见字符隔开，或文件的编码容不下改正后的字符），未修复，请手工改正"), file=sys.stderr)
 
 
 def _apply_fixes(args: argparse.Namespace, engine, resolver, outcomes: list, lang: str):
@@ -529,15 +537,16 @@ def _apply_fixes(args: argparse.Namespace, engine, resolver, outcomes: list, lan
             continue
         if o.changed:
             try:
-                write_fixed(o)
+                written = write_fixed(o)
             except (FixError, OSError) as exc:
                 failed = True
                 reason = (exc.en if en else exc.zh) if isinstance(exc, FixError) else str(exc)
                 print(f"{o.path}: " + (f"not written: {reason}" if en else f"未写入：{reason}"), file=sys.stderr)
                 results.append(engine.lint_bytes(o.original, o.path, resolver(o.path)))
                 continue
-            fixed += o.applied
-            files += 1
+            if written:  # (not: the same file, named again through a link, already written)
+                fixed += o.applied
+                files += 1
         results.append(o.result)
     if args.diff:
         print((f"{_count(fixed, 'fix', 'fixes')} would be applied to {_count(files, 'file')}" if en

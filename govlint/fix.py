@@ -5,11 +5,14 @@ brackets, a doubled 《《, typography). This module never invents one, and guar
 
 * numbers are never changed: arithmetic (GL3) findings carry a suggestion (``expected``), not a
   fix, and any fix that would change the digits of the text is dropped;
-* only text-based files are modified (.txt/.md and, when every fix maps exactly onto the markup,
-  .html/.htm); others are reported with the reason;
+* only text-based files are modified (.txt/.md and .html/.htm); others are reported with the reason;
+* a fix is written only where the file holds its text as read, in one piece (in a page, a character
+  reference counts as its character): one that a tag, a comment, a line break or an invisible
+  character splits in the file, or whose correction the file's encoding cannot hold, is skipped
+  whole, and counted (:attr:`FixOutcome.unapplied`) for ``--fix`` to say so;
 * the file keeps its encoding, BOM and line endings; the result is written atomically (a temporary
-  file in the same folder, then ``os.replace``), with the file's permissions, and only if the file
-  did not change meanwhile;
+  file in the same folder, then ``os.replace``), with the file's permissions, only if the file
+  did not change meanwhile and is not read-only;
 * after fixing, the text is checked again and fixed again until nothing changes (at most
   ``MAX_ROUNDS`` rounds; if it still changes, it stops and says so).
 """
@@ -39,6 +42,7 @@ FIXABLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 FIXABLE_KINDS = ("text", "html")  # the readers whose text can be written back exactly (Source.kind)
 
 _DIGITS = cached_compile(r"\d")
+_CHAR_REF = cached_compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
 
 
 class FixError(Exception):
@@ -63,6 +67,10 @@ class FixOutcome:
     result: Any  # the FileResult of the final text
     available: int = 0  # fixes offered by the rules (for files that are not modified)
     skipped: Optional[tuple[str, str]] = None  # (zh, en): why the file was not modified
+    #: fixes offered on the final text that cannot be written back to the file (their text is split
+    #: there by markup, a character reference, a line break or an invisible character, or the file's
+    #: encoding cannot hold the replacement)
+    unapplied: int = 0
 
     @property
     def changed(self) -> bool:
@@ -158,7 +166,7 @@ def _bom_bytes(source: Any) -> bytes:
 
 
 def _encode(text: str, source: Any) -> bytes:
-    if source.newline == "\r" and source.kind == "text":  # a file whose lines end in CR alone (read as LF)
+    if source.newline == "\r" and source.kind in FIXABLE_KINDS:  # a file whose lines end in CR alone (read as LF)
         text = text.replace("\n", "\r")
     try:
         return _bom_bytes(source) + text.encode(source.encoding)
@@ -180,9 +188,12 @@ def _original_text(source: Any) -> str:
 def _map_to_original(source: Any, fixes: Sequence[Fix], original: str) -> list[Fix]:
     """Map fixes on the text read (a page's extracted text, a text file without its invisible characters)
     onto the original file; each must land on exactly the
-    same characters (no tag, entity or whitespace change inside it), otherwise it is dropped."""
+    same characters (no tag, comment, line break or invisible character inside it; in a page, characters
+    written as character references — ``&#26435;力`` — are the characters they stand for, and the whole
+    stretch is replaced), otherwise it is dropped."""
     o = source.origin
     starts = [0] + [i + 1 for i, ch in enumerate(original) if ch == "\n"]
+    page = source.kind == "html"
 
     def off(i: int) -> int:
         line, column = o.position(i)
@@ -191,9 +202,18 @@ def _map_to_original(source: Any, fixes: Sequence[Fix], original: str) -> list[F
     mapped = []
     for f in fixes:
         if f.end > f.start:
-            a, b = off(f.start), off(f.end - 1) + 1
-            if original[a:b] != source.text[f.start:f.end]:
-                continue
+            a, last = off(f.start), off(f.end - 1)
+            b = last + 1
+            want = source.text[f.start:f.end]
+            if original[a:b] != want:
+                if not page:
+                    continue
+                ref = _CHAR_REF.match(original, last)  # (a reference's character maps to its "&")
+                if ref is not None:
+                    b = ref.end()
+                piece = original[a:b]
+                if "<" in piece or html.unescape(piece) != want:  # (no markup; the very characters read)
+                    continue
         else:
             if f.start == 0:
                 continue
@@ -201,8 +221,48 @@ def _map_to_original(source: Any, fixes: Sequence[Fix], original: str) -> list[F
             if a != off(f.start):
                 continue
             b = a
-        mapped.append(Fix(a, b, html.escape(f.replacement, quote=False)))
+        mapped.append(Fix(a, b, f.replacement))
     return mapped
+
+
+def _can_encode(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _writable(source: Any, fixes: Sequence[Fix]) -> tuple[str, list[Fix], int]:
+    """(the file's decoded text, ``fixes`` on it as they are written, how many of ``fixes`` cannot be
+    written). Fixes on text that is not the file's go through the map (see :func:`_map_to_original`);
+    in a page, the replacement is markup-escaped and a character its encoding cannot hold is written
+    as a character reference (``&#12308;`` for 〔 in an ISO-8859-1 page: the page reads the same); in a
+    text file, a fix whose replacement the file's encoding cannot hold is left out (the others are
+    applied)."""
+    if source.plain:
+        text, out = source.text, list(fixes)
+    else:
+        text = source.origin.original_text
+        out = _map_to_original(source, fixes, text)
+    dropped = len(fixes) - len(out)
+    enc = source.encoding
+    if source.kind == "html":
+        escaped = []
+        for f in out:
+            rep = html.escape(f.replacement, quote=False)
+            if not _can_encode(rep, enc):
+                try:
+                    rep = rep.encode(enc, "xmlcharrefreplace").decode(enc)
+                except LookupError:
+                    pass
+            escaped.append(Fix(f.start, f.end, rep))
+        out = escaped
+    else:
+        kept = [f for f in out if _can_encode(f.replacement, enc)]
+        dropped += len(out) - len(kept)
+        out = kept
+    return text, out, dropped
 
 
 def fix_data(data: bytes, path: Optional[str], engine: Any, config: Any = None,
@@ -234,12 +294,7 @@ def fix_data(data: bytes, path: Optional[str], engine: Any, config: Any = None,
     converged = False
     while rounds < max_rounds:
         source = result.source
-        fixes = safe_fixes(source.text, result.diagnostics)
-        if not source.plain:  # the text read is not the file's (see _original_text): fixes go through the map
-            text = source.origin.original_text
-            fixes = _map_to_original(source, fixes, text)
-        else:
-            text = source.text
+        text, fixes, _ = _writable(source, safe_fixes(source.text, result.diagnostics))
         if not fixes:
             converged = True
             break
@@ -263,7 +318,16 @@ def fix_data(data: bytes, path: Optional[str], engine: Any, config: Any = None,
                               available, ("修复后的文件无法读取，未修改", "the fixed file could not be read; not modified"))
     else:
         converged = not safe_fixes(result.source.text, result.diagnostics)
-    return FixOutcome(path, data, current, applied, rounds, converged, result, available)
+    return FixOutcome(path, data, current, applied, rounds, converged, result, available,
+                      unapplied=_unwritable(result.source, result.diagnostics))
+
+
+def _unwritable(source: Any, diagnostics: Sequence[Diagnostic]) -> int:
+    """How many of the fixes offered on ``source`` cannot be written to the file (see :func:`_writable`)."""
+    if source is None:
+        return 0
+    fixes = safe_fixes(source.text, diagnostics)
+    return _writable(source, fixes)[2] if fixes else 0
 
 
 def fix_path(path: str, engine: Any, config: Any = None, max_rounds: int = MAX_ROUNDS,
@@ -275,36 +339,54 @@ def fix_path(path: str, engine: Any, config: Any = None, max_rounds: int = MAX_R
 
 
 # ----------------------------------------------------------------------------- writing
-def write_atomic(path: str, data: bytes, expected: Optional[bytes] = None, must_exist: bool = True) -> None:
+def write_atomic(path: str, data: bytes, expected: Optional[bytes] = None, must_exist: bool = True) -> bool:
     """Replace ``path`` by ``data`` atomically: a temporary file in the same folder (same
-    permissions), flushed to disk, then ``os.replace``. With ``expected``, refuses (FixError) if the
-    file no longer holds those bytes. Symbolic links are followed (the link stays a link)."""
+    permissions and, where it may be given, the same owner and group), flushed to disk, then ``os.replace``. With ``expected``, refuses (FixError) if the
+    file no longer holds those bytes, and writes nothing (returns False) if it already holds ``data``
+    (one file named twice, through a link). A read-only file is refused (renaming over it needs only
+    the folder's permission, and root may write anything), and so is a file with several hard links. Symbolic links are followed (the link
+    stays a link). Returns True if the file was written."""
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
-    mode = None
+    mode = st = None
     try:
         st = os.stat(target)
         mode = stat.S_IMODE(st.st_mode)
     except FileNotFoundError:
         if must_exist:
             raise FixError("文件已不存在，未写入", "the file no longer exists; nothing written") from None
+    if mode is not None and (not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK)):
+        raise FixError("文件是只读的，未写入", "the file is read-only; nothing written")
+    if st is not None and st.st_nlink > 1:  # (renaming over one name leaves the others on the old text)
+        raise FixError(f"文件有 {st.st_nlink} 个硬链接，替换后其他链接仍是旧内容，未写入",
+                       f"the file has {st.st_nlink} hard links; replacing it would leave the others with the "
+                       "old text; nothing written")
     if expected is not None:
         with open(target, "rb") as fh:
-            if fh.read() != expected:
-                raise FixError("检查期间文件被改动过，未写入", "the file changed while it was being checked; nothing written")
+            current = fh.read()
+        if current == data and data != expected:
+            return False
+        if current != expected:
+            raise FixError("检查期间文件被改动过，未写入", "the file changed while it was being checked; nothing written")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".govlint-tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
+        if st is not None:
+            if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+                try:  # (the file stays its owner's: root fixing a user's file, a file of a shared group)
+                    os.chown(tmp, st.st_uid, st.st_gid)
+                except OSError:
+                    pass
             os.chmod(tmp, mode)
         else:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
+        return True
     except BaseException:
         try:
             os.unlink(tmp)
@@ -314,8 +396,8 @@ def write_atomic(path: str, data: bytes, expected: Optional[bytes] = None, must_
 
 
 def write_fixed(outcome: FixOutcome) -> bool:
-    """Write a changed file back (atomically). Returns True if it was written."""
+    """Write a changed file back (atomically). Returns True if it was written (False: nothing to
+    write, or the file already holds the fixed text)."""
     if not outcome.changed or outcome.path is None:
         return False
-    write_atomic(outcome.path, outcome.fixed, expected=outcome.original)
-    return True
+    return write_atomic(outcome.path, outcome.fixed, expected=outcome.original)

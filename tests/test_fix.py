@@ -346,3 +346,163 @@ def test_diff_patches_the_file_into_the_fixed_one(shape: str) -> None:
     assert diff.count("\n@@ ") + diff.startswith("@@") >= 1
     assert _apply_unified_diff(data, diff) == out.fixed
     assert ("\\ No newline at end of file" in diff) == ("no-final-newline" in shape)
+
+
+# ----------------------------------------------------------------------------- fixes that cannot be written
+WRONG = "获取信息的权力"  # (GL606: 权力 -> 权利)
+
+
+def test_a_fix_split_in_the_file_is_skipped_and_said(tmp_path: Path) -> None:
+    """A fix whose text the file holds split — by a zero-width space or a soft hyphen in a text file,
+    by a tag, a comment or a character reference in a page — cannot be written back: it is skipped
+    whole (the others are applied), and ``--fix`` says so (was: dropped without a word, "fixed 3
+    problems", and the finding still there)."""
+    from govlint.engine import default_engine
+
+    text = clean_report()
+    assert text.count(WRONG) == 1
+    engine = default_engine()
+    cfg = govlint.Config(select=("GL606",))
+    for split in ("获取信息的权\u200b力", "获取信息的权\u00ad力"):
+        data = text.replace("\n", f"\n保障{split}。\n", 1).encode("utf-8")
+        out = fix_data(data, "r.txt", engine, cfg)
+        assert out.changed and out.applied == 1 and out.unapplied == 1, split
+        assert out.fixed == data.replace(WRONG.encode(), "获取信息的权利".encode())  # the split one is kept whole
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    lines.insert(3, "保障获取信息的权<span>力</span>。")
+    page = ('<html><head><meta charset="utf-8"><title>报告</title></head><body>\n<div class="content">\n'
+            + "\n".join(f"<p>{ln}</p>" for ln in lines) + "\n</div>\n</body></html>\n")
+    report = tmp_path / "r.html"
+    report.write_text(page, encoding="utf-8")
+    proc = run_govlint("check", "--fix", "--select", "GL606", report)
+    assert report.read_text(encoding="utf-8") == page.replace(WRONG, "获取信息的权利")
+    assert "有 1 处可修复的问题无法安全写回文件" in proc.stderr, proc.stderr
+    assert proc.returncode == 1 and "GL606" in proc.stdout
+    proc = run_govlint("check", "--diff", "--select", "GL606", "--lang", "en", report)
+    assert "1 fix not applied" in proc.stderr and proc.stdout == "", proc.stderr
+
+
+def test_a_read_only_file_is_not_written(tmp_path: Path) -> None:
+    """A file without write permission is left as it is (was: replaced all the same — renaming over
+    a file needs only the folder's permission — and by root whatever its mode)."""
+    report = tmp_path / "r.txt"
+    data = clean_report().encode("utf-8")
+    report.write_bytes(data)
+    report.chmod(0o444)
+    try:
+        with pytest.raises(FixError) as exc:
+            write_atomic(str(report), data.replace(WRONG.encode(), "获取信息的权利".encode()), expected=data)
+        assert "只读" in exc.value.zh and "read-only" in exc.value.en
+        assert report.read_bytes() == data and [p.name for p in tmp_path.iterdir()] == ["r.txt"]
+        proc = run_govlint("check", "--fix", "--select", "GL606", report)
+        assert proc.returncode == 2 and "未写入：文件是只读的" in proc.stderr, proc.stderr
+        assert report.read_bytes() == data and stat.S_IMODE(report.stat().st_mode) == 0o444
+    finally:
+        report.chmod(0o644)
+
+
+def test_one_file_named_twice_through_a_link_is_fixed_once(tmp_path: Path) -> None:
+    """A file given on the command line both by its name and through a symbolic link is fixed once
+    and both report its fixed text (was: the second write refused, "the file changed while it was
+    being checked", exit status 2 and the original findings reported for a fixed file)."""
+    real = tmp_path / "real.txt"
+    real.write_text(clean_report(), encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    proc = run_govlint("check", "--fix", "--select", "GL606", link, real)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "未写入" not in proc.stderr and "已修复 1 个文件中的 1 处问题" in proc.stderr
+    assert real.read_text(encoding="utf-8") == clean_report().replace(WRONG, "获取信息的权利") and link.is_symlink()
+
+
+def _gb2312_text_reader(data: bytes, path=None) -> Source:
+    return Source(text=data.decode("gb2312"), path=path, encoding="gb2312", kind="text")
+
+
+def test_a_replacement_the_encoding_cannot_hold() -> None:
+    """A page in an encoding without the corrected character gets it as a character reference (the
+    page reads the same); in a text file such a fix alone is left out and counted, the others are
+    applied (was: no fix at all, "still changing after 0 rounds")."""
+    from govlint.engine import default_engine
+
+    lines = [ln for ln in clean_report().split("\n") if ln.strip()]
+    lines.insert(3, "依据国办公开办函[2021]30号，caf&eacute;。")
+    page = ('<html><head><meta charset="iso-8859-1"><title>x</title></head><body>\n<div class="content">\n'
+            + "\n".join(f"<p>{ln}</p>" for ln in lines) + "\n</div>\n</body></html>\n")
+    data = page.encode("latin-1", "xmlcharrefreplace") + b"<!-- caf\xe9 -->\n"  # (not UTF-8: the declared charset)
+    out = fix_data(data, "r.html", default_engine(), govlint.Config(select=("GL604",)))
+    assert out.skipped is None and out.converged and out.unapplied == 0
+    assert out.fixed == data.replace(b"[2021]", b"&#12308;2021&#12309;")
+    reader = types.ModuleType("gb2312_reader")
+    reader.govlint_register_readers = govlint.hookimpl(lambda: {".txt": _gb2312_text_reader})
+    engine = Engine(load_entry_points=False, plugins=[reader, _plugin(
+        _finditer_rule("GL9801", r"\[", "〔"), _finditer_rule("GL9802", "EUR", "\u20ac"))])
+    text = clean_report() + "\n国办函[2021]1号，100 EUR\n"
+    out = fix_data(text.encode("gb2312"), "r.txt", engine, govlint.Config(select=("GL98",)))
+    assert out.skipped is None and out.unapplied == 1  # (€: not in GB2312)
+    assert out.fixed == text.replace("[", "〔").encode("gb2312")
+
+
+def test_a_fix_around_an_invisible_character_in_a_text_file_is_not_escaped() -> None:
+    """A text file read without its invisible characters is fixed through the map; the replacement
+    is written as it is (was: escaped as for HTML, ``&`` written as ``&amp;`` into a text file)."""
+    engine = Engine(load_entry_points=False, plugins=[_plugin(_finditer_rule("GL9803", "A and B", "A & <B>"))])
+    text = clean_report().replace("一、总体情况", "一、总\u200b体情况", 1) + "\nA and B\n"
+    out = fix_data(text.encode("utf-8"), "r.txt", engine, govlint.Config(select=("GL98",)))
+    assert out.fixed == text.replace("A and B", "A & <B>").encode("utf-8")
+
+
+def test_a_fix_over_character_references_in_a_page() -> None:
+    """In a page, a word written partly as character references (``&#26435;力``, ``&#91;2021&#93;``, as
+    pages in a Western encoding write Chinese) is fixed: the stretch holding it, references
+    included, is replaced (was: skipped); one split by a tag or an invisible character stays."""
+    from govlint.engine import default_engine
+
+    lines = [ln for ln in clean_report().split("\n") if ln.strip()]
+    lines[3:3] = ["依据国办公开办函&#91;2021&#93;30号，保障获取信息的&#26435;力&amp;义务。",
+                  "保障获取信息的权&#x529B;&nbsp;和获取信息的权<b>力</b>。"]
+    page = ('<html><head><meta charset="utf-8"><title>报告</title></head><body>\n<div class="content">\n'
+            + "\n".join(f"<p>{ln}</p>" for ln in lines) + "\n</div>\n</body></html>\n")
+    out = fix_data(page.encode("utf-8"), "r.html", default_engine(), govlint.Config(select=("GL604", "GL606")))
+    want = (page.replace("&#91;2021&#93;", "〔2021〕").replace("获取信息的&#26435;力", "获取信息的权利")
+            .replace("获取信息的权&#x529B;", "获取信息的权利").replace(WRONG, "获取信息的权利"))
+    assert out.fixed.decode("utf-8") == want and out.unapplied == 1  # (权<b>力</b> stays)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_a_fixed_file_keeps_its_owner(tmp_path: Path) -> None:
+    """Root fixing another user's file leaves it that user's (was: the new file was root's, and the
+    user could no longer edit a report in a folder that is not theirs)."""
+    report = tmp_path / "r.txt"
+    report.write_bytes(b"old\n")
+    os.chown(report, 1234, 2345)
+    report.chmod(0o664)
+    assert write_atomic(str(report), b"new\n", expected=b"old\n")
+    st = report.stat()
+    assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (1234, 2345, 0o664) and report.read_bytes() == b"new\n"
+
+
+def test_a_page_whose_lines_end_in_cr_alone() -> None:
+    """A page whose lines end in CR alone (read with LFs) is fixed and keeps its CRs (was: not
+    modified, "the file's bytes cannot be reproduced exactly")."""
+    from govlint.engine import default_engine
+
+    lines = [ln for ln in clean_report().split("\n") if ln.strip()]
+    page = ('<html><head><meta charset="utf-8"><title>报告</title></head><body>\r<div class="content">\r'
+            + "\r".join(f"<p>{ln}</p>" for ln in lines) + "\r</div>\r</body></html>\r")
+    assert "\n" not in page and WRONG in page
+    out = fix_data(page.encode("utf-8"), "r.html", default_engine(), govlint.Config(select=("GL606",)))
+    assert out.skipped is None and out.fixed == page.replace(WRONG, "获取信息的权利").encode("utf-8")
+
+
+def test_a_file_with_hard_links_is_not_written(tmp_path: Path) -> None:
+    """Replacing one name of a file with several hard links would leave the others on the old text:
+    it is refused and said (was: written, the link silently broken)."""
+    report = tmp_path / "r.txt"
+    report.write_bytes(b"old\n")
+    os.link(report, tmp_path / "other.txt")
+    with pytest.raises(FixError) as exc:
+        write_atomic(str(report), b"new\n", expected=b"old\n")
+    assert "硬链接" in exc.value.zh and "hard links" in exc.value.en
+    assert report.read_bytes() == (tmp_path / "other.txt").read_bytes() == b"old\n"
+    assert report.stat().st_ino == (tmp_path / "other.txt").stat().st_ino

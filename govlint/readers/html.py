@@ -1046,8 +1046,9 @@ _TITLE_STOPS = cached_compile(r"[。，,；;：:！!？?]")
 def read_html(data: bytes, path: Optional[str] = None) -> Source:
     """Read an HTML page (bytes) into a :class:`Source` whose positions are lines/columns of the page."""
     text, encoding, bom = decode_html(data)
+    newline = "\n"
     if "\r" in text and "\n" not in text:  # lines ended by CR alone: libxml2 counts LF only (same length)
-        text = text.replace("\r", "\n")
+        text, newline = text.replace("\r", "\n"), "\r"  # (--fix writes CR back)
     if not text.strip():
         raise InputError("GL002", "网页只有空白，没有任何文字", "the page contains only whitespace")
     try:
@@ -1109,4 +1110,4 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
         raise InputError("GL005", "网页正文中没有文字（正文可能是图片，或由脚本加载）",
                          "the page body holds no text (it may be an image, or loaded by a script)")
     origin = writer.b.origin(text)
-    return Source(text=out, path=path, encoding=encoding, bom=bom, newline="\n", kind="html", origin=origin)
+    return Source(text=out, path=path, encoding=encoding, bom=bom, newline=newline, kind="html", origin=origin)
