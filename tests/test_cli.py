@@ -403,3 +403,12 @@ def test_an_output_that_fails_when_opened_is_a_usage_error(tmp_path, capsys, mon
     monkeypatch.setattr(builtins, "open", deny)
     assert main(["check", "-o", str(tmp_path / "out.txt"), str(report)]) == 2
     assert f"govlint: cannot write {tmp_path / 'out.txt'}: Permission denied" in capsys.readouterr().err
+
+
+def test_a_locator_is_written_in_the_message_language():
+    from govlint.reporters import locator_text
+
+    assert locator_text("第12段", "en") == "paragraph 12"
+    assert locator_text("第3页 表1 第2行 第4列", "en") == "page 3, table 1, row 2, column 4"
+    assert locator_text("表3 第5行 第2列", "en") == "table 3, row 5, column 2"
+    assert locator_text("表3 第5行 第2列", "zh") == "表3 第5行 第2列"

@@ -15,6 +15,29 @@ def counts_en(counts: dict) -> str:
     return f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}, {counts['info']} info"
 
 
+_LOCATOR_PARTS = (("段", "paragraph"), ("页", "page"), ("行", "row"), ("列", "column"))
+
+
+def locator_text(locator: str, lang: str) -> str:
+    """A reader's locator (``第12段``, ``第3页 表1 第2行 第4列``, ``表3 第5行 第2列``) in the message
+    language: ``paragraph 12``, ``page 3, table 1, row 2, column 4``. The JSON output keeps it as the
+    reader wrote it (a field of the contract)."""
+    if lang != "en" or not locator:
+        return locator
+    out = []
+    for word in locator.split():
+        if word.startswith("表") and word[1:].isdigit():
+            out.append(f"table {word[1:]}")
+            continue
+        for zh, en in _LOCATOR_PARTS:
+            if word.startswith("第") and word.endswith(zh) and word[1:-1].isdigit():
+                out.append(f"{en} {word[1:-1]}")
+                break
+        else:
+            out.append(word)
+    return ", ".join(out)
+
+
 #: the output formats (``--format``)
 FORMATS = ("text", "json", "sarif", "github", "html")
 

@@ -20,7 +20,7 @@ from typing import Any, Mapping, Optional, Sequence
 from .. import __version__
 from ..diagnostics import Diagnostic, Rule
 from ..engine import FileResult
-from . import counts
+from . import counts, locator_text
 
 _SEV_ORDER = ("error", "warning", "info")
 _LABELS = {
@@ -286,7 +286,7 @@ def render(results: Sequence[FileResult], lang: str = "zh", rules: Optional[Mapp
         for i, d in diags:
             where = f"{d.line}:{d.column}"
             link = f'<a href="#f{n}-L{line_of[i]}">{where}</a>' if i in line_of else _e(where)
-            loc = f' <span class="meta">{_e(d.locator)}</span>' if d.locator else ""
+            loc = f' <span class="meta">{_e(locator_text(d.locator, lang))}</span>' if d.locator else ""
             extra = ""
             if d.expected is not None:
                 extra = f' <span class="meta">({"expected" if lang == "en" else "应为"} {_e(_value(d.expected, lang))})</span>'

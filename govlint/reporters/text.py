@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any, Optional, Sequence
 
 from ..engine import FileResult
-from . import counts_en
+from . import counts_en, locator_text
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _RESET = "\x1b[0m"
@@ -86,7 +86,7 @@ class Stream:
             code = d.code
             if self.colour:
                 code = f"{_BOLD}{_COLOURS[d.severity.value]}{code}{_RESET}"
-            where = f" [{d.locator}]" if d.locator else ""  # DOCX/PDF: table/row/cell or page
+            where = f" [{locator_text(d.locator, self.lang)}]" if d.locator else ""  # DOCX/PDF: table/row/cell or page
             out.append(f"{d.path or '<text>'}:{d.line}:{d.column}: {code} {d.text(self.lang)}{where}")
             if self.show_source and r.source is not None:
                 src = r.source.line_text(d.line)
