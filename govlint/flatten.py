@@ -171,6 +171,10 @@ def joined_page(text: str, vocab: HeadingVocabulary) -> Optional[str]:
 _INLINE_HEAD = cached_compile(
     r"(?:第[ \t\u3000]*)?([一二三四五六七八九十])[ \t\u3000]*(?:部分[ \t\u3000]*[、.．:：﹑]?|[、.．﹑])[ \t\u3000]*"
 )
+# what every match of _INLINE_HEAD holds, from its numeral on: searched first, as the regular-expression
+# engine skips to a numeral at once here, while _INLINE_HEAD, which may start with 第, is tried at
+# every character of a line (most lines have no such numeral)
+_INLINE_NUMERAL = cached_compile(r"[一二三四五六七八九十][ \t\u3000]*(?:部分|[、.．﹑])")
 # a part numeral written as a section's or an item's (parse.SECTION_NUMERAL) where a line starts, and
 # just before a heading's first words, ending there (an item number's "not after a digit or a point"
 # is checked on the match; see split_line)
@@ -318,7 +322,7 @@ def split_line(line: str, vocab: HeadingVocabulary) -> Optional[list[tuple[str, 
         m = _ALT_START.match(line)
         if m is not None and line[m.end():m.end() + 4] in firsts:
             alts.append((m.start(1), m.end(), section_number(m.group(2), m.group(3), m.group(4)), True))
-    first = _INLINE_HEAD.search(line)
+    first = _INLINE_HEAD.search(line) if _INLINE_NUMERAL.search(line) is not None else None
     if first is None and not alts:
         return None  # (most lines: no numeral of a part heading at all)
     starts = [] if first is None else [(m.start(), m.end(), NUMERALS[m.group(1)], False)
