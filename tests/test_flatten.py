@@ -420,3 +420,32 @@ def test_group_shortcut_never_changes_the_pieces():
         finally:
             flatten._GROUP_SHORTCUT = True
         assert quick == full, text[:200]
+
+
+def test_prefilters_never_miss_a_match():
+    """The cheap searches run before a costly one (``_INLINE_NUMERAL`` before ``_INLINE_HEAD``,
+    ``_ZERO_CORE`` before ``_ZERO``) find something in every text the costly one matches, and the
+    grouped ``any_key`` finds the same key starts as the keys one by one."""
+    import random
+
+    from govlint_rules.narrative import _figures
+
+    rng = random.Random(7)
+    bits = ["第", "三", "十", " ", "\u3000", "部分", "、", "．", ".", "﹑", "：", "为", "是", "零", "0", "０",
+            "件", "起", "申请", "复议", "均", "数量", "共", "x", "。", "案件", "规章", "其他"]
+    texts = ["".join(rng.choice(bits) for _ in range(rng.randint(1, 14))) for _ in range(20000)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("20*.txt"))]
+    for text in texts:
+        if flatten._INLINE_HEAD.search(text) is not None:
+            assert flatten._INLINE_NUMERAL.search(text) is not None, text
+        if _figures._ZERO.search(text) is not None:
+            assert _figures._ZERO_CORE.search(text) is not None, text
+    index = flatten.LabelIndex.of(default_engine().editions.values())
+    keys = sorted(index.keys)
+    for text in texts[-8:]:
+        norm = flatten._key_text(text, 0, len(text))
+        starts, pos = [], 0
+        while (m := index.any_key.search(norm, pos)) is not None:
+            starts.append(m.start())
+            pos = m.start() + 1
+        assert starts == sorted({j for k in keys for j in range(len(norm)) if norm.startswith(k, j)})
