@@ -341,11 +341,12 @@ def fix_path(path: str, engine: Any, config: Any = None, max_rounds: int = MAX_R
 # ----------------------------------------------------------------------------- writing
 def write_atomic(path: str, data: bytes, expected: Optional[bytes] = None, must_exist: bool = True) -> bool:
     """Replace ``path`` by ``data`` atomically: a temporary file in the same folder (same
-    permissions and, where it may be given, the same owner and group), flushed to disk, then ``os.replace``. With ``expected``, refuses (FixError) if the
-    file no longer holds those bytes, and writes nothing (returns False) if it already holds ``data``
-    (one file named twice, through a link). A read-only file is refused (renaming over it needs only
-    the folder's permission, and root may write anything), and so is a file with several hard links. Symbolic links are followed (the link
-    stays a link). Returns True if the file was written."""
+    permissions and, where it may be given, the same owner and group), flushed to disk, then
+    ``os.replace``. With ``expected``, refuses (FixError) if the file no longer holds those bytes,
+    and writes nothing (returns False) if it already holds ``data`` (one file named twice, through a
+    link). A read-only file is refused (renaming over it needs only the folder's permission, and
+    root may write anything), and so is a file with several hard links. Symbolic links are followed
+    (the link stays a link). Returns True if the file was written."""
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
     mode = st = None
