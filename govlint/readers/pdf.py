@@ -202,13 +202,8 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
             last = max(on_page, key=lambda t: t.bottom)
             page_lines = [ln for ln in page_lines if not _overflows(last, ln, page_lines, page.height)]
         if any(ln["text"].count(" ") >= _MIN_VALUES - 1 for ln in page_lines):
-            more, page_lines = _word_tables(pno, page_lines)
-            for k, t in enumerate(more, len(found) + 1):
-                t.index = k
-                for row in t.rows:
-                    for c in row:
-                        c.locator = c.locator.replace(" 表1 ", f" 表{k} ")
-                tables.append(t)
+            more, page_lines = _word_tables(pno, page_lines, len(found) + 1)
+            tables.extend(more)
         for ln in page_lines:
             text = ln["text"]
             if " " in text and _CJK_GAP.search(text):
@@ -739,7 +734,7 @@ def _is_figure(s: dict) -> bool:
     return parse_cell(s["text"]).kind == "number"
 
 
-def _word_tables(pno: int, lines: list[dict]) -> tuple[list[_Table], list[dict]]:
+def _word_tables(pno: int, lines: list[dict], first: int = 1) -> tuple[list[_Table], list[dict]]:
     """Tables drawn without inside rules (no borders, horizontal rules only, an outer frame only),
     which pdfplumber finds no cells in, read from the positions of their words: a block of lines
     holding rows of figures in aligned columns (five or more a line: table 三's, 四's), the lines
@@ -748,7 +743,8 @@ def _word_tables(pno: int, lines: list[dict]) -> tuple[list[_Table], list[dict]]
     columns; a row starts at its line of figures, each label cell runs on over the lines below it
     in its column until the next cell of that column starts; a header cell wrapped over lines goes
     on under a line that fills its columns. The cells are given to the builder as those of a ruled
-    table; read as text, the wrapped labels were glued to the totals (``8616开申请数量``)."""
+    table; read as text, the wrapped labels were glued to the totals (``8616开申请数量``). They are
+    numbered on from ``first`` (after the page's ruled tables), as their locators say."""
     lines = sorted(lines, key=lambda ln: ln["top"])
     segs = [_segments(ln) for ln in lines]
     data = [sum(1 for s in ss[1:] if _is_figure(s)) + (1 if ss and _is_figure(ss[0]) and all(_is_figure(s) for s in ss) else 0)
@@ -801,7 +797,7 @@ def _word_tables(pno: int, lines: list[dict]) -> tuple[list[_Table], list[dict]]
                 break
             k -= 1
         head = list(range(k, i))
-        t = _grid_table(pno, lines, segs, head, body, data, centres, left, right, size)
+        t = _grid_table(pno, first + len(tables), lines, segs, head, body, data, centres, left, right, size)
         if t is None:
             i += 1
             continue
@@ -819,9 +815,9 @@ def _figure_rest(s: dict, centres: list[float], step: float) -> bool:
     return s["text"].isdigit() and any(abs(m - c) <= step / 2 for c in centres)
 
 
-def _grid_table(pno: int, lines: list[dict], segs: list[list[dict]], head: list[int], body: list[int],
+def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], head: list[int], body: list[int],
                 data: list[bool], centres: list[float], left: float, right: float, size: float) -> Optional[_Table]:
-    """The cells of one table drawn without rules (see :func:`_word_tables`)."""
+    """The cells of one table drawn without rules (see :func:`_word_tables`), the page's ``k``-th table."""
     label_x = _cluster([s["x0"] for n in body for s in segs[n] if s["x1"] <= left + 1], 3.0)
     edges = label_x + [left] + [(a + b) / 2 for a, b in zip(centres, centres[1:])] + [right]
     nlab = len(label_x)
@@ -923,7 +919,6 @@ def _grid_table(pno: int, lines: list[dict], segs: list[list[dict]], head: list[
     nrows = brow + 1
     top = lines[head[0] if head else body[0]]["top"]
     bottom = lines[body[-1]]["bottom"]
-    k = 1
     grid: list[list[GridCell]] = [[] for _ in range(nrows)]
     boxes: dict[int, tuple[float, float]] = {}
     starts: dict[int, list[tuple[int, int]]] = {}
