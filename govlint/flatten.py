@@ -791,24 +791,18 @@ def _ends_sentence(text: str, a: int, b: int) -> bool:
 def _label_starts_reach(norm: str, index: LabelIndex, limit: int = _MIN_LABELS) -> bool:
     """Do labels start at ``limit`` or more places of ``norm``? (As ``len(_Scanner(…).label_starts)
     >= limit`` for the paragraph whose key ``norm`` is, stopping at ``limit``.)"""
-    if index.any_key is not None and limit > 0:
-        # ``any_key`` holds every key, full and bare: searching again from just after each match
-        # finds every place where some key starts, in one pass of the regular-expression engine
-        # instead of a str.find for each key whose first character occurs
-        pos = 0
-        for _ in range(limit):
-            m = index.any_key.search(norm, pos)
-            if m is None:
-                return False
-            pos = m.start() + 1
-        return True
-    starts: set[int] = set()
-    for table in (index.full, index.bare):
-        for j, _ in _label_occurrences(norm, table):
-            starts.add(j)
-            if len(starts) >= limit:
-                return True
-    return False
+    if index.any_key is None:  # (no labels at all)
+        return limit <= 0
+    # ``any_key`` holds every key, full and bare: searching again from just after each match finds
+    # every place where some key starts, in one pass of the regular-expression engine instead of a
+    # str.find for each key whose first character occurs
+    pos = 0
+    for _ in range(limit):
+        m = index.any_key.search(norm, pos)
+        if m is None:
+            return False
+        pos = m.start() + 1
+    return True
 
 
 def _label_occurrences(norm: str, table: dict) -> Iterator[tuple[int, str]]:
