@@ -103,14 +103,14 @@ def parse_all(obj: Input) -> list[Report]:
 
     Raises :class:`InputError` (with a GL0 code) when the input cannot be read.
     """
-    from .compilation import blank_outside, report_ranges
+    from .compilation import report_ranges, report_views
 
     engine, source = _source(obj)
     report = engine.parse(source)
     ranges = report_ranges(report)
     if not ranges:
         return [report]
-    return [engine.parse(source.with_text(blank_outside(source.text, a, b))) for a, b in ranges]
+    return [engine.parse(view) for view in report_views(source, ranges)]
 
 
 def lint(obj: Input, config: Optional[Config] = None) -> list[Diagnostic]:

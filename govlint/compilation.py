@@ -11,10 +11,13 @@ line breaks kept), so every position is still the file's.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from .model import Report
 from .relazy import cached_compile
+
+if TYPE_CHECKING:
+    from .source import Source
 
 _TITLE = cached_compile(r"(?:(?:19|20)\d{2}|[二〇零○][〇零○一二三四五六七八九]{3})\s*年.{0,30}(?:年度报告|年报)")
 _NOT_LINE = cached_compile(r"[^\n]")
@@ -80,3 +83,9 @@ def report_ranges(report: Report) -> list[tuple[int, int]]:
     if not later:
         return []
     return list(zip([first_start(report), *later], [*later, len(report.text)]))
+
+
+def report_views(source: "Source", ranges: list[tuple[int, int]]) -> Iterator["Source"]:
+    """A view of ``source`` for each of ``ranges`` (:func:`report_ranges`): the file with the other
+    reports blanked out, so that every position read in the view is the file's."""
+    return (source.with_text(blank_outside(source.text, a, b)) for a, b in ranges)

@@ -21,7 +21,7 @@ from . import hookspecs
 from .build import build, vocabulary
 from .config import Config
 from .diagnostics import CrossRule, Diagnostic, Rule, Severity
-from .compilation import blank_outside, report_ranges
+from .compilation import report_ranges, report_views
 from .dockind import not_a_report
 from .edition import Edition, load_editions
 from .flatten import joined_page
@@ -484,8 +484,7 @@ class Engine:
         found: dict[tuple, Diagnostic] = {}
         first: Optional[Report] = None
         every: list[tuple[str, Any]] = []
-        for a, b in ranges:
-            view = source.with_text(blank_outside(source.text, a, b))
+        for view in report_views(source, ranges):
             try:
                 report = alarm.run(_left(deadline), self.parse, view)
             except _Overrun:

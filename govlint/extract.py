@@ -32,7 +32,7 @@ import os
 from typing import Any, Optional, Sequence, Union
 
 from . import __version__
-from .compilation import blank_outside, report_ranges
+from .compilation import report_ranges, report_views
 from .dockind import not_a_report
 from .errors import InputError
 
@@ -161,8 +161,7 @@ def extract_bytes(data: bytes, path: Optional[str] = None, engine: Any = None) -
     report = engine.parse(source)
     ranges = report_ranges(report)
     if ranges:  # several reports in one file (a 汇编): a record for each, the first holding the others
-        recs = [report_record(engine.parse(source.with_text(blank_outside(source.text, a, b))), source, engine)
-                for a, b in ranges]
+        recs = [report_record(engine.parse(view), source, engine) for view in report_views(source, ranges)]
         for k, r in enumerate(recs):
             r["report_index"] = k
         recs[0]["more_reports"] = recs[1:]
