@@ -130,6 +130,9 @@ def _greedy_labels(source: Source, run: Sequence[RawCell], known: set[str]) -> l
 _POINT_GROUPED = cached_compile(r"\s*[-－]?[0-9０-９]{1,3}(?:[.．][0-9０-９]{3})+\s*")
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _BLANK = parse_cell("")
+# an approximate figure written as text (约3, 近10, 3左右, 3以上, 3+); 3余 and 10多 parse as a number
+# with 余/多 for a unit
+_APPROX = cached_compile(r"^\s*(?:约|近|大约|大概|将近|接近|≈|~|～)\s*[0-9０-９]|[0-9０-９]\s*(?:余|多|左右|以上|\+|＋)\S{0,2}\s*$")
 _CN_NUMERAL_START = frozenset("零一二两三四五六七八九十百千")
 _FIGURE_LIKE = cached_compile(r"[0-9０-９][0-9０-９,，.．]*")
 
@@ -1159,8 +1162,9 @@ class _Aligner:
         if column is None:
             return Cell(raw.text, self._span(raw.start, raw.end), v.kind, v.value, v.unit, v.is_integer_text, row,
                         note=v.note)
-        if v.kind == "number" and v.unit is not None and v.unit[:1] in "余多":
-            # 3余, 10多件: an approximate figure, no count (GL208); not added up as if it were one
+        if (v.kind == "number" and v.unit is not None and v.unit[:1] in "余多") \
+                or (v.kind == "text" and _APPROX.search(raw.text)):
+            # 约3, 3余, 10多件, 3+: an approximate figure, no count (GL208); not added up as if it were one
             return Cell(raw.text, self._span(raw.start, raw.end), "text", None, None, False, row, column.id,
                         column.label, reading="approximate")
         if v.kind == "text" and raw.text and raw.text.strip()[:1] in _CN_NUMERAL_START:

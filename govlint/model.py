@@ -80,7 +80,8 @@ class Cell:
     derived: bool = False
     # a figure written otherwise than a count is, read as the count it stands for: "point_grouping"
     # (1.234 in a column of whole numbers: the point a thousands separator, as OCR and some
-    # conversions write it; read as 1234, GL210 says so)
+    # conversions write it; read as 1234, GL210 says so); "chinese_numeral" (十二 read as 12, GL208);
+    # "approximate" (约3, 3余: no count, kind "text" and no value, GL208)
     reading: Optional[str] = None
     # a remark in brackets or a footnote mark written after the figure (3（其中1件已撤回）, 5*): the
     # figure is the cell's value, the remark is GL213's

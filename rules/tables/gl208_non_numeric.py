@@ -1,5 +1,4 @@
 from govlint import Severity, rule
-from govlint.relazy import lazy_compile
 from govlint.numbers import lookalike_figure, parse_cell
 
 from .._common import fmt, iter_cells, where
@@ -47,7 +46,7 @@ def non_numeric(report, ctx):
                     f"writes it); check it against the original; the cell is left out of the arithmetic checks",
                     severity=Severity.ERROR, cell=cell, table=table.id, actual=cell.text, expected=figure)
                 continue
-            if cell.reading == "approximate" or _APPROX.search(cell.text):
+            if cell.reading == "approximate":
                 yield ctx.rule.diag(
                     cell.span, f"{zh}填的是约数“{cell.text.strip()}”，统计表应填写准确的数字；该格不参加算术校验",
                     f"{en} holds an approximate figure (“{cell.text.strip()}”); the table needs the exact count; "
@@ -56,10 +55,6 @@ def non_numeric(report, ctx):
                 continue
             yield ctx.rule.diag(cell.span, f"{zh}填的是文字“{cell.text}”，应为数字", f"{en} holds the text “{cell.text}”, not a number",
                                 severity=Severity.ERROR, cell=cell, table=table.id, actual=cell.text)
-
-
-# a figure given as an approximation: 约3, 近10, 3余, 10多, 3左右, 3以上, 3+, ≈3, ~3
-_APPROX = lazy_compile(r"^\s*(?:约|近|大约|大概|将近|接近|≈|~|～)\s*[0-9０-９]|[0-9０-９]\s*(?:余|多|左右|以上|\+|＋)\S{0,2}\s*$")
 
 
 def _misread(text: str):
