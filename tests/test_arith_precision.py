@@ -115,7 +115,7 @@ def test_table_four_starting_with_a_blank_is_still_summed(shape, tmp_path):
 
 
 @pytest.mark.parametrize("shape", ["html", "docx"])
-def test_a_table_writing_none_as_blank_is_still_summed(shape, tmp_path):
+def test_a_table_writing_none_as_blank_is_not_read_as_shifted(shape, tmp_path):
     """A report that leaves a cell blank for none (observed: defects C6) — a row whose 自然人 is blank
     and 商业企业 is not, a row ending in blanks — is not "shifted": its blanks are GL207's plain
     "write 0" (GL3 skips the sums with a blank in them, as it skips any sum over a cell not read)."""
