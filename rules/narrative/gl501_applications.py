@@ -1,8 +1,8 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from .._prose import find_years, inside, prose, quoted_ranges, sentence_bounds
-from ._figures import _OTHER_PERIOD, _other_year, cell_expect, figures, matches, none_said, report_mismatch
+from .._prose import prose, sentence_bounds
+from ._figures import cell_expect, figures, matches, none_said, report_mismatch, this_year
 
 _PUBLIC = lazy_compile(r"信息公开|依申请|公开申请|申请公开")
 _NOT_APP = lazy_compile(r"行政许可|审批|许可|建议|提案|信访|举报|投诉|咨询|热线|留言|来信|来电|复议|诉讼|办件|政务服务|事项|撤回|"
@@ -232,23 +232,16 @@ def _none_received(report, ctx):
     exp = cell_expect(ctx, report, "三", ["new"], ("total",))
     if exp is None or exp.value == 0:
         return
-    year = report.year
     for _, p in prose(report, title=False):
         text = p.text
         if "申请" not in text:
             continue
-        titles = None
         for m in _NONE.finditer(text):
             if _NONE_NOT.match(text, m.end()):
                 continue  # 未收到信息公开申请的行政复议, 未发生依申请公开答复逾期 …
-            if titles is None:
-                titles = quoted_ranges(text)
-            if inside(titles, m.start()):
-                continue
             ss, se = sentence_bounds(text, m.start())
-            if _OTHER_PERIOD.search(text, ss, m.start()) or (
-                    year is not None and any(_other_year(text, y, year) for y in find_years(text, ss, se))):
-                continue  # another year's, or compared with one
+            if not this_year(report, text, ss, se, m.start()):
+                continue  # in a title, another year's, or compared with one
             yield none_said(ctx, p, m.start(), m.end(), exp, "收到政府信息公开申请",
                             "no disclosure application was received", "三", "new", "total")
             return
@@ -266,7 +259,6 @@ _NO_CARRY = (
 def _none_carried(report, ctx):
     """“无上年结转申请” / “无结转下年度办理的申请” in a sentence about applications (or in part 三)
     while table 三 counts some (二、上年结转 / 四、结转下年度继续办理)."""
-    year = report.year
     for pat, row, zh, en in _NO_CARRY:
         exp = None
         for part, p in prose(report, title=False):
@@ -283,8 +275,7 @@ def _none_carried(report, ctx):
                     exp = cell_expect(ctx, report, "三", [row], ("total",))
                     if exp is None or exp.value == 0:
                         break
-                if inside(quoted_ranges(text), m.start()) or _OTHER_PERIOD.search(text, ss, m.start()) or (
-                        year is not None and any(_other_year(text, y, year) for y in find_years(text, ss, se))):
+                if not this_year(report, text, ss, se, m.start()):
                     continue
                 yield none_said(ctx, p, m.start(), m.end(), exp, zh, f"there are no {en}", "三", row, "total")
                 break
