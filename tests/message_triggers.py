@@ -93,6 +93,8 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
                                                    "进一步加强学习，提高认识，加大培训力度，不断提升政府信息公开工作水平。"}))]
     t["GL112"] = [("text", seed)]
     t["GL113"] = [("text", text_with(replace={1: "益阳市人民政府2022年政府信息公开工作年度报告"}))]
+    t["GL114"] = [("text", seed)]
+    t["GL115"] = [("text", seed)]
     # GL2 tables
     t["GL201"] = [("text", "\n".join(LINES[:294] + ["四、政府信息公开行政复议、行政诉讼情况", "本年度无行政复议、行政诉讼。"] + LINES[332:]))]
     t["GL202"] = [("text", "\n".join(LINES[:286] + LINES[294:]))]

@@ -191,7 +191,7 @@ def test_w3m_dump_of_a_second_report():
     for k, v in _second_values().items():
         data = data.with_value(*k, v)
     assert findings(lint(text)) == findings(lint(rs.to_text(data, "cells")))
-    assert sorted(d.code for d in lint(text).diagnostics) == ["GL110", "GL112", "GL401", "GL601", "GL606"]
+    assert sorted(d.code for d in lint(text).diagnostics) == ["GL110", "GL112", "GL115", "GL401", "GL601", "GL606"]
     import govlint
     got = {(c["table"], c["row"], c["column_id"]): c["text"] for c in govlint.extract(text)["cells"]}
     assert got == data.values

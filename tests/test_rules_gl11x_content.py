@@ -252,3 +252,74 @@ def test_gl110_proactive_disclosure_in_other_words():
         assert run(_part1("主动公开", sentence), "GL110") == [], sentence
     ds = run(_part1("主动公开", "认真做好各项工作。"), "GL110")
     assert where(ds) == [("GL110", 3)] and ds[0].actual == ["主动公开"]
+
+
+# ---------------------------------------------------------------- GL114 part 五 and last year's problems
+
+def test_gl114_seed_names_only_this_years_problems():
+    ds = run(SEED, "GL114")
+    assert where(ds) == [("GL114", 334)] and "上一年度" in ds[0].message
+
+
+def test_gl114_off_and_gl115_on_by_default():
+    import govlint
+    codes = {d.code for d in govlint.lint(SEED)}
+    assert "GL114" not in codes and "GL115" in codes
+
+
+def test_gl114_last_years_problems_stated():
+    for line in ["（一）上年度问题整改情况。针对上年度报告中指出的政策解读形式单一问题，2022年新增图解解读15篇。",
+                 "上一年度存在的栏目更新不及时问题已全部整改到位。",
+                 "去年报告提出的改进措施均已落实，但仍存在以下不足：……",
+                 # last year by its number (the report year is 2022)
+                 "对照2021年度报告所列问题逐项整改，目前已完成。",
+                 "2021年存在的问题已基本解决。"]:
+        assert run(text_with(insert_after={334: line}), "GL114") == [], line
+
+
+def test_gl114_other_mentions_of_last_year_do_not_count():
+    for line in ["2022年主动公开信息数量较上年增长15%，", "2023年，我局将进一步加大公开力度，",
+                 "2020年存在的问题已基本解决。"]:  # two years back, not last year
+        assert where(run(text_with(insert_after={334: line}), "GL114")) == [("GL114", 334)], line
+
+
+def test_gl114_subject_option():
+    line = "上年度工作已全部完成。"
+    assert where(run(text_with(insert_after={334: line}), "GL114")) == [("GL114", 334)]
+    assert run(text_with(insert_after={334: line}), "GL114", subject=["工作"]) == []
+    assert run(SEED, "GL114", subject=[]) == []
+
+
+# ---------------------------------------------------------------- GL115 part 六's other items
+
+FULL_PART6 = ("（一）信息处理费收取情况。本年度未收取信息处理费。（二）落实上级年度政务公开工作要点情况。按照《2022年政务公开工作要点》"
+              "要求，逐项抓好落实。（三）人大代表建议和政协提案办理结果公开情况。本年度共办理人大代表建议3件、政协提案2件，均已公开。"
+              "（四）政务公开工作创新情况。开设“政策直通车”专栏。")
+
+
+def test_gl115_seed_part6_lists_none_of_the_items():
+    ds = run(SEED, "GL115")
+    assert where(ds) == [("GL115", 336)]
+    assert ds[0].severity.value == "info"
+    assert ds[0].actual == ["政务公开工作要点落实情况", "人大代表建议和政协提案办理结果公开情况", "政务公开工作创新情况"]
+
+
+def test_gl115_silent_when_every_item_is_given():
+    assert run(text_with(replace={336: FULL_PART6}), "GL115") == []
+    # an item that did not apply, said so in its words
+    line = "本年度未收取信息处理费。认真落实政务公开工作要点。本年度未承办人大代表建议和政协提案。政务公开工作无创新事项。"
+    assert run(text_with(replace={336: line}), "GL115") == []
+
+
+def test_gl115_lists_only_the_missing_items():
+    line = "本年度未收取信息处理费。本年度办理建议提案5件，办理结果已全部公开。"
+    ds = run(text_with(replace={336: line}), "GL115")
+    assert ds[0].actual == ["政务公开工作要点落实情况", "政务公开工作创新情况"]
+
+
+def test_gl115_before_2021_and_options():
+    assert run(SEED, "GL115", since=2023) == []
+    assert run(SEED, "GL115", items={"信息处理费": ["信息处理费"]})[0].actual == ["信息处理费"]
+    assert run(SEED, "GL115", items={"其他事项": ["其他需要报告"]}) == []
+    old = text_with(sub={"2022年": "2020年"})
+    assert run(old, "GL115") == []

@@ -90,8 +90,8 @@ def test_check_reads_standard_input():
     proc = govlint_cli("check", "--lang", "en", "-", stdin=SEED)
     ref = govlint_cli("check", "--lang", "en", str(Path(__file__).parent / "data" / "seed.txt"))
     lines, ref_lines = proc.stdout.splitlines(), ref.stdout.splitlines()
-    assert proc.returncode == 1 and len(lines) == len(ref_lines) == 7  # six findings and the count
-    for line, ref_line in zip(lines[:6], ref_lines[:6]):
+    assert proc.returncode == 1 and len(lines) == len(ref_lines) == 8  # seven findings and the count
+    for line, ref_line in zip(lines[:7], ref_lines[:7]):
         assert line.startswith(b"-:") and line.split(b":", 1)[1] == ref_line.split(b":", 1)[1]
 
 
@@ -118,10 +118,10 @@ def test_fix_on_standard_input_writes_the_fixed_report_to_standard_output(tmp_pa
     assert govlint_cli("check", "--fix", str(copy)).returncode == 1
     proc = govlint_cli("check", "--fix", "--lang", "en", "-", stdin=SEED)
     assert proc.stdout == copy.read_bytes() != SEED  # the same fixes as on the file
-    assert b"Found 4 problems" in proc.stderr  # what is left, on standard error
+    assert b"Found 5 problems" in proc.stderr  # what is left, on standard error
     report = tmp_path / "report.json"
     proc = govlint_cli("check", "--fix", "--format", "json", "-o", str(report), "-", stdin=SEED)
-    assert proc.stdout == copy.read_bytes() and len(json.loads(report.read_text())["files"][0]["diagnostics"]) == 4
+    assert proc.stdout == copy.read_bytes() and len(json.loads(report.read_text())["files"][0]["diagnostics"]) == 5
     diff = govlint_cli("check", "--diff", "-", stdin=SEED)
     assert diff.returncode == 1 and b"+++ b/-" in diff.stdout and "权利".encode() in diff.stdout
 
