@@ -168,6 +168,7 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
                   for d in ("2023-02-20", "2024-01-20")]  # (a year late: is the title's year wrong?)
     t["GL704"] = [("text", f"标题: {LINES[0]}\n发布时间: 2022-01-20 15:07\n文号: \n栏目: 政府信息公开年报\n"
                            f"==================== 正文 ====================\n{seed}")]
+    t["GL705"] = [("text", text_with(replace={1: f"{AGENCY}2099年政府信息公开工作年度报告"}))]  # (a year not yet over)
     # GL8 across reports
     t["GL801"] = [("folder", {"2021.txt": _carry(_year(seed, 2021), 0, 2), "2022.txt": seed})]
     t["GL802"] = [("folder", {"2021.txt": _cells(_year(seed, 2021), 23, ["5", "0", "20"]),

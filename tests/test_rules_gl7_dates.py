@@ -279,3 +279,40 @@ def test_gl701_a_campaigns_dates_in_a_sentence_about_data_are_no_period():
                    "2022年1月1日至2022年11月30日为本报告统计期限。", "本报告数据为2021年1月1日至2021年12月31日的数据。"):
         text = text_with(sub={"本报告数据统计时限为2022年1月1日至2022年12月31日。": stated})
         assert where(run(text, "GL701")) == [("GL701", 2)], stated
+
+
+# ---------------------------------------------------------------- GL705 the report year is not over
+
+def test_gl705_this_years_number_in_january():
+    """Written in January 2023 and given that year's number: the 2022 report titled 2023."""
+    text = text_with(replace={1: TITLE.replace("2022年", "2023年")})
+    ds = run(text, "GL705", today="2023-01-20")
+    assert where(ds) == [("GL705", 1)] and "是否应为2022年" in ds[0].message
+    assert (ds[0].column, ds[0].actual, ds[0].expected) == (TITLE.index("2022") + 1, 2023, 2022)
+    assert "should the year in the title be 2022" in ds[0].message_en
+
+
+def test_gl705_a_later_year():
+    ds = run(SEED, "GL705", today="2021-06-30")
+    assert where(ds) == [("GL705", 1)] and "晚于今天（2021-06-30）所在的2021年" in ds[0].message
+
+
+def test_gl705_silent_once_the_year_is_over():
+    assert run(SEED, "GL705", today="2023-01-01") == []
+    assert run(SEED, "GL705") == []  # checked today, years after 2022
+    assert where(run(SEED, "GL705", today="2022-12-31")) == [("GL705", 1)]  # (its last day: not over)
+
+
+def test_gl705_leaves_a_known_early_publication_date_to_gl704():
+    early = crawled(TITLE, "2022-01-20")
+    assert run(early, "GL705", today="2022-02-01") == []
+    assert where(run(early, "GL704")) == [("GL704", 2)]
+    # a publication date after the year: it cannot be (the clock or the date is wrong); GL705 still speaks
+    assert where(run(crawled(TITLE, "2023-01-20"), "GL705", today="2022-06-01")) == [("GL705", 1)]
+
+
+def test_gl705_the_year_from_the_period_or_none():
+    untitled = text_with(replace={1: "益阳市行政审批服务局政府信息公开工作年度报告"})
+    assert where(run(untitled, "GL705", today="2022-06-01")) == [("GL705", 2)]  # the statistics period's year
+    no_year = text_with(replace={1: "益阳市行政审批服务局政府信息公开工作年度报告", 2: "本报告由本局编制。"})
+    assert run(no_year, "GL705", today="2022-06-01") == []
