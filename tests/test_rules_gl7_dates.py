@@ -294,7 +294,7 @@ def test_gl705_this_years_number_in_january():
 
 def test_gl705_a_later_year():
     ds = run(SEED, "GL705", today="2021-06-30")
-    assert where(ds) == [("GL705", 1)] and "晚于今天（2021-06-30）所在的2021年" in ds[0].message
+    assert where(ds) == [("GL705", 1)] and "晚于今天（2021年6月30日）所在的2021年" in ds[0].message
 
 
 def test_gl705_silent_once_the_year_is_over():

@@ -3,7 +3,7 @@ import datetime as dt
 from govlint import rule
 
 from .._common import start_span
-from .gl703_deadline import _published
+from .gl703_deadline import _published, _zh
 
 
 def _today(value) -> dt.date:
@@ -43,11 +43,11 @@ def year_not_over(report, ctx):
         return  # published before the year's end: GL704 says so, with the date
     span = report.year_span or (report.title.span if report.title is not None else start_span(report))
     if year == today.year:
-        zh = (f"报告年度为{year}年，但今天（{today.isoformat()}）该年度尚未结束，年度报告应在年度结束后报告全年情况："
+        zh = (f"报告年度为{year}年，但今天（{_zh(today)}）该年度尚未结束，年度报告应在年度结束后报告全年情况："
               f"标题中的年份是否应为{year - 1}年？")
         en = (f"the report year is {year}, which has not ended yet (today is {today.isoformat()}), and an annual "
               f"report covers a whole year that is over: should the year in the title be {year - 1}?")
     else:
-        zh = f"报告年度为{year}年，晚于今天（{today.isoformat()}）所在的{today.year}年：请核对标题中的年份"
+        zh = f"报告年度为{year}年，晚于今天（{_zh(today)}）所在的{today.year}年：请核对标题中的年份"
         en = f"the report year is {year}, after the current year (today is {today.isoformat()}): check the year in the title"
     yield ctx.rule.diag(span, zh, en, expected=today.year - 1, actual=year)
