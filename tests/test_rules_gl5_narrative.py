@@ -421,6 +421,12 @@ def test_gl50x_a_whole_regions_figures_are_not_the_agencys():
     # a region named without 各级 / 各部门 (全县共收到…) is still read as the report's own figure
     ds = run(_doc_with_outcomes("全县共收到政府信息公开申请27件。"), "GL501")
     assert len(ds) == 1 and ds[0].actual == 27
+    # … unless the sentence goes on to give the agency's part of it: then the first figure is the region's
+    for region in ("全县共收到政府信息公开申请56件，其中本局收到政府信息公开申请27件。",
+                   "本年度，全区共收到政府信息公开申请56件，其中我局收到政府信息公开申请27件。"):
+        ds = run(_doc_with_outcomes(region), "GL501")
+        assert [d.actual for d in ds] == [27], region
+        assert run(_doc_with_outcomes(region.replace("27件。", "28件。")), "GL501") == [], region
 
 
 def test_gl501_new_applications_among_those_handled_are_not_the_new_total():

@@ -53,6 +53,11 @@ _WIDER = lazy_compile(r"各级(?:各类)?(?:行政机关|人民政府|政府|机
                     r"|全(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,8}?系统")
 #: … unless the agency itself is named after it (全省……；省政府本级收到申请516件)
 _OWN = lazy_compile(r"本级|本机关|本部门|本单位|[我本](?:局|厅|委|办|署|院|部|府|室|中心|单位)")
+#: a region named bare (全区共受理申请56件): the agency's own figures where it reports for its region (a
+#: zone's committee: 平潭 “全区共收到70件申请”) …
+_BARE_REGION = lazy_compile(r"全(?:省|市|区|县|州|盟|旗)")
+#: … but the region's, when the sentence goes on to give the agency's part of it (…，其中本局受理0件)
+_OWN_PART = lazy_compile(r"其中[^，,。；;]{0,6}?(?:本级|本机关|本部门|本单位|[我本](?:局|厅|委|办|署|院|部|府|室|中心|单位))")
 #: a bare 零 that states a count — “行政复议案件为零”, “行政复议、行政诉讼均为零”, “行政诉讼零件”,
 #: “被申请行政复议零起” — right after the thing counted (not 零距离, 零跑腿, “零投诉”, 差错率为零); so does a
 #: bare digit 0 written the same way (“行政诉讼案件数为0”, “被申请行政复议数量为 0。”), which the number
@@ -148,7 +153,8 @@ def _all_figures(report: Report) -> Iterator[Figure]:
         titles = quoted_ranges(text) + slogan_ranges(text)
         other_period: dict[tuple[int, int], int] = {}  # per clause / sentence: many figures share one
         other_year: dict[tuple[int, int], bool] = {}
-        wider = _WIDER.search(text) is not None  # (most paragraphs speak of no region's agencies)
+        # (most paragraphs speak of no region's agencies)
+        wider = _WIDER.search(text) is not None or ("其中" in text and _BARE_REGION.search(text) is not None)
         for i, q in enumerate(qs):
             if q.approx or q.low is not None or q.is_percent or inside(titles, q.start):
                 continue
@@ -169,7 +175,7 @@ def _all_figures(report: Report) -> Iterator[Figure]:
                                            for m in find_years(text, ss, se))
             if year is not None and other_year[(ss, se)]:
                 continue
-            if wider and _wider(text, ss, q.start):
+            if wider and _wider(text, ss, se, q.start, q.end):
                 continue
             prev_end = qs[i - 1].end if i > 0 else 0
             next_start = qs[i + 1].start if i + 1 < len(qs) else len(text)
@@ -198,13 +204,19 @@ def _part_of_year(text: str, start: int, pos: int) -> bool:
     return any(not (end and v == 1) and not (v == 12 and until) for v, until in months)
 
 
-def _wider(text: str, ss: int, pos: int) -> bool:
-    """Does the sentence before ``pos`` speak of a whole region's agencies (without naming this agency
-    after that)?"""
+def _wider(text: str, ss: int, se: int, pos: int, end: int) -> bool:
+    """Is the figure at ``pos``–``end`` (in the sentence ``ss``–``se``) a whole region's? So when the
+    sentence before it speaks of a region's agencies (without naming this agency after that), or names
+    a region bare (全区共受理…) and goes on to give this agency's part of the figure (…，其中本局…)."""
     last = None
     for last in _WIDER.finditer(text, ss, pos):
         pass
-    return last is not None and _OWN.search(text, last.end(), pos) is None
+    if last is not None and _OWN.search(text, last.end(), pos) is None:
+        return True
+    bare = None
+    for bare in _BARE_REGION.finditer(text, ss, pos):
+        pass
+    return bare is not None and _OWN.search(text, bare.end(), pos) is None and _OWN_PART.search(text, end, se) is not None
 
 
 def _other_year(text: str, m, year: int) -> bool:
