@@ -99,7 +99,8 @@ class Expect(NamedTuple):
 def figures(report: Report, units: frozenset = COUNT_UNITS) -> Iterator[Figure]:
     """Every countable, exact figure of the prose (not approximate, not a range, not inside 《》/〔〕;
     a bare 零 stating a count — 行政复议案件为零, 诉讼零件 — is a figure of 0; not a whole region's —
-    全省各级行政机关…, 市县两级… — unless the agency itself is named after that, 省政府本级…),
+    全省各级行政机关…, 市县两级…, or 全区… followed by 其中本局… — unless the agency itself is named
+    after that, 省政府本级…),
     except those whose clause speaks of another period before them (同比, 较上年, 累计 but not 全年累计
     …) or whose sentence names another year (but not 结转至<next year>, <last year>结转), whose unit is
     one of ``units``; nor those whose clause names last year (上年, 上年度 — not 上年结转) or a part of the

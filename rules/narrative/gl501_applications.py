@@ -138,7 +138,8 @@ def applications(report, ctx):
     the message says which cells were compared. Approximate figures (约, 余), ranges, figures of
     another year or compared with one (同比, 较上年, 上年度, 累计 written before them; 全年累计 is this
     year's), figures of a part of the year (第一季度, 上半年, 3月份) and figures of a whole region's agencies (全省各级行政机关共收到申请N件, unless the agency
-    is named after that: 省政府本级…) are skipped. A sentence listing table 三's outcomes
+    is named after that: 省政府本级…; a region named bare, 全区共收到…N件, when the sentence goes on to
+    give the agency's part: …，其中本局…) are skipped. A sentence listing table 三's outcomes
     (从办理结果看，部分公开N件，无法提供N件……) or those still being handled (尚有N件正在办理中) is read
     even when it does not repeat 申请 (after a sentence about applications, or anywhere in part 三); a
     label before a colon names the figure after it (予以公开：N件). A statement that no
