@@ -222,3 +222,27 @@ def test_gl603_gl604_document_numbers_with_typed_blanks():
     assert where(run(text_with(insert_after={1: "依据国务院令第 492 号编制。"}), "GL603")) == [("GL603", 2)]
     # two figures with a blank between are not one serial
     assert run(text_with(insert_after={1: "国办函（2020）12 34号。"}), "GL604") == []
+
+
+def test_gl606_correct_words_that_contain_a_listed_slip():
+    # a probe of realistic sentences: 既 + a word starting with 时 (既…又…), a word ending in 于 before
+    # 以 (by means of: 以公开促落实), a typhoon's landing or a programme shown on television are no slips
+    correct = ["面对既时间紧又任务重的形势，按时完成了报告编制。", "做到既时效性强又内容准确。",
+               "坚持以公开为常态，致力于以公开促落实、促规范、促服务。", "着眼于以公开促落实，立足于以公开促服务。",
+               "有利于以公开推动依法行政，基于以公开为常态的原则。", "台风登陆期间通过政府网站滚动发布预警信息。",
+               "我县特色农产品登陆央视平台展播。"]
+    text = text_with(insert_after={3: correct})
+    assert [d for d in run(text, "GL606") if 4 <= d.line <= 3 + len(correct)] == []
+    # … while the slips themselves still are, the same words written wrongly
+    wrong = ["依法于以公开，及时于以答复。", "做到既时公开、既时更新。", "台风过后，群众可登陆政府网站查询。"]
+    ds = run(text_with(insert_after={3: wrong}), "GL606")
+    assert sorted((d.line, d.actual) for d in ds if d.line < 9) == [
+        (4, "于以"), (4, "于以"), (5, "既时"), (5, "既时"), (6, "登陆")]
+
+
+def test_gl606_signing_in_to_a_site_named_wang():
+    # a site is often named …网 (中国政府网, 政务服务网) or 网上办事大厅, not …网站
+    for sentence in ("申请人可登陆中国政府网查询。", "申请人可登陆“湖南省政务服务网”提交申请。", "群众可登陆网上办事大厅办理。"):
+        ds = [d for d in run(text_with(insert_after={3: sentence}), "GL606") if d.line == 4]
+        assert [(d.actual, d.fix.replacement) for d in ds] == [("登陆", "登录")], sentence
+    assert [d for d in run(text_with(insert_after={3: "申请人可登录中国政府网查询，网络安全。"}), "GL606") if d.line == 4] == []
