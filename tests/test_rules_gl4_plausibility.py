@@ -142,3 +142,15 @@ def test_gl402_a_verb_before_the_rate_word_does_not_make_it_a_change():
     # glued to the rate word, a change word names a rate of change: 增长比例, 提高比例 may exceed 100
     for sentence in ("依申请公开数量增长比例为120%。", "网站访问量提高比例达150%。", "访问量同比增长 150%。"):
         assert run(text_with(insert_after={9: sentence}), "GL402") == [], sentence
+
+
+def test_gl404_a_city_or_provincial_department_named_for_town_and_country():
+    # 住房和城乡建设局, 城乡规划局, 乡镇企业局 hold 乡 and 镇 but are the bureaus of a city or a province, not
+    # townships: a probe of agency names found GL404 calling them 乡镇、街道机关
+    for agency in ("长沙市住房和城乡建设局", "湖南省住房和城乡建设厅", "长沙市城乡规划局", "长沙市乡镇企业局"):
+        text = text_with(replace={1: f"{agency}2022年政府信息公开工作年度报告", 19: "1 |"})
+        assert run(text, "GL404") == [], agency
+    ds = run(text_with(replace={1: "长沙县住房和城乡建设局2022年政府信息公开工作年度报告", 19: "1 |"}), "GL404")
+    assert where(ds) == [("GL404", 19)] and "县级" in ds[0].message
+    ds = run(text_with(replace={1: "某某县古城乡人民政府2022年政府信息公开工作年度报告", 19: "1 |"}), "GL404")
+    assert where(ds) == [("GL404", 19)] and "乡镇" in ds[0].message

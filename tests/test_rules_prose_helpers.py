@@ -21,6 +21,15 @@ from govlint_rules._prose import (admin_level, agency_kind, clause_start, cn_int
     # a street office is its government's agency in the streets, not a department (no deadline of its own)
     ("杭州市上城区湖滨街道办事处", "township", None),
     ("北京市朝阳区建外街道", "township", None),
+    # 乡/镇 inside a department's name is no township (城乡, 乡镇): a township has no bureau
+    ("长沙市住房和城乡建设局", "city", "department"),
+    ("湖南省住房和城乡建设厅", "province", "department"),
+    ("长沙市城乡规划局", "city", "department"),
+    ("长沙市乡镇企业局", "city", "department"),
+    ("长沙市城乡建设委员会", "city", "department"),
+    ("长沙县住房和城乡建设局", "county", "department"),
+    ("某某县古城乡人民政府", "township", "government"),
+    ("某某县某某镇财政所", "township", "department"),
     ("", None, None),
 ])
 def test_agency_level_and_kind(name, level, kind):
