@@ -154,3 +154,14 @@ def test_gl404_a_city_or_provincial_department_named_for_town_and_country():
     assert where(ds) == [("GL404", 19)] and "县级" in ds[0].message
     ds = run(text_with(replace={1: "某某县古城乡人民政府2022年政府信息公开工作年度报告", 19: "1 |"}), "GL404")
     assert where(ds) == [("GL404", 19)] and "乡镇" in ds[0].message
+
+
+def test_gl403_prices_per_unit_are_set_finer_than_fen():
+    # a probe of 主动公开 sentences found prices (electricity, water, gas, grain) reported as amounts
+    # with more decimals than whole 分: a price per unit is set finer than 分
+    prices = ["公开居民生活用电价格0.5283元/千瓦时。", "公布自来水价格3.455元/吨，水资源费0.125元／立方米。",
+              "公开天然气销售价格每立方米2.915元。", "公开粮食最低收购价格每斤1.235元。", "电价为0.5283元。"]
+    assert [d for d in run(text_with(insert_after={3: prices}), "GL403") if d.line <= 8] == []
+    # an amount paid (a fee collected) is still whole 分
+    ds = run(text_with(insert_after={3: ["全年收取信息处理费合计0.125元。", "按每页收费，全年收取信息处理费12.345元。"]}), "GL403")
+    assert where(ds) == [("GL403", 4), ("GL403", 5)]
