@@ -165,3 +165,18 @@ def test_gl403_prices_per_unit_are_set_finer_than_fen():
     # an amount paid (a fee collected) is still whole 分
     ds = run(text_with(insert_after={3: ["全年收取信息处理费合计0.125元。", "按每页收费，全年收取信息处理费12.345元。"]}), "GL403")
     assert where(ds) == [("GL403", 4), ("GL403", 5)]
+
+
+def test_gl402_any_rate_named_x_lv():
+    # a probe of realistic rates found 15 over 100% passed because their word was not in the list
+    # (办理率, 回应率, 解读率, 办复率, 纠错率, 满意程度 …): a rate named X率 is a share
+    for sentence in ("政策文件解读率达到120%。", "行政许可事项网上办理率达120%。", "建议提案办复率达到101%。",
+                     "信息公开回应率达105%。", "复议纠错率为120%。", "群众满意程度达到105%。"):
+        ds = run(text_with(insert_after={9: sentence}), "GL402")
+        assert where(ds) == [("GL402", 10)], sentence
+    assert "“解读率”为120%" in run(text_with(insert_after={9: "政策文件解读率达到120%。"}), "GL402")[0].message
+    # … but not a rate of growth or of fulfilment, a gross ratio, or 率 that names no rate
+    for sentence in ("办件量增长率达到130%。", "申请量同比增长率为125%。", "全年工作任务完成率达到105%。",
+                     "全年预算执行率103%。", "学前三年毛入园率102%。", "在全省率先实现访问量120%的目标。",
+                     "满意率由90%提升至100%，提高了11.1%。"):
+        assert run(text_with(insert_after={9: sentence}), "GL402") == [], sentence
