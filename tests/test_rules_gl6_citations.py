@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from seedvariants import DATA, SEED, SEED_TEXT, run, text_with, where
 from govlint.engine import default_engine
+import govlint
+from govlint.config import Config
 
 NAME = "中华人民共和国政府信息公开条例"
 
@@ -246,3 +248,39 @@ def test_gl606_signing_in_to_a_site_named_wang():
         ds = [d for d in run(text_with(insert_after={3: sentence}), "GL606") if d.line == 4]
         assert [(d.actual, d.fix.replacement) for d in ds] == [("登陆", "登录")], sentence
     assert [d for d in run(text_with(insert_after={3: "申请人可登录中国政府网查询，网络安全。"}), "GL606") if d.line == 4] == []
+
+
+def test_gl601_a_revision_note_inside_the_marks_is_no_part_of_the_name():
+    # a probe of citations found 《…条例（修订）》 told its name was wrong while 《…条例（2019年修订）》
+    # passed, and a wrong name with a note after it (《中华人民共和国信息公开条例（2019年修订）》) missed
+    for note in ("（2019年修订）", "（修订）", "（修订版）", "(2019年修订)", "（国务院令第711号）"):
+        assert where(run(text_with(insert_after={3: f"依据《{NAME}{note}》第五十条。"}), "GL601")) == [("GL601", 335)], note
+        text = text_with(insert_after={3: f"依据《中华人民共和国信息公开条例{note}》第五十条。"})
+        ds = [d for d in run(text, "GL601") if d.line == 4]
+        assert len(ds) == 1 and ds[0].severity.value == "warning", note
+        assert f"《中华人民共和国信息公开条例{note}》应为《{NAME}{note}》" in ds[0].message
+        line = text.split("\n")[3]
+        assert line[ds[0].column - 1:ds[0].end_column - 1] == f"《中华人民共和国信息公开条例{note}》"
+        fixed = apply_fixes(text, ds)
+        assert f"依据《{NAME}{note}》第五十条" in fixed  # the name corrected, the note kept
+    ds = [d for d in run(text_with(insert_after={3: "依据《政府信息公开条例（修订）》。"}), "GL601") if d.line == 4]
+    assert [d.severity.value for d in ds] == ["info"]
+
+
+def test_gl601_the_name_in_angle_brackets_outside_a_title():
+    for o, c in (("<", ">"), ("<<", ">>"), ("〈", "〉"), ("＜", "＞")):
+        text = text_with(insert_after={3: f"严格执行{o}{NAME}{c}有关规定。"})
+        ds = [d for d in run(text, "GL601") if d.line == 4]
+        assert len(ds) == 1 and f"{o}{NAME}{c}应为《{NAME}》" in ds[0].message, o
+        assert f"严格执行《{NAME}》有关规定" in apply_fixes(text, ds)
+        # a title inside a title is marked so
+        inner = text_with(insert_after={3: f"印发《关于学习{o}{NAME}{c}的通知》。"})
+        assert [d for d in run(inner, "GL601") if d.line == 4] == [], o
+
+
+def test_gl601_angle_brackets_in_a_web_page():
+    page = ("<html><head><meta charset='utf-8'><title>某某局2022年政府信息公开工作年度报告</title></head><body>"
+            "<h1>某某局2022年政府信息公开工作年度报告</h1>\n<p>一、总体情况</p>\n"
+            f"<p>严格执行&lt;&lt;{NAME}&gt;&gt;有关规定。</p>\n</body></html>\n")
+    ds = govlint.lint(page.encode("utf-8"), Config(select=("GL601",)))
+    assert [(d.line, d.column) for d in ds] == [(3, 8)] and f"<<{NAME}>>" in ds[0].message
