@@ -284,3 +284,14 @@ def test_gl601_angle_brackets_in_a_web_page():
             f"<p>严格执行&lt;&lt;{NAME}&gt;&gt;有关规定。</p>\n</body></html>\n")
     ds = govlint.lint(page.encode("utf-8"), Config(select=("GL601",)))
     assert [(d.line, d.column) for d in ds] == [(3, 8)] and f"<<{NAME}>>" in ds[0].message
+
+
+def test_gl602_short_form_introduced_as_the_revised_one():
+    # a probe found the introduction itself reported when it names the revised regulation
+    for intro, use in (("（以下简称新《条例》）", "新《条例》"), ("（以下简称新修订《条例》）", "《条例》"),
+                       ("（以下简称修订后的《条例》）", "《条例》"), ("（以下统称《条例》）", "《条例》")):
+        text = text_with(replace={2: f"根据新修订的《{NAME}》{intro}的有关规定。"},
+                         insert_after={3: f"我局认真贯彻落实{use}要求。"})
+        assert run(text, "GL602") == [], intro
+    text = text_with(replace={2: f"根据《{NAME}》（以下简称新规）的有关规定。"}, insert_after={3: "我局认真贯彻落实《条例》要求。"})
+    assert where(run(text, "GL602")) == [("GL602", 4)]
