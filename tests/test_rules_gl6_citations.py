@@ -295,3 +295,30 @@ def test_gl602_short_form_introduced_as_the_revised_one():
         assert run(text, "GL602") == [], intro
     text = text_with(replace={2: f"根据《{NAME}》（以下简称新规）的有关规定。"}, insert_after={3: "我局认真贯彻落实《条例》要求。"})
     assert where(run(text, "GL602")) == [("GL602", 4)]
+
+
+def test_gl603_the_regulations_history_is_no_citation_of_the_old_one():
+    # the regulation's own header, often quoted: the 2007 decree beside the revision that replaced it
+    history = ["《中华人民共和国政府信息公开条例》于2007年4月5日以国务院令第492号公布，2019年4月3日以国务院令第711号修订。",
+               "国办公开办函〔2021〕30号对原国办公开办函〔2019〕60号规定的年度报告格式进行了修订。"]
+    assert run(text_with(insert_after={1: history}), "GL603") == []
+    # citing the old one alone, or both as what the report follows, is still reported
+    old = ["根据《中华人民共和国政府信息公开条例》（国务院令第492号）编制。", "按照国办公开办函〔2019〕60号和国办公开办函〔2021〕30号要求编制。"]
+    assert where(run(text_with(insert_after={1: old}), "GL603")) == [("GL603", 2), ("GL603", 3)]
+
+
+def test_gl603_decree_written_guowuyuan_di_n_hao_ling_and_full_width_digits():
+    ds = run(text_with(insert_after={1: f"根据《{NAME}》（国务院第492号令）编制。"}), "GL603")
+    assert where(ds) == [("GL603", 2)] and "国务院令第492号" in ds[0].message and "国务院令第711号" in ds[0].message
+    assert run(text_with(insert_after={1: f"根据《{NAME}》（国务院第711号令）编制。"}), "GL603") == []
+    ds = run(text_with(insert_after={1: "按照国办公开办函〔２０１９〕６０号要求编制本报告。"}), "GL603")
+    assert where(ds) == [("GL603", 2)] and "国办公开办函〔2021〕30号" in ds[0].message
+    line = text_with(insert_after={1: "按照国办公开办函〔２０１９〕６０号要求编制本报告。"}).split("\n")[1]
+    assert line[ds[0].column - 1:ds[0].end_column - 1] == "国办公开办函〔２０１９〕６０号"
+
+
+def test_gl603_a_wrong_number_is_told_the_one_for_the_report_year():
+    # the regulation has two numbers (492 of 2007, 711 of 2019): a 2022 report is told 711 only
+    ds = run(text_with(insert_after={1: f"根据《{NAME}》（国务院令第712号）编制。"}), "GL603")
+    assert where(ds) == [("GL603", 2)] and "国务院令第711号" in ds[0].message and "492" not in ds[0].message
+    assert ds[0].expected == "国务院令第711号"

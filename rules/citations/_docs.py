@@ -19,6 +19,8 @@ DOCNUM = lazy_compile(
     rf"(?P<issuer>[\u4e00-\u9fff]{{2,12}}?){_B}(?P<open>[〔\[（(【［〈｛{{〖<＜]){_B}(?P<year>(?:19|20|１９|２０)\d{{2}}){_B}"
     rf"(?P<close>[〕\]）)】］〉｝}}〗>＞]){_B}(?:第{_B})?(?P<serial>\d{{1,4}}){_B}号"
     rf"|(?P<decree>国务院令){_B}(?:第{_B})?(?P<dserial>\d{{1,4}}){_B}号"
+    # … also written 国务院第711号令
+    rf"|(?P<decree2>国务院){_B}第{_B}(?P<dserial2>\d{{1,4}}){_B}号令"
 )
 _BRACKET_YEAR = lazy_compile(rf"[〔\[（(【［〈｛{{〖<＜]{_B}(?:19|20|１９|２０)\d{{2}}{_B}[〕\]）)】］〉｝}}〗>＞]")  # the part of DOCNUM the issuer is glued to
 _TITLE = lazy_compile(r"《([^《》\n]{1,150})》")
@@ -38,6 +40,11 @@ class DocNumber(NamedTuple):
     close_at: int
 
 
+def _digits(number: str) -> str:
+    """A number's digits as ASCII (〔２０２１〕３０号 names 〔2021〕30号)."""
+    return unicodedata.normalize("NFKC", number)
+
+
 def norm(title: str) -> str:
     t = _STRIP.sub("", unicodedata.normalize("NFKC", title))
     m = _ISSUE.match(t)
@@ -50,23 +57,24 @@ def doc_numbers(text: str) -> Iterator[DocNumber]:
     # the scan tries a 2–12 character issuer at every Chinese character: start it where a match can
     # start at all — at most 12 characters (and a blank) before the first bracketed year, or at 国务院令
     first = _BRACKET_YEAR.search(text)
-    decree = text.find("国务院令")
-    starts = ([max(0, first.start() - 13)] if first else []) + ([decree] if decree != -1 else [])
+    decrees = [i for i in (text.find("国务院令"), text.find("国务院第")) if i != -1]
+    starts = ([max(0, first.start() - 13)] if first else []) + decrees
     if starts:
         yield from _doc_numbers_from(text, min(starts))
 
 
 def _doc_numbers_from(text: str, pos: int) -> Iterator[DocNumber]:
     for m in DOCNUM.finditer(text, pos):
-        if m.group("decree"):
-            yield DocNumber(m.start(), m.end(), f"国务院令第{m.group('dserial')}号", "国务院令", "", "", -1, -1)
+        if m.group("decree") or m.group("decree2"):
+            serial = _digits(m.group("dserial") or m.group("dserial2"))
+            yield DocNumber(m.start(), m.end(), f"国务院令第{serial}号", "国务院令", "", "", -1, -1)
             continue
         issuer = m.group("issuer")
         # the issuer is the run of characters glued to the bracket; keep its tail after 和/、/的 etc.
         issuer = re.split(r"[的和与及、，。；：（）()“”《》]", issuer)[-1]
         issuer = _LEAD.sub("", issuer) or issuer
         start = m.end("issuer") - len(issuer)
-        canon = f"{issuer}〔{m.group('year')}〕{m.group('serial')}号"
+        canon = f"{issuer}〔{_digits(m.group('year'))}〕{_digits(m.group('serial'))}号"
         yield DocNumber(start, m.end(), canon, issuer, m.group("open"), m.group("close"), m.start("open"), m.start("close"))
 
 
