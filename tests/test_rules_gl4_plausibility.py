@@ -180,3 +180,12 @@ def test_gl402_any_rate_named_x_lv():
                      "全年预算执行率103%。", "学前三年毛入园率102%。", "在全省率先实现访问量120%的目标。",
                      "满意率由90%提升至100%，提高了11.1%。"):
         assert run(text_with(insert_after={9: sentence}), "GL402") == [], sentence
+
+
+def test_gl405_which_bodies_license():
+    # a probe of agency names: a 行政服务中心 licenses as a 政务服务中心 does, a township's centre does
+    # not, and an office named for 政务公开 and 政务服务 is read whole (it was read as “某市”)
+    for agency, found in (("长沙市行政服务中心", True), ("长沙市政务公开和政务服务办公室", True),
+                          ("某某县某某镇政务服务中心", False), ("长沙市政务服务中心", True)):
+        text = text_with(sub={"益阳市行政审批服务局": agency})
+        assert bool(run(text, "GL405")) is found, agency
