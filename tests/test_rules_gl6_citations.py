@@ -339,3 +339,11 @@ def test_gl604_a_year_without_brackets():
     # and GL603 knows the document
     ds = run(text_with(insert_after={1: "按照国办公开办函2019年60号要求编制本报告。"}), "GL603")
     assert where(ds) == [("GL603", 2)] and "国办公开办函〔2021〕30号" in ds[0].message
+
+
+def test_gl605_a_breadcrumb_trail_with_right_marks():
+    # a page's trail copied under the title uses 》 as an arrow between its steps
+    for crumb in ("当前位置：首页》政务公开》政府信息公开年报", "首页 》 信息公开 》 年度报告"):
+        assert run(text_with(insert_after={1: crumb}), "GL605") == [], crumb
+    assert where(run(text_with(insert_after={1: "在网站首页设置专栏，落实中华人民共和国政府信息公开条例》。"}), "GL605")) == [
+        ("GL605", 2)]
