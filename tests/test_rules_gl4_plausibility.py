@@ -189,3 +189,14 @@ def test_gl405_which_bodies_license():
                           ("某某县某某镇政务服务中心", False), ("长沙市政务服务中心", True)):
         text = text_with(sub={"益阳市行政审批服务局": agency})
         assert bool(run(text, "GL405")) is found, agency
+
+
+def test_gl401_money_written_without_yuan():
+    # budgets are written in 万 (money is GL403's), also without 元
+    for sentence in ("项目总投资12000万，全年网站访问量35万次。", "全年财政预算支出15000万。"):
+        assert [d for d in run(text_with(insert_after={9: sentence}), "GL401") if d.line == 10] == [], sentence
+    # a count still is a slip, and money written 万万 still doubled
+    for sentence in ("累计归集数据12000万条。", "项目总投资1.2万万。"):
+        assert where([d for d in run(text_with(insert_after={9: sentence}), "GL401") if d.line == 10]) == [
+            ("GL401", 10)], sentence
+
