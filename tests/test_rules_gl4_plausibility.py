@@ -200,3 +200,8 @@ def test_gl401_money_written_without_yuan():
         assert where([d for d in run(text_with(insert_after={9: sentence}), "GL401") if d.line == 10]) == [
             ("GL401", 10)], sentence
 
+
+def test_gl402_rates_of_growth_named_with_su_or_fu():
+    for sentence in ("访问量增长速率达120%。", "涨幅率达到130%。"):
+        assert run(text_with(insert_after={9: sentence}), "GL402") == [], sentence
+

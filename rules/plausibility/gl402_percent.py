@@ -10,7 +10,7 @@ _RATE = lazy_compile(r"满意度|满意率|满意程度|知晓率|知晓度|知�
                      r"[\u4e00-\u9fff]{2}率(?![先领众真性])")
 #: rates that may exceed 100: of growth or change, of fulfilment (完成率, 执行率), gross ratios (毛入学率),
 #: returns, and words ending in 率 that name no rate (表率, 坦率)
-_UNBOUNDED = lazy_compile(r"(?:增长|增|涨|完成|达成|执行|利润|收益|回报|负债|周转|变化|变动|汇|税|利|费|频|效|倍|自给|兑现|"
+_UNBOUNDED = lazy_compile(r"(?:增长|增|涨|幅|速|完成|达成|执行|利润|收益|回报|负债|周转|变化|变动|汇|税|利|费|频|效|倍|自给|兑现|"
                           r"入学|入园|贡献|拉动|增值|溢价|杠杆|表|统|坦|直|草|轻)率$")
 #: words after which a percentage is a change or a fulfilment and may exceed 100
 _CHANGE_WORDS = r"增长|增加|增幅|增速|提高|提升|上升|下降|减少|降低|同比|环比|较上|比上|较去|比去|较\d|超额|完成|翻|倍"
