@@ -205,3 +205,9 @@ def test_gl402_rates_of_growth_named_with_su_or_fu():
     for sentence in ("访问量增长速率达120%。", "涨幅率达到130%。"):
         assert run(text_with(insert_after={9: sentence}), "GL402") == [], sentence
 
+
+def test_gl403_a_regions_total_fees_are_not_one_agencys():
+    for sentence in ("全省行政事业性收费收入125亿元。", "公开收费目录清单，全市收费总额达到150亿元。"):
+        assert [d for d in run(text_with(insert_after={3: sentence}), "GL403") if d.line == 4] == [], sentence
+    ds = run(text_with(insert_after={3: "本单位全年行政事业性收费收入135亿元。"}), "GL403")
+    assert where([d for d in ds if d.line == 4]) == [("GL403", 4)]
