@@ -347,3 +347,15 @@ def test_gl605_a_breadcrumb_trail_with_right_marks():
         assert run(text_with(insert_after={1: crumb}), "GL605") == [], crumb
     assert where(run(text_with(insert_after={1: "在网站首页设置专栏，落实中华人民共和国政府信息公开条例》。"}), "GL605")) == [
         ("GL605", 2)]
+
+
+def test_gl603_names_the_number_as_written():
+    # a number written otherwise than issued is quoted as written, with the number as issued after it
+    ds = run(text_with(insert_after={1: f"根据《{NAME}》（国务院第492号令）编制。"}), "GL603")
+    assert "引用了“国务院第492号令”（国务院令第492号）" in ds[0].message
+    ds = run(text_with(insert_after={1: "按照国办公开办函2019年60号要求编制。"}), "GL603")
+    assert "引用了“国办公开办函2019年60号”（国办公开办函〔2019〕60号）" in ds[0].message
+    ds = run(text_with(insert_after={1: "依照《政府信息公开信息处理费管理办法》（国办函(2020)108号）。"}), "GL603")
+    assert "这里写的是“国办函(2020)108号”（国办函〔2020〕108号）" in ds[0].message
+    ds = run(text_with(insert_after={1: "按照国办公开办函〔2019〕60号要求编制。"}), "GL603")
+    assert "引用了“国办公开办函〔2019〕60号”：" in ds[0].message

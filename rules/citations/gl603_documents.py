@@ -42,6 +42,10 @@ def documents(report, ctx):
         numbers = list(doc_numbers(text))
         for num in numbers:
             doc = by_number.get(num.canonical)
+            # the number as written, and as issued when written otherwise (国务院第492号令, 〔２０１９〕, 2019年60号)
+            written = text[num.start:num.end]
+            cited = f"“{written}”" if written == num.canonical else f"“{written}”（{num.canonical}）"
+            cited_en = f"“{written}”" if written == num.canonical else f"“{written}” ({num.canonical})"
             # (1) the title written right before the number names another document
             before = [t for t in tlist if t[1] <= num.start and num.start - t[1] <= 6]
             if before:
@@ -53,8 +57,8 @@ def documents(report, ctx):
                     named = [d for d in named if year is None or _applies(d, year)] or named
                     right = "、".join(dict.fromkeys(d["number"] for d in named))
                     yield ctx.rule.diag(span_of(ctx, p, num.start, num.end),
-                                        f"《{content}》的文号是{right}，这里写的是“{num.canonical}”",
-                                        f"《{content}》 is {right}, but it is cited as “{num.canonical}”",
+                                        f"《{content}》的文号是{right}，这里写的是{cited}",
+                                        f"《{content}》 is {right}, but it is cited as {cited_en}",
                                         expected=right, actual=num.canonical)
                     continue
             # (2) the document does not apply to the report year
@@ -72,6 +76,6 @@ def documents(report, ctx):
             hint_zh = f"；{year}年度报告应依据{alt['number']}" if hint else ""
             hint_en = f"; a {year} report follows {alt['number']}" if hint else ""
             yield ctx.rule.diag(span_of(ctx, p, num.start, num.end),
-                                f"引用了“{num.canonical}”：{doc['zh']}，不适用于{year}年度报告{hint_zh}",
-                                f"cites “{num.canonical}”: {doc['en']}; it does not apply to a {year} report{hint_en}",
+                                f"引用了{cited}：{doc['zh']}，不适用于{year}年度报告{hint_zh}",
+                                f"cites {cited_en}: {doc['en']}; it does not apply to a {year} report{hint_en}",
                                 expected=alt["number"] if alt else None, actual=num.canonical)
