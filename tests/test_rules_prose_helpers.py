@@ -102,7 +102,7 @@ def test_find_periods_is_the_plain_scan():
              "12022.1.1-2022.12.31", "1.2022.1.1-12.31", "2022 年1月1日至12月31日", "统计期限为2022年1月至12月",
               "2022年1月份至2022年12月份", "二〇二二年一月至十二月", "2022年1月至12月31日"]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) for _ in range(20000)]
-    found = 0
+    found = found_bare = 0
     for text in texts:
         want = plain(text)
         assert P.find_periods(text) == want, text
@@ -111,21 +111,25 @@ def test_find_periods_is_the_plain_scan():
 
 
 def test_doc_numbers_scan_from_where_a_number_can_start():
-    """``doc_numbers`` starts its scan near the first bracketed year or 国务院令; it finds what the
-    full scan of DOCNUM finds."""
+    """``doc_numbers`` starts its scan near the first bracketed year or 国务院令 (and its scan for a
+    year without brackets near the first one); it finds what the full scans find."""
     import random
 
-    from govlint_rules.citations._docs import _doc_numbers_from, doc_numbers
+    from govlint_rules.citations._docs import _bare_numbers, _doc_numbers_from, doc_numbers
 
     rng = random.Random(7)
     pieces = ["国办公开办函", "〔2021〕", "（2019）", "[2020]", "30号", "第711号", "国务院令", "号", "根据", "和",
               "《条例》", "2022", "印发", "的通知", " ", "，", "〔", "〕", "政府信息公开工作", "〔2021〕30号",
-              "（2019）60号", "办", "国办函", "某某县人民政府办公室", "某某市自然资源和规划局办公室文件"]
+              "（2019）60号", "办", "国办函", "某某县人民政府办公室", "某某市自然资源和规划局办公室文件",
+              "2021年30号", "2020 109号", "国务院第", "号令", "印发", "湘政发", "年", "第"]
     texts = ["按照国办公开办函〔2021〕30号要求，根据国务院令第711号", "文号为", "国务院令第1号和国办函〔2020〕109号"]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5000)]
-    found = 0
+    found = found_bare = 0
     for text in texts:
-        full = list(_doc_numbers_from(text, 0)) if "号" in text else []  # the scan from the start
+        full = list(_doc_numbers_from(text, 0)) if "号" in text else []  # the scans from the start
+        bare = [n for n in _bare_numbers(text, 0) if not any(o.start < n.end and n.start < o.end for o in full)]
+        full = sorted(full + bare) if "号" in text else []
         assert list(doc_numbers(text)) == full, text
         found += len(full)
-    assert found > 1000  # the random texts do hold document numbers
+        found_bare += len(bare)
+    assert found > 1000 and found_bare > 100  # the random texts do hold document numbers, with and without brackets
