@@ -102,7 +102,7 @@ def test_find_periods_is_the_plain_scan():
              "12022.1.1-2022.12.31", "1.2022.1.1-12.31", "2022 年1月1日至12月31日", "统计期限为2022年1月至12月",
               "2022年1月份至2022年12月份", "二〇二二年一月至十二月", "2022年1月至12月31日"]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) for _ in range(20000)]
-    found = found_bare = 0
+    found = 0
     for text in texts:
         want = plain(text)
         assert P.find_periods(text) == want, text
