@@ -1940,7 +1940,11 @@ def _year_of(text: str) -> Optional[tuple[int, int, int]]:
 def _agency(title: str, year_span: Optional[tuple[int, int]]) -> Optional[str]:
     t = key(title[page_mark_prefix(title):])  # (a page's running header may put its number first)
     t = re.sub(r"(?:19|20|１９|２０)\d{2}年度?|[二〇零一三四五六七八九○]{4}年度?", "", t)
-    t = re.sub(r"(?:关于)?(?:政府信息公开|政务公开|信息公开).*$", "", t)
+    # the agency ends where the report's name starts: at its words on disclosure followed by 报告/年报 —
+    # the agency's own name may hold them (某市政务公开办公室, 某县政务公开和政务服务办公室) — or else at the first
+    cut = _REPORT_NAME.search(t) or _DISCLOSURE_WORDS.search(t)
+    if cut is not None:
+        t = t[:cut.start()]
     # a title that announces the report ("关于印发《××局…年度报告》的通知") or quotes it: the agency
     # is the one inside the title marks
     t = _ANNOUNCING.sub("", t).lstrip("《<")
@@ -1953,6 +1957,8 @@ def _agency(title: str, year_span: Optional[tuple[int, int]]) -> Optional[str]:
 
 
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
+_DISCLOSURE_WORDS = re.compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开)")
+_REPORT_NAME = re.compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)")
 
 
 _ANNOUNCING = re.compile(r"^(?:.*?关于)?(?:印发|发布|公布|公开)?(?=《)")

@@ -215,6 +215,10 @@ _LEVEL_RE = lazy_compile(
     r"(?P<town>[\u4e00-\u9fff]{1,9}?(?:镇|乡|街道办事处|街道))?"
 )
 _NOT_COUNTY = lazy_compile(r"(?:实验|试验|开发|高新|新|园|示范|合作|保税|综合|景|社|功能|管理|矿|林|牧|垦|库|片|辖|城|校|厂)区$")
+#: what follows a township's name is its government or one of its offices (人民政府, 财政所, 便民服务中心,
+#: 街道办事处), never a bureau: a 乡 or 镇 before one ends a word of a department's name (住房和城乡建设局,
+#: 城乡规划局, 乡镇企业局), not a township's
+_NOT_TOWN_BODY = lazy_compile(r"(?:局|厅|委员会|(?<!党)委)$")
 
 
 #: a place that has a people's government (a title naming the place alone is its government's
@@ -249,7 +253,7 @@ def admin_level(name: str) -> Optional[str]:
     m = _LEVEL_RE.match(name)
     if not m:
         return None
-    if m.group("town"):
+    if m.group("town") and not _NOT_TOWN_BODY.search(name, m.end("town")):
         return "township"
     county = m.group("county")
     if county and not _NOT_COUNTY.search(county):

@@ -142,3 +142,72 @@ def test_gl402_a_verb_before_the_rate_word_does_not_make_it_a_change():
     # glued to the rate word, a change word names a rate of change: 增长比例, 提高比例 may exceed 100
     for sentence in ("依申请公开数量增长比例为120%。", "网站访问量提高比例达150%。", "访问量同比增长 150%。"):
         assert run(text_with(insert_after={9: sentence}), "GL402") == [], sentence
+
+
+def test_gl404_a_city_or_provincial_department_named_for_town_and_country():
+    # 住房和城乡建设局, 城乡规划局, 乡镇企业局 hold 乡 and 镇 but are the bureaus of a city or a province, not
+    # townships: a probe of agency names found GL404 calling them 乡镇、街道机关
+    for agency in ("长沙市住房和城乡建设局", "湖南省住房和城乡建设厅", "长沙市城乡规划局", "长沙市乡镇企业局"):
+        text = text_with(replace={1: f"{agency}2022年政府信息公开工作年度报告", 19: "1 |"})
+        assert run(text, "GL404") == [], agency
+    ds = run(text_with(replace={1: "长沙县住房和城乡建设局2022年政府信息公开工作年度报告", 19: "1 |"}), "GL404")
+    assert where(ds) == [("GL404", 19)] and "县级" in ds[0].message
+    ds = run(text_with(replace={1: "某某县古城乡人民政府2022年政府信息公开工作年度报告", 19: "1 |"}), "GL404")
+    assert where(ds) == [("GL404", 19)] and "乡镇" in ds[0].message
+
+
+def test_gl403_prices_per_unit_are_set_finer_than_fen():
+    # a probe of 主动公开 sentences found prices (electricity, water, gas, grain) reported as amounts
+    # with more decimals than whole 分: a price per unit is set finer than 分
+    prices = ["公开居民生活用电价格0.5283元/千瓦时。", "公布自来水价格3.455元/吨，水资源费0.125元／立方米。",
+              "公开天然气销售价格每立方米2.915元。", "公开粮食最低收购价格每斤1.235元。", "电价为0.5283元。"]
+    assert [d for d in run(text_with(insert_after={3: prices}), "GL403") if d.line <= 8] == []
+    # an amount paid (a fee collected) is still whole 分
+    ds = run(text_with(insert_after={3: ["全年收取信息处理费合计0.125元。", "按每页收费，全年收取信息处理费12.345元。"]}), "GL403")
+    assert where(ds) == [("GL403", 4), ("GL403", 5)]
+
+
+def test_gl402_any_rate_named_x_lv():
+    # a probe of realistic rates found 15 over 100% passed because their word was not in the list
+    # (办理率, 回应率, 解读率, 办复率, 纠错率, 满意程度 …): a rate named X率 is a share
+    for sentence in ("政策文件解读率达到120%。", "行政许可事项网上办理率达120%。", "建议提案办复率达到101%。",
+                     "信息公开回应率达105%。", "复议纠错率为120%。", "群众满意程度达到105%。"):
+        ds = run(text_with(insert_after={9: sentence}), "GL402")
+        assert where(ds) == [("GL402", 10)], sentence
+    assert "“解读率”为120%" in run(text_with(insert_after={9: "政策文件解读率达到120%。"}), "GL402")[0].message
+    # … but not a rate of growth or of fulfilment, a gross ratio, or 率 that names no rate
+    for sentence in ("办件量增长率达到130%。", "申请量同比增长率为125%。", "全年工作任务完成率达到105%。",
+                     "全年预算执行率103%。", "学前三年毛入园率102%。", "在全省率先实现访问量120%的目标。",
+                     "满意率由90%提升至100%，提高了11.1%。"):
+        assert run(text_with(insert_after={9: sentence}), "GL402") == [], sentence
+
+
+def test_gl405_which_bodies_license():
+    # a probe of agency names: a 行政服务中心 licenses as a 政务服务中心 does, a township's centre does
+    # not, and an office named for 政务公开 and 政务服务 is read whole (it was read as “某市”)
+    for agency, found in (("长沙市行政服务中心", True), ("长沙市政务公开和政务服务办公室", True),
+                          ("某某县某某镇政务服务中心", False), ("长沙市政务服务中心", True)):
+        text = text_with(sub={"益阳市行政审批服务局": agency})
+        assert bool(run(text, "GL405")) is found, agency
+
+
+def test_gl401_money_written_without_yuan():
+    # budgets are written in 万 (money is GL403's), also without 元
+    for sentence in ("项目总投资12000万，全年网站访问量35万次。", "全年财政预算支出15000万。"):
+        assert [d for d in run(text_with(insert_after={9: sentence}), "GL401") if d.line == 10] == [], sentence
+    # a count still is a slip, and money written 万万 still doubled
+    for sentence in ("累计归集数据12000万条。", "项目总投资1.2万万。"):
+        assert where([d for d in run(text_with(insert_after={9: sentence}), "GL401") if d.line == 10]) == [
+            ("GL401", 10)], sentence
+
+
+def test_gl402_rates_of_growth_named_with_su_or_fu():
+    for sentence in ("访问量增长速率达120%。", "涨幅率达到130%。"):
+        assert run(text_with(insert_after={9: sentence}), "GL402") == [], sentence
+
+
+def test_gl403_a_regions_total_fees_are_not_one_agencys():
+    for sentence in ("全省行政事业性收费收入125亿元。", "公开收费目录清单，全市收费总额达到150亿元。"):
+        assert [d for d in run(text_with(insert_after={3: sentence}), "GL403") if d.line == 4] == [], sentence
+    ds = run(text_with(insert_after={3: "本单位全年行政事业性收费收入135亿元。"}), "GL403")
+    assert where([d for d in ds if d.line == 4]) == [("GL403", 4)]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from seedvariants import DATA, SEED, SEED_TEXT, run, text_with, where
 from govlint.engine import default_engine
+import govlint
+from govlint.config import Config
 
 NAME = "中华人民共和国政府信息公开条例"
 
@@ -222,3 +224,138 @@ def test_gl603_gl604_document_numbers_with_typed_blanks():
     assert where(run(text_with(insert_after={1: "依据国务院令第 492 号编制。"}), "GL603")) == [("GL603", 2)]
     # two figures with a blank between are not one serial
     assert run(text_with(insert_after={1: "国办函（2020）12 34号。"}), "GL604") == []
+
+
+def test_gl606_correct_words_that_contain_a_listed_slip():
+    # a probe of realistic sentences: 既 + a word starting with 时 (既…又…), a word ending in 于 before
+    # 以 (by means of: 以公开促落实), a typhoon's landing or a programme shown on television are no slips
+    correct = ["面对既时间紧又任务重的形势，按时完成了报告编制。", "做到既时效性强又内容准确。",
+               "坚持以公开为常态，致力于以公开促落实、促规范、促服务。", "着眼于以公开促落实，立足于以公开促服务。",
+               "有利于以公开推动依法行政，基于以公开为常态的原则。", "台风登陆期间通过政府网站滚动发布预警信息。",
+               "我县特色农产品登陆央视平台展播。"]
+    text = text_with(insert_after={3: correct})
+    assert [d for d in run(text, "GL606") if 4 <= d.line <= 3 + len(correct)] == []
+    # … while the slips themselves still are, the same words written wrongly
+    wrong = ["依法于以公开，及时于以答复。", "做到既时公开、既时更新。", "台风过后，群众可登陆政府网站查询。"]
+    ds = run(text_with(insert_after={3: wrong}), "GL606")
+    assert sorted((d.line, d.actual) for d in ds if d.line < 9) == [
+        (4, "于以"), (4, "于以"), (5, "既时"), (5, "既时"), (6, "登陆")]
+
+
+def test_gl606_signing_in_to_a_site_named_wang():
+    # a site is often named …网 (中国政府网, 政务服务网) or 网上办事大厅, not …网站
+    for sentence in ("申请人可登陆中国政府网查询。", "申请人可登陆“湖南省政务服务网”提交申请。", "群众可登陆网上办事大厅办理。"):
+        ds = [d for d in run(text_with(insert_after={3: sentence}), "GL606") if d.line == 4]
+        assert [(d.actual, d.fix.replacement) for d in ds] == [("登陆", "登录")], sentence
+    assert [d for d in run(text_with(insert_after={3: "申请人可登录中国政府网查询，网络安全。"}), "GL606") if d.line == 4] == []
+
+
+def test_gl601_a_revision_note_inside_the_marks_is_no_part_of_the_name():
+    # a probe of citations found 《…条例（修订）》 told its name was wrong while 《…条例（2019年修订）》
+    # passed, and a wrong name with a note after it (《中华人民共和国信息公开条例（2019年修订）》) missed
+    for note in ("（2019年修订）", "（修订）", "（修订版）", "(2019年修订)", "（国务院令第711号）"):
+        assert where(run(text_with(insert_after={3: f"依据《{NAME}{note}》第五十条。"}), "GL601")) == [("GL601", 335)], note
+        text = text_with(insert_after={3: f"依据《中华人民共和国信息公开条例{note}》第五十条。"})
+        ds = [d for d in run(text, "GL601") if d.line == 4]
+        assert len(ds) == 1 and ds[0].severity.value == "warning", note
+        assert f"《中华人民共和国信息公开条例{note}》应为《{NAME}{note}》" in ds[0].message
+        line = text.split("\n")[3]
+        assert line[ds[0].column - 1:ds[0].end_column - 1] == f"《中华人民共和国信息公开条例{note}》"
+        fixed = apply_fixes(text, ds)
+        assert f"依据《{NAME}{note}》第五十条" in fixed  # the name corrected, the note kept
+    ds = [d for d in run(text_with(insert_after={3: "依据《政府信息公开条例（修订）》。"}), "GL601") if d.line == 4]
+    assert [d.severity.value for d in ds] == ["info"]
+
+
+def test_gl601_the_name_in_angle_brackets_outside_a_title():
+    for o, c in (("<", ">"), ("<<", ">>"), ("〈", "〉"), ("＜", "＞")):
+        text = text_with(insert_after={3: f"严格执行{o}{NAME}{c}有关规定。"})
+        ds = [d for d in run(text, "GL601") if d.line == 4]
+        assert len(ds) == 1 and f"{o}{NAME}{c}应为《{NAME}》" in ds[0].message, o
+        assert f"严格执行《{NAME}》有关规定" in apply_fixes(text, ds)
+        # a title inside a title is marked so
+        inner = text_with(insert_after={3: f"印发《关于学习{o}{NAME}{c}的通知》。"})
+        assert [d for d in run(inner, "GL601") if d.line == 4] == [], o
+
+
+def test_gl601_angle_brackets_in_a_web_page():
+    page = ("<html><head><meta charset='utf-8'><title>某某局2022年政府信息公开工作年度报告</title></head><body>"
+            "<h1>某某局2022年政府信息公开工作年度报告</h1>\n<p>一、总体情况</p>\n"
+            f"<p>严格执行&lt;&lt;{NAME}&gt;&gt;有关规定。</p>\n</body></html>\n")
+    ds = govlint.lint(page.encode("utf-8"), Config(select=("GL601",)))
+    assert [(d.line, d.column) for d in ds] == [(3, 8)] and f"<<{NAME}>>" in ds[0].message
+
+
+def test_gl602_short_form_introduced_as_the_revised_one():
+    # a probe found the introduction itself reported when it names the revised regulation
+    for intro, use in (("（以下简称新《条例》）", "新《条例》"), ("（以下简称新修订《条例》）", "《条例》"),
+                       ("（以下简称修订后的《条例》）", "《条例》"), ("（以下统称《条例》）", "《条例》")):
+        text = text_with(replace={2: f"根据新修订的《{NAME}》{intro}的有关规定。"},
+                         insert_after={3: f"我局认真贯彻落实{use}要求。"})
+        assert run(text, "GL602") == [], intro
+    text = text_with(replace={2: f"根据《{NAME}》（以下简称新规）的有关规定。"}, insert_after={3: "我局认真贯彻落实《条例》要求。"})
+    assert where(run(text, "GL602")) == [("GL602", 4)]
+
+
+def test_gl603_the_regulations_history_is_no_citation_of_the_old_one():
+    # the regulation's own header, often quoted: the 2007 decree beside the revision that replaced it
+    history = ["《中华人民共和国政府信息公开条例》于2007年4月5日以国务院令第492号公布，2019年4月3日以国务院令第711号修订。",
+               "国办公开办函〔2021〕30号对原国办公开办函〔2019〕60号规定的年度报告格式进行了修订。"]
+    assert run(text_with(insert_after={1: history}), "GL603") == []
+    # citing the old one alone, or both as what the report follows, is still reported
+    old = ["根据《中华人民共和国政府信息公开条例》（国务院令第492号）编制。", "按照国办公开办函〔2019〕60号和国办公开办函〔2021〕30号要求编制。"]
+    assert where(run(text_with(insert_after={1: old}), "GL603")) == [("GL603", 2), ("GL603", 3)]
+
+
+def test_gl603_decree_written_guowuyuan_di_n_hao_ling_and_full_width_digits():
+    ds = run(text_with(insert_after={1: f"根据《{NAME}》（国务院第492号令）编制。"}), "GL603")
+    assert where(ds) == [("GL603", 2)] and "国务院令第492号" in ds[0].message and "国务院令第711号" in ds[0].message
+    assert run(text_with(insert_after={1: f"根据《{NAME}》（国务院第711号令）编制。"}), "GL603") == []
+    ds = run(text_with(insert_after={1: "按照国办公开办函〔２０１９〕６０号要求编制本报告。"}), "GL603")
+    assert where(ds) == [("GL603", 2)] and "国办公开办函〔2021〕30号" in ds[0].message
+    line = text_with(insert_after={1: "按照国办公开办函〔２０１９〕６０号要求编制本报告。"}).split("\n")[1]
+    assert line[ds[0].column - 1:ds[0].end_column - 1] == "国办公开办函〔２０１９〕６０号"
+
+
+def test_gl603_a_wrong_number_is_told_the_one_for_the_report_year():
+    # the regulation has two numbers (492 of 2007, 711 of 2019): a 2022 report is told 711 only
+    ds = run(text_with(insert_after={1: f"根据《{NAME}》（国务院令第712号）编制。"}), "GL603")
+    assert where(ds) == [("GL603", 2)] and "国务院令第711号" in ds[0].message and "492" not in ds[0].message
+    assert ds[0].expected == "国务院令第711号"
+
+
+def test_gl604_a_year_without_brackets():
+    # a probe found document numbers whose year lost its brackets not reported at all
+    for written in ("国办公开办函2021年30号", "国办公开办函2021第30号", "国办函2020 109号", "湘政发2022年5号"):
+        text = text_with(insert_after={1: f"按照{written}文件要求编制。"})
+        ds = run(text, "GL604")
+        assert where(ds) == [("GL604", 2)], written
+        assert ds[0].fix is None and f"“{written}”" in ds[0].message
+        assert text.split("\n")[1][ds[0].column - 1:ds[0].end_column - 1] == written
+    # the verb 发 before a year, announcements (公告2021年第5号 is their form), decrees, addresses
+    for sentence in ("市政府办公室印发2021年3号文件。", "及时下发2022年第3号通知。", "财政部公告2021年第5号。",
+                     "省人民政府令2020年第3号。", "办公地址：人民路2021号。", "收到申请2021件，办结2021件。"):
+        assert run(text_with(insert_after={1: sentence}), "GL604") == [], sentence
+    # and GL603 knows the document
+    ds = run(text_with(insert_after={1: "按照国办公开办函2019年60号要求编制本报告。"}), "GL603")
+    assert where(ds) == [("GL603", 2)] and "国办公开办函〔2021〕30号" in ds[0].message
+
+
+def test_gl605_a_breadcrumb_trail_with_right_marks():
+    # a page's trail copied under the title uses 》 as an arrow between its steps
+    for crumb in ("当前位置：首页》政务公开》政府信息公开年报", "首页 》 信息公开 》 年度报告"):
+        assert run(text_with(insert_after={1: crumb}), "GL605") == [], crumb
+    assert where(run(text_with(insert_after={1: "在网站首页设置专栏，落实中华人民共和国政府信息公开条例》。"}), "GL605")) == [
+        ("GL605", 2)]
+
+
+def test_gl603_names_the_number_as_written():
+    # a number written otherwise than issued is quoted as written, with the number as issued after it
+    ds = run(text_with(insert_after={1: f"根据《{NAME}》（国务院第492号令）编制。"}), "GL603")
+    assert "引用了“国务院第492号令”（国务院令第492号）" in ds[0].message
+    ds = run(text_with(insert_after={1: "按照国办公开办函2019年60号要求编制。"}), "GL603")
+    assert "引用了“国办公开办函2019年60号”（国办公开办函〔2019〕60号）" in ds[0].message
+    ds = run(text_with(insert_after={1: "依照《政府信息公开信息处理费管理办法》（国办函(2020)108号）。"}), "GL603")
+    assert "这里写的是“国办函(2020)108号”（国办函〔2020〕108号）" in ds[0].message
+    ds = run(text_with(insert_after={1: "按照国办公开办函〔2019〕60号要求编制。"}), "GL603")
+    assert "引用了“国办公开办函〔2019〕60号”：" in ds[0].message

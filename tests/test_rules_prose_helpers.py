@@ -21,6 +21,15 @@ from govlint_rules._prose import (admin_level, agency_kind, clause_start, cn_int
     # a street office is its government's agency in the streets, not a department (no deadline of its own)
     ("杭州市上城区湖滨街道办事处", "township", None),
     ("北京市朝阳区建外街道", "township", None),
+    # 乡/镇 inside a department's name is no township (城乡, 乡镇): a township has no bureau
+    ("长沙市住房和城乡建设局", "city", "department"),
+    ("湖南省住房和城乡建设厅", "province", "department"),
+    ("长沙市城乡规划局", "city", "department"),
+    ("长沙市乡镇企业局", "city", "department"),
+    ("长沙市城乡建设委员会", "city", "department"),
+    ("长沙县住房和城乡建设局", "county", "department"),
+    ("某某县古城乡人民政府", "township", "government"),
+    ("某某县某某镇财政所", "township", "department"),
     ("", None, None),
 ])
 def test_agency_level_and_kind(name, level, kind):
@@ -102,21 +111,25 @@ def test_find_periods_is_the_plain_scan():
 
 
 def test_doc_numbers_scan_from_where_a_number_can_start():
-    """``doc_numbers`` starts its scan near the first bracketed year or 国务院令; it finds what the
-    full scan of DOCNUM finds."""
+    """``doc_numbers`` starts its scan near the first bracketed year or 国务院令 (and its scan for a
+    year without brackets near the first one); it finds what the full scans find."""
     import random
 
-    from govlint_rules.citations._docs import _doc_numbers_from, doc_numbers
+    from govlint_rules.citations._docs import _bare_numbers, _doc_numbers_from, doc_numbers
 
     rng = random.Random(7)
     pieces = ["国办公开办函", "〔2021〕", "（2019）", "[2020]", "30号", "第711号", "国务院令", "号", "根据", "和",
               "《条例》", "2022", "印发", "的通知", " ", "，", "〔", "〕", "政府信息公开工作", "〔2021〕30号",
-              "（2019）60号", "办", "国办函", "某某县人民政府办公室", "某某市自然资源和规划局办公室文件"]
+              "（2019）60号", "办", "国办函", "某某县人民政府办公室", "某某市自然资源和规划局办公室文件",
+              "2021年30号", "2020 109号", "国务院第", "号令", "印发", "湘政发", "年", "第"]
     texts = ["按照国办公开办函〔2021〕30号要求，根据国务院令第711号", "文号为", "国务院令第1号和国办函〔2020〕109号"]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5000)]
-    found = 0
+    found = found_bare = 0
     for text in texts:
-        full = list(_doc_numbers_from(text, 0)) if "号" in text else []  # the scan from the start
+        full = list(_doc_numbers_from(text, 0)) if "号" in text else []  # the scans from the start
+        bare = [n for n in _bare_numbers(text, 0) if not any(o.start < n.end and n.start < o.end for o in full)]
+        full = sorted(full + bare) if "号" in text else []
         assert list(doc_numbers(text)) == full, text
         found += len(full)
-    assert found > 1000  # the random texts do hold document numbers
+        found_bare += len(bare)
+    assert found > 1000 and found_bare > 100  # the random texts do hold document numbers, with and without brackets

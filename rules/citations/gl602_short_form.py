@@ -4,8 +4,10 @@ from govlint.relazy import lazy_compile
 from .._prose import prose, span_of
 
 _USE = lazy_compile(r"《条例》")
-#: （以下简称《条例》）, also with the short form in quotes or bare: “条例”, 「条例」, 条例
-_DEFINE = lazy_compile(r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『‘]?\s*《?条例(?![\u4e00-\u9fff])")
+#: （以下简称《条例》）, also with the short form in quotes or bare: “条例”, 「条例」, 条例; as the revised one
+#: (以下简称新《条例》, 新修订《条例》); 统称 for 简称
+_DEFINE = lazy_compile(r"(?:以下简称|以下称|下称|简称|以下统称|统称)\s*[:：]?\s*[“\"「『‘]?\s*"
+                       r"(?:新修订的?|修订后的?|新)?\s*《?条例(?![\u4e00-\u9fff])")
 
 
 @rule("GL602", "citations.short-form", "info", summary_en="《条例》 used before it is introduced")
@@ -13,8 +15,8 @@ def short_form(report, ctx):
     """简称《条例》应先在全称后用“以下简称《条例》”引出。
 
     What: the short form 《条例》 appears only after the full name has been cited with
-    “（以下简称《条例》）” (also accepted: 下称, 简称, and the short form in quotes, “条例” or
-    「条例」). The first use before any such introduction is reported, once per report.
+    “（以下简称《条例》）” (also accepted: 下称, 简称, 统称, the short form in quotes, “条例” or
+    「条例」, and as the revised one, 新《条例》 or 新修订《条例》). The first use before any such introduction is reported, once per report.
     Why: 《条例》 alone names no document; the reader learns which regulation is meant only from the
     introduction. Reports that write 《条例》 from the first line leave it implicit (a note, not an
     error: the context usually makes it clear).

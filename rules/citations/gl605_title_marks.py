@@ -8,6 +8,8 @@ _OPEN, _CLOSE = "《", "》"
 _MARKS = cached_compile("[《》]")
 # a title in doubled marks on both sides (balanced, so _unmatched sees nothing): 《《X》》
 _DOUBLED_PAIR = cached_compile("《《([^《》\n]+)》》")
+#: a page's breadcrumb trail written with 》 between its steps (当前位置：首页》政务公开》年报): no title marks
+_BREADCRUMB = cached_compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置|现在位置|首页)")
 
 
 def _unmatched(text: str) -> tuple[list[int], list[int]]:
@@ -31,7 +33,8 @@ def title_marks(report, ctx):
     What: in each paragraph every 《 has its 》 and no mark is doubled (《《, 》》). When a doubled
     mark is the only imbalance — removing one of the two balances the paragraph — the fix removes
     it, as it removes both extra marks of a title doubled on both sides (《《…》》); other imbalances (a 《 never closed, a 》 never opened) are reported without a fix, since
-    where the missing mark belongs is not certain.
+    where the missing mark belongs is not certain. A page's breadcrumb trail written with 》 between
+    its steps (当前位置：首页》政务公开》年报) holds no title marks.
     Why: a doubled or missing book-title mark is a typing slip that readers notice and that breaks
     searching for the cited document; GB/T 15834—2011 §4.15 defines the marks as a pair.
     Fails: “严格按照《《中华人民共和国政府信息公开条例》”; “根据《中华人民共和国政府信息公开条例的规定”;
@@ -44,6 +47,8 @@ def title_marks(report, ctx):
         if _OPEN not in text and _CLOSE not in text:
             continue
         opens, stray = _unmatched(text)
+        if stray and not opens and _OPEN not in text and _BREADCRUMB.search(text):
+            continue
         if not opens and not stray:
             for m in _DOUBLED_PAIR.finditer(text) if "《《" in text else ():
                 a, b = m.span()

@@ -13,6 +13,8 @@ from .._prose import (
 )
 
 _VISITS = lazy_compile(r"浏览|访问|点击|阅读量|访客|访问量|页面量|流量|点播|播放|PV|pv|UV|uv")
+#: money written without 元 (总投资12000万, 预算支出15000万): budgets are written in 万 (GL403's)
+_MONEY = lazy_compile(r"投资|资金|预算|经费|拨款|支出|收入|金额|费用|资产|款项|产值|生产总值|营收|税收|财政|造价|收费")
 #: a count written with 万 stops at this many 万 (10000万 is 1亿: one writes 亿)
 MAX_WAN = 10000
 #: page views or visits a year above this are beyond what one agency's website draws
@@ -26,7 +28,8 @@ def magnitude_slip(report, ctx):
 
     What: a count written with 万 whose number is 10000 or more (``347451万次`` ≈ 34.7亿次) or with
     万/亿 doubled (``128.6万万次``), and
-    page views, visits or clicks above ``max_visits`` (default 10亿 a year). Money is left to GL403.
+    page views, visits or clicks above ``max_visits`` (default 10亿 a year). Money is left to GL403,
+    also when written without 元 (总投资12000万, 预算支出15000万).
     Why: nobody writes 10000万 — from there one writes 亿 — so N万 with N ≥ 10000 is almost always a
     number already counted in units with 万 added by mistake (347451次 written 347451万次), which
     makes the figure 10,000 times too large. A city bureau's website drawing billions of page views
@@ -50,6 +53,8 @@ def magnitude_slip(report, ctx):
             doubled = q.multiplier in (10_000, 100_000_000) and text[q.end:q.end + 1] in ("万", "亿")
             slip = (q.multiplier == 10_000 and written >= max_wan) or doubled
             label = text[clause_start(text, q.start, max(0, q.start - 30)):q.start]
+            if q.unit is None and not doubled and _MONEY.search(label):
+                continue  # money written without 元
             visits = bool(_VISITS.search(label)) and q.unit in (None, "次", "人次", "个") and q.value > max_visits
             if not (slip or visits):
                 continue

@@ -9,7 +9,12 @@ from .._prose import clause_start, fmt, magnitude, option, prose, quantities, sp
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _PROCESSING_FEE = lazy_compile(r"信息处理费|处理费")
 _FEES = lazy_compile(r"行政事业性收费|收费金额|收费")
+#: a region's total (全省行政事业性收费收入125亿元), not what the reporting agency collected
+_REGION = lazy_compile(r"全国|全省|全市|全区|全县|全州|全盟|全旗|各地|各级|全自治区|全辖")
 _MULT_NAME = {1: "元", 10_000: "万元", 100_000_000: "亿元"}
+#: a price per unit (0.5283元/千瓦时, 每立方米2.915元, 水价3.455元): prices are set finer than 分
+_PER_UNIT_AFTER = lazy_compile(r"[ \u00a0\u3000]*(?:[/／]|每)")
+_PRICE_BEFORE = lazy_compile(r"每|价")
 
 #: 本年收费金额 above this many 万元 (100亿元) is beyond one agency's fees for a year
 MAX_FEE_WAN = 1_000_000
@@ -35,9 +40,11 @@ def money(report, ctx):
 
     What: amounts of money in the text (元, 万元, 亿元) and table 二's 本年收费金额（单位：万元）:
     (1) more decimals than whole 分 allow (元 with more than 2, 万元 with more than 6, 亿元 with
-    more than 10); (2) fees beyond what one agency collects in a year: table 二's fee cell or a
-    行政事业性收费 amount above ``max_fee_wan`` (default 1000000万元 = 100亿元); a 信息处理费 above
-    ``max_processing_fee_yuan`` (default 1000000元).
+    more than 10) — not for a price per unit (``0.5283元/千瓦时``, ``每立方米2.915元``, after 价:
+    电价, 价格), which is set finer than 分; (2) fees beyond what one agency collects in a year:
+    table 二's fee cell or a 行政事业性收费 amount above ``max_fee_wan`` (default 1000000万元 = 100亿元); a 信息处理费 above
+    ``max_processing_fee_yuan`` (default 1000000元). A region's total (全省行政事业性收费收入125亿元),
+    which a finance department may publish, is not one agency's fees.
     Why: an amount in 元 typed into a 万元 column (251000 for 25.1万元) is 10,000 times too large;
     decimals finer than 分 show a figure converted or pasted wrongly. 信息处理费 are charged per page
     or per application under 国办函〔2020〕109号 and stay small.
@@ -56,7 +63,8 @@ def money(report, ctx):
             places, allowed = _decimals(q.number_text), _places(q.multiplier or 1)
             unit_name = _MULT_NAME.get(q.multiplier, "元")
             label = text[clause_start(text, q.start, max(0, q.start - 30)):q.start]
-            if places > allowed:
+            price = _PER_UNIT_AFTER.match(text, q.end) is not None or _PRICE_BEFORE.search(label) is not None
+            if places > allowed and not price:
                 yield ctx.rule.diag(
                     span_of(ctx, p, q.start, q.end),
                     f"金额“{q.raw}”有{places}位小数，以“{unit_name}”为单位最多{allowed}位（精确到分）；请核对单位换算",
@@ -65,7 +73,7 @@ def money(report, ctx):
                 continue
             if _PROCESSING_FEE.search(label) and q.value > max_proc:
                 limit = max_proc
-            elif _FEES.search(label) and q.value > max_fee_wan * 10_000:
+            elif _FEES.search(label) and q.value > max_fee_wan * 10_000 and not _REGION.search(label):
                 limit = max_fee_wan * 10_000
             else:
                 continue
