@@ -6,6 +6,7 @@ import hashlib
 import struct
 import sys
 
+import attrs
 import pytest
 from pdfbytes import make_pdf
 
@@ -202,3 +203,21 @@ def test_the_gap_between_chinese_and_digits_is_not_a_space():
     lines = read_pdf(_pdf_with_lines(gap, typed)).text.split("\n")
     assert "2023年3月15日" in lines
     assert "2023 年3月" in lines
+
+
+def test_a_paragraph_set_apart_by_spacing_is_not_joined_to_the_line_above():
+    """A title as wide as the page (an A5 page, a long agency name) ends at the right margin like a
+    wrapped line; set apart from the paragraph under it by more than the lines of a paragraph are
+    (Word's spacing after a paragraph), it is a paragraph of its own — it was joined to the
+    paragraph under it and the report had no title (GL104)."""
+    from govlint.readers.pdf import _paragraphs
+
+    title = _Line(1, "益阳市行政审批服务局2022年政府信息公开工作年度报告", 72, 84, 50, 550, 12)
+    body = [_Line(1, "根据《中华人民共和国政府信息公开条例》的有关规定，现对益阳市行政审批服务局", 100, 112, 50, 550, 12),
+            _Line(1, "2022年政府信息公开工作年度报告予以公布，本报告数据统计时限为2022年1月1日至", 115, 127, 50, 550, 12),
+            _Line(1, "2022年12月31日。", 130, 142, 50, 150, 12)]
+    out = _paragraphs([title] + body)
+    assert [ln.text for ln in out] == [title.text, "".join(ln.text for ln in body)]
+    # lines as far apart as the paragraph's own go on
+    close = _Line(1, title.text, 85, 97, 50, 550, 12)
+    assert len(_paragraphs([close] + [attrs.evolve(ln) for ln in body])) == 1

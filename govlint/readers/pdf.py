@@ -513,6 +513,13 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
     for ln in lines:
         right[ln.page] = max(right.get(ln.page, 0.0), ln.x1)
         left[ln.page] = min(left.get(ln.page, 1e9), ln.x0)
+    # the gap between the lines of a paragraph: the most common one, of the whole file (a page may
+    # hold a table and a few headings only); a paragraph set apart by spacing before or after it
+    # (段前/段后) stands wider apart — a title as wide as the page is not joined to the paragraph
+    # under it
+    gaps = Counter(round(b.top - a.bottom) for a, b in zip(lines, lines[1:])
+                   if a.page == b.page and 0 <= b.top - a.bottom < 1.5 * max(a.size, 1.0))
+    lead = gaps.most_common(1)[0][0] if gaps else None
     out: list[_Line] = []
     for i, ln in enumerate(lines):
         if out:
@@ -526,7 +533,8 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
             full = prev.x1 >= right[prev.page] - slack * max(prev.size, 1.0)
             ends = prev.text.rstrip()[-1:] in _SENTENCE_END
             same_size = abs(prev.size - ln.size) < 0.6
-            if full and not ends and same_size and not _ITEM_START.match(ln.text) and _adjacent(prev, ln):
+            apart = lead is not None and ln.page == prev.page and ln.top - prev.bottom > lead + 0.5 * max(prev.size, 1.0)
+            if full and not ends and same_size and not apart and not _ITEM_START.match(ln.text) and _adjacent(prev, ln):
                 prev.text = _join(prev.text, ln.text)
                 prev.x1, prev.bottom = ln.x1, ln.bottom
                 continue
