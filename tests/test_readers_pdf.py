@@ -221,3 +221,22 @@ def test_a_paragraph_set_apart_by_spacing_is_not_joined_to_the_line_above():
     # lines as far apart as the paragraph's own go on
     close = _Line(1, title.text, 85, 97, 50, 550, 12)
     assert len(_paragraphs([close] + [attrs.evolve(ln) for ln in body])) == 1
+
+
+def test_a_running_header_wrapped_over_two_lines_is_left_out():
+    """A long running header on a narrow page in large type wraps: its second line (``报告``) stands
+    below the top margin, the same, in the same place on every page. It was kept, and joined to a
+    part heading that ended the page above (GL103 ``…申请情况报告``)."""
+    from types import SimpleNamespace
+
+    from govlint.readers.pdf import _drop_margins
+
+    pages = [SimpleNamespace(height=595.0)] * 3
+    lines = []
+    for p in (1, 2, 3):
+        lines += [_Line(p, "××局2021年政府信息公开工作年度", 37 + 0.4 * p, 52, 60, 360, 16),
+                  _Line(p, "报告", 55 - 0.4 * p, 70, 60, 92, 16),
+                  _Line(p, f"第{p}页的正文。", 300, 316, 60, 200, 16)]
+    lines.append(_Line(3, "报告", 400, 416, 60, 92, 16))  # the same words elsewhere on a page: text
+    kept = [(ln.page, ln.text) for ln in _drop_margins(lines, pages)]
+    assert kept == [(1, "第1页的正文。"), (2, "第2页的正文。"), (3, "第3页的正文。"), (3, "报告")]

@@ -492,8 +492,23 @@ def _drop_margins(lines: list[_Line], pages: list[Any]) -> list[_Line]:
         if in_margin(ln) and _DIGITS.search(ln.text):
             pages_of.setdefault(_DIGITS.sub("#", ln.text.strip()), set()).add(ln.page)
     most = max(2, (npages + 1) // 2)
+    # a running header wrapped over two lines (a long title on a narrow page, in large type) reaches
+    # past the margin: a line near the top or the bottom of the page that stands, the same, in the
+    # same place on most pages is one too (``报告`` under ``××局2021年政府信息公开工作年度``)
+    placed: dict[str, list[_Line]] = {}
+    for ln in lines:
+        h = heights.get(ln.page, 842.0)
+        if ln.top < 0.15 * h or ln.bottom > 0.85 * h:
+            placed.setdefault(ln.text.strip(), []).append(ln)
+
+    def running(ln: _Line) -> bool:
+        same = placed.get(ln.text.strip(), ())
+        return len({o.page for o in same if abs(o.top - ln.top) <= 1.5}) >= most
+
     out = []
     for ln in lines:
+        if npages >= 2 and running(ln):
+            continue
         if in_margin(ln):
             s = ln.text.strip()
             if _PAGE_NO.match(s) or (npages >= 2 and repeated[s] >= 2):
