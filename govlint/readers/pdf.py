@@ -69,6 +69,15 @@ class _Line:
     x0: float
     x1: float
     size: float
+    # where it is read among the page's lines and tables (its top, but for the lines of a text set in
+    # two columns: the right column's after the left one's, see :func:`_columns`)
+    key: float = -1.0
+    column: int = 0  # 0: across the page; 1, 2: the left or right column of a text set in two
+    right: Optional[float] = None  # the right edge of its column
+
+    def __attrs_post_init__(self) -> None:
+        if self.key < 0:
+            self.key = self.top
 
 
 @attrs.define
@@ -148,7 +157,7 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> Source:
                          "the PDF's fonts have no Unicode mapping, so its text cannot be extracted; provide the Word or web version")
     b = TextBuilder()
     emitter = TableEmitter(b)
-    items: list[tuple[int, float, int, Any]] = [(ln.page, ln.top, 0, ln) for ln in lines]
+    items: list[tuple[int, float, int, Any]] = [(ln.page, ln.key, 0, ln) for ln in lines]
     items += [(t.page, t.top, 1, t) for t in _join_tables(tables, lines)]
     items.sort(key=lambda x: (x[0], x[1], x[2]))
     for _, _, kind, item in items:
@@ -204,7 +213,7 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
         if any(ln["text"].count(" ") >= _MIN_VALUES - 1 for ln in page_lines):
             more, page_lines = _word_tables(pno, page_lines, len(found) + 1)
             tables.extend(more)
-        for ln in page_lines:
+        for ln in _columns(page_lines):
             text = ln["text"]
             if " " in text and _CJK_GAP.search(text):
                 if blanks is None:
@@ -214,11 +223,119 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
             if not text.strip():
                 continue
             sizes = [c.get("size", 0) for c in ln.get("chars", [])] or [10.0]
-            lines.append(_Line(pno, text, ln["top"], ln["bottom"], ln["x0"], ln["x1"], max(set(sizes), key=sizes.count)))
+            lines.append(_Line(pno, text, ln["top"], ln["bottom"], ln["x0"], ln["x1"], max(set(sizes), key=sizes.count),
+                               ln.get("key", -1.0), ln.get("column", 0), ln.get("right")))
         for t in tables:
             if t.page == pno:
                 ncid += sum(c.text.count("(cid:") for row in t.rows for c in row)
     return _paragraphs(_drop_margins(lines, pages)), tables, nchars, ncid
+
+
+def _columns(lines: list[dict]) -> list[dict]:
+    """The page's text lines in reading order when a stretch of it is set in two columns (a section
+    in two columns, 分栏): pdfplumber joins a line of the left column and the one of the right
+    column standing at the same height into one line, and gives the two columns' lines in turns; the
+    text was read across the columns. A gap as wide as a character or more in the middle of the
+    page, under which at least three lines hold words on both sides, is a gutter; the lines around
+    it keeping clear of it are the two columns: the left one's lines are read first, then the right
+    one's (each line given its column's right edge, so that a line filling its column goes on in
+    the next)."""
+    if len(lines) < 3:
+        return lines
+    lo = min(ln["x0"] for ln in lines)
+    hi = max(ln["x1"] for ln in lines)
+    width = hi - lo
+    if width <= 0:
+        return lines
+
+    def chars_of(ln: dict) -> list[dict]:
+        return sorted((c for c in ln.get("chars") or [] if not c.get("text", " ").isspace()), key=lambda c: c["x0"])
+
+    # (a line of two columns of text has one wide gap, each side of it filling most of its column: the
+    # rows of a table drawn without rules, words and figures apart, have more, or short sides)
+    gaps: list[tuple[float, float]] = []
+    for ln in lines:
+        cs = chars_of(ln)
+        wide = [(a, b) for a, b in zip(cs, cs[1:]) if b["x0"] - a["x1"] > 1.2 * max(a.get("size", 0) or 10.0, b.get("size", 0) or 10.0)]
+        if len(wide) != 1:
+            continue
+        a, b = wide[0]
+        if lo + 0.25 * width < (a["x1"] + b["x0"]) / 2 < lo + 0.75 * width \
+                and a["x1"] - cs[0]["x0"] >= 0.6 * (a["x1"] - lo) and cs[-1]["x1"] - b["x0"] >= 0.6 * (hi - b["x0"]):
+            gaps.append((a["x1"], b["x0"]))
+    if len(gaps) < 3:
+        return lines
+    best = max(((sum(1 for a, b in gaps if a <= (g0 + g1) / 2 <= b), (g0 + g1) / 2) for g0, g1 in gaps))
+    if best[0] < 3:
+        return lines
+    # the middle of the gutter (a line of the left column may reach into it by a half-width
+    # character or two where the others end short of it)
+    x = (max(a for a, b in gaps if a <= best[1] <= b) + min(b for a, b in gaps if a <= best[1] <= b)) / 2
+
+    def side(ln: dict) -> str:
+        cs = chars_of(ln)
+        if not cs:
+            return "none"
+        if any(c["x0"] < x < c["x1"] for c in cs):
+            return "cross"
+        left = any(c["x1"] <= x for c in cs)
+        right = any(c["x0"] >= x for c in cs)
+        return "both" if left and right else "left" if left else "right"
+
+    kinds = [side(ln) for ln in lines]
+    out: list[dict] = []
+    i = 0
+    while i < len(lines):
+        if kinds[i] == "cross":
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and kinds[j] != "cross":
+            j += 1
+        run = list(range(i, j))
+        if sum(1 for n in run if kinds[n] == "both") < 3:
+            out.extend(lines[n] for n in run)
+            i = j
+            continue
+        # the lines after the right column's last are the left column's only one line further down
+        last_right = max(n for n in run if kinds[n] in ("both", "right"))
+        t_right = lines[last_right]["top"]
+        end = last_right + 1
+        while end < j and kinds[end] == "left" and lines[end]["top"] - t_right <= 1.5 * (lines[end]["bottom"] - lines[end]["top"]):
+            end += 1
+        left_parts, right_parts = [], []
+        for n in range(i, end):
+            ln = lines[n]
+            cs = chars_of(ln)
+            k = sum(1 for c in cs if c["x1"] <= x)
+            if kinds[n] in ("left", "none"):
+                left_parts.append(ln)
+                continue
+            if kinds[n] == "right":
+                right_parts.append(ln)
+                continue
+            # split the text after its k-th character (the text's spaces are no characters)
+            text, seen, cut = ln["text"], 0, len(ln["text"])
+            for pos, ch in enumerate(text):
+                if ch != " ":
+                    if seen == k:
+                        cut = pos
+                        break
+                    seen += 1
+            lc, rc = cs[:k], cs[k:]
+            left_parts.append(dict(ln, text=text[:cut].rstrip(), chars=lc, x0=lc[0]["x0"], x1=lc[-1]["x1"]))
+            right_parts.append(dict(ln, text=text[cut:].strip(), chars=rc, x0=rc[0]["x0"], x1=rc[-1]["x1"]))
+        col_right = max(p["x1"] for p in left_parts)
+        page_right = max(p["x1"] for p in right_parts)
+        last_top = lines[end - 1]["top"]
+        for p in left_parts:
+            out.append(dict(p, column=1, right=col_right))
+        for k2, p in enumerate(right_parts, 1):
+            out.append(dict(p, column=2, right=page_right, key=last_top + 1e-3 * k2))
+        out.extend(lines[n] for n in range(end, j))
+        i = j
+    return out
 
 
 def _open_ends(page: Any) -> list[dict]:
@@ -545,13 +662,14 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
             # punctuation that may not start a line (``）》，``) takes the characters before it along
             # to the next line: the line before stops short by their width
             slack += max((k + 1 for k, ch in enumerate(ln.text[:4]) if ch in _NO_LINE_START), default=0)
-            full = prev.x1 >= right[prev.page] - slack * max(prev.size, 1.0)
+            full = prev.x1 >= (prev.right if prev.right is not None else right[prev.page]) - slack * max(prev.size, 1.0)
             ends = prev.text.rstrip()[-1:] in _SENTENCE_END
             same_size = abs(prev.size - ln.size) < 0.6
             apart = lead is not None and ln.page == prev.page and ln.top - prev.bottom > lead + 0.5 * max(prev.size, 1.0)
             if full and not ends and same_size and not apart and not _ITEM_START.match(ln.text) and _adjacent(prev, ln):
                 prev.text = _join(prev.text, ln.text)
                 prev.x1, prev.bottom = ln.x1, ln.bottom
+                prev.column, prev.right = ln.column, ln.right
                 continue
             # (a centred line wraps only when it fills the width: a short title and the first line
             # of an indented paragraph under it are two)
@@ -567,6 +685,8 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
 
 def _adjacent(a: _Line, b: _Line) -> bool:
     if a.page == b.page:
+        if a.column == 1 and b.column == 2 and b.top < a.bottom:
+            return True  # from the foot of the left column to the head of the right one
         return 0 <= b.top - a.bottom < 1.5 * max(a.size, 1.0)
     return b.page == a.page + 1
 
