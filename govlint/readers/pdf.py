@@ -18,10 +18,15 @@ put back into the cell (:func:`_overflows`); a line set in two fonts is one line
 baselines (:func:`_on_baseline`); the browser's header and footer (date and time, title, address,
 ``2/7``) repeat on every page but for their numbers and are dropped.
 
-Text outside tables comes out as paragraphs in reading order (top to bottom, tables in between):
-visual lines are joined when a line runs to the right margin and the next one does not start a
-numbered item; a title wrapped over centred lines is joined; page numbers and lines repeated in the
-top or bottom margin of several pages are dropped.
+Tables drawn without inside rules (no cells for pdfplumber) are read from their words' positions
+(:func:`_word_tables`), their cells set at the top of their rows or vertically centred in them.
+
+Text outside tables comes out as paragraphs in reading order (top to bottom, tables in between; a
+stretch set in two columns column by column, :func:`_columns`): visual lines are joined when a line
+runs to the right margin (of its column) and the next one does not start a numbered item nor stands
+apart by a paragraph's spacing; a title wrapped over centred lines is joined; page numbers and lines
+repeated in the top or bottom margin of several pages (or, the same, in the same place near them:
+a running header wrapped over two lines) are dropped.
 
 Positions are line/column in the extracted text; locators give the page (``第3页``) and, for table
 cells, ``第3页 表1 第2行 第4列`` (the first table on page 3, its 2nd row, 4th column).
