@@ -262,7 +262,7 @@ def test_text_set_in_two_columns_is_read_column_by_column():
     right = ["十二项，全年未收取信息处理费", "。三是全年收到申请共计十二件", "，均已按期答复，无行政复议和", "行政诉讼。"]
     title = "本机关在这一年里做了下面这些事情，分两栏写在下面。"  # (across the page)
     lines = [_text_line(50, (50, title))]
-    lines += [_text_line(70 + 15 * k, (50, a), (275, b)) for k, (a, b) in enumerate(zip(left, right))]
+    lines += [_text_line(70 + 15 * k, (50, a), (205, b)) for k, (a, b) in enumerate(zip(left, right))]
     lines.append(_text_line(145, (50, "二、主动公开政府信息情况：下面的表格写的是全年的数")))
     out = _columns(lines)
     assert [ln["text"] for ln in out] == [title] + left + right + [lines[-1]["text"]]
@@ -273,6 +273,10 @@ def test_text_set_in_two_columns_is_read_column_by_column():
     # a table drawn without rules (words and figures set apart) is no text in two columns
     rows = [_text_line(70 + 15 * k, (50, label), (275, "0"), (330, "0")) for k, label in enumerate(["规章", "行政规范性文件", "行政许可"])]
     assert _columns(rows) == rows
+    heads = [("信息内容", "本年处理决定数量"), ("行政处罚", "0"), ("信息内容", "本年收费金额（单位：万元）"),
+             ("行政事业性收费", "0"), ("信息内容", "本年处理决定数量")]
+    block = [_text_line(70 + 15 * k, (50, a), (184, b)) for k, (a, b) in enumerate(heads)]
+    assert _columns(lines[:1] + block) == lines[:1] + block
     # a page in one column, and a table's rows of figures, are left as they are
     plain = [_text_line(70 + 15 * k, (50, a + b)) for k, (a, b) in enumerate(zip(left, right))]
     assert _columns(plain) == plain

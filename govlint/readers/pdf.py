@@ -256,8 +256,9 @@ def _columns(lines: list[dict]) -> list[dict]:
     def chars_of(ln: dict) -> list[dict]:
         return sorted((c for c in ln.get("chars") or [] if not c.get("text", " ").isspace()), key=lambda c: c["x0"])
 
-    # (a line of two columns of text has one wide gap, each side of it filling most of its column: the
-    # rows of a table drawn without rules, words and figures apart, have more, or short sides)
+    # (a line of two columns of text has one wide gap, each side of it filling most of its column, some
+    # 40% of the page's width: the rows of a table drawn without rules, words and figures apart, have
+    # more, or short sides)
     gaps: list[tuple[float, float]] = []
     for ln in lines:
         cs = chars_of(ln)
@@ -266,7 +267,7 @@ def _columns(lines: list[dict]) -> list[dict]:
             continue
         a, b = wide[0]
         if lo + 0.25 * width < (a["x1"] + b["x0"]) / 2 < lo + 0.75 * width \
-                and a["x1"] - cs[0]["x0"] >= 0.6 * (a["x1"] - lo) and cs[-1]["x1"] - b["x0"] >= 0.6 * (hi - b["x0"]):
+                and a["x1"] - cs[0]["x0"] >= 0.4 * width and cs[-1]["x1"] - b["x0"] >= 0.4 * width:
             gaps.append((a["x1"], b["x0"]))
     if len(gaps) < 3:
         return lines
