@@ -6,6 +6,7 @@ import hashlib
 import struct
 import sys
 
+import attrs
 import pytest
 from pdfbytes import make_pdf
 
@@ -202,3 +203,80 @@ def test_the_gap_between_chinese_and_digits_is_not_a_space():
     lines = read_pdf(_pdf_with_lines(gap, typed)).text.split("\n")
     assert "2023年3月15日" in lines
     assert "2023 年3月" in lines
+
+
+def test_a_paragraph_set_apart_by_spacing_is_not_joined_to_the_line_above():
+    """A title as wide as the page (an A5 page, a long agency name) ends at the right margin like a
+    wrapped line; set apart from the paragraph under it by more than the lines of a paragraph are
+    (Word's spacing after a paragraph), it is a paragraph of its own — it was joined to the
+    paragraph under it and the report had no title (GL104)."""
+    from govlint.readers.pdf import _paragraphs
+
+    title = _Line(1, "益阳市行政审批服务局2022年政府信息公开工作年度报告", 72, 84, 50, 550, 12)
+    body = [_Line(1, "根据《中华人民共和国政府信息公开条例》的有关规定，现对益阳市行政审批服务局", 100, 112, 50, 550, 12),
+            _Line(1, "2022年政府信息公开工作年度报告予以公布，本报告数据统计时限为2022年1月1日至", 115, 127, 50, 550, 12),
+            _Line(1, "2022年12月31日。", 130, 142, 50, 150, 12)]
+    out = _paragraphs([title] + body)
+    assert [ln.text for ln in out] == [title.text, "".join(ln.text for ln in body)]
+    # lines as far apart as the paragraph's own go on
+    close = _Line(1, title.text, 85, 97, 50, 550, 12)
+    assert len(_paragraphs([close] + [attrs.evolve(ln) for ln in body])) == 1
+
+
+def test_a_running_header_wrapped_over_two_lines_is_left_out():
+    """A long running header on a narrow page in large type wraps: its second line (``报告``) stands
+    below the top margin, the same, in the same place on every page. It was kept, and joined to a
+    part heading that ended the page above (GL103 ``…申请情况报告``)."""
+    from types import SimpleNamespace
+
+    from govlint.readers.pdf import _drop_margins
+
+    pages = [SimpleNamespace(height=595.0)] * 3
+    lines = []
+    for p in (1, 2, 3):
+        lines += [_Line(p, "××局2021年政府信息公开工作年度", 37 + 0.4 * p, 52, 60, 360, 16),
+                  _Line(p, "报告", 55 - 0.4 * p, 70, 60, 92, 16),
+                  _Line(p, f"第{p}页的正文。", 300, 316, 60, 200, 16)]
+    lines.append(_Line(3, "报告", 400, 416, 60, 92, 16))  # the same words elsewhere on a page: text
+    kept = [(ln.page, ln.text) for ln in _drop_margins(lines, pages)]
+    assert kept == [(1, "第1页的正文。"), (2, "第2页的正文。"), (3, "第3页的正文。"), (3, "报告")]
+
+
+def _text_line(top: float, *parts: tuple[float, str], size: float = 10.0) -> dict:
+    """A text line as pdfplumber gives it (its characters with their boxes), its parts written from
+    the x given, one character ``size`` wide, the parts joined by a space in its text."""
+    chars = [{"text": ch, "x0": x + k * size, "x1": x + (k + 1) * size, "top": top, "bottom": top + size, "size": size}
+             for x, text in parts for k, ch in enumerate(text)]
+    return {"text": " ".join(t for _, t in parts), "x0": chars[0]["x0"], "x1": chars[-1]["x1"], "top": top,
+            "bottom": top + size, "chars": chars}
+
+
+def test_text_set_in_two_columns_is_read_column_by_column():
+    """A section set in two columns (分栏): pdfplumber joins the lines of both columns standing at one
+    height into one line; they are read as the left column, then the right one, and a line filling
+    the left column goes on at the head of the right one (the text was read across the columns:
+    unpaired 《》, GL605, figures of one sentence set in another)."""
+    from govlint.readers.pdf import _columns, _paragraphs
+
+    left = ["本机关认真贯彻落实《条例》，", "坚持以公开为常态、不公开为例", "外的原则，二是主动公开《政府", "信息公开指南》，更新目录共计"]
+    right = ["十二项，全年未收取信息处理费", "。三是全年收到申请共计十二件", "，均已按期答复，无行政复议和", "行政诉讼。"]
+    title = "本机关在这一年里做了下面这些事情，分两栏写在下面。"  # (across the page)
+    lines = [_text_line(50, (50, title))]
+    lines += [_text_line(70 + 15 * k, (50, a), (205, b)) for k, (a, b) in enumerate(zip(left, right))]
+    lines.append(_text_line(145, (50, "二、主动公开政府信息情况：下面的表格写的是全年的数")))
+    out = _columns(lines)
+    assert [ln["text"] for ln in out] == [title] + left + right + [lines[-1]["text"]]
+    made = [_Line(1, ln["text"], ln["top"], ln["bottom"], ln["x0"], ln["x1"], 10, ln.get("key", -1.0),
+                  ln.get("column", 0), ln.get("right")) for ln in out]
+    made.sort(key=lambda ln: ln.key)
+    assert [ln.text for ln in _paragraphs(made)][1] == "".join(left + right)
+    # a table drawn without rules (words and figures set apart) is no text in two columns
+    rows = [_text_line(70 + 15 * k, (50, label), (275, "0"), (330, "0")) for k, label in enumerate(["规章", "行政规范性文件", "行政许可"])]
+    assert _columns(rows) == rows
+    heads = [("信息内容", "本年处理决定数量"), ("行政处罚", "0"), ("信息内容", "本年收费金额（单位：万元）"),
+             ("行政事业性收费", "0"), ("信息内容", "本年处理决定数量")]
+    block = [_text_line(70 + 15 * k, (50, a), (184, b)) for k, (a, b) in enumerate(heads)]
+    assert _columns(lines[:1] + block) == lines[:1] + block
+    # a page in one column, and a table's rows of figures, are left as they are
+    plain = [_text_line(70 + 15 * k, (50, a + b)) for k, (a, b) in enumerate(zip(left, right))]
+    assert _columns(plain) == plain

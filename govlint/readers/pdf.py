@@ -18,10 +18,15 @@ put back into the cell (:func:`_overflows`); a line set in two fonts is one line
 baselines (:func:`_on_baseline`); the browser's header and footer (date and time, title, address,
 ``2/7``) repeat on every page but for their numbers and are dropped.
 
-Text outside tables comes out as paragraphs in reading order (top to bottom, tables in between):
-visual lines are joined when a line runs to the right margin and the next one does not start a
-numbered item; a title wrapped over centred lines is joined; page numbers and lines repeated in the
-top or bottom margin of several pages are dropped.
+Tables drawn without inside rules (no cells for pdfplumber) are read from their words' positions
+(:func:`_word_tables`), their cells set at the top of their rows or vertically centred in them.
+
+Text outside tables comes out as paragraphs in reading order (top to bottom, tables in between; a
+stretch set in two columns column by column, :func:`_columns`): visual lines are joined when a line
+runs to the right margin (of its column) and the next one does not start a numbered item nor stands
+apart by a paragraph's spacing; a title wrapped over centred lines is joined; page numbers and lines
+repeated in the top or bottom margin of several pages (or, the same, in the same place near them:
+a running header wrapped over two lines) are dropped.
 
 Positions are line/column in the extracted text; locators give the page (``第3页``) and, for table
 cells, ``第3页 表1 第2行 第4列`` (the first table on page 3, its 2nd row, 4th column).
@@ -69,6 +74,15 @@ class _Line:
     x0: float
     x1: float
     size: float
+    # where it is read among the page's lines and tables (its top, but for the lines of a text set in
+    # two columns: the right column's after the left one's, see :func:`_columns`)
+    key: float = -1.0
+    column: int = 0  # 0: across the page; 1, 2: the left or right column of a text set in two
+    right: Optional[float] = None  # the right edge of its column
+
+    def __attrs_post_init__(self) -> None:
+        if self.key < 0:
+            self.key = self.top
 
 
 @attrs.define
@@ -148,7 +162,7 @@ def read_pdf(data: bytes, path: Optional[str] = None) -> Source:
                          "the PDF's fonts have no Unicode mapping, so its text cannot be extracted; provide the Word or web version")
     b = TextBuilder()
     emitter = TableEmitter(b)
-    items: list[tuple[int, float, int, Any]] = [(ln.page, ln.top, 0, ln) for ln in lines]
+    items: list[tuple[int, float, int, Any]] = [(ln.page, ln.key, 0, ln) for ln in lines]
     items += [(t.page, t.top, 1, t) for t in _join_tables(tables, lines)]
     items.sort(key=lambda x: (x[0], x[1], x[2]))
     for _, _, kind, item in items:
@@ -204,7 +218,7 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
         if any(ln["text"].count(" ") >= _MIN_VALUES - 1 for ln in page_lines):
             more, page_lines = _word_tables(pno, page_lines, len(found) + 1)
             tables.extend(more)
-        for ln in page_lines:
+        for ln in _columns(page_lines):
             text = ln["text"]
             if " " in text and _CJK_GAP.search(text):
                 if blanks is None:
@@ -214,11 +228,120 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
             if not text.strip():
                 continue
             sizes = [c.get("size", 0) for c in ln.get("chars", [])] or [10.0]
-            lines.append(_Line(pno, text, ln["top"], ln["bottom"], ln["x0"], ln["x1"], max(set(sizes), key=sizes.count)))
+            lines.append(_Line(pno, text, ln["top"], ln["bottom"], ln["x0"], ln["x1"], max(set(sizes), key=sizes.count),
+                               ln.get("key", -1.0), ln.get("column", 0), ln.get("right")))
         for t in tables:
             if t.page == pno:
                 ncid += sum(c.text.count("(cid:") for row in t.rows for c in row)
     return _paragraphs(_drop_margins(lines, pages)), tables, nchars, ncid
+
+
+def _columns(lines: list[dict]) -> list[dict]:
+    """The page's text lines in reading order when a stretch of it is set in two columns (a section
+    in two columns, 分栏): pdfplumber joins a line of the left column and the one of the right
+    column standing at the same height into one line, and gives the two columns' lines in turns; the
+    text was read across the columns. A gap as wide as a character or more in the middle of the
+    page, under which at least three lines hold words on both sides, is a gutter; the lines around
+    it keeping clear of it are the two columns: the left one's lines are read first, then the right
+    one's (each line given its column's right edge, so that a line filling its column goes on in
+    the next)."""
+    if len(lines) < 3:
+        return lines
+    lo = min(ln["x0"] for ln in lines)
+    hi = max(ln["x1"] for ln in lines)
+    width = hi - lo
+    if width <= 0:
+        return lines
+
+    def chars_of(ln: dict) -> list[dict]:
+        return sorted((c for c in ln.get("chars") or [] if not c.get("text", " ").isspace()), key=lambda c: c["x0"])
+
+    # (a line of two columns of text has one wide gap, each side of it filling most of its column, some
+    # 40% of the page's width: the rows of a table drawn without rules, words and figures apart, have
+    # more, or short sides)
+    gaps: list[tuple[float, float]] = []
+    for ln in lines:
+        cs = chars_of(ln)
+        wide = [(a, b) for a, b in zip(cs, cs[1:]) if b["x0"] - a["x1"] > 1.2 * max(a.get("size", 0) or 10.0, b.get("size", 0) or 10.0)]
+        if len(wide) != 1:
+            continue
+        a, b = wide[0]
+        if lo + 0.25 * width < (a["x1"] + b["x0"]) / 2 < lo + 0.75 * width \
+                and a["x1"] - cs[0]["x0"] >= 0.4 * width and cs[-1]["x1"] - b["x0"] >= 0.4 * width:
+            gaps.append((a["x1"], b["x0"]))
+    if len(gaps) < 3:
+        return lines
+    best = max(((sum(1 for a, b in gaps if a <= (g0 + g1) / 2 <= b), (g0 + g1) / 2) for g0, g1 in gaps))
+    if best[0] < 3:
+        return lines
+    # the middle of the gutter (a line of the left column may reach into it by a half-width
+    # character or two where the others end short of it)
+    x = (max(a for a, b in gaps if a <= best[1] <= b) + min(b for a, b in gaps if a <= best[1] <= b)) / 2
+
+    def side(ln: dict) -> str:
+        cs = chars_of(ln)
+        if not cs:
+            return "none"
+        if any(c["x0"] < x < c["x1"] for c in cs):
+            return "cross"
+        left = any(c["x1"] <= x for c in cs)
+        right = any(c["x0"] >= x for c in cs)
+        return "both" if left and right else "left" if left else "right"
+
+    kinds = [side(ln) for ln in lines]
+    out: list[dict] = []
+    i = 0
+    while i < len(lines):
+        if kinds[i] == "cross":
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and kinds[j] != "cross":
+            j += 1
+        run = list(range(i, j))
+        if sum(1 for n in run if kinds[n] == "both") < 3:
+            out.extend(lines[n] for n in run)
+            i = j
+            continue
+        # the lines after the right column's last are the left column's only one line further down
+        last_right = max(n for n in run if kinds[n] in ("both", "right"))
+        t_right = lines[last_right]["top"]
+        end = last_right + 1
+        while end < j and kinds[end] == "left" and lines[end]["top"] - t_right <= 1.5 * (lines[end]["bottom"] - lines[end]["top"]):
+            end += 1
+        left_parts, right_parts = [], []
+        for n in range(i, end):
+            ln = lines[n]
+            cs = chars_of(ln)
+            k = sum(1 for c in cs if c["x1"] <= x)
+            if kinds[n] in ("left", "none"):
+                left_parts.append(ln)
+                continue
+            if kinds[n] == "right":
+                right_parts.append(ln)
+                continue
+            # split the text after its k-th character (the text's spaces are no characters)
+            text, seen, cut = ln["text"], 0, len(ln["text"])
+            for pos, ch in enumerate(text):
+                if ch != " ":
+                    if seen == k:
+                        cut = pos
+                        break
+                    seen += 1
+            lc, rc = cs[:k], cs[k:]
+            left_parts.append(dict(ln, text=text[:cut].rstrip(), chars=lc, x0=lc[0]["x0"], x1=lc[-1]["x1"]))
+            right_parts.append(dict(ln, text=text[cut:].strip(), chars=rc, x0=rc[0]["x0"], x1=rc[-1]["x1"]))
+        col_right = max(p["x1"] for p in left_parts)
+        page_right = max(p["x1"] for p in right_parts)
+        last_top = lines[end - 1]["top"]
+        for p in left_parts:
+            out.append(dict(p, column=1, right=col_right))
+        for k2, p in enumerate(right_parts, 1):
+            out.append(dict(p, column=2, right=page_right, key=last_top + 1e-3 * k2))
+        out.extend(lines[n] for n in range(end, j))
+        i = j
+    return out
 
 
 def _open_ends(page: Any) -> list[dict]:
@@ -492,8 +615,23 @@ def _drop_margins(lines: list[_Line], pages: list[Any]) -> list[_Line]:
         if in_margin(ln) and _DIGITS.search(ln.text):
             pages_of.setdefault(_DIGITS.sub("#", ln.text.strip()), set()).add(ln.page)
     most = max(2, (npages + 1) // 2)
+    # a running header wrapped over two lines (a long title on a narrow page, in large type) reaches
+    # past the margin: a line near the top or the bottom of the page that stands, the same, in the
+    # same place on most pages is one too (``报告`` under ``××局2021年政府信息公开工作年度``)
+    placed: dict[str, list[_Line]] = {}
+    for ln in lines:
+        h = heights.get(ln.page, 842.0)
+        if ln.top < 0.15 * h or ln.bottom > 0.85 * h:
+            placed.setdefault(ln.text.strip(), []).append(ln)
+
+    def running(ln: _Line) -> bool:
+        same = placed.get(ln.text.strip(), ())
+        return len({o.page for o in same if abs(o.top - ln.top) <= 1.5}) >= most
+
     out = []
     for ln in lines:
+        if npages >= 2 and running(ln):
+            continue
         if in_margin(ln):
             s = ln.text.strip()
             if _PAGE_NO.match(s) or (npages >= 2 and repeated[s] >= 2):
@@ -513,6 +651,13 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
     for ln in lines:
         right[ln.page] = max(right.get(ln.page, 0.0), ln.x1)
         left[ln.page] = min(left.get(ln.page, 1e9), ln.x0)
+    # the gap between the lines of a paragraph: the most common one, of the whole file (a page may
+    # hold a table and a few headings only); a paragraph set apart by spacing before or after it
+    # (段前/段后) stands wider apart — a title as wide as the page is not joined to the paragraph
+    # under it
+    gaps = Counter(round(b.top - a.bottom) for a, b in zip(lines, lines[1:])
+                   if a.page == b.page and 0 <= b.top - a.bottom < 1.5 * max(a.size, 1.0))
+    lead = gaps.most_common(1)[0][0] if gaps else None
     out: list[_Line] = []
     for i, ln in enumerate(lines):
         if out:
@@ -523,12 +668,14 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
             # punctuation that may not start a line (``）》，``) takes the characters before it along
             # to the next line: the line before stops short by their width
             slack += max((k + 1 for k, ch in enumerate(ln.text[:4]) if ch in _NO_LINE_START), default=0)
-            full = prev.x1 >= right[prev.page] - slack * max(prev.size, 1.0)
+            full = prev.x1 >= (prev.right if prev.right is not None else right[prev.page]) - slack * max(prev.size, 1.0)
             ends = prev.text.rstrip()[-1:] in _SENTENCE_END
             same_size = abs(prev.size - ln.size) < 0.6
-            if full and not ends and same_size and not _ITEM_START.match(ln.text) and _adjacent(prev, ln):
+            apart = lead is not None and ln.page == prev.page and ln.top - prev.bottom > lead + 0.5 * max(prev.size, 1.0)
+            if full and not ends and same_size and not apart and not _ITEM_START.match(ln.text) and _adjacent(prev, ln):
                 prev.text = _join(prev.text, ln.text)
                 prev.x1, prev.bottom = ln.x1, ln.bottom
+                prev.column, prev.right = ln.column, ln.right
                 continue
             # (a centred line wraps only when it fills the width: a short title and the first line
             # of an indented paragraph under it are two)
@@ -544,6 +691,8 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
 
 def _adjacent(a: _Line, b: _Line) -> bool:
     if a.page == b.page:
+        if a.column == 1 and b.column == 2 and b.top < a.bottom:
+            return True  # from the foot of the left column to the head of the right one
         return 0 <= b.top - a.bottom < 1.5 * max(a.size, 1.0)
     return b.page == a.page + 1
 
@@ -725,8 +874,9 @@ def _segments(ln: dict) -> list[dict]:
             s = out[-1]
             s["text"] += c["text"]
             s["x1"] = max(s["x1"], c["x1"])
+            s["top"], s["bottom"] = min(s["top"], c["top"]), max(s["bottom"], c["bottom"])
         else:
-            out.append({"text": c["text"], "x0": c["x0"], "x1": c["x1"], "size": size})
+            out.append({"text": c["text"], "x0": c["x0"], "x1": c["x1"], "size": size, "top": c["top"], "bottom": c["bottom"]})
     return out
 
 
@@ -758,25 +908,58 @@ def _word_tables(pno: int, lines: list[dict], first: int = 1) -> tuple[list[_Tab
             continue
         size = max(s["size"] for s in segs[i])
         # the value columns: the figures' centres
-        centres = _cluster([(s["x0"] + s["x1"]) / 2 for s in segs[i] if _is_figure(s)], 0.5 * size)
+        figs = [s for s in segs[i] if _is_figure(s)]
+        # (and the columns whose figure its narrow cell wrapped over the lines around the row's,
+        # vertically centred: lines of digits only, right over or under it, beside its figures)
+        mid = (lines[i]["top"] + lines[i]["bottom"]) / 2
+        for n in (i - 1, i + 1):
+            if 0 <= n < len(lines) and segs[n] and not data[n] and all(s["text"].isdigit() for s in segs[n]) \
+                    and abs((lines[n]["top"] + lines[n]["bottom"]) / 2 - mid) <= 1.5 * size:
+                figs += [s for s in segs[n] if not any(t["x0"] < s["x1"] and s["x0"] < t["x1"] for t in segs[i])]
+        centres = _cluster([(s["x0"] + s["x1"]) / 2 for s in figs], 0.5 * size)
         if len(centres) < _MIN_VALUES:
             i += 1
             continue
         step = min(b - a for a, b in zip(centres, centres[1:]))
-        left = centres[0] - step / 2
+        # the label area ends before the first figure (set at the left of its cell, its centre is
+        # not that of the column: a label may reach past it)
+        left = max(centres[0] - step / 2, min(s["x0"] for s in figs) - 1)
+
+        def in_columns(n: int) -> bool:
+            """Does each figure of line ``n`` stand in one value column (set at its left, middle or
+            right: a figure of one digit under one of four)?"""
+            vals = [s for s in segs[n] if s["x0"] >= left - 1]
+            return all(any(c - step / 2 - 1 <= s["x0"] and s["x1"] <= c + step / 2 + 1 for c in centres) for s in vals)
+
+        def _rows_on(n: int) -> bool:
+            """Do the lines from ``n`` on hold labels only, close together, down to a line of figures
+            in the table's columns?"""
+            while n < len(lines) and not data[n]:
+                if not segs[n] or any(s["x1"] > left + 1 for s in segs[n]) or n + 1 == len(lines):
+                    return False
+                g = lines[n + 1]["top"] - lines[n]["bottom"]
+                if g > (3 * size if data[n + 1] else max(gap or 0.0, 0.5 * size) + 1.0):
+                    return False
+                n += 1
+            return n < len(lines) and in_columns(n)
+
         gap = None
+        wide = 0.0  # the widest gap between rows set apart
         j = i + 1
         while j < len(lines):
             g = lines[j]["top"] - lines[j - 1]["bottom"]
-            if gap is not None and g > gap + 1.0:
+            if data[j] and not in_columns(j):
                 break
-            if data[j]:
-                vals = [s for s in segs[j] if s["x0"] >= left - 1]
-                if not all(any(abs((s["x0"] + s["x1"]) / 2 - c) <= 0.5 * size for c in centres) for s in vals):
+            if not data[j] and not all(s["x1"] <= left + 1 or _figure_rest(s, centres, step) for s in segs[j]):
+                break
+            if gap is not None and g > max(gap + 1.0, 0.5 * size):
+                # rows set wider apart (taller rows, their labels and figures centred in them): the
+                # table goes on only to a line of figures in its columns, over lines of labels
+                if g > 3 * size or not _rows_on(j):
                     break
-            elif not all(s["x1"] <= left + 1 or _figure_rest(s, centres, step) for s in segs[j]):
-                break
-            gap = g if gap is None else max(gap, g)
+                wide = max(wide, g)
+            else:
+                gap = g if gap is None else max(gap, g)
             j += 1
         end = j  # (the label of the last row wrapped over the lines under it: they stay with it)
         body = list(range(i, end))
@@ -789,14 +972,31 @@ def _word_tables(pno: int, lines: list[dict], first: int = 1) -> tuple[list[_Tab
         while k > 0 and k - 1 not in used:
             ln, below = lines[k - 1], lines[k]
             ss = segs[k - 1]
-            if not ss or data[k - 1] or below["top"] - ln["bottom"] > gap + (0.5 * size if len(ss) > 1 else 1.0):
+            if not ss or data[k - 1] or below["top"] - ln["bottom"] > max(gap, wide) + (0.5 * size if len(ss) > 1 else 1.0):
                 break
-            if any(s["x1"] > right + 2 or s["x0"] < lines[i]["x0"] - 2 * size for s in ss):
+            if any(s["x1"] > right + 2 or s["x0"] < min(lines[n]["x0"] for n in body) - 2 * size for s in ss):
                 break
             if len(ss) == 1 and ss[0]["x0"] < left - 1 < ss[0]["x1"]:
                 break
             k -= 1
-        head = list(range(k, i))
+        # the first row's label vertically centred in its row: its lines above the row's figures
+        # (the first starting a numbered item, all in the label columns) are no header
+        m = i
+        while m > k and segs[m - 1] and all(s["x1"] <= left + 1 for s in segs[m - 1]):
+            m -= 1
+            if any(_ITEM_CUT.match(s["text"]) for s in segs[m]):
+                break
+        else:
+            m = i
+        # and the first parts of figures wrapped in their cells, set over the row's line (vertically
+        # centred) in columns where it has none, are no header either
+        taken = [s for s in segs[i] if s["x1"] > left + 1]
+        while m > k and segs[m - 1] and all(
+                s["text"].isdigit() and s["x0"] >= left - 1 and not any(t["x0"] < s["x1"] and s["x0"] < t["x1"] for t in taken)
+                for s in segs[m - 1]) and lines[i]["top"] - lines[m - 1]["bottom"] <= size:
+            m -= 1
+        head = list(range(k, m))
+        body = list(range(m, end))
         t = _grid_table(pno, first + len(tables), lines, segs, head, body, data, centres, left, right, size)
         if t is None:
             i += 1
@@ -815,6 +1015,54 @@ def _figure_rest(s: dict, centres: list[float], step: float) -> bool:
     return s["text"].isdigit() and any(abs(m - c) <= step / 2 for c in centres)
 
 
+def _label_cells(pieces: list[dict], figure_lines: set[int], rights: list[float]) -> list[list[dict]]:
+    """The label pieces of a table drawn without rules grouped into cells, column by column, top to
+    bottom: a piece goes on the cell above it in its column when it starts no numbered item, stands
+    close under it (no wider apart than the column's lines are) and, on a line of figures, when the
+    line above filled the cell (a label set at the top of its row starts on its row's figures; one
+    vertically centred in its row, as many offices set their tables, has lines above them).
+    ``rights``: the right edges of the label columns."""
+    by_col: dict[int, list[dict]] = {}
+    for p in pieces:
+        by_col.setdefault(p["col"], []).append(p)
+    out: list[list[dict]] = []
+    for c, ps in sorted(by_col.items()):
+        ps.sort(key=lambda p: p["top"])
+        gaps = [b["top"] - a["bottom"] for a, b in zip(ps, ps[1:]) if b["top"] >= a["bottom"] - 1]
+        lead = max(0.0, min(gaps, default=0.0))
+        cur: Optional[list[dict]] = None
+        for p in ps:
+            if cur is not None and not _ITEM_CUT.match(p["text"]):
+                a = cur[-1]
+                room = min((r for r in rights if r >= a["x1"] - 1), default=a["x1"]) - a["x1"]
+                fills = room < 2.5 * a["size"]
+                if p["top"] - a["bottom"] <= lead + 0.5 * p["size"] and (fills or p["line"] not in figure_lines):
+                    cur.append(p)
+                    continue
+            cur = [p]
+            out.append(cur)
+    return out
+
+
+def _aligned_row(block: list[dict], mids: list[float]) -> int:
+    """The row (index into ``mids``, the middles of the lines of figures) a label cell stands in: the
+    row its first line is on (set at the top), else the one its middle is on (centred), else its
+    last line (at the bottom), else the nearest."""
+    size = max(p["size"] for p in block)
+
+    def near(y: float) -> tuple[float, int]:
+        return min((abs(m - y), k) for k, m in enumerate(mids))
+
+    first = (block[0]["top"] + block[0]["bottom"]) / 2
+    last = (block[-1]["top"] + block[-1]["bottom"]) / 2
+    middle = (block[0]["top"] + block[-1]["bottom"]) / 2
+    for y, tol in ((first, 0.35), (middle, 0.5), (last, 0.35)):
+        d, k = near(y)
+        if d <= tol * size:
+            return k
+    return near(middle)[1]
+
+
 def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], head: list[int], body: list[int],
                 data: list[bool], centres: list[float], left: float, right: float, size: float) -> Optional[_Table]:
     """The cells of one table drawn without rules (see :func:`_word_tables`), the page's ``k``-th table."""
@@ -830,16 +1078,19 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
         return nlab + min(range(len(centres)), key=lambda k: abs(centres[k] - m))
 
     cells: list[tuple[int, int, int, list[str], float]] = []  # (row, col, colspan, pieces, last piece's width)
-    # header: a cell goes on under a piece that fills the columns it stands in
-    hrow = 0
-    last: list[tuple[int, dict]] = []  # (cell index, piece) on the line above
-    for r, n in enumerate(head):
-        started = False
-        now: list[tuple[int, dict]] = []
+    # header: a cell goes on under a piece that fills the columns it stands in (on the line under
+    # it: header words vertically centred in cells of different heights are set on lines between
+    # each other's, ``其他`` between ``商业`` and ``企业``)
+    ends: dict[int, dict] = {}  # cell index -> its last piece
+    tops: dict[int, float] = {}  # cell index -> the top of its first piece
+    ends_first: dict[int, dict] = {}  # cell index -> its first piece
+    for n in head:
         for s in segs[n]:
             w = s["x1"] - s["x0"]
             cont = None
-            for ci, a in last:
+            for ci, a in ends.items():
+                if not (-1.0 <= s["top"] - a["bottom"] <= 0.6 * a["size"]):
+                    continue  # (not on the line under it)
                 aw = a["x1"] - a["x0"]
                 same = abs(a["x0"] - s["x0"]) <= 2 or abs((a["x0"] + a["x1"]) / 2 - (s["x0"] + s["x1"]) / 2) <= 2
                 ks = [k for k in range(len(edges) - 1) if min(edges[k + 1], a["x1"]) - max(edges[k], a["x0"]) > 1]
@@ -850,72 +1101,79 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
                     cont = ci
             if cont is not None:
                 cells[cont][3].append(s["text"])
-                now.append((cont, s))
+                ends[cont] = s
                 continue
             c0, c1 = col_of(s["x0"]), col_of(s["x1"] - 1)
-            if not started:
-                started = True
-                hrow_now = hrow
-                hrow += 1
-            cells.append((hrow_now, c0, c1 - c0 + 1, [s["text"]], 0.0))
-            now.append((len(cells) - 1, s))
-        last = now
-    # body: a row starts at each line of figures; a label runs on in its column until the next
-    brow = hrow - 1
-    current: dict[int, int] = {}  # label column -> index in cells
-    last_line: dict[int, int] = {}  # index in cells -> the line its last piece stands on
-    figures: dict[int, int] = {}  # value column -> index in cells of the last row's figure
-    rows_at: list[int] = []
+            cells.append((0, c0, c1 - c0 + 1, [s["text"]], 0.0))
+            ends[len(cells) - 1] = ends_first[len(cells) - 1] = s
+            tops[len(cells) - 1] = s["top"]
+    # rows: a cell started on a line set between the lines of the cells started on the line
+    # above (centred in a cell of another height) is in their row
+    hrow = 0
+    row_bottom = None
+    for ci in sorted(tops, key=tops.get):
+        s0 = ends_first[ci]
+        if row_bottom is None or s0["top"] >= row_bottom - 1.0:
+            hrow += 1
+            row_bottom = s0["bottom"]
+        else:
+            row_bottom = max(row_bottom, s0["bottom"])
+        cells[ci] = (hrow - 1,) + cells[ci][1:]
+    # body: a row at each line of figures; the label pieces of each label column are grouped into cells
+    # (:func:`_label_cells`), each cell put in the row of the figures it is aligned with
+    figure_lines = [n for n in body if data[n]]
+    brow = hrow + len(figure_lines) - 1
+    mids = []
+    for n in figure_lines:
+        vals = [s for s in segs[n] if s["x1"] > left + 1]
+        mids.append((min(s["top"] for s in vals) + max(s["bottom"] for s in vals)) / 2)
+    # the figures: those on the row's line, and the parts of figures their narrow cells wrapped,
+    # on the lines under it (set at the top of the cell: ``138`` / ``1``) or around it (vertically
+    # centred: ``10`` over the row's line, ``6`` under it, where the row's line has no figure)
+    on_line: dict[tuple[int, int], dict] = {}
+    for r, n in enumerate(figure_lines):
+        for s in segs[n]:
+            if s["x1"] > left + 1:
+                on_line[(r, value_col(s))] = s
+    parts: dict[tuple[int, int], list[dict]] = {k: [v] for k, v in on_line.items()}
     for n in body:
         if data[n]:
-            brow += 1
-            rows_at.append(n)
-            labels = [s for s in segs[n] if s["x1"] <= left + 1]
-            cols = [col_of(s["x0"]) for s in labels]
-            for a, s in enumerate(labels):
-                c = cols[a]
-                # a label wrapped onto the row's line (a group label's ``三、本`` / ``年度办``): the
-                # line above ends in this column, filling it, and this one starts no numbered item
-                ci = current.get(c)
-                if ci is not None and last_line.get(ci) == n - 1 and not _ITEM_CUT.match(s["text"]):
-                    _, _, span, _, w = cells[ci]
-                    if edges[c + span] - edges[c] - w < 2.5 * s["size"]:
-                        cells[ci][3].append(s["text"])
-                        last_line[ci] = n
-                        cells[ci] = cells[ci][:4] + (s["x1"] - s["x0"],)
-                        continue
-                stop = cols[a + 1] if a + 1 < len(labels) else nlab
-                cells.append((brow, c, max(1, stop - c), [s["text"]], s["x1"] - s["x0"]))
-                for k in range(c, max(c + 1, stop)):
-                    current.pop(k, None)
-                current[c] = len(cells) - 1
-                last_line[len(cells) - 1] = n
-            filled = set()
-            figures.clear()
-            for s in segs[n]:
-                if s["x1"] > left + 1:
-                    c = value_col(s)
-                    filled.add(c)
-                    cells.append((brow, c, 1, [s["text"]], 0.0))
-                    figures[c] = len(cells) - 1
-            for c in range(nlab, nlab + len(centres)):
-                if c not in filled:
-                    cells.append((brow, c, 1, [], 0.0))
-        else:
-            for s in segs[n]:
-                if s["x1"] > left + 1:  # the rest of a wrapped figure (see _figure_rest)
-                    ci = figures.get(value_col(s))
-                    if ci is None or not cells[ci][3] or not cells[ci][3][-1].isdigit():
-                        return None
-                    cells[ci][3][-1] += s["text"]
-                    continue
-                c = col_of(s["x0"])
-                ci = current.get(c)
-                if ci is None:
-                    return None
-                cells[ci][3].append(s["text"])
-                last_line[ci] = n
-                cells[ci] = cells[ci][:4] + (s["x1"] - s["x0"],)
+            continue
+        for s in segs[n]:
+            if s["x1"] <= left + 1:
+                continue
+            c = value_col(s)
+            y = (s["top"] + s["bottom"]) / 2
+            if not s["text"].isdigit():
+                return None
+            # the nearest: a row with no figure on its line, or the row above, the rest of its figure
+            # (see _figure_rest; the nearer one, the row above when as near)
+            options = [(abs(m - y), 1, r) for r, m in enumerate(mids) if (r, c) not in on_line and abs(m - y) <= 1.5 * s["size"]]
+            above = [r for r, m in enumerate(mids) if m < y]
+            if above and (above[-1], c) in on_line and parts[(above[-1], c)][-1]["text"].isdigit():
+                options.append((y - mids[above[-1]], 0, above[-1]))
+            if not options:
+                return None
+            r = min(options)[2]
+            parts.setdefault((r, c), []).append(s)
+    for r in range(len(figure_lines)):
+        for c in range(nlab, nlab + len(centres)):
+            ps = sorted(parts.get((r, c), ()), key=lambda s: s["top"])
+            cells.append((hrow + r, c, 1, ["".join(s["text"] for s in ps)] if ps else [], 0.0))
+    pieces = [dict(s, line=n, col=col_of(s["x0"])) for n in body for s in segs[n] if s["x1"] <= left + 1]
+    blocks = _label_cells(pieces, set(figure_lines), [edges[c] for c in range(1, nlab)] + [left])
+    rows_of = [hrow + _aligned_row(b, mids) for b in blocks]
+    for b, row in zip(blocks, rows_of):
+        c = b[0]["col"]
+        top, bottom = b[0]["top"], b[-1]["bottom"]
+        # the cell spans the label columns up to the next one holding a cell in its row or beside it
+        stop = min((b2[0]["col"] for b2, r2 in zip(blocks, rows_of) if b2[0]["col"] > c
+                    and (r2 == row or any(p["top"] < bottom and top < p["bottom"] for p in b2))), default=nlab)
+        same = [k for k, (r0, c0, _, ps, _) in enumerate(cells) if r0 == row and c0 == c and c0 < nlab]
+        if same:  # (two cells of one column in one row: one label)
+            cells[same[0]][3].extend(p["text"] for p in b)
+            continue
+        cells.append((row, c, max(1, stop - c), [p["text"] for p in b], b[-1]["x1"] - b[-1]["x0"]))
     nrows = brow + 1
     top = lines[head[0] if head else body[0]]["top"]
     bottom = lines[body[-1]]["bottom"]
