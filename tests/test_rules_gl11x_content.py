@@ -323,3 +323,23 @@ def test_gl115_before_2021_and_options():
     assert run(SEED, "GL115", items={"其他事项": ["其他需要报告"]}) == []
     old = text_with(sub={"2022年": "2020年"})
     assert run(old, "GL115") == []
+
+
+def test_gl115_items_in_the_other_words_reports_use():
+    """Each item as offices word it: the 要点 by another name, the 建议提案 shortened, the innovation as a 特色/亮点."""
+    given = {"政务公开工作要点落实情况": ["按照省、市政务公开要点部署，逐项落实。", "2022年政务公开重点工作任务均已按时完成。",
+                                   "严格执行市政务公开办下发的年度政务公开任务清单，逐项销号。",
+                                   "落实上级政务公开工作安排情况：按时完成省、市部署的各项工作。"],
+             "人大代表建议和政协提案办理结果公开情况": ["共承办人大建议6件，办理结果均已公开。", "承办市政协委员提案2件，已全部公开。"],
+             "政务公开工作创新情况": ["特色做法：在村（社区）设立政务公开栏。", "亮点工作：打造“政务公开体验区”。",
+                                "（四）工作亮点。推出“一图读懂”系列解读。", "积极探索政务公开新方式，开通微信公众号。"]}
+    for item, lines in given.items():
+        for line in lines:
+            ds = run(text_with(replace={336: "本年度未收取信息处理费。" + line}), "GL115")
+            assert item not in ds[0].actual, line
+
+
+def test_gl115_the_same_words_in_another_sense_do_not_count():
+    for line in ["下一步工作安排：继续做好政府信息公开工作。", "围绕全县重点工作做好信息发布。"]:
+        ds = run(text_with(replace={336: "本年度未收取信息处理费。" + line}), "GL115")
+        assert "政务公开工作要点落实情况" in ds[0].actual, line
