@@ -290,6 +290,25 @@ def test_gl114_subject_option():
     assert run(SEED, "GL114", subject=[]) == []
 
 
+
+def test_gl114_last_years_problems_in_longer_sentences():
+    """Last year opening the sentence, a long phrase before the problem, earlier years' reports, 提出/指出."""
+    for line in ["2021年，我局在政府信息公开工作中存在信息更新不及时的问题，本年度已建立定期更新机制。",
+                 "去年我局在依申请公开办理中存在答复不规范的情况，今年通过制定答复模板加以纠正，已整改到位。",
+                 "针对上年度政府信息公开工作年度报告中关于政府网站信息发布及时性、准确性有待提高的问题，建立日报告制度。",
+                 "以往年度报告中提出的问题已全部整改。",
+                 "（一）整改落实情况。2021年度报告中提出的网站建设滞后情况，已于2022年6月完成网站集约化改版。"]:
+        assert run(text_with(insert_after={334: line}), "GL114") == [], line
+
+
+def test_gl114_last_year_as_a_comparison_does_not_count():
+    for line in ["2022年，我局政务公开工作较上年有较大改进，但仍存在一些不足。", "依申请公开办理质量较上年度有所改进。",
+                 "本年度政务公开工作在去年基础上有所改进，但与上级要求还有一定差距。",
+                 "比上年增加建议提案办理结果公开5件，公开质量仍需提升。", "2022年度部分信息发布不及时，与上年存在同样的问题。",
+                 "2021年以来，我局高度重视政务公开工作，但仍存在公开不及时的问题。"]:
+        assert where(run(text_with(insert_after={334: line}), "GL114")) == [("GL114", 334)], line
+
+
 # ---------------------------------------------------------------- GL115 part 六's other items
 
 FULL_PART6 = ("（一）信息处理费收取情况。本年度未收取信息处理费。（二）落实上级年度政务公开工作要点情况。按照《2022年政务公开工作要点》"
