@@ -30,6 +30,8 @@ _VALUE_KINDS = ("number", "blank", "placeholder")
 _NOTE_KEY = key("本列数据的勾稽关系")
 _YEAR_RE = cached_compile(r"((?:19|20|１９|２０)\d{2})\s*年")
 _CN_YEAR_RE = cached_compile(r"([二〇零一二三四五六七八九○]{4})\s*年")
+#: after 2024年: a month (a date), or 发布/印发/公布 — the year the document is dated, not the one it reports
+_DATING_RE = cached_compile(r"\s*(?:[0-9０-９]{1,2}\s*月|发布|印发|公布|修订)")
 _PERIOD_YEAR_RE = cached_compile(r"((?:19|20|１９|２０)\d{2})\s*年\s*[1１]\s*月\s*[1１]\s*日")
 
 
@@ -1925,15 +1927,20 @@ def _joined(source: Source, toks: Sequence[lark.Token]) -> Paragraph:
 
 
 def _year_of(text: str) -> Optional[tuple[int, int, int]]:
-    """(year, start, end) of the first year written in ``text`` (Arabic or Chinese digits)."""
-    m = _YEAR_RE.search(text)
-    if m:
-        return int(m.group(1)), m.start(1), m.end(1)
+    """(year, start, end) of the first year written in ``text`` (Arabic or Chinese digits) — passing over
+    a year that dates the document (2024年1月发布, 2024年01月20日) when another year follows."""
+    found = list(_YEAR_RE.finditer(text))
+    for m in found:
+        if not _DATING_RE.match(text, m.end()):
+            return int(m.group(1)), m.start(1), m.end(1)
     m = _CN_YEAR_RE.search(text)
     if m:
         y = chinese_to_number(m.group(1))
         if y is not None and 1990 <= y <= 2100:
             return y, m.start(1), m.end(1)
+    if found:
+        m = found[0]
+        return int(m.group(1)), m.start(1), m.end(1)
     return None
 
 

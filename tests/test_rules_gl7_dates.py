@@ -316,3 +316,14 @@ def test_gl705_the_year_from_the_period_or_none():
     assert where(run(untitled, "GL705", today="2022-06-01")) == [("GL705", 2)]  # the statistics period's year
     no_year = text_with(replace={1: "益阳市行政审批服务局政府信息公开工作年度报告", 2: "本报告由本局编制。"})
     assert run(no_year, "GL705", today="2022-06-01") == []
+
+
+def test_gl705_the_title_dated_before_the_year_it_reports():
+    """A title that opens with the day it was published (2024年1月发布, a crawler's 2024年01月20日) reports the year after it."""
+    for title in ["（2023年1月发布）" + TITLE, "2023年01月20日 " + TITLE, "2023年1月20日" + TITLE]:
+        text = text_with(replace={1: title})
+        assert run(text, "GL705", today="2023-01-25") == [], title
+        assert where(run(text, "GL705", today="2022-06-01")) == [("GL705", 1)], title  # 2022 is not over
+    # a date alone in the title is still its year
+    dated_only = text_with(replace={1: "益阳市行政审批服务局政府信息公开工作年度报告（2023年1月）"})
+    assert where(run(dated_only, "GL705", today="2023-01-25")) == [("GL705", 1)]

@@ -20,7 +20,8 @@ def _today(value) -> dt.date:
 def year_not_over(report, ctx):
     """报告年度尚未结束：标题中的年份很可能写错了（多为把上一年度写成了当年）。
 
-    What: the report year (the year the title names) ends after the day of the check — the report
+    What: the report year (the year the title names — not the day it is dated, as in
+    “（2024年1月发布）××局2023年……报告”) ends after the day of the check — the report
     year is this year, or a later one — unless the report gives a publication date before the year's
     end, which GL704 reports. Option ``today`` (an ISO date, ``2026-01-20``) sets the day of
     the check; by default it is the system's date.
