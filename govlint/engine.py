@@ -20,7 +20,7 @@ import pluggy
 from . import hookspecs
 from .build import build, vocabulary
 from .config import Config
-from .diagnostics import CrossRule, Diagnostic, Rule, Severity
+from .diagnostics import CrossRule, Diagnostic, Rule, Severity, evolve_diagnostic
 from .compilation import report_ranges, report_views
 from .dockind import not_a_report
 from .edition import Edition, load_editions
@@ -413,7 +413,7 @@ class Engine:
             sev = config.severity_of(d.code, d.severity)
             locator = d.locator or (source.locator(d.offset) if d.offset is not None else None)
             if d.path != source.path or d.severity is not sev or d.locator != locator:
-                d = attrs.evolve(d, path=source.path, severity=sev, locator=locator)
+                d = evolve_diagnostic(d, path=source.path, severity=sev, locator=locator)
             final.append(d)
         final.sort(key=lambda d: d.sort_key)
         # (lint_* hand in the comments they read: the file's result keeps them for the checks across reports)

@@ -11,6 +11,7 @@ import attrs
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from govlint.diagnostics import Diagnostic, Fix, Severity, evolve_diagnostic, new_diagnostic
 from govlint.model import Cell, Row, Span, Table, maker, remaker
 
 _spans = st.builds(Span, st.integers(1, 50), st.integers(1, 80), st.integers(1, 50), st.integers(1, 80),
@@ -64,6 +65,24 @@ def test_row_maker_makes_what_row_makes(data):
             data.draw(_opt_text), cells[:1], data.draw(_opt_text), data.draw(_opt_text))
     n = data.draw(st.integers(3, len(args)))
     _same(maker(Row)(*args[:n]), Row(*args[:n]))
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.data())
+def test_diagnostic_maker_and_remaker(data):
+    args = (data.draw(st.text(max_size=5)), data.draw(st.text(max_size=5)), data.draw(st.sampled_from(list(Severity))),
+            data.draw(st.text(max_size=9)), data.draw(st.text(max_size=9)), *data.draw(st.tuples(*[st.integers(1, 99)] * 4)),
+            data.draw(_opt_text), data.draw(_opt_text), data.draw(_opt_text), data.draw(_opt_text), data.draw(_opt_text),
+            data.draw(_values), data.draw(_values), data.draw(st.none() | st.builds(Fix, st.integers(0, 9), st.integers(0, 9),
+                                                                                   st.text(max_size=3))),
+            data.draw(st.booleans()), data.draw(st.none() | st.integers(0, 99)), data.draw(st.none() | st.integers(0, 99)))
+    n = data.draw(st.integers(9, len(args)))
+    made, plain = new_diagnostic(*args[:n]), Diagnostic(*args[:n])
+    _same(made, plain)
+    assert hash(made) == hash(plain)
+    changes = data.draw(st.fixed_dictionaries({}, optional={"path": _opt_text, "locator": _opt_text,
+                                                            "severity": st.sampled_from(list(Severity))}))
+    _same(evolve_diagnostic(plain, **changes), attrs.evolve(plain, **changes))
 
 
 def test_factories_and_fields_outside_init_are_made_afresh():
