@@ -28,7 +28,7 @@ from .flatten import joined_page
 from .invisible import as_lines, strip_invisible
 from .lookalike import unify
 from .errors import InputError
-from .model import Report
+from .model import Report, maker
 from .parse import parse_tree
 from .readers import BUILTIN_READERS, Reader, read_text, sniff
 from .source import Source
@@ -168,6 +168,9 @@ class RuleContext:
     editions: dict
     options: dict
     source: Source
+
+
+_new_context = maker(RuleContext)  # (RuleContext(...) for each rule of each file: see model.maker)
 
 
 @attrs.frozen
@@ -371,7 +374,7 @@ class Engine:
                 cross = isinstance(r, CrossRule)
                 if cross and facts is None:
                     continue
-                ctx = RuleContext(r, edition, editions, options, source)
+                ctx = _new_context(r, edition, editions, options, source)
                 limit = budget
                 if deadline is not None:
                     left = deadline - monotonic()

@@ -126,3 +126,13 @@ def test_maker_refuses_what_it_cannot_copy():
     for cls in (Checked, Converted, Hooked, Mutable, WithDict, SelfFactory):
         with pytest.raises(TypeError):
             maker(cls)
+
+
+def test_rule_context_maker():
+    from govlint.engine import RuleContext, _new_context, default_engine
+    from govlint.source import Source
+
+    engine = default_engine()
+    rule = next(iter(engine.rules.values()))
+    args = (rule, engine.editions.get("2021"), engine.editions, {"x": 1}, Source("一、总体情况\n"))
+    _same(_new_context(*args), RuleContext(*args))
