@@ -18,7 +18,7 @@ import lark
 
 from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
 from .labels import bare_key, key, lookalike_fold, note_after, numbering, strip_numbering
-from .model import Cell, Heading, LabelNote, OtherEditionBlock, Paragraph, Report, Row, Section, Span, Table
+from .model import Cell, Heading, LabelNote, OtherEditionBlock, Paragraph, Report, Row, Section, Span, Table, maker
 from .numbers import CellValue, chinese_figure, chinese_to_number, lookalike_figure, parse_cell
 from .parse import HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix, split_cells
 from .source import Source
@@ -98,6 +98,10 @@ def _is_misread_label(text: str, known: set[str]) -> bool:
 
 
 _new_tuple = tuple.__new__  # (RawCell(...) goes through the named tuple's Python-level __new__)
+# Cell(...) and Row(...), every field given (model.maker: a frozen class's __init__ costs ~1,000
+# instructions a field; these are made a few hundred times a report)
+_new_cell = maker(Cell)
+_new_row = maker(Row)
 
 
 def _merge(source: Source, a: RawCell, b: RawCell, spaced: bool = False) -> RawCell:
@@ -1160,27 +1164,27 @@ class _Aligner:
         return not any(ln.strip() and not ln.strip().strip("|｜") for ln in inner)
 
     def _cell(self, raw: RawCell, v: CellValue, row: Optional[str] = None, column: Optional[ColumnSpec] = None) -> Cell:
-        # positional: a few hundred cells per report, and keyword arguments cost more
+        # every field positional (see model.maker): a few hundred cells per report
         if column is None:
-            return Cell(raw.text, self._span(raw.start, raw.end), v.kind, v.value, v.unit, v.is_integer_text, row,
-                        note=v.note)
+            return _new_cell(raw.text, self._span(raw.start, raw.end), v.kind, v.value, v.unit, v.is_integer_text, row,
+                             None, None, False, False, None, v.note)
         if (v.kind == "number" and v.unit is not None and v.unit[:1] in "余多") \
                 or (v.kind == "text" and _APPROX.search(raw.text)):
             # 约3, 3余, 10多件, 3+: an approximate figure, no count (GL208); not added up as if it were one
-            return Cell(raw.text, self._span(raw.start, raw.end), "text", None, None, False, row, column.id,
-                        column.label, reading="approximate")
+            return _new_cell(raw.text, self._span(raw.start, raw.end), "text", None, None, False, row, column.id,
+                             column.label, False, False, "approximate", None)
         if v.kind == "text" and raw.text and raw.text.strip()[:1] in _CN_NUMERAL_START:
             cn = chinese_figure(raw.text)
             if cn is not None:  # 三, 十二件: the count written in Chinese numerals (GL208 says so)
-                return Cell(raw.text, self._span(raw.start, raw.end), "number", cn[0], cn[1], True, row, column.id,
-                            column.label, reading="chinese_numeral")
+                return _new_cell(raw.text, self._span(raw.start, raw.end), "number", cn[0], cn[1], True, row, column.id,
+                                 column.label, False, False, "chinese_numeral", None)
         if column.integer and not v.is_integer_text and v.kind == "number" and _POINT_GROUPED.fullmatch(raw.text):
             # 1.234 in a column of counts: the point groups thousands (OCR, a European locale)
             value = int(re.sub(r"[^0-9０-９]", "", raw.text).translate(_FW_DIGITS))
-            return Cell(raw.text, self._span(raw.start, raw.end), v.kind, -value if v.value < 0 else value, v.unit,
-                        True, row, column.id, column.label, reading="point_grouping", note=v.note)
-        return Cell(raw.text, self._span(raw.start, raw.end), v.kind, v.value, v.unit, v.is_integer_text, row,
-                    column.id, column.label, note=v.note)
+            return _new_cell(raw.text, self._span(raw.start, raw.end), v.kind, -value if v.value < 0 else value, v.unit,
+                             True, row, column.id, column.label, False, False, "point_grouping", v.note)
+        return _new_cell(raw.text, self._span(raw.start, raw.end), v.kind, v.value, v.unit, v.is_integer_text, row,
+                         column.id, column.label, False, False, None, v.note)
 
     def _close_row(self) -> None:
         r = self.row
@@ -1241,8 +1245,8 @@ class _Aligner:
                 if known is not None and known[0] is cols:
                     cells = tuple(attrs.evolve(x, column_label=known[1][i]) if col is None else x
                                   for i, (x, col) in enumerate(zip(cells, cols)))
-            self.rows.append(Row(r.spec.id, label_text, label_span, cells, r.block.id if r.block else None,
-                                 None, cells))
+            self.rows.append(_new_row(r.spec.id, label_text, label_span, cells, r.block.id if r.block else None,
+                                      None, cells, None, None))
             return
         raw_values = tuple(self._cell(c, v, r.spec.id if r.spec else None) for c, v in r.values)
         if plan is not None and not r.group_with_values:

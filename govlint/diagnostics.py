@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Optional
 
 import attrs
 
-from .model import Cell, Span
+from .model import Cell, Span, maker, remaker
 
 
 class Severity(str, enum.Enum):
@@ -60,6 +60,12 @@ class Diagnostic:
         return (self.path or "", self.line, self.column, self.code)
 
 
+#: ``Diagnostic(...)`` and ``attrs.evolve(diagnostic, ...)`` at a fraction of the cost (see
+#: govlint.model.maker): a report gets a few dozen diagnostics, made by the rules and evolved by the engine
+new_diagnostic = maker(Diagnostic)
+evolve_diagnostic = remaker(Diagnostic)
+
+
 @attrs.frozen
 class Rule:
     """A check: a function ``(report, ctx) -> Iterable[Diagnostic]`` plus its metadata.
@@ -91,10 +97,11 @@ class Rule:
         if cell is not None:
             row = row or cell.row
             col = col or cell.column
-        return Diagnostic(code=self.code, rule=self.name, severity=severity or self.severity, message=zh,
-                          message_en=en, line=span.line, column=span.column, end_line=span.end_line,
-                          end_column=span.end_column, table=table, row=row, col=col, expected=expected,
-                          actual=actual, fix=fix, offset=span.start, end_offset=span.end)
+        # (every field, in order: code, rule, severity, message, message_en, line, column, end_line,
+        # end_column, path, locator, table, row, col, expected, actual, fix, fatal, offset, end_offset)
+        return new_diagnostic(self.code, self.name, severity or self.severity, zh, en, span.line, span.column,
+                              span.end_line, span.end_column, None, None, table, row, col, expected, actual, fix,
+                              False, span.start, span.end)
 
 
 def rule(code: str, name: str, severity: str = "error", *, summary: str = "", summary_en: str = "",

@@ -20,7 +20,7 @@ import pluggy
 from . import hookspecs
 from .build import build, vocabulary
 from .config import Config
-from .diagnostics import CrossRule, Diagnostic, Rule, Severity
+from .diagnostics import CrossRule, Diagnostic, Rule, Severity, evolve_diagnostic
 from .compilation import report_ranges, report_views
 from .dockind import not_a_report
 from .edition import Edition, load_editions
@@ -28,7 +28,7 @@ from .flatten import joined_page
 from .invisible import as_lines, strip_invisible
 from .lookalike import unify
 from .errors import InputError
-from .model import Report
+from .model import Report, maker
 from .parse import parse_tree
 from .readers import BUILTIN_READERS, Reader, read_text, sniff
 from .source import Source
@@ -168,6 +168,9 @@ class RuleContext:
     editions: dict
     options: dict
     source: Source
+
+
+_new_context = maker(RuleContext)  # (RuleContext(...) for each rule of each file: see model.maker)
 
 
 @attrs.frozen
@@ -371,7 +374,7 @@ class Engine:
                 cross = isinstance(r, CrossRule)
                 if cross and facts is None:
                     continue
-                ctx = RuleContext(r, edition, editions, options, source)
+                ctx = _new_context(r, edition, editions, options, source)
                 limit = budget
                 if deadline is not None:
                     left = deadline - monotonic()
@@ -413,7 +416,7 @@ class Engine:
             sev = config.severity_of(d.code, d.severity)
             locator = d.locator or (source.locator(d.offset) if d.offset is not None else None)
             if d.path != source.path or d.severity is not sev or d.locator != locator:
-                d = attrs.evolve(d, path=source.path, severity=sev, locator=locator)
+                d = evolve_diagnostic(d, path=source.path, severity=sev, locator=locator)
             final.append(d)
         final.sort(key=lambda d: d.sort_key)
         # (lint_* hand in the comments they read: the file's result keeps them for the checks across reports)

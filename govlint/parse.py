@@ -401,15 +401,29 @@ def page_mark_prefix(line: str) -> int:
 
 _DIGITS_RE = cached_compile(r"\d+")
 _TABLE_KINDS = frozenset({"CELL", "ROW", "SPACED", "ARTIFACT"})
-# one line: a cell, its pipe, nothing after it (possessive: a line without a pipe fails at its end,
-# without giving back its characters one by one; Python 3.10 has no possessive quantifiers, and
-# giving back cannot make the match differ: what is given back is never a pipe)
-_CELL_LINE = cached_compile(r"([^|｜\r\n]*+)\|[^\S\r\n]*+\r?(?=\n|\Z)" if sys.version_info >= (3, 11)
-                            else r"([^|｜\r\n]*)\|[^\S\r\n]*\r?(?=\n|\Z)")
 _MARKS_ONLY = cached_compile(r"[\s:：\-—=+]*")  # such a line is an artefact or a separator (see _pipe_line)
 _MARK_CHARS = frozenset(":：-—=+")  # (a stripped cell starts with one of these if _MARKS_ONLY matches it)
 _new_tuple = tuple.__new__
 _CELL_LINE_SHORTCUT = True  # (tests turn it off to compare with the line-by-line classification)
+
+
+def _cell_line(raw: str, pos: int) -> Optional[tuple[RawCell]]:
+    """The one cell of a line ``规章 |`` (a cell, then its pipe, then nothing but blanks; ``raw`` is
+    the line without its line ending, at offset ``pos``), as :func:`_pipe_line` cuts it; None for any
+    other line (which _pipe_line reads). Written with the operations that cost least in Python 3.11
+    (``in``, partition, strip): str.find, count and endswith parse their arguments with a format
+    string (~1,000 instructions each), slicing copies, and a regular expression's match costs
+    several of them."""
+    left, _, tail = raw.partition("|")
+    if (tail and not tail.isspace()) or "｜" in left:
+        return None  # (another pipe, or text after the pipe)
+    core = left.lstrip()
+    cell = core.rstrip()
+    if not cell or (cell[0] in _MARK_CHARS and _MARKS_ONLY.fullmatch(cell)):
+        return None  # (no cell, or marks only: an artefact or a separator)
+    a = pos + len(left) - len(core)  # (where the stripped cell starts: after the blanks)
+    # the tuple is made directly: a named tuple's __new__ is a Python-level call
+    return (_new_tuple(RawCell, (cell, a, a + len(cell), False)),)
 
 
 class Line(NamedTuple):
@@ -432,38 +446,20 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     from . import boxgrid, flatten, layout
 
     lines: list[Line] = []
-    pos = 0
     number = 0
     title_seen = False
     running: Optional[str] = None  # the title line, as a running header would repeat it
     running_hits = 0  # the times it was
     in_parts = False  # a part heading has been read
-    n = len(text)
     header = flatten.crawler_header(text)
-    cell_line = _CELL_LINE.match if _CELL_LINE_SHORTCUT else None
-    body = 0 if header is None else header.end
-    while pos <= n:
-        if cell_line is not None and pos >= body:
-            # the commonest line of a scraped table, ``规章 |``, in one match (as _pipe_line cuts it)
-            m = cell_line(text, pos)
-            if m is not None:
-                left = m.group(1)
-                cell = left.strip()
-                if cell and (cell[0] not in _MARK_CHARS or not _MARKS_ONLY.fullmatch(cell)):
-                    number += 1
-                    raw = m.group(0)
-                    if raw[-1] == "\r":
-                        raw = raw[:-1]
-                    a = pos + left.find(cell)  # (where the stripped cell starts: after the blanks)
-                    # the tuples are made directly: a named tuple's __new__ is a Python-level call
-                    lines.append(_new_tuple(Line, ("CELL", raw, pos, number,
-                                                   (_new_tuple(RawCell, (cell, a, a + len(cell), False)),))))
-                    pos = m.end() + 1
-                    continue
-        nl = text.find("\n", pos)
-        end = n if nl == -1 else nl
-        raw = text[pos:end]
-        if raw.endswith("\r"):
+    shortcut = _CELL_LINE_SHORTCUT
+    crs = "\r" in text
+    end = -1
+    # (the lines cut in one call: str.find and slicing cost more a line, in Python 3.11, than the split)
+    for raw in text.split("\n"):
+        pos = end + 1
+        end = pos + len(raw)
+        if crs and raw[-1:] == "\r":
             raw = raw[:-1]
         number += 1
         if header is not None and pos < header.end:
@@ -471,6 +467,9 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                 a, b = header.title
                 lines.append(Line("TITLE", text[a:b], a, number))
                 title_seen = True
+        elif "|" in raw and shortcut and (cut := _cell_line(raw, pos)) is not None:
+            # the commonest line of a scraped table, ``规章 |`` (as _pipe_line cuts it)
+            lines.append(_new_tuple(Line, ("CELL", raw, pos, number, cut)))
         elif "|" in raw or "｜" in raw:  # a table line: never a heading or a title, never cut
             if raw.strip():
                 kind, cells = _pipe_line(raw, pos)
@@ -483,9 +482,6 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                 # a page number, the title repeated at the top of a later page, or a browser's margin
                 # (text extracted from a PDF or a printout): not part of the report; a table or paragraph it interrupts
                 # goes on after it (see tokens)
-                if nl == -1:
-                    break
-                pos = nl + 1
                 continue
             kind: str
             is_heading = heading_match(raw, vocab) is not None
@@ -512,9 +508,6 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                         lines.append(Line("HEADING", seg, pos + a, number))
                         continue
                     lines.append(Line(_classify_line(seg), seg, pos + a, number))
-                if nl == -1:
-                    break
-                pos = nl + 1
                 continue
             if is_heading:
                 kind = "HEADING"
@@ -526,9 +519,6 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                 title_seen, running = True, core
             in_parts = in_parts or is_heading
             lines.append(Line(kind, raw, pos, number))
-        if nl == -1:
-            break
-        pos = nl + 1
     if in_parts:
         _demote_lookalikes(lines, vocab)
         lines = _drop_running(lines, running_hits)

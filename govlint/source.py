@@ -88,7 +88,7 @@ class Origin:
                     b = offs[end - 1]  # just after the last character of the span, as position() says
                     after = 2
                 if b >= 0:
-                    starts = self.original_line_starts()
+                    starts = self._memo.get("starts") or self.original_line_starts()
                     i = bisect_right(starts, a) - 1
                     j = bisect_right(starts, b) - 1
                     return i + 1, a - starts[i] + 1, j + 1, b - starts[j] + after
@@ -130,9 +130,14 @@ class Source:
     origin: Optional[Origin] = None
     line_starts: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
     _locator_starts: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+    # the origin when it has positions (``origin.has_positions``, a property, asked once here and not
+    # at each of the few hundred spans of a report), else None
+    _positions: Optional[Origin] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "line_starts", line_starts(self.text))
+        object.__setattr__(self, "_positions", self.origin if self.origin is not None and self.origin.has_positions
+                           else None)
         locs = self.origin.locators if self.origin is not None else ()
         object.__setattr__(self, "_locator_starts", tuple(s for s, _ in locs))
 
@@ -174,8 +179,8 @@ class Source:
         # __new__): a report has one span per table cell
         if end < start:  # pieces joined in reading order, not in the file's (a label a layout wrapped
             start, end = end, start  # upwards, lines of a table moved): the region holding both
-        o = self.origin
-        if o is not None and o.has_positions:
+        o = self._positions
+        if o is not None:
             return _new_tuple(Span, (*o.span(start, end), start, end))
         starts = self.line_starts
         i = bisect_right(starts, start) - 1

@@ -206,10 +206,11 @@ def test_words_are_cut_where_the_word_pattern_cuts_them():
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.lists(st.sampled_from(["规章 |", "0 |", " 12 |\r", "|||", "| 0", "a | b |", "- |", "—— |", "--- |",
                                  "：|", "一、总体情况", "", "  ", "本机关收到申请5件。", "规章 0 0", "x｜",
-                                 "\u3000无 |", "1 |  ", "(一)予以公开 |"]), max_size=30))
+                                 "\u3000无 |", "1 |  ", "(一)予以公开 |", "a |\r ", "b\r |", "c｜ |", "d | ｜",
+                                 "\x0be |\x0c", "f |\r\r", "| |", " |", "g ||", "— — |", "\u3000|\u3000"]), max_size=30))
 def test_one_cell_line_shortcut_classifies_as_the_line_by_line_path(lines):
-    """``classify`` reads ``规章 |`` lines with one regular-expression match; the lines it returns are
-    those of the line-by-line classification."""
+    """``classify`` reads ``规章 |`` lines with a few str operations (``_cell_line``); the lines it
+    returns are those of the line-by-line classification."""
     import sys
 
     parse = sys.modules["govlint.parse"]
