@@ -3,6 +3,8 @@ confusions — and their safe fixes."""
 
 from __future__ import annotations
 
+import pytest
+
 from seedvariants import DATA, SEED, SEED_TEXT, run, text_with, where
 from govlint.engine import default_engine
 import govlint
@@ -166,22 +168,24 @@ def test_gl606_seed_quanli_with_fix():
     assert "获取信息的权利" in fixed and run(fixed, "GL606") == []
 
 
-def test_gl606_other_entries():
-    text = text_with(insert_after={3: ["截止2022年12月31日，依申请公布信息3条，部份公开0件，既时答复，明确权力和义务。",
-                                       "推动权力在阳光下运行，公布权力清单，截止日期为3月31日，截至2022年底。"]})
+@pytest.mark.parametrize("slips, fine, replacements, fixed", [
+    # other entries; 权力清单 and 截止日期 are right where they stand
+    ("截止2022年12月31日，依申请公布信息3条，部份公开0件，既时答复，明确权力和义务。",
+     "推动权力在阳光下运行，公布权力清单，截止日期为3月31日，截至2022年底。",
+     ["公开", "及时", "截至", "权利", "部分"], None),
+    # the format's own terms misspelt; the same characters in other words are no slips
+    ("全年发生行政复意案件1件，于以公开12件，不于公开2件，登陆门户网站即可查询，严格落实保秘审查制度。",
+     "按排名先后公布，登陆作战演练，不于此列，于以往年度相比。",
+     ["予", "予以", "保密", "复议", "登录"],
+     "行政复议案件1件，予以公开12件，不予公开2件，登录门户网站即可查询，严格落实保密审查制度"),
+])
+def test_gl606_entries(slips, fine, replacements, fixed):
+    text = text_with(insert_after={3: [slips, fine]})
     ds = run(text, "GL606")
-    assert sorted(d.fix.replacement for d in ds if d.line == 4) == ["公开", "及时", "截至", "权利", "部分"]
+    assert sorted(d.fix.replacement for d in ds if d.line == 4) == replacements
     assert [d for d in ds if d.line == 5] == []
-
-
-def test_gl606_misspelt_terms_of_the_format():
-    text = text_with(insert_after={3: ["全年发生行政复意案件1件，于以公开12件，不于公开2件，登陆门户网站即可查询，严格落实保秘审查制度。",
-                                       "按排名先后公布，登陆作战演练，不于此列，于以往年度相比。"]})
-    ds = run(text, "GL606")
-    assert sorted(d.fix.replacement for d in ds if d.line == 4) == ["予", "予以", "保密", "复议", "登录"]
-    assert [d for d in ds if d.line == 5] == []
-    fixed = apply_fixes(text, [d for d in ds if d.line == 4])
-    assert "行政复议案件1件，予以公开12件，不予公开2件，登录门户网站即可查询，严格落实保密审查制度" in fixed
+    if fixed is not None:
+        assert fixed in apply_fixes(text, [d for d in ds if d.line == 4])
 
 
 def test_gl606_ignore_option():
