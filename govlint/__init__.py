@@ -115,9 +115,12 @@ def parse_all(obj: Input) -> list[Report]:
 
 def lint(obj: Input, config: Optional[Config] = None) -> list[Diagnostic]:
     """Check a report and return its diagnostics (sorted by position). Never raises for bad input:
-    unreadable input gives one GL0 diagnostic."""
+    unreadable input gives one GL0 diagnostic. A ``config`` that sets an option a rule does not have,
+    or a value the rule refuses, raises :class:`ConfigError` (as ``govlint check`` refuses it)."""
     from .engine import default_engine, input_diagnostic
 
+    if config is not None:
+        config.check_options(default_engine().rules)
     path = _as_path(obj)
     if path is not None:  # size cap, non-regular files, time budget: as `govlint check` does
         return list(default_engine().lint_path(path, config).diagnostics)

@@ -210,7 +210,12 @@ def lint_paths(paths: Sequence[PathLike], config: Optional[Config] = None, jobs:
     """Check files and directories; one FileResult per file, in input order (a path that does not
     exist gives a GL001 result). ``config``: one Config for every file (default: the nearest
     govlint.toml/pyproject.toml of each file). ``baseline``: a :class:`govlint.baseline.Baseline`
-    or the path of a baseline file, whose known findings are hidden."""
+    or the path of a baseline file, whose known findings are hidden. A ``config`` setting an option
+    a rule does not have, or a value the rule refuses, raises :class:`govlint.config.ConfigError`."""
+    if config is not None:
+        from .engine import default_engine
+
+        config.check_options((engine or default_engine()).rules)
     items = collect_items(paths, include, exclude,
                           suffixes=tuple(s for s in engine.readers if s) if engine is not None else None)
     checked = iter(list(run([p for p, ok in items if ok], "lint", jobs=jobs, engine=engine, explicit=config,

@@ -152,8 +152,9 @@ class Config:
     def check_options(self, rules: Mapping[str, Any], where: Optional[str] = None) -> None:
         """ConfigError for a ``[rules.<code>]`` option the rule does not declare (``threshhold``), or
         one of another type than the rule's default (``max_wan = "big"``); rules that declare no
-        options (``Rule.options`` None: a plugin's, perhaps) take any. An option may be written with
-        ``-`` for ``_``."""
+        options (``Rule.options`` None: a plugin's, perhaps) take any; or a value the rule's own check
+        of it refuses (``Rule.checks``: ``today = "yesterday"``). An option may be written with ``-``
+        for ``_``."""
         where = where if where is not None else f"{self.path or 'config'} "
         for code, given in self.rules.items():
             r = rules.get(code)
@@ -168,6 +169,10 @@ class Config:
                 default = declared[key]
                 if not _same_kind(value, default):
                     raise ConfigError(f"{where}[rules.{code}]: {name} must be {_kind(default)}, not {value!r}")
+                check = (getattr(r, "checks", None) or {}).get(key)
+                why = check(value) if check is not None else None
+                if why:
+                    raise ConfigError(f"{where}[rules.{code}]: {name} {why}, not {value!r}")
 
 
 def _kind(value: Any) -> str:

@@ -85,6 +85,9 @@ class Rule:
     # the options the rule reads from ``[tool.govlint.rules.<code>]``, name -> default (the type of
     # the default is the type expected); None: the rule does not declare them (any key is passed on)
     options: Optional[Mapping[str, Any]] = attrs.field(default=None, eq=False)
+    # option name -> a check of a configured value beyond its type: None when the value is good,
+    # else what it must be (``"must be a date such as 2026-01-20"``), said by the configuration error
+    checks: Optional[Mapping[str, Callable[[Any], Optional[str]]]] = attrs.field(default=None, eq=False)
 
     @property
     def doc(self) -> str:
@@ -106,17 +109,21 @@ class Rule:
 
 def rule(code: str, name: str, severity: str = "error", *, summary: str = "", summary_en: str = "",
          enabled: bool = True, fixable: bool = False,
-         options: Optional[Mapping[str, Any]] = None) -> Callable[[Callable[..., Iterable[Diagnostic]]], Rule]:
+         options: Optional[Mapping[str, Any]] = None,
+         checks: Optional[Mapping[str, Callable[[Any], Optional[str]]]] = None,
+         ) -> Callable[[Callable[..., Iterable[Diagnostic]]], Rule]:
     """Declare a rule. The decorated function receives ``(report, ctx)`` and yields diagnostics;
     inside it, ``ctx.rule`` is the Rule itself (use ``ctx.rule.diag(...)`` to build diagnostics).
     ``options``: the options the rule reads from ``ctx.options``, name -> default; a configuration
-    that sets another option of the rule, or one of another type than its default, is refused."""
+    that sets another option of the rule, or one of another type than its default, is refused.
+    ``checks``: option name -> a function of a configured value returning None when it is good, or
+    what it must be (``"must be between 0 and 1"``); a configuration with a bad value is refused."""
 
     def wrap(func: Callable[..., Iterable[Diagnostic]]) -> Rule:
         doc = (func.__doc__ or "").strip().splitlines()
         return Rule(code=code, name=name, severity=Severity(severity), func=func,
                     summary=summary or (doc[0] if doc else ""), summary_en=summary_en, enabled=enabled,
-                    fixable=fixable, options=options)
+                    fixable=fixable, options=options, checks=checks)
 
     return wrap
 
@@ -135,7 +142,9 @@ class CrossRule(Rule):
 
 def cross_rule(code: str, name: str, severity: str = "warning", *, compare: Callable[..., Iterable[Any]],
                summary: str = "", summary_en: str = "", enabled: bool = True,
-               options: Optional[Mapping[str, Any]] = None) -> Callable[[Callable[..., Any]], CrossRule]:
+               options: Optional[Mapping[str, Any]] = None,
+               checks: Optional[Mapping[str, Callable[[Any], Optional[str]]]] = None,
+               ) -> Callable[[Callable[..., Any]], CrossRule]:
     """Declare a check across reports (see :class:`CrossRule`): the decorated function collects a
     report's facts; ``compare`` finds the faults among all of them."""
 
@@ -143,7 +152,7 @@ def cross_rule(code: str, name: str, severity: str = "warning", *, compare: Call
         doc = (func.__doc__ or "").strip().splitlines()
         return CrossRule(code=code, name=name, severity=Severity(severity), func=func,
                          summary=summary or (doc[0] if doc else ""), summary_en=summary_en, enabled=enabled,
-                         compare=compare, options=options)
+                         compare=compare, options=options, checks=checks)
 
     return wrap
 

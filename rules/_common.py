@@ -179,3 +179,50 @@ def row_columns(ctx, table, row) -> list:
         return []
     block = next((b for b in spec.blocks if b.id == row.block), spec.blocks[0])
     return list(block.leaves())
+
+
+# ---- checks of configured option values (``@rule(..., checks={name: check})``): None when the value
+# is good, else what it must be, said in the configuration error
+
+def positive(value) -> Optional[str]:
+    return None if value > 0 else "must be greater than 0"
+
+
+def not_negative(value) -> Optional[str]:
+    return None if value >= 0 else "must be 0 or more"
+
+
+def share(value) -> Optional[str]:
+    """A share of a text: more than 0, at most 1."""
+    return None if 0 < value <= 1 else "must be more than 0 and at most 1 (a share: 0.8 is 80 %)"
+
+
+def year(value) -> Optional[str]:
+    return None if float(value).is_integer() and 1990 <= value <= 2100 else "must be a year such as 2021"
+
+
+def iso_date(value) -> Optional[str]:
+    """An ISO date (2026-01-20), or empty for "not set"."""
+    import datetime as dt
+
+    if value == "":
+        return None
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return "must be a date written as 2026-01-20 (or empty for the day of the check)"
+    return None
+
+
+def month_day(value) -> Optional[str]:
+    """A day of any year written MM-DD (01-31)."""
+    import datetime as dt
+
+    parts = value.split("-")
+    try:
+        if len(parts) == 2 and all(p.isdigit() for p in parts):
+            dt.date(2001, int(parts[0]), int(parts[1]))
+            return None
+    except ValueError:
+        pass
+    return "must be a day of the year written as month-day, such as 01-31"

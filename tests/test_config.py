@@ -254,3 +254,43 @@ def test_a_rule_that_declares_no_options_takes_any():
     with pytest.raises(ConfigError, match="unknown option"):
         Config.from_mapping({"rules": {"GL401": {"anything": 1}}}).check_options(
             {"GL401": govlint.engine.default_engine().rules["GL401"]})
+
+
+@pytest.mark.parametrize("code, name, value, said", [
+    ("GL705", "today", "2026-13-01", "must be a date"),
+    ("GL705", "today", "yesterday", "must be a date"),
+    ("GL703", "department_deadline", "31-01", "month-day"),
+    ("GL703", "government-deadline", "3/31", "month-day"),
+    ("GL803", "threshold", 80, "at most 1"),
+    ("GL804", "threshold", 0, "more than 0"),
+    ("GL401", "max_visits", -5, "greater than 0"),
+    ("GL402", "max_percent", 0, "greater than 0"),
+    ("GL403", "max_fee_wan", -1.5, "greater than 0"),
+    ("GL111", "min_chars", -1, "0 or more"),
+    ("GL112", "since", 21, "a year"),
+    ("GL115", "since", 2021.5, "a year"),
+])
+def test_an_option_value_the_rule_refuses_is_a_configuration_error(tmp_path, capsys, code, name, value, said):
+    """A value of the right type that the rule cannot use (a date that is none, a share above 1, a
+    negative limit) is refused before any file is checked, naming the rule, the option and the value:
+    exit 2 from ``govlint check``, ConfigError from the library; the same option with a good value passes."""
+    (tmp_path / "r.txt").write_text(BAD.text, encoding="utf-8")
+    literal = json.dumps(value)
+    (tmp_path / "govlint.toml").write_text(f"[rules.{code}]\n{name} = {literal}\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "r.txt")]) == 2
+    err = capsys.readouterr().err
+    assert f"[rules.{code}]" in err and name in err and said in err and "Traceback" not in err, err
+    cfg = Config.from_mapping({"rules": {code: {name: value}}})
+    with pytest.raises(ConfigError, match=said):
+        govlint.lint(BAD.text, cfg)
+
+
+@pytest.mark.parametrize("code, name, value", [
+    ("GL705", "today", "2026-01-20"), ("GL705", "today", ""), ("GL703", "department_deadline", "02-15"),
+    ("GL803", "threshold", 1), ("GL804", "threshold", 0.5), ("GL111", "min_chars", 0), ("GL115", "since", 2022),
+])
+def test_a_good_option_value_is_taken(tmp_path, code, name, value):
+    (tmp_path / "r.txt").write_text(BAD.text, encoding="utf-8")
+    (tmp_path / "govlint.toml").write_text(f"[rules.{code}]\n{name} = {json.dumps(value)}\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "r.txt")]) in (0, 1)
+    govlint.lint(BAD.text, Config.from_mapping({"rules": {code: {name: value}}}))

@@ -1,5 +1,7 @@
 from govlint import cross_rule
 
+from .._common import share
+
 from ._pairs import consecutive
 from ._text import THRESHOLD, copied, shared, text_facts
 
@@ -22,7 +24,7 @@ def _compare(items, rule):
                             "repeat last year's"))
 
 
-@cross_rule("GL803", "crossreport.copied-last-year", "warning", compare=_compare, enabled=False, options={"threshold": THRESHOLD},
+@cross_rule("GL803", "crossreport.copied-last-year", "warning", compare=_compare, enabled=False, options={"threshold": THRESHOLD}, checks={"threshold": share},
             summary_en="the running text largely repeats the agency's report of the year before")
 def copied_last_year(report, ctx):
     """本报告正文大部分照搬本机关上一年度报告。

@@ -1,5 +1,7 @@
 from govlint import cross_rule
 
+from .._common import share
+
 from ._text import THRESHOLD, bands, copied, estimate, shared, text_facts
 
 _MARGIN = 0.15  # how far below the threshold an estimate may be and still be counted exactly
@@ -58,7 +60,7 @@ def _compare(items, rule):
                            (also, also_en))
 
 
-@cross_rule("GL804", "crossreport.copied-across", "warning", compare=_compare, enabled=False, options={"threshold": THRESHOLD},
+@cross_rule("GL804", "crossreport.copied-across", "warning", compare=_compare, enabled=False, options={"threshold": THRESHOLD}, checks={"threshold": share},
             summary_en="the running text largely repeats another agency's report")
 def copied_across(report, ctx):
     """本报告正文大部分与另一机关的报告相同。

@@ -3,6 +3,7 @@ import datetime as dt
 from govlint import rule
 from govlint.relazy import lazy_compile
 
+from .._common import month_day
 from .._prose import agency_kind, agency_name, cn_int, option, span_of
 
 _Y = r"(?:19|20|１９|２０)\d{2}|[〇零○一二三四五六七八九]{4}"
@@ -81,7 +82,8 @@ def _deadline(spec: str, year: int) -> dt.date:
 
 
 @rule("GL703", "dates.deadline", "warning", summary_en="published after the legal deadline",
-      options={"department_deadline": DEFAULTS["department"], "government_deadline": DEFAULTS["government"]})
+      options={"department_deadline": DEFAULTS["department"], "government_deadline": DEFAULTS["government"]},
+      checks={"department_deadline": month_day, "government_deadline": month_day})
 def deadline(report, ctx):
     """年度报告应在法定期限前公布：政府部门1月31日前，人民政府3月31日前。
 

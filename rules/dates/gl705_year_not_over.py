@@ -2,21 +2,17 @@ import datetime as dt
 
 from govlint import rule
 
-from .._common import start_span
+from .._common import iso_date, start_span
 from .gl703_deadline import _published, _zh
 
 
 def _today(value) -> dt.date:
-    if value:
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            pass
-    return dt.date.today()
+    """The configured day (checked by ``iso_date`` when the configuration is read), else today."""
+    return dt.date.fromisoformat(str(value)) if value else dt.date.today()
 
 
 @rule("GL705", "dates.year-not-over", "warning", summary_en="the report year has not ended yet",
-      options={"today": ""})
+      options={"today": ""}, checks={"today": iso_date})
 def year_not_over(report, ctx):
     """报告年度尚未结束：标题中的年份很可能写错了（多为把上一年度写成了当年）。
 

@@ -1,6 +1,8 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
+from .._common import positive
+
 from .._prose import (
     clause_start,
     fmt,
@@ -22,7 +24,8 @@ MAX_VISITS = 1_000_000_000
 
 
 @rule("GL401", "plausibility.magnitude", "warning", summary_en="a count of implausible magnitude (N万 with N ≥ 10000, page views beyond reach)",
-      options={"max_wan": MAX_WAN, "max_visits": MAX_VISITS})
+      options={"max_wan": MAX_WAN, "max_visits": MAX_VISITS},
+      checks={"max_wan": positive, "max_visits": positive})
 def magnitude_slip(report, ctx):
     """数量级可疑：“N万”中N达到10000（应写作“亿”），或网站浏览、访问量超出一个机关网站可能的规模。
 

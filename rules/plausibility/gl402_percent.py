@@ -1,6 +1,8 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
+from .._common import positive
+
 from .._prose import clause_start, fmt, option, prose, quantities, span_of
 
 #: words naming a share of a whole: such a percentage cannot exceed 100
@@ -21,7 +23,7 @@ MAX_PERCENT = 100
 
 
 @rule("GL402", "plausibility.percent", "warning", summary_en="a rate, share or satisfaction over 100%",
-      options={"max_percent": MAX_PERCENT})
+      options={"max_percent": MAX_PERCENT}, checks={"max_percent": positive})
 def percent_over(report, ctx):
     """比率、占比、满意度不能超过100%。
 

@@ -3,7 +3,7 @@ import math
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from .._common import where
+from .._common import positive, where
 from .._prose import clause_start, fmt, magnitude, option, prose, quantities, span_of
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -34,7 +34,8 @@ def _places(multiplier: int) -> int:
 
 
 @rule("GL403", "plausibility.money", "warning", summary_en="an amount of money of absurd size or precision",
-      options={"max_fee_wan": MAX_FEE_WAN, "max_processing_fee_yuan": MAX_PROCESSING_FEE_YUAN})
+      options={"max_fee_wan": MAX_FEE_WAN, "max_processing_fee_yuan": MAX_PROCESSING_FEE_YUAN},
+      checks={"max_fee_wan": positive, "max_processing_fee_yuan": positive})
 def money(report, ctx):
     """金额的大小或精度不合常理：小数位细于“分”，或收费金额大得不可能。
 

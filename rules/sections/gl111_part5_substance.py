@@ -1,6 +1,8 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
+from .._common import not_negative
+
 MIN_CHARS = 60
 _NOTHING = lazy_compile(r"^(?:本年度?|\d{4}年度?)?[，,]?(?:本(?:单位|机关|局)|我(?:单位|局|委|办|区|县|市|镇|乡))?(?:暂)?(?:无|没有|不存在)")
 
@@ -19,7 +21,7 @@ _FIGURE = lazy_compile(r"(?<!\d)\d++(?!年)")
 
 
 @rule("GL111", "sections.part5-substance", "warning", summary_en="part 五 is empty, a one-line formality or boilerplate",
-      options={"min_chars": MIN_CHARS, "concrete": CONCRETE})
+      options={"min_chars": MIN_CHARS, "concrete": CONCRETE}, checks={"min_chars": not_negative})
 def part5_substance(report, ctx):
     """“五、存在的主要问题及改进情况”不能空着、只写一句套话，或只有笼统的表述。
 

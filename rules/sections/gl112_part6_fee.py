@@ -2,6 +2,8 @@ import re
 
 from govlint import rule
 
+from .._common import year
+
 #: wordings of a fee statement; not a bare 收费/费用, which part 六 also uses for 涉企收费, 行政事业性收费
 #: or 办公费用 without saying what was charged for information
 KEYWORDS = ["信息处理费", "处理费", "收取费用", "收取任何费用", "收取相关费用", "未收费", "不收费", "无收费", "收费通知",
@@ -20,7 +22,7 @@ _DISCLOSURE_CHARGE = re.compile(r"(?:信息公开|依申请公开|公开申请)[
 
 
 @rule("GL112", "sections.part6-fee", "warning", summary_en="part 六 does not state the 信息处理费 collected",
-      options={"keywords": KEYWORDS, "since": SINCE})
+      options={"keywords": KEYWORDS, "since": SINCE}, checks={"since": year})
 def part6_fee(report, ctx):
     """“六、其他需要报告的事项”应说明信息处理费的收取情况（含“未收取”）。
 

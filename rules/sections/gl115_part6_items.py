@@ -1,5 +1,7 @@
 from govlint import rule
 
+from .._common import year
+
 #: the items 2022–2023 reports give in part 六 after the 信息处理费 (GL112), with the wordings they use
 ITEMS = {
     "政务公开工作要点落实情况": ["工作要点", "要点任务", "要点落实", "落实要点", "要点》", "公开要点", "年度要点", "要点部署",
@@ -12,7 +14,7 @@ SINCE = 2021
 
 
 @rule("GL115", "sections.part6-items", "info", summary_en="part 六 omits an item many reports give there",
-      options={"items": ITEMS, "since": SINCE})
+      options={"items": ITEMS, "since": SINCE}, checks={"since": year})
 def part6_items(report, ctx):
     """“六、其他需要报告的事项”通常还应报告政务公开工作要点落实、建议提案办理结果公开和工作创新情况。
 
