@@ -88,7 +88,7 @@ def test_rule_page() -> None:
 
 
 @pytest.mark.parametrize("page", ["configuration.md", "pre-commit.md", "github-code-scanning.md", "api.md",
-                                  "plugins.md"])
+                                  "plugins.md", "guide-zh.md", "usage.md"])
 def test_guides_exist_and_their_links_resolve(page: str) -> None:
     path = DOCS / page
     text = path.read_text(encoding="utf-8")
@@ -97,3 +97,34 @@ def test_guides_exist_and_their_links_resolve(page: str) -> None:
         if target.startswith(("http://", "https://", "mailto:")):
             continue
         assert (path.parent / target).exists(), f"{page}: broken link {target}"
+
+
+def test_the_chinese_guide_says_what_govlint_does(tmp_path) -> None:
+    """docs/guide-zh.md, the guide for disclosure staff: every ``govlint`` command it shows takes the
+    options it is given (parsed as the CLI parses it), its sample configuration is one govlint reads,
+    and every rule code it names exists."""
+    import shlex
+
+    from govlint.cli import _build_parser
+    from govlint.config import load_config
+    from govlint.engine import default_engine
+
+    text = (DOCS / "guide-zh.md").read_text(encoding="utf-8")
+    parser = _build_parser()
+    commands = [line.split("#")[0].strip() for block in re.findall(r"```sh\n(.*?)```", text, re.S)
+                for line in block.splitlines() if line.strip().startswith("govlint ")]
+    assert len(commands) >= 10
+    for cmd in commands:
+        args = shlex.split(cmd)[1:]
+        try:
+            parser.parse_args(args)
+        except SystemExit:  # (argparse's way of refusing)
+            pytest.fail(f"the guide's command does not parse: {cmd}")
+    (toml,) = re.findall(r"```toml\n(.*?)```", text, re.S)
+    (tmp_path / "govlint.toml").write_text(toml, encoding="utf-8")
+    cfg = load_config(tmp_path / "govlint.toml")
+    cfg.check_options(default_engine().rules)
+    assert cfg.ignore and cfg.severity and cfg.per_file_ignores and cfg.rules
+    known = set(default_engine().rules)
+    named = set(re.findall(r"GL\d{3}\b", text))
+    assert named and named <= known, named - known
