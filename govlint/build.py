@@ -220,6 +220,11 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
         spaced_seen = True
         prev = None
         cells = split_cells(kind, text, start) if cut is None else list(cut)
+        if not cells:  # tabs alone (see parse.classify): one empty cell a field
+            flush()
+            out.extend((_new_tuple(RawCell, ("", start + k, start + k, True)), _BLANK)
+                       for k in range(text.count("\t") + 1))
+            continue
         if len(cells) > 1:  # (a line cut at spaces starts no such table: wrapped words repeat, 结果 结果)
             cells = copies.collapse(cells, "\t" in text)
         values = [parse_cell(c.text) for c in cells]
@@ -1325,6 +1330,10 @@ class _Aligner:
             tail = text[at:len(text) if end == -1 else end].rstrip("\r")
             if tail and not tail.strip("\t") and len(out) + len(tail) == n:
                 out.extend((RawCell("", at + k, at + k, True), _BLANK) for k in range(1, len(tail) + 1))
+        # a label merged across columns (三、本年度办理结果's rows: the label's columns, one field
+        # each) leaves empty fields between it and the first value: theirs, not the row's cells
+        while len(out) > n and out[0][1] is _BLANK and out[0][0].start < values[0][0].start:
+            del out[0]
         return out if len(out) == n else values
 
     def _alone(self, raw: RawCell) -> bool:
