@@ -1319,6 +1319,12 @@ class _Aligner:
         text = self.source.text
         out: list = []
         at = label.end
+        if not label.text:  # table 四's row, no label: the fields before its first figure are empty
+            at = text.rfind("\n", 0, values[0][0].start) + 1
+            gap = text[at:values[0][0].start]
+            if gap and not gap.strip("\t"):
+                out.extend((RawCell("", at + k, at + k, True), _BLANK) for k in range(len(gap)))
+                at = values[0][0].start
         for raw, v in values:
             gap = text[at:raw.start]
             if len(gap) > 1 and not gap.strip("\t"):  # tabs alone: one field more than one tab is empty
@@ -1328,8 +1334,9 @@ class _Aligner:
         if len(out) < n:
             end = text.find("\n", at)
             tail = text[at:len(text) if end == -1 else end].rstrip("\r")
-            if tail and not tail.strip("\t") and len(out) + len(tail) == n:
-                out.extend((RawCell("", at + k, at + k, True), _BLANK) for k in range(1, len(tail) + 1))
+            if tail and not tail.strip("\t") and len(out) + len(tail) >= n:
+                # (more tabs than empty cells: the fields of a figure merged across columns)
+                out.extend((RawCell("", at + k, at + k, True), _BLANK) for k in range(1, n - len(out) + 1))
         # a label merged across columns (三、本年度办理结果's rows: the label's columns, one field
         # each) leaves empty fields between it and the first value: theirs, not the row's cells
         while len(out) > n and out[0][1] is _BLANK and out[0][0].start < values[0][0].start:

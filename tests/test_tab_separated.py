@@ -93,3 +93,24 @@ def test_a_row_left_blank_is_a_row_of_blank_cells():
     assert not [f for f in found if f[0] in ("GL202", "GL211")], found
     assert {f[:3] for f in found if f[0] == "GL207"} == {("GL207", "二", "enforcement"), ("GL207", "三", "withheld.state_secret"),
                                                          ("GL207", "四", "cases")}
+
+
+def test_table_4_with_its_first_figures_blank():
+    """Table 四's row has no label: empty fields before its first figure are its first cells."""
+    lines = _tsv_lines()
+    i = next(k for k, x in enumerate(lines) if x.startswith("结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持"))
+    figures = lines[i + 1].split("\t")
+    figures[0] = figures[1] = figures[7] = ""
+    lines[i + 1] = "\t".join(figures)
+    found = _findings(lines)
+    assert [f for f in found if f[0] != "GL304"] == [
+        ("GL207", "四", "cases", c) for c in sorted(["review.upheld", "review.corrected", "direct.other"])]
+
+
+def test_more_tabs_after_the_last_figure_than_blank_cells():
+    """Fields after a row's last figure beyond its columns (a figure merged across columns, a tab
+    left at the end): the row's blank cells are the ones it lacks, the rest no cells."""
+    lines = _tsv_lines()
+    i = next(k for k, x in enumerate(lines) if x.startswith("规章\t"))
+    lines[i] = "\t".join(lines[i].split("\t")[:2]) + "\t\t\t"
+    assert [f[:3] for f in _findings(lines)] == [("GL207", "二", "regulations")] * 2
