@@ -533,7 +533,7 @@ class _SpanCopies:
             if above is not None and t == above[i]:
                 continue
             kept.append(c)
-        if not numbers:
+        if not numbers and n - texts.count("") > 1:  # (a label and blanks: a row left blank, no header)
             self.header_copies[n] = copied
         return kept
 
