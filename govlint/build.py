@@ -149,6 +149,13 @@ def _misread_figure(text: str) -> bool:
     return lookalike_figure(text) is not None or _FIGURE_LIKE.fullmatch(text.strip()) is not None
 
 
+_LONE_PIPES = frozenset({"|", "｜"})
+# a lone pipe (an empty cell) that the next row's label follows: the row's last empty cell, or the
+# scraper's padding of a row one cell short of the table's width (``|``) — equal to a blank, told
+# apart by identity in _Aligner._close_row, which drops it where the row fits without it
+_LAST_BLANK = attrs.evolve(_BLANK)
+
+
 def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) -> list[tuple[RawCell, CellValue]]:
     """Cells of one table block in reading order.
 
@@ -174,18 +181,50 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
     lines: Optional[Iterable] = (_without_index_column(tokens) or _without_serial_column(tokens)) if tokens else None
     if lines is None:
         lines = (line for tok in tokens for line in line_tokens(tok))
+    prev = None  # the kind of the line before (a lone pipe after a cell line may be an empty cell)
     for kind, text, start, _, cut in lines:
         if kind != "SPACED":  # (the commonest lines, one cell each in a scraped page: kept lean)
             if pending:
                 flush()
+            if kind == "ARTIFACT":
+                if prev is not None and len(text) <= 4 and text.strip() in _LONE_PIPES:
+                    if prev == "BLANK" and out and out[-1][1] is _LAST_BLANK:
+                        out[-1] = (out[-1][0], _BLANK)  # (not the last of its run)
+                    # a table written one cell per line (``3 |``) writes an empty cell as a lone
+                    # pipe; the scraper's padding after a row's last cell (``||``, ``|`` when one
+                    # cell is missing) comes once after a cell line, never after another such
+                    # line: an empty cell, as ``| |`` is in a row; padding read as a last empty
+                    # cell is trimmed where the row has its values (_trim_padding)
+                    out.append((_new_tuple(RawCell, ("", start, start, False)), _LAST_BLANK))
+                    prev = "BLANK"
+                    continue
+                if prev == "BLANK" and out[-1][1] is _LAST_BLANK:
+                    out[-1] = (out[-1][0], _BLANK)  # (padding follows it: a cell)
+                prev = "PAD" if prev == "CELL" else None
+                if "|" in text and (" |" in text or "\t|" in text or "\u3000|" in text) and text.count("|") > 2 \
+                        and not text.strip(" \t\u3000|"):
+                    # a row of empty cells (``|  |  |  |``): its cells, empty (header padding is
+                    # told from them by the aligner); a row of pipes alone (``||||``) is a
+                    # scraper's padding, a row of dashes a separator
+                    out.extend((c, _BLANK) for c in split_cells("ROW", text, start))
+                continue
             row = cut if cut is not None else split_cells(kind, text, start)
+            if prev == "BLANK" and out[-1][1] is _LAST_BLANK and row and parse_cell(row[0].text).kind in _VALUE_KINDS:
+                out[-1] = (out[-1][0], _BLANK)  # (a figure follows it: a cell of the row)
+            prev = "CELL" if kind == "CELL" else None
             if len(row) > 1:
                 row = copies.collapse(row, True)
             for c in row:
                 out.append((c, parse_cell(c.text)))
             continue
         spaced_seen = True
+        prev = None
         cells = split_cells(kind, text, start) if cut is None else list(cut)
+        if not cells:  # tabs alone (see parse.classify): one empty cell a field
+            flush()
+            out.extend((_new_tuple(RawCell, ("", start + k, start + k, True)), _BLANK)
+                       for k in range(text.count("\t") + 1))
+            continue
         if len(cells) > 1:  # (a line cut at spaces starts no such table: wrapped words repeat, 结果 结果)
             cells = copies.collapse(cells, "\t" in text)
         values = [parse_cell(c.text) for c in cells]
@@ -494,7 +533,7 @@ class _SpanCopies:
             if above is not None and t == above[i]:
                 continue
             kept.append(c)
-        if not numbers:
+        if not numbers and n - texts.count("") > 1:  # (a label and blanks: a row left blank, no header)
             self.header_copies[n] = copied
         return kept
 
@@ -1228,6 +1267,9 @@ class _Aligner:
         if len(r.values) < len(cols) and r.spec is not None and not r.spec.group and r.values \
                 and r.values[-1][0].spaced and "\t" in self.source.text[r.label.end:r.values[-1][0].start]:
             r.values = self._tab_blanks(r.label, r.values, len(cols))
+        if r.values and r.values[-1][1] is _LAST_BLANK and None in cols \
+                and len(r.values) - 1 == len(cols) - cols.count(None):
+            r.values = r.values[:-1]  # padding after the row's last figure (see _LAST_BLANK)
         if len(r.values) != len(cols) and None in cols and len(r.values) == len(cols) - cols.count(None):
             # the header has labels the format does not know (GL205) but the row has a value for each
             # known column only: the unknown labels head no values of their own (a reworded group
@@ -1277,6 +1319,12 @@ class _Aligner:
         text = self.source.text
         out: list = []
         at = label.end
+        if not label.text:  # table 四's row, no label: the fields before its first figure are empty
+            at = text.rfind("\n", 0, values[0][0].start) + 1
+            gap = text[at:values[0][0].start]
+            if gap and not gap.strip("\t"):
+                out.extend((RawCell("", at + k, at + k, True), _BLANK) for k in range(len(gap)))
+                at = values[0][0].start
         for raw, v in values:
             gap = text[at:raw.start]
             if len(gap) > 1 and not gap.strip("\t"):  # tabs alone: one field more than one tab is empty
@@ -1286,8 +1334,13 @@ class _Aligner:
         if len(out) < n:
             end = text.find("\n", at)
             tail = text[at:len(text) if end == -1 else end].rstrip("\r")
-            if tail and not tail.strip("\t") and len(out) + len(tail) == n:
-                out.extend((RawCell("", at + k, at + k, True), _BLANK) for k in range(1, len(tail) + 1))
+            if tail and not tail.strip("\t") and len(out) + len(tail) >= n:
+                # (more tabs than empty cells: the fields of a figure merged across columns)
+                out.extend((RawCell("", at + k, at + k, True), _BLANK) for k in range(1, n - len(out) + 1))
+        # a label merged across columns (三、本年度办理结果's rows: the label's columns, one field
+        # each) leaves empty fields between it and the first value: theirs, not the row's cells
+        while len(out) > n and out[0][1] is _BLANK and out[0][0].start < values[0][0].start:
+            del out[0]
         return out if len(out) == n else values
 
     def _alone(self, raw: RawCell) -> bool:
@@ -1515,8 +1568,17 @@ class _Aligner:
             cache[i] = not any(parse_cell(p).kind == "number" for p in re.split(r"[|｜]", line))
         return cache[i]
 
+    def _header_read(self) -> bool:
+        """Whether the header read so far names every leaf column of the table's one block (table 四:
+        a line of empty cells after it is its data row left blank, not header padding)."""
+        blk = self.block or self.spec.blocks[0]
+        leaves = blk.leaves()
+        keys = {k for c in leaves for k in c.keys()}
+        return sum(1 for k, _ in self.header if k in keys) >= len(leaves)
+
     def _value(self, raw: RawCell, v: CellValue) -> None:
-        if v.kind == "blank" and (self.phase == "header" or self.row is None) and self._padding(raw):
+        if v.kind == "blank" and (self.phase == "header" or self.row is None) and self._padding(raw) \
+                and not (self.row is None and self.spec.implicit_row is not None and self._header_read()):
             return
         if v.kind == "blank" and self.row is not None and self.row.spec is not None and self.row.spec.group \
                 and not self.row.values:

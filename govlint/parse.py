@@ -296,6 +296,9 @@ _PAGER = cached_compile(r"[上下]\s*一\s*页")
 _CLAUSE_MARKS = cached_compile(r"[，；;]")
 
 
+_TRAILING_BLANKS = frozenset("\t \u3000")
+
+
 def _classify_line(line: str) -> str:
     """Table-line kind of a line that is not a heading or title: CELL, ROW, SPACED, ARTIFACT or TEXT."""
     if _PIPE.search(line):
@@ -308,6 +311,12 @@ def _classify_line(line: str) -> str:
     value = [_value_like(t) for t in tokens]
     if len(tokens) > 2 and tokens[-1] == "。":
         return "TEXT"  # a sentence with its figure set apart by blanks (行政复议数为 0 。), not a row ending in a mark
+    if line[-1:] in _TRAILING_BLANKS and len(tokens) <= 3 and line.rstrip(" \u3000")[-1:] == "\t" \
+            and not any(value) and all(len(t) <= _LONE_CELL_MAX for t in tokens) \
+            and not _SENTENCE_END.search(line) and _CJK.search(line):
+        # a row's labels and the tabs of its empty cells (a tab-separated table copied with the row
+        # left blank: ``行政强制\t\t\t``): a table line, not a paragraph
+        return "SPACED"
     if all(value[1:]):  # (two tokens or more: with one, whether it is a value)
         return "SPACED" if len(tokens) > 1 or value[0] else "TEXT"  # label followed by values, or values only
     first_value = value.index(True) if True in value else len(tokens)
@@ -474,6 +483,11 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
             if raw.strip():
                 kind, cells = _pipe_line(raw, pos)
                 lines.append(Line(kind, raw, pos, number, cells))
+        elif "\t" in raw and lines and lines[-1].kind == "SPACED" and raw.count("\t") > 1 \
+                and not raw.strip(" \t\u3000\r"):
+            # tabs alone under a tab-separated table line: a row of empty cells (the figures of table
+            # 四 not filled in), a table line (build._table_cells gives it its empty cells)
+            lines.append(Line("SPACED", raw, pos, number))
         elif core := raw.strip():
             if in_parts and core == running:
                 running_hits += 1

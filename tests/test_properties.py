@@ -67,8 +67,10 @@ def check_single_change(doc: rg.Doc, shape: str, table: str, row: str, col: str,
     assert all(code[:3] in ("GL2", "GL3") for code, _ in got), got
 
     if kind in ("blank", "placeholder"):
-        if kind == "blank" and shape in ("cells", "spaced"):
-            # an empty cell cannot be written in these shapes: the row is one value short
+        if kind == "blank" and (shape == "spaced" or (shape == "pipe" and table == "四" and col == rg.T4_COLUMNS[0])):
+            # an empty cell cannot be written space-separated, nor as the first cell of table 四's row
+            # (no label before it) in rows without outer pipes (`` | 0 | 0 |`` reads as a row opened
+            # by a pipe): the row is one value short. (One cell per line writes it as a lone pipe.)
             rows = rg.render(doc, shape)
             if table == "四":  # the row of table 四 has no label: it starts at its first value
                 where = min(rows.cell(table, row, c) for c in rg.T4_COLUMNS if doc.value(table, row, c))

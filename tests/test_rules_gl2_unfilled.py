@@ -31,3 +31,66 @@ def test_a_table_with_one_figure_keeps_a_finding_per_blank_cell():
     doc = _blank(rg.minimal_doc(), ("三",)).set("三", "new", "natural", "3")
     ds = [d for d in govlint.lint(rg.render(doc, "pipe").text.encode()) if d.code == "GL207"]
     assert len(ds) > 100 and all("全部为空" not in d.message for d in ds)
+
+
+def _blank_cells(doc: rg.Doc, table: str, keep=()) -> rg.Doc:
+    """Every figure of ``table`` left blank but those whose column is in ``keep``."""
+    t = doc.tables[table]
+    for k in t.values:
+        if k[1] not in keep:
+            t.values[k] = ""
+    return doc
+
+
+@pytest.mark.parametrize("shape", ["cells", "pipe", "markdown"])
+def test_blank_cells_among_figures_are_blank_cells_of_their_row(shape):
+    # table 三 filled in 自然人 and 总计 only, the other columns left blank: one cell per line writes a
+    # blank cell as a lone pipe (``|``), a row of pipes as ``| 3 |  |  |``: each blank is that row's
+    # cell (GL207), the row is read (no GL211) and its figures add up (no GL3)
+    doc = _blank_cells(rg.minimal_doc(), "三", keep=("natural", "total"))
+    doc = doc.set("三", "new", "natural", "3").set("三", "new", "total", "3")
+    doc = doc.set("三", "disclosed", "natural", "3").set("三", "disclosed", "total", "3")
+    doc = doc.set("三", "total", "natural", "3").set("三", "total", "total", "3")
+    ds = govlint.lint(rg.render(doc, shape).text.encode())
+    codes = {d.code for d in ds}
+    assert not codes & {"GL211", "GL301", "GL302", "GL303"}, sorted(codes)
+    blank = [d for d in ds if d.code == "GL207" and d.table == "三"]
+    assert len(blank) == 25 * 5 and {d.row for d in blank} >= {"new", "disclosed", "total", "carry_forward"}
+
+
+@pytest.mark.parametrize("lone", ["|", " |"])
+def test_a_lone_pipe_for_a_blank_cell_with_or_without_the_space_before_it(lone):
+    doc = _blank_cells(rg.minimal_doc(), "三", keep=("natural", "total"))
+    text = rg.render(doc, "cells").text.replace("\n|\n", f"\n{lone}\n")
+    ds = govlint.lint(text.encode())
+    assert not [d for d in ds if d.code == "GL211"]
+    assert len([d for d in ds if d.code == "GL207" and d.table == "三"]) == 25 * 5
+
+
+@pytest.mark.parametrize("shape", ["cells", "pipe", "markdown"])
+def test_table_4_left_blank_is_blank_cells_not_a_missing_row(shape):
+    # the 15 figures of table 四 left blank (offices do leave the row empty when there were no cases):
+    # its row is there, each cell blank (GL207), not "表四没有数据行" (GL202, an error)
+    doc = _blank_cells(rg.minimal_doc(), "四")
+    ds = govlint.lint(rg.render(doc, shape).text.encode())
+    assert not [d for d in ds if d.code in ("GL202", "GL211")]
+    blank = [d for d in ds if d.code == "GL207" and d.table == "四"]
+    assert blank and (len(blank) == 15 or (len(blank) == 1 and "15" in blank[0].message))
+
+
+def test_table_4_left_blank_in_a_web_page():
+    row = "<tr>" + "<td></td>" * 15 + "</tr>"
+    head = ('<tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>'
+            '<tr><td rowspan="2">结果维持</td><td rowspan="2">结果纠正</td><td rowspan="2">其他结果</td>'
+            '<td rowspan="2">尚未审结</td><td rowspan="2">总计</td><td colspan="5">未经复议直接起诉</td>'
+            '<td colspan="5">复议后起诉</td></tr><tr>' + "".join(
+                f"<td>{w}</td>" for w in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2) + "</tr>")
+    text = rg.render(rg.minimal_doc(), "pipe").text
+    a = text.index("四、政府信息公开行政复议")
+    b = text.index("五、存在的主要问题")
+    body = "".join(f"<p>{line}</p>" for line in text[:a].splitlines())
+    page = (f"<html><body>{body}<p>四、政府信息公开行政复议、行政诉讼情况</p><table>{head}{row}</table>"
+            + "".join(f"<p>{line}</p>" for line in text[b:].splitlines()) + "</body></html>")
+    ds = govlint.lint(page.encode())
+    assert not [d for d in ds if d.code in ("GL202", "GL211")]
+    assert [d for d in ds if d.code == "GL207" and d.table == "四"]

@@ -99,6 +99,21 @@ def test_a_figure_across_a_merged_header_cell_is_one_figure():
     assert not [d for d in result.diagnostics if d.code == "GL211"]
 
 
+def test_a_figure_across_a_merged_header_cell_after_a_row_left_blank():
+    # 行政处罚 left blank (its label and empty cells: no header line) does not end the header's
+    # copies: 行政强制's figure, written across the three columns, is still one figure
+    text = to_text(DATA, "pipe")
+    lines = text.split("\n")
+    i = next(k for k, x in enumerate(lines) if x.startswith("行政处罚 | "))
+    j = next(k for k, x in enumerate(lines) if x.startswith("行政强制 | "))
+    lines[i] = "行政处罚 |  |  |  |"
+    lines[j] = "行政强制 | 4 | 4 | 4"
+    result = lint("\n".join(lines))
+    assert not [d for d in result.diagnostics if d.code == "GL211"]
+    assert cells(result)[("二", "enforcement", "decisions")] == 4
+    assert [(d.code, d.row) for d in result.diagnostics if d.code == "GL207"] == [("GL207", "penalty")]
+
+
 def test_a_table_without_copies_is_read_as_written():
     # two equal figures side by side in an ordinary table are two figures
     text = rs.to_text(DATA.with_value("三", "new", "business", DATA.values[("三", "new", "natural")]), "rows")

@@ -57,3 +57,60 @@ def test_tabs_that_do_not_make_a_whole_row_are_left_alone():
     short = line.rsplit("\t", 1)[0]  # the last figure and its tab removed
     found = [(d.code, d.row) for d in govlint.lint(text.replace(line, short)) if d.code in ("GL207", "GL211")]
     assert found == [("GL211", "new")]
+
+
+def _tsv_lines() -> list[str]:
+    return tsv(rs.to_text(DATA, "rows")).split("\n")
+
+
+def _findings(lines: list[str]) -> list:
+    return sorted((d.code, d.table, d.row, d.col) for d in govlint.lint("\n".join(lines)) if d.code[:3] in ("GL2", "GL3"))
+
+
+def test_a_label_merged_across_columns_keeps_its_fields():
+    """A spreadsheet copy gives every column a merged label covers a field of its own
+    (``一、本年新收…`` spans the three label columns: two empty fields after it); with a figure left
+    blank the row has more fields than figures, and the fields next to the label are the label's."""
+    lines = _tsv_lines()
+    i = next(k for k, x in enumerate(lines) if x.startswith("一、本年新收"))
+    label, *values = lines[i].split("\t")
+    values[1] = ""
+    lines[i] = "\t".join([label, "", ""] + values)
+    assert _findings(lines) == [("GL207", "三", "new", "business")]
+
+
+def test_a_row_left_blank_is_a_row_of_blank_cells():
+    """Rows whose every cell is empty: the label and its tabs (``行政强制\\t``, ``（三）不予公开\\t1.属于国家秘密\\t…``),
+    and table 四's figures as tabs alone: rows left blank (GL207), not rows missing (GL202)."""
+    lines = _tsv_lines()
+    for k, x in enumerate(lines):
+        if x.startswith("行政强制\t") or "1.属于国家秘密" in x:
+            labels = [c for c in x.split("\t") if not c.isdigit()]
+            lines[k] = "\t".join(labels + [""] * (len(x.split("\t")) - len(labels)))
+    i = next(k for k, x in enumerate(lines) if x.startswith("结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持"))
+    lines[i + 1] = "\t" * 14
+    found = _findings(lines)
+    assert not [f for f in found if f[0] in ("GL202", "GL211")], found
+    assert {f[:3] for f in found if f[0] == "GL207"} == {("GL207", "二", "enforcement"), ("GL207", "三", "withheld.state_secret"),
+                                                         ("GL207", "四", "cases")}
+
+
+def test_table_4_with_its_first_figures_blank():
+    """Table 四's row has no label: empty fields before its first figure are its first cells."""
+    lines = _tsv_lines()
+    i = next(k for k, x in enumerate(lines) if x.startswith("结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持"))
+    figures = lines[i + 1].split("\t")
+    figures[0] = figures[1] = figures[7] = ""
+    lines[i + 1] = "\t".join(figures)
+    found = _findings(lines)
+    assert [f for f in found if f[0] != "GL304"] == [
+        ("GL207", "四", "cases", c) for c in sorted(["review.upheld", "review.corrected", "direct.other"])]
+
+
+def test_more_tabs_after_the_last_figure_than_blank_cells():
+    """Fields after a row's last figure beyond its columns (a figure merged across columns, a tab
+    left at the end): the row's blank cells are the ones it lacks, the rest no cells."""
+    lines = _tsv_lines()
+    i = next(k for k, x in enumerate(lines) if x.startswith("规章\t"))
+    lines[i] = "\t".join(lines[i].split("\t")[:2]) + "\t\t\t"
+    assert [f[:3] for f in _findings(lines)] == [("GL207", "二", "regulations")] * 2

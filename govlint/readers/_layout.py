@@ -296,6 +296,11 @@ class TableEmitter:
             row = sorted(row, key=_COLUMN)
             filled = [c for c in row if c.text]
             if not filled:
+                if len(row) > 1 and coverage and all(
+                        any(c in coverage for c in range(x.col, x.col + x.colspan)) for x in row):
+                    # a row of empty cells under columns the rows above have: a row left blank (the
+                    # figures of table 四 not filled in), written as such (``|  |  |``)
+                    self.builder.row(row)
                 continue
             if caption_rows and width > 1 and len(filled) == 1 and filled[0].colspan >= width:
                 coverage = set()  # a caption row (第二十条第（一）项) starts a new block
