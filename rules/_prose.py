@@ -215,6 +215,10 @@ _LEVEL_RE = lazy_compile(
     r"(?P<town>[\u4e00-\u9fff]{1,9}?(?:镇|乡|街道办事处|街道))?"
 )
 _NOT_COUNTY = lazy_compile(r"(?:实验|试验|开发|高新|新|园|示范|合作|保税|综合|景|社|功能|管理|矿|林|牧|垦|库|片|辖|城|校|厂)区$")
+#: … but a ××城区 or ××新区 with a people's government is a district (婺城区人民政府, 浦东新区人民政府办公室),
+#: not a town's old quarter or a zone run by a committee
+_GOV_DISTRICTS = frozenset({"城区", "新区"})
+_GOV_NAME_AFTER = lazy_compile(r"人民政府|政府")
 #: what follows a township's name is its government or one of its offices (人民政府, 财政所, 便民服务中心,
 #: 街道办事处), never a bureau: a 乡 or 镇 before one ends a word of a department's name (住房和城乡建设局,
 #: 城乡规划局, 乡镇企业局), not a township's
@@ -256,7 +260,7 @@ def admin_level(name: str) -> Optional[str]:
     if m.group("town") and not _NOT_TOWN_BODY.search(name, m.end("town")):
         return "township"
     county = m.group("county")
-    if county and not _NOT_COUNTY.search(county):
+    if county and (not _NOT_COUNTY.search(county) or (county[-2:] in _GOV_DISTRICTS and _GOV_NAME_AFTER.match(name, m.end("county")))):
         return "county"
     if county:
         return None

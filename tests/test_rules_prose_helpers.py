@@ -30,6 +30,12 @@ from govlint_rules._prose import (admin_level, agency_kind, clause_start, cn_int
     ("长沙县住房和城乡建设局", "county", "department"),
     ("某某县古城乡人民政府", "township", "government"),
     ("某某县某某镇财政所", "township", "department"),
+    # a ××城区 or ××新区 is a district when it has a people's government; alone, or a zone's, it is not placed
+    ("婺城区人民政府", "county", "government"),
+    ("金华市婺城区人民政府办公室", "county", "government"),
+    ("上海市浦东新区人民政府", "county", "government"),
+    ("某某新区管理委员会", None, None),
+    ("某市老城区", None, None),
     ("", None, None),
 ])
 def test_agency_level_and_kind(name, level, kind):

@@ -11,7 +11,7 @@ _LEVEL_EN = {"county": "county-level (县/区/旗)", "township": "township-level
 def rules_level(report, ctx):
     """县级、乡镇机关不制定规章，表二“规章”行应为0。
 
-    What: when the title names a county-level (××县, ××市××区) or township-level (××镇, ××乡,
+    What: when the title names a county-level (××县, ××市××区, ××城区人民政府) or township-level (××镇, ××乡,
     ××街道) body, every cell of table 二's 规章 row is 0.
     Why: under the 立法法 only the State Council's departments and the people's governments of
     provinces and of cities with districts (设区的市、自治州) make 规章; a county or a township that
