@@ -276,8 +276,11 @@ def test_a_partly_rewritten_report_is_measured_by_its_own_text(tmp_path):
     assert rs.to_text(half) != rs.to_text(DATA)
     folder = write(tmp_path / "a", {"2022.txt": rs.to_text(DATA), "2023.txt": rs.to_text(half).replace("2022", "2023")})
     assert codes(govlint.lint_paths([folder], GL8), "GL803") == [("2023.txt", None, None, "< 80%", "100%", "warning")]
-    strict = govlint.Config(extend_select=("GL8",), rules={"GL803": {"threshold": 1.01}})
-    assert codes(govlint.lint_paths([folder], strict), "GL803") == []
+    # (all of it: the strictest threshold there is, 1, still finds it; one above 1 is no share, refused)
+    strict = govlint.Config(extend_select=("GL8",), rules={"GL803": {"threshold": 1}})
+    assert codes(govlint.lint_paths([folder], strict), "GL803") == [("2023.txt", None, None, "< 100%", "100%", "warning")]
+    with pytest.raises(govlint.ConfigError, match="at most 1"):
+        govlint.lint_paths([folder], govlint.Config(extend_select=("GL8",), rules={"GL803": {"threshold": 1.01}}))
     grown = write(tmp_path / "b", {"2022.txt": rs.to_text(half), "2023.txt": rs.to_text(DATA).replace("2022", "2023")})
     assert codes(govlint.lint_paths([grown], GL8), "GL803") == []
 
