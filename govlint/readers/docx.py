@@ -413,6 +413,9 @@ class _Writer:
         self.boxes = boxes  # whether the document has text boxes at all
         self.paragraphs = 0
         self.ntables = 0
+        # the leading rows of the table just written (a table continued in another repeats them),
+        # while nothing but a mark such as （续表） has been written after it
+        self.last_head: Optional[list[tuple]] = None
 
     def blocks(self, parent: Any, locator: Optional[str] = None) -> None:
         for el in _children(parent):
@@ -433,6 +436,8 @@ class _Writer:
                 self.numbering.label(p)  # (an empty numbered paragraph shows, and counts, its number too)
             return
         label = self.numbering.label(p)
+        if self.last_head is not None and not (len(text.strip()) <= 12 and "续" in text):
+            self.last_head = None
         if locator is None:
             self.paragraphs += 1
         loc = locator or f"第{self.paragraphs}段"
@@ -453,6 +458,7 @@ class _Writer:
                 for c, tc in enumerate(cs):
                     self.b.end_line()
                     self.blocks(tc, f"表{n} 第{r + 1}行 第{c + 1}列")
+            self.last_head = None
             return
         grid: list[list[GridCell]] = []
         open_cells: dict[int, GridCell] = {}  # grid column -> cell a vMerge continues
@@ -493,7 +499,21 @@ class _Writer:
                     open_cells[col] = cell
                 col += span
             grid.append(row)
-        self.tables.emit(grid)
+        self.tables.emit(self.repeated_head(grid))
+
+    def repeated_head(self, grid: list[list[GridCell]]) -> list[list[GridCell]]:
+        """``grid`` without the rows it starts with that repeat those the table just before started
+        with (two or more: a table continued on the next page as a table of its own, its header typed
+        again, a title row in it that names the part). Written again they read as a new table, and
+        such a title row as the part's heading a second time."""
+        head = [tuple((c.col, c.colspan, c.text) for c in row) for row in grid[:8]]
+        prev, self.last_head = self.last_head, head
+        if not prev:
+            return grid
+        k = 0
+        while k < len(prev) and k < len(head) and prev[k] == head[k] and any(t for _, _, t in head[k]):
+            k += 1
+        return grid[k:] if 2 <= k < len(grid) else grid
 
 
     def cell_paragraphs(self, parent: Any, out: Optional[list[str]] = None) -> list[str]:
