@@ -680,3 +680,25 @@ def test_tables_titled_captioned_or_continued_lint_like_the_text(layout, case, t
     data = _seed_docx_with(tmp_path, case, layout)
     ref = default_engine().lint_bytes(rs.to_text(CASES[case], "rows").encode(), "r.txt")
     assert keys(default_engine().lint_bytes(data, "r.docx")) == keys(ref)
+
+
+def test_paragraphs_of_a_layout_table_cell_each_have_their_place():
+    """A report laid out in a one-cell table (as web systems export it): each paragraph of the cell
+    is named by its place in it (表1 第1行 第1列 第3段), not all by the cell; a cell of one paragraph is
+    named by the cell; the tables inside come after the layout table; and a message naming such a
+    place says it in English too."""
+    from govlint_rules._common import locator_en
+
+    inner = ("<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+             f"<w:tr>{tc('信息内容')}{tc('本年处理决定数量')}</w:tr><w:tr>{tc('行政许可')}{tc('5')}</w:tr></w:tbl>")
+    cell = p("标题") + p("") + p("一、总体情况") + p("全年共收到申请3件。") + inner + p("二、主动公开政府信息情况")
+    layout = (f"<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>{cell}</w:tc></w:tr>"
+              f"<w:tr><w:tc>{p('某某局')}</w:tc></w:tr></w:tbl>")
+    src = read_docx(build(layout))
+    assert src.locator(src.text.index("标题")) == "表1 第1行 第1列 第1段"
+    assert src.locator(src.text.index("全年")) == "表1 第1行 第1列 第3段"
+    assert src.locator(src.text.index("二、")) == "表1 第1行 第1列 第4段"
+    assert src.locator(src.text.index("行政许可 | 5") + len("行政许可 | ")) == "表2 第2行 第2列"
+    assert src.locator(src.text.index("某某局")) == "表1 第2行 第1列"
+    assert locator_en("表1 第1行 第1列 第3段") == "table 1, row 1, column 1, paragraph 3"
+    assert locator_en("表2 第4行 第10列") == "table 2, row 4, column 10"

@@ -416,6 +416,9 @@ class _Writer:
         # the leading rows of the table just written (a table continued in another repeats them),
         # while nothing but a mark such as （续表） has been written after it
         self.last_head: Optional[list[tuple]] = None
+        # the paragraphs read so far of the layout table's cell being read, when it holds several
+        # (a report laid out in a one-cell table: each its own place, 表1 第1行 第1列 第5段)
+        self.cell_paragraphs_seen: Optional[int] = None
 
     def blocks(self, parent: Any, locator: Optional[str] = None) -> None:
         for el in _children(parent):
@@ -440,7 +443,12 @@ class _Writer:
             self.last_head = None
         if locator is None:
             self.paragraphs += 1
-        loc = locator or f"第{self.paragraphs}段"
+            loc = f"第{self.paragraphs}段"
+        elif self.cell_paragraphs_seen is not None:  # one of several paragraphs of a layout table's cell
+            self.cell_paragraphs_seen += 1
+            loc = f"{locator} 第{self.cell_paragraphs_seen}段"
+        else:
+            loc = locator
         for i, line in enumerate((label + text).split("\n")):
             self.b.line(line, locator=loc)
 
@@ -454,10 +462,14 @@ class _Writer:
         grid_cols = tbl.find(_W + "tblGrid")
         width = len(grid_cols.findall(_W + "gridCol")) if grid_cols is not None else 0
         if nested or (width <= 1 and all(len(cs) <= 1 for cs in cells_of)):
+            outer = self.cell_paragraphs_seen
             for r, cs in enumerate(cells_of):
                 for c, tc in enumerate(cs):
                     self.b.end_line()
+                    several = sum(1 for el in _children(tc) if el.tag == _P and "".join(_runs(el)).strip()) > 1
+                    self.cell_paragraphs_seen = 0 if several else None
                     self.blocks(tc, f"表{n} 第{r + 1}行 第{c + 1}列")
+            self.cell_paragraphs_seen = outer
             self.last_head = None
             return
         grid: list[list[GridCell]] = []
