@@ -15,7 +15,10 @@ table of contents (a ``TOC`` field, a TOC content control, paragraphs in a ``toc
 too: it repeats the headings with page numbers. A body that is one imported HTML page or web
 archive (``w:altChunk``, as web systems generate .docx files) is read with the HTML reader. Positions are line/column in the extracted text; every paragraph and table cell also gets
 a locator: ``第12段`` (the 12th non-empty body paragraph), ``表3 第5行 第2列`` (table 3 of the
-document, its 5th row, 2nd grid column).
+document, its 5th row, 2nd grid column), ``表1 第1行 第1列 第5段`` (the 5th paragraph of a layout
+table's cell that holds several: a report laid out in a one-cell table). A table continued as a second
+Word table right after the first (nothing but a mark such as （续表） between) that types the first's
+leading rows again (its header, a title row) has them read once.
 
 Safety: the file must be a zip holding a Word body (``word/document.xml`` or the part its
 relationships or content types name); the members' declared sizes are checked
