@@ -299,8 +299,23 @@ _CLAUSE_MARKS = cached_compile(r"[，；;]")
 _TRAILING_BLANKS = frozenset("\t \u3000")
 
 
+# a table's caption: 表1 主动公开政府信息情况, 表2：…, 附表3 … (a row never starts so)
+_CAPTION = cached_compile(r"[ \t\u3000]*附?表[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,2}(?![0-9０-９])")
+_CAPTION_FIRST = frozenset("表附 \t\u3000")
+# the mark a table continued on the next page carries: 续表, （续表）, 续表2, 续上表, 表2（续）
+_CONTINUED = cached_compile(r"[（(]?(?:续上?表[0-9０-９一二三四五六七八九十]{0,2}|表[0-9０-９一二三四五六七八九十]{1,2}[（(]续[）)])[）)]?[:：]?")
+_CONTINUED_FIRST = frozenset("（(续表")
+
+
+def is_caption(line: str) -> bool:
+    """A table's caption (表1 …) or the mark of a table continued (（续表）): never a row of it."""
+    return line[:1] in _CAPTION_FIRST and _CAPTION.match(line) is not None
+
+
 def _classify_line(line: str) -> str:
     """Table-line kind of a line that is not a heading or title: CELL, ROW, SPACED, ARTIFACT or TEXT."""
+    if line[:1] in _CAPTION_FIRST and _CAPTION.match(line):
+        return "TEXT"  # 表1 主动公开政府信息情况: a caption, not a header of short labels
     if _PIPE.search(line):
         if _is_artifact(line):
             return "ARTIFACT"
@@ -445,6 +460,22 @@ class Line(NamedTuple):
     cells: Optional[tuple[RawCell, ...]] = None  # a ``|`` line's cells, cut while classifying it
 
 
+def _demote_table_titles(lines: list[Line], vocab: HeadingVocabulary) -> None:
+    """A part's heading written again without its numeral right after it, with nothing but its
+    table's lines between (``二、主动公开政府信息情况`` then a table whose first row is
+    ``主动公开政府信息情况``), is the table's title, not the part a second time."""
+    part: Optional[int] = None  # the part of the last heading, while only table lines follow it
+    for i, ln in enumerate(lines):
+        if ln.kind == "HEADING":
+            m = _heading_match(ln.text, vocab)
+            if m is not None and m[0] is None and part is not None and m[1] == part:
+                lines[i] = ln._replace(kind=_classify_line(ln.text))
+                continue
+            part = m[1] if m is not None and m[0] is not None else None
+        elif ln.kind not in _TABLE_KINDS:
+            part = None
+
+
 def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     """Classify every non-blank line of ``text``.
 
@@ -492,10 +523,12 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
             if in_parts and core == running:
                 running_hits += 1
             if (len(core) <= 40 and core[:1] in _PAGE_FIRST and is_page_mark(raw)) or (in_parts and core == running) \
-                    or (core[:1] in _MARGIN_FIRST and ("/" in core or ":" in core) and is_print_margin(raw, not in_parts)):
-                # a page number, the title repeated at the top of a later page, or a browser's margin
-                # (text extracted from a PDF or a printout): not part of the report; a table or paragraph it interrupts
-                # goes on after it (see tokens)
+                    or (core[:1] in _MARGIN_FIRST and ("/" in core or ":" in core) and is_print_margin(raw, not in_parts)) \
+                    or (len(core) <= 12 and core[:1] in _CONTINUED_FIRST and _CONTINUED.fullmatch(core)):
+                # a page number, the title repeated at the top of a later page, a browser's margin
+                # (text extracted from a PDF or a printout), or the mark of a table continued on the next
+                # page (（续表）): not part of the report; a table or paragraph it interrupts goes on
+                # after it (see tokens)
                 continue
             kind: str
             is_heading = heading_match(raw, vocab) is not None
@@ -535,6 +568,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
             lines.append(Line(kind, raw, pos, number))
     if in_parts:
         _demote_lookalikes(lines, vocab)
+        _demote_table_titles(lines, vocab)
         lines = _drop_running(lines, running_hits)
     lines = boxgrid.rebuild(lines, text)  # tables drawn with box-drawing characters (w3m -dump, tabulate)
     _two_line_title(lines)
@@ -763,7 +797,7 @@ def _settle(lines: list[Line]) -> None:
             lines[i] = ln._replace(kind="TEXT")
         elif ln.kind == "TEXT" and prev_t and next_t:
             s = ln.text.strip()
-            if len(s) <= 40 and not _SENTENCE_END.search(s):
+            if len(s) <= 40 and not _SENTENCE_END.search(s) and not is_caption(s):
                 lines[i] = ln._replace(kind="SPACED")
         kinds[i] = lines[i].kind
 

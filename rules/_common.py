@@ -54,7 +54,7 @@ def start_span(report: Report) -> Span:
 
 
 _LOCATOR_EN = ((lazy_compile(r"第(\d+)段"), r"paragraph \1"), (lazy_compile(r"表(\d+)\s*"), r"table \1, "),
-               (lazy_compile(r"第(\d+)行\s*"), r"row \1, "), (lazy_compile(r"第(\d+)列"), r"column \1"),
+               (lazy_compile(r"第(\d+)行\s*"), r"row \1, "), (lazy_compile(r"第(\d+)列\s*"), r"column \1, "),
                (lazy_compile(r"第(\d+)页"), r"page \1"))
 
 

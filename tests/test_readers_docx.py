@@ -599,3 +599,106 @@ def test_a_toc_control_or_field_running_over_the_body_drops_only_its_entries():
                f'<w:sdtContent>{begin}{entries}{body}<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
                '</w:sdtContent></w:sdt>')
     assert lines(read_docx(build(p("标题") + control))) == ["标题"] + [x for h in heads for x in (h, "正文共计130")]
+
+
+# ----------------------------------------------------------------------------- tables as offices lay them out
+
+
+def _w(tag: str) -> str:
+    return "{%s}%s" % (docx_reader.W, tag)
+
+
+def _row_of_one_cell(width: int, text: str):
+    from lxml import etree
+
+    return etree.fromstring(f'<w:tr {W}><w:tc><w:tcPr><w:gridSpan w:val="{width}"/></w:tcPr>{p(text)}</w:tc></w:tr>')
+
+
+def _width(tbl) -> int:
+    return len(tbl.find(_w("tblGrid")).findall(_w("gridCol")))
+
+
+_PART_TITLES = {0: "主动公开政府信息情况", 1: "收到和处理政府信息公开申请情况", 2: "政府信息公开行政复议、行政诉讼情况"}
+
+
+def _title_rows(body) -> None:
+    """Each table's first row a title spanning it: its part's heading without the numeral."""
+    for k, tbl in enumerate(body.findall(_w("tbl"))):
+        tbl.find(_w("tr")).addprevious(_row_of_one_cell(_width(tbl), _PART_TITLES[k]))
+
+
+def _split_table_three(body, mark: str = "（续表）", title: str = "三、收到和处理政府信息公开申请情况") -> None:
+    """Table 三 cut in two Word tables after its 12th data row, as an office continues it on the next
+    page: a row titled ``title`` on top (the part's heading, then no paragraph holds it; or its
+    words without the numeral, under the heading), the header rows typed again in the second
+    table, ``mark`` (a paragraph) between them; cells merged across the cut restart below it."""
+    from lxml import etree
+
+    tbl = body.findall(_w("tbl"))[1]
+    if title[:2] == "三、":
+        heading = next(par for par in body.findall(_w("p")) if "".join(par.itertext()) == title)
+        body.remove(heading)
+    tbl.find(_w("tr")).addprevious(_row_of_one_cell(_width(tbl), title))
+    rows = tbl.findall(_w("tr"))
+    head, rest = rows[:4], rows[4 + 12:]
+    second = etree.SubElement(body, _w("tbl"))
+    second.append(copy.deepcopy(tbl.find(_w("tblPr"))))
+    second.append(copy.deepcopy(tbl.find(_w("tblGrid"))))
+    for tr in head:
+        second.append(copy.deepcopy(tr))
+    for tr in rest:
+        second.append(tr)  # (moved)
+    for vm in rest[0].iter(_w("vMerge")):
+        vm.set(_w("val"), "restart")
+    tbl.addnext(second)
+    if mark:
+        tbl.addnext(etree.fromstring(f"<w:p {W}><w:r><w:t>{mark}</w:t></w:r></w:p>"))
+
+
+def _captions_below(body) -> None:
+    from lxml import etree
+
+    for k, tbl in enumerate(body.findall(_w("tbl"))):
+        tbl.addnext(etree.fromstring(f"<w:p {W}><w:r><w:t>表{k + 1} {_PART_TITLES[k]}</w:t></w:r></w:p>"))
+
+
+@pytest.mark.parametrize("case", ["seed", "changed_cell"])
+@pytest.mark.parametrize("layout", [
+    _title_rows,
+    _split_table_three,
+    lambda body: _split_table_three(body, mark="续表"),
+    lambda body: _split_table_three(body, mark=""),
+    lambda body: _split_table_three(body, title="收到和处理政府信息公开申请情况"),
+    _captions_below,
+], ids=["title-rows", "split-continued", "split-xubiao", "split-adjacent", "split-bare-title", "captions-below"])
+def test_tables_titled_captioned_or_continued_lint_like_the_text(layout, case, tmp_path):
+    """A title row naming the part (the heading without its numeral) on top of a table, a table
+    continued on the next page as a second Word table with its header rows (and title) typed again
+    and （续表） between, a caption below a table (表1 …): no part read twice (GL102), no caption or
+    continuation mark read as a row (GL204); the figures of both pieces are checked."""
+    pytest.importorskip("docx")
+    data = _seed_docx_with(tmp_path, case, layout)
+    ref = default_engine().lint_bytes(rs.to_text(CASES[case], "rows").encode(), "r.txt")
+    assert keys(default_engine().lint_bytes(data, "r.docx")) == keys(ref)
+
+
+def test_paragraphs_of_a_layout_table_cell_each_have_their_place():
+    """A report laid out in a one-cell table (as web systems export it): each paragraph of the cell
+    is named by its place in it (表1 第1行 第1列 第3段), not all by the cell; a cell of one paragraph is
+    named by the cell; the tables inside come after the layout table; and a message naming such a
+    place says it in English too."""
+    from govlint_rules._common import locator_en
+
+    inner = ("<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+             f"<w:tr>{tc('信息内容')}{tc('本年处理决定数量')}</w:tr><w:tr>{tc('行政许可')}{tc('5')}</w:tr></w:tbl>")
+    cell = p("标题") + p("") + p("一、总体情况") + p("全年共收到申请3件。") + inner + p("二、主动公开政府信息情况")
+    layout = (f"<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>{cell}</w:tc></w:tr>"
+              f"<w:tr><w:tc>{p('某某局')}</w:tc></w:tr></w:tbl>")
+    src = read_docx(build(layout))
+    assert src.locator(src.text.index("标题")) == "表1 第1行 第1列 第1段"
+    assert src.locator(src.text.index("全年")) == "表1 第1行 第1列 第3段"
+    assert src.locator(src.text.index("二、")) == "表1 第1行 第1列 第4段"
+    assert src.locator(src.text.index("行政许可 | 5") + len("行政许可 | ")) == "表2 第2行 第2列"
+    assert src.locator(src.text.index("某某局")) == "表1 第2行 第1列"
+    assert locator_en("表1 第1行 第1列 第3段") == "table 1, row 1, column 1, paragraph 3"
+    assert locator_en("表2 第4行 第10列") == "table 2, row 4, column 10"

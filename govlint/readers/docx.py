@@ -15,7 +15,10 @@ table of contents (a ``TOC`` field, a TOC content control, paragraphs in a ``toc
 too: it repeats the headings with page numbers. A body that is one imported HTML page or web
 archive (``w:altChunk``, as web systems generate .docx files) is read with the HTML reader. Positions are line/column in the extracted text; every paragraph and table cell also gets
 a locator: ``第12段`` (the 12th non-empty body paragraph), ``表3 第5行 第2列`` (table 3 of the
-document, its 5th row, 2nd grid column).
+document, its 5th row, 2nd grid column), ``表1 第1行 第1列 第5段`` (the 5th paragraph of a layout
+table's cell that holds several: a report laid out in a one-cell table). A table continued as a second
+Word table right after the first (nothing but a mark such as （续表） between) that types the first's
+leading rows again (its header, a title row) has them read once.
 
 Safety: the file must be a zip holding a Word body (``word/document.xml`` or the part its
 relationships or content types name); the members' declared sizes are checked
@@ -413,6 +416,12 @@ class _Writer:
         self.boxes = boxes  # whether the document has text boxes at all
         self.paragraphs = 0
         self.ntables = 0
+        # the leading rows of the table just written (a table continued in another repeats them),
+        # while nothing but a mark such as （续表） has been written after it
+        self.last_head: Optional[list[tuple]] = None
+        # the paragraphs read so far of the layout table's cell being read, when it holds several
+        # (a report laid out in a one-cell table: each its own place, 表1 第1行 第1列 第5段)
+        self.cell_paragraphs_seen: Optional[int] = None
 
     def blocks(self, parent: Any, locator: Optional[str] = None) -> None:
         for el in _children(parent):
@@ -433,9 +442,16 @@ class _Writer:
                 self.numbering.label(p)  # (an empty numbered paragraph shows, and counts, its number too)
             return
         label = self.numbering.label(p)
+        if self.last_head is not None and not (len(text.strip()) <= 12 and "续" in text):
+            self.last_head = None
         if locator is None:
             self.paragraphs += 1
-        loc = locator or f"第{self.paragraphs}段"
+            loc = f"第{self.paragraphs}段"
+        elif self.cell_paragraphs_seen is not None:  # one of several paragraphs of a layout table's cell
+            self.cell_paragraphs_seen += 1
+            loc = f"{locator} 第{self.cell_paragraphs_seen}段"
+        else:
+            loc = locator
         for i, line in enumerate((label + text).split("\n")):
             self.b.line(line, locator=loc)
 
@@ -449,10 +465,15 @@ class _Writer:
         grid_cols = tbl.find(_W + "tblGrid")
         width = len(grid_cols.findall(_W + "gridCol")) if grid_cols is not None else 0
         if nested or (width <= 1 and all(len(cs) <= 1 for cs in cells_of)):
+            outer = self.cell_paragraphs_seen
             for r, cs in enumerate(cells_of):
                 for c, tc in enumerate(cs):
                     self.b.end_line()
+                    several = sum(1 for el in _children(tc) if el.tag == _P and "".join(_runs(el)).strip()) > 1
+                    self.cell_paragraphs_seen = 0 if several else None
                     self.blocks(tc, f"表{n} 第{r + 1}行 第{c + 1}列")
+            self.cell_paragraphs_seen = outer
+            self.last_head = None
             return
         grid: list[list[GridCell]] = []
         open_cells: dict[int, GridCell] = {}  # grid column -> cell a vMerge continues
@@ -493,7 +514,21 @@ class _Writer:
                     open_cells[col] = cell
                 col += span
             grid.append(row)
-        self.tables.emit(grid)
+        self.tables.emit(self.repeated_head(grid))
+
+    def repeated_head(self, grid: list[list[GridCell]]) -> list[list[GridCell]]:
+        """``grid`` without the rows it starts with that repeat those the table just before started
+        with (two or more: a table continued on the next page as a table of its own, its header typed
+        again, a title row in it that names the part). Written again they read as a new table, and
+        such a title row as the part's heading a second time."""
+        head = [tuple((c.col, c.colspan, c.text) for c in row) for row in grid[:8]]
+        prev, self.last_head = self.last_head, head
+        if not prev:
+            return grid
+        k = 0
+        while k < len(prev) and k < len(head) and prev[k] == head[k] and any(t for _, _, t in head[k]):
+            k += 1
+        return grid[k:] if 2 <= k < len(grid) else grid
 
 
     def cell_paragraphs(self, parent: Any, out: Optional[list[str]] = None) -> list[str]:
