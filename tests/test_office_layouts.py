@@ -9,6 +9,7 @@ import pytest
 
 import render_shapes as rs
 from govlint.readers.pdf import _figure_lines
+from govlint.readers._layout import TableEmitter, TextBuilder
 from test_readers_pdf import _emit, _table
 
 HERE = Path(__file__).resolve().parent
@@ -149,3 +150,103 @@ def test_tables_drawn_without_inside_rules_are_read_from_their_words(tmp_path: P
         assert bad == [], pdf.name
         text = result.source.text
         assert "一、本年新收政府信息公开申请数量 | 1381 |" in text, pdf.name
+
+
+def _lines(rows: list[tuple[float, list[tuple[str, float, float]]]], size: float = 11.0) -> list[dict]:
+    """Text lines as pdfplumber gives them: (top, [(text, x0, x1), …]), characters spread evenly."""
+    out = []
+    for top, segs in rows:
+        chars = []
+        for text, x0, x1 in segs:
+            w = (x1 - x0) / len(text)
+            chars += [{"text": ch, "x0": x0 + i * w, "x1": x0 + (i + 1) * w, "top": top, "bottom": top + size,
+                       "size": size} for i, ch in enumerate(text)]
+        out.append({"text": " ".join(t for t, _, _ in segs), "top": top, "bottom": top + size, "x0": segs[0][1],
+                    "x1": segs[-1][2], "chars": chars})
+    return out
+
+
+def _rows_read(lines: list[dict]) -> list[str]:
+    from govlint.readers.pdf import _join_tables, _word_tables
+
+    tables, _ = _word_tables(1, lines)
+    b = TextBuilder()
+    emitter = TableEmitter(b)
+    for t in _join_tables(tables, []):
+        emitter.emit(t.rows)
+    return b.text().splitlines()
+
+
+_BODY = [  # table 三's first two rows under its header (LibreOffice, 10.5pt, cells vertically centred)
+    (368.1, [("一、本年新收政府信息公", 71, 192)]),
+    (374.5, [("1381", 207, 235), ("1403", 252, 280), ("1425", 298, 326), ("1447", 343, 371), ("1469", 388, 416),
+             ("1491", 434, 462), ("8616", 479, 507)]),
+    (380.9, [("开申请数量", 71, 126)]),
+    (399.2, [("二、上年结转政府信息公", 71, 192)]),
+    (405.6, [("200", 207, 228), ("201", 252, 273), ("202", 298, 319), ("203", 343, 364), ("204", 388, 409),
+             ("205", 434, 455), ("1215", 479, 507)]),
+    (412.0, [("开申请数量", 71, 126)]),
+]
+_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+_HEADER = [f"{_CORNER} | 申请人情况", "自然人 | 法人或其他组织 | 总计", "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他"]
+
+
+@pytest.mark.parametrize("header", [
+    pytest.param([  # every cell vertically centred: 自然人 and 总计 (over two rows) stand on the lines of the row below
+        (314.1, [("（本列数据的勾稽关系", 71, 181), ("申请人情况", 207, 262)]),
+        (326.9, [("为：第一项加第二项之", 71, 181), ("法人或其他组织", 252, 329)]),
+        (339.7, [("和，等于第三项加第四项", 71, 192), ("自然人", 207, 240), ("商业", 252, 274), ("科研", 298, 320),
+                 ("社会公", 343, 376), ("法律服", 388, 421), ("总计", 479, 501)]),
+        (346.1, [("其他", 434, 456)]),
+        (352.5, [("之和）", 71, 104), ("企业", 252, 274), ("机构", 298, 320), ("益组织", 343, 376), ("务机构", 388, 421)]),
+    ], id="centred"),
+    pytest.param([  # set at the top of their cells: 其他 stands where it would stand centred under 法人或其他组织
+        (314.1, [("（本列数据的勾稽关系", 71, 181), ("申请人情况", 207, 262)]),
+        (326.9, [("为：第一项加第二项之", 71, 181), ("自然人", 207, 240), ("法人或其他组织", 252, 329), ("总计", 479, 501)]),
+        (339.7, [("和，等于第三项加第四项", 71, 192), ("商业", 252, 274), ("科研", 298, 320), ("社会公", 343, 376),
+                 ("法律服", 388, 421), ("其他", 434, 456)]),
+        (352.5, [("之和）", 71, 104), ("企业", 252, 274), ("机构", 298, 320), ("益组织", 343, 376), ("务机构", 388, 421)]),
+    ], id="top"),
+])
+def test_a_header_of_cells_spanning_rows_reads_row_by_row(header) -> None:
+    """Table 三's header drawn without inside rules: each header word is read in its row, whether the
+    cells are vertically centred (``w:vAlign``) or set at the top. Centred, ``自然人`` (over two rows)
+    stands on the line of ``商业`` below ``法人或其他组织``; it was read in that row, the figures
+    of every row one column off (GL203 and GL211 on all of table 三)."""
+    pytest.importorskip("pdfplumber")
+    assert _rows_read(_lines(header + _BODY))[:4] == _HEADER + ["一、本年新收政府信息公开申请数量 | 1381 | 1403 | 1425 | 1447 | 1469 | 1491 | 8616"]
+
+
+def test_a_header_cut_by_the_page_break_is_read_with_its_table() -> None:
+    """Table 三 drawn without rules, its cells centred: the page break falls in its header, the first
+    two rows at the foot of one page, the third over the body at the top of the next (a running
+    header above it). The header is read whole with its table; its first rows were lines of text."""
+    pytest.importorskip("pdfplumber")
+    from govlint.readers.pdf import _header_carried, _Line, _word_tables
+
+    foot = _lines([
+        (683.6, [("三、收到和处理政府信息公开申请情况", 71, 258)]),
+        (708.3, [("（本列数据的勾稽关系", 79, 189)]),
+        (716.0, [("申请人情况", 333, 388)]),
+        (721.1, [("为：第一项加第二项之", 79, 189)]),
+        (733.9, [("和，等于第三项加第四项", 73, 194), ("自然人", 208, 241), ("法人或其他组织", 322, 399), ("总计", 485, 507)]),
+        (746.7, [("之和）", 117, 150)]),
+    ])
+    running = _lines([(40.0, [("××局2021年政府信息公开工作年度报告", 200, 390)])])
+    top = running + _lines([
+        (72.7, [("商业", 259, 281), ("科研", 304, 326), ("社会公", 344, 377), ("法律服", 389, 422)]),
+        (79.1, [("其他", 440, 462)]),
+        (85.5, [("企业", 259, 281), ("机构", 304, 326), ("益组织", 344, 377), ("务机构", 389, 422)]),
+    ] + [(t - 265.6, segs) for t, segs in _BODY])
+    carry = [(ln, _Line(2, ln["text"], ln["top"], ln["bottom"], ln["x0"], ln["x1"], 11.0)) for ln in foot]
+    tables, rest = _word_tables(3, top)
+    tables, rest, taken = _header_carried(3, carry, running, tables, top, rest)
+    assert taken == {id(line) for _, line in carry[1:]}  # not the part's heading
+    assert [ln["text"] for ln in rest] == [running[0]["text"]]
+    b = TextBuilder()
+    TableEmitter(b).emit(tables[0].rows)
+    assert b.text().splitlines()[:3] == _HEADER
+    # text between the running header and the table: the table does not go on from the page before
+    note = _lines([(55.0, [("本表数据统计至2021年12月31日。", 71, 300)])])
+    tables, rest = _word_tables(3, top + note)
+    assert _header_carried(3, carry, running, tables, top + note, rest)[2] == set()

@@ -19,7 +19,10 @@ baselines (:func:`_on_baseline`); the browser's header and footer (date and time
 ``2/7``) repeat on every page but for their numbers and are dropped.
 
 Tables drawn without inside rules (no cells for pdfplumber) are read from their words' positions
-(:func:`_word_tables`), their cells set at the top of their rows or vertically centred in them.
+(:func:`_word_tables`), their cells set at the top of their rows or vertically centred in them (a
+header's words centred in cells spanning rows are put in their rows by how the cells stack in each
+column, :func:`_centred_header`); a header the page break cut, its first rows at the foot of one
+page, is read with the rest of its table on the next (:func:`_header_carried`).
 
 Text outside tables comes out as paragraphs in reading order (top to bottom, tables in between; a
 stretch set in two columns column by column, :func:`_columns`): visual lines are joined when a line
@@ -201,6 +204,8 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
     lines: list[_Line] = []
     tables: list[_Table] = []
     nchars = ncid = 0
+    carry: list[tuple[dict, _Line]] = []  # the previous page's last lines (see :func:`_header_carried`)
+    heads: list[dict] = []  # and its first ones
     for pno, page in enumerate(pages, 1):
         chars = page.chars
         nchars += sum(1 for c in chars if not c.get("text", "").isspace())
@@ -216,8 +221,15 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
             last = max(on_page, key=lambda t: t.bottom)
             page_lines = [ln for ln in page_lines if not _overflows(last, ln, page_lines, page.height)]
         if any(ln["text"].count(" ") >= _MIN_VALUES - 1 for ln in page_lines):
+            every = page_lines
             more, page_lines = _word_tables(pno, page_lines, len(found) + 1)
+            if carry and more and not found:
+                more, page_lines, taken = _header_carried(pno, carry, heads, more, every, page_lines)
+                if taken:
+                    lines = [ln for ln in lines if id(ln) not in taken]
             tables.extend(more)
+        carry = []
+        heads = [ln for ln in page_lines if ln["top"] < 0.15 * page.height]
         for ln in _columns(page_lines):
             text = ln["text"]
             if " " in text and _CJK_GAP.search(text):
@@ -230,6 +242,11 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
             sizes = [c.get("size", 0) for c in ln.get("chars", [])] or [10.0]
             lines.append(_Line(pno, text, ln["top"], ln["bottom"], ln["x0"], ln["x1"], max(set(sizes), key=sizes.count),
                                ln.get("key", -1.0), ln.get("column", 0), ln.get("right")))
+            # the lines at the foot of the page, under its tables and above its bottom margin: the
+            # first rows of a table drawn without rules that the page break cut from its body
+            if ln["bottom"] <= 0.91 * page.height and not ln.get("column") \
+                    and all(t.bottom < ln["top"] for t in tables if t.page == pno):
+                carry.append((ln, lines[-1]))
         for t in tables:
             if t.page == pno:
                 ncid += sum(c.text.count("(cid:") for row in t.rows for c in row)
@@ -1008,6 +1025,42 @@ def _word_tables(pno: int, lines: list[dict], first: int = 1) -> tuple[list[_Tab
     return tables, rest
 
 
+def _shifted(ln: dict, dy: float) -> dict:
+    """A text line moved down by ``dy``, its characters with it."""
+    chars = [dict(c, top=c["top"] + dy, bottom=c["bottom"] + dy) for c in ln.get("chars") or []]
+    return dict(ln, top=ln["top"] + dy, bottom=ln["bottom"] + dy, chars=chars)
+
+
+def _header_carried(pno: int, carry: list[tuple[dict, "_Line"]], heads: list[dict], tables: list[_Table], lines: list[dict],
+                    rest: list[dict]) -> tuple[list[_Table], list[dict], set[int]]:
+    """The page's tables read again with the last lines of the page before set right over them, when
+    the first starts the page (drawn without rules): a table whose header the page break cut, its
+    first rows at the foot of one page (``申请人情况``, ``自然人 法人或其他组织 总计``) and the rest
+    over its body on the next, was read as lines of text and a table with half a header; the
+    running header or footer between them stays out. ``heads``: the lines at the top of the page
+    before; ``lines``: the page's lines, ``rest``: those outside its tables. Returns the tables, the lines left and the ids of the previous page's lines
+    now in the first table."""
+    first = min(tables, key=lambda t: t.top)
+    # (text over the table but the running header, standing the same in the same place on the page
+    # before: the table does not go on from the page before)
+    running = {(_DIGITS.sub("#", ln["text"].strip()), round(ln["top"])) for ln in heads}
+    if any(ln["top"] < first.top - 1 and (_DIGITS.sub("#", ln["text"].strip()), round(ln["top"])) not in running for ln in rest):
+        return tables, rest, set()
+    prev = sorted((ln for ln, _ in carry), key=lambda ln: ln["top"])
+    size = max((c.get("size", 0) for ln in prev for c in ln.get("chars") or []), default=10.0) or 10.0
+    gaps = [b["top"] - a["bottom"] for a, b in zip(prev, prev[1:]) if b["top"] >= a["bottom"]]
+    dy = first.top - min(gaps, default=0.3 * size) - prev[-1]["bottom"]
+    moved = [_shifted(ln, dy) for ln in prev]
+    over = [ln for ln in lines if ln["top"] < first.top - 1]  # (the running header)
+    again, left = _word_tables(pno, moved + [ln for ln in lines if ln["top"] >= first.top - 1], first.index)
+    kept = {id(ln) for ln in left}
+    taken = {id(line) for (_, line), m in zip(sorted(carry, key=lambda x: x[0]["top"]), moved) if id(m) not in kept}
+    if not taken or len(again) != len(tables):
+        return tables, rest, set()
+    ids = {id(m) for m in moved}
+    return again, over + [ln for ln in left if id(ln) not in ids], taken
+
+
 def _figure_rest(s: dict, centres: list[float], step: float) -> bool:
     """Are these digits in a value column the rest of a figure its narrow cell wrapped (``10`` /
     ``6`` for 106, see :func:`_figure_lines`)?"""
@@ -1063,6 +1116,73 @@ def _aligned_row(block: list[dict], mids: list[float]) -> int:
     return near(middle)[1]
 
 
+def _leading(head: list[int], segs: list[list[dict]]) -> Optional[float]:
+    """The gap between two lines of one header cell (the line's leading): the smallest gap between
+    a piece and the next under it in the same place, None when no cell has two lines."""
+    gaps = []
+    for n, m in ((n, m) for k, n in enumerate(head) for m in head[k + 1:k + 4]):
+        for a in segs[n]:
+            for b in segs[m]:
+                if abs(a["x0"] - b["x0"]) <= 2 and 0 <= b["top"] - a["bottom"] <= 0.6 * a["size"]:
+                    gaps.append(b["top"] - a["bottom"])
+    return min(gaps, default=None)
+
+
+def _centred_header(blocks: dict[int, tuple[float, float, float, float, float]], columns: list[tuple[float, float]],
+                    left: float, lead: Optional[float]) -> Optional[dict[int, int]]:
+    """The header row of each header cell (``blocks``: cell -> top and bottom of its text, left and
+    right edge, size) when the header's cells are vertically centred in cells spanning rows
+    (``w:vAlign``): a word centred in a cell over two rows (``自然人`` beside ``法人或其他组织`` and
+    its ``商业企业``) stands on the lines of the row below; by its lines it was put in that row.
+
+    Cells of a header tile each value column from the header's top to its bottom, each centred in
+    its box: going down the cells whose text stands in a column, each box ends as far below the
+    text's middle as it starts above it. The columns where the boxes so found tile the header
+    exactly (its text is in every cell of the column: a spanning cell's text, at its left or its
+    middle, does not reach every column it spans) give the rows' edges; each cell is in the rows
+    whose edges it is centred between, the lowest cell of a column in rows down to the header's
+    bottom. None when no column gives an edge between rows, or a cell is centred between none (the
+    header is set at the top of its cells)."""
+    if lead is None or not blocks or not columns:
+        return None
+    size = max(b[4] for b in blocks.values())
+    tol = 0.25 * size
+    box = {ci: (t - lead / 2, b + lead / 2, x0, x1) for ci, (t, b, x0, x1, _) in blocks.items()}
+    top = min(b[0] for b in box.values())
+    bottom = max(b[1] for b in box.values())
+    edges = [top, bottom]
+    leaves = set()  # the cells lowest in a column
+    for c0, c1 in columns:
+        stack = sorted((b for b in box.values() if b[2] >= left - 1 and min(c1, b[3]) - max(c0, b[2]) > 1), key=lambda b: b[0])
+        if stack:
+            leaves.add(stack[-1])
+        y, seen, ok = top, [], True
+        for t, b, _, _ in stack:
+            end = t + b - y  # (centred: as far below the middle as the box starts above it)
+            if t < y - tol or end < b - tol:
+                ok = False
+                break
+            seen.append(end)
+            y = end
+        if ok and stack and abs(y - bottom) <= tol:
+            edges += seen[:-1]
+    edges = _cluster(edges, tol)
+    if len(edges) < 3:
+        return None
+    out = {}
+    for ci, (t, b, _, _) in box.items():
+        # (the lowest cell of a column reaches the header's bottom: a word set at the top of a cell
+        # of one row under one spanning two stands where it would stand centred in both)
+        last = len(edges) - 1
+        fits = [(abs(edges[i] + edges[j] - t - b), i) for i in range(len(edges)) for j in range(i + 1, len(edges))
+                if edges[i] <= t + tol and edges[j] >= b - tol and abs(edges[i] + edges[j] - t - b) <= 2 * tol
+                and (j == last or box[ci] not in leaves)]
+        if not fits:
+            return None
+        out[ci] = min(fits)[1]
+    return out
+
+
 def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], head: list[int], body: list[int],
                 data: list[bool], centres: list[float], left: float, right: float, size: float) -> Optional[_Table]:
     """The cells of one table drawn without rules (see :func:`_word_tables`), the page's ``k``-th table."""
@@ -1084,6 +1204,7 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
     ends: dict[int, dict] = {}  # cell index -> its last piece
     tops: dict[int, float] = {}  # cell index -> the top of its first piece
     ends_first: dict[int, dict] = {}  # cell index -> its first piece
+    spans: dict[int, tuple[float, float]] = {}  # cell index -> the left and right edges of its pieces
     for n in head:
         for s in segs[n]:
             w = s["x1"] - s["x0"]
@@ -1102,16 +1223,25 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
             if cont is not None:
                 cells[cont][3].append(s["text"])
                 ends[cont] = s
+                spans[cont] = (min(spans[cont][0], s["x0"]), max(spans[cont][1], s["x1"]))
                 continue
             c0, c1 = col_of(s["x0"]), col_of(s["x1"] - 1)
             cells.append((0, c0, c1 - c0 + 1, [s["text"]], 0.0))
             ends[len(cells) - 1] = ends_first[len(cells) - 1] = s
             tops[len(cells) - 1] = s["top"]
-    # rows: a cell started on a line set between the lines of the cells started on the line
-    # above (centred in a cell of another height) is in their row
+            spans[len(cells) - 1] = (s["x0"], s["x1"])
+    # rows: the cells of a header vertically centred in cells spanning rows are stacked in each
+    # value column (:func:`_centred_header`); else a cell started on a line set between the lines
+    # of the cells started on the line above (centred in a cell of another height) is in their row
+    blocks = {ci: (ends_first[ci]["top"], ends[ci]["bottom"], spans[ci][0], spans[ci][1], ends[ci]["size"]) for ci in tops}
+    centred = _centred_header(blocks, [(edges[k], edges[k + 1]) for k in range(nlab, len(edges) - 1)], left, _leading(head, segs))
     hrow = 0
+    if centred is not None:
+        for ci, r in centred.items():
+            cells[ci] = (r,) + cells[ci][1:]
+        hrow = max(centred.values(), default=-1) + 1
     row_bottom = None
-    for ci in sorted(tops, key=tops.get):
+    for ci in sorted(tops, key=tops.get) if centred is None else ():
         s0 = ends_first[ci]
         if row_bottom is None or s0["top"] >= row_bottom - 1.0:
             hrow += 1
