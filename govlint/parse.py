@@ -460,20 +460,30 @@ class Line(NamedTuple):
     cells: Optional[tuple[RawCell, ...]] = None  # a ``|`` line's cells, cut while classifying it
 
 
+_MARKS_AND_BLANKS = " \t\u3000#*>"
+#: the first character of a numbered heading (三、, 3., （三）): such a heading is no table's title
+_NUMERAL_FIRST = frozenset("一二三四五六七八九十0123456789０１２３４５６７８９(（")
+
+
 def _demote_table_titles(lines: list[Line], vocab: HeadingVocabulary) -> None:
     """A part's heading written again without its numeral right after it, with nothing but its
     table's lines between (``二、主动公开政府信息情况`` then a table whose first row is
     ``主动公开政府信息情况``), is the table's title, not the part a second time."""
-    part: Optional[int] = None  # the part of the last heading, while only table lines follow it
+    last = -1  # the index of the last heading while only table lines follow it, else -1
     for i, ln in enumerate(lines):
-        if ln.kind == "HEADING":
-            m = _heading_match(ln.text, vocab)
-            if m is not None and m[0] is None and part is not None and m[1] == part:
-                lines[i] = ln._replace(kind=_classify_line(ln.text))
-                continue
-            part = m[1] if m is not None and m[0] is not None else None
-        elif ln.kind not in _TABLE_KINDS:
-            part = None
+        kind = ln.kind
+        if kind == "HEADING":
+            # (headings are matched only when one follows another with table lines alone between)
+            if last >= 0 and ln.text.lstrip(_MARKS_AND_BLANKS)[:1] not in _NUMERAL_FIRST:
+                m = _heading_match(ln.text, vocab)
+                if m is not None and m[0] is None:
+                    p = _heading_match(lines[last].text, vocab)
+                    if p is not None and p[0] is not None and p[1] == m[1]:
+                        lines[i] = ln._replace(kind=_classify_line(ln.text))
+                        continue
+            last = i
+        elif kind not in _TABLE_KINDS:
+            last = -1
 
 
 def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
@@ -491,6 +501,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     running: Optional[str] = None  # the title line, as a running header would repeat it
     running_hits = 0  # the times it was
     in_parts = False  # a part heading has been read
+    bare_heading = False  # a heading without its numeral has been read (see _demote_table_titles)
     header = flatten.crawler_header(text)
     shortcut = _CELL_LINE_SHORTCUT
     crs = "\r" in text
@@ -532,6 +543,8 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                 continue
             kind: str
             is_heading = heading_match(raw, vocab) is not None
+            if is_heading and not bare_heading and raw.lstrip(_MARKS_AND_BLANKS)[:1] not in _NUMERAL_FIRST:
+                bare_heading = True
             segments = None if is_heading else flatten.split_line(raw, vocab)
             if segments is not None:
                 for seg_kind, a, b in segments:
@@ -552,6 +565,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                         seg = raw[a:b]
                     if seg_kind == "HEADING":
                         in_parts = True
+                        bare_heading = bare_heading or seg.lstrip(_MARKS_AND_BLANKS)[:1] not in _NUMERAL_FIRST
                         lines.append(Line("HEADING", seg, pos + a, number))
                         continue
                     lines.append(Line(_classify_line(seg), seg, pos + a, number))
@@ -568,7 +582,8 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
             lines.append(Line(kind, raw, pos, number))
     if in_parts:
         _demote_lookalikes(lines, vocab)
-        _demote_table_titles(lines, vocab)
+        if bare_heading:
+            _demote_table_titles(lines, vocab)
         lines = _drop_running(lines, running_hits)
     lines = boxgrid.rebuild(lines, text)  # tables drawn with box-drawing characters (w3m -dump, tabulate)
     _two_line_title(lines)
