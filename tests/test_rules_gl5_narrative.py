@@ -827,3 +827,17 @@ def test_gl506_figures_with_a_thousands_separator(sentence, found):
 def test_gl501_outcome_lists_across_semicolons_and_paragraphs(sentences, found):
     ds = run(_doc_with_outcomes(*sentences), "GL501")
     assert [d.expected for d in ds] == found
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # “分别占x%、y%” with the whole in an earlier sentence: the i-th share is the i-th figure's, checked
+    # like a bare share (分别 names no part; the shares before it in the list name no base)
+    ("全年新收申请80件。当面申请8件、网络申请70件、信函申请2件，分别占10%、87.5%、2.5%。", []),
+    ("全年新收申请80件。当面申请8件、网络申请70件、信函申请2件，分别占10%、97.5%、2.5%。", ["87.5%"]),
+    ("全年新收申请80件。当面、网络、信函申请分别为8件、70件、2件，分别占10%、97.5%、2.5%。", ["87.5%"]),
+    ("全年新收申请80件。当面、网络、信函申请分别为8件、70件、2件，分别占10%、87.5%、2.5%。", []),
+])
+def test_gl506_respective_shares_of_an_earlier_whole(sentence, found):
+    ds = run(text_with(insert_after={3: sentence}), "GL506")
+    assert where(ds) == [("GL506", 4)] * len(found)
+    assert all(f in d.message for f, d in zip(found, ds))
