@@ -841,3 +841,21 @@ def test_gl506_respective_shares_of_an_earlier_whole(sentence, found):
     ds = run(text_with(insert_after={3: sentence}), "GL506")
     assert where(ds) == [("GL506", 4)] * len(found)
     assert all(f in d.message for f, d in zip(found, ds))
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    # a figure broken down in brackets right after it, outside any 其中 list (GL504/GL505 read only the
+    # brackets of a 其中 list's parts): complete unless the bracket says 其中/含/包括/等
+    ("全年发布政策解读43篇（图文解读15篇、视频解读6篇、专家访谈22篇），召开新闻发布会19场。", []),
+    ("全年发布政策解读43篇（图文解读15篇、视频解读6篇、专家访谈16篇），召开新闻发布会19场。", ["GL505"]),
+    ("全年发布政策解读43篇（图文解读15篇、视频解读6篇、专家访谈26篇），召开新闻发布会19场。", ["GL504"]),
+    ("全年发布政策解读43篇（含图文解读15篇、视频解读6篇），召开新闻发布会19场。", []),
+    ("全年发布政策解读43篇（图文解读15篇、视频解读6篇等），召开新闻发布会19场。", []),
+    # a comparison in the brackets is no breakdown; one part is none either
+    ("全年发布政策解读43篇（较上年增加5篇、同比增长13%），召开新闻发布会19场。", []),
+    ("全年收到申请3件（上年结转1件），召开新闻发布会19场。", []),
+])
+def test_gl504_gl505_a_bracketed_breakdown_of_a_figure_alone(sentence, codes):
+    text = text_with(insert_after={3: sentence})
+    ds = run(text, "GL504") + run(text, "GL505")
+    assert where(ds) == [(c, 4) for c in codes]
