@@ -64,7 +64,8 @@ def text_at(report: Report, p: Paragraph, start: int, end: int) -> str:
 # The boundaries of a text are found once (by a regex, in C) and looked up by bisection: walking
 # from each figure to its sentence's ends made a long sentence with many figures quadratic.
 _SENTENCE_END_RE = lazy_compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
-_CLAUSE_END_RE = lazy_compile("[" + re.escape("".join(sorted(CLAUSE_END))) + "]")
+#: (a comma between digits that groups thousands — 1,317件, 23,456条 — is inside a figure, not a clause's end)
+_CLAUSE_END_RE = lazy_compile(r"(?!(?<=\d),\d{3}(?!\d))[" + re.escape("".join(sorted(CLAUSE_END))) + "]")
 
 
 @lru_cache(maxsize=256)
@@ -80,6 +81,24 @@ def _clause_ends(text: str) -> list[int]:
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """(start, end) of the sentence around ``pos`` (ends at 。；！？ or a line break, excluded)."""
     ends = _sentence_ends(text)
+    i = bisect.bisect_left(ends, pos)
+    s = ends[i - 1] + 1 if i > 0 and pos > 0 else 0
+    e = ends[i] if i < len(ends) else max(pos, len(text))
+    return min(s, pos), e
+
+
+_FULL_STOP_RE = lazy_compile(r"[。！!？?\n]")
+
+
+@lru_cache(maxsize=256)
+def _full_stops(text: str) -> list[int]:
+    return [m.start() for m in _FULL_STOP_RE.finditer(text)]
+
+
+def full_sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence around ``pos`` up to the full stops (。！？ or a line break, excluded):
+    unlike :func:`sentence_bounds`, clauses joined by “；” are one sentence."""
+    ends = _full_stops(text)
     i = bisect.bisect_left(ends, pos)
     s = ends[i - 1] + 1 if i > 0 and pos > 0 else 0
     e = ends[i] if i < len(ends) else max(pos, len(text))

@@ -797,3 +797,65 @@ def test_a_wrapped_line_of_prose_with_figures_set_apart_is_prose(line):
     report = govlint.parse(text)
     assert any(line in p.text for p in report.section(1).paragraphs)
     assert all(t.span.line != at for t in report.tables)
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # a figure written with a thousands separator (1,062件) is one figure: its comma ends no clause, so
+    # the share after it is still the share of that figure
+    ("全年新收申请1,317件。从申请主体看，自然人申请1,062件，占比70%。", ["80.6%"]),
+    ("全年新收申请1,317件。从申请主体看，自然人申请1,062件，占比80.6%。", []),
+    ("全年新收申请1,317件，其中自然人申请1,062件，占70%。", ["80.6%"]),
+])
+def test_gl506_figures_with_a_thousands_separator(sentence, found):
+    ds = run(text_with(insert_after={3: sentence}), "GL506")
+    assert where(ds) == [("GL506", 4)] * len(found)
+    assert all(f in d.message for f, d in zip(found, ds))
+
+
+@pytest.mark.parametrize("sentences, found", [
+    # the outcomes listed with “；” between them (a share after the first): one list up to the 。
+    (["全年共收到政府信息公开申请28件。从办理结果看，予以公开13件，占46.4%；部分公开3件；不予公开4件；无法提供9件。"], [12]),
+    (["全年共收到政府信息公开申请28件。从办理结果看，予以公开12件，占42.9%；部分公开3件；不予公开4件；无法提供8件。"], [9]),
+    (["全年共收到政府信息公开申请28件。从办理结果看，予以公开12件，占42.9%；部分公开3件；不予公开4件；无法提供9件。"], []),
+    # in a paragraph of its own: outcomes only table 三 has (无法提供, 不予处理, 其他处理) beside another say
+    # what the list counts
+    (["全年共收到政府信息公开申请28件。", "在办理结果方面，本局予以公开13件、部分公开3件、不予公开4件、无法提供9件。"], [12]),
+    (["全年共收到政府信息公开申请28件。", "在办理结果方面，本局予以公开12件、部分公开3件、不予公开4件、无法提供9件。"], []),
+    # documents' 公开属性 (部分公开 and 不予公开 beside 主动公开) are not applications
+    (["全年共收到政府信息公开申请28件。", "全年审核发文1124件，其中主动公开689件、部分公开20件、不予公开117件。"], []),
+])
+def test_gl501_outcome_lists_across_semicolons_and_paragraphs(sentences, found):
+    ds = run(_doc_with_outcomes(*sentences), "GL501")
+    assert [d.expected for d in ds] == found
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # “分别占x%、y%” with the whole in an earlier sentence: the i-th share is the i-th figure's, checked
+    # like a bare share (分别 names no part; the shares before it in the list name no base)
+    ("全年新收申请80件。当面申请8件、网络申请70件、信函申请2件，分别占10%、87.5%、2.5%。", []),
+    ("全年新收申请80件。当面申请8件、网络申请70件、信函申请2件，分别占10%、97.5%、2.5%。", ["87.5%"]),
+    ("全年新收申请80件。当面、网络、信函申请分别为8件、70件、2件，分别占10%、97.5%、2.5%。", ["87.5%"]),
+    ("全年新收申请80件。当面、网络、信函申请分别为8件、70件、2件，分别占10%、87.5%、2.5%。", []),
+])
+def test_gl506_respective_shares_of_an_earlier_whole(sentence, found):
+    ds = run(text_with(insert_after={3: sentence}), "GL506")
+    assert where(ds) == [("GL506", 4)] * len(found)
+    assert all(f in d.message for f, d in zip(found, ds))
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    # a figure broken down in brackets right after it, outside any 其中 list (GL504/GL505 read only the
+    # brackets of a 其中 list's parts): complete unless the bracket says 其中/含/包括/等
+    ("全年发布政策解读43篇（图文解读15篇、视频解读6篇、专家访谈22篇），召开新闻发布会19场。", []),
+    ("全年发布政策解读43篇（图文解读15篇、视频解读6篇、专家访谈16篇），召开新闻发布会19场。", ["GL505"]),
+    ("全年发布政策解读43篇（图文解读15篇、视频解读6篇、专家访谈26篇），召开新闻发布会19场。", ["GL504"]),
+    ("全年发布政策解读43篇（含图文解读15篇、视频解读6篇），召开新闻发布会19场。", []),
+    ("全年发布政策解读43篇（图文解读15篇、视频解读6篇等），召开新闻发布会19场。", []),
+    # a comparison in the brackets is no breakdown; one part is none either
+    ("全年发布政策解读43篇（较上年增加5篇、同比增长13%），召开新闻发布会19场。", []),
+    ("全年收到申请3件（上年结转1件），召开新闻发布会19场。", []),
+])
+def test_gl504_gl505_a_bracketed_breakdown_of_a_figure_alone(sentence, codes):
+    text = text_with(insert_after={3: sentence})
+    ds = run(text, "GL504") + run(text, "GL505")
+    assert where(ds) == [(c, 4) for c in codes]

@@ -144,4 +144,40 @@ def enumerations(text: str) -> tuple[Enumeration, ...]:
             exhaustive = not _NOT_EXHAUSTIVE.search(paren)
             out.append(Enumeration(p[0], tuple(Part(k, "") for k in kids), exhaustive,
                                    "括号内逐项分列" if exhaustive else "", "breakdown", "（）"))
+    if "(" in text or "（" in text:
+        out.extend(_bracketed(text, qs, out))
     return tuple(out)
+
+
+def _bracketed(text: str, qs, found) -> list[Enumeration]:
+    """Breakdowns in brackets right after a figure outside any 其中 list (“发布政策解读43篇（图文解读15篇、
+    视频解读6篇、专家访谈22篇）”): two or more parts in the figure's unit, each labelled with no word of a
+    new statement (较上年增加5篇 is none); complete unless the bracket says 其中/含/包括/等."""
+    taken = {id(en.whole) for en in found} | {id(x.q) for en in found for x in en.parts}
+    out = []
+    for i, whole in enumerate(qs):
+        at = whole.end
+        if (at >= len(text) or text[at] not in _OPEN or id(whole) in taken or whole.unit is None
+                or whole.is_percent or whole.approx or whole.low is not None):
+            continue
+        close = min((k for k in (text.find(")", at), text.find("）", at)) if k >= 0), default=-1)
+        if close < 0:
+            continue
+        inner = text[at + 1:close]
+        if any(ch in _OPEN for ch in inner) or any(ch in SENTENCE_END for ch in inner) or TRIGGER.search(inner):
+            continue
+        region = [q for q in qs[i + 1:] if q.end <= close]
+        parts, last_end = [], at + 1
+        for q in region:
+            label = text[last_end:q.start]
+            if q.is_percent or _STOP.search(label) or len(label) > MAX_LABEL:
+                parts = []
+                break
+            if _same(whole, q):
+                parts.append(Part(q, label))
+            last_end = q.end
+        if len(parts) < 2:
+            continue
+        exhaustive = not _NOT_EXHAUSTIVE.search(inner)
+        out.append(Enumeration(whole, tuple(parts), exhaustive, "括号内逐项分列" if exhaustive else "", "breakdown", "（）"))
+    return out

@@ -1,7 +1,7 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from .._prose import prose, sentence_bounds
+from .._prose import full_sentence_bounds, prose, sentence_bounds
 from ._figures import cell_expect, figures, matches, none_said, report_mismatch, this_year
 
 _PUBLIC = lazy_compile(r"信息公开|依申请|公开申请|申请公开")
@@ -97,6 +97,9 @@ _ALL_WAYS = lazy_compile(r"共|合计|总计|累计|等|各类|各种|多种|全
 #: outcome words only table 三 uses: a sentence listing them speaks of applications even without 申请
 #: (“从办理结果看，予以公开11件，部分公开3件……”)
 _OUTCOME_LIST = lazy_compile(r"部分公开|不予公开|无法提供|不予处理|其他处理|结转|正在办理|仍在办理|尚未办结")
+#: … and those no document's 公开属性 is (部分公开 and 不予公开 are both): two of them in a list say it
+#: counts applications even in a paragraph of its own (“在办理结果方面，予以公开12件、部分公开3件、无法提供9件”)
+_OUTCOMES_ONLY = lazy_compile(r"部分公开|无法提供|不予处理|其他处理")
 _HANDLED = lazy_compile(r"办理|处理")
 
 
@@ -111,9 +114,16 @@ def _about_applications(fig) -> bool:
         return False
     text = fig.paragraph.text
     before = text[max(0, fig.q.start - 200):fig.q.start]
-    if "申请" not in fig.sentence and not (("申请" in before or fig.part == 3) and _OUTCOME_LIST.search(fig.sentence)):
+    if "申请" in fig.sentence:
+        return bool(_PUBLIC.search(fig.sentence) or _PUBLIC.search(before) or fig.part == 3)
+    # a list of outcomes runs to the 。 (“予以公开12件，占42.9%；部分公开3件；无法提供9件。”)
+    ls, le = full_sentence_bounds(text, fig.q.start)
+    listed = text[ls:le]
+    if len(set(_OUTCOMES_ONLY.findall(listed))) >= 2:
+        return True
+    if not (("申请" in before or fig.part == 3) and _OUTCOME_LIST.search(listed)):
         return False
-    return bool(_PUBLIC.search(fig.sentence) or _PUBLIC.search(before) or fig.part == 3)
+    return bool(_PUBLIC.search(listed) or _PUBLIC.search(before) or fig.part == 3)
 
 
 @rule("GL501", "narrative.applications", "warning",
@@ -141,7 +151,9 @@ def applications(report, ctx):
     is named after that: 省政府本级…; a region named bare, 全区共收到…N件, when the sentence goes on to
     give the agency's part: …，其中本局…) are skipped. A sentence listing table 三's outcomes
     (从办理结果看，部分公开N件，无法提供N件……) or those still being handled (尚有N件正在办理中) is read
-    even when it does not repeat 申请 (after a sentence about applications, or anywhere in part 三); a
+    even when it does not repeat 申请 (after a sentence about applications, or anywhere in part 三; and
+    anywhere when it names two outcomes no document's 公开属性 is — 部分公开, 无法提供, 不予处理, 其他处理 —
+    “在办理结果方面，予以公开12件、部分公开3件、无法提供9件”; the list runs to the 。 across “；”); a
     label before a colon names the figure after it (予以公开：N件). A statement that no
     application was received (全年未收到政府信息公开申请, 本年度无依申请公开事项) is reported when
     the table counts new applications; so is one that none was carried over or into next year

@@ -11,7 +11,8 @@ def enumeration_total(report, ctx):
 
     What: a total followed by a list of parts that is complete — introduced by 分别为, ending with a
     catch-all (其他…), or naming every category the total names (共收到建议、提案9件，其中……建议……提案……),
-    or a bracketed breakdown of a figure without 其中/含/包括/等 — adds up exactly to the total. Lists
+    or a bracketed breakdown of a figure without 其中/含/包括/等, inside a list or outside any
+    (“发布政策解读43篇（图文解读15篇、视频解读6篇、专家访谈22篇）”) — adds up exactly to the total. Lists
     that may be partial (其中政务动态信息360条 of 503条) are not checked for a shortfall; GL504 checks
     that no list exceeds its total.
     Why: when the parts of a complete list do not add up, one of the figures is wrong.

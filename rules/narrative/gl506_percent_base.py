@@ -16,7 +16,9 @@ _APPROX = lazy_compile(r"约|近|余|多|左右|以上|超过|超|逾|上下|许
 _BARE_SHARE = lazy_compile(r"(?:占比|占到|占|比例|比重)(?:为|达到|达|是)?[:：]?\s*$")
 _ABOUT_APPLICATIONS = lazy_compile(r"申请")
 #: what a share's own clause names before 占 (“自然人申请占90.2%”), reduced to the words a figure's label has
-_SUBJECT_EDGES = lazy_compile(r"^(?:其中|另|而|且|及|和)+|(?:的|申请数量|申请数|申请|数量|件数|总数)+$")
+_SUBJECT_EDGES = lazy_compile(r"^(?:其中|另|而|且|及|和)+|(?:的|申请数量|申请数|申请|数量|件数|总数|分别)+$")
+#: the shares before this one in a list (“分别占10%、87.5%、2.5%”)
+_LISTED_SHARES = lazy_compile(r"(?:\d+(?:\.\d+)?\s?[%％]\s?[、，,和及与]\s?)+$")
 
 
 #: the words around the base a share names (占办结总数的50%, 占全部申请的52.2%): what is left is its name
@@ -86,7 +88,8 @@ def percent_base(report, ctx):
     What: a share stated next to its figures — “共收到申请75件，其中自然人72件，占96%”; “收到申请
     75件，办结74件，办结率100%” — equals part ÷ whole to the precision written (one unit of the last
     digit is allowed for rounding or truncation). The part is the figure just before the percentage
-    (after 分别 — “信函3件、网络20件，分别占13.04%、86.96%” — the i-th percentage is the i-th figure;
+    (after 分别 — “信函3件、网络20件，分别占13.04%、86.96%” — the i-th percentage is the i-th figure,
+    and with no whole in the sentence each is checked as a bare share is, below;
     a clause naming its part — “自然人申请794件，法人或其他组织申请86件，自然人申请占90.2%” — takes the
     figure so labelled, and is skipped when no figure of its sentence is);
     the whole is the figure of the same sentence labelled with the base the share names (“收到申请23件，
@@ -117,7 +120,11 @@ def percent_base(report, ctx):
                 continue
             ss, se = sentence_bounds(text, q.start)
             full = max(text.rfind("。", 0, q.start), text.rfind("\n", 0, q.start)) + 1
-            label = text[clause_start(text, q.start, max(0, q.start - 20)):q.start]
+            ls = clause_start(text, q.start, max(0, q.start - 20))
+            label = text[ls:q.start]
+            # (“分别占10%、87.5%”: the shares listed before this one, and 分别, name neither its part nor its base)
+            if label.find("%") >= 0 or label.find("％") >= 0:
+                label = _LISTED_SHARES.sub("", label)
             rate = _RATE.search(label)
             lo = full if rate else ss
             counts = [x for x in qs if lo <= x.start and x.end <= q.start and not x.is_percent and x.unit and not x.approx
@@ -143,7 +150,7 @@ def percent_base(report, ctx):
                 respective = label.rfind("分别")
                 if respective >= 0:
                     # “A件、B件，占比分别为x%、y%”: the percentages follow the parts in order
-                    part = _respective_part(text, qs, q, q.start - len(label) + respective, counts)
+                    part = _respective_part(text, qs, q, ls + respective, counts)
                 elif part.start < clause_start(text, max(here - 1, 0)) and not named:
                     # the part is in this clause or the one before (or named by the share's clause)
                     part = None
