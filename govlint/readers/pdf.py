@@ -744,6 +744,8 @@ def _join_tables(tables: list[_Table], lines: list[_Line]) -> list[_Table]:
             groups.append([t])
     out: list[_Table] = []
     for group in groups:
+        for k in range(1, len(group)):
+            _snap_edges(group[:k], group[k])
         _assign_columns(group)
         first = attrs.evolve(group[0], rows=[list(r) for r in group[0].rows])
         for t in group[1:]:
@@ -752,15 +754,48 @@ def _join_tables(tables: list[_Table], lines: list[_Line]) -> list[_Table]:
     return out
 
 
+def _edge_tolerance(a: list[float], b: list[float], ruled: bool) -> float:
+    """How far apart the same column edge may stand in two parts of one table (``a``, ``b``: their
+    edges). Rules are drawn where they are: 3 pt. A table drawn without rules has its value
+    columns' edges estimated from its figures' centres (:func:`_grid_table`): figures set at the
+    left of their cells, four digits on one page and one or two on the next, put them a few points
+    apart (7 pt, 10 pt with 10.5 pt digits in 45 pt columns) — a third of the narrowest column."""
+    if ruled:
+        return 3.0
+    widths = [y - x for e in (a, b) for x, y in zip(e, e[1:])]
+    return max(3.0, 0.3 * min(widths, default=10.0))
+
+
+def _snap_edges(before: list[_Table], t: _Table) -> None:
+    """Set the column edges of ``t``, continuing the parts ``before`` of its table on the next page,
+    on theirs when either is drawn without rules (its edges estimated, see :func:`_edge_tolerance`):
+    the same column is one grid column, each cell of a row the page break cut in the column of its
+    part above."""
+    if t.ruled and all(p.ruled for p in before):
+        return
+    ref = _cluster([x for p in before for ab in p.boxes.values() for x in ab])
+    own = _cluster([x for ab in t.boxes.values() for x in ab])
+    if not ref or not own:
+        return
+    tol = _edge_tolerance(ref, own, False)
+
+    def snap(x: float) -> float:
+        y = min(ref, key=lambda y: abs(y - x))
+        return y if abs(y - x) <= tol else x
+
+    t.boxes = {k: (snap(a), snap(b)) for k, (a, b) in t.boxes.items()}
+
+
 def _continues(prev: _Table, t: _Table, lines: list[_Line]) -> bool:
     if t.page != prev.page + 1 or t.index != 1:
         return False
-    if (abs(prev.xs[0] - t.xs[0]) > 3 and prev.ruled and t.ruled) or abs(prev.xs[1] - t.xs[1]) > 3:
-        return False
     a = _cluster([x for ab in prev.boxes.values() for x in ab])
     b = _cluster([x for ab in t.boxes.values() for x in ab])
+    tol = _edge_tolerance(a, b, prev.ruled and t.ruled)
+    if (abs(prev.xs[0] - t.xs[0]) > 3 and prev.ruled and t.ruled) or abs(prev.xs[1] - t.xs[1]) > tol:
+        return False
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    if not all(any(abs(x - y) <= 3 for y in large) for x in small):
+    if not all(any(abs(x - y) <= tol for y in large) for x in small):
         return False  # different columns: another table
     between = [ln for ln in lines if (ln.page == prev.page and ln.top > prev.bottom) or (ln.page == t.page and ln.top < t.top)]
     return not between
@@ -814,7 +849,17 @@ def _append(prev: _Table, t: _Table) -> None:
                         target.text, target.offs = clean(list(target.text + sep + c.text),
                                                          [-1] * (len(target.text) + len(sep) + len(c.text)))
                     # a label spanning rows (``（三）不予公开``) goes on over the rows after the cut one
-                    target.rowspan += c.rowspan - 1
+                    # (in a table drawn without rules: down to the next cell in its columns; the rest
+                    # of its text over the first line of figures was read as a header cell)
+                    more = c.rowspan - 1
+                    if not t.ruled:
+                        cols = range(c.col, c.col + c.colspan)
+                        free = 0
+                        while free + 1 < len(rows) and not any(d.col in cols or c.col in range(d.col, d.col + d.colspan)
+                                                               for d in rows[free + 1]):
+                            free += 1
+                        more = max(more, free)
+                    target.rowspan += more
                 rows = rows[1:]
                 shift = min((c.row for r in rows for c in r), default=0)
     prev.full = prev.full | t.full
