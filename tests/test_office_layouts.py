@@ -327,3 +327,42 @@ def test_a_row_cut_by_the_page_break_goes_on_where_the_figures_are_narrower() ->
     joined = _join_tables(_word_tables(1, _lines(_FOOT, 10.5))[0] + _word_tables(2, _lines(_TOP, 10.5))[0], [])
     assert len(joined) == 1
     assert [c.rowspan for r in joined[0].rows for c in r if c.text == "（三）不予公开"] == [3]
+
+
+_TALL_HEADER = [  # table 三's header rows 0.9 cm high, cells vertically centred, horizontal rules only
+    (102.7, [("申请人情况", 207, 262)]),
+    (109.3, [("（本列数据的勾稽关系", 71, 181)]),
+    (122.1, [("为：第一项加第二项之", 71, 181)]),
+    (128.2, [("法人或其他组织", 252, 329)]),
+    (134.9, [("和，等于第三项加第四项", 71, 192)]),
+    (141.2, [("自然人", 207, 240), ("总计", 479, 501)]),
+    (147.6, [("之和）", 71, 104), ("商业", 252, 274), ("科研", 298, 320), ("社会公", 343, 376), ("法律服", 388, 421)]),
+    (154.0, [("其他", 434, 456)]),
+    (160.4, [("企业", 252, 274), ("机构", 298, 320), ("益组织", 343, 376), ("务机构", 388, 421)]),
+] + [(t - 194.4, segs) for t, segs in _BODY]
+# (top, left end, right end): over the table, under 申请人情况 and 法人或其他组织, under the header and each row
+_TALL_RULES = [(95.9, 65.5, 519.0), (121.4, 201.5, 519.0), (146.9, 246.9, 473.6), (173.0, 65.5, 519.0),
+               (199.1, 65.5, 519.0), (225.2, 65.5, 519.0)]
+
+
+def test_a_tall_header_with_horizontal_rules_reads_row_by_row_from_them() -> None:
+    """Table 三 drawn with horizontal rules only, its header rows set taller than their text (0.9 cm)
+    and its cells vertically centred: the lines of the header's words give no measure of its rows
+    (``法人或其他组织`` alone on a line over ``自然人`` and ``总计``, which span two rows); the
+    rules drawn under ``申请人情况`` and ``法人或其他组织`` are the rows' edges. Read from its
+    lines, ``法人或其他组织`` was a row of its own, ``自然人`` under it in the row of ``商业企业``:
+    every figure one column off (GL203, GL211 on all of table 三)."""
+    pytest.importorskip("pdfplumber")
+    from govlint.readers.pdf import _word_tables
+
+    def read(rules) -> list[str]:
+        tables, _ = _word_tables(1, _lines(_TALL_HEADER), 1, rules)
+        b = TextBuilder()
+        TableEmitter(b).emit(tables[0].rows)
+        return b.text().splitlines()[:4]
+
+    first = "一、本年新收政府信息公开申请数量 | 1381 | 1403 | 1425 | 1447 | 1469 | 1491 | 8616"
+    assert read(_TALL_RULES) == _HEADER + [first]
+    assert read([]) != _HEADER + [first]  # (the lines alone: read as before)
+    # a rule through a cell's words (struck out, not a row's edge) is no row's edge
+    assert read(_TALL_RULES + [(133.7, 250.0, 330.0)]) == read([])

@@ -44,7 +44,7 @@ import gc
 import io
 import re
 from collections import Counter
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 import attrs
 
@@ -222,7 +222,8 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
             page_lines = [ln for ln in page_lines if not _overflows(last, ln, page_lines, page.height)]
         if any(ln["text"].count(" ") >= _MIN_VALUES - 1 for ln in page_lines):
             every = page_lines
-            more, page_lines = _word_tables(pno, page_lines, len(found) + 1)
+            rules = [(e["top"], e["x0"], e["x1"]) for e in page.edges if e.get("orientation") == "h"] if page.edges else []
+            more, page_lines = _word_tables(pno, page_lines, len(found) + 1, rules)
             if carry and more and not found:
                 more, page_lines, taken = _header_carried(pno, carry, heads, more, every, page_lines)
                 if taken:
@@ -946,7 +947,8 @@ def _is_figure(s: dict) -> bool:
     return parse_cell(s["text"]).kind == "number"
 
 
-def _word_tables(pno: int, lines: list[dict], first: int = 1) -> tuple[list[_Table], list[dict]]:
+def _word_tables(pno: int, lines: list[dict], first: int = 1,
+                 rules: Sequence[tuple[float, float, float]] = ()) -> tuple[list[_Table], list[dict]]:
     """Tables drawn without inside rules (no borders, horizontal rules only, an outer frame only),
     which pdfplumber finds no cells in, read from the positions of their words: a block of lines
     holding rows of figures in aligned columns (five or more a line: table 三's, 四's), the lines
@@ -956,7 +958,8 @@ def _word_tables(pno: int, lines: list[dict], first: int = 1) -> tuple[list[_Tab
     in its column until the next cell of that column starts; a header cell wrapped over lines goes
     on under a line that fills its columns. The cells are given to the builder as those of a ruled
     table; read as text, the wrapped labels were glued to the totals (``8616开申请数量``). They are
-    numbered on from ``first`` (after the page's ruled tables), as their locators say."""
+    numbered on from ``first`` (after the page's ruled tables), as their locators say. ``rules``: the
+    page's horizontal rules (top, left and right end), the rows' edges in a header drawn with them."""
     lines = sorted(lines, key=lambda ln: ln["top"])
     segs = [_segments(ln) for ln in lines]
     data = [sum(1 for s in ss[1:] if _is_figure(s)) + (1 if ss and _is_figure(ss[0]) and all(_is_figure(s) for s in ss) else 0)
@@ -1059,7 +1062,7 @@ def _word_tables(pno: int, lines: list[dict], first: int = 1) -> tuple[list[_Tab
             m -= 1
         head = list(range(k, m))
         body = list(range(m, end))
-        t = _grid_table(pno, first + len(tables), lines, segs, head, body, data, centres, left, right, size)
+        t = _grid_table(pno, first + len(tables), lines, segs, head, body, data, centres, left, right, size, rules)
         if t is None:
             i += 1
             continue
@@ -1228,8 +1231,36 @@ def _centred_header(blocks: dict[int, tuple[float, float, float, float, float]],
     return out
 
 
+def _ruled_header(blocks: dict[int, tuple[float, float, float, float, float]], rules: Sequence[tuple[float, float, float]],
+                  top: float, bottom: float) -> Optional[dict[int, int]]:
+    """The header row of each header cell (``blocks``: cell -> top and bottom of its text, left and
+    right edge, size) of a table drawn with horizontal rules only, from its rules: the rules
+    between the header's first line (``top``) and its body (``bottom``) are the edges of its rows,
+    each drawn under the cells above it (``申请人情况`` over the value columns, ``法人或其他组织``
+    over five), and a cell is in the row of the nearest rule over its text in its place. Rows set
+    taller than their text (a row height, 0.9 cm) with the cells vertically centred leave no
+    measure in the text's lines (:func:`_centred_header`). None when no rule runs inside the
+    header or one runs through a cell's text (not an edge)."""
+    if not blocks:
+        return None
+    size = max(b[4] for b in blocks.values())
+    inner = [(y, x0, x1) for y, x0, x1 in rules if top + 1 < y < bottom - 1 and x1 - x0 >= 2 * size]
+    if not inner:
+        return None
+    if any(t + 1 < y < b - 1 and x0 < bx1 and bx0 < x1 for y, x0, x1 in inner for t, b, bx0, bx1, _ in blocks.values()):
+        return None
+    edges = [top] + _cluster([y for y, _, _ in inner], 1.0)
+    out = {}
+    for ci, (t, b, x0, x1, _) in blocks.items():
+        mid = (x0 + x1) / 2
+        over = [y for y, r0, r1 in inner if y <= t + 1 and r0 - 1 <= mid <= r1 + 1]
+        out[ci] = _index(edges, max(over), 1.0) if over else 0
+    return out
+
+
 def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], head: list[int], body: list[int],
-                data: list[bool], centres: list[float], left: float, right: float, size: float) -> Optional[_Table]:
+                data: list[bool], centres: list[float], left: float, right: float, size: float,
+                rules: Sequence[tuple[float, float, float]] = ()) -> Optional[_Table]:
     """The cells of one table drawn without rules (see :func:`_word_tables`), the page's ``k``-th table."""
     label_x = _cluster([s["x0"] for n in body for s in segs[n] if s["x1"] <= left + 1], 3.0)
     edges = label_x + [left] + [(a + b) / 2 for a, b in zip(centres, centres[1:])] + [right]
@@ -1279,7 +1310,9 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
     # value column (:func:`_centred_header`); else a cell started on a line set between the lines
     # of the cells started on the line above (centred in a cell of another height) is in their row
     blocks = {ci: (ends_first[ci]["top"], ends[ci]["bottom"], spans[ci][0], spans[ci][1], ends[ci]["size"]) for ci in tops}
-    centred = _centred_header(blocks, [(edges[k], edges[k + 1]) for k in range(nlab, len(edges) - 1)], left, _leading(head, segs))
+    centred = _ruled_header(blocks, rules, lines[head[0]]["top"], lines[body[0]]["top"]) if rules and head else None
+    if centred is None:
+        centred = _centred_header(blocks, [(edges[k], edges[k + 1]) for k in range(nlab, len(edges) - 1)], left, _leading(head, segs))
     hrow = 0
     if centred is not None:
         for ci, r in centred.items():
