@@ -345,24 +345,52 @@ _TALL_RULES = [(95.9, 65.5, 519.0), (121.4, 201.5, 519.0), (146.9, 246.9, 473.6)
                (199.1, 65.5, 519.0), (225.2, 65.5, 519.0)]
 
 
-def test_a_tall_header_with_horizontal_rules_reads_row_by_row_from_them() -> None:
-    """Table 三 drawn with horizontal rules only, its header rows set taller than their text (0.9 cm)
-    and its cells vertically centred: the lines of the header's words give no measure of its rows
-    (``法人或其他组织`` alone on a line over ``自然人`` and ``总计``, which span two rows); the
-    rules drawn under ``申请人情况`` and ``法人或其他组织`` are the rows' edges. Read from its
-    lines, ``法人或其他组织`` was a row of its own, ``自然人`` under it in the row of ``商业企业``:
-    every figure one column off (GL203, GL211 on all of table 三)."""
-    pytest.importorskip("pdfplumber")
+def _read_header(lines: list[dict], rules: list[tuple[float, float, float]]) -> list[str]:
     from govlint.readers.pdf import _word_tables
 
-    def read(rules) -> list[str]:
-        tables, _ = _word_tables(1, _lines(_TALL_HEADER), 1, rules)
-        b = TextBuilder()
-        TableEmitter(b).emit(tables[0].rows)
-        return b.text().splitlines()[:4]
+    tables, _ = _word_tables(1, lines, 1, rules)
+    b = TextBuilder()
+    TableEmitter(b).emit(tables[0].rows)
+    return b.text().splitlines()[:4]
 
-    first = "一、本年新收政府信息公开申请数量 | 1381 | 1403 | 1425 | 1447 | 1469 | 1491 | 8616"
-    assert read(_TALL_RULES) == _HEADER + [first]
-    assert read([]) != _HEADER + [first]  # (the lines alone: read as before)
+
+_FIRST = "一、本年新收政府信息公开申请数量 | 1381 | 1403 | 1425 | 1447 | 1469 | 1491 | 8616"
+_CENTRED_TALL = [  # the same, each header word centred across its cell too (WPS, many offices)
+    (102.7, [("申请人情况", 333, 388)]),
+    (109.3, [("（本列数据的勾稽关系", 79, 189)]),
+    (122.1, [("为：第一项加第二项之", 79, 189)]),
+    (128.2, [("法人或其他组织", 322, 399)]),
+    (134.9, [("和，等于第三项加第四项", 73, 194)]),
+    (141.2, [("自然人", 208, 241), ("总计", 485, 507)]),
+    (147.6, [("之和）", 117, 150), ("商业", 259, 281), ("科研", 304, 326), ("社会公", 344, 377), ("法律服", 389, 422)]),
+    (154.0, [("其他", 440, 462)]),
+    (160.4, [("企业", 259, 281), ("机构", 304, 326), ("益组织", 344, 377), ("务机构", 389, 422)]),
+] + [(t - 194.4, segs) for t, segs in _BODY]
+
+
+def test_a_tall_header_reads_row_by_row() -> None:
+    """Table 三's header rows set taller than their text (0.9 cm), its cells vertically centred, no
+    rules inside: the lines of the header's words give no measure of its rows (``法人或其他组织``
+    alone on a line over ``自然人`` and ``总计``, which span two rows). Going down a column, each
+    cell's box ends as far under its words' middle as it starts over it: a column of two cells
+    (``申请人情况`` / ``自然人``) and one of three (``申请人情况`` / ``法人或其他组织`` / ``商业企业``)
+    give the header's top and bottom, and so its rows. Read from its lines, ``法人或其他组织`` was a
+    row of its own, ``自然人`` in the row of ``商业企业``: every figure one column off (GL203, GL211
+    on all of table 三)."""
+    pytest.importorskip("pdfplumber")
+    assert _rows_read(_lines(_TALL_HEADER))[:4] == _HEADER + [_FIRST]
+
+
+def test_a_tall_header_of_centred_words_reads_row_by_row_from_its_rules() -> None:
+    """The same header, its words centred across their cells too: ``申请人情况`` stands over the
+    middle columns only, no column shows a cell over ``自然人``. Drawn with horizontal rules only,
+    the rules under ``申请人情况`` and ``法人或其他组织`` are the rows' edges; in an outer frame,
+    its top edge is the header's."""
+    pytest.importorskip("pdfplumber")
+    assert _read_header(_lines(_CENTRED_TALL), _TALL_RULES) == _HEADER + [_FIRST]
+    assert _read_header(_lines(_CENTRED_TALL), [(95.9, 65.5, 519.0), (173.0, 65.5, 519.0)]) == _HEADER + [_FIRST]
     # a rule through a cell's words (struck out, not a row's edge) is no row's edge
-    assert read(_TALL_RULES + [(133.7, 250.0, 330.0)]) == read([])
+    assert _read_header(_lines(_CENTRED_TALL), _TALL_RULES + [(133.7, 325.0, 395.0)]) \
+        == _read_header(_lines(_CENTRED_TALL), [(95.9, 65.5, 519.0), (173.0, 65.5, 519.0)])
+    # no rule at all: nothing gives the header's top (what is left to do)
+    assert _read_header(_lines(_CENTRED_TALL), []) != _HEADER + [_FIRST]

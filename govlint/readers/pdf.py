@@ -1177,7 +1177,7 @@ def _leading(head: list[int], segs: list[list[dict]]) -> Optional[float]:
 
 
 def _centred_header(blocks: dict[int, tuple[float, float, float, float, float]], columns: list[tuple[float, float]],
-                    left: float, lead: Optional[float]) -> Optional[dict[int, int]]:
+                    left: float, lead: Optional[float], span: Optional[tuple[float, float]] = None) -> Optional[dict[int, int]]:
     """The header row of each header cell (``blocks``: cell -> top and bottom of its text, left and
     right edge, size) when the header's cells are vertically centred in cells spanning rows
     (``w:vAlign``): a word centred in a cell over two rows (``自然人`` beside ``法人或其他组织`` and
@@ -1190,14 +1190,15 @@ def _centred_header(blocks: dict[int, tuple[float, float, float, float, float]],
     middle, does not reach every column it spans) give the rows' edges; each cell is in the rows
     whose edges it is centred between, the lowest cell of a column in rows down to the header's
     bottom. None when no column gives an edge between rows, or a cell is centred between none (the
-    header is set at the top of its cells)."""
+    header is set at the top of its cells). ``span``: the header's top and bottom edges when its rows
+    are set taller than their text (see :func:`_tall_header`), the boxes then measured from them."""
     if lead is None or not blocks or not columns:
         return None
     size = max(b[4] for b in blocks.values())
     tol = 0.25 * size
     box = {ci: (t - lead / 2, b + lead / 2, x0, x1) for ci, (t, b, x0, x1, _) in blocks.items()}
-    top = min(b[0] for b in box.values())
-    bottom = max(b[1] for b in box.values())
+    top = min(b[0] for b in box.values()) if span is None else span[0]
+    bottom = max(b[1] for b in box.values()) if span is None else span[1]
     edges = [top, bottom]
     leaves = set()  # the cells lowest in a column
     for c0, c1 in columns:
@@ -1258,6 +1259,50 @@ def _ruled_header(blocks: dict[int, tuple[float, float, float, float, float]], r
     return out
 
 
+def _tall_header(blocks: dict[int, tuple[float, float, float, float, float]], columns: list[tuple[float, float]],
+                 left: float, rules: Sequence[tuple[float, float, float]] = ()) -> Optional[dict[int, int]]:
+    """The header row of each header cell (as :func:`_centred_header`) when the header's rows are set
+    taller than their text (a row height, 0.9 cm) and its cells vertically centred, drawn without
+    rules inside it: the boxes are not the text and its leading, and the header's top and bottom
+    edges are not its text's. Going down a column whose cells tile it, each box ends as far below
+    its text's middle as it starts above it: the header's bottom is ``a - top`` under an odd number
+    of cells, ``a + top`` under an even number (``a`` from the texts' middles); a column of each
+    (``申请人情况`` / ``自然人`` beside ``申请人情况`` / ``法人或其他组织`` / ``商业企业``) gives both
+    edges. Each pair of such columns is tried, those most columns agree with first; then, when a
+    rule is drawn over the header (an outer frame: its top edge), each column with it (the header's
+    words centred across their cells too, ``申请人情况`` over none but the middle columns, no
+    column may have two cells)."""
+    size = max(b[4] for b in blocks.values())
+    tol = 0.25 * size
+    odd: list[float] = []
+    even: list[float] = []
+    for c0, c1 in columns:
+        stack = sorted((b for b in blocks.values() if b[2] >= left - 1 and min(c1, b[3]) - max(c0, b[2]) > 1), key=lambda b: b[0])
+        a, sign = 0.0, 1
+        for t, b, _, _, _ in stack:
+            a, sign = t + b - a, -sign
+        if stack:
+            (odd if sign < 0 else even).append(a)
+    text_top = min(b[0] for b in blocks.values())
+    text_bottom = max(b[1] for b in blocks.values())
+    pairs = sorted({(o, e) for o in odd for e in even},
+                   key=lambda p: -sum(abs(o - p[0]) <= tol for o in odd) - sum(abs(e - p[1]) <= tol for e in even))
+    spans = [((o - e) / 2, (o + e) / 2) for o, e in pairs]
+    x0, x1 = min(b[2] for b in blocks.values()), max(b[3] for b in blocks.values())
+    over = [y for y, r0, r1 in rules if text_top - 3 * size <= y <= text_top and r0 <= x0 + 1 and r1 >= x1 - 1]
+    if over:
+        y = max(over)
+        spans += [(y, o - y) for o in sorted(set(odd), key=lambda v: -sum(abs(o - v) <= tol for o in odd))]
+        spans += [(y, e + y) for e in sorted(set(even), key=lambda v: -sum(abs(e - v) <= tol for e in even))]
+    for top, bottom in spans:
+        if top > text_top + tol or bottom < text_bottom - tol:
+            continue
+        out = _centred_header(blocks, columns, left, 0.0, (top, bottom))
+        if out is not None:
+            return out
+    return None
+
+
 def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], head: list[int], body: list[int],
                 data: list[bool], centres: list[float], left: float, right: float, size: float,
                 rules: Sequence[tuple[float, float, float]] = ()) -> Optional[_Table]:
@@ -1312,7 +1357,10 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
     blocks = {ci: (ends_first[ci]["top"], ends[ci]["bottom"], spans[ci][0], spans[ci][1], ends[ci]["size"]) for ci in tops}
     centred = _ruled_header(blocks, rules, lines[head[0]]["top"], lines[body[0]]["top"]) if rules and head else None
     if centred is None:
-        centred = _centred_header(blocks, [(edges[k], edges[k + 1]) for k in range(nlab, len(edges) - 1)], left, _leading(head, segs))
+        columns = [(edges[k], edges[k + 1]) for k in range(nlab, len(edges) - 1)]
+        centred = _centred_header(blocks, columns, left, _leading(head, segs))
+        if centred is None and blocks:
+            centred = _tall_header(blocks, columns, left, rules)
     hrow = 0
     if centred is not None:
         for ci, r in centred.items():
