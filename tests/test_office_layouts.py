@@ -250,3 +250,147 @@ def test_a_header_cut_by_the_page_break_is_read_with_its_table() -> None:
     note = _lines([(55.0, [("本表数据统计至2021年12月31日。", 71, 300)])])
     tables, rest = _word_tables(3, top + note)
     assert _header_carried(3, carry, running, tables, top + note, rest)[2] == set()
+
+
+def _pages_read(pages: list[list[dict]]) -> list[str]:
+    """The rows of the tables drawn without rules on consecutive pages, joined as the reader joins them."""
+    from govlint.readers.pdf import _join_tables, _word_tables
+
+    tables = [t for pno, lines in enumerate(pages, 1) for t in _word_tables(pno, lines)[0]]
+    b = TextBuilder()
+    emitter = TableEmitter(b)
+    for t in _join_tables(tables, []):
+        emitter.emit(t.rows)
+    return b.text().splitlines()
+
+
+_FOOT = [  # table 三 at the foot of a page (LibreOffice, no rules, set at the top of its cells)
+    (570.4, [("（本列数据的勾稽关系", 71, 181), ("申请人情况", 207, 262)]),
+    (583.2, [("为：第一项加第二项之", 71, 181), ("自然人", 207, 240), ("法人或其他组织", 252, 329), ("总计", 479, 501)]),
+    (596.0, [("和，等于第三项加第四项", 71, 192), ("商业", 252, 274), ("科研", 298, 320), ("社会公", 343, 376), ("法律服", 388, 421),
+             ("其他", 434, 456)]),
+    (608.8, [("之和）", 71, 104), ("企业", 252, 274), ("机构", 298, 320), ("益组织", 343, 376), ("务机构", 388, 421)]),
+    (621.6, [("一、本年新收政府信息公", 71, 192), ("1381", 207, 235), ("1403", 252, 280), ("1425", 298, 326), ("1447", 343, 371),
+             ("1469", 388, 416), ("1491", 434, 462), ("8616", 479, 507)]),
+    (634.4, [("开申请数量", 71, 126)]),
+    (647.2, [("二、上年结转政府信息公", 71, 192), ("200", 207, 228), ("201", 252, 273), ("202", 298, 319), ("203", 343, 364),
+             ("204", 388, 409), ("205", 434, 455), ("1215", 479, 507)]),
+    (660.0, [("开申请数量", 71, 126)]),
+    (672.8, [("三、本", 71, 104), ("（一）予以公开", 116, 193), ("1", 207, 214), ("2", 252, 259), ("3", 298, 305), ("4", 343, 350),
+             ("5", 388, 395), ("6", 434, 441), ("21", 479, 493)]),
+    (685.6, [("年度办", 71, 104), ("（二）部分公开", 116, 193), ("7", 207, 214), ("8", 252, 259), ("9", 298, 305), ("10", 343, 357),
+             ("11", 388, 402), ("12", 434, 448), ("57", 479, 493)]),
+    (698.4, [("理结果", 71, 104), ("（区分处理的，", 116, 193)]),
+    (711.2, [("只计这一情形，", 116, 193)]),
+    (724.0, [("不计其他情形）", 116, 193)]),
+    (736.8, [("（三）", 116, 149), ("1.属于", 162, 194), ("13", 207, 221), ("14", 252, 266), ("15", 298, 312), ("16", 343, 357),
+             ("17", 388, 402), ("18", 434, 448), ("93", 479, 493)]),
+    (749.6, [("不予公", 116, 149), ("国家秘", 162, 195)]),
+]
+_TOP = [  # the rest of the row the page break cut, and the rows after it
+    (71.4, [("开", 116, 127), ("密", 162, 173)]),
+    (84.2, [("2.其他", 162, 194), ("19", 207, 221), ("20", 252, 266), ("21", 298, 312), ("22", 343, 357), ("23", 388, 402),
+            ("24", 434, 448), ("129", 479, 500)]),
+    (97.0, [("法律行", 162, 195)]),
+    (109.8, [("政法规", 162, 195)]),
+    (122.6, [("禁止公", 162, 195)]),
+    (135.4, [("开", 162, 173)]),
+    (148.2, [("3.危", 162, 183), ("25", 207, 221), ("26", 252, 266), ("27", 298, 312), ("28", 343, 357), ("29", 388, 402),
+             ("30", 434, 448), ("165", 479, 500)]),
+    (161.0, [("及“三", 162, 189)]),
+    (173.8, [("安全一", 162, 195)]),
+    (186.6, [("稳定”", 162, 189)]),
+    (199.4, [("（四）", 116, 149), ("1.本机", 162, 194), ("61", 207, 221), ("62", 252, 266), ("63", 298, 312), ("64", 343, 357),
+             ("65", 388, 402), ("66", 434, 448), ("381", 479, 500)]),
+    (212.2, [("无法提", 116, 149), ("关不掌", 162, 195)]),
+    (225.0, [("供", 116, 127), ("握相关", 162, 195)]),
+    (237.8, [("政府信", 162, 195)]),
+    (250.6, [("息", 162, 173)]),
+]
+
+
+def test_a_row_cut_by_the_page_break_goes_on_where_the_figures_are_narrower() -> None:
+    """Table 三 drawn without rules, its figures at the left of their cells: the page break cuts the
+    row ``（三）不予公开 | 1.属于国家秘密``, its figures and the first lines of its labels on one page,
+    ``开`` and ``密`` at the top of the next. The value columns' edges, estimated from the figures'
+    centres, stand 7 pt further left on the second page (two digits under four): the two parts were
+    read as two tables, ``开 | 密`` a row of its own (GL204 on both halves of both labels, GL202)."""
+    pytest.importorskip("pdfplumber")
+    from govlint.readers.pdf import _join_tables, _word_tables
+
+    rows = _pages_read([_lines(_FOOT, 10.5), _lines(_TOP, 10.5)])
+    assert rows[7:] == ["（三）不予公开 | 1.属于国家秘密 | 13 | 14 | 15 | 16 | 17 | 18 | 93",
+                        "2.其他法律行政法规禁止公开 | 19 | 20 | 21 | 22 | 23 | 24 | 129",
+                        "3.危及“三安全一稳定” | 25 | 26 | 27 | 28 | 29 | 30 | 165",
+                        "（四）无法提供 | 1.本机关不掌握相关政府信息 | 61 | 62 | 63 | 64 | 65 | 66 | 381"]
+    # one table, the group label over its three rows
+    joined = _join_tables(_word_tables(1, _lines(_FOOT, 10.5))[0] + _word_tables(2, _lines(_TOP, 10.5))[0], [])
+    assert len(joined) == 1
+    assert [c.rowspan for r in joined[0].rows for c in r if c.text == "（三）不予公开"] == [3]
+
+
+_TALL_HEADER = [  # table 三's header rows 0.9 cm high, cells vertically centred, horizontal rules only
+    (102.7, [("申请人情况", 207, 262)]),
+    (109.3, [("（本列数据的勾稽关系", 71, 181)]),
+    (122.1, [("为：第一项加第二项之", 71, 181)]),
+    (128.2, [("法人或其他组织", 252, 329)]),
+    (134.9, [("和，等于第三项加第四项", 71, 192)]),
+    (141.2, [("自然人", 207, 240), ("总计", 479, 501)]),
+    (147.6, [("之和）", 71, 104), ("商业", 252, 274), ("科研", 298, 320), ("社会公", 343, 376), ("法律服", 388, 421)]),
+    (154.0, [("其他", 434, 456)]),
+    (160.4, [("企业", 252, 274), ("机构", 298, 320), ("益组织", 343, 376), ("务机构", 388, 421)]),
+] + [(t - 194.4, segs) for t, segs in _BODY]
+# (top, left end, right end): over the table, under 申请人情况 and 法人或其他组织, under the header and each row
+_TALL_RULES = [(95.9, 65.5, 519.0), (121.4, 201.5, 519.0), (146.9, 246.9, 473.6), (173.0, 65.5, 519.0),
+               (199.1, 65.5, 519.0), (225.2, 65.5, 519.0)]
+
+
+def _read_header(lines: list[dict], rules: list[tuple[float, float, float]]) -> list[str]:
+    from govlint.readers.pdf import _word_tables
+
+    tables, _ = _word_tables(1, lines, 1, rules)
+    b = TextBuilder()
+    TableEmitter(b).emit(tables[0].rows)
+    return b.text().splitlines()[:4]
+
+
+_FIRST = "一、本年新收政府信息公开申请数量 | 1381 | 1403 | 1425 | 1447 | 1469 | 1491 | 8616"
+_CENTRED_TALL = [  # the same, each header word centred across its cell too (WPS, many offices)
+    (102.7, [("申请人情况", 333, 388)]),
+    (109.3, [("（本列数据的勾稽关系", 79, 189)]),
+    (122.1, [("为：第一项加第二项之", 79, 189)]),
+    (128.2, [("法人或其他组织", 322, 399)]),
+    (134.9, [("和，等于第三项加第四项", 73, 194)]),
+    (141.2, [("自然人", 208, 241), ("总计", 485, 507)]),
+    (147.6, [("之和）", 117, 150), ("商业", 259, 281), ("科研", 304, 326), ("社会公", 344, 377), ("法律服", 389, 422)]),
+    (154.0, [("其他", 440, 462)]),
+    (160.4, [("企业", 259, 281), ("机构", 304, 326), ("益组织", 344, 377), ("务机构", 389, 422)]),
+] + [(t - 194.4, segs) for t, segs in _BODY]
+
+
+def test_a_tall_header_reads_row_by_row() -> None:
+    """Table 三's header rows set taller than their text (0.9 cm), its cells vertically centred, no
+    rules inside: the lines of the header's words give no measure of its rows (``法人或其他组织``
+    alone on a line over ``自然人`` and ``总计``, which span two rows). Going down a column, each
+    cell's box ends as far under its words' middle as it starts over it: a column of two cells
+    (``申请人情况`` / ``自然人``) and one of three (``申请人情况`` / ``法人或其他组织`` / ``商业企业``)
+    give the header's top and bottom, and so its rows. Read from its lines, ``法人或其他组织`` was a
+    row of its own, ``自然人`` in the row of ``商业企业``: every figure one column off (GL203, GL211
+    on all of table 三)."""
+    pytest.importorskip("pdfplumber")
+    assert _rows_read(_lines(_TALL_HEADER))[:4] == _HEADER + [_FIRST]
+
+
+def test_a_tall_header_of_centred_words_reads_row_by_row_from_its_rules() -> None:
+    """The same header, its words centred across their cells too: ``申请人情况`` stands over the
+    middle columns only, no column shows a cell over ``自然人``. Drawn with horizontal rules only,
+    the rules under ``申请人情况`` and ``法人或其他组织`` are the rows' edges; in an outer frame,
+    its top edge is the header's."""
+    pytest.importorskip("pdfplumber")
+    assert _read_header(_lines(_CENTRED_TALL), _TALL_RULES) == _HEADER + [_FIRST]
+    assert _read_header(_lines(_CENTRED_TALL), [(95.9, 65.5, 519.0), (173.0, 65.5, 519.0)]) == _HEADER + [_FIRST]
+    # a rule through a cell's words (struck out, not a row's edge) is no row's edge
+    assert _read_header(_lines(_CENTRED_TALL), _TALL_RULES + [(133.7, 325.0, 395.0)]) \
+        == _read_header(_lines(_CENTRED_TALL), [(95.9, 65.5, 519.0), (173.0, 65.5, 519.0)])
+    # no rule at all: nothing gives the header's top (what is left to do)
+    assert _read_header(_lines(_CENTRED_TALL), []) != _HEADER + [_FIRST]

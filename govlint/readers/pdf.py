@@ -44,7 +44,7 @@ import gc
 import io
 import re
 from collections import Counter
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 import attrs
 
@@ -222,7 +222,8 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
             page_lines = [ln for ln in page_lines if not _overflows(last, ln, page_lines, page.height)]
         if any(ln["text"].count(" ") >= _MIN_VALUES - 1 for ln in page_lines):
             every = page_lines
-            more, page_lines = _word_tables(pno, page_lines, len(found) + 1)
+            rules = [(e["top"], e["x0"], e["x1"]) for e in page.edges if e.get("orientation") == "h"] if page.edges else []
+            more, page_lines = _word_tables(pno, page_lines, len(found) + 1, rules)
             if carry and more and not found:
                 more, page_lines, taken = _header_carried(pno, carry, heads, more, every, page_lines)
                 if taken:
@@ -744,6 +745,8 @@ def _join_tables(tables: list[_Table], lines: list[_Line]) -> list[_Table]:
             groups.append([t])
     out: list[_Table] = []
     for group in groups:
+        for k in range(1, len(group)):
+            _snap_edges(group[:k], group[k])
         _assign_columns(group)
         first = attrs.evolve(group[0], rows=[list(r) for r in group[0].rows])
         for t in group[1:]:
@@ -752,15 +755,48 @@ def _join_tables(tables: list[_Table], lines: list[_Line]) -> list[_Table]:
     return out
 
 
+def _edge_tolerance(a: list[float], b: list[float], ruled: bool) -> float:
+    """How far apart the same column edge may stand in two parts of one table (``a``, ``b``: their
+    edges). Rules are drawn where they are: 3 pt. A table drawn without rules has its value
+    columns' edges estimated from its figures' centres (:func:`_grid_table`): figures set at the
+    left of their cells, four digits on one page and one or two on the next, put them a few points
+    apart (7 pt, 10 pt with 10.5 pt digits in 45 pt columns) — a third of the narrowest column."""
+    if ruled:
+        return 3.0
+    widths = [y - x for e in (a, b) for x, y in zip(e, e[1:])]
+    return max(3.0, 0.3 * min(widths, default=10.0))
+
+
+def _snap_edges(before: list[_Table], t: _Table) -> None:
+    """Set the column edges of ``t``, continuing the parts ``before`` of its table on the next page,
+    on theirs when either is drawn without rules (its edges estimated, see :func:`_edge_tolerance`):
+    the same column is one grid column, each cell of a row the page break cut in the column of its
+    part above."""
+    if t.ruled and all(p.ruled for p in before):
+        return
+    ref = _cluster([x for p in before for ab in p.boxes.values() for x in ab])
+    own = _cluster([x for ab in t.boxes.values() for x in ab])
+    if not ref or not own:
+        return
+    tol = _edge_tolerance(ref, own, False)
+
+    def snap(x: float) -> float:
+        y = min(ref, key=lambda y: abs(y - x))
+        return y if abs(y - x) <= tol else x
+
+    t.boxes = {k: (snap(a), snap(b)) for k, (a, b) in t.boxes.items()}
+
+
 def _continues(prev: _Table, t: _Table, lines: list[_Line]) -> bool:
     if t.page != prev.page + 1 or t.index != 1:
         return False
-    if (abs(prev.xs[0] - t.xs[0]) > 3 and prev.ruled and t.ruled) or abs(prev.xs[1] - t.xs[1]) > 3:
-        return False
     a = _cluster([x for ab in prev.boxes.values() for x in ab])
     b = _cluster([x for ab in t.boxes.values() for x in ab])
+    tol = _edge_tolerance(a, b, prev.ruled and t.ruled)
+    if (abs(prev.xs[0] - t.xs[0]) > 3 and prev.ruled and t.ruled) or abs(prev.xs[1] - t.xs[1]) > tol:
+        return False
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    if not all(any(abs(x - y) <= 3 for y in large) for x in small):
+    if not all(any(abs(x - y) <= tol for y in large) for x in small):
         return False  # different columns: another table
     between = [ln for ln in lines if (ln.page == prev.page and ln.top > prev.bottom) or (ln.page == t.page and ln.top < t.top)]
     return not between
@@ -814,7 +850,17 @@ def _append(prev: _Table, t: _Table) -> None:
                         target.text, target.offs = clean(list(target.text + sep + c.text),
                                                          [-1] * (len(target.text) + len(sep) + len(c.text)))
                     # a label spanning rows (``（三）不予公开``) goes on over the rows after the cut one
-                    target.rowspan += c.rowspan - 1
+                    # (in a table drawn without rules: down to the next cell in its columns; the rest
+                    # of its text over the first line of figures was read as a header cell)
+                    more = c.rowspan - 1
+                    if not t.ruled:
+                        cols = range(c.col, c.col + c.colspan)
+                        free = 0
+                        while free + 1 < len(rows) and not any(d.col in cols or c.col in range(d.col, d.col + d.colspan)
+                                                               for d in rows[free + 1]):
+                            free += 1
+                        more = max(more, free)
+                    target.rowspan += more
                 rows = rows[1:]
                 shift = min((c.row for r in rows for c in r), default=0)
     prev.full = prev.full | t.full
@@ -901,7 +947,8 @@ def _is_figure(s: dict) -> bool:
     return parse_cell(s["text"]).kind == "number"
 
 
-def _word_tables(pno: int, lines: list[dict], first: int = 1) -> tuple[list[_Table], list[dict]]:
+def _word_tables(pno: int, lines: list[dict], first: int = 1,
+                 rules: Sequence[tuple[float, float, float]] = ()) -> tuple[list[_Table], list[dict]]:
     """Tables drawn without inside rules (no borders, horizontal rules only, an outer frame only),
     which pdfplumber finds no cells in, read from the positions of their words: a block of lines
     holding rows of figures in aligned columns (five or more a line: table 三's, 四's), the lines
@@ -911,7 +958,8 @@ def _word_tables(pno: int, lines: list[dict], first: int = 1) -> tuple[list[_Tab
     in its column until the next cell of that column starts; a header cell wrapped over lines goes
     on under a line that fills its columns. The cells are given to the builder as those of a ruled
     table; read as text, the wrapped labels were glued to the totals (``8616开申请数量``). They are
-    numbered on from ``first`` (after the page's ruled tables), as their locators say."""
+    numbered on from ``first`` (after the page's ruled tables), as their locators say. ``rules``: the
+    page's horizontal rules (top, left and right end), the rows' edges in a header drawn with them."""
     lines = sorted(lines, key=lambda ln: ln["top"])
     segs = [_segments(ln) for ln in lines]
     data = [sum(1 for s in ss[1:] if _is_figure(s)) + (1 if ss and _is_figure(ss[0]) and all(_is_figure(s) for s in ss) else 0)
@@ -1014,7 +1062,7 @@ def _word_tables(pno: int, lines: list[dict], first: int = 1) -> tuple[list[_Tab
             m -= 1
         head = list(range(k, m))
         body = list(range(m, end))
-        t = _grid_table(pno, first + len(tables), lines, segs, head, body, data, centres, left, right, size)
+        t = _grid_table(pno, first + len(tables), lines, segs, head, body, data, centres, left, right, size, rules)
         if t is None:
             i += 1
             continue
@@ -1129,7 +1177,7 @@ def _leading(head: list[int], segs: list[list[dict]]) -> Optional[float]:
 
 
 def _centred_header(blocks: dict[int, tuple[float, float, float, float, float]], columns: list[tuple[float, float]],
-                    left: float, lead: Optional[float]) -> Optional[dict[int, int]]:
+                    left: float, lead: Optional[float], span: Optional[tuple[float, float]] = None) -> Optional[dict[int, int]]:
     """The header row of each header cell (``blocks``: cell -> top and bottom of its text, left and
     right edge, size) when the header's cells are vertically centred in cells spanning rows
     (``w:vAlign``): a word centred in a cell over two rows (``自然人`` beside ``法人或其他组织`` and
@@ -1142,14 +1190,15 @@ def _centred_header(blocks: dict[int, tuple[float, float, float, float, float]],
     middle, does not reach every column it spans) give the rows' edges; each cell is in the rows
     whose edges it is centred between, the lowest cell of a column in rows down to the header's
     bottom. None when no column gives an edge between rows, or a cell is centred between none (the
-    header is set at the top of its cells)."""
+    header is set at the top of its cells). ``span``: the header's top and bottom edges when its rows
+    are set taller than their text (see :func:`_tall_header`), the boxes then measured from them."""
     if lead is None or not blocks or not columns:
         return None
     size = max(b[4] for b in blocks.values())
     tol = 0.25 * size
     box = {ci: (t - lead / 2, b + lead / 2, x0, x1) for ci, (t, b, x0, x1, _) in blocks.items()}
-    top = min(b[0] for b in box.values())
-    bottom = max(b[1] for b in box.values())
+    top = min(b[0] for b in box.values()) if span is None else span[0]
+    bottom = max(b[1] for b in box.values()) if span is None else span[1]
     edges = [top, bottom]
     leaves = set()  # the cells lowest in a column
     for c0, c1 in columns:
@@ -1183,8 +1232,80 @@ def _centred_header(blocks: dict[int, tuple[float, float, float, float, float]],
     return out
 
 
+def _ruled_header(blocks: dict[int, tuple[float, float, float, float, float]], rules: Sequence[tuple[float, float, float]],
+                  top: float, bottom: float) -> Optional[dict[int, int]]:
+    """The header row of each header cell (``blocks``: cell -> top and bottom of its text, left and
+    right edge, size) of a table drawn with horizontal rules only, from its rules: the rules
+    between the header's first line (``top``) and its body (``bottom``) are the edges of its rows,
+    each drawn under the cells above it (``申请人情况`` over the value columns, ``法人或其他组织``
+    over five), and a cell is in the row of the nearest rule over its text in its place. Rows set
+    taller than their text (a row height, 0.9 cm) with the cells vertically centred leave no
+    measure in the text's lines (:func:`_centred_header`). None when no rule runs inside the
+    header or one runs through a cell's text (not an edge)."""
+    if not blocks:
+        return None
+    size = max(b[4] for b in blocks.values())
+    inner = [(y, x0, x1) for y, x0, x1 in rules if top + 1 < y < bottom - 1 and x1 - x0 >= 2 * size]
+    if not inner:
+        return None
+    if any(t + 1 < y < b - 1 and x0 < bx1 and bx0 < x1 for y, x0, x1 in inner for t, b, bx0, bx1, _ in blocks.values()):
+        return None
+    edges = [top] + _cluster([y for y, _, _ in inner], 1.0)
+    out = {}
+    for ci, (t, b, x0, x1, _) in blocks.items():
+        mid = (x0 + x1) / 2
+        over = [y for y, r0, r1 in inner if y <= t + 1 and r0 - 1 <= mid <= r1 + 1]
+        out[ci] = _index(edges, max(over), 1.0) if over else 0
+    return out
+
+
+def _tall_header(blocks: dict[int, tuple[float, float, float, float, float]], columns: list[tuple[float, float]],
+                 left: float, rules: Sequence[tuple[float, float, float]] = ()) -> Optional[dict[int, int]]:
+    """The header row of each header cell (as :func:`_centred_header`) when the header's rows are set
+    taller than their text (a row height, 0.9 cm) and its cells vertically centred, drawn without
+    rules inside it: the boxes are not the text and its leading, and the header's top and bottom
+    edges are not its text's. Going down a column whose cells tile it, each box ends as far below
+    its text's middle as it starts above it: the header's bottom is ``a - top`` under an odd number
+    of cells, ``a + top`` under an even number (``a`` from the texts' middles); a column of each
+    (``申请人情况`` / ``自然人`` beside ``申请人情况`` / ``法人或其他组织`` / ``商业企业``) gives both
+    edges. Each pair of such columns is tried, those most columns agree with first; then, when a
+    rule is drawn over the header (an outer frame: its top edge), each column with it (the header's
+    words centred across their cells too, ``申请人情况`` over none but the middle columns, no
+    column may have two cells)."""
+    size = max(b[4] for b in blocks.values())
+    tol = 0.25 * size
+    odd: list[float] = []
+    even: list[float] = []
+    for c0, c1 in columns:
+        stack = sorted((b for b in blocks.values() if b[2] >= left - 1 and min(c1, b[3]) - max(c0, b[2]) > 1), key=lambda b: b[0])
+        a, sign = 0.0, 1
+        for t, b, _, _, _ in stack:
+            a, sign = t + b - a, -sign
+        if stack:
+            (odd if sign < 0 else even).append(a)
+    text_top = min(b[0] for b in blocks.values())
+    text_bottom = max(b[1] for b in blocks.values())
+    pairs = sorted({(o, e) for o in odd for e in even},
+                   key=lambda p: -sum(abs(o - p[0]) <= tol for o in odd) - sum(abs(e - p[1]) <= tol for e in even))
+    spans = [((o - e) / 2, (o + e) / 2) for o, e in pairs]
+    x0, x1 = min(b[2] for b in blocks.values()), max(b[3] for b in blocks.values())
+    over = [y for y, r0, r1 in rules if text_top - 3 * size <= y <= text_top and r0 <= x0 + 1 and r1 >= x1 - 1]
+    if over:
+        y = max(over)
+        spans += [(y, o - y) for o in sorted(set(odd), key=lambda v: -sum(abs(o - v) <= tol for o in odd))]
+        spans += [(y, e + y) for e in sorted(set(even), key=lambda v: -sum(abs(e - v) <= tol for e in even))]
+    for top, bottom in spans:
+        if top > text_top + tol or bottom < text_bottom - tol:
+            continue
+        out = _centred_header(blocks, columns, left, 0.0, (top, bottom))
+        if out is not None:
+            return out
+    return None
+
+
 def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], head: list[int], body: list[int],
-                data: list[bool], centres: list[float], left: float, right: float, size: float) -> Optional[_Table]:
+                data: list[bool], centres: list[float], left: float, right: float, size: float,
+                rules: Sequence[tuple[float, float, float]] = ()) -> Optional[_Table]:
     """The cells of one table drawn without rules (see :func:`_word_tables`), the page's ``k``-th table."""
     label_x = _cluster([s["x0"] for n in body for s in segs[n] if s["x1"] <= left + 1], 3.0)
     edges = label_x + [left] + [(a + b) / 2 for a, b in zip(centres, centres[1:])] + [right]
@@ -1234,7 +1355,12 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
     # value column (:func:`_centred_header`); else a cell started on a line set between the lines
     # of the cells started on the line above (centred in a cell of another height) is in their row
     blocks = {ci: (ends_first[ci]["top"], ends[ci]["bottom"], spans[ci][0], spans[ci][1], ends[ci]["size"]) for ci in tops}
-    centred = _centred_header(blocks, [(edges[k], edges[k + 1]) for k in range(nlab, len(edges) - 1)], left, _leading(head, segs))
+    centred = _ruled_header(blocks, rules, lines[head[0]]["top"], lines[body[0]]["top"]) if rules and head else None
+    if centred is None:
+        columns = [(edges[k], edges[k + 1]) for k in range(nlab, len(edges) - 1)]
+        centred = _centred_header(blocks, columns, left, _leading(head, segs))
+        if centred is None and blocks:
+            centred = _tall_header(blocks, columns, left, rules)
     hrow = 0
     if centred is not None:
         for ci, r in centred.items():
