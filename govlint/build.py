@@ -1363,6 +1363,14 @@ class _Aligner:
         if k.lstrip("(").startswith(_NOTE_KEY):
             return
         if self.label_col and k == self.label_col:
+            if self.phase != "header" and len(self.spec.blocks) > 1:
+                # the label column's head after rows: the next block's header, its caption left out
+                # (which block, the first row says); its labels are read as a header even when one
+                # of them is not the format's (an unknown column, not an unknown row)
+                self._close_row()
+                self.block = None
+                self.phase, self.header, self.order = "header", [], None
+                self.other = None
             return
         caption = self.captions.get(k)
         if caption is None and k[:1] == "第" and "(" in k:

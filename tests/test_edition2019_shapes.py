@@ -179,3 +179,38 @@ def test_the_unit_written_into_the_label_of_the_procurement_amount_is_not_a_note
     # any other note is still one
     doc = doc2019().relabel_header("二", "采购总金额", "采购总金额（以合同金额为准）", block=4)
     assert [d.code for d in lint(doc)] == ["GL215"]
+
+
+# ---------------------------------------------------------------- column labels of table 二 written another way
+@pytest.mark.parametrize("shape", ["cells", "pipe", "spaced"])
+@pytest.mark.parametrize("old, written, blocks", [
+    ("上一年项目数量", "上年项目数量", (1, 2, 3)),  # 上一年 shortened
+])
+def test_a_2019_table2_column_written_as_reports_write_it_is_read(shape, old, written, blocks):
+    """A 2019 table 二 heading its 上一年项目数量 column 上年项目数量: the column is read (was: the column
+    missing, GL203, an unknown column, GL205, its figures unread and unchecked)."""
+    doc = doc2019(2020)
+    for b in blocks:
+        doc.relabel_header("二", old, written, block=b)
+    assert lint(doc, shape) == []
+    doc.set("二", "penalty", "previous", "5")  # 5 − 8 < 0: the figures are read and checked
+    assert [d.code for d in lint(doc, shape)] == ["GL306"]
+
+
+@pytest.mark.parametrize("shape", ["cells", "pipe", "markdown", "spaced"])
+def test_a_block_header_without_its_caption_is_a_header_despite_an_unknown_label(shape):
+    """Table 二 written without the captions 第二十条第（…）项, each block opened by its header row
+    信息内容 | …: a header row with a label the format does not have is still the block's header — an
+    unknown column (GL205) and the column it replaces missing (GL203), as with the captions written
+    (was: the unknown label read as an unknown row, GL204, and every row of the block unaligned, GL211)."""
+    def codes(doc):
+        return Counter(d.code for d in lint(doc, shape))
+
+    doc = doc2019(2020)
+    for b in (1, 2, 3):
+        doc.relabel_header("二", "上一年项目数量", "去年项目数", block=b)
+    with_captions = codes(doc)
+    assert with_captions == Counter({"GL203": 1, "GL205": 3}), with_captions
+    for b in doc.tables["二"].blocks:
+        b.caption = None
+    assert codes(doc) == with_captions
