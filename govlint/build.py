@@ -855,7 +855,7 @@ def _short_keys(block: BlockSpec, header: Sequence[tuple[str, RawCell]]) -> set[
 _CORNER_HEADS = ("项目", "内容", "类别", "事项", "情况", "指标", "名称", "类型", "分类", "数量")
 #: a count's label: what a table without row labels (table 四's one row of cases) has its row
 #: labelled with when a label column is added (“数量”, “件数”, “案件数”, “数量(件)”)
-_COUNT_LABEL = cached_compile(r"^[\u4e00-\u9fff]{0,3}数量?(?:\([\u4e00-\u9fff]{1,2}\))?$")
+_COUNT_LABEL = cached_compile(r"^(?:案件数量?|数量|件数)(?:\(件\))?$")
 
 
 def _corner_word(k: str) -> bool:
@@ -1457,9 +1457,10 @@ class _Aligner:
             return
         if in_header and self.row is None:
             implicit = self.spec.implicit_row
-            if implicit is not None and (_COUNT_LABEL.match(k) or k in implicit.keys()) and self._header_read():
+            if implicit is not None and (_COUNT_LABEL.match(k) or k in implicit.keys()) and self._header_read() \
+                    and not self.source.text[self.source.text.rfind("\n", 0, raw.start) + 1:raw.start].strip(" \t\u3000|｜"):
                 # the label of a table's one row without a label in the format (table 四's cases),
-                # written in a label column the reporter added (“数量”): that row opens
+                # written in a label column the reporter added (“数量”), opening its line: that row opens
                 self.phase = "body"
                 self._finish_header(self.block)
                 self.row = _OpenRow(implicit, raw, self.block)
