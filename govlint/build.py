@@ -1428,16 +1428,20 @@ class _Aligner:
         if not cols and row_spec is None and self.block is not None and k in self.col_keys:
             # a column of another block: that block's header, its caption left out (which block it
             # is, the first row says: see _open)
+            corner = self._corner_row(raw)
             self._close_row()
             self.block = None
             self.phase, self.header, self.order = "header", [(k, raw)], None
             self.other = None
+            self.corner = corner
             return
         if cols and (in_header and (row_spec is None or col_key in self.col_keys) or row_spec is None):
             if not in_header:  # a new header (e.g. the next block of table 二 without its caption)
+                corner = self._corner_row(raw)
                 self._close_row()
                 self.phase, self.header, self.order = "header", [], None
                 self.other = None
+                self.corner = corner
             self.header.append((col_key, raw))
             if col_note:
                 self._note(raw, col_note, cols[0].label, column=cols[0].id)
@@ -1469,6 +1473,21 @@ class _Aligner:
                 self.unknown_header.append((len(self.header), raw))
             return
         self._open(raw, None)
+
+    def _corner_row(self, raw: RawCell) -> Optional[tuple[RawCell, str]]:
+        """A header begins at ``raw`` after rows: the row just opened, without figures, by a corner word
+        right before ``raw`` (“项目 | 本年处理决定数量”, a block of table 二 without its caption) is the
+        new header's corner cell, not a row (it is dropped); the corner cell, if so."""
+        row = self.row
+        if row is None or row.spec is not None or row.values or row.foreign is not None or row.other:
+            return None
+        label = row.label
+        k = key(label.text)
+        if label.end > raw.start or self.source.text[label.end:raw.start].strip(" \t\n\r\u3000|｜") or \
+                not (_corner_word(k) or self._label_word(k, rows_only=True)):
+            return None
+        self.row = None
+        return (label, "")
 
     def _corner(self, raw: RawCell, k: str) -> bool:
         """Read the header text ``raw`` (key ``k``) as the table's corner cell if it is one (see

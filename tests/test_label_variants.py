@@ -243,3 +243,14 @@ def test_a_word_in_the_corner_that_is_no_heading_is_still_reported(tmp_path, sha
     assert cells_read == expected_cells
     assert found - expected == Counter({("GL205", table, None, None): 4 if table == "二" else 1})
     assert expected - found == Counter()
+
+
+@pytest.mark.parametrize("shape", ["cells", "rows", "spaced"])
+@pytest.mark.parametrize("corner", ["项目", "类别"])
+def test_a_corner_word_after_a_block_of_table_2_without_its_caption_opens_the_next_header(shape, corner):
+    """Table 二's blocks written without their captions (第二十条第（五）项 …): the corner word before the
+    next block's column labels heads that block's rows, as 信息内容 does; not a row (GL204 before)."""
+    text = "\n".join(ln for ln in rs.to_text(CASE, shape).split("\n") if not ln.startswith("第二十条"))
+    changed = text.replace("信息内容", corner)
+    assert changed != text
+    assert keys(changed) == keys(text)
