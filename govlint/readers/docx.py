@@ -36,6 +36,7 @@ HTML page (some sites serve those) is read as HTML.
 
 from __future__ import annotations
 
+import bisect
 import io
 import os
 import posixpath
@@ -611,7 +612,8 @@ def _width_spans(cells: list, grid_widths: list[int], start: int) -> Optional[li
         last = n - (len(cells) - i - 1)  # the last boundary this cell may end at
         if last <= col:
             return None
-        end = min(range(col + 1, last + 1), key=lambda j: abs(edges[j] - x))
+        j = bisect.bisect_left(edges, x, col + 1, last + 1)  # (the boundaries ascend: no scan)
+        end = min((b for b in (j - 1, j) if col < b <= last), key=lambda b: abs(edges[b] - x))
         out.append(end - col)
         col, x = end, edges[end]
     return out if len(out) < sum(out) else None
