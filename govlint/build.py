@@ -849,6 +849,21 @@ def _short_keys(block: BlockSpec, header: Sequence[tuple[str, RawCell]]) -> set[
     return {k for k, n in sharers.items() if n > 1 and 0 < written.get(k, 0) < n}
 
 
+#: the head words of what offices write in a table's corner cell over its row labels, in the place
+#: of the format's own heading (信息内容 over table 二's rows; the 勾稽 note in table 三's corner;
+#: nothing in table 四's): “项目”, “类别”, “统计指标”, “事项名称”, “信息内容” itself
+_CORNER_HEADS = ("项目", "内容", "类别", "事项", "情况", "指标", "名称", "类型", "分类", "数量")
+#: a count's label: what a table without row labels (table 四's one row of cases) has its row
+#: labelled with when a label column is added (“数量”, “件数”, “案件数”, “数量(件)”)
+_COUNT_LABEL = cached_compile(r"^(?:案件数量?|数量|件数)(?:\(件\))?$")
+
+
+def _corner_word(k: str) -> bool:
+    """Is the key ``k`` a corner heading word (see :data:`_CORNER_HEADS`): a head word, after at most
+    four characters naming what (“统计项目”, “申请事项”, “信息内容”)?"""
+    return 2 <= len(k) <= 6 and k.endswith(_CORNER_HEADS)
+
+
 @attrs.define
 class _OpenRow:
     spec: Optional[RowSpec]
@@ -921,6 +936,9 @@ class _Aligner:
         self.plans: list[recover.Plan] = []  # rows of run-together digits, split in finish()
         self.notes: list[LabelNote] = []  # labels read despite a fill-in note after them
         self._span = source.span
+        # the header's corner cell (the heading of the row labels: the format's, or a word in its
+        # place, see _corner) read, and its key if it may be the first of two words: a second is not one
+        self.corner: Optional[tuple[RawCell, str]] = None
 
     # -- lookups
     def _row_spec(self, text: str) -> tuple[Optional[RowSpec], str]:
@@ -1361,6 +1379,7 @@ class _Aligner:
             return
         k = key(raw.text)
         if k.lstrip("(").startswith(_NOTE_KEY):
+            self.corner = (raw, "")
             return
         if self.label_col and k == self.label_col:
             if self.phase != "header" and len(self.spec.blocks) > 1:
@@ -1371,6 +1390,7 @@ class _Aligner:
                 self.block = None
                 self.phase, self.header, self.order = "header", [], None
                 self.other = None
+            self.corner = (raw, "")
             return
         caption = self.captions.get(k)
         if caption is None and k[:1] == "第" and "(" in k:
@@ -1379,6 +1399,7 @@ class _Aligner:
             self._close_row()
             self.block = caption
             self.phase = "header"
+            self.corner = None
             self.header, self.order = [], None
             self.other = None
             return
@@ -1415,16 +1436,20 @@ class _Aligner:
         if not cols and row_spec is None and self.block is not None and k in self.col_keys:
             # a column of another block: that block's header, its caption left out (which block it
             # is, the first row says: see _open)
+            corner = self._corner_row(raw)
             self._close_row()
             self.block = None
             self.phase, self.header, self.order = "header", [(k, raw)], None
             self.other = None
+            self.corner = corner
             return
         if cols and (in_header and (row_spec is None or col_key in self.col_keys) or row_spec is None):
             if not in_header:  # a new header (e.g. the next block of table 二 without its caption)
+                corner = self._corner_row(raw)
                 self._close_row()
                 self.phase, self.header, self.order = "header", [], None
                 self.other = None
+                self.corner = corner
             self.header.append((col_key, raw))
             if col_note:
                 self._note(raw, col_note, cols[0].label, column=cols[0].id)
@@ -1443,9 +1468,89 @@ class _Aligner:
             self._value(raw, v)  # the first figure of a row without a label (table 四), misread: l for 1
             return
         if in_header and self.row is None:
-            self.unknown_header.append((len(self.header), raw))
+            implicit = self.spec.implicit_row
+            if implicit is not None and (_COUNT_LABEL.match(k) or k in implicit.keys()) and self._header_read() \
+                    and not self.source.text[self.source.text.rfind("\n", 0, raw.start) + 1:raw.start].strip(" \t\u3000|｜"):
+                # the label of a table's one row without a label in the format (table 四's cases),
+                # written in a label column the reporter added (“数量”), opening its line: that row opens
+                self.phase = "body"
+                self._finish_header(self.block)
+                self.row = _OpenRow(implicit, raw, self.block)
+                return
+            if not self._corner(raw, k):
+                self.unknown_header.append((len(self.header), raw))
             return
         self._open(raw, None)
+
+    def _corner_row(self, raw: RawCell) -> Optional[tuple[RawCell, str]]:
+        """A header begins at ``raw`` after rows: the row just opened, without figures, by a corner word
+        right before ``raw`` (“项目 | 本年处理决定数量”, a block of table 二 without its caption) is the
+        new header's corner cell, not a row (it is dropped); the corner cell, if so."""
+        row = self.row
+        if row is None or row.spec is not None or row.values or row.foreign is not None or row.other:
+            return None
+        label = row.label
+        k = key(label.text)
+        if label.end > raw.start or self.source.text[label.end:raw.start].strip(" \t\n\r\u3000|｜") or \
+                not (_corner_word(k) or self._label_word(k, rows_only=True)):
+            return None
+        self.row = None
+        return (label, "")
+
+    def _corner(self, raw: RawCell, k: str) -> bool:
+        """Read the header text ``raw`` (key ``k``) as the table's corner cell if it is one (see
+        :meth:`_corner_cell`), and the header has none yet."""
+        corner = self.corner
+        if corner is not None:
+            # the second word of a diagonal corner cell, split from the first by spaces (“项目 申请人”)
+            first, k0 = corner
+            if not k0 or first.end > raw.start or self.source.text[first.end:raw.start].strip(" \u3000") or \
+                    not all(_corner_word(p) or self._label_word(p) for p in (k0, k)):
+                return False
+            self.corner = (raw, "")
+            return True
+        if not self._corner_cell(raw, k):
+            return False
+        self.corner = (raw, k)
+        return True
+
+    def _corner_cell(self, raw: RawCell, k: str) -> bool:
+        """Is the header text ``raw`` (key ``k``), which labels no column, the table's corner cell, the
+        heading of its row labels (as 信息内容 is table 二's)? It opens its header row, and it is a
+        corner word (项目, 类别, 统计指标: :func:`_corner_word`) or a word of the table's row labels
+        (办理结果); or, the header's first cell, two words as a corner cell with a diagonal border
+        holds them, one over the row labels and one over the columns, each a corner word or a word
+        of the table's labels (“申请人情况/办理结果”, “项目 申请人”: in either order, with a slash, a
+        backslash, a line break, spaces or nothing between). Any other word stays an unknown column."""
+        before = [c for _, c in self.header if c.start < raw.start] + \
+            [c for _, c in self.unknown_header if c.start < raw.start and key(c.text) not in _SERIAL_HEADS]
+        if len(k) < 2 or len(k) > 24:
+            return False
+        if before and self._same_header_row(max(before, key=lambda c: c.start), raw):
+            # the second word of a diagonal corner cell, read as a cell of its own after the first
+            # (the header's first cell, a space only between them: “申请人情况 办理结果<tab>…”)
+            return len(before) == 1 and not self.source.text[before[0].end:raw.start].strip(" \u3000") \
+                and all(_corner_word(p) or self._label_word(p) for p in (key(before[0].text), k))
+        if _corner_word(k) or self._label_word(k, rows_only=True):
+            return True
+        if before:
+            return False
+        parts = [p for p in k.replace("\\", "/").split("/") if p]
+        if len(parts) == 1:
+            parts = next(([k[:i], k[i:]] for i in range(2, len(k) - 1)
+                          if all(_corner_word(p) or self._label_word(p) for p in (k[:i], k[i:]))), [])
+        return len(parts) == 2 and all(_corner_word(p) or self._label_word(p) for p in parts)
+
+    def _label_word(self, w: str, rows_only: bool = False) -> bool:
+        """Is ``w`` (a key, two characters or more) a word of a row label of the table (of a column
+        label too, unless ``rows_only``)?"""
+        if len(w) < 2:
+            return False
+        words = self.__dict__.get("_label_words")
+        if words is None:
+            rows = {bare_key(k) for r in self.spec.rows() for k in r.keys()}
+            words = self._label_words = (tuple(rows), tuple(self.col_keys - rows))
+        return any(w in lk for lk in words[0]) or (not rows_only and any(w in lk for lk in words[1]))
 
     def _other_label(self, raw: RawCell, k: str) -> bool:
         """Read ``raw`` (key ``k``) as a label only another edition's table uses, if it is one: that

@@ -115,3 +115,13 @@ def test_a_label_heading_no_figures_is_only_named():
     (d,) = [d for d in govlint.lint("\n".join(lines)) if d.code == "GL205"]
     assert d.message == "表三表头中的“（单位：件）”不是格式规定的列名"
     assert _cells("\n".join(lines)) == _cells(text)
+
+
+@pytest.mark.parametrize("where", st.WHERE)
+@pytest.mark.parametrize("label", ["项目", "其他情况"])
+def test_an_added_column_labelled_with_a_corner_word_is_still_a_column(label, where):
+    """A word offices write in a table's corner over the row labels (项目, …情况: not an unknown
+    column there) labels an added column when the header has its corner already (the 勾稽 note):
+    reported and left out as any added column, wherever it is written in its header row."""
+    for shape in ("rows", "spaced"):
+        _compare(rs.to_text(DATA, shape), st.with_added_column(DATA, shape, label=label, where=where), label)

@@ -163,3 +163,94 @@ def test_a_2021_row_written_with_its_2019_name_is_read_and_reported_once():
     assert [c.value for c in row.cells] == [c.value for c in govlint.parse(seed).table("二").row("normative_documents").cells]
     found = [d for d in govlint.lint(text) if d.code in ("GL202", "GL204")]
     assert [(d.code, d.line, d.expected) for d in found] == [("GL204", 22, "行政规范性文件")]
+
+
+# ---------------------------------------------------------------- the corner cell as offices label it
+def _corner_grid(table: str, corner: str, row_label: str = ""):
+    """``rs.table_grid`` with the heading of the label column (the header's corner cell) written
+    ``corner``: table 二's 信息内容 in every block, table 三's 勾稽 note (the corner three columns by
+    three rows), or a label column added to table 四, its one row labelled ``row_label``."""
+    grid = rs.table_grid
+
+    def changed(data, tid):
+        rows = [[rs.GCell(c.text, c.rowspan, c.colspan, c.key) for c in row] for row in grid(data, tid)]
+        if tid == table == "二":
+            for row in rows:
+                if row[0].text == "信息内容":
+                    row[0].text = corner
+        elif tid == table == "三":
+            rows[0][0].text = corner
+        elif tid == table == "四":
+            rows[0].insert(0, rs.GCell(corner, rowspan=3))
+            rows[3].insert(0, rs.GCell(row_label))
+        return rs._place(rows)
+    return changed
+
+
+def _rendered(data: rs.ReportData, shape: str, tmp_path: Path, grid=None) -> tuple[bytes, str]:
+    saved = rs.table_grid
+    rs.table_grid = grid or saved
+    try:
+        if shape == "html":
+            return rs.to_html(data).data, "report.html"
+        if shape == "docx":
+            return rs.to_docx(data, tmp_path / "report.docx").data, "report.docx"
+        return rs.to_text(data, shape).encode("utf-8"), "report.txt"
+    finally:
+        rs.table_grid = saved
+
+
+def _read(data: bytes, name: str) -> tuple[Counter, dict]:
+    from govlint.extract import extract_bytes
+    found = Counter((d.code, d.table, d.row, d.col) for d in default_engine().lint_bytes(data, name).diagnostics)
+    return found, {(c["table"], c["row"], c["column_id"]): c["text"] for c in extract_bytes(data, name)["cells"]}
+
+
+_PLAIN: dict = {}
+
+
+def _plain(shape: str, tmp_path: Path) -> tuple[Counter, dict]:
+    """The findings and cells of :data:`CASE` in ``shape``, as the template labels its corners."""
+    if shape not in _PLAIN:
+        _PLAIN[shape] = _read(*_rendered(CASE, shape, tmp_path))
+    return _PLAIN[shape]
+
+
+CORNERS = [("二", "项目", ""), ("二", "统计事项", ""), ("二", "项目/信息内容", ""),
+           ("三", "项目", ""), ("三", "类别", ""), ("三", "指标名称", ""),
+           ("三", "申请人情况/办理结果", ""), ("三", "办理结果\\申请人情况", ""), ("三", "申请人情况\n办理结果", ""),
+           ("三", "项目 申请人", ""),
+           ("四", "项目", "数量"), ("四", "内容", "件数"), ("四", "情况", "案件数")]
+
+
+@pytest.mark.parametrize("shape", ["cells", "rows", "spaced", "html", "docx"])
+@pytest.mark.parametrize("table, corner, row_label", CORNERS)
+def test_a_corner_word_heads_the_label_column(tmp_path, shape, table, corner, row_label):
+    """A generic word in the header's corner cell (项目, 类别; 信息内容 is table 二's own) or the two
+    words of a diagonal corner cell (申请人情况/办理结果) heads the row labels, not a column: no GL205,
+    the table read as with the format's heading; table 四's one row labelled in a label column added
+    before its figures (数量) is its row of cases. (GL205 before.)"""
+    expected = _plain(shape, tmp_path)
+    assert any(k[0] == "GL303" for k in expected[0]) and any(k[0] == "GL304" for k in expected[0])
+    assert _read(*_rendered(CASE, shape, tmp_path, _corner_grid(table, corner, row_label))) == expected
+
+
+@pytest.mark.parametrize("shape", ["cells", "rows", "html", "docx"])
+@pytest.mark.parametrize("table, corner, row_label", [("三", "备注", ""), ("四", "备注", "数量"), ("二", "说明", "")])
+def test_a_word_in_the_corner_that_is_no_heading_is_still_reported(tmp_path, shape, table, corner, row_label):
+    found, cells_read = _read(*_rendered(CASE, shape, tmp_path, _corner_grid(table, corner, row_label)))
+    expected, expected_cells = _plain(shape, tmp_path)
+    assert cells_read == expected_cells
+    assert found - expected == Counter({("GL205", table, None, None): 4 if table == "二" else 1})
+    assert expected - found == Counter()
+
+
+@pytest.mark.parametrize("shape", ["cells", "rows", "spaced"])
+@pytest.mark.parametrize("corner", ["项目", "类别"])
+def test_a_corner_word_after_a_block_of_table_2_without_its_caption_opens_the_next_header(shape, corner):
+    """Table 二's blocks written without their captions (第二十条第（五）项 …): the corner word before the
+    next block's column labels heads that block's rows, as 信息内容 does; not a row (GL204 before)."""
+    text = "\n".join(ln for ln in rs.to_text(CASE, shape).split("\n") if not ln.startswith("第二十条"))
+    changed = text.replace("信息内容", corner)
+    assert changed != text
+    assert keys(changed) == keys(text)

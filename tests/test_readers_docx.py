@@ -702,3 +702,49 @@ def test_paragraphs_of_a_layout_table_cell_each_have_their_place():
     assert src.locator(src.text.index("某某局")) == "表1 第2行 第1列"
     assert locator_en("表1 第1行 第1列 第3段") == "table 1, row 1, column 1, paragraph 3"
     assert locator_en("表2 第4行 第10列") == "table 2, row 4, column 10"
+
+
+def _spans_by_width(kind: str):
+    """Merged cells written without ``w:gridSpan``, their span given by their width alone (``w:tcW``
+    as wide as the grid columns they cover: in twips, ``dxa``, or in fiftieths of a percent of the
+    table, ``pct``), as some converters and WPS write them."""
+    from lxml import etree
+
+    def change(body) -> None:
+        for tbl in body.iter(_w("tbl")):
+            widths = [int(gc.get(_w("w"))) for gc in tbl.find(_w("tblGrid")).findall(_w("gridCol"))]
+            for tr in tbl.findall(_w("tr")):
+                col = 0
+                for tc in tr.findall(_w("tc")):
+                    tcpr = tc.find(_w("tcPr"))
+                    gs = tcpr.find(_w("gridSpan"))
+                    span = int(gs.get(_w("val"))) if gs is not None else 1
+                    if gs is not None:
+                        tcpr.remove(gs)
+                    for old in tcpr.findall(_w("tcW")):
+                        tcpr.remove(old)
+                    w = sum(widths[col:col + span])
+                    tcw = etree.Element(_w("tcW"))
+                    tcw.set(_w("w"), str(w if kind == "dxa" else round(5000 * w / sum(widths))))
+                    tcw.set(_w("type"), kind)
+                    tcpr.insert(0, tcw)
+                    col += span
+    return change
+
+
+@pytest.mark.parametrize("kind", ["dxa", "pct"])
+def test_merged_cells_given_by_their_widths_alone_are_placed_in_their_grid_columns(kind, tmp_path):
+    """A merged cell without ``w:gridSpan`` spans the grid columns its width covers: the findings as
+    from the text, and every figure's locator names its grid column (表2 第4行 第4列), not its place
+    among the row's cells (第2列)."""
+    pytest.importorskip("docx")
+    from govlint.extract import extract_bytes
+
+    data = _seed_docx_with(tmp_path, "changed_cell", _spans_by_width(kind))
+    assert b"gridSpan" not in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    ref = default_engine().lint_bytes(rs.to_text(CASES["changed_cell"], "rows").encode(), "r.txt")
+    assert keys(default_engine().lint_bytes(data, "r.docx")) == keys(ref)
+    expected = rs.to_docx(CASES["changed_cell"], tmp_path / "plain.docx").locators
+    located = {(c["table"], c["row"], c["column_id"]): c["locator"] for c in extract_bytes(data, "r.docx")["cells"]}
+    assert located == expected
+    assert expected[("三", "new", "natural")] == "表2 第4行 第4列"

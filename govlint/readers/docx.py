@@ -3,7 +3,8 @@
 Paragraphs and tables come out in body order, in the shapes the parser reads (see
 :mod:`govlint.readers._layout`). Merged cells are resolved once: ``w:gridSpan`` is a column span,
 ``w:vMerge`` continuation cells belong to the cell above and are not written again; ``w:gridBefore``
-skips grid columns. Automatic numbering (``w:numPr``, e.g. a heading numbered ``一、`` by Word, set on
+skips grid columns; in a row of fewer cells than the grid has columns whose cells carry no
+``w:gridSpan``, each cell spans the grid columns its width (``w:tcW``) covers. Automatic numbering (``w:numPr``, e.g. a heading numbered ``一、`` by Word, set on
 the paragraph or on its style, or a row label numbered ``1.`` in a table cell) is written in front of
 the paragraph, numbered as Word and LibreOffice show it: the lists of one abstract list continue one
 another, ``w:startOverride`` restarts one, an empty numbered paragraph takes its number, ``甲`` ``壹``
@@ -35,6 +36,7 @@ HTML page (some sites serve those) is read as HTML.
 
 from __future__ import annotations
 
+import bisect
 import io
 import os
 import posixpath
@@ -71,7 +73,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SKIP = {_W + t for t in ("del", "moveFrom", "instrText", "delInstrText", "drawing", "pict", "object", "rPr",
                           "pPr", "tblPr", "trPr", "tcPr", "sectPr", "fldData", "footnoteReference",
                           "endnoteReference", "commentReference")}
-_TCPR, _GRID_SPAN, _VMERGE, _HMERGE = (_W + t for t in ("tcPr", "gridSpan", "vMerge", "hMerge"))
+_TCPR, _GRID_SPAN, _VMERGE, _HMERGE, _TCW = (_W + t for t in ("tcPr", "gridSpan", "vMerge", "hMerge", "tcW"))
 _RPR, _VANISH = _W + "rPr", _W + "vanish"
 _MC_ALT = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 
@@ -477,11 +479,17 @@ class _Writer:
             return
         grid: list[list[GridCell]] = []
         open_cells: dict[int, GridCell] = {}  # grid column -> cell a vMerge continues
+        grid_widths: Optional[list[int]] = None
         for r, (tr, cs) in enumerate(zip(rows, cells_of)):
             trpr = tr.find(_W + "trPr")
             col = _int(_val(trpr.find(_W + "gridBefore")), 0) if trpr is not None else 0
             row: list[GridCell] = []
-            for tc in cs:
+            spans: Optional[list[int]] = None
+            if col + len(cs) < width:  # fewer cells than the grid has columns: merged cells, maybe
+                if grid_widths is None:
+                    grid_widths = [_int(gc.get(_W + "w"), 0) for gc in grid_cols.iterchildren(_W + "gridCol")]
+                spans = _width_spans(cs, grid_widths, col)
+            for i, tc in enumerate(cs):
                 span, vm, hm = 1, None, None
                 tcpr = next(tc.iterchildren(_TCPR), None)  # (find() costs twice as much, per cell)
                 if tcpr is not None:
@@ -495,6 +503,8 @@ class _Writer:
                         elif tag == _HMERGE and hm is None:
                             hm = prop
                     span = max(1, _int(_val(grid_span), 1))
+                if spans is not None:  # (none of the row's cells has a gridSpan)
+                    span = spans[i]
                 if hm is not None and _val(hm) != "restart" and row:
                     row[-1].colspan += span  # legacy horizontal merge continues the cell to the left
                     col += span
@@ -555,6 +565,58 @@ class _Writer:
                 for child in _children([el]):
                     self.cell_paragraphs([child], out)
         return out
+
+
+def _width_spans(cells: list, grid_widths: list[int], start: int) -> Optional[list[int]]:
+    """The grid columns each of a row's ``cells`` spans, from their widths (``w:tcW``) against the
+    grid's (``w:tblGrid``), the row starting at grid column ``start``: for a row of merged cells that
+    carry no ``w:gridSpan`` (as some converters and WPS write them: a cell three columns wide is one
+    ``w:tc`` as wide as the three). Each cell ends at the column boundary nearest its right edge,
+    one column at least, leaving one for each cell after it. None when a cell gives its span
+    (``w:gridSpan``, ``w:hMerge``) or no usable width (``auto``, none), or the grid has none."""
+    n = len(grid_widths)
+    if not n or min(grid_widths) <= 0 or start >= n:
+        return None
+    edges = [0]
+    for w in grid_widths:
+        edges.append(edges[-1] + w)
+    total = edges[-1]
+    x = edges[start]
+    col = start
+    out: list[int] = []
+    for i, tc in enumerate(cells):
+        tcpr = next(tc.iterchildren(_TCPR), None)
+        if tcpr is None:
+            return None
+        tcw = None
+        for prop in tcpr:
+            if prop.tag in (_GRID_SPAN, _HMERGE):
+                return None
+            if prop.tag == _TCW and tcw is None:
+                tcw = prop
+        if tcw is None:
+            return None
+        kind, raw = tcw.get(_W + "type", "dxa"), (tcw.get(_W + "w") or "").strip()
+        try:
+            if kind == "pct":  # fiftieths of a percent, or "50%"
+                w = float(raw[:-1]) * total / 100 if raw.endswith("%") else float(raw) * total / 5000
+            elif kind == "dxa":
+                w = float(raw)
+            else:
+                return None
+        except ValueError:
+            return None
+        if w <= 0:
+            return None
+        x += w
+        last = n - (len(cells) - i - 1)  # the last boundary this cell may end at
+        if last <= col:
+            return None
+        j = bisect.bisect_left(edges, x, col + 1, last + 1)  # (the boundaries ascend: no scan)
+        end = min((b for b in (j - 1, j) if col < b <= last), key=lambda b: abs(edges[b] - x))
+        out.append(end - col)
+        col, x = end, edges[end]
+    return out if len(out) < sum(out) else None
 
 
 def _toc_paragraphs(root: Any, raw: bytes, styles: set[str]) -> frozenset:

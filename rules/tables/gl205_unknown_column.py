@@ -13,7 +13,10 @@ def unknown_column(report, ctx):
     it, or before the one after it when it opens the row; “法人或其他组织 | 小计 | 总计” puts it after
     the group's last column), so its figures are never taken for a neighbour's.
     Fails: a table 三 header with “小计” after “其他”.
-    Passes: the template's seven columns.
+    Passes: the template's seven columns; the header's corner cell heading the row labels with a word
+    offices write there in the place of the format's heading (“项目”, “类别”, “统计指标”, as “信息内容”
+    heads table 二's rows) or with the two words of a diagonal corner (“申请人情况/办理结果”, “项目 申请人”);
+    table 四's one row labelled (“数量”, “件数”) in a label column added before its figures.
     Basis: format-spec §4.2 (no subtotal column); defects B3.
     """
     for table in report.tables:
