@@ -927,6 +927,7 @@ def _continue_groups(prev: _Table, first: list[GridCell]) -> None:
 
 # an item number at the start of a label, whole or cut by the column's edge (``（三`` over ``）不``)
 _ITEM_CUT = cached_compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]|\d{1,2}[.．、](?!\d))")
+_NUMERALS = frozenset("一二三四五六七八九十")
 _MIN_VALUES = 5  # figures a line of a table drawn without rules holds (table 三's seven, 四's fifteen)
 
 
@@ -1148,8 +1149,11 @@ def _label_cells(pieces: list[dict], figure_lines: set[int], rights: list[float]
         gaps = [b["top"] - a["bottom"] for a, b in zip(ps, ps[1:]) if b["top"] >= a["bottom"] - 1]
         lead = max(0.0, min(gaps, default=0.0))
         cur: Optional[list[dict]] = None
-        for p in ps:
-            if cur is not None and not _ITEM_CUT.match(p["text"]):
+        for k, p in enumerate(ps):
+            # (a numeral alone, its ``、`` starting the line under it: an item number a column one
+            # character wide cut, ``三`` / ``、`` / ``本`` …)
+            numeral = p["text"] in _NUMERALS and k + 1 < len(ps) and ps[k + 1]["text"][:1] in "、.．"
+            if cur is not None and not numeral and not _ITEM_CUT.match(p["text"]):
                 a = cur[-1]
                 room = min((r for r in rights if r >= a["x1"] - 1), default=a["x1"]) - a["x1"]
                 fills = room < 2.5 * a["size"]
@@ -1370,15 +1374,54 @@ def _tall_header(blocks: dict[int, tuple[float, float, float, float, float]], co
     return None
 
 
+def _right_set(segs: list[list[dict]], head: list[int], figure_lines: list[int], centres: list[float], left: float) -> float:
+    """The left edge of the value columns (``left``: where the first figures start) when the figures
+    are set at the right of their cells (WPS): the first column's figures end at one right edge,
+    none of them wider than its cell, so the cells start a column's width (the figures' pitch) left
+    of it. Measured from the figures, the label area took in the first column's left part: a header
+    word centred in it (``自然人``) and a label wrapped before it (``（二）部分公开（区分处``, its
+    cell filled) were read as the labels' and as not filling their cells. With one line of figures
+    only, the header's words (``head``: its lines) tell: centred in their columns, they stand left
+    of the figures' centres by one and the same amount."""
+    if len(centres) < 2:
+        return left
+    pitch = sorted(b - a for a, b in zip(centres, centres[1:]))[(len(centres) - 1) // 2]
+    first = [s for n in figure_lines for s in segs[n] if s["x1"] > left + 1 and abs((s["x0"] + s["x1"]) / 2 - centres[0]) < pitch / 2]
+    if len(first) >= 2:
+        x1s = [s["x1"] for s in first]
+        x0s = [s["x0"] for s in first]
+        if max(x1s) - min(x1s) <= 1.0 and max(x0s) - min(x0s) > 2.0:
+            return min(left, max(x1s) - pitch)
+    # (one line of figures only, at the foot of a page: the header words, centred in their
+    # columns, stand left of the figures' centres by one and the same amount)
+    offsets = sorted((s["x0"] + s["x1"]) / 2 - c for n in head for s in segs[n] if s["x0"] >= left - pitch
+                     for c in centres if abs((s["x0"] + s["x1"]) / 2 - c) < pitch / 2)
+    if len(offsets) < 4:
+        return left
+    mid = offsets[len(offsets) // 2]
+    near = [o for o in offsets if abs(o - mid) <= 1.5]
+    if mid < -2.0 and len(near) >= max(4, len(offsets) // 2):
+        return min(left, centres[0] + mid - pitch / 2)
+    return left
+
+
 def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], head: list[int], body: list[int],
                 data: list[bool], centres: list[float], left: float, right: float, size: float,
                 rules: Sequence[tuple[float, float, float]] = ()) -> Optional[_Table]:
     """The cells of one table drawn without rules (see :func:`_word_tables`), the page's ``k``-th table."""
+    moved = _right_set(segs, head, [n for n in body if data[n]], centres, left)
+    # (no further left than a label reaches: the table's lines were taken up to ``left``)
+    moved = max([moved] + [s["x1"] for n in body for s in segs[n] if s["x1"] <= left + 1])
+    shift = 0.0
+    if moved < left:
+        # (and the edges between the value columns stand as far left of the figures' middles)
+        shift = moved + (centres[1] - centres[0]) / 2 - centres[0]
+        left = moved
     # (lines over the first row holding labels only: the rest of a row the page break cut, its
     # labels in the label columns)
     cut = bool(head) and all(s["x1"] <= left + 1 for n in head for s in segs[n])
     label_x = _cluster([s["x0"] for n in (head + body if cut else body) for s in segs[n] if s["x1"] <= left + 1], 3.0)
-    edges = label_x + [left] + [(a + b) / 2 for a, b in zip(centres, centres[1:])] + [right]
+    edges = label_x + [left] + [(a + b) / 2 + shift for a, b in zip(centres, centres[1:])] + [right]
     nlab = len(label_x)
 
     def col_of(x0: float) -> int:
@@ -1409,6 +1452,13 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
                 room = (edges[ks[-1] + 1] - edges[ks[0]]) if ks else aw
                 full = room - aw < 2.5 * a["size"] or a["x1"] <= left + 1
                 under = [b for b in segs[n] if b["x0"] < a["x1"] and a["x0"] < b["x1"]]  # (one cell under it, not several)
+                if same and not full:
+                    # a word broken over two lines in a wide cell (``商业`` / ``企业``, WPS): a word of
+                    # the same row in another column, centred in a cell of the same height, stands on
+                    # a line between theirs (``其他``)
+                    mid = (a["top"] + s["top"]) / 2
+                    full = any(abs(b["top"] - mid) <= 0.25 * a["size"] and (b["x1"] <= a["x0"] or b["x0"] >= a["x1"])
+                               for m in head for b in segs[m])
                 if same and full and w <= aw + 1.5 * a["size"] and len(under) == 1:
                     cont = ci
             if cont is not None:
