@@ -1394,13 +1394,15 @@ def _right_set(segs: list[list[dict]], head: list[int], figure_lines: list[int],
             return min(left, max(x1s) - pitch)
     # (one line of figures only, at the foot of a page: the header words, centred in their
     # columns, stand left of the figures' centres by one and the same amount)
-    offsets = sorted((s["x0"] + s["x1"]) / 2 - c for n in head for s in segs[n] if s["x0"] >= left - pitch
+    # (words of different widths: words set at the left of their cells over centred figures stand
+    # left of them by amounts that differ with their widths)
+    offsets = sorted(((s["x0"] + s["x1"]) / 2 - c, s["x1"] - s["x0"]) for n in head for s in segs[n] if s["x0"] >= left - pitch
                      for c in centres if abs((s["x0"] + s["x1"]) / 2 - c) < pitch / 2)
     if len(offsets) < 4:
         return left
-    mid = offsets[len(offsets) // 2]
-    near = [o for o in offsets if abs(o - mid) <= 1.5]
-    if mid < -2.0 and len(near) >= max(4, len(offsets) // 2):
+    mid = offsets[len(offsets) // 2][0]
+    near = [w for o, w in offsets if abs(o - mid) <= 1.5]
+    if mid < -2.0 and len(near) >= max(4, len(offsets) // 2) and max(near) - min(near) > 5.0:
         return min(left, centres[0] + mid - pitch / 2)
     return left
 
