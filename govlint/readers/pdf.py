@@ -21,7 +21,8 @@ baselines (:func:`_on_baseline`); the browser's header and footer (date and time
 Tables drawn without inside rules (no cells for pdfplumber) are read from their words' positions
 (:func:`_word_tables`), their cells set at the top of their rows or vertically centred in them (a
 header's words centred in cells spanning rows are put in their rows by how the cells stack in each
-column, :func:`_centred_header`); a header the page break cut, its first rows at the foot of one
+column, :func:`_centred_header`; a group label centred over its rows is put in the first,
+:func:`_centred_groups`); a header the page break cut, its first rows at the foot of one
 page, is read with the rest of its table on the next (:func:`_header_carried`).
 
 Text outside tables comes out as paragraphs in reading order (top to bottom, tables in between; a
@@ -760,11 +761,13 @@ def _edge_tolerance(a: list[float], b: list[float], ruled: bool) -> float:
     edges). Rules are drawn where they are: 3 pt. A table drawn without rules has its value
     columns' edges estimated from its figures' centres (:func:`_grid_table`): figures set at the
     left of their cells, four digits on one page and one or two on the next, put them a few points
-    apart (7 pt, 10 pt with 10.5 pt digits in 45 pt columns) — a third of the narrowest column."""
+    apart (7 pt, 10.5 pt with 10.5 pt digits in 45 pt columns) — a third of the columns' middle
+    width (not the narrowest: the first value column runs from the labels' edge to the middle of
+    its figure and the next, 27 pt under one-digit figures)."""
     if ruled:
         return 3.0
-    widths = [y - x for e in (a, b) for x, y in zip(e, e[1:])]
-    return max(3.0, 0.3 * min(widths, default=10.0))
+    widths = sorted(y - x for e in (a, b) for x, y in zip(e, e[1:]))
+    return max(3.0, 0.3 * widths[len(widths) // 2]) if widths else 3.0
 
 
 def _snap_edges(before: list[_Table], t: _Table) -> None:
@@ -924,6 +927,7 @@ def _continue_groups(prev: _Table, first: list[GridCell]) -> None:
 
 # an item number at the start of a label, whole or cut by the column's edge (``（三`` over ``）不``)
 _ITEM_CUT = cached_compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]|\d{1,2}[.．、](?!\d))")
+_NUMERALS = frozenset("一二三四五六七八九十")
 _MIN_VALUES = 5  # figures a line of a table drawn without rules holds (table 三's seven, 四's fifteen)
 
 
@@ -1033,13 +1037,26 @@ def _word_tables(pno: int, lines: list[dict], first: int = 1,
         right = centres[-1] + step / 2
         # the header: lines right above, within the table, a line of one piece only if it keeps to
         # the label area or the value area
+        # (the lines of labels right over the first row's figures, close together, are the table's
+        # wherever they start — a group label further left than any in the body of a page the table
+        # goes on to, ``年度办`` / ``理结果`` of ``三、本年度办理结果``, see :func:`_continue_groups` —
+        # down from one starting a numbered item (that row's label, vertically centred) or from one
+        # holding labels of two columns (no paragraph of text: the rest of a row the page break cut))
+        labels_from = i
+        n = i
+        while n > 0 and n - 1 not in used and segs[n - 1] and not data[n - 1] \
+                and all(s["x1"] <= left + 1 for s in segs[n - 1]) and lines[n]["top"] - lines[n - 1]["bottom"] <= max(gap or 0.0, 0.5 * size):
+            n -= 1
+            if len(segs[n]) > 1 or (labels_from == i and any(_ITEM_CUT.match(s["text"]) for s in segs[n])):
+                labels_from = n
         k = i
         while k > 0 and k - 1 not in used:
             ln, below = lines[k - 1], lines[k]
             ss = segs[k - 1]
             if not ss or data[k - 1] or below["top"] - ln["bottom"] > max(gap, wide) + (0.5 * size if len(ss) > 1 else 1.0):
                 break
-            if any(s["x1"] > right + 2 or s["x0"] < min(lines[n]["x0"] for n in body) - 2 * size for s in ss):
+            if any(s["x1"] > right + 2 or (s["x0"] < min(lines[n]["x0"] for n in body) - 2 * size and k - 1 < labels_from)
+                   for s in ss):
                 break
             if len(ss) == 1 and ss[0]["x0"] < left - 1 < ss[0]["x1"]:
                 break
@@ -1132,8 +1149,11 @@ def _label_cells(pieces: list[dict], figure_lines: set[int], rights: list[float]
         gaps = [b["top"] - a["bottom"] for a, b in zip(ps, ps[1:]) if b["top"] >= a["bottom"] - 1]
         lead = max(0.0, min(gaps, default=0.0))
         cur: Optional[list[dict]] = None
-        for p in ps:
-            if cur is not None and not _ITEM_CUT.match(p["text"]):
+        for k, p in enumerate(ps):
+            # (a numeral alone, its ``、`` starting the line under it: an item number a column one
+            # character wide cut, ``三`` / ``、`` / ``本`` …)
+            numeral = p["text"] in _NUMERALS and k + 1 < len(ps) and ps[k + 1]["text"][:1] in "、.．"
+            if cur is not None and not numeral and not _ITEM_CUT.match(p["text"]):
                 a = cur[-1]
                 room = min((r for r in rights if r >= a["x1"] - 1), default=a["x1"]) - a["x1"]
                 fills = room < 2.5 * a["size"]
@@ -1162,6 +1182,57 @@ def _aligned_row(block: list[dict], mids: list[float]) -> int:
         if d <= tol * size:
             return k
     return near(middle)[1]
+
+
+def _centred_groups(blocks: list[list[dict]], rows: list[int], extents: list[tuple[float, float]],
+                    figure_lines: set[int], before: Optional[float] = None) -> list[int]:
+    """The rows of the label cells when group labels are vertically centred over their rows
+    (``（四）无法提供`` over its three, ``三、本年度办理结果`` over all of its part on the page): such a
+    label's middle is on its middle row, where :func:`_aligned_row` puts it; the group above then
+    took its first rows. In each label column, bottom up, a group label (a cell beside another
+    label cell of its row) spans the rows down to the row before the next cell in its column; it
+    starts at the row, from the one after the cell above it down to its own, that centres it best
+    over them. Only in a table whose labels are centred (some label's first line on no line of
+    figures): a label set at the top of its cell starts on its row's figures, while a one-line group
+    label centred over its part of the cell may stand on some row's figures too. ``rows``: the row
+    (index into ``extents``) of each block; ``extents``: the top and bottom of each row's figures
+    and own label (its rightmost); ``before``: where the rows start above the first (the rest of a
+    row the page break cut: a label of that row goes on over it), None: at the first row's own
+    text. Returns the rows."""
+    n = len(extents)
+    if n < 2 or len(blocks) < 2 or all(b[0]["line"] in figure_lines for b in blocks):
+        return rows  # (every label set at the top of its cell)
+    lo = [a for a, _ in extents]
+    hi = [b for _, b in extents]
+    gaps = sorted(lo[r + 1] - hi[r] for r in range(n - 1))
+    pad = max(0.0, gaps[len(gaps) // 2] / 2)
+    edges = [lo[0] - pad if before is None else min(before, lo[0] - pad)]
+    edges += [(hi[r] + lo[r + 1]) / 2 for r in range(n - 1)] + [hi[-1] + pad]
+    rows = list(rows)
+    cols = sorted({b[0]["col"] for b in blocks})
+    for c in cols:
+        def spans(k: int) -> bool:  # does block k cover column c?
+            ck = blocks[k][0]["col"]
+            if ck == c:
+                return True
+            return ck < c and not any(rows[j] == rows[k] and ck < blocks[j][0]["col"] <= c for j in range(len(blocks)))
+        starts = sorted((k for k in range(len(blocks)) if spans(k)), key=lambda k: (rows[k], blocks[k][0]["top"]))
+        for pos in range(len(starts) - 1, -1, -1):
+            k = starts[pos]
+            b = blocks[k]
+            if b[0]["col"] != c:
+                continue
+            if not any(rows[j] == rows[k] and blocks[j][0]["col"] > c for j in range(len(blocks))):
+                continue  # no label beside it: not a group's
+            end = rows[starts[pos + 1]] - 1 if pos + 1 < len(starts) else n - 1
+            first = rows[starts[pos - 1]] + 1 if pos else 0
+            if end < rows[k] or first > rows[k]:
+                continue
+            middle = (b[0]["top"] + b[-1]["bottom"]) / 2
+            best = min((abs((edges[r] + edges[end + 1]) / 2 - middle), -r) for r in range(first, rows[k] + 1))
+            if best[0] <= 0.5 * max(p["size"] for p in b):
+                rows[k] = -best[1]
+    return rows
 
 
 def _leading(head: list[int], segs: list[list[dict]]) -> Optional[float]:
@@ -1303,12 +1374,56 @@ def _tall_header(blocks: dict[int, tuple[float, float, float, float, float]], co
     return None
 
 
+def _right_set(segs: list[list[dict]], head: list[int], figure_lines: list[int], centres: list[float], left: float) -> float:
+    """The left edge of the value columns (``left``: where the first figures start) when the figures
+    are set at the right of their cells (WPS): the first column's figures end at one right edge,
+    none of them wider than its cell, so the cells start a column's width (the figures' pitch) left
+    of it. Measured from the figures, the label area took in the first column's left part: a header
+    word centred in it (``自然人``) and a label wrapped before it (``（二）部分公开（区分处``, its
+    cell filled) were read as the labels' and as not filling their cells. With one line of figures
+    only, the header's words (``head``: its lines) tell: centred in their columns, they stand left
+    of the figures' centres by one and the same amount."""
+    if len(centres) < 2:
+        return left
+    pitch = sorted(b - a for a, b in zip(centres, centres[1:]))[(len(centres) - 1) // 2]
+    first = [s for n in figure_lines for s in segs[n] if s["x1"] > left + 1 and abs((s["x0"] + s["x1"]) / 2 - centres[0]) < pitch / 2]
+    if len(first) >= 2:
+        x1s = [s["x1"] for s in first]
+        x0s = [s["x0"] for s in first]
+        if max(x1s) - min(x1s) <= 1.0 and max(x0s) - min(x0s) > 2.0:
+            return min(left, max(x1s) - pitch)
+    # (one line of figures only, at the foot of a page: the header words, centred in their
+    # columns, stand left of the figures' centres by one and the same amount)
+    # (words of different widths: words set at the left of their cells over centred figures stand
+    # left of them by amounts that differ with their widths)
+    offsets = sorted(((s["x0"] + s["x1"]) / 2 - c, s["x1"] - s["x0"]) for n in head for s in segs[n] if s["x0"] >= left - pitch
+                     for c in centres if abs((s["x0"] + s["x1"]) / 2 - c) < pitch / 2)
+    if len(offsets) < 4:
+        return left
+    mid = offsets[len(offsets) // 2][0]
+    near = [w for o, w in offsets if abs(o - mid) <= 1.5]
+    if mid < -2.0 and len(near) >= max(4, len(offsets) // 2) and max(near) - min(near) > 5.0:
+        return min(left, centres[0] + mid - pitch / 2)
+    return left
+
+
 def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], head: list[int], body: list[int],
                 data: list[bool], centres: list[float], left: float, right: float, size: float,
                 rules: Sequence[tuple[float, float, float]] = ()) -> Optional[_Table]:
     """The cells of one table drawn without rules (see :func:`_word_tables`), the page's ``k``-th table."""
-    label_x = _cluster([s["x0"] for n in body for s in segs[n] if s["x1"] <= left + 1], 3.0)
-    edges = label_x + [left] + [(a + b) / 2 for a, b in zip(centres, centres[1:])] + [right]
+    moved = _right_set(segs, head, [n for n in body if data[n]], centres, left)
+    # (no further left than a label reaches: the table's lines were taken up to ``left``)
+    moved = max([moved] + [s["x1"] for n in body for s in segs[n] if s["x1"] <= left + 1])
+    shift = 0.0
+    if moved < left:
+        # (and the edges between the value columns stand as far left of the figures' middles)
+        shift = moved + (centres[1] - centres[0]) / 2 - centres[0]
+        left = moved
+    # (lines over the first row holding labels only: the rest of a row the page break cut, its
+    # labels in the label columns)
+    cut = bool(head) and all(s["x1"] <= left + 1 for n in head for s in segs[n])
+    label_x = _cluster([s["x0"] for n in (head + body if cut else body) for s in segs[n] if s["x1"] <= left + 1], 3.0)
+    edges = label_x + [left] + [(a + b) / 2 + shift for a, b in zip(centres, centres[1:])] + [right]
     nlab = len(label_x)
 
     def col_of(x0: float) -> int:
@@ -1339,6 +1454,13 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
                 room = (edges[ks[-1] + 1] - edges[ks[0]]) if ks else aw
                 full = room - aw < 2.5 * a["size"] or a["x1"] <= left + 1
                 under = [b for b in segs[n] if b["x0"] < a["x1"] and a["x0"] < b["x1"]]  # (one cell under it, not several)
+                if same and not full:
+                    # a word broken over two lines in a wide cell (``商业`` / ``企业``, WPS): a word of
+                    # the same row in another column, centred in a cell of the same height, stands on
+                    # a line between theirs (``其他``)
+                    mid = (a["top"] + s["top"]) / 2
+                    full = any(abs(b["top"] - mid) <= 0.25 * a["size"] and (b["x1"] <= a["x0"] or b["x0"] >= a["x1"])
+                               for m in head for b in segs[m])
                 if same and full and w <= aw + 1.5 * a["size"] and len(under) == 1:
                     cont = ci
             if cont is not None:
@@ -1418,7 +1540,16 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
             cells.append((hrow + r, c, 1, ["".join(s["text"] for s in ps)] if ps else [], 0.0))
     pieces = [dict(s, line=n, col=col_of(s["x0"])) for n in body for s in segs[n] if s["x1"] <= left + 1]
     blocks = _label_cells(pieces, set(figure_lines), [edges[c] for c in range(1, nlab)] + [left])
-    rows_of = [hrow + _aligned_row(b, mids) for b in blocks]
+    rows_of = [_aligned_row(b, mids) for b in blocks]
+    if len(blocks) > 1 and len(figure_lines) > 1:
+        extents = []
+        for r, n in enumerate(figure_lines):
+            vals = [s for s in segs[n] if s["x1"] > left + 1]
+            own = max((b for b, r2 in zip(blocks, rows_of) if r2 == r), key=lambda b: b[0]["col"], default=None)
+            ys = [(s["top"], s["bottom"]) for s in vals] + ([(own[0]["top"], own[-1]["bottom"])] if own else [])
+            extents.append((min(y[0] for y in ys), max(y[1] for y in ys)))
+        rows_of = _centred_groups(blocks, rows_of, extents, set(figure_lines), lines[head[0]]["top"] if cut else None)
+    rows_of = [hrow + r for r in rows_of]
     for b, row in zip(blocks, rows_of):
         c = b[0]["col"]
         top, bottom = b[0]["top"], b[-1]["bottom"]
