@@ -170,7 +170,10 @@ class Config:
                 if not _same_kind(value, default):
                     raise ConfigError(f"{where}[rules.{code}]: {name} must be {_kind(default)}, not {value!r}")
                 check = (getattr(r, "checks", None) or {}).get(key)
-                why = check(value) if check is not None else None
+                try:
+                    why = check(value) if check is not None else None
+                except Exception as exc:  # (a plugin's check that fails on a value: said, not a traceback)
+                    why = f"cannot be checked ({type(exc).__name__}: {exc})"
                 if why:
                     raise ConfigError(f"{where}[rules.{code}]: {name} {why}, not {value!r}")
 

@@ -294,3 +294,19 @@ def test_a_good_option_value_is_taken(tmp_path, code, name, value):
     (tmp_path / "govlint.toml").write_text(f"[rules.{code}]\n{name} = {json.dumps(value)}\n", encoding="utf-8")
     assert main(["check", str(tmp_path / "r.txt")]) in (0, 1)
     govlint.lint(BAD.text, Config.from_mapping({"rules": {code: {name: value}}}))
+
+
+def test_a_plugins_option_check_that_fails_is_a_configuration_error():
+    """A plugin's check of an option value that raises refuses the value with the reason, no traceback."""
+    from govlint import rule
+
+    def broken(value):
+        raise ValueError("no such thing")
+
+    @rule("GL9902", "plugin.checked", "warning", options={"level": 1}, checks={"level": broken})
+    def checked(report, ctx):
+        """Sample."""
+        return ()
+
+    with pytest.raises(ConfigError, match=r"\[rules.GL9902\]: level cannot be checked \(ValueError: no such thing\)"):
+        Config.from_mapping({"rules": {"GL9902": {"level": 3}}}).check_options({"GL9902": checked})
