@@ -1505,7 +1505,7 @@ class _Aligner:
             # the second word of a diagonal corner cell, split from the first by spaces (“项目 申请人”)
             first, k0 = corner
             if not k0 or first.end > raw.start or self.source.text[first.end:raw.start].strip(" \u3000") or \
-                    not all(_corner_word(p) or self._label_word(p) for p in (k0, k)):
+                    not self._corner_words(k0, k):
                 return False
             self.corner = (raw, "")
             return True
@@ -1530,7 +1530,7 @@ class _Aligner:
             # the second word of a diagonal corner cell, read as a cell of its own after the first
             # (the header's first cell, a space only between them: “申请人情况 办理结果<tab>…”)
             return len(before) == 1 and not self.source.text[before[0].end:raw.start].strip(" \u3000") \
-                and all(_corner_word(p) or self._label_word(p) for p in (key(before[0].text), k))
+                and self._corner_words(key(before[0].text), k)
         if _corner_word(k) or self._label_word(k, rows_only=True):
             return True
         if before:
@@ -1538,8 +1538,13 @@ class _Aligner:
         parts = [p for p in k.replace("\\", "/").split("/") if p]
         if len(parts) == 1:
             parts = next(([k[:i], k[i:]] for i in range(2, len(k) - 1)
-                          if all(_corner_word(p) or self._label_word(p) for p in (k[:i], k[i:]))), [])
-        return len(parts) == 2 and all(_corner_word(p) or self._label_word(p) for p in parts)
+                          if self._corner_words(k[:i], k[i:])), [])
+        return len(parts) == 2 and self._corner_words(*parts)
+
+    def _corner_words(self, *words: str) -> bool:
+        """Is each of ``words`` (keys) a corner word or a word of the table's labels: the words of a
+        diagonal corner cell?"""
+        return all(_corner_word(w) or self._label_word(w) for w in words)
 
     def _label_word(self, w: str, rows_only: bool = False) -> bool:
         """Is ``w`` (a key, two characters or more) a word of a row label of the table (of a column

@@ -314,7 +314,7 @@ def is_caption(line: str) -> bool:
 
 def _classify_line(line: str) -> str:
     """Table-line kind of a line that is not a heading or title: CELL, ROW, SPACED, ARTIFACT or TEXT."""
-    if line[:1] in _CAPTION_FIRST and _CAPTION.match(line):
+    if is_caption(line):
         return "TEXT"  # 表1 主动公开政府信息情况: a caption, not a header of short labels
     if _PIPE.search(line):
         if _is_artifact(line):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Optional
 
 from govlint.model import Cell, Report, Span
@@ -203,8 +204,6 @@ def year(value) -> Optional[str]:
 
 def iso_date(value) -> Optional[str]:
     """An ISO date (2026-01-20), or empty for "not set"."""
-    import datetime as dt
-
     if value == "":
         return None
     try:
@@ -216,8 +215,6 @@ def iso_date(value) -> Optional[str]:
 
 def month_day(value) -> Optional[str]:
     """A day of any year written MM-DD (01-31)."""
-    import datetime as dt
-
     parts = value.split("-")
     try:
         if len(parts) == 2 and all(p.isdigit() for p in parts):

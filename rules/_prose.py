@@ -78,13 +78,17 @@ def _clause_ends(text: str) -> list[int]:
     return [m.start() for m in _CLAUSE_END_RE.finditer(text)]
 
 
-def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the sentence around ``pos`` (ends at 。；！？ or a line break, excluded)."""
-    ends = _sentence_ends(text)
+def _between(ends: list[int], text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the stretch of ``text`` around ``pos`` between two of the offsets ``ends``."""
     i = bisect.bisect_left(ends, pos)
     s = ends[i - 1] + 1 if i > 0 and pos > 0 else 0
     e = ends[i] if i < len(ends) else max(pos, len(text))
     return min(s, pos), e
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence around ``pos`` (ends at 。；！？ or a line break, excluded)."""
+    return _between(_sentence_ends(text), text, pos)
 
 
 _FULL_STOP_RE = lazy_compile(r"[。！!？?\n]")
@@ -98,11 +102,7 @@ def _full_stops(text: str) -> list[int]:
 def full_sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """(start, end) of the sentence around ``pos`` up to the full stops (。！？ or a line break, excluded):
     unlike :func:`sentence_bounds`, clauses joined by “；” are one sentence."""
-    ends = _full_stops(text)
-    i = bisect.bisect_left(ends, pos)
-    s = ends[i - 1] + 1 if i > 0 and pos > 0 else 0
-    e = ends[i] if i < len(ends) else max(pos, len(text))
-    return min(s, pos), e
+    return _between(_full_stops(text), text, pos)
 
 
 def clause_start(text: str, pos: int, floor: int = 0) -> int:
