@@ -119,8 +119,9 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_plugin_options(sub.add_parser("plugins", help="list plugins: loaded, failed and blocked"))
     x = sub.add_parser("extract", help="the parsed report as data: parts and every table cell with its labels")
     x.add_argument("paths", nargs="+", metavar="PATH")
-    x.add_argument("--format", choices=("json", "csv"), default="json",
-                   help="json (default: one record per file) or csv (one line per table cell)")
+    x.add_argument("--format", choices=("json", "csv", "wide"), default="json",
+                   help="json (default: one record per file), csv (one line per table cell) or wide "
+                        "(CSV, one line per report, one column per figure of the tables)")
     x.add_argument("-o", "--output", help="write to this file instead of stdout")
     _add_stdin_option(x)
     b = sub.add_parser("baseline", help="record the current findings so that check --baseline hides them")
@@ -673,7 +674,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """Exit 0, or 2 when a file could not be read (its record carries the GL0 ``error``)."""
     from .batch import collect_items
     from .engine import default_engine
-    from .extract import error_record, extract_bytes, extract_path, flatten, to_csv, to_json
+    from .extract import error_record, extract_bytes, extract_path, flatten, to_csv, to_json, to_wide_csv
 
     problem = _unwritable(args.output)
     if problem:
@@ -692,12 +693,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     records = [(extract_bytes(args.stdin[1], p, engine) if args.stdin is not None else extract_path(p, engine))
                if ok else error_record(p, "GL001", "路径不存在", "no such file or directory") for p, ok in items]
     records = flatten(records)  # (a file holding several reports: one record each)
-    text = to_json(records) if args.format == "json" else to_csv(records)
+    if args.format == "wide":  # (the current edition's columns first)
+        text = to_wide_csv(records, sorted(engine.editions.values(), key=lambda ed: -ed.first_year))
+    else:
+        text = to_json(records) if args.format == "json" else to_csv(records)
     if args.output:
         # a CSV file gets a byte-order mark: Excel reads a CSV without one in the system's code page
         # (GBK on a Chinese Windows), and the labels come out garbled; csv readers skip it
         # (encoding="utf-8-sig"; pandas does by default)
-        encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+        encoding = "utf-8" if args.format == "json" else "utf-8-sig"
         with _open_output(args.output, encoding=encoding, newline="") as fh:
             fh.write(text)
     else:

@@ -227,3 +227,83 @@ def to_csv(records: Sequence[dict[str, Any]]) -> str:
             w.writerow({**c, **head, "aligned": "true" if c["aligned"] else "false",
                         "recovered": "true" if c["recovered"] else "false"})
     return buf.getvalue()
+
+
+#: the fields before the figures in the wide form (``--format wide``)
+WIDE_FIELDS = ("path", "report_index", "edition", "year", "agency", "reader", "error", "error_message")
+
+
+def wide_columns(editions: Sequence[Any]) -> list[tuple[tuple[str, str, str], str]]:
+    """The figure columns of the wide form: ``((table, row id, column id), header)`` for every cell of
+    every edition's tables, in the editions' order (a cell two editions share — most of table 三 —
+    is one column, named by the first). A header names the table, the row and the column by their
+    official labels, each label as short as it can be while it stays unique in its table: the
+    leaf's label, with its group's (and the group's group's) put before it where leaves share a
+    label (table 四's 结果维持 under 行政复议 and under each kind of 行政诉讼)."""
+    out: list[tuple[tuple[str, str, str], str]] = []
+    seen: set[tuple[str, str, str]] = set()
+    for ed in editions:
+        for spec in ed.tables:
+            cells: list[tuple[tuple[str, str, str], list[str], list[str]]] = []
+            for block in spec.blocks:
+                rows = [spec.implicit_row] if spec.implicit_row is not None else [r for r in block.rows if not r.group]
+                for r in rows:
+                    row_path = [] if r is spec.implicit_row else _label_path(r, spec.row)
+                    for c in block.leaves():
+                        cells.append(((spec.id, r.id, c.id), row_path, _label_path(c, block.column)))
+            row_names = _shortest([p for _, p, _ in cells])
+            col_names = _shortest([p for _, _, p in cells], per_row=[k[1] for k, _, _ in cells])
+            for (key, _, _), rn, cn in zip(cells, row_names, col_names):
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append((key, "/".join(x for x in (f"表{spec.id}", rn, cn) if x)))
+    return out
+
+
+def _label_path(spec: Any, find: Any) -> list[str]:
+    """The labels from the top group down to ``spec`` (a row or a column; ``find``: id → spec)."""
+    path = [spec.label]
+    parent, depth = spec.parent, 0
+    while parent is not None and depth < 8:
+        up = find(parent)
+        if up is None:
+            break
+        path.insert(0, up.label)
+        parent, depth = up.parent, depth + 1
+    return path
+
+
+def _shortest(paths: list[list[str]], per_row: Optional[list[str]] = None) -> list[str]:
+    """Each path's shortest tail that no different path of its group shares (``per_row``: the
+    group of each path, e.g. the columns of one row; else all paths are one group)."""
+    groups = per_row or [""] * len(paths)
+    out = []
+    for path, g in zip(paths, groups):
+        others = {tuple(p) for p, h in zip(paths, groups) if h == g and p != path}
+        n = 1
+        while n < len(path) and any(o[-n:] == tuple(path[-n:]) for o in others):
+            n += 1
+        out.append("/".join(path[-n:]) if path else "")
+    return out
+
+
+def to_wide_csv(records: Sequence[dict[str, Any]], editions: Sequence[Any]) -> str:
+    """One line per report, one column per figure of the tables (see :func:`wide_columns`): the
+    figure as govlint read it in its row and column (a cell whose ``problem`` is null and that holds
+    a number), else empty — a blank, ``无``, a cell that could not be aligned or a row missing all
+    leave the field empty, never 0. A table printed twice gives its first figures."""
+    columns = wide_columns(editions)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(list(WIDE_FIELDS) + [h for _, h in columns])
+    for rec in records:
+        err = rec.get("error") or {}
+        figures: dict[tuple[str, str, str], Any] = {}
+        for c in rec["cells"]:
+            if c["problem"] is None and c["aligned"] and c["value"] is not None and c["kind"] == "number":
+                figures.setdefault((c["table"], c["row"], c["column_id"]), c["value"])
+        w.writerow([rec["path"], rec.get("report_index", 0), rec["edition"], rec["year"], rec["agency"],
+                    rec.get("reader"), err.get("code"), err.get("message")]
+                   + [figures.get(key, "") for key, _ in columns])
+    return buf.getvalue()

@@ -256,3 +256,76 @@ def test_a_table_printed_twice_has_its_copies_told_apart():
     cells = [c for c in rec["cells"] if c["table"] == "四"]
     assert Counter(c["table_index"] for c in cells) == {copies[0]: 15, copies[1]: 15}
     assert all(rec["tables"][c["table_index"]]["table"] == c["table"] for c in rec["cells"])
+
+
+# ----------------------------------------------------------------------------- the wide form
+
+
+def _wide(*args: str) -> tuple[subprocess.CompletedProcess, list[dict]]:
+    proc = run("--format", "wide", *args)
+    return proc, list(csv.DictReader(io.StringIO(proc.stdout)))
+
+
+def test_wide_one_line_per_report_with_the_same_figures_as_the_long_form(tmp_path):
+    """``--format wide``: one line per report, one column per figure (for a spreadsheet of a
+    province's reports). Each figure is the one the long form gives for its row and column."""
+    (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "b.txt").write_bytes((ROOT / "tests" / "data" / "2019-pingtan.txt").read_bytes())
+    proc, rows = _wide(str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    assert [Path(r["path"]).name for r in rows] == ["a.txt", "b.txt"]
+    long = govlint.extract(SEED)
+    written = {(c["table"], c["row"], c["column_id"]): c["value"] for c in long["cells"] if c["problem"] is None}
+    a = rows[0]
+    assert (a["edition"], a["year"], a["agency"]) == ("2021", "2022", "益阳市行政审批服务局")
+    assert a["表三/一、本年新收政府信息公开申请数量/自然人"] == str(written[("三", "new", "natural")]) == "3"
+    assert a["表四/未经复议直接起诉/总计"] == "0" and a["表二/行政许可/本年处理决定数量"] == "0"
+    from govlint.engine import default_engine
+    from govlint.extract import wide_columns
+
+    columns = wide_columns(sorted(default_engine().editions.values(), key=lambda ed: -ed.first_year))
+    assert [k for k in a if k.startswith("表")] == [h for _, h in columns]
+    assert all(a[h] == str(written.get(key, "")) for key, h in columns) and len(written) == 200
+    # a 2019 report fills the 2019 columns (its table 二 has other cells), not the 2021 ones
+    b = rows[1]
+    assert b["edition"] == "2019" and b["表二/规章/本年制发件数"] == "" and b["表二/规章/本年新制作数量"] != ""
+    assert b["表三/（六）其他处理/总计"] != "" and a["表三/（六）其他处理/总计"] == ""
+
+
+def test_wide_headers_are_unique_and_name_the_group_where_labels_repeat():
+    from govlint.engine import default_engine
+    from govlint.extract import wide_columns
+
+    cols = wide_columns(list(default_engine().editions.values()))
+    headers = [h for _, h in cols]
+    assert len(set(headers)) == len(headers) and len({k for k, _ in cols}) == len(cols)
+    # 结果维持 is a column of 行政复议 and of each kind of 行政诉讼: its group tells them apart
+    assert {"表四/行政复议/结果维持", "表四/未经复议直接起诉/结果维持", "表四/复议后起诉/结果维持"} <= set(headers)
+    assert "表三/1.属于国家秘密/商业企业" in headers  # a leaf's own label where it is unique
+
+
+def test_wide_leaves_cells_without_a_figure_empty_never_zero(tmp_path):
+    """A blank cell, 无, a row whose figures could not be aligned: an empty field, not 0."""
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    at = lines.index("一、本年新收政府信息公开申请数量 |") + 1  # its first figure, 自然人 (3)
+    assert lines[at] == "3 |"
+    lines[at] = " |"
+    p = tmp_path / "r.txt"
+    p.write_text("\n".join(lines), encoding="utf-8")
+    _, rows = _wide(str(p))
+    assert rows[0]["表三/一、本年新收政府信息公开申请数量/自然人"] == ""
+    assert rows[0]["表三/一、本年新收政府信息公开申请数量/商业企业"] == "0"
+
+
+def test_wide_lists_a_file_that_could_not_be_read_with_its_error(tmp_path):
+    (tmp_path / "bad.docx").write_bytes(b"not a zip")
+    (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "wide.csv"
+    proc = run("--format", "wide", "-o", str(out), str(tmp_path))
+    assert proc.returncode == 2
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfpath,")  # for Excel, as the long CSV
+    rows = {Path(r["path"]).name: r for r in csv.DictReader(io.StringIO(data.decode("utf-8-sig")))}
+    assert rows["bad.docx"]["error"] == "GL011" and rows["bad.docx"]["error_message"]
+    assert all(v == "" for k, v in rows["bad.docx"].items() if k.startswith("表"))
+    assert rows["a.txt"]["error"] == ""
