@@ -330,7 +330,9 @@ def test_gl603_a_wrong_number_is_told_the_one_for_the_report_year():
 
 def test_gl604_a_year_without_brackets():
     # a probe found document numbers whose year lost its brackets not reported at all
-    for written in ("国办公开办函2021年30号", "国办公开办函2021第30号", "国办函2020 109号", "湘政发2022年5号"):
+    # (国办公开办函202130号: the serial glued to the year too — the year is its first four digits)
+    for written in ("国办公开办函2021年30号", "国办公开办函2021第30号", "国办函2020 109号", "湘政发2022年5号",
+                    "国办公开办函202130号", "湘政发20225号"):
         text = text_with(insert_after={1: f"按照{written}文件要求编制。"})
         ds = run(text, "GL604")
         assert where(ds) == [("GL604", 2)], written
@@ -338,7 +340,8 @@ def test_gl604_a_year_without_brackets():
         assert text.split("\n")[1][ds[0].column - 1:ds[0].end_column - 1] == written
     # the verb 发 before a year, announcements (公告2021年第5号 is their form), decrees, addresses
     for sentence in ("市政府办公室印发2021年3号文件。", "及时下发2022年第3号通知。", "财政部公告2021年第5号。",
-                     "省人民政府令2020年第3号。", "办公地址：人民路2021号。", "收到申请2021件，办结2021件。"):
+                     "省人民政府令2020年第3号。", "办公地址：人民路2021号。", "收到申请2021件，办结2021件。",
+                     "共下发202130号文件。", "依申请公开编号发2021123456号。"):
         assert run(text_with(insert_after={1: sentence}), "GL604") == [], sentence
     # and GL603 knows the document
     ds = run(text_with(insert_after={1: "按照国办公开办函2019年60号要求编制本报告。"}), "GL603")

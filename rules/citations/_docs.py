@@ -23,10 +23,11 @@ DOCNUM = lazy_compile(
     rf"|(?P<decree2>国务院){_B}第{_B}(?P<dserial2>\d{{1,4}}){_B}号令"
 )
 _BRACKET_YEAR = lazy_compile(rf"[〔\[（(【［〈｛{{〖<＜]{_B}(?:19|20|１９|２０)\d{{2}}{_B}[〕\]）)】］〉｝}}〗>＞]")  # the part of DOCNUM the issuer is glued to
-#: a document number whose year lost its brackets (国办公开办函2021年30号, 国办函2020 109号, 国办发2019第2号):
-#: an issuer ending as 发文字号 do (…函, …发, …字, …规, …电) glued to the year, then the serial
+#: a document number whose year lost its brackets (国办公开办函2021年30号, 国办函2020 109号, 国办发2019第2号,
+#: 国办公开办函202130号): an issuer ending as 发文字号 do (…函, …发, …字, …规, …电) glued to the year, then the
+#: serial (glued to the year too: the year has four digits, the serial is the rest, at most four before 号)
 _BARE = lazy_compile(
-    rf"(?P<issuer>[\u4e00-\u9fff]{{1,10}}?[函发字规电])(?P<year>(?:19|20)\d{{2}})(?=\D)"
+    rf"(?P<issuer>[\u4e00-\u9fff]{{1,10}}?[函发字规电])(?P<year>(?:19|20)\d{{2}})(?=\D|\d{{1,4}}{_B}号)"
     rf"{_B}(?:年{_B}第|年|第|[-—－])?{_B}(?P<serial>\d{{1,4}}){_B}号(?![楼院房室线路街巷门栋])")
 _BARE_HINT = lazy_compile(r"[函发字规电](?:19|20)\d\d")
 #: … not the verb 发 before a year (印发2021年3号文件, 下发, 转发)

@@ -13,7 +13,7 @@ def doc_brackets(report, ctx):
     六角括号 〔〕, not in [] () （） 【】 ［］ 〈〉 ｛｝ {} 〖〗 <>. The fix replaces the two brackets (digits untouched).
     Why: GB/T 9704—2012 《党政机关公文格式》 §7.2.3 prescribes 〔〕 for the year of a 发文字号; other
     brackets are a common slip when typing, and make the number harder to search for. A year left
-    without brackets (``国办公开办函2021年30号``, ``国办函2020 109号``: an issuer ending as 发文字号 do,
+    without brackets (``国办公开办函2021年30号``, ``国办函2020 109号``, ``国办公开办函202130号``: an issuer ending as 发文字号 do,
     in 函, 发, 字, 规 or 电, glued to the year) is reported too, without a fix.
     Fails: “国办公开办函[2021]30号”, “国办函（2020）109号”, “国办函〈2020〉109号”, “国办公开办函2021年30号”.
     Passes: “国办公开办函〔2021〕30号”.
