@@ -1905,10 +1905,143 @@ def align(source: Source, spec: TableSpec, cells: Sequence[tuple[RawCell, CellVa
     aligner = _Aligner(source, spec, section, foreign, others)
     if padding_lines is not None:
         aligner._padding_lines = padding_lines
+    first, last = cells[0][0], cells[-1][0]
+    folded = _folded(spec, cells) if spec.implicit_row is not None and len(spec.blocks) == 1 else None
+    if folded is not None:  # table 四 in rows of one group each (or transposed): its figures, in the format's order
+        layout, label, values = folded
+        blk = spec.blocks[0]
+        aligner.phase, aligner.order = "body", list(blk.leaves())
+        aligner.seen_columns[blk.id] = dict.fromkeys(c.id for c in blk.leaves())
+        aligner.row = _OpenRow(spec.implicit_row, RawCell("", label.start, label.start), blk, values)
+        return attrs.evolve(aligner.finish(source.span(first.start, last.end)), layout=layout)
     for raw, v in cells:
         aligner.feed(raw, v)
-    first, last = cells[0][0], cells[-1][0]
     return aligner.finish(source.span(first.start, last.end))
+
+
+#: the most cells a folded table 四 has (15 figures, 8 labels and a corner: a few more for labels cut
+#: in pieces and empty cells); a longer table is not one
+_FOLD_MAX_CELLS = 80
+
+
+def _fold_shape(spec: TableSpec) -> Optional[tuple]:
+    """What :func:`_folded` needs of a table (made once per table spec): its leaf columns, its groups
+    of leaves, each leaf label's key → the leaf's outcome (its id after its group's: ``upheld``), the
+    keys of the groups' parents (行政诉讼) and the groups' keys, longest first; None for a table
+    without two groups of leaves."""
+    memo = spec._memo
+    if "fold" not in memo:
+        blk = spec.blocks[0]
+        leaves = blk.leaves()
+        groups = [c for c in blk.columns if c.group and any(x.parent == c.id for x in leaves)]
+        role_of: dict[str, str] = {}
+        for c in leaves:
+            role = c.id[len(c.parent) + 1:] if c.parent and c.id.startswith(c.parent + ".") else c.id
+            for k in c.keys():
+                role_of.setdefault(k, role)
+        parents = {c.parent for c in groups if c.parent}
+        parent_keys = {k for c in blk.columns if c.id in parents for k in c.keys()} | {""}
+        group_keys = sorted(((k, c.id) for c in groups for k in c.keys()), key=lambda kv: -len(kv[0]))
+        memo["fold"] = (leaves, groups, role_of, parent_keys, group_keys) if len(groups) >= 2 else None
+    return memo["fold"]
+
+
+def _folded(spec: TableSpec, cells: Sequence[tuple[RawCell, CellValue]]) -> Optional[tuple[str, RawCell, list]]:
+    """A table of one row without a label (table 四: 15 figures under two levels of column labels, a
+    group — 行政复议, 未经复议直接起诉, 复议后起诉 — over the same five outcomes each) written as a grid of
+    groups and outcomes instead: ``folded``, a row per group (“行政复议 | 1 | 0 | 0 | 0 | 1”) under a
+    header of the outcomes, or ``transposed``, a row per outcome (“结果维持 | 1 | 0 | 0”) under a header
+    of the groups. Returns the layout, the first label cell and the figures in the format's column
+    order (each still where it is written); None for any other table — every label one of the
+    table's (a corner word aside), each group and outcome once, each row as many figures as the
+    header has labels."""
+    if len(cells) > _FOLD_MAX_CELLS:
+        return None
+    # runs: (labels, figures) — the labels before each stretch of figures
+    runs: list[tuple[list[RawCell], list[tuple[RawCell, CellValue]]]] = []
+    labels: list[RawCell] = []
+    for raw, v in cells:
+        if v.kind in _VALUE_KINDS:
+            if v.kind == "blank" and not runs and not labels:
+                continue
+            figures = _spaced_figures(raw, v)
+            if not labels and runs:
+                runs[-1][1].extend(figures)
+            else:
+                runs.append((labels, figures))
+                labels = []
+        else:
+            labels.append(raw)
+    if labels or len(runs) < 3:
+        return None
+
+    shape = _fold_shape(spec)
+    if shape is None:
+        return None
+    leaves, groups, role_of, parent_keys, group_keys = shape
+    roles = set(role_of.values())
+
+    def group_of(k: str) -> Optional[str]:
+        """The group a row or header label names: its own label, or its parent's and its own
+        (行政诉讼（未经复议直接起诉）, 行政诉讼-复议后起诉) — the longest label first (经复议后起诉 holds 行政复议)."""
+        for gk, gid in group_keys:
+            if gk in k and (k == gk or k.replace(gk, "").strip("()（）-—:：") in parent_keys):
+                return gid
+        return None
+
+    def joined(raws: Sequence[RawCell]) -> str:  # a label cut in pieces (at its brackets, by a space)
+        return key("".join(r.text for r in raws))
+
+    # the first row's label ends the labels before the first figures: the fewest cells that name a group
+    # or an outcome (行政复议; 行政诉讼 / （ / 复议后起诉 / ）, a label cut at its brackets)
+    first = runs[0][0]
+    cut = next((k for k in range(1, min(4, len(first)) + 1)
+                if group_of(joined(first[-k:])) or joined(first[-k:]) in role_of), None)
+    if cut is None:
+        return None
+    head = [r for r in first[:-cut] if not _corner_word(key(r.text)) and key(r.text) not in parent_keys]
+    row_keys = [joined(first[-cut:])] + [joined(run[0]) for run in runs[1:]]
+    head_roles = [role_of.get(key(r.text)) for r in head]
+    head_groups = [group_of(key(r.text)) for r in head]
+    row_roles = [role_of.get(k) for k in row_keys]
+    row_groups = [group_of(k) for k in row_keys]
+    if None not in head_roles and None not in row_groups and len(set(head_roles)) == len(roles) == len(head) \
+            and len(set(row_groups)) == len(groups) == len(runs):
+        layout, across, down = "folded", head_roles, row_groups
+        at = {(g, r): (i, j) for i, g in enumerate(down) for j, r in enumerate(across)}
+    elif None not in head_groups and None not in row_roles and len(set(head_groups)) == len(groups) == len(head) \
+            and len(set(row_roles)) == len(roles) == len(runs):
+        layout, across, down = "transposed", head_groups, row_roles
+        at = {(g, r): (i, j) for i, r in enumerate(down) for j, g in enumerate(across)}
+    else:
+        return None
+    if any(len(figures) != len(across) for _, figures in runs):
+        return None
+    values = []
+    for c in leaves:
+        role = c.id[len(c.parent) + 1:] if c.parent and c.id.startswith(c.parent + ".") else c.id
+        hit = at.get((c.parent, role))
+        if hit is None:
+            return None
+        values.append(runs[hit[0]][1][hit[1]])
+    return layout, cells[0][0], values
+
+
+_SPACED_FIGURES = cached_compile(r"\S+")
+
+
+def _spaced_figures(raw: RawCell, v: CellValue) -> list[tuple[RawCell, CellValue]]:
+    """A cell of figures a space apart (“0 0 1 0 1”, a row of a table typed with spaces) as its
+    figures, each where it is written; any other cell as it is."""
+    if v.kind != "number" or not any(ch.isspace() for ch in raw.text.strip()):
+        return [(raw, v)]
+    out = []
+    for m in _SPACED_FIGURES.finditer(raw.text):
+        piece = parse_cell(m.group())
+        if piece.kind != "number":
+            return [(raw, v)]
+        out.append((RawCell(m.group(), raw.start + m.start(), raw.start + m.end(), True), piece))
+    return out
 
 
 # ----------------------------------------------------------------------------- report

@@ -232,6 +232,9 @@ class Table:
     # the table's figures were written without their row labels (OCR of a table as one figure a line)
     # and read in the order of the format's rows, as many as the format has cells: their number
     positional: int = 0
+    # table 四 written as a grid of its groups and outcomes (see build._folded): "folded" (a row per
+    # group) or "transposed" (a row per outcome), its figures read into the format's columns; else None
+    layout: Optional[str] = None
     # (row id, column id) -> cell, made on first use: the rules look up a few hundred cells per table
     _index: dict = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)
 

@@ -33,6 +33,13 @@ def _zip(members: dict) -> bytes:
     return buf.getvalue()
 
 
+def _table4_as(layout: str) -> str:
+    """The seed with table 四 written as a grid of its groups and outcomes (GL216)."""
+    import render_shapes as rs
+
+    return rs.to_text(rs.load_seed(Path(__file__).parent / "data" / "seed.txt").with_t4_layout(layout), "rows")
+
+
 def _year(text: str, year: int) -> str:
     return text.replace("2022", str(year))
 
@@ -116,6 +123,7 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
                   ("text", text_with(replace={68: "0* |"}))]
     t["GL214"] = [("path", Path(__file__).parent / "data" / "2024-pingtan.txt")]
     t["GL215"] = [("text", text_with(sub={"法律服务机构 |": "法律服务机构（律所） |"}))]
+    t["GL216"] = [("text", _table4_as("folded")), ("text", _table4_as("transposed"))]
     # GL3 arithmetic
     t["GL301"] = [("text", text_with(replace={288: "2 |", 294: "2 |"}))]
     t["GL302"] = [("text", text_with(replace={285: "4 |", 73: "4 |", 67: "4 |"}))]

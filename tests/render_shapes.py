@@ -65,6 +65,7 @@ T3_ROWS: list = [
 ]
 T4_COLS = [f"{g}.{c}" for g in ("review", "direct", "after_review") for c in ("upheld", "corrected", "other", "pending", "total")]
 T4_SUB = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+T4_COLS_OF = ["upheld", "corrected", "other", "pending", "total"]  # the outcomes of each group, as T4_SUB
 
 
 def _leaves(nodes: list) -> list[tuple[str, str]]:
@@ -93,6 +94,15 @@ class ReportData:
     # (table, row id, column id) -> separator: the cell written together with the next one in one
     # cell ("12 3", "123"), the row's last cell left empty (as a grid converted from a page has it)
     joined: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    # table 四 laid out otherwise than the template (see table_grid): "folded" (a row per group:
+    # 行政复议, 行政诉讼（未经复议直接起诉）, …), "folded_spans" (行政诉讼 spanning its two rows),
+    # "transposed" (a row per outcome, the groups across); None: the template's one row of 15
+    t4_layout: Optional[str] = None
+
+    def with_t4_layout(self, layout: str) -> "ReportData":
+        out = copy.deepcopy(self)
+        out.t4_layout = layout
+        return out
 
     def with_value(self, table: str, row: str, col: str, text: str) -> "ReportData":
         out = copy.deepcopy(self)
@@ -217,6 +227,23 @@ def table_grid(data: ReportData, tid: str) -> list[list[GCell]]:
             return out
 
         rows += walk(T3_ROWS, 0)
+    elif tid == "四" and data.t4_layout in ("folded", "folded_spans"):
+        spans = data.t4_layout == "folded_spans"
+        rows.append([GCell("类别", colspan=2 if spans else 1)] + [GCell(x) for x in T4_SUB])
+        for g, label in (("review", "行政复议"), ("direct", "未经复议直接起诉"), ("after_review", "复议后起诉")):
+            cells = [GCell(v[("四", "cases", f"{g}.{c}")], key=("四", "cases", f"{g}.{c}")) for c in T4_COLS_OF]
+            if g == "review":
+                rows.append([GCell(label, colspan=2 if spans else 1)] + cells)
+            elif spans:
+                rows.append(([GCell("行政诉讼", rowspan=2)] if g == "direct" else []) + [GCell(label)] + cells)
+            else:
+                rows.append([GCell(f"行政诉讼（{label}）")] + cells)
+    elif tid == "四" and data.t4_layout == "transposed":
+        rows.append([GCell("项目", rowspan=2), GCell("行政复议", rowspan=2), GCell("行政诉讼", colspan=2)])
+        rows.append([GCell("未经复议直接起诉"), GCell("复议后起诉")])
+        for c, label in zip(T4_COLS_OF, T4_SUB):
+            rows.append([GCell(label)] + [GCell(v[("四", "cases", f"{g}.{c}")], key=("四", "cases", f"{g}.{c}"))
+                                          for g in ("review", "direct", "after_review")])
     elif tid == "四":
         rows.append([GCell("行政复议", colspan=5), GCell("行政诉讼", colspan=10)])
         rows.append([GCell(x, rowspan=2) for x in T4_SUB] + [GCell("未经复议直接起诉", colspan=5), GCell("复议后起诉", colspan=5)])
