@@ -1951,10 +1951,11 @@ def _folded(spec: TableSpec, cells: Sequence[tuple[RawCell, CellValue]]) -> Opti
     group — 行政复议, 未经复议直接起诉, 复议后起诉 — over the same five outcomes each) written as a grid of
     groups and outcomes instead: ``folded``, a row per group (“行政复议 | 1 | 0 | 0 | 0 | 1”) under a
     header of the outcomes, or ``transposed``, a row per outcome (“结果维持 | 1 | 0 | 0”) under a header
-    of the groups. Returns the layout, the first label cell and the figures in the format's column
-    order (each still where it is written); None for any other table — every label one of the
-    table's (a corner word aside), each group and outcome once, each row as many figures as the
-    header has labels."""
+    of the groups, or ``listed``, a row per figure labelled with its group and outcome (“行政复议 |
+    结果维持 | 1”). Returns the layout, the first cell and the figures in the format's column order
+    (each still where it is written); None for any other table — every label one of the table's (a
+    corner word aside), each group and outcome once, each row as many figures as the header has
+    labels (one in a list)."""
     if len(cells) > _FOLD_MAX_CELLS:
         return None
     # runs: (labels, figures) — the labels before each stretch of figures
@@ -1979,7 +1980,6 @@ def _folded(spec: TableSpec, cells: Sequence[tuple[RawCell, CellValue]]) -> Opti
     if shape is None:
         return None
     leaves, groups, role_of, parent_keys, group_keys = shape
-    roles = set(role_of.values())
 
     def group_of(k: str) -> Optional[str]:
         """The group a row or header label names: its own label, or its parent's and its own
@@ -1992,31 +1992,11 @@ def _folded(spec: TableSpec, cells: Sequence[tuple[RawCell, CellValue]]) -> Opti
     def joined(raws: Sequence[RawCell]) -> str:  # a label cut in pieces (at its brackets, by a space)
         return key("".join(r.text for r in raws))
 
-    # the first row's label ends the labels before the first figures: the fewest cells that name a group
-    # or an outcome (行政复议; 行政诉讼 / （ / 复议后起诉 / ）, a label cut at its brackets)
-    first = runs[0][0]
-    cut = next((k for k in range(1, min(4, len(first)) + 1)
-                if group_of(joined(first[-k:])) or joined(first[-k:]) in role_of), None)
-    if cut is None:
+    found = _grid(runs, joined, group_of, role_of, groups, parent_keys) \
+        or _listed(runs, joined, group_of, role_of, len(leaves))
+    if found is None:
         return None
-    head = [r for r in first[:-cut] if not _corner_word(key(r.text)) and key(r.text) not in parent_keys]
-    row_keys = [joined(first[-cut:])] + [joined(run[0]) for run in runs[1:]]
-    head_roles = [role_of.get(key(r.text)) for r in head]
-    head_groups = [group_of(key(r.text)) for r in head]
-    row_roles = [role_of.get(k) for k in row_keys]
-    row_groups = [group_of(k) for k in row_keys]
-    if None not in head_roles and None not in row_groups and len(set(head_roles)) == len(roles) == len(head) \
-            and len(set(row_groups)) == len(groups) == len(runs):
-        layout, across, down = "folded", head_roles, row_groups
-        at = {(g, r): (i, j) for i, g in enumerate(down) for j, r in enumerate(across)}
-    elif None not in head_groups and None not in row_roles and len(set(head_groups)) == len(groups) == len(head) \
-            and len(set(row_roles)) == len(roles) == len(runs):
-        layout, across, down = "transposed", head_groups, row_roles
-        at = {(g, r): (i, j) for i, r in enumerate(down) for j, g in enumerate(across)}
-    else:
-        return None
-    if any(len(figures) != len(across) for _, figures in runs):
-        return None
+    layout, at = found
     values = []
     for c in leaves:
         role = c.id[len(c.parent) + 1:] if c.parent and c.id.startswith(c.parent + ".") else c.id
@@ -2025,6 +2005,81 @@ def _folded(spec: TableSpec, cells: Sequence[tuple[RawCell, CellValue]]) -> Opti
             return None
         values.append(runs[hit[0]][1][hit[1]])
     return layout, cells[0][0], values
+
+
+def _grid(runs: list, joined: Any, group_of: Any, role_of: dict, groups: list,
+          parent_keys: set) -> Optional[tuple[str, dict]]:
+    """Table 四 as a grid (see :func:`_folded`): ``folded`` or ``transposed``, and where each (group,
+    outcome)'s figure is: (run, figure in the run); None if ``runs`` are not one."""
+    # the first row's label ends the labels before the first figures: the fewest cells that name a group
+    # or an outcome (行政复议; 行政诉讼 / （ / 复议后起诉 / ）, a label cut at its brackets)
+    first = runs[0][0]
+    cut = next((k for k in range(1, min(4, len(first)) + 1)
+                if group_of(joined(first[-k:])) or joined(first[-k:]) in role_of), None)
+    if cut is None:
+        return None
+    # (a corner word — 类别, 项目 — and the groups' parent — 行政诉讼, over two groups — head no column)
+    head = [r for r in first[:-cut] if not _corner_word(key(r.text)) and key(r.text) not in parent_keys]
+    row_keys = [joined(first[-cut:])] + [joined(run[0]) for run in runs[1:]]
+    head_roles = [role_of.get(key(r.text)) for r in head]
+    head_groups = [group_of(key(r.text)) for r in head]
+    row_roles = [role_of.get(k) for k in row_keys]
+    row_groups = [group_of(k) for k in row_keys]
+    roles = set(role_of.values())
+    if None not in head_roles and None not in row_groups and len(set(head_roles)) == len(roles) == len(head) \
+            and len(set(row_groups)) == len(groups) == len(runs):
+        layout, across = "folded", head_roles
+        at = {(g, r): (i, j) for i, g in enumerate(row_groups) for j, r in enumerate(head_roles)}
+    elif None not in head_groups and None not in row_roles and len(set(head_groups)) == len(groups) == len(head) \
+            and len(set(row_roles)) == len(roles) == len(runs):
+        layout, across = "transposed", head_groups
+        at = {(g, r): (i, j) for i, r in enumerate(row_roles) for j, g in enumerate(head_groups)}
+    else:
+        return None
+    if any(len(figures) != len(across) for _, figures in runs):
+        return None
+    return layout, at
+
+
+def _listed(runs: list, joined: Any, group_of: Any, role_of: dict, n: int) -> Optional[tuple[str, dict]]:
+    """Table 四 as a list (see :func:`_folded`): a row per figure, labelled with its group and its
+    outcome (“行政复议 | 结果维持 | 1”, “行政复议结果维持 | 1”; the group left out of the rows after its
+    first, as a cell spanning them is written) — ``listed``, and where each (group, outcome)'s figure
+    is; None if ``runs`` are not one."""
+    if len(runs) != n:
+        return None
+    roles = sorted(role_of, key=len, reverse=True)  # (longest first: 结果维持 before 维持)
+
+    def named(k: str, group: Optional[str]) -> Optional[tuple[str, str]]:
+        """(group, outcome) a row label ``k`` names: its outcome at its end, its group before it (else
+        the row before's)."""
+        role_key = next((r for r in roles if k.endswith(r)), None)
+        if role_key is None:
+            return None
+        rest = k[:-len(role_key)].strip("()（）-—:：·、")
+        if rest:
+            group = group_of(rest)
+        return (group, role_of[role_key]) if group is not None else None
+
+    first = runs[0][0]
+    hit = next(((k, named(joined(first[-k:]), None)) for k in range(1, min(5, len(first)) + 1)
+                if named(joined(first[-k:]), None) is not None), None)
+    if hit is None or len(first) - hit[0] > 4:
+        return None
+    if any(group_of(key(r.text)) or key(r.text) in role_of for r in first[:-hit[0]]):
+        return None  # the header is words of its own (类别, 结果, 数量), not the table's labels
+    pairs = [hit[1]]
+    for run in runs[1:]:
+        pair = named(joined(run[0]), pairs[-1][0])
+        if pair is None:
+            return None
+        pairs.append(pair)
+    # one figure a row: a blank after it is the empty cell of a label spanning rows, written again
+    if any(not figures or any(v.kind != "blank" for _, v in figures[1:]) for _, figures in runs):
+        return None
+    if len(set(pairs)) != n:
+        return None
+    return "listed", {pair: (i, 0) for i, pair in enumerate(pairs)}
 
 
 _SPACED_FIGURES = cached_compile(r"\S+")

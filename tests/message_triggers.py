@@ -123,7 +123,7 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
                   ("text", text_with(replace={68: "0* |"}))]
     t["GL214"] = [("path", Path(__file__).parent / "data" / "2024-pingtan.txt")]
     t["GL215"] = [("text", text_with(sub={"法律服务机构 |": "法律服务机构（律所） |"}))]
-    t["GL216"] = [("text", _table4_as("folded")), ("text", _table4_as("transposed"))]
+    t["GL216"] = [("text", _table4_as("folded")), ("text", _table4_as("transposed")), ("text", _table4_as("listed"))]
     # GL3 arithmetic
     t["GL301"] = [("text", text_with(replace={288: "2 |", 294: "2 |"}))]
     t["GL302"] = [("text", text_with(replace={285: "4 |", 73: "4 |", 67: "4 |"}))]

@@ -96,7 +96,8 @@ class ReportData:
     joined: dict[tuple[str, str, str], str] = field(default_factory=dict)
     # table 四 laid out otherwise than the template (see table_grid): "folded" (a row per group:
     # 行政复议, 行政诉讼（未经复议直接起诉）, …), "folded_spans" (行政诉讼 spanning its two rows),
-    # "transposed" (a row per outcome, the groups across); None: the template's one row of 15
+    # "transposed" (a row per outcome, the groups across), "listed" (a row per figure: group, outcome,
+    # figure), "listed_spans" (the group cells spanning their rows); None: the template's one row of 15
     t4_layout: Optional[str] = None
 
     def with_t4_layout(self, layout: str) -> "ReportData":
@@ -244,6 +245,22 @@ def table_grid(data: ReportData, tid: str) -> list[list[GCell]]:
         for c, label in zip(T4_COLS_OF, T4_SUB):
             rows.append([GCell(label)] + [GCell(v[("四", "cases", f"{g}.{c}")], key=("四", "cases", f"{g}.{c}"))
                                           for g in ("review", "direct", "after_review")])
+    elif tid == "四" and data.t4_layout in ("listed", "listed_spans"):
+        spans = data.t4_layout == "listed_spans"
+        rows.append([GCell("类别", colspan=2 if spans else 1), GCell("结果"), GCell("数量")])
+        for g, label in (("review", "行政复议"), ("direct", "未经复议直接起诉"), ("after_review", "复议后起诉")):
+            for k, (c, outcome) in enumerate(zip(T4_COLS_OF, T4_SUB)):
+                figure = GCell(v[("四", "cases", f"{g}.{c}")], key=("四", "cases", f"{g}.{c}"))
+                if not spans:
+                    name = label if g == "review" else f"行政诉讼（{label}）"
+                    rows.append([GCell(name), GCell(outcome), figure])
+                    continue
+                lead = []
+                if k == 0 and g == "review":
+                    lead = [GCell(label, rowspan=5, colspan=2)]
+                elif k == 0:
+                    lead = ([GCell("行政诉讼", rowspan=10)] if g == "direct" else []) + [GCell(label, rowspan=5)]
+                rows.append(lead + [GCell(outcome), figure])
     elif tid == "四":
         rows.append([GCell("行政复议", colspan=5), GCell("行政诉讼", colspan=10)])
         rows.append([GCell(x, rowspan=2) for x in T4_SUB] + [GCell("未经复议直接起诉", colspan=5), GCell("复议后起诉", colspan=5)])

@@ -1,4 +1,4 @@
-"""Table 四 redrawn as a grid of its groups and outcomes (GL216): read into the format's 15 columns by
+"""Table 四 redrawn as a grid or a list of its groups and outcomes (GL216): read into the format's 15 columns by
 its labels, in every shape, with each figure where it is written; the totals checked as usual."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import govlint
 import render_shapes as rs
 from test_shapes import DATA
 
-LAYOUTS = ("folded", "folded_spans", "transposed")
+LAYOUTS = ("folded", "folded_spans", "transposed", "listed", "listed_spans")
 SHAPES = ("cells", "rows", "spaced", "html", "docx")
 # distinct figures, one group's total wrong (复议后起诉: 1 + 2 + 0 + 0 ≠ 4)
 FIGURES = {"review.upheld": "3", "review.corrected": "1", "review.total": "4", "direct.other": "2",
@@ -44,7 +44,7 @@ def test_a_redrawn_table_4_is_read_by_its_labels(layout, shape, tmp_path):
     data = _data(layout)
     path = _write(data, shape, tmp_path)
     (t4,) = [t for t in govlint.parse(path).tables if t.id == "四"]
-    assert t4.layout == ("transposed" if layout == "transposed" else "folded") and t4.header_recognised
+    assert t4.layout == layout.replace("_spans", "") and t4.header_recognised
     got = {c.column: c.text for c in t4.cells()}
     assert got == {col: text for (tid, _, col), text in data.values.items() if tid == "四"}
     ds = govlint.lint(path)
@@ -74,7 +74,7 @@ def test_a_redrawn_table_4_with_a_figure_missing_is_not_guessed(layout):
     text = rs.to_text(data, "rows")
     start = text.index("四、政府信息公开行政复议")
     lines = text[start:].split("\n")
-    i = next(k for k, ln in enumerate(lines) if ln.startswith(("复议后起诉", "行政诉讼（复议后起诉）", "尚未审结")))
+    i = next(k for k, ln in enumerate(lines) if ln.startswith(("复议后起诉", "行政诉讼（复议后起诉）", "尚未审结", "结果纠正")))
     lines[i] = lines[i].rsplit(" | ", 1)[0]
     text = text[:start] + "\n".join(lines)
     (t4,) = [t for t in govlint.parse(text).tables if t.id == "四"]

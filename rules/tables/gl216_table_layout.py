@@ -6,19 +6,21 @@ _LAYOUTS = {
                "in a row per group (行政复议, 未经复议直接起诉, 复议后起诉), five outcome columns each"),
     "transposed": ("按结果（结果维持、结果纠正、其他结果、尚未审结、总计）分行、“行政复议”“未经复议直接起诉”“复议后起诉”各占一列填写",
                    "in a row per outcome (结果维持 … 总计), a column per group (行政复议, 未经复议直接起诉, 复议后起诉)"),
+    "listed": ("逐项分行填写（每行一个数字，注明复议或诉讼类别及结果）",
+               "as a list, one figure a row labelled with its group and outcome"),
 }
 
 
 @rule("GL216", "tables.layout", "warning",
-      summary_en="table 四 laid out otherwise than the format (a grid of groups and outcomes); read all the same")
+      summary_en="table 四 laid out otherwise than the format (a grid or a list of groups and outcomes); read all the same")
 def table_layout(report, ctx):
-    """表四未按格式的一行15列填写（改为按复议、诉讼分行，或行列互换），已按对应关系读取。
+    """表四未按格式的一行15列填写（改为按复议、诉讼分行，行列互换，或逐项列出），已按对应关系读取。
 
     What: table 四 of the format is one row of 15 figures under two levels of column labels — 行政复议,
     and 行政诉讼 split into 未经复议直接起诉 and 复议后起诉, each over 结果维持, 结果纠正, 其他结果, 尚未审结
     and 总计. A report that writes it as a grid instead — a row per group (“行政复议 | 1 | 0 | 0 | 0 | 1”,
     “行政诉讼（复议后起诉） | …”) under the five outcomes, or a row per outcome under the three groups —
-    is reported once, on the table. Its figures are read into the format's columns by their labels
+    or as a list, a row per figure (“行政复议 | 结果维持 | 1”) — is reported once, on the table. Its figures are read into the format's columns by their labels
     (each finding on a figure still points at the figure as written), so the totals (GL304) and the
     narrative (GL502) are checked as usual.
     Why: the format fixes table 四 as one row of 15 figures under its two levels of labels, the same
