@@ -91,3 +91,16 @@ def test_a_grid_of_other_labels_is_no_table_4_layout():
     text = rs.to_text(_data("folded"), "rows").replace("行政诉讼（未经复议直接起诉）", "行政复议")
     (t4,) = [t for t in govlint.parse(text).tables if t.id == "四"]
     assert t4.layout is None
+
+
+def test_a_listed_table_4_printed_to_pdf_across_a_page_break():
+    """The list printed by LibreOffice (tests/pdf/libreoffice-table4-listed.pdf, from
+    ``to_docx(_data("listed"))``): the page break falls between two rows labelled with the same group
+    (行政诉讼（未经复议直接起诉）), whose label the PDF reader took for a group label cut by the break and
+    wrote twice over (行政诉讼（未经复议直接起诉）行政诉讼（未经复议直接起诉）), the next row losing its label."""
+    pytest.importorskip("pdfplumber")
+    path = Path(__file__).parent / "pdf" / "libreoffice-table4-listed.pdf"
+    (t4,) = [t for t in govlint.parse(path).tables if t.id == "四"]
+    assert t4.layout == "listed"
+    assert {c.column: c.text for c in t4.cells()} == {col: text for (tid, _, col), text in _data(None).values.items()
+                                                        if tid == "四"}

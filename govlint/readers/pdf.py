@@ -914,7 +914,9 @@ def _continue_groups(prev: _Table, first: list[GridCell]) -> None:
         g = open_groups.get(c.col)
         if g is None or id(g) not in keep or g.colspan != c.colspan or _ITEM_START.match(c.text):
             continue
-        if c.text:
+        # (the same label again — each row of a list labelled with its group, 行政复议 | 结果维持 | 1 —
+        # is no rest of it: the cell goes on, its text once)
+        if c.text and "".join(c.text.split()) != "".join(g.text.split()):
             g.text, g.offs = clean(list(g.text + "\n" + c.text), [-1] * (len(g.text) + 1 + len(c.text)))
         g.rowspan += c.rowspan
         drop.append(c)
