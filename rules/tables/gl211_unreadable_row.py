@@ -39,9 +39,11 @@ def unreadable_row(report, ctx):
             if row.problem not in ("too_few", "too_many") or blank_row(table, row):
                 continue  # (a row left empty is GL207's)
             block = next((b for b in spec.blocks if b.id == row.block), spec.blocks[0])
-            expected = len(block.leaves()) if not table.columns else len(
-                [c for c in block.leaves() if c.id in table.columns]) + len(table.unknown_columns)
-            names = "、".join(column_label(ctx, table.id, c.id, block.id) for c in block.leaves()) if len(block.leaves()) <= 7 else ""
+            # the columns the header has (a column it lacks, GL203, is not expected; one it adds, GL205, is)
+            read = [c for c in block.leaves() if not table.columns or c.id in table.columns]
+            expected = len(read) + (len(table.unknown_columns) if table.columns else 0)
+            names = "、".join([column_label(ctx, table.id, c.id, block.id) for c in read]
+                             + [c.text.strip() for c in table.unknown_columns if table.columns]) if expected <= 7 else ""
             label = short(row.label)
             # table 四's one row of figures has no label of its own
             scope = f"表{table.id}“{label}”行" if label else f"表{table.id}的数字行"
