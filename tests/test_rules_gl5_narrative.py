@@ -859,3 +859,38 @@ def test_gl504_gl505_a_bracketed_breakdown_of_a_figure_alone(sentence, codes):
     text = text_with(insert_after={3: sentence})
     ds = run(text, "GL504") + run(text, "GL505")
     assert where(ds) == [(c, 4) for c in codes]
+
+
+# ---------------------------------------------------------------- prose3 probe: a third author's phrasings
+
+@pytest.mark.parametrize("lines, found", [
+    # a list's later figures are not named by the labels of the earlier ones: 网络申请 names 3件, not 信函's 0件
+    ({3: "全年共收到政府信息公开申请3件。按申请渠道分，当面申请0件、网络申请3件、信函申请0件，网络申请占比100%。"}, []),
+    ({3: "全年共收到政府信息公开申请3件。按申请渠道分，当面申请0件、网络申请3件、信函申请0件，网络申请占比60%。"}, [("GL506", 4)]),
+    # 按时办结率 is of the applications handled on time, which 办结2720件 does not say
+    ({3: "全年受理12345热线转办工单2722件，办结2720件，按时办结率99.6%。"}, []),
+    ({3: "全年受理12345热线转办工单2722件，按时办结2720件，按时办结率99.6%。"}, [("GL506", 4)]),
+])
+def test_gl506_list_labels_and_qualified_rates(lines, found):
+    assert where(run(text_with(insert_after=lines), "GL506")) == found
+
+
+@pytest.mark.parametrize("lines, found", [
+    # another year in a later clause is a comparison: the figure before it is this year's
+    ({3: "2022年本局收到政府信息公开申请5件，较2021年的4件上升25%。"}, [("GL501", 4)]),
+    ({3: "2022年本局收到政府信息公开申请3件，较2021年的4件下降25%。"}, []),
+    ({3: "2021年本局收到政府信息公开申请5件。"}, []),  # (another year before it: still that year's)
+    # a region's total, then the agency's part in a sentence opening with 其中, without 申请
+    ({3: "2022年，全县各级行政机关共收到政府信息公开申请80件。其中，县政府办公室收到5件，各乡镇收到75件。"}, [("GL501", 4)]),
+    ({3: "2022年，全县各级行政机关共收到政府信息公开申请80件。其中，县政府办公室收到3件，各乡镇收到77件。"}, []),
+    ({3: "全县全年共收到政府信息公开申请2742件，其中区政府本级收到6件，占0.2%。"}, [("GL501", 4)]),
+    # … the region's total is not the agency's when its part is a 政府办公室's
+    ({3: "全县全年共收到政府信息公开申请80件，其中县政府办公室收到3件，占3.75%。"}, []),
+    # a paragraph of its own after the one about the applications received
+    ({3: ["（二）依申请公开方面。全年共收到政府信息公开申请3件，均已按时答复。", "全年共办结申请5件。"]}, [("GL501", 5)]),
+    ({3: ["（二）依申请公开方面。全年共收到政府信息公开申请3件，均已按时答复。", "全年共办结申请3件。"]}, []),
+    # … but not after a paragraph about something else
+    ({3: ["（一）主动公开方面。全年公开政府信息120条，均在政府信息公开专栏发布。", "全年共办结申请5件。"]}, []),
+])
+def test_gl501_third_author_phrasings(lines, found):
+    assert where(run(text_with(insert_after=lines), "GL501")) == found

@@ -52,12 +52,12 @@ _WIDER = lazy_compile(r"各级(?:各类)?(?:行政机关|人民政府|政府|机
                       r"|[全各](?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)"
                     r"|全(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,8}?系统")
 #: … unless the agency itself is named after it (全省……；省政府本级收到申请516件)
-_OWN = lazy_compile(r"本级|本机关|本部门|本单位|[我本](?:局|厅|委|办|署|院|部|府|室|中心|单位)")
+_OWN = lazy_compile(r"本级|本机关|本部门|本单位|[我本](?:局|厅|委|办|署|院|部|府|室|中心|单位)|政府办公[室厅]")
 #: a region named bare (全区共受理申请56件): the agency's own figures where it reports for its region (a
 #: zone's committee: 平潭 “全区共收到70件申请”) …
 _BARE_REGION = lazy_compile(r"全(?:省|市|区|县|州|盟|旗)")
 #: … but the region's, when the sentence goes on to give the agency's part of it (…，其中本局受理0件)
-_OWN_PART = lazy_compile(r"其中[^，,。；;]{0,6}?(?:本级|本机关|本部门|本单位|[我本](?:局|厅|委|办|署|院|部|府|室|中心|单位))")
+_OWN_PART = lazy_compile(r"其中[^，,。；;]{0,6}?(?:本级|本机关|本部门|本单位|[我本](?:局|厅|委|办|署|院|部|府|室|中心|单位)|政府办公[室厅])")
 #: a bare 零 that states a count — “行政复议案件为零”, “行政复议、行政诉讼均为零”, “行政诉讼零件”,
 #: “被申请行政复议零起” — right after the thing counted (not 零距离, 零跑腿, “零投诉”, 差错率为零); so does a
 #: bare digit 0 written the same way (“行政诉讼案件数为0”, “被申请行政复议数量为 0。”), which the number
@@ -153,7 +153,7 @@ def _all_figures(report: Report) -> Iterator[Figure]:
             continue
         titles = quoted_ranges(text) + slogan_ranges(text)
         other_period: dict[tuple[int, int], int] = {}  # per clause / sentence: many figures share one
-        other_year: dict[tuple[int, int], bool] = {}
+        other_year: dict[tuple[int, int], list[int]] = {}
         # (most paragraphs speak of no region's agencies)
         wider = _WIDER.search(text) is not None or ("其中" in text and _BARE_REGION.search(text) is not None)
         for i, q in enumerate(qs):
@@ -172,9 +172,11 @@ def _all_figures(report: Report) -> Iterator[Figure]:
                 continue
             ss, se = sentence_bounds(text, q.start)
             if year is not None and (ss, se) not in other_year:
-                other_year[(ss, se)] = any(_other_year(text, m, year) and not inside(titles, m.start())
-                                           for m in find_years(text, ss, se))
-            if year is not None and other_year[(ss, se)]:
+                other_year[(ss, se)] = [m.start() for m in find_years(text, ss, se)
+                                        if _other_year(text, m, year) and not inside(titles, m.start())]
+            # another year before the figure, or in its clause, makes it that year's; one in a later
+            # clause is a comparison (收到申请126件，较2020年的97件上升23.7%)
+            if year is not None and any(at < ce for at in other_year[(ss, se)]):
                 continue
             if wider and _wider(text, ss, se, q.start, q.end):
                 continue

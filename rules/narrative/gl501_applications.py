@@ -1,7 +1,7 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from .._prose import full_sentence_bounds, prose, sentence_bounds
+from .._prose import full_sentence_bounds, prose, quantities, sentence_bounds
 from ._figures import cell_expect, figures, matches, none_said, report_mismatch, this_year
 
 _PUBLIC = lazy_compile(r"信息公开|依申请|公开申请|申请公开")
@@ -103,7 +103,38 @@ _OUTCOMES_ONLY = lazy_compile(r"部分公开|无法提供|不予处理|其他处
 _HANDLED = lazy_compile(r"办理|处理")
 
 
-def _about_applications(fig) -> bool:
+#: a sentence (or clause) that goes on with the one before it: 其中 gives a part of a figure stated
+#: there (“全市各级行政机关共收到申请2589件。其中，市政府本级收到207件”)
+#: a paragraph about disclosure applications (not only about 信息公开: 政府信息公开专栏)
+_APPLICATIONS = lazy_compile(r"信息公开申请|依申请公开|公开申请|申请公开")
+_GOES_ON = lazy_compile(r"\s*(?:其中|内含|含)")
+
+
+def _with_whole(fig) -> str:
+    """The figure's sentence, with the sentence before it when it opens with 其中 (the part it gives is
+    of a figure there: “……共收到政府信息公开申请2589件。其中，市政府本级收到207件”)."""
+    text = fig.paragraph.text
+    ss, se = full_sentence_bounds(text, fig.q.start)
+    if ss > 0 and _GOES_ON.match(text, ss):
+        ps, _ = full_sentence_bounds(text, ss - 1)
+        return text[ps:se]
+    return text[ss:se]
+
+
+def _part_of_received(fig) -> bool:
+    """A received figure given as a part (其中) of one stated before it about applications, without
+    repeating 申请: “共收到政府信息公开申请1969件，其中区政府本级收到95件”."""
+    text = fig.paragraph.text
+    ss, _ = full_sentence_bounds(text, fig.q.start)
+    start = max([ss] + [q.end for q in quantities(text) if q.end <= fig.q.start])
+    if text.find("其中", start, fig.q.start) < 0:
+        return False  # (其中 names the figure after it, not those further on: “其中本级收到12件，各部门收到256件”)
+    whole = _with_whole(fig)
+    at = whole.find(text[start:fig.q.start])
+    return at > 0 and "申请" in whole[:at] and _PUBLIC.search(whole[:at]) is not None
+
+
+def _about_applications(fig, earlier: str = "") -> bool:
     # the 公开属性 of documents (“审核发文1124件，其中主动公开689件、依申请公开318件、不予公开117件”): the
     # only 申请 is the attribute 依申请公开 beside 主动公开, which no application is
     if "主动公开" in fig.sentence and "申请" not in fig.sentence.replace("依申请公开", ""):
@@ -115,7 +146,12 @@ def _about_applications(fig) -> bool:
     text = fig.paragraph.text
     before = text[max(0, fig.q.start - 200):fig.q.start]
     if "申请" in fig.sentence:
-        return bool(_PUBLIC.search(fig.sentence) or _PUBLIC.search(before) or fig.part == 3)
+        # (or a paragraph going on from one about disclosure applications: “全年共办结申请712件。”
+        # after the paragraph giving those received)
+        return bool(_PUBLIC.search(fig.sentence) or _PUBLIC.search(before) or fig.part == 3
+                    or (fig.q.start < 200 and _APPLICATIONS.search(earlier) and not _NOT_APP.search(fig.sentence)))
+    if _part_of_received(fig):
+        return True
     # a list of outcomes runs to the 。 (“予以公开12件，占42.9%；部分公开3件；无法提供9件。”)
     ls, le = full_sentence_bounds(text, fig.q.start)
     listed = text[ls:le]
@@ -147,9 +183,13 @@ def applications(report, ctx):
     count received applications as 新收 only, others as 新收 + 上年结转: both readings are accepted and
     the message says which cells were compared. Approximate figures (约, 余), ranges, figures of
     another year or compared with one (同比, 较上年, 上年度, 累计 written before them; 全年累计 is this
-    year's), figures of a part of the year (第一季度, 上半年, 3月份) and figures of a whole region's agencies (全省各级行政机关共收到申请N件, unless the agency
+    year's; a year in a later clause is a comparison — 收到申请126件，较2020年的97件上升 — that leaves the
+    figure before it this year's), figures of a part of the year (第一季度, 上半年, 3月份) and figures of a whole region's agencies (全省各级行政机关共收到申请N件, unless the agency
     is named after that: 省政府本级…; a region named bare, 全区共收到…N件, when the sentence goes on to
-    give the agency's part: …，其中本局…) are skipped. A sentence listing table 三's outcomes
+    give the agency's part: …，其中本局…, 其中县政府办公室…) are skipped; the agency's part given after
+    the region's figure with 其中 is a received figure even without 申请 (“全县各级行政机关共收到政府信息公开
+    申请2941件。其中，县政府办公室收到19件”). A paragraph going on from one about disclosure applications
+    (“全年共办结申请712件。” after the paragraph giving those received) is read as about them too. A sentence listing table 三's outcomes
     (从办理结果看，部分公开N件，无法提供N件……) or those still being handled (尚有N件正在办理中) is read
     even when it does not repeat 申请 (after a sentence about applications, or anywhere in part 三; and
     anywhere when it names two outcomes no document's 公开属性 is — 部分公开, 无法提供, 不予处理, 其他处理 —
@@ -170,8 +210,13 @@ def applications(report, ctx):
     """
     if report.table("三") is None:
         return
+    earlier: dict[int, str] = {}  # id(paragraph) -> the text of the paragraph before it in its part
+    last: dict = {}
+    for part, p in prose(report, title=False):
+        earlier[id(p)] = last.get(part, "")
+        last[part] = p.text
     for fig in figures(report, frozenset({"件", "个", "起", "宗", "份"})):
-        if not _about_applications(fig):
+        if not _about_applications(fig, earlier.get(id(fig.paragraph), "")):
             continue
         near = fig.pre[-16:]
         words = near + "|" + fig.post
@@ -211,7 +256,7 @@ def applications(report, ctx):
             elif _DONE.search(near) and not _RECEIVED.search(near):
                 expects = [e(["total"])]
                 topic = topic or ("办结的申请数", "the applications handled")
-            elif topic is not None or (_RECEIVED.search(near) and "申请" in words):
+            elif topic is not None or (_RECEIVED.search(near) and ("申请" in words or _part_of_received(fig))):
                 if not applicant and _in_handled_list(fig):
                     continue
                 # “收到申请11件，上年结转1件”: the carry-over is stated beside the figure, so the figure

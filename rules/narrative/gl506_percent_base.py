@@ -56,9 +56,18 @@ def _named_part(text, counts, label, here, ss):
     subject = _SUBJECT_EDGES.sub("", label[:share.start()].strip(" \u3000，,、；;：:")) if share else ""
     if len(subject) < 2:
         return counts[-1]
-    named = [x for x in counts if x.start >= ss and x.end <= here
-             and subject in text[clause_start(text, x.start, ss):x.start]]
+    named = [x for x in counts if x.start >= ss and x.end <= here and subject in _own_label(text, counts, x, ss)]
     return named[-1] if named else None
+
+
+def _own_label(text, counts, x, floor):
+    """The words labelling the figure ``x``: those of its clause after the figure before it
+    (“当面申请56件、网络申请633件、信函申请62件”: 信函申请 for 62件, not the list's earlier labels)."""
+    start = clause_start(text, x.start, floor)
+    for y in counts:
+        if start <= y.start and y.end <= x.start:
+            start = y.end
+    return text[start:x.start]
 
 
 def _tolerance(q) -> float:
@@ -91,7 +100,8 @@ def percent_base(report, ctx):
     (after 分别 — “信函3件、网络20件，分别占13.04%、86.96%” — the i-th percentage is the i-th figure,
     and with no whole in the sentence each is checked as a bare share is, below;
     a clause naming its part — “自然人申请794件，法人或其他组织申请86件，自然人申请占90.2%” — takes the
-    figure so labelled, and is skipped when no figure of its sentence is);
+    figure so labelled — the words since the figure before it: in “当面申请56件、网络申请633件、信函申请62件，
+    网络申请占比84.29%” 网络申请 is 633件 — and is skipped when no figure of its sentence is);
     the whole is the figure of the same sentence labelled with the base the share names (“收到申请23件，
     办结24件，其中予以公开12件，占办结总数的50%” — 24; with none in the sentence, an earlier figure of the
     paragraph so labelled or, for applications, table 三's total for that base: （七）总计 or 本年新收 +
@@ -99,7 +109,8 @@ def percent_base(report, ctx):
     上年结转 for 受理/申请 — reported only when it is the share of none of them; a base table 三 does not
     count, 占本部门办结数的, is not checked), else the total its 其中 list belongs to, or a figure marked 共/总/全年 earlier in the same
     sentence (not by the 共 and 总 of other words: 公共卫生, 总书记); for 办结率/答复率 the whole is the figure received (收到/受理) and the part the figure
-    办结/答复. A bare share (“占比88.5%”) with no whole in its sentence — “其中新收申请23件。从申请主体
+    办结/答复 (for a rate said of some of them, 按时办结率, the figure so named: 按时办结N件 — 办结N件 does not
+    say how many were on time). A bare share (“占比88.5%”) with no whole in its sentence — “其中新收申请23件。从申请主体
     看，自然人申请20件，占比88.5%” — is checked against every earlier figure of the same unit in the
     paragraph (and, for applications, table 三's 本年新收, 新收 + 上年结转 and （七）总计 — the
     applications handled — totals): it is reported
@@ -131,7 +142,9 @@ def percent_base(report, ctx):
                       and x.low is None]
             part = whole = None
             if rate:
-                verb = rate.group(1)[-2:]
+                # (按时办结率: the part is the figure 按时办结, not every one 办结 — 办结4948件 says nothing
+                # of how many were on time)
+                verb = rate.group(1)
                 for x in counts:
                     pre = text[clause_start(text, x.start, lo):x.start]
                     if verb in pre and not _RECEIVED.search(pre):
