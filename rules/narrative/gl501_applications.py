@@ -103,10 +103,10 @@ _OUTCOMES_ONLY = lazy_compile(r"部分公开|无法提供|不予处理|其他处
 _HANDLED = lazy_compile(r"办理|处理")
 
 
-#: a sentence (or clause) that goes on with the one before it: 其中 gives a part of a figure stated
-#: there (“全市各级行政机关共收到申请2589件。其中，市政府本级收到207件”)
 #: a paragraph about disclosure applications (not only about 信息公开: 政府信息公开专栏)
 _APPLICATIONS = lazy_compile(r"信息公开申请|依申请公开|公开申请|申请公开")
+#: a sentence (or clause) that goes on with the one before it: 其中 gives a part of a figure stated
+#: there (“全市各级行政机关共收到申请2589件。其中，市政府本级收到207件”)
 _GOES_ON = lazy_compile(r"\s*(?:其中|内含|含)")
 
 
