@@ -1040,7 +1040,8 @@ class _Aligner:
             entry = _SPEC_MEMO[slot] = (self.spec, block, {}, {}, {})
         return entry[2], entry[3], entry[4]
 
-    def _find_row_spec(self, text: str) -> tuple[Optional[RowSpec], str]:
+    def _find_row_spec(self, text: str, numbered: bool = True) -> tuple[Optional[RowSpec], str]:
+        """(``numbered``: ``text`` may start with the row's number, written before its label.)"""
         k, b = key(text), bare_key(text)
         blocks = ([self.block] if self.block is not None else []) + [x for x in self.spec.blocks if x is not self.block]
         for blk in blocks:
@@ -1069,10 +1070,10 @@ class _Aligner:
                         note = note_after(b, rk, bare_key(r.label))
                         if note is not None:
                             best, best_len, best_note = r, len(rk), note
-        if best is None and text[:1] in _SERIAL_FIRST and (m := _ROW_NUMBER.match(text)) is not None:
+        if best is None and numbered and text[:1] in _SERIAL_FIRST and (m := _ROW_NUMBER.match(text)) is not None:
             # the row's number written before its label in the label's cell (a 序号 column joined to
             # the labels: ``5 1.属于国家秘密``, ``十一 （二）部分公开``, ``3.（一）予以公开``)
-            found = self._find_row_spec(text[m.end():])
+            found = self._find_row_spec(text[m.end():], False)
             if found[0] is not None:
                 return found
         return best, self._written_note(text, best_note) if best_note else ""
