@@ -522,7 +522,8 @@ def _without_serial_cells(cells: list[tuple[RawCell, CellValue]]) -> list[tuple[
     in rows, spaced, tab-separated; headed 序号 or not): a row number is the cell written right
     before the first label of a row (or between two labels of the row), and a table is numbered
     when those cells count the rows — the same number minus the row's rank, for three rows and for
-    half the rows from the first of them at least, starting at 1 (or 0). The row numbers left blank
+    half the table's rows at least, from one of its first rows and starting at 1 (or 0): sub-rows
+    whose totals happen to be 1, 2, 3 are no such column. The row numbers left blank
     (or not written) are the blank cells right before a row's label; the column's heading (序号,
     编号) is left out with them."""
     best = None
@@ -542,7 +543,7 @@ def _without_serial_cells(cells: list[tuple[RawCell, CellValue]]) -> list[tuple[
         return cells
     starts, numbers, offset, ranks = best
     first = ranks[0]
-    if len(ranks) < 3 or 2 * len(ranks) < len(starts) - first or first + offset not in (0, 1, 2, 3):
+    if len(ranks) < 3 or 2 * len(ranks) < len(starts) - 1 or first > 3 or first + offset not in (0, 1, 2, 3):
         return cells
     drop = {numbers[r] for r in ranks}
     for j in starts[first:]:
