@@ -302,6 +302,7 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
     flush()
     if spaced_seen:
         out = _join_wrapped_labels(source, out, known)
+    out = _without_serial_cells(out)
     return _join_broken_labels(source, _join_split_words(source, out, known), known)
 
 
@@ -450,6 +451,10 @@ def _without_index_column(tokens: Sequence[lark.Token]) -> Optional[list]:
 
 
 _SERIAL_HEADS = frozenset({"序号", "编号"})
+_SERIAL_START = cached_compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?")
+_SERIAL_FIRST = frozenset("0123456789一二三四五六七八九十")
+# a row number before a label in one cell: a space after it, or a mark and the label's own number
+_ROW_NUMBER = cached_compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:[ \t\u3000]+|[.、．](?=[ \t\u3000]*(?:[(（]?[一二三四五六七八九十\d])))[ \t\u3000]*")
 _SERIAL = cached_compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
 
 
@@ -475,6 +480,79 @@ def _without_serial_column(tokens: Sequence[lark.Token]) -> Optional[list]:
             continue
         out[k] = _without_first_cell(line)
     return out if on else None
+
+
+def _serial_number(text: str) -> Optional[int]:
+    """The number a cell of a 序号 column writes (``12``, ``12.``, ``十二``, ``十二、``), or None."""
+    t = text.strip()
+    if not t or len(t) > 5 or not _SERIAL.match(t):
+        return None
+    t = t.rstrip(".、．")
+    return int(t) if t.isdecimal() else chinese_to_number(t)
+
+
+def _label_at(cells: list[tuple[RawCell, CellValue]], j: int) -> bool:
+    c, v = cells[j]
+    return v.kind == "text" and bool(c.text) and _serial_number(c.text) is None
+
+
+def _row_numbers(cells: list[tuple[RawCell, CellValue]], among: bool) -> tuple[list[int], list[Optional[int]]]:
+    """Where each row's labels begin, and its number cell if any: the cell right before them, or
+    (``among``) one between two labels of the row (``三、本年度办理结果 | 3 | （一）予以公开``; the
+    cell before the row's labels is then the last of the row before)."""
+    starts: list[int] = []
+    numbers: list[Optional[int]] = []
+    prev_label = False
+    for j in range(len(cells)):
+        label = _label_at(cells, j)
+        if label and not prev_label:
+            number = j and _serial_number(cells[j - 1][0].text) is not None
+            if among and number and j >= 2 and starts and _label_at(cells, j - 2):
+                numbers[-1] = j - 1
+                prev_label = True
+                continue
+            starts.append(j)
+            numbers.append(j - 1 if number else None)
+        prev_label = label
+    return starts, numbers
+
+
+def _without_serial_cells(cells: list[tuple[RawCell, CellValue]]) -> list[tuple[RawCell, CellValue]]:
+    """The cells of a table without its row numbers, however the table was written (one cell a line,
+    in rows, spaced, tab-separated; headed 序号 or not): a row number is the cell written right
+    before the first label of a row (or between two labels of the row), and a table is numbered
+    when those cells count the rows — the same number minus the row's rank, for three rows and for
+    half the table's rows at least, from one of its first rows and starting at 1 (or 0): sub-rows
+    whose totals happen to be 1, 2, 3 are no such column. The row numbers left blank
+    (or not written) are the blank cells right before a row's label; the column's heading (序号,
+    编号) is left out with them."""
+    best = None
+    for among in (False, True):
+        starts, numbers = _row_numbers(cells, among)
+        if len(starts) < 4:
+            return cells
+        offsets: dict[int, list[int]] = {}
+        for rank, at in enumerate(numbers):
+            if at is not None:
+                offsets.setdefault(_serial_number(cells[at][0].text) - rank, []).append(rank)
+        if offsets:
+            offset, ranks = max(offsets.items(), key=lambda kv: len(kv[1]))
+            if best is None or len(ranks) > len(best[3]):
+                best = (starts, numbers, offset, ranks)
+    if best is None:
+        return cells
+    starts, numbers, offset, ranks = best
+    first = ranks[0]
+    if len(ranks) < 3 or 2 * len(ranks) < len(starts) - 1 or first > 3 or first + offset not in (0, 1, 2, 3):
+        return cells
+    drop = {numbers[r] for r in ranks}
+    for j in starts[first:]:
+        if j and j - 1 not in drop and cells[j - 1][1].kind == "blank":
+            drop.add(j - 1)
+    head = starts[first - 1] if first else None
+    if head is not None and key(cells[head][0].text) in _SERIAL_HEADS:
+        drop.add(head)
+    return [cv for j, cv in enumerate(cells) if j not in drop]
 
 
 class _SpanCopies:
@@ -963,7 +1041,8 @@ class _Aligner:
             entry = _SPEC_MEMO[slot] = (self.spec, block, {}, {}, {})
         return entry[2], entry[3], entry[4]
 
-    def _find_row_spec(self, text: str) -> tuple[Optional[RowSpec], str]:
+    def _find_row_spec(self, text: str, numbered: bool = True) -> tuple[Optional[RowSpec], str]:
+        """(``numbered``: ``text`` may start with the row's number, written before its label.)"""
         k, b = key(text), bare_key(text)
         blocks = ([self.block] if self.block is not None else []) + [x for x in self.spec.blocks if x is not self.block]
         for blk in blocks:
@@ -992,6 +1071,12 @@ class _Aligner:
                         note = note_after(b, rk, bare_key(r.label))
                         if note is not None:
                             best, best_len, best_note = r, len(rk), note
+        if best is None and numbered and text[:1] in _SERIAL_FIRST and (m := _ROW_NUMBER.match(text)) is not None:
+            # the row's number written before its label in the label's cell (a 序号 column joined to
+            # the labels: ``5 1.属于国家秘密``, ``十一 （二）部分公开``, ``3.（一）予以公开``)
+            found = self._find_row_spec(text[m.end():], False)
+            if found[0] is not None:
+                return found
         return best, self._written_note(text, best_note) if best_note else ""
 
     @staticmethod
@@ -1038,7 +1123,10 @@ class _Aligner:
                     continue
                 break
             else:
-                return False
+                # the row's number written between its group's label and its own (a 序号 column joined
+                # to the labels: ``（三）不予公开 五 1.属于国家秘密``)
+                m = _SERIAL_START.match(rest)
+                return rest != prefix and m is not None and not strip_numbering(rest[m.end():])
         return True
 
     def _column_specs(self, text: str) -> tuple[tuple[ColumnSpec, ...], str, str]:
@@ -2397,7 +2485,7 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
                     paragraphs.append(Paragraph(seg.strip(), source.span(a, a + len(seg.strip()))))
                 else:
                     order += 1
-                    rt = _RawTable(piece[1], section, order)
+                    rt = _RawTable(_without_serial_cells(piece[1]), section, order)
                     tables.append(rt)
                     raw_tables.append(rt)
             if held:

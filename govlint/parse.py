@@ -335,6 +335,11 @@ def _classify_line(line: str) -> str:
     if all(value[1:]):  # (two tokens or more: with one, whether it is a value)
         return "SPACED" if len(tokens) > 1 or value[0] else "TEXT"  # label followed by values, or values only
     first_value = value.index(True) if True in value else len(tokens)
+    if first_value < len(tokens) - 3 and not value[first_value + 1] and len(tokens[first_value]) <= 3 \
+            and tokens[first_value].isdecimal():
+        # the row's number before its label or among its words (a 序号 column: ``3 （一）予以公开 1 2 …``,
+        # ``三、本年度办理结果 3 （一）予以公开 1 2 …``): a word of the label
+        first_value = value.index(True, first_value + 1) if True in value[first_value + 1:] else len(tokens)
     if len(tokens) - first_value >= 2 and all(value[first_value:]) and "。" not in line:
         return "SPACED"  # a label of several words followed by values (三、本年度办理结果 （一）予以公开 0 0 …)
     if "。" not in line and all(len(_BRACKETED.sub("", t)) <= 12 for t in tokens) and _CJK.search(line) \
