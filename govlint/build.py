@@ -491,29 +491,22 @@ def _serial_number(text: str) -> Optional[int]:
     return int(t) if t.isdecimal() else chinese_to_number(t)
 
 
-def _label_at(cells: list[tuple[RawCell, CellValue]], j: int) -> bool:
-    c, v = cells[j]
-    return v.kind == "text" and bool(c.text) and _serial_number(c.text) is None
-
-
-def _row_numbers(cells: list[tuple[RawCell, CellValue]], among: bool) -> tuple[list[int], list[Optional[int]]]:
+def _row_numbers(labels: list[bool], heads: list[int], number_at: Any,
+                 among: bool) -> tuple[list[int], list[Optional[int]]]:
     """Where each row's labels begin, and its number cell if any: the cell right before them, or
     (``among``) one between two labels of the row (``三、本年度办理结果 | 3 | （一）予以公开``; the
-    cell before the row's labels is then the last of the row before)."""
+    cell before the row's labels is then the last of the row before). ``labels``: whether each
+    cell is a label (see :func:`_without_serial_cells`); ``heads``: the first cell of each run of
+    labels; ``number_at(j)``: the row number cell ``j`` writes, or None."""
     starts: list[int] = []
     numbers: list[Optional[int]] = []
-    prev_label = False
-    for j in range(len(cells)):
-        label = _label_at(cells, j)
-        if label and not prev_label:
-            number = j and _serial_number(cells[j - 1][0].text) is not None
-            if among and number and j >= 2 and starts and _label_at(cells, j - 2):
-                numbers[-1] = j - 1
-                prev_label = True
-                continue
-            starts.append(j)
-            numbers.append(j - 1 if number else None)
-        prev_label = label
+    for j in heads:
+        number = j and number_at(j - 1) is not None
+        if among and number and j >= 2 and starts and labels[j - 2]:
+            numbers[-1] = j - 1  # (the labels after it go on the row)
+            continue
+        starts.append(j)
+        numbers.append(j - 1 if number else None)
     return starts, numbers
 
 
@@ -527,14 +520,30 @@ def _without_serial_cells(cells: list[tuple[RawCell, CellValue]]) -> list[tuple[
     (or not written) are the blank cells right before a row's label; the column's heading (序号,
     编号) is left out with them."""
     best = None
-    for among in (False, True):
-        starts, numbers = _row_numbers(cells, among)
+    # which cells are labels: words, not a row number (made once: a report has a few hundred cells; a
+    # text longer than a row number is a label)
+    labels = [v.kind == "text" and bool(c.text) and (len(c.text.strip()) > 5 or _serial_number(c.text) is None)
+              for c, v in cells]
+    heads = [j for j, label in enumerate(labels) if label and (j == 0 or not labels[j - 1])]
+    if len(heads) < 4:
+        return cells
+    known: dict[int, Optional[int]] = {}
+
+    def number_at(j: int) -> Optional[int]:
+        if j not in known:
+            known[j] = _serial_number(cells[j][0].text)
+        return known[j]
+
+    # (numbers between two labels of a row: looked for only where a row number follows a label)
+    passes = (False, True) if any(j >= 2 and labels[j - 2] and number_at(j - 1) is not None for j in heads) else (False,)
+    for among in passes:
+        starts, numbers = _row_numbers(labels, heads, number_at, among)
         if len(starts) < 4:
             return cells
         offsets: dict[int, list[int]] = {}
         for rank, at in enumerate(numbers):
             if at is not None:
-                offsets.setdefault(_serial_number(cells[at][0].text) - rank, []).append(rank)
+                offsets.setdefault(number_at(at) - rank, []).append(rank)  # type: ignore[operator]
         if offsets:
             offset, ranks = max(offsets.items(), key=lambda kv: len(kv[1]))
             if best is None or len(ranks) > len(best[3]):
