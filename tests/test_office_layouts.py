@@ -689,3 +689,36 @@ def test_a_table_4_header_of_words_wrapped_and_centred_reads_row_by_row() -> Non
         "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉",
         "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计",
         "3 | 6 | 9 | 12 | 30 | 22 | 25 | 28 | 31 | 106 | 34 | 37 | 40 | 43 | 154"]
+
+
+_TALL_CENTRED = [  # table 三's header, rows 0.9 cm tall, no rules at all, its words centred across their
+    # cells (申请人情况 over the middle value columns only, 法人或其他组织 over three and a half)
+    (102.4, [("申请人情况", 333, 388)]),
+    (108.8, [("（本列数据的勾稽关系", 79, 189)]),
+    (121.6, [("为：第一项加第二项之", 79, 189)]),
+    (127.9, [("法人或其他组织", 322, 399)]),
+    (134.4, [("和，等于第三项加第四项", 73, 194)]),
+    (140.7, [("自然人", 208, 241), ("总计", 485, 507)]),
+    (147.1, [("之和）", 117, 150), ("商业", 259, 281), ("科研", 304, 326), ("社会公", 344, 377), ("法律服", 389, 422)]),
+    (153.5, [("其他", 440, 462)]),
+    (159.9, [("企业", 259, 281), ("机构", 304, 326), ("益组织", 344, 377), ("务机构", 389, 422)]),
+    (172.7, [("一、本年新收政府信息公", 71, 192)]),
+    (179.1, [("1381", 207, 235), ("1403", 252, 280), ("1425", 298, 326), ("1447", 343, 371), ("1469", 388, 416),
+             ("1491", 434, 462), ("8616", 479, 507)]),
+    (185.5, [("开申请数量", 71, 126)]),
+    (198.3, [("二、上年结转政府信息公", 71, 192)]),
+    (204.7, [("200", 207, 228), ("201", 252, 273), ("202", 298, 319), ("203", 343, 364), ("204", 388, 409), ("205", 434, 455),
+             ("1215", 479, 507)]),
+    (211.1, [("开申请数量", 71, 126)]),
+]
+
+
+def test_a_tall_header_of_centred_words_without_rules_reads_row_by_row() -> None:
+    """A header of rows set taller than their text, its words centred across their cells, drawn
+    without any rule: only the columns under ``申请人情况`` stack a cell of each row and give the
+    sum of the header's edges; no column of an even number of cells gives their difference (that
+    of ``法人或其他组织`` / ``法律服务机构`` lacks the row over them), and no rule the top. The
+    header ends where the body starts (its first line's top); ``自然人`` was read in the row of the
+    words under ``法人或其他组织``, the figures of every row one column off."""
+    pytest.importorskip("pdfplumber")
+    assert _rows_read(_lines(_TALL_CENTRED, 11.0))[:4] == _HEADER + [_FIRST]

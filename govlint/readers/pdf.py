@@ -1355,7 +1355,7 @@ def _ruled_header(blocks: dict[int, tuple[float, float, float, float, float]], r
 
 
 def _tall_header(blocks: dict[int, tuple[float, float, float, float, float]], columns: list[tuple[float, float]],
-                 left: float, rules: Sequence[tuple[float, float, float]] = ()) -> Optional[dict[int, int]]:
+                 left: float, rules: Sequence[tuple[float, float, float]] = (), floor: Optional[float] = None) -> Optional[dict[int, int]]:
     """The header row of each header cell (as :func:`_centred_header`) when the header's rows are set
     taller than their text (a row height, 0.9 cm) and its cells vertically centred, drawn without
     rules inside it: the boxes are not the text and its leading, and the header's top and bottom
@@ -1366,7 +1366,8 @@ def _tall_header(blocks: dict[int, tuple[float, float, float, float, float]], co
     edges. Each pair of such columns is tried, those most columns agree with first; then, when a
     rule is drawn over the header (an outer frame: its top edge), each column with it (the header's
     words centred across their cells too, ``申请人情况`` over none but the middle columns, no
-    column may have two cells)."""
+    column may have two cells); last, with the top of the body's first line (``floor``) as its bottom
+    edge."""
     size = max(b[4] for b in blocks.values())
     tol = 0.25 * size
     odd: list[float] = []
@@ -1389,6 +1390,11 @@ def _tall_header(blocks: dict[int, tuple[float, float, float, float, float]], co
         y = max(over)
         spans += [(y, o - y) for o in sorted(set(odd), key=lambda v: -sum(abs(o - v) <= tol for o in odd))]
         spans += [(y, e + y) for e in sorted(set(even), key=lambda v: -sum(abs(e - v) <= tol for e in even))]
+    if floor is not None:
+        # (no rule over it: the header ends where the body starts, its first line's top, when no
+        # column of an even number of cells tiles it — ``申请人情况`` centred across the value
+        # columns reaches none of those beside the middle ones)
+        spans += [(o - floor, floor) for o in sorted(set(odd), key=lambda v: -sum(abs(o - v) <= tol for o in odd))]
     for top, bottom in spans:
         if top > text_top + tol or bottom < text_bottom - tol:
             continue
@@ -1526,7 +1532,7 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
         columns = [(edges[k], edges[k + 1]) for k in range(nlab, len(edges) - 1)]
         centred = _centred_header(blocks, columns, left, _leading(head, segs))
         if centred is None and blocks:
-            centred = _tall_header(blocks, columns, left, rules)
+            centred = _tall_header(blocks, columns, left, rules, lines[body[0]]["top"])
     hrow = 0
     if centred is not None:
         for ci, r in centred.items():
