@@ -722,3 +722,32 @@ def test_a_tall_header_of_centred_words_without_rules_reads_row_by_row() -> None
     words under ``法人或其他组织``, the figures of every row one column off."""
     pytest.importorskip("pdfplumber")
     assert _rows_read(_lines(_TALL_CENTRED, 11.0))[:4] == _HEADER + [_FIRST]
+
+
+def test_a_corner_cell_the_page_break_cut_is_read_whole() -> None:
+    """Table 三's header cut by the page break after its second line: the corner cell's first lines
+    at the foot of one page, its rest (``和，等于第三项加第四项``, centred in the cell's part on the
+    next page) beside ``企业``, a line further down than the next line of a cell stands. The corner
+    words filled their cell: the rest goes on in it. It was read as a label cell of the header's
+    last row (GL205)."""
+    pytest.importorskip("pdfplumber")
+    from govlint.readers.pdf import _header_carried, _Line, _word_tables
+
+    foot = _lines([
+        (458.0, [("三、收到和处理政府信息公开申请情况", 71, 258)]),
+        (482.7, [("（本列数据的勾稽关系", 71, 181), ("申请人情况", 207, 262)]),
+        (495.5, [("为：第一项加第二项之", 71, 181), ("自然人", 207, 240), ("法人或其他组织", 252, 329), ("总计", 479, 501)]),
+    ])
+    top = _lines([
+        (71.4, [("商业", 252, 274), ("科研", 298, 320), ("社会公", 343, 376), ("法律服", 388, 421)]),
+        (77.8, [("其他", 434, 456)]),
+        (84.2, [("和，等于第三项加第四项", 71, 192), ("企业", 252, 274), ("机构", 298, 320), ("益组织", 343, 376),
+                ("务机构", 388, 421)]),
+    ] + [(t - 268.4, segs) for t, segs in _BODY])
+    carry = [(ln, _Line(2, ln["text"], ln["top"], ln["bottom"], ln["x0"], ln["x1"], 11.0)) for ln in foot]
+    tables, rest = _word_tables(3, top)
+    tables, rest, taken = _header_carried(3, carry, [], tables, top, rest)
+    b = TextBuilder()
+    TableEmitter(b).emit(tables[0].rows)
+    assert b.text().splitlines()[:4] == [
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项 | 申请人情况"] + _HEADER[1:] + [_FIRST]

@@ -1121,7 +1121,7 @@ def _header_carried(pno: int, carry: list[tuple[dict, "_Line"]], heads: list[dic
     size = max((c.get("size", 0) for ln in prev for c in ln.get("chars") or []), default=10.0) or 10.0
     gaps = [b["top"] - a["bottom"] for a, b in zip(prev, prev[1:]) if b["top"] >= a["bottom"]]
     dy = first.top - min(gaps, default=0.3 * size) - prev[-1]["bottom"]
-    moved = [_shifted(ln, dy) for ln in prev]
+    moved = [dict(_shifted(ln, dy), carried=True) for ln in prev]
     over = [ln for ln in lines if ln["top"] < first.top - 1]  # (the running header)
     again, left = _word_tables(pno, moved + [ln for ln in lines if ln["top"] >= first.top - 1], first.index)
     kept = {id(ln) for ln in left}
@@ -1488,12 +1488,20 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
     tops: dict[int, float] = {}  # cell index -> the top of its first piece
     ends_first: dict[int, dict] = {}  # cell index -> its first piece
     spans: dict[int, tuple[float, float]] = {}  # cell index -> the left and right edges of its pieces
+    # (the header's pieces on the page before, its first rows the page break cut: see :func:`_header_carried`)
+    before = {id(s) for n in head if lines[n].get("carried") for s in segs[n]}
     for n in head:
         for s in segs[n]:
             w = s["x1"] - s["x0"]
             cont = None
             for ci, a in ends.items():
-                if not (-1.0 <= s["top"] - a["bottom"] <= 0.6 * a["size"]):
+                if not (-1.0 <= s["top"] - a["bottom"] <= 0.6 * a["size"]) and not (
+                        # (the corner cell the page break cut, its words filling it: the rest, centred
+                        # in its part on the next page, stands further down under it)
+                        id(a) in before and id(s) not in before and a["x1"] <= left + 1 and s["x1"] <= left + 1 and s["top"] > a["bottom"]
+                        and abs(a["x0"] - s["x0"]) <= 2 and left - a["x1"] < 2.5 * a["size"]
+                        and not any(a["bottom"] <= b["top"] and b["bottom"] <= s["top"] and b["x0"] < a["x1"] and a["x0"] < b["x1"]
+                                    for m in head for b in segs[m])):
                     continue  # (not on the line under it)
                 aw = a["x1"] - a["x0"]
                 same = abs(a["x0"] - s["x0"]) <= 2 or abs((a["x0"] + a["x1"]) / 2 - (s["x0"] + s["x1"]) / 2) <= 2
