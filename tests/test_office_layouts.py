@@ -392,8 +392,8 @@ def test_a_tall_header_of_centred_words_reads_row_by_row_from_its_rules() -> Non
     # a rule through a cell's words (struck out, not a row's edge) is no row's edge
     assert _read_header(_lines(_CENTRED_TALL), _TALL_RULES + [(133.7, 325.0, 395.0)]) \
         == _read_header(_lines(_CENTRED_TALL), [(95.9, 65.5, 519.0), (173.0, 65.5, 519.0)])
-    # no rule at all: nothing gives the header's top (what is left to do)
-    assert _read_header(_lines(_CENTRED_TALL), []) != _HEADER + [_FIRST]
+    # no rule at all: the header ends where the body starts (see the test below)
+    assert _read_header(_lines(_CENTRED_TALL), []) == _HEADER + [_FIRST]
 
 
 _CENTRED_GROUPS = [  # table 三's rows (LibreOffice, no rules, 29.7 cm page): 8. under （三）, （四） over 3 rows
@@ -608,3 +608,146 @@ def test_an_item_number_cut_by_a_narrow_column_starts_its_label() -> None:
     rows = _rows_read(_lines(_NARROW, 11.0))
     assert rows[:2] == ["二、上年结转政府信息公开申请数量 | 200 | 201 | 202 | 203 | 204 | 205 | 1215",
                         "三、本年度办理结果 | （一）予以公开 | 1 | 2 | 3 | 4 | 5 | 6 | 21"]
+
+
+_HEADING_UNDER = [  # the last rows of table 三 on a landscape page (no rules, cells vertically centred),
+    # part 四's heading right under them, table 四's header under it
+    (289.0, [("2.申请人逾", 211, 266)]),
+    (301.8, [("期未按收费", 211, 266)]),
+    (314.6, [("通知要求缴", 211, 266)]),
+    (327.4, [("纳费用、行", 211, 266)]),
+    (333.8, [("115", 319, 340), ("116", 389, 410), ("117", 459, 480), ("118", 529, 550), ("119", 599, 620), ("120", 669, 690),
+             ("705", 739, 760)]),
+    (340.2, [("政机关不再", 211, 266)]),
+    (353.0, [("处理其政府", 211, 266)]),
+    (365.8, [("信息公开申", 211, 266)]),
+    (378.6, [("请", 211, 222)]),
+    (391.4, [("3.其他", 211, 244), ("121", 319, 340), ("122", 389, 410), ("123", 459, 480), ("124", 529, 550), ("125", 599, 620),
+             ("126", 669, 690), ("741", 739, 760)]),
+    (404.2, [("（七）总计", 141, 196), ("1281", 312, 340), ("1302", 382, 410), ("1323", 452, 480), ("1344", 522, 550),
+             ("1365", 592, 620), ("1386", 662, 690), ("8001", 732, 760)]),
+    (417.0, [("四、结转下年度继续办理", 71, 192), ("300", 319, 340), ("302", 389, 410), ("304", 459, 480), ("306", 529, 550),
+             ("308", 599, 620), ("310", 669, 690), ("1830", 732, 760)]),
+    (429.8, [("四、政府信息公开行政复议、行政诉讼情况", 71, 280)]),
+    (454.5, [("行政复议", 160, 204), ("行政诉讼", 510, 554)]),
+]
+
+
+def test_a_heading_right_under_a_table_of_centred_labels_is_text() -> None:
+    """A landscape page leaves no gap under table 三: part 四's heading stands under its last row as
+    a label's next line would. The table's labels are vertically centred in their rows (``2.申请人逾…``
+    over and under its figures), and the last row's label starts on its figures, nothing of it over
+    them: it is one line, the heading is text under the table. It was read as the rest of that label
+    (GL204 ``四、结转下年度继续办理四、政府信息公开…``, part 四 missing). At the foot of a page, nothing
+    under it, the lines are the rest of the row the page break cut and stay in it."""
+    pytest.importorskip("pdfplumber")
+    from govlint.readers.pdf import _word_tables
+
+    lines = _lines(_HEADING_UNDER, 11.0)
+    tables, rest = _word_tables(1, lines)
+    b = TextBuilder()
+    TableEmitter(b).emit(tables[0].rows)
+    assert b.text().splitlines()[-1] == "四、结转下年度继续办理 | 300 | 302 | 304 | 306 | 308 | 310 | 1830"
+    assert [ln["text"] for ln in rest][:1] == ["四、政府信息公开行政复议、行政诉讼情况"]
+    # (the same at the foot of the page: the label goes on under its figures)
+    tables, rest = _word_tables(1, lines[:-1])
+    b = TextBuilder()
+    TableEmitter(b).emit(tables[0].rows)
+    assert b.text().splitlines()[-1].startswith("四、结转下年度继续办理四、政府信息公开")
+
+
+_T4_WRAPPED = [  # table 四 on a landscape page (no rules, cells vertically centred, figures at the right of
+    # their cells): its words wrapped in the narrow columns (结果维 / 持), centred across their cells
+    (429.8, [("四、政府信息公开行政复议、行政诉讼情况", 71, 280)]),
+    (454.5, [("行政复议", 160, 204), ("行政诉讼", 510, 554)]),
+    (467.3, [("未经复议直接起诉", 372, 460), ("复议后起诉", 621, 676)]),
+    (473.7, [("结果维", 72, 105), ("结果纠", 119, 152), ("其他结", 166, 199), ("尚未审", 212, 245)]),
+    (480.1, [("总计", 264, 286), ("结果维", 306, 339), ("结果纠", 352, 385), ("其他结", 399, 432), ("尚未审", 446, 479),
+             ("结果维", 539, 572), ("结果纠", 586, 619), ("其他结", 632, 665), ("尚未审", 679, 712)]),
+    (486.5, [("持", 83, 94), ("正", 130, 141), ("果", 177, 188), ("结", 223, 234), ("总计", 498, 520), ("总计", 731, 753)]),
+    (492.9, [("持", 317, 328), ("正", 363, 374), ("果", 410, 421), ("结", 457, 468), ("持", 550, 561), ("正", 597, 608),
+             ("果", 643, 654), ("结", 690, 701)]),
+    (505.7, [("3", 100, 107), ("6", 146, 153), ("9", 193, 200), ("12", 233, 247), ("30", 280, 293), ("22", 326, 340),
+             ("25", 373, 387), ("28", 419, 433), ("31", 466, 480), ("106", 506, 527), ("34", 559, 573), ("37", 606, 620),
+             ("40", 653, 667), ("43", 699, 713), ("154", 739, 760)]),
+]
+
+
+def test_a_table_4_header_of_words_wrapped_and_centred_reads_row_by_row() -> None:
+    """Table 四's header drawn without rules, its words centred in their cells and wrapped in the
+    narrow columns (``结果维`` / ``持``, the lines of the cells over two rows between those of the
+    cells of one): the first column's words, centred over figures set at the right of their cells,
+    stand left of the figures by more than two characters (they were left out of the header); a
+    word's lines centred over each other give the header's leading; ``其他结`` under ``复议后起诉``
+    is a word of its own (``结果维`` on the line between is no one-line word but the first of a
+    wrapped one); and the columns under ``行政诉讼`` (whose text reaches none but two of them) give
+    the edge between ``未经复议直接起诉`` and its words from the edge over it. The header was read
+    as lines of text and one row (GL203, GL205 on every column)."""
+    pytest.importorskip("pdfplumber")
+    assert _rows_read(_lines(_T4_WRAPPED, 11.0)) == [
+        "行政复议 | 行政诉讼",
+        "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉",
+        "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计",
+        "3 | 6 | 9 | 12 | 30 | 22 | 25 | 28 | 31 | 106 | 34 | 37 | 40 | 43 | 154"]
+
+
+_TALL_CENTRED = [  # table 三's header, rows 0.9 cm tall, no rules at all, its words centred across their
+    # cells (申请人情况 over the middle value columns only, 法人或其他组织 over three and a half)
+    (102.4, [("申请人情况", 333, 388)]),
+    (108.8, [("（本列数据的勾稽关系", 79, 189)]),
+    (121.6, [("为：第一项加第二项之", 79, 189)]),
+    (127.9, [("法人或其他组织", 322, 399)]),
+    (134.4, [("和，等于第三项加第四项", 73, 194)]),
+    (140.7, [("自然人", 208, 241), ("总计", 485, 507)]),
+    (147.1, [("之和）", 117, 150), ("商业", 259, 281), ("科研", 304, 326), ("社会公", 344, 377), ("法律服", 389, 422)]),
+    (153.5, [("其他", 440, 462)]),
+    (159.9, [("企业", 259, 281), ("机构", 304, 326), ("益组织", 344, 377), ("务机构", 389, 422)]),
+    (172.7, [("一、本年新收政府信息公", 71, 192)]),
+    (179.1, [("1381", 207, 235), ("1403", 252, 280), ("1425", 298, 326), ("1447", 343, 371), ("1469", 388, 416),
+             ("1491", 434, 462), ("8616", 479, 507)]),
+    (185.5, [("开申请数量", 71, 126)]),
+    (198.3, [("二、上年结转政府信息公", 71, 192)]),
+    (204.7, [("200", 207, 228), ("201", 252, 273), ("202", 298, 319), ("203", 343, 364), ("204", 388, 409), ("205", 434, 455),
+             ("1215", 479, 507)]),
+    (211.1, [("开申请数量", 71, 126)]),
+]
+
+
+def test_a_tall_header_of_centred_words_without_rules_reads_row_by_row() -> None:
+    """A header of rows set taller than their text, its words centred across their cells, drawn
+    without any rule: only the columns under ``申请人情况`` stack a cell of each row and give the
+    sum of the header's edges; no column of an even number of cells gives their difference (that
+    of ``法人或其他组织`` / ``法律服务机构`` lacks the row over them), and no rule the top. The
+    header ends where the body starts (its first line's top); ``自然人`` was read in the row of the
+    words under ``法人或其他组织``, the figures of every row one column off."""
+    pytest.importorskip("pdfplumber")
+    assert _rows_read(_lines(_TALL_CENTRED, 11.0))[:4] == _HEADER + [_FIRST]
+
+
+def test_a_corner_cell_the_page_break_cut_is_read_whole() -> None:
+    """Table 三's header cut by the page break after its second line: the corner cell's first lines
+    at the foot of one page, its rest (``和，等于第三项加第四项``, centred in the cell's part on the
+    next page) beside ``企业``, a line further down than the next line of a cell stands. The corner
+    words filled their cell: the rest goes on in it. It was read as a label cell of the header's
+    last row (GL205)."""
+    pytest.importorskip("pdfplumber")
+    from govlint.readers.pdf import _header_carried, _Line, _word_tables
+
+    foot = _lines([
+        (458.0, [("三、收到和处理政府信息公开申请情况", 71, 258)]),
+        (482.7, [("（本列数据的勾稽关系", 71, 181), ("申请人情况", 207, 262)]),
+        (495.5, [("为：第一项加第二项之", 71, 181), ("自然人", 207, 240), ("法人或其他组织", 252, 329), ("总计", 479, 501)]),
+    ])
+    top = _lines([
+        (71.4, [("商业", 252, 274), ("科研", 298, 320), ("社会公", 343, 376), ("法律服", 388, 421)]),
+        (77.8, [("其他", 434, 456)]),
+        (84.2, [("和，等于第三项加第四项", 71, 192), ("企业", 252, 274), ("机构", 298, 320), ("益组织", 343, 376),
+                ("务机构", 388, 421)]),
+    ] + [(t - 268.4, segs) for t, segs in _BODY])
+    carry = [(ln, _Line(2, ln["text"], ln["top"], ln["bottom"], ln["x0"], ln["x1"], 11.0)) for ln in foot]
+    tables, rest = _word_tables(3, top)
+    tables, rest, taken = _header_carried(3, carry, [], tables, top, rest)
+    b = TextBuilder()
+    TableEmitter(b).emit(tables[0].rows)
+    assert b.text().splitlines()[:4] == [
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项 | 申请人情况"] + _HEADER[1:] + [_FIRST]

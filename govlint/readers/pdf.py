@@ -104,6 +104,8 @@ class _Table:
     # read from its words' positions, drawn without rules (:func:`_word_tables`): its left edge is
     # that of the leftmost label the page shows, not a rule's
     ruled: bool = True
+    # read from its words: the indices of lines under it that it leaves as text (see :func:`_spilled`)
+    spill: set[int] = attrs.field(factory=set)
 
 
 def _missing() -> InputError:
@@ -1052,12 +1054,16 @@ def _word_tables(pno: int, lines: list[dict], first: int = 1,
             if len(segs[n]) > 1 or (labels_from == i and any(_ITEM_CUT.match(s["text"]) for s in segs[n])):
                 labels_from = n
         k = i
+        # (how far left of the body a header word may start: in a table of figures only, table 四,
+        # the first column's words centred over figures set at the right of their cells stand
+        # left of them by up to a column's width)
+        reach = 2 * size if any(s["x1"] <= left + 1 for n in body for s in segs[n]) else max(2 * size, step)
         while k > 0 and k - 1 not in used:
             ln, below = lines[k - 1], lines[k]
             ss = segs[k - 1]
             if not ss or data[k - 1] or below["top"] - ln["bottom"] > max(gap, wide) + (0.5 * size if len(ss) > 1 else 1.0):
                 break
-            if any(s["x1"] > right + 2 or (s["x0"] < min(lines[n]["x0"] for n in body) - 2 * size and k - 1 < labels_from)
+            if any(s["x1"] > right + 2 or (s["x0"] < min(lines[n]["x0"] for n in body) - reach and k - 1 < labels_from)
                    for s in ss):
                 break
             if len(ss) == 1 and ss[0]["x0"] < left - 1 < ss[0]["x1"]:
@@ -1086,7 +1092,7 @@ def _word_tables(pno: int, lines: list[dict], first: int = 1,
             i += 1
             continue
         tables.append(t)
-        used.update(head + body)
+        used.update(n for n in head + body if n not in t.spill)
         i = end
     rest = [ln for n, ln in enumerate(lines) if n not in used]
     return tables, rest
@@ -1117,7 +1123,7 @@ def _header_carried(pno: int, carry: list[tuple[dict, "_Line"]], heads: list[dic
     size = max((c.get("size", 0) for ln in prev for c in ln.get("chars") or []), default=10.0) or 10.0
     gaps = [b["top"] - a["bottom"] for a, b in zip(prev, prev[1:]) if b["top"] >= a["bottom"]]
     dy = first.top - min(gaps, default=0.3 * size) - prev[-1]["bottom"]
-    moved = [_shifted(ln, dy) for ln in prev]
+    moved = [dict(_shifted(ln, dy), carried=True) for ln in prev]
     over = [ln for ln in lines if ln["top"] < first.top - 1]  # (the running header)
     again, left = _word_tables(pno, moved + [ln for ln in lines if ln["top"] >= first.top - 1], first.index)
     kept = {id(ln) for ln in left}
@@ -1244,7 +1250,8 @@ def _leading(head: list[int], segs: list[list[dict]]) -> Optional[float]:
     for n, m in ((n, m) for k, n in enumerate(head) for m in head[k + 1:k + 4]):
         for a in segs[n]:
             for b in segs[m]:
-                if abs(a["x0"] - b["x0"]) <= 2 and 0 <= b["top"] - a["bottom"] <= 0.6 * a["size"]:
+                if (abs(a["x0"] - b["x0"]) <= 2 or abs(a["x0"] + a["x1"] - b["x0"] - b["x1"]) <= 4) \
+                        and 0 <= b["top"] - a["bottom"] <= 0.6 * a["size"]:
                     gaps.append(b["top"] - a["bottom"])
     return min(gaps, default=None)
 
@@ -1274,20 +1281,37 @@ def _centred_header(blocks: dict[int, tuple[float, float, float, float, float]],
     bottom = max(b[1] for b in box.values()) if span is None else span[1]
     edges = [top, bottom]
     leaves = set()  # the cells lowest in a column
+
+    def tiles(stack: list[tuple[float, float, float, float]], y: float) -> Optional[list[float]]:
+        """The edges under the boxes of a column going down from ``y``, None if they do not tile it."""
+        seen = []
+        for t, b, _, _ in stack:
+            end = t + b - y  # (centred: as far below the middle as the box starts above it)
+            if t < y - tol or end < b - tol:
+                return None
+            seen.append(end)
+            y = end
+        return seen if abs(y - bottom) <= tol else None
+
+    stacks = []
     for c0, c1 in columns:
         stack = sorted((b for b in box.values() if b[2] >= left - 1 and min(c1, b[3]) - max(c0, b[2]) > 1), key=lambda b: b[0])
         if stack:
             leaves.add(stack[-1])
-        y, seen, ok = top, [], True
-        for t, b, _, _ in stack:
-            end = t + b - y  # (centred: as far below the middle as the box starts above it)
-            if t < y - tol or end < b - tol:
-                ok = False
+            seen = tiles(stack, top)
+            if seen is None:
+                stacks.append(stack)
+            else:
+                edges += seen[:-1]
+    # a column whose first cells hold no text of theirs (the text of a cell spanning columns, at its
+    # middle, does not reach it: ``行政诉讼`` over ``未经复议直接起诉`` and ``复议后起诉``) tiles the
+    # header from an edge the other columns gave
+    for stack in stacks if len(edges) > 2 else ():
+        for y in sorted(_cluster(edges, tol)):
+            seen = tiles(stack, y) if tol < y - top and y <= stack[0][0] + tol else None
+            if seen is not None:
+                edges += [y] + seen[:-1]
                 break
-            seen.append(end)
-            y = end
-        if ok and stack and abs(y - bottom) <= tol:
-            edges += seen[:-1]
     edges = _cluster(edges, tol)
     if len(edges) < 3:
         return None
@@ -1333,7 +1357,7 @@ def _ruled_header(blocks: dict[int, tuple[float, float, float, float, float]], r
 
 
 def _tall_header(blocks: dict[int, tuple[float, float, float, float, float]], columns: list[tuple[float, float]],
-                 left: float, rules: Sequence[tuple[float, float, float]] = ()) -> Optional[dict[int, int]]:
+                 left: float, rules: Sequence[tuple[float, float, float]] = (), floor: Optional[float] = None) -> Optional[dict[int, int]]:
     """The header row of each header cell (as :func:`_centred_header`) when the header's rows are set
     taller than their text (a row height, 0.9 cm) and its cells vertically centred, drawn without
     rules inside it: the boxes are not the text and its leading, and the header's top and bottom
@@ -1344,7 +1368,8 @@ def _tall_header(blocks: dict[int, tuple[float, float, float, float, float]], co
     edges. Each pair of such columns is tried, those most columns agree with first; then, when a
     rule is drawn over the header (an outer frame: its top edge), each column with it (the header's
     words centred across their cells too, ``申请人情况`` over none but the middle columns, no
-    column may have two cells)."""
+    column may have two cells); last, with the top of the body's first line (``floor``) as its bottom
+    edge."""
     size = max(b[4] for b in blocks.values())
     tol = 0.25 * size
     odd: list[float] = []
@@ -1367,6 +1392,11 @@ def _tall_header(blocks: dict[int, tuple[float, float, float, float, float]], co
         y = max(over)
         spans += [(y, o - y) for o in sorted(set(odd), key=lambda v: -sum(abs(o - v) <= tol for o in odd))]
         spans += [(y, e + y) for e in sorted(set(even), key=lambda v: -sum(abs(e - v) <= tol for e in even))]
+    if floor is not None:
+        # (no rule over it: the header ends where the body starts, its first line's top, when no
+        # column of an even number of cells tiles it — ``申请人情况`` centred across the value
+        # columns reaches none of those beside the middle ones)
+        spans += [(o - floor, floor) for o in sorted(set(odd), key=lambda v: -sum(abs(o - v) <= tol for o in odd))]
     for top, bottom in spans:
         if top > text_top + tol or bottom < text_bottom - tol:
             continue
@@ -1409,6 +1439,23 @@ def _right_set(segs: list[list[dict]], head: list[int], figure_lines: list[int],
     return left
 
 
+def _spilled(blocks: list[list[dict]], rows: list[int], mids: list[float], last: int) -> set[int]:
+    """The lines under a table drawn without rules that its last row's label took but cannot hold,
+    its labels vertically centred in their rows (some label stands over and under its row's line of
+    figures): a label of the last row whose first line is on its figures or under them, none of it
+    over them, is one line at most; the lines under them are text right under the table (a landscape page leaves no gap: part
+    四's heading under ``四、结转下年度继续办理`` was read as the rest of that label). ``blocks``: the
+    label cells, ``rows``: their rows, ``mids``: the middles of the lines of figures, ``last``: the
+    last one's index among the lines. Returns the indices of the lines."""
+    if not any(b[0]["bottom"] < mids[r] < b[-1]["top"] for b, r in zip(blocks, rows)):
+        return set()  # (labels set at the top of their cells run on under their figures)
+    # (a centred label is as much over its figures as under them: nothing of the last row's lies
+    # wholly under them, nor runs on under them from their line)
+    row = [b for b, r in zip(blocks, rows) if r == len(mids) - 1]
+    over = {b[0]["col"] for b in row if b[0]["line"] < last}
+    return {p["line"] for b in row if b[0]["line"] >= last and b[0]["col"] not in over for p in b if p["line"] > last}
+
+
 def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], head: list[int], body: list[int],
                 data: list[bool], centres: list[float], left: float, right: float, size: float,
                 rules: Sequence[tuple[float, float, float]] = ()) -> Optional[_Table]:
@@ -1443,12 +1490,20 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
     tops: dict[int, float] = {}  # cell index -> the top of its first piece
     ends_first: dict[int, dict] = {}  # cell index -> its first piece
     spans: dict[int, tuple[float, float]] = {}  # cell index -> the left and right edges of its pieces
+    # (the header's pieces on the page before, its first rows the page break cut: see :func:`_header_carried`)
+    before = {id(s) for n in head if lines[n].get("carried") for s in segs[n]}
     for n in head:
         for s in segs[n]:
             w = s["x1"] - s["x0"]
             cont = None
             for ci, a in ends.items():
-                if not (-1.0 <= s["top"] - a["bottom"] <= 0.6 * a["size"]):
+                if not (-1.0 <= s["top"] - a["bottom"] <= 0.6 * a["size"]) and not (
+                        # (the corner cell the page break cut, its words filling it: the rest, centred
+                        # in its part on the next page, stands further down under it)
+                        id(a) in before and id(s) not in before and a["x1"] <= left + 1 and s["x1"] <= left + 1 and s["top"] > a["bottom"]
+                        and abs(a["x0"] - s["x0"]) <= 2 and left - a["x1"] < 2.5 * a["size"]
+                        and not any(a["bottom"] <= b["top"] and b["bottom"] <= s["top"] and b["x0"] < a["x1"] and a["x0"] < b["x1"]
+                                    for m in head for b in segs[m])):
                     continue  # (not on the line under it)
                 aw = a["x1"] - a["x0"]
                 same = abs(a["x0"] - s["x0"]) <= 2 or abs((a["x0"] + a["x1"]) / 2 - (s["x0"] + s["x1"]) / 2) <= 2
@@ -1459,9 +1514,12 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
                 if same and not full:
                     # a word broken over two lines in a wide cell (``商业`` / ``企业``, WPS): a word of
                     # the same row in another column, centred in a cell of the same height, stands on
-                    # a line between theirs (``其他``)
+                    # a line between theirs (``其他``), a word of one line (not the first line of
+                    # words wrapped in a narrow cell, ``结果维`` / ``持``, beside a cell of the row above)
                     mid = (a["top"] + s["top"]) / 2
                     full = any(abs(b["top"] - mid) <= 0.25 * a["size"] and (b["x1"] <= a["x0"] or b["x0"] >= a["x1"])
+                               and not any(-1.0 <= d["top"] - b["bottom"] <= 0.6 * b["size"] and d["x0"] < b["x1"] and b["x0"] < d["x1"]
+                                           for m2 in head for d in segs[m2])
                                for m in head for b in segs[m])
                 if same and full and w <= aw + 1.5 * a["size"] and len(under) == 1:
                     cont = ci
@@ -1484,7 +1542,7 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
         columns = [(edges[k], edges[k + 1]) for k in range(nlab, len(edges) - 1)]
         centred = _centred_header(blocks, columns, left, _leading(head, segs))
         if centred is None and blocks:
-            centred = _tall_header(blocks, columns, left, rules)
+            centred = _tall_header(blocks, columns, left, rules, lines[body[0]]["top"])
     hrow = 0
     if centred is not None:
         for ci, r in centred.items():
@@ -1543,6 +1601,15 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
     pieces = [dict(s, line=n, col=col_of(s["x0"])) for n in body for s in segs[n] if s["x1"] <= left + 1]
     blocks = _label_cells(pieces, set(figure_lines), [edges[c] for c in range(1, nlab)] + [left])
     rows_of = [_aligned_row(b, mids) for b in blocks]
+    spill = _spilled(blocks, rows_of, mids, figure_lines[-1])
+    # (and text goes on under them on the page: at its foot, the row the page break cut)
+    if spill and (max(spill) + 1 >= len(lines) or lines[max(spill) + 1]["top"] - lines[max(spill)]["bottom"] > 2 * size):
+        spill = set()
+    if spill:
+        t = _grid_table(pno, k, lines, segs, head, [n for n in body if n not in spill], data, centres, left, right, size, rules)
+        if t is not None:
+            t.spill = spill
+        return t
     if len(blocks) > 1 and len(figure_lines) > 1:
         extents = []
         for r, n in enumerate(figure_lines):
