@@ -20,7 +20,9 @@ def unreadable_row(report, ctx):
     Values written outside any row are reported too — among them a figure alone on its line between
     a row written on one line and the next (a page number that OCR or a PDF left between two rows:
     the row keeps its own figures, the lone one is reported here, named as a possible page number).
-    More than three such values in one table (a table whose row labels were lost) are one finding.
+    More than three such values in one table (a table whose row labels were lost) are one finding;
+    so are four rows or more, most of the table's, with the same wrong number of values (the header,
+    not the rows, does not match: a column left out of it or added to it), named first to last.
     Why: with a value missing or extra, govlint cannot tell which figure belongs to which column,
     and guessing would produce false arithmetic errors; the row is left out of the GL3 checks and
     reported here instead. Typical causes: a cell lost when copying from Word, digits of several
@@ -35,9 +37,11 @@ def unreadable_row(report, ctx):
         spec = ctx.edition.table(table.id) if table.id else None
         if spec is None:
             continue
-        for row in table.rows:
-            if row.problem not in ("too_few", "too_many") or blank_row(table, row):
-                continue  # (a row left empty is GL207's)
+        bad = [row for row in table.rows if row.problem in ("too_few", "too_many") and not blank_row(table, row)]
+        alike = _alike(table, bad)
+        for row in bad:
+            if row in alike[1:]:
+                continue  # (said with the first)
             block = next((b for b in spec.blocks if b.id == row.block), spec.blocks[0])
             # the columns the header has (a column it lacks, GL203, is not expected; one it adds, GL205, is)
             read = [c for c in block.leaves() if not table.columns or c.id in table.columns]
@@ -64,6 +68,20 @@ def unreadable_row(report, ctx):
                     f"{scope_en}: the digits run together (“{written}”) and {why_en}, so they cannot "
                     f"be split into {expected} values{cols_en}; the row is left out of the arithmetic checks",
                     table=table.id, row=row.id, expected=expected, actual=written)
+                continue
+            if alike and row is alike[0]:
+                last = alike[-1]
+                yield ctx.rule.diag(
+                    row.span,
+                    f"表{table.id}有{len(alike)}行（“{label}”至“{short(last.label)}”，第{row.span.line}至{last.span.line}行）"
+                    f"各有{got}个数值，而表头有{expected}列{cols}：各行数字个数与表头不一致（表头可能漏写或多写了列），"
+                    "无法确定各数值对应哪一列，这些行未参与合计校验",
+                    f"{len(alike)} rows of table {table.id} (“{label}” to “{short(last.label)}”, lines {row.span.line}–"
+                    f"{last.span.line}) have {got} value{'s' if got != 1 else ''} each, but the header has {expected} "
+                    f"column{'s' if expected != 1 else ''}{cols_en}: the rows do not match the header (a column may be "
+                    "missing from it or added to it), so govlint cannot tell which value belongs to which column and "
+                    "the rows are left out of the arithmetic checks",
+                    table=table.id, row=row.id, expected=expected, actual=got)
                 continue
             yield ctx.rule.diag(
                 row.span,
@@ -99,3 +117,21 @@ def _alone(text: str, span) -> bool:
     b = text.find("\n", span.end)
     line = text[a:] if b == -1 else text[a:b]
     return bool(line.strip()) and line.strip(" \t\r\f\u3000|｜") == text[span.start:span.end].strip()
+
+
+#: rows of a table with the same wrong number of values: one finding for them all from this many
+_ALIKE = 4
+
+
+def _alike(table, bad: list) -> list:
+    """The rows of ``table`` that cannot be aligned for the same reason — each the same number of
+    values, not digits run together — when there are at least :data:`_ALIKE` of them and they are
+    most of the table's rows: the header, not the rows, does not match (an empty list otherwise)."""
+    plain = [row for row in bad if not row.unsplit]
+    if len(plain) < _ALIKE:
+        return []
+    counts: dict[int, list] = {}
+    for row in plain:
+        counts.setdefault(len(row.raw_values), []).append(row)
+    rows = max(counts.values(), key=len)
+    return rows if len(rows) >= _ALIKE and 2 * len(rows) > len(table.rows) else []
