@@ -29,8 +29,8 @@ NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7
 # — or as a list numbers it in another style (甲、 壹、 ①, as Word's ideographTraditional,
 # chineseLegalSimplified and decimalEnclosedCircle number a list)
 SECTION_NUMERAL = (r"(?:[（(][ \t\u3000]*([一二三四五六])[ \t\u3000]*[）)]"
-                   r"|([1-6甲乙丙丁戊己壹贰叁肆伍陆])[ \t\u3000]*[.、．,，](?!\d)|([①②③④⑤⑥]))")
-_OTHER_NUMERALS = {ch: i + 1 for s in ("123456", "甲乙丙丁戊己", "壹贰叁肆伍陆", "①②③④⑤⑥") for i, ch in enumerate(s)}
+                   r"|([1-6１-６甲乙丙丁戊己壹贰叁肆伍陆])[ \t\u3000]*[.、．,，](?!\d)|([①②③④⑤⑥]))")
+_OTHER_NUMERALS = {ch: i + 1 for s in ("123456", "１２３４５６", "甲乙丙丁戊己", "壹贰叁肆伍陆", "①②③④⑤⑥") for i, ch in enumerate(s)}
 
 
 def section_number(chinese: Optional[str], digit: Optional[str], circled: Optional[str] = None) -> int:
@@ -164,7 +164,7 @@ def heading_bounds(line: str) -> tuple[int, int]:
 _ALT_HEADING_RE = cached_compile(r"[ \t\u3000]*" + SECTION_NUMERAL + r"[ \t\u3000]*(\S.*)")
 
 
-_ALT_FIRST = frozenset("（(123456甲乙丙丁戊己壹贰叁肆伍陆①②③④⑤⑥")  # (what such a heading starts with, tested before the pattern)
+_ALT_FIRST = frozenset("（(123456１２３４５６甲乙丙丁戊己壹贰叁肆伍陆①②③④⑤⑥")  # (what such a heading starts with, tested before the pattern)
 
 
 _MISREAD_NUMERALS = {"=": "二", "-": "一", "—": "一", "－": "一", "≡": "三"}

@@ -30,6 +30,7 @@ STYLES = {
     "(一)": lambda h: f"({h[0]}){h[2:]}",
     "1.": lambda h: f"{NUMERALS.index(h[0]) + 1}.{h[2:]}",
     "1、": lambda h: f"{NUMERALS.index(h[0]) + 1}、{h[2:]}",
+    "１． (full-width digit)": lambda h: f"{'１２３４５６'[NUMERALS.index(h[0])]}．{h[2:]}",
     "colon": lambda h: h + "：",
     "full stop": lambda h: h + "。",
     "（一） full stop": lambda h: f"（{h[0]}）{h[2:]}。",
