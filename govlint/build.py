@@ -28,6 +28,10 @@ from .relazy import cached_compile
 
 _VALUE_KINDS = ("number", "blank", "placeholder")
 _NOTE_KEY = key("本列数据的勾稽关系")
+#: a note written under a table in a cell of the table's last row (注：…, 注1：…, 说明：…, 备注：…)
+_NOTE_INITIALS = frozenset("注说备")
+_TABLE_NOTE = cached_compile(r"[ \t\u3000]*(?:注[0-9０-９①-⑨]?|说明|备注)[ \t\u3000]*[：:]")
+_NOTE_WHOLE = key("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")
 _YEAR_RE = cached_compile(r"((?:19|20|１９|２０)\d{2})\s*年")
 _CN_YEAR_RE = cached_compile(r"([二〇零一二三四五六七八九○]{4})\s*年")
 #: after 2024年: a month (a date), or 发布/印发/公布 — the year the document is dated, not the one it reports
@@ -1412,6 +1416,8 @@ class _Aligner:
                                  "too_few", raw_values))
             return
         if r.spec is None:
+            if not r.values and label_text.lstrip()[:1] in _NOTE_INITIALS and _TABLE_NOTE.match(label_text):
+                return  # a note under the table in a cell of its own (注：本表数据…): no row
             self.unknown_rows.append(Row(None, label_text, label_span, (), r.block.id if r.block else None,
                                          None, raw_values))
             return
@@ -1476,6 +1482,11 @@ class _Aligner:
             return
         k = key(raw.text)
         if k.lstrip("(").startswith(_NOTE_KEY):
+            self.corner = (raw, "")
+            return
+        if k[-1:] == ")" and len(k) >= 6 and _NOTE_WHOLE.endswith(k):
+            # the rest of the 勾稽 note, its cell's text broken over two lines (…第一项加第 / 二项之和…）):
+            # its first line a cell of its own, or a line before the table
             self.corner = (raw, "")
             return
         if self.label_col and k == self.label_col:

@@ -25,7 +25,7 @@ from .compilation import report_ranges, report_views
 from .dockind import not_a_report
 from .edition import Edition, load_editions
 from .flatten import joined_page
-from .invisible import as_lines, strip_invisible
+from .invisible import as_lines, as_spaces, strip_invisible
 from .lookalike import unify
 from .errors import InputError
 from .model import Report, maker
@@ -335,8 +335,8 @@ class Engine:
 
     def parse(self, source: Source) -> Report:
         # a Kangxi radical copied from a PDF for 一, 人, 文: read as the character; a line or paragraph
-        # separator, a vertical tab: as a line break
-        text = as_lines(unify(source.text))
+        # separator, a vertical tab: as a line break; a no-break or typographic space: as a space
+        text = as_spaces(as_lines(unify(source.text)))
         view = joined_page(text, self.vocab)
         if view is not None:  # a page a crawler joined with a separator: read with line breaks there
             text = view

@@ -79,3 +79,20 @@ def as_lines(text: str) -> str:
             and "\u2029" not in text:  # (str's own searches: the pattern alone took 40 µs on a short report)
         return text
     return _OTHER_BREAK.sub("\n", text)
+
+
+#: spaces other than the ASCII space and U+3000 (which every pattern allows between words): the
+#: no-break space (``&nbsp;`` pasted as a character, Word's Ctrl+Shift+Space), the narrow no-break
+#: space and the typographic spaces (en, em, thin, …). A reader sees ``二、 主动公开政府信息情况``;
+#: a heading whose numeral was followed by one of them was no heading, and a report so written
+#: had every part "missing".
+_OTHER_SPACE = cached_compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
+_AS_SPACE = {ord(c): " " for c in "\u00a0\u1680\u202f\u205f"} | {cp: " " for cp in range(0x2000, 0x200B)}
+
+
+def as_spaces(text: str) -> str:
+    """``text`` with every other space as an ASCII space (one character for one); ``text`` itself
+    when it has none."""
+    if _OTHER_SPACE.search(text) is None:
+        return text
+    return text.translate(_AS_SPACE)

@@ -29,8 +29,8 @@ NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7
 # — or as a list numbers it in another style (甲、 壹、 ①, as Word's ideographTraditional,
 # chineseLegalSimplified and decimalEnclosedCircle number a list)
 SECTION_NUMERAL = (r"(?:[（(][ \t\u3000]*([一二三四五六])[ \t\u3000]*[）)]"
-                   r"|([1-6甲乙丙丁戊己壹贰叁肆伍陆])[ \t\u3000]*[.、．,，](?!\d)|([①②③④⑤⑥]))")
-_OTHER_NUMERALS = {ch: i + 1 for s in ("123456", "甲乙丙丁戊己", "壹贰叁肆伍陆", "①②③④⑤⑥") for i, ch in enumerate(s)}
+                   r"|([1-6１-６甲乙丙丁戊己壹贰叁肆伍陆])[ \t\u3000]*[.、．,，](?!\d)|([①②③④⑤⑥]))")
+_OTHER_NUMERALS = {ch: i + 1 for s in ("123456", "１２３４５６", "甲乙丙丁戊己", "壹贰叁肆伍陆", "①②③④⑤⑥") for i, ch in enumerate(s)}
 
 
 def section_number(chinese: Optional[str], digit: Optional[str], circled: Optional[str] = None) -> int:
@@ -164,7 +164,7 @@ def heading_bounds(line: str) -> tuple[int, int]:
 _ALT_HEADING_RE = cached_compile(r"[ \t\u3000]*" + SECTION_NUMERAL + r"[ \t\u3000]*(\S.*)")
 
 
-_ALT_FIRST = frozenset("（(123456甲乙丙丁戊己壹贰叁肆伍陆①②③④⑤⑥")  # (what such a heading starts with, tested before the pattern)
+_ALT_FIRST = frozenset("（(123456１２３４５６甲乙丙丁戊己壹贰叁肆伍陆①②③④⑤⑥")  # (what such a heading starts with, tested before the pattern)
 
 
 _MISREAD_NUMERALS = {"=": "二", "-": "一", "—": "一", "－": "一", "≡": "三"}
@@ -192,15 +192,22 @@ def _heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Option
         stripped = line.strip()
     # (a heading is short: a numbered paragraph "1.健全组织领导……" is not tried)
     alt = _ALT_HEADING_RE.match(line) if stripped[:1] in _ALT_FIRST and len(stripped) <= vocab.max_length + 8 else None
-    if alt is not None and alt.group(4)[:1] in vocab.initials and label_key(alt.group(4)) in vocab.headings:
+    if alt is not None and alt.group(4)[:1] in vocab.initials and (
+            label_key(alt.group(4)) in vocab.headings or _full_stop_heading(alt.group(4), vocab) is not None):
         part = vocab.part_of(alt.group(4))
         return (section_number(alt.group(1), alt.group(2), alt.group(3)), part, True) if part is not None else None
     m = _HEADING_RE.match(line)
     if m and m.end(1) < m.start(2):  # a separator after the numeral
         rest = m.group(2)
         rest = rest[:1] + rest[1:].rstrip(_TRAILING)
-        if len(normalize(rest)) > vocab.max_length or _SENTENCE_END.search(rest):
+        if len(normalize(rest)) > vocab.max_length:
             return None
+        if _SENTENCE_END.search(rest):
+            # a full stop after the exact words of a part heading (二、主动公开政府信息情况。, as the
+            # format's own text writes its items: （一）总体情况。) ends the heading, not a sentence
+            rest = _full_stop_heading(rest, vocab)
+            if rest is None:
+                return None
         if any(_value_like(t) for t in rest.split()[1:]):
             return None  # a table row label followed by its values
         part = vocab.part_of(rest)
@@ -217,6 +224,21 @@ def _heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Option
             if part is not None:
                 return None, part, True
     return None
+
+
+_FULL_STOPS = "。．."
+
+
+def _full_stop_heading(rest: str, vocab: HeadingVocabulary) -> Optional[str]:
+    """``rest`` without the full stop it ends in, when what comes before is the exact wording of a
+    part heading and holds no sentence end of its own; else None."""
+    words = rest.rstrip(_TRAILING)
+    if words[-1:] not in _FULL_STOPS:
+        return None
+    words = words.rstrip(_FULL_STOPS).rstrip(_TRAILING)
+    if not words or _SENTENCE_END.search(words) or label_key(words) not in vocab.headings:
+        return None
+    return words
 
 
 def _demote_lookalikes(lines: list[Line], vocab: HeadingVocabulary) -> None:

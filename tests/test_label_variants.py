@@ -28,6 +28,8 @@ SHAPES = ["cells", "rows", "spaced"]
 SYNONYMS = {
     "法人或者其他组织": lambda t: t.replace("法人或其他组织", "法人或者其他组织"),
     "合计 for the 总计 row": lambda t: t.replace("（七）总计", "（七）合计"),
+    "共计 for the 总计 row": lambda t: t.replace("（七）总计", "（七）共计"),
+    "总数 for the 总计 row": lambda t: t.replace("（七）总计", "（七）总数"),
     "合计 everywhere": lambda t: t.replace("总计", "合计"),
     "其它": lambda t: t.replace("其他", "其它"),
     "公民 for 自然人": lambda t: t.replace("自然人", "公民"),

@@ -70,6 +70,15 @@ def test_undeclared_gbk_is_detected():
 # ----------------------------------------------------------------------------- the body
 
 
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_utf16_page_without_a_byte_order_mark(enc):
+    """A page a Windows editor saved as "Unicode" without its byte-order mark: its zero bytes are
+    the high bytes of ASCII, not binary data."""
+    page = "<html><head><meta charset=\"utf-16\"></head><body><p>一、总体情况</p><table><tr><td>规章</td><td>0</td></tr></table></body></html>"
+    text, found, bom = decode_html(page.encode(enc))
+    assert (text, found, bom) == (page, enc, False)
+
+
 def test_navigation_scripts_and_footer_are_skipped_and_title_found():
     body = """
 <div class="header"><div class="logo">某某市人民政府</div><ul class="nav"><li>首页</li><li>政务公开</li></ul></div>

@@ -136,6 +136,15 @@ def decode_html(data: bytes) -> tuple[str, str, bool]:
     if not data.strip():
         raise InputError("GL002", "网页文件为空", "the HTML file is empty")
     if b"\x00" in data[:8192]:
+        # a page saved as UTF-16 without its byte-order mark (a Windows editor's "Unicode"), as text is read
+        from .text import _utf16_without_bom
+
+        enc = _utf16_without_bom(data)
+        if enc is not None:
+            try:
+                return data.decode(enc), enc, False
+            except UnicodeDecodeError:
+                pass
         raise InputError("GL003", "文件含空字节，是二进制数据，不是网页", "the file holds NUL bytes: it is binary, not HTML")
     try:
         return data.decode("utf-8"), "utf-8", False
