@@ -894,3 +894,29 @@ def test_gl506_list_labels_and_qualified_rates(lines, found):
 ])
 def test_gl501_third_author_phrasings(lines, found):
     assert where(run(text_with(insert_after=lines), "GL501")) == found
+
+
+# ---------------------------------------------------------------- prose4 probe: a fourth author's phrasings
+
+@pytest.mark.parametrize("sentence, found", [
+    # (table 四 here: 行政复议 总计 2, 行政诉讼 1)
+    # the kind named in a lead clause (…方面，) is the topic of the figure after it
+    ("行政诉讼方面，全年被诉1件，其中已审结1件。", []),
+    ("行政诉讼方面，全年被诉3件，其中已审结1件。", ["行政诉讼"]),
+    ("行政复议方面，全年共2件。", []),
+    ("在行政复议方面，全年共5件。", ["行政复议"]),
+    ("本年度被诉3件。", ["行政诉讼"]),
+    # … not a lead naming both kinds, nor one that says something of its own, nor a figure of something else
+    ("行政复议和行政诉讼方面，全年共5件。", []),
+    ("未发生行政复议，全年收到申请5件。", ["行政复议"]),  # (the statement of none, not the 5件)
+    ("行政诉讼方面，全年办理申请5件。", []),
+    # a lone 十 is ten
+    ("全年发生政府信息公开行政复议案件十件、行政诉讼案件一件。", ["行政复议"]),
+    ("全年发生政府信息公开行政复议案件二件、行政诉讼案件十件。", ["行政诉讼"]),
+    ("本年度未发生政府信息公开方面的行政复议和行政诉讼。", ["行政复议", "行政诉讼"]),
+])
+def test_gl502_fourth_author_phrasings(sentence, found):
+    ds = run(text_with(replace=_CASES, insert_after={295: sentence}), "GL502")
+    kinds = ["行政复议" if "行政复议案件数" in d.message or "没有行政复议" in d.message else "行政诉讼" for d in ds]
+    assert kinds == found, (sentence, [d.message for d in ds])
+    assert all(d.line == 296 for d in ds)
