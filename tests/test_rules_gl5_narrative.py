@@ -960,6 +960,9 @@ def test_gl501_fourth_author_phrasings(lines, found):
     ({3: "全年共收到政府信息公开申请3件。全年受理12345热线工单200件，办结率为90%。"}, []),
     ({3: ["全年共收到政府信息公开申请3件。", "承办人大代表建议5件，办结率为80%。"]}, []),
     ({3: ["（一）主动公开方面。全年公开政府信息120条。", "办结率为90%，平均答复时限6个工作日。"]}, []),
+    # … nor another year's, nor one aimed at
+    ({3: "全年共收到政府信息公开申请3件。2021年依申请公开办结率为95%，今年有所提升。"}, []),
+    ({3: "全年共收到政府信息公开申请3件。下一步，力争依申请公开办结率达到98%。"}, []),
 ])
 def test_gl506_a_rate_handled_with_no_figure_received(lines, found):
     assert where(run(text_with(insert_after=lines), "GL506")) == found

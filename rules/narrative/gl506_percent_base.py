@@ -1,9 +1,9 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from .._prose import clause_end, clause_start, fmt, prose, quantities, row_sum, sentence_bounds, span_of
+from .._prose import PLAN_WORDS, clause_end, clause_start, fmt, prose, quantities, row_sum, sentence_bounds, span_of
 from ._enum import enumerations
-from ._figures import APPLICATIONS, NOT_APP, applications_before, cell_expect, goes_on_about_applications
+from ._figures import APPLICATIONS, NOT_APP, applications_before, cell_expect, goes_on_about_applications, this_year
 
 _SHARE = lazy_compile(r"占比|占到|占|比例|比重")
 #: a word marking a figure as a total (共75件, 总数, 全年); not the 共 and 总 inside other words (公共卫生,
@@ -115,7 +115,7 @@ def percent_base(report, ctx):
     “办结率为96%，平均答复时限6个工作日”) is checked against an earlier figure received in the paragraph
     and table 三's 本年新收 and 本年新收 + 上年结转, its part the figure handled given or （七）总计 (a
     stated 办结率100% with no figure handled is not: it is often of the applications due, those carried
-    into next year are not). A bare share (“占比88.5%”) with no whole in its sentence — “其中新收申请23件。从申请主体
+    into next year are not; nor another year's rate, 2021年办结率为95%, nor one aimed at, 力争办结率达到98%). A bare share (“占比88.5%”) with no whole in its sentence — “其中新收申请23件。从申请主体
     看，自然人申请20件，占比88.5%” — is checked against every earlier figure of the same unit in the
     paragraph (and, for applications, table 三's 本年新收, 新收 + 上年结转 and （七）总计 — the
     applications handled — totals): it is reported
@@ -325,6 +325,9 @@ def _rate_against_table(ctx, report, sec, p, qs, q, part, lo, earlier):
     the figures received — an earlier one of the paragraph, table 三's 本年新收, 本年新收 + 上年结转."""
     text = p.text
     ss, se = lo, sentence_bounds(text, q.start)[1]
+    # (another year's rate, one compared with it, or one aimed at: 2021年办结率为95%, 力争办结率达到98%)
+    if not this_year(report, text, *sentence_bounds(text, q.start), q.start) or PLAN_WORDS.search(text, ss, q.start):
+        return None
     if not (sec == 3 or APPLICATIONS.search(text, ss, se)
             or ("申请" not in text[ss:se] and goes_on_about_applications(text, ss, se, earlier))):
         return None
