@@ -43,7 +43,8 @@ quantities:
   followed by a counting unit (件 条 次 个 人次 篇 期 家 项 元 份 场 起 类 部 批
   户 人 天 日 个工作日 …) -- or ends in 万/亿 after a digit (``五万``) -- and
   is not preceded by ``第``.  A lone ``百``/``千``/``万``/``亿`` (``千家万户``)
-  counts only when marked as approximate (``近千条``, ``千余件``).
+  counts only when marked as approximate (``近千条``, ``千余件``); a lone
+  ``十`` with its unit is ten (``十件``).
 
 An Arabic number counts when it is followed by a unit, by 万/亿/千, or by
 ``%``, and also when it stands bare (then ``unit`` is ``None``) provided that
@@ -1030,8 +1031,9 @@ def _chinese(text: str, s: int, e: int, floor: int) -> Quantity | None:
             high *= mult
             value = low
     approx = approx or bool(mid or post)
-    if not has_digit:
-        # a lone 百/千/万/亿: only as an approximate amount (近千条, 千余件)
+    if not has_digit and run != "十":
+        # a lone 百/千/万/亿: only as an approximate amount (近千条, 千余件); a lone 十 is ten
+        # (行政复议案件十件, 十项措施), as 十一, 十二 are eleven and twelve
         if not approx and _approx_prefix(text, s, floor, unit) == s:
             return None
     return _finish(text, s, end, floor, value, number_text, mult, unit, approx, low, high)

@@ -169,7 +169,10 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL505"] = [("text", text_with(sub={"提案9件": "提案10件"}))]
     t["GL506"] = [("text", text_with(insert_after={3: "全年收到申请3件，其中予以公开2件，占80%。"})),
                   # a share naming its base with no figure of it in its sentence: table 三's （七）总计
-                  ("text", text_with(insert_after={3: "全年收到政府信息公开申请。其中予以公开2件，占办结数的80%。"}))]
+                  ("text", text_with(insert_after={3: "全年收到政府信息公开申请。其中予以公开2件，占办结数的80%。"})),
+                  # a 办结率 with no figure received in its sentence: table 三's (the part given, or （七）总计)
+                  ("text", text_with(insert_after={3: "政府信息公开申请办结率为90%。"})),
+                  ("text", text_with(insert_after={3: "政府信息公开申请已办结2件，办结率为90%。"}))]
     # GL6 citations
     t["GL601"] = [("text", seed), ("text", text_with(insert_after={3: "认真执行《政府信息公开条例》。"}))]
     t["GL602"] = [("text", text_with(insert_after={3: "我局认真贯彻落实《条例》要求。"}))]

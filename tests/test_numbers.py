@@ -271,6 +271,9 @@ def test_counts_in_sentence():
         ("100多万元", "100多万元", 1_000_000, "元", 10_000, True),
         ("两千余人次", "两千余人次", 2000, "人次", 1, True),
         ("十一个", "十一个", 11, "个", 1, False),
+        # a lone 十 with its unit is ten, as 十一 is eleven (百/千 alone stay vague: 千家万户)
+        ("行政复议案件十件", "十件", 10, "件", 1, False),
+        ("出台十项措施", "十项", 10, "项", 1, False),
     ],
 )
 def test_single_quantity(text, raw, value, unit, multiplier, approx):
@@ -368,6 +371,10 @@ def test_ranges(text, low, high, unit, approx):
         "上线5G网络与WORD和PDF版本",
         "手机13800138000",
         "零件",
+        "十分重要",
+        "十几件",
+        "十大工程",
+        "第十件",
     ],
 )
 def test_not_quantities(text):

@@ -894,3 +894,75 @@ def test_gl506_list_labels_and_qualified_rates(lines, found):
 ])
 def test_gl501_third_author_phrasings(lines, found):
     assert where(run(text_with(insert_after=lines), "GL501")) == found
+
+
+# ---------------------------------------------------------------- prose4 probe: a fourth author's phrasings
+
+@pytest.mark.parametrize("sentence, found", [
+    # (table 四 here: 行政复议 总计 2, 行政诉讼 1)
+    # the kind named in a lead clause (…方面，) is the topic of the figure after it
+    ("行政诉讼方面，全年被诉1件，其中已审结1件。", []),
+    ("行政诉讼方面，全年被诉3件，其中已审结1件。", ["行政诉讼"]),
+    ("行政复议方面，全年共2件。", []),
+    ("在行政复议方面，全年共5件。", ["行政复议"]),
+    ("本年度被诉3件。", ["行政诉讼"]),
+    # … not a lead naming both kinds, nor one that says something of its own, nor a figure of something else
+    ("行政复议和行政诉讼方面，全年共5件。", []),
+    ("未发生行政复议，全年收到申请5件。", ["行政复议"]),  # (the statement of none, not the 5件)
+    ("行政诉讼方面，全年办理申请5件。", []),
+    # a lone 十 is ten
+    ("全年发生政府信息公开行政复议案件十件、行政诉讼案件一件。", ["行政复议"]),
+    ("全年发生政府信息公开行政复议案件二件、行政诉讼案件十件。", ["行政诉讼"]),
+    ("本年度未发生政府信息公开方面的行政复议和行政诉讼。", ["行政复议", "行政诉讼"]),
+])
+def test_gl502_fourth_author_phrasings(sentence, found):
+    ds = run(text_with(replace=_CASES, insert_after={295: sentence}), "GL502")
+    kinds = ["行政复议" if "行政复议案件数" in d.message or "没有行政复议" in d.message else "行政诉讼" for d in ds]
+    assert kinds == found, (sentence, [d.message for d in ds])
+    assert all(d.line == 296 for d in ds)
+
+
+@pytest.mark.parametrize("lines, found", [
+    # (seed table 三: 新收 3, all from 自然人; 上年结转 0; （七）总计 3; 结转下年度 0)
+    # the applicant named in the clause before a bare figure (以公民个人申请为主，共N件)
+    ({3: "全年共收到政府信息公开申请3件。从申请主体来看，以公民个人申请为主，共3件，占100%。"}, []),
+    ({3: "全年共收到政府信息公开申请3件。从申请主体来看，以公民个人申请为主，共2件，占66.7%。"}, [("GL501", 4)]),
+    # … not the whole a figure is a part of (…申请中，有2件…; …申请中，2件涉及…)
+    ({3: "全年共收到政府信息公开申请3件。受理的政府信息公开申请中，有2件为同一申请人重复提出。"}, []),
+    ({3: "本年度办理的政府信息公开申请中，2件涉及多个部门，已会商办理。"}, []),
+    # a figure handled in a sentence going on about the applications, without 申请
+    ({3: "（二）依申请公开方面。全年共收到政府信息公开申请3件。截至年底，已办结3件。"}, []),
+    ({3: "（二）依申请公开方面。全年共收到政府信息公开申请3件。截至年底，已办结5件。"}, [("GL501", 4)]),
+    # … not after a sentence about another matter
+    ({3: "全年共收到政府信息公开申请3件。全年受理12345热线工单200件。截至年底，已办结180件。"}, []),
+    ({3: "全年共收到政府信息公开申请3件。（三）政府信息管理方面。截至年底，已办结180件。"}, []),
+    # a figure opening its sentence, what became of it in the next clause; through a paragraph with
+    # nothing of another matter
+    ({3: ["全年共收到政府信息公开申请3件。", "办结率为100%，平均答复时限6个工作日。", "2件申请因未到答复期限，结转下一年度继续办理。"]},
+     [("GL501", 6)]),
+    ({3: ["全年共收到政府信息公开申请3件。", "（三）政府信息管理方面。全年审核公文200件。", "2件申请因未到答复期限，结转下一年度继续办理。"]},
+     []),
+    ({3: "全年共收到政府信息公开申请3件，已办结3件，另有2件尚在答复期限内，结转至2023年继续办理。"}, [("GL501", 4)]),
+])
+def test_gl501_fourth_author_phrasings(lines, found):
+    assert where(run(text_with(insert_after=lines), "GL501")) == found
+
+
+@pytest.mark.parametrize("lines, found", [
+    # (seed table 三: 新收 3, 上年结转 0, （七）总计 3) a 办结率 with no figure received in its sentence: an
+    # earlier one of the paragraph, or table 三's
+    ({3: ["全年共收到政府信息公开申请3件。", "办结率为90%，平均答复时限6个工作日。"]}, [("GL506", 5)]),
+    ({3: ["全年共收到政府信息公开申请3件。", "办结率为100%，平均答复时限6个工作日。"]}, []),
+    ({3: "全年共收到政府信息公开申请3件。截至年底，已办结3件，办结率90%。"}, [("GL506", 4)]),
+    ({3: "全年共收到政府信息公开申请3件。截至年底，已办结3件，办结率100%。"}, []),
+    ({3: "政府信息公开申请办结率为90%。"}, [("GL506", 4)]),
+    # … not one of another matter
+    ({3: "全年共收到政府信息公开申请3件。全年受理12345热线工单200件，办结率为90%。"}, []),
+    ({3: ["全年共收到政府信息公开申请3件。", "承办人大代表建议5件，办结率为80%。"]}, []),
+    ({3: ["（一）主动公开方面。全年公开政府信息120条。", "办结率为90%，平均答复时限6个工作日。"]}, []),
+    # … nor another year's, nor one aimed at
+    ({3: "全年共收到政府信息公开申请3件。2021年依申请公开办结率为95%，今年有所提升。"}, []),
+    ({3: "全年共收到政府信息公开申请3件。下一步，力争依申请公开办结率达到98%。"}, []),
+])
+def test_gl506_a_rate_handled_with_no_figure_received(lines, found):
+    assert where(run(text_with(insert_after=lines), "GL506")) == found

@@ -327,3 +327,46 @@ def matches(value: float, expects: Sequence[Optional[Expect]]) -> tuple[bool, li
     """(whether ``value`` equals one of the readings, the readings that could be computed)."""
     real = [e for e in expects if e is not None]
     return any(abs(e.value - value) < 1e-9 for e in real), real
+
+
+# ------------------------------------------------------------------ the topic of disclosure applications
+
+#: words of disclosure applications (not only of 信息公开: 政府信息公开专栏)
+APPLICATIONS = lazy_compile(r"信息公开申请|依申请公开|公开申请|申请公开")
+#: words of other matters counted in 件 beside them: permits, proposals, complaints, hotlines, cases …
+NOT_APP = lazy_compile(r"行政许可|审批|许可|建议|提案|信访|举报|投诉|咨询|热线|留言|来信|来电|复议|诉讼|办件|政务服务|事项|撤回|"
+                       r"意见|培训|会议|检查|通报|信息\d|条信息")
+#: a paragraph or sentence that opens another matter: the 公开属性 of documents, or a heading (（三）…, 三是…)
+_ANOTHER_MATTER = lazy_compile(r"主动公开|(?:^|[。；;])\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+是)")
+#: things handled (办结) that are no disclosure application, beside those NOT_APP names
+_OTHER_HANDLED = lazy_compile(r"诉求|工单|案件|问题|件次|批次")
+
+
+def applications_before(report: Report) -> dict[int, str]:
+    """id(paragraph) -> the text of the paragraph before it in its part — or, through paragraphs that
+    say nothing of another matter (“办结率为96%，平均答复时限4个工作日。”), of the last one about
+    disclosure applications: the text a paragraph may go on from."""
+    earlier: dict[int, str] = {}
+    last: dict = {}
+    for part, p in prose(report, title=False):
+        before = last.get(part, "")
+        earlier[id(p)] = before
+        if (APPLICATIONS.search(p.text) or NOT_APP.search(p.text) or _ANOTHER_MATTER.search(p.text)
+                or not APPLICATIONS.search(before)):
+            last[part] = p.text
+    return earlier
+
+
+def goes_on_about_applications(text: str, ss: int, se: int, earlier: str) -> bool:
+    """Does the sentence ``text[ss:se]``, which does not name disclosure applications, go on speaking of
+    them: its paragraph named them before it (or ``earlier``, the paragraph it goes on from, did) and
+    nothing since speaks of another matter (“……收到政府信息公开申请6件。……截至年底，已办结18件”)?"""
+    if NOT_APP.search(text, ss, se) or _OTHER_HANDLED.search(text, ss, se) or _ANOTHER_MATTER.search(text, ss, se):
+        return False
+    last = None
+    for last in APPLICATIONS.finditer(text, 0, ss):
+        pass
+    since = text[last.end() if last is not None else 0:ss]
+    if NOT_APP.search(since) or _OTHER_HANDLED.search(since) or _ANOTHER_MATTER.search(since):
+        return False
+    return last is not None or APPLICATIONS.search(earlier) is not None

@@ -1,12 +1,21 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from .._prose import full_sentence_bounds, prose, quantities, sentence_bounds
-from ._figures import cell_expect, figures, matches, none_said, report_mismatch, this_year
+from .._prose import clause_start, full_sentence_bounds, prose, quantities, sentence_bounds
+from ._figures import (
+    APPLICATIONS as _APPLICATIONS,
+    NOT_APP as _NOT_APP,
+    applications_before,
+    cell_expect,
+    figures,
+    goes_on_about_applications,
+    matches,
+    none_said,
+    report_mismatch,
+    this_year,
+)
 
 _PUBLIC = lazy_compile(r"信息公开|依申请|公开申请|申请公开")
-_NOT_APP = lazy_compile(r"行政许可|审批|许可|建议|提案|信访|举报|投诉|咨询|热线|留言|来信|来电|复议|诉讼|办件|政务服务|事项|撤回|"
-                        r"意见|培训|会议|检查|通报|信息\d|条信息")
 _CARRY_FORWARD = lazy_compile(r"结转(?:至|到)?下一?年|(?:结转|转入|转至)(?:至|到)?\s*(?:(?:19|20|１９|２０)\d{2}|[〇零○一二三四五六七八九]{4})\s*年|转入下一?年|转至下一?年|下年度?继续办理|结转下年|尚未办结|正在办理|仍在办理")
 _CARRIED_OVER = lazy_compile(r"上一?年度?结转|结转上一?年|去年结转|上年度?遗留")
 _OUTCOMES = (
@@ -103,8 +112,6 @@ _OUTCOMES_ONLY = lazy_compile(r"部分公开|无法提供|不予处理|其他处
 _HANDLED = lazy_compile(r"办理|处理")
 
 
-#: a paragraph about disclosure applications (not only about 信息公开: 政府信息公开专栏)
-_APPLICATIONS = lazy_compile(r"信息公开申请|依申请公开|公开申请|申请公开")
 #: a sentence (or clause) that goes on with the one before it: 其中 gives a part of a figure stated
 #: there (“全市各级行政机关共收到申请2589件。其中，市政府本级收到207件”)
 _GOES_ON = lazy_compile(r"\s*(?:其中|内含|含)")
@@ -134,13 +141,59 @@ def _part_of_received(fig) -> bool:
     return at > 0 and "申请" in whole[:at] and _PUBLIC.search(whole[:at]) is not None
 
 
+#: a figure's own words that name nothing (共52件, 全年共计18件): its label is in the clause before
+_BARE = lazy_compile(r"(?:其中)?(?:全年|全年度|本年度?|年内)?(?:共计|合计|总计|共|计|有|达|为)*")
+
+
+#: … but not a clause naming the whole the figure is a part of (受理的政府信息公开申请中，有2件…)
+_WHOLE_NAMED = lazy_compile(r"中(?:的)?\s*$")
+
+
+def _label(fig) -> str:
+    """The words naming the figure: its own (``fig.pre``), or when those name nothing — “以公民个人申请为
+    主，共52件” — the clause before it in its sentence, if that clause gives no figure of its own."""
+    if not _BARE.fullmatch(fig.pre.strip(" \u3000，,：:")):
+        return fig.pre
+    text = fig.paragraph.text
+    ss, _ = sentence_bounds(text, fig.q.start)
+    cs = clause_start(text, fig.q.start, ss)
+    if cs <= ss:
+        return fig.pre
+    ps = clause_start(text, cs - 1, ss)
+    lead = text[ps:cs - 1]
+    if any(ps <= q.start < cs for q in quantities(text)) or _WHOLE_NAMED.search(lead):
+        return fig.pre
+    return lead + fig.pre
+
+
+_SUBJECT_PRE = lazy_compile(r"另有|尚有|还有|其余|剩余")
+
+
+def _says(words: str) -> bool:
+    """Do ``words`` say what became of the applications (carried over or forward, an outcome, a reason)?"""
+    return bool(_CARRY_FORWARD.search(words) or _CARRIED_OVER.search(words)
+                or any(pat.search(words) for pat, *_ in _OUTCOMES) or any(r[0].search(words) for r in _REASONS))
+
+
+def _predicate(fig) -> str:
+    """For a figure that opens its sentence as its subject (“7件申请因未到答复期限，结转下一年度继续办理”),
+    the rest of the sentence up to the next figure; "" for any other."""
+    text = fig.paragraph.text
+    ss, se = sentence_bounds(text, fig.q.start)
+    pre = fig.pre.strip(" \u3000，,")
+    if not (_SUBJECT_PRE.fullmatch(pre) or (not pre and not text[ss:fig.q.start].strip(" \u3000"))) or _says(fig.post):
+        return ""
+    nxt = min((q.start for q in quantities(text) if q.start > fig.q.start), default=se)
+    return text[fig.q.end:min(se, nxt)]
+
+
 def _about_applications(fig, earlier: str = "") -> bool:
     # the 公开属性 of documents (“审核发文1124件，其中主动公开689件、依申请公开318件、不予公开117件”): the
     # only 申请 is the attribute 依申请公开 beside 主动公开, which no application is
     if "主动公开" in fig.sentence and "申请" not in fig.sentence.replace("依申请公开", ""):
         return False
     # (“依申请公开事项” is the applications themselves, not some other 事项)
-    around = (fig.pre[-16:] + fig.post).replace("申请公开事项", "申请公开")
+    around = (_label(fig)[-16:] + fig.post + _predicate(fig)).replace("申请公开事项", "申请公开")
     if _NOT_APP.search(around):
         return False
     text = fig.paragraph.text
@@ -151,6 +204,10 @@ def _about_applications(fig, earlier: str = "") -> bool:
         return bool(_PUBLIC.search(fig.sentence) or _PUBLIC.search(before) or fig.part == 3
                     or (fig.q.start < 200 and _APPLICATIONS.search(earlier) and not _NOT_APP.search(fig.sentence)))
     if _part_of_received(fig):
+        return True
+    # (a figure handled, in a sentence going on about the applications: “截至年底，已办结18件”)
+    ss, se = sentence_bounds(text, fig.q.start)
+    if _DONE.search(_label(fig)[-16:]) and goes_on_about_applications(text, ss, se, earlier):
         return True
     # a list of outcomes runs to the 。 (“予以公开12件，占42.9%；部分公开3件；无法提供9件。”)
     ls, le = full_sentence_bounds(text, fig.q.start)
@@ -189,7 +246,14 @@ def applications(report, ctx):
     give the agency's part: …，其中本局…, 其中县政府办公室…) are skipped; the agency's part given after
     the region's figure with 其中 is a received figure even without 申请 (“全县各级行政机关共收到政府信息公开
     申请2941件。其中，县政府办公室收到19件”). A paragraph going on from one about disclosure applications
-    (“全年共办结申请712件。” after the paragraph giving those received) is read as about them too. A sentence listing table 三's outcomes
+    (“全年共办结申请712件。” after the paragraph giving those received — or after paragraphs since that
+    speak of no other matter: “办结率为96%，平均答复时限6个工作日。”) is read as about them too, and so is a
+    figure handled in a sentence going on about them without 申请 (“……收到政府信息公开申请6件。……截至年底，
+    已办结18件” — not after a sentence about another matter: 12345热线, 建议, 主动公开, a heading). A
+    figure whose own words name nothing (共52件) takes its applicant from the clause before it (“以公民个人
+    申请为主，共52件”; not a clause naming the whole it is a part of: 受理的申请中，有2件…), and a figure
+    opening its sentence (or after 另有/尚有) says what became of it in the clauses after it (“7件申请因
+    未到答复期限，结转下一年度继续办理”). A sentence listing table 三's outcomes
     (从办理结果看，部分公开N件，无法提供N件……) or those still being handled (尚有N件正在办理中) is read
     even when it does not repeat 申请 (after a sentence about applications, or anywhere in part 三; and
     anywhere when it names two outcomes no document's 公开属性 is — 部分公开, 无法提供, 不予处理, 其他处理 —
@@ -210,22 +274,21 @@ def applications(report, ctx):
     """
     if report.table("三") is None:
         return
-    earlier: dict[int, str] = {}  # id(paragraph) -> the text of the paragraph before it in its part
-    last: dict = {}
-    for part, p in prose(report, title=False):
-        earlier[id(p)] = last.get(part, "")
-        last[part] = p.text
+    earlier = applications_before(report)
     for fig in figures(report, frozenset({"件", "个", "起", "宗", "份"})):
         if not _about_applications(fig, earlier.get(id(fig.paragraph), "")):
             continue
         near = fig.pre[-16:]
         words = near + "|" + fig.post
+        if (rest := _predicate(fig)):
+            words += "|" + rest
         cols: tuple = ("total",)
         topic = None
         # “公民、法人和其他组织提出的申请23件” names every applicant: it is the total
         every = _EVERY_APPLICANT.search(fig.pre[-30:]) is not None
+        label = _label(fig)[-16:]  # (“以公民个人申请为主，共52件”: the applicant is named in the clause before)
         for pat, acols, zh, en in _APPLICANTS:
-            if not every and pat.search(near):
+            if not every and pat.search(label):
                 cols = acols
                 topic = (f"{zh}的申请数", f"the applications from {en}")
                 break

@@ -2,7 +2,7 @@ from govlint import rule
 from govlint.relazy import lazy_compile
 
 from .._common import place
-from .._prose import CLAUSE_END, fmt, prose, sentence_bounds, span_of
+from .._prose import CLAUSE_END, clause_start, fmt, prose, quantities, sentence_bounds, span_of
 from ._figures import cell_expect, figures, matches, report_mismatch, this_year
 
 _CONTEXT = lazy_compile(r"信息公开|依申请|公开申请|申请公开")
@@ -10,7 +10,7 @@ _KINDS = (
     (lazy_compile(r"复议后(?:提起)?(?:行政)?(?:诉讼|起诉)"), ("after_review.total",), "复议后起诉的案件数", "cases brought to court after review"),
     (lazy_compile(r"直接(?:提起)?(?:行政)?(?:诉讼|起诉)|未经复议"), ("direct.total",), "未经复议直接起诉的案件数",
      "cases brought to court directly"),
-    (lazy_compile(r"行政诉讼|起诉|诉讼"), ("direct.total", "after_review.total"), "行政诉讼案件数", "lawsuits"),
+    (lazy_compile(r"行政诉讼|起诉|诉讼|被诉"), ("direct.total", "after_review.total"), "行政诉讼案件数", "lawsuits"),
     (lazy_compile(r"行政复议|复议"), ("review.total",), "行政复议案件数", "administrative reconsiderations"),
 )
 _OUTCOME_TERMS = r"纠正|纠错|维持|败诉|胜诉|撤销|审结|结案|尚未|确认违法|驳回"
@@ -41,6 +41,31 @@ def _as_reviewer(fig) -> bool:
     return _AS_REVIEWER.search(text, ss, fig.q.start) is not None
 
 
+#: a lead clause that names a topic (行政诉讼方面, 关于行政复议, 在行政复议案件方面, 行政诉讼情况): not one that
+#: says something of its own (未发生行政复议，…)
+_TOPIC = lazy_compile(r"(?:^|[，,：:])\s*(?:在|关于|对于|从)?[^，,：:未无没]{0,8}?(?:行政复议|行政诉讼|复议|诉讼)(?:案件)?"
+                      r"(?:方面|情况|工作)?(?:来看|看|而言)?$")
+#: … whose figure counts something else (行政诉讼方面，全年办理申请3件)
+_OTHER_THING = lazy_compile(r"申请|信访|投诉|举报|建议|提案|培训|许可|处罚|人次|文件|案卷")
+
+
+def _lead_kind(fig):
+    """The kind a lead clause of the figure's sentence names, when it names one kind and gives no
+    figure of its own (“行政诉讼方面，全年被诉7件”, “关于行政复议，全年共3件”): the topic of the clauses after it."""
+    text = fig.paragraph.text
+    ss, _ = sentence_bounds(text, fig.q.start)
+    cs = clause_start(text, fig.q.start, ss)
+    if cs <= ss or any(ss <= q.start < cs for q in quantities(text)):
+        return None
+    lead = text[ss:cs]
+    topic = _TOPIC.search(lead.rstrip("，,：: \u3000"))
+    if topic is None or _OTHER_THING.search(fig.pre):
+        return None
+    if bool(_REVIEW.search(topic.group())) == bool(_LITIGATION.search(topic.group())):
+        return None  # neither, or both (行政复议和行政诉讼方面，共3件: not one kind's)
+    return _kind(topic.group(), True)
+
+
 def _kind(text: str, last: bool):
     found = None
     for pat, cols, zh, en in _KINDS:
@@ -58,7 +83,8 @@ def reviews(report, ctx):
 
     What: in sentences about disclosure work, figures of 行政复议 cases equal table 四's 行政复议
     总计; figures of 行政诉讼 equal 未经复议直接起诉 总计 + 复议后起诉 总计 (or the one group the text
-    names); a statement that there was no reconsideration or lawsuit (未发生…行政复议、行政诉讼; in
+    names; 被诉 is a lawsuit; a kind named alone in a lead clause — 行政诉讼方面，全年被诉7件; 关于行政复议，全年共3件
+    — is that of the figures after it); a statement that there was no reconsideration or lawsuit (未发生…行政复议、行政诉讼; in
     part 四, which is all about disclosure cases, also without 信息公开: 本年度无行政复议和行政诉讼)
     matches zero totals — not another year's (2021年未发生…), nor that of an agency deciding
     reconsiderations (作为行政复议机关，未收到…行政复议申请); one figure for both (行政复议、行政诉讼均为0件,
@@ -103,6 +129,8 @@ def reviews(report, ctx):
                     yield report_mismatch(ctx, fig, "行政复议与行政诉讼案件数之和", "reconsiderations and lawsuits together", real)
             continue
         kind = _kind(fig.pre[-14:], True) or _kind(fig.post[:8], False)
+        if kind is None and not _OUTCOME.search(fig.pre):
+            kind = _lead_kind(fig)
         if kind is None or _OUTCOME.search(fig.pre):
             continue
         _, cols, zh, en = kind

@@ -1,9 +1,9 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from .._prose import clause_end, clause_start, fmt, prose, quantities, row_sum, sentence_bounds, span_of
+from .._prose import PLAN_WORDS, clause_end, clause_start, fmt, prose, quantities, row_sum, sentence_bounds, span_of
 from ._enum import enumerations
-from ._figures import cell_expect
+from ._figures import APPLICATIONS, NOT_APP, applications_before, cell_expect, goes_on_about_applications, this_year
 
 _SHARE = lazy_compile(r"占比|占到|占|比例|比重")
 #: a word marking a figure as a total (共75件, 总数, 全年); not the 共 and 总 inside other words (公共卫生,
@@ -110,7 +110,12 @@ def percent_base(report, ctx):
     count, 占本部门办结数的, is not checked), else the total its 其中 list belongs to, or a figure marked 共/总/全年 earlier in the same
     sentence (not by the 共 and 总 of other words: 公共卫生, 总书记); for 办结率/答复率 the whole is the figure received (收到/受理) and the part the figure
     办结/答复 (for a rate said of some of them, 按时办结率, the figure so named: 按时办结N件 — 办结N件 does not
-    say how many were on time). A bare share (“占比88.5%”) with no whole in its sentence — “其中新收申请23件。从申请主体
+    say how many were on time); a 办结率/答复率 of disclosure applications with no figure received in
+    its sentence (“截至年底，已办结18件，办结率99.2%”, or in a paragraph of its own going on about them:
+    “办结率为96%，平均答复时限6个工作日”) is checked against an earlier figure received in the paragraph
+    and table 三's 本年新收 and 本年新收 + 上年结转, its part the figure handled given or （七）总计 (a
+    stated 办结率100% with no figure handled is not: it is often of the applications due, those carried
+    into next year are not; nor another year's rate, 2021年办结率为95%, nor one aimed at, 力争办结率达到98%). A bare share (“占比88.5%”) with no whole in its sentence — “其中新收申请23件。从申请主体
     看，自然人申请20件，占比88.5%” — is checked against every earlier figure of the same unit in the
     paragraph (and, for applications, table 三's 本年新收, 新收 + 上年结转 and （七）总计 — the
     applications handled — totals): it is reported
@@ -121,6 +126,7 @@ def percent_base(report, ctx):
     Passes: “收到申请75件，办结75件，办结率100%”; “共75件，其中自然人72件，占96%”.
     Basis: arithmetic; issue 4 (percentages stated against their base).
     """
+    earlier = None
     for sec, p in prose(report, title=False):
         text = p.text
         qs = quantities(text)
@@ -151,6 +157,14 @@ def percent_base(report, ctx):
                         part = x
                     elif _RECEIVED.search(pre) and whole is None:
                         whole = x
+                if whole is None and verb in ("办结", "答复"):
+                    # no figure received in its sentence: an earlier one of the paragraph, or table 三's
+                    if earlier is None:
+                        earlier = applications_before(report)
+                    d = _rate_against_table(ctx, report, sec, p, qs, q, part, lo, earlier.get(id(p), ""))
+                    if d is not None:
+                        yield d
+                    continue
             elif _SHARE.search(label) and counts:
                 part = counts[-1]
                 here = clause_start(text, q.start)
@@ -301,3 +315,55 @@ def _against_earlier(ctx, report, p, qs, q, part, full):
                               "（本句没有写出总数，前文的数字都不能得出这一比例）",
         lambda v, en, actual: f"“{q.raw}” does not follow from its figures: “{part.raw}” ÷ {en} = {actual:.1f}% "
                               "(its sentence gives no total, and no earlier figure gives this share)")
+
+
+def _rate_against_table(ctx, report, sec, p, qs, q, part, lo, earlier):
+    """A 办结率/答复率 with no figure received in its sentence (“截至年底，已办结18件，办结率100%”; “办结率为
+    96%，平均答复时限6个工作日” in a paragraph of its own), said of disclosure applications — its sentence
+    names them, or goes on about them (:func:`goes_on_about_applications`): the diagnostic when it is
+    the share of the figure handled (the one its sentence gives, else table 三's （七）总计) in none of
+    the figures received — an earlier one of the paragraph, table 三's 本年新收, 本年新收 + 上年结转."""
+    text = p.text
+    ss, se = lo, sentence_bounds(text, q.start)[1]
+    # (another year's rate, one compared with it, or one aimed at: 2021年办结率为95%, 力争办结率达到98%)
+    if not this_year(report, text, *sentence_bounds(text, q.start), q.start) or PLAN_WORDS.search(text, ss, q.start):
+        return None
+    if not (sec == 3 or APPLICATIONS.search(text, ss, se)
+            or ("申请" not in text[ss:se] and goes_on_about_applications(text, ss, se, earlier))):
+        return None
+    if part is None:
+        handled, _ = row_sum(ctx, report, "三", "total", "total")
+        if handled is None:
+            return None
+        part_zh, part_en, part_value = f"表三“（七）总计”{fmt(handled)}", f"table 三 （七）总计 {fmt(handled)}", handled
+    else:
+        part_zh = part_en = f"“{part.raw}”"
+        part_value = part.value
+    wholes = []
+    for x in qs:
+        if x.end > lo or x.is_percent or x.approx or x.low is not None or x.unit != "件":
+            continue
+        if _RECEIVED.search(text[clause_start(text, x.start):x.start]) and not NOT_APP.search(text, *sentence_bounds(text, x.start)):
+            wholes.append((x.value, f"“{x.raw}”", f"“{x.raw}”"))
+    new, _ = row_sum(ctx, report, "三", "new", "total")
+    carried, _ = row_sum(ctx, report, "三", "carried_over", "total")
+    if new is not None:
+        wholes.append((new, f"表三“本年新收”总计{fmt(new)}", f"table 三 本年新收 total {fmt(new)}"))
+        if carried:
+            wholes.append((new + carried, f"表三“本年新收”与“上年结转”总计之和{fmt(new + carried)}",
+                           f"table 三 本年新收 + 上年结转 total {fmt(new + carried)}"))
+    wholes = [w for w in wholes if w[0] > 0]
+    if not wholes:
+        return None
+    if part is None and q.value == 100:
+        return None  # (办结率100%: often of the applications due, those carried into next year are not)
+    tol = _tolerance(q)
+    if any(abs(part_value / v * 100 - q.value) <= tol for v, _, _ in wholes):
+        return None
+    v, whole_zh, whole_en = min(wholes, key=lambda w: abs(part_value / w[0] * 100 - q.value))
+    actual = part_value / v * 100
+    return ctx.rule.diag(
+        span_of(ctx, p, q.start, q.end),
+        f"“{q.raw}”与所依据的数字不符：本句没有写出收到的申请数，{part_zh}÷{whole_zh}＝{actual:.1f}%",
+        f"“{q.raw}” does not follow from its figures: its sentence gives no figure received; "
+        f"{part_en} ÷ {whole_en} = {actual:.1f}%", expected=round(actual, 2), actual=q.value)
