@@ -631,6 +631,23 @@ def _valid(toks: Sequence[_Tok], index: LabelIndex) -> bool:
             and len({t.key for t in labels if t.key in index.specific}) >= _MIN_SPECIFIC)
 
 
+#: what counts follow in prose (因…被提起行政诉讼和申请行政复议合计3起。): a measure word after a figure
+_MEASURES = frozenset("起件次个项宗份例人")
+
+
+def _a_sentence(text: str, toks: Sequence[_Tok]) -> bool:
+    """Is the stretch a sentence counting something, not a table: one figure only, after its labels,
+    and a clause ends right after it (its measure word aside) — “因政府信息公开被提起行政诉讼和申请行政复议
+    合计3起。” names two of table 四's groups and a word of table 三's (合计) before one count."""
+    digits = [t for t in toks if t.kind == "digits"]
+    if len(digits) != 1 or toks[-1] is not digits[0]:
+        return False
+    end = digits[0].end
+    if end < len(text) and text[end] in _MEASURES:
+        end += 1
+    return end < len(text) and text[end] in _PROSE_MARKS
+
+
 def _cells(text: str, toks: Sequence[_Tok]) -> list[tuple[RawCell, CellValue]]:
     out: list[tuple[RawCell, CellValue]] = []
     for t in toks:
@@ -725,7 +742,7 @@ def paragraph_pieces(text: str, paragraphs: Sequence[tuple[int, int]], index: La
     tables: dict[int, list[tuple[int, int, int]]] = {}
     for g in groups:
         toks = [t for k, i, j in g for t in scans[k][0][i:j]]
-        if _valid(toks, index):
+        if _valid(toks, index) and not _a_sentence(text, toks):
             tables[id(g)] = g
     if not tables:
         return [("paragraph", k) for k in range(len(paragraphs))]

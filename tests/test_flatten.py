@@ -258,6 +258,21 @@ def test_prose_with_labels_is_not_a_table():
     assert not report.section(1).tables
 
 
+@pytest.mark.parametrize("prose", [
+    "因政府信息公开被提起行政诉讼和申请行政复议合计3起。",  # two of table 四's groups and 合计 (a word of table 三)
+    "因政府信息公开被提起行政诉讼和申请行政复议共计3起，均已审结。",
+    "本年度政府信息公开行政复议、行政诉讼合计2件。",
+])
+def test_a_sentence_counting_cases_is_not_a_table(prose):
+    """A sentence naming labels of the tables before one count (合计3起。) was read as a table 四 whose
+    digits ran together (GL211, GL212) and the sentence lost from the text (GL502 could not check it)."""
+    text = flatgen.report_text(flatgen.table3_text({}))
+    text = text.replace("持续推进政务公开。", "持续推进政务公开。" + prose)
+    report = govlint.parse(text)
+    assert any(prose in p.text for p in report.section(1).paragraphs)
+    assert not report.section(1).tables
+
+
 # ----------------------------------------------------------------------------- nothing else changes
 
 
