@@ -131,7 +131,8 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
                   ("text", "\n".join(LINES[:67] + LINES[68:])),  # table 三: a value lost
                   ("text", "\n".join(LINES[:318] + LINES[319:]))]  # table 四 (its row has no label): one lost
     t["GL212"] = [("text", "\n".join(LINES[:295] + LINES[317:]))]
-    t["GL213"] = [("text", text_with(replace={68: "0件 |"})), ("text", text_with(replace={68: "0（含转办3件） |"})),
+    t["GL213"] = [("text", text_with(replace={68 + k: f"{v}件 |" for k, v in enumerate("3000003")})),  # a table's
+                  ("text", text_with(replace={68: "0件 |"})), ("text", text_with(replace={68: "0（含转办3件） |"})),
                   ("text", text_with(replace={68: "0* |"}))]
     t["GL214"] = [("path", Path(__file__).parent / "data" / "2024-pingtan.txt")]
     t["GL215"] = [("text", text_with(sub={"法律服务机构 |": "法律服务机构（律所） |"}))]
