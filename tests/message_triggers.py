@@ -121,9 +121,11 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
                   ("text", text_with(sub={"\n行政规范性文件 |\n": "\n规范性文件 |\n"}))]
     t["GL205"] = [("text", text_with(sub={"其他 |\n|||||\n一、本年": "其他 |\n小计 |\n|||||\n一、本年"}))]
     t["GL206"] = [("text", _year(seed, 2020))]
-    t["GL207"] = [("doc", [["set", "三", "new", "natural", ""]]),
+    t["GL207"] = [("text", text_with(replace={68 + k: " |" for k in range(5)})),  # five blank: one for them
+                  ("doc", [["set", "三", "new", "natural", ""]]),
                   ("doc", [["set", "三", "new", "total", ""]])]  # at the end of the row: it may be one figure short
-    t["GL208"] = [("text", text_with(replace={68: "无 |"})), ("text", text_with(replace={20: "不详 |"})),
+    t["GL208"] = [("text", text_with(replace={68 + k: "- |" for k in range(5)})),  # five dashes: one for them
+                  ("text", text_with(replace={68: "无 |"})), ("text", text_with(replace={20: "不详 |"})),
                   ("text", text_with(replace={68: "零 |"})), ("text", text_with(replace={68: "约3 |"}))]
     t["GL209"] = [("text", text_with(replace={68: "-1 |"}))]
     t["GL210"] = [("text", text_with(replace={68: "0.5 |"}))]

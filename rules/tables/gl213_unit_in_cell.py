@@ -1,10 +1,6 @@
 from govlint import rule
 
-from .._common import fmt, iter_cells, where
-
-
-#: cells of one table carrying the same unit: one finding for them all from this many
-_MANY = 5
+from .._common import MANY_CELLS, fmt, iter_cells, where
 
 
 @rule("GL213", "tables.unit-in-cell", "warning", summary_en="a unit or a remark written inside a numeric cell")
@@ -37,7 +33,7 @@ def unit_in_cell(report, ctx):
             col = spec.column(cell.column, row.block) if spec and cell.column else None
             if col is None or not col.unit or col.unit == cell.unit:
                 plain.setdefault((id(table), cell.unit), []).append(cell)
-    grouped = {id(c): same for same in plain.values() if len(same) >= _MANY for c in same}
+    grouped = {id(c): same for same in plain.values() if len(same) >= MANY_CELLS for c in same}
     for table, row, cell in found:
         same = grouped.get(id(cell))
         if same is not None:
