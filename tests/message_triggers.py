@@ -142,7 +142,9 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     # GL3 arithmetic
     t["GL301"] = [("text", text_with(replace={288: "2 |", 294: "2 |"}))]
     t["GL302"] = [("text", text_with(replace={285: "4 |", 73: "4 |", 67: "4 |"}))]
-    t["GL303"] = [("text", text_with(replace={73: "4 |"}))]
+    t["GL303"] = [("text", text_with(replace={73: "4 |"})),
+                  ("text", text_with(replace={73: "4 |", **{k: "- |" for k in range(68, 73)}},
+                                     sub={"\n0 |": "\n |"}))]  # zeros written as blanks: counted as 0
     t["GL304"] = [("text", text_with(replace={318: "1 |"}))]
     t["GL305"] = [("doc", [["year", 2020], ["tables_2019"], ["set", "二", "normative_documents", "published", "12"],
                            ["set", "二", "normative_documents", "total_published", "8"]])]
