@@ -85,6 +85,10 @@ def place(ctx, spans) -> tuple[str, str]:
             f"line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}")
 
 
+#: cells of one table with the same defect (blank, ``-``, a unit): one finding for them all from this many
+MANY_CELLS = 5
+
+
 def numeric(cell: Optional[Cell]) -> bool:
     return cell is not None and cell.kind == "number" and cell.value is not None
 

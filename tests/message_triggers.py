@@ -121,9 +121,11 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
                   ("text", text_with(sub={"\n行政规范性文件 |\n": "\n规范性文件 |\n"}))]
     t["GL205"] = [("text", text_with(sub={"其他 |\n|||||\n一、本年": "其他 |\n小计 |\n|||||\n一、本年"}))]
     t["GL206"] = [("text", _year(seed, 2020))]
-    t["GL207"] = [("doc", [["set", "三", "new", "natural", ""]]),
+    t["GL207"] = [("text", text_with(replace={68 + k: " |" for k in range(5)})),  # five blank: one for them
+                  ("doc", [["set", "三", "new", "natural", ""]]),
                   ("doc", [["set", "三", "new", "total", ""]])]  # at the end of the row: it may be one figure short
-    t["GL208"] = [("text", text_with(replace={68: "无 |"})), ("text", text_with(replace={20: "不详 |"})),
+    t["GL208"] = [("text", text_with(replace={68 + k: "- |" for k in range(5)})),  # five dashes: one for them
+                  ("text", text_with(replace={68: "无 |"})), ("text", text_with(replace={20: "不详 |"})),
                   ("text", text_with(replace={68: "零 |"})), ("text", text_with(replace={68: "约3 |"}))]
     t["GL209"] = [("text", text_with(replace={68: "-1 |"}))]
     t["GL210"] = [("text", text_with(replace={68: "0.5 |"}))]
@@ -131,7 +133,8 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
                   ("text", "\n".join(LINES[:67] + LINES[68:])),  # table 三: a value lost
                   ("text", "\n".join(LINES[:318] + LINES[319:]))]  # table 四 (its row has no label): one lost
     t["GL212"] = [("text", "\n".join(LINES[:295] + LINES[317:]))]
-    t["GL213"] = [("text", text_with(replace={68: "0件 |"})), ("text", text_with(replace={68: "0（含转办3件） |"})),
+    t["GL213"] = [("text", text_with(replace={68 + k: f"{v}件 |" for k, v in enumerate("3000003")})),  # a table's
+                  ("text", text_with(replace={68: "0件 |"})), ("text", text_with(replace={68: "0（含转办3件） |"})),
                   ("text", text_with(replace={68: "0* |"}))]
     t["GL214"] = [("path", Path(__file__).parent / "data" / "2024-pingtan.txt")]
     t["GL215"] = [("text", text_with(sub={"法律服务机构 |": "法律服务机构（律所） |"}))]
@@ -139,7 +142,9 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     # GL3 arithmetic
     t["GL301"] = [("text", text_with(replace={288: "2 |", 294: "2 |"}))]
     t["GL302"] = [("text", text_with(replace={285: "4 |", 73: "4 |", 67: "4 |"}))]
-    t["GL303"] = [("text", text_with(replace={73: "4 |"}))]
+    t["GL303"] = [("text", text_with(replace={73: "4 |"})),
+                  ("text", text_with(replace={73: "4 |", **{k: "- |" for k in range(68, 73)}},
+                                     sub={"\n0 |": "\n |"}))]  # zeros written as blanks: counted as 0
     t["GL304"] = [("text", text_with(replace={318: "1 |"}))]
     t["GL305"] = [("doc", [["year", 2020], ["tables_2019"], ["set", "二", "normative_documents", "published", "12"],
                            ["set", "二", "normative_documents", "total_published", "8"]])]

@@ -126,3 +126,27 @@ def test_a_table_writing_none_as_blank_is_not_read_as_shifted(shape, tmp_path):
     diags = _lint(blanked, shape, tmp_path)
     assert not [d for d in diags if d.code.startswith("GL3")]
     assert all("错位" not in d.message for d in diags if d.code == "GL207")
+
+
+@pytest.mark.parametrize("filler", ["", "-", "/"])
+@pytest.mark.parametrize("shape", ("rows", "html", "docx"))
+def test_a_table_writing_every_zero_as_a_blank_or_a_dash_is_summed(filler, shape, tmp_path):
+    """Table 三 with every zero written blank (or “-”, “/”) and not one 0: its sums were all skipped —
+    a wrong total went unseen. The fillers count as 0 (the table's own way of writing none) and the
+    message says so; a table that writes 0 elsewhere keeps its blanks out of the sums."""
+    seed = rs.load_seed(Path(__file__).parent / "data" / "seed.txt")
+    data = seed
+    for key, text in seed.values.items():
+        if key[0] == "三" and text == "0":
+            data = data.with_value(*key, filler)
+    assert not _codes(_lint(data, shape, tmp_path), "GL3")
+    total = int(seed.values[("三", "new", "total")])
+    wrong = data.with_value("三", "new", "total", str(total + 1))
+    diags = _lint(wrong, shape, tmp_path)
+    assert _codes(diags, "GL3") == Counter({("GL303", "new", "total"): 1, ("GL301", "total", "total"): 1})
+    (gl303,) = [d for d in diags if d.code == "GL303"]
+    what = "空白" if not filler else f"“{filler}”"
+    assert f"本表以{what}表示0，按0计算" in gl303.message and "counted as 0" in gl303.message_en
+    # one 0 written: the table does not write none as blanks; its sums over a blank are skipped
+    mixed = wrong.with_value("三", "carried_over", "natural", "0")
+    assert not [d for d in _lint(mixed, shape, tmp_path) if d.code == "GL303"]

@@ -75,3 +75,28 @@ def test_a_figure_with_a_blank_inside_says_what_it_may_be(written, two):
     d = next(d for d in govlint.lint(text_with(replace={68: f"{written} |"})) if d.code == "GL208")
     assert d.expected == written.replace(" ", "")
     assert ("两格" in d.message) is two and ("two cells" in d.message_en) is two
+
+
+@pytest.mark.parametrize("shape", ["pipe", "cells"])
+def test_a_table_with_a_unit_in_its_cells_is_one_finding(shape):
+    """Table 三 written with 件 after every figure (3件, 0件 …): 175 warnings were one per cell; they are
+    one for the table, at its first such cell, naming the first and the last — and every figure is
+    still read and added up (a wrong total is still found)."""
+    doc = rg.distinct_doc()
+    for (row, col), v in list(doc.tables["三"].values.items()):
+        doc.set("三", row, col, f"{v}件")
+    r = rg.render(doc, shape)
+    ds = [d for d in govlint.lint(r.text.encode()) if d.code == "GL213"]
+    (d,) = ds
+    assert d.message.startswith("表三有175个单元格在数字后写有单位“件”（第") and d.line == r.cell("三", "new", "natural")
+    bad = rg.render(doc.copy().set("三", "new", "total", "999件"), shape)
+    assert "GL303" in {x.code for x in govlint.lint(bad.text.encode())}
+
+
+def test_a_few_cells_with_a_unit_are_each_a_finding():
+    doc = rg.distinct_doc()
+    for col in ("natural", "business", "research", "nonprofit"):
+        doc.set("三", "new", col, doc.value("三", "new", col) + "件")
+    r = rg.render(doc, "pipe")
+    ds = [d for d in govlint.lint(r.text.encode()) if d.code == "GL213"]
+    assert len(ds) == 4 and all(d.row == "new" for d in ds)

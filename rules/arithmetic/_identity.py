@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govlint.edition import Identity, TableSpec
 
-from .._common import column_label, fmt, numeric, row_label, shifted_row
+from .._common import MANY_CELLS, column_label, fmt, numeric, row_label, shifted_row
 
 
 def _describe(parts: list[tuple[str, float]]) -> str:
@@ -23,8 +23,10 @@ def check_identities(report, ctx):
     """Yield one diagnostic per broken instance of every identity whose ``rule`` is ``ctx.rule.code``.
 
     Instances with a missing or non-numeric cell are skipped: GL2 rules report those cells, and a
-    sum over a guess would only add a false error. So are those with a cell of a row whose figures
-    may have shifted (:func:`shifted_row`: blank cells at its end, GL207 names them).
+    sum over a guess would only add a false error — unless the table writes its zeros so (see
+    :func:`_none_as_zero`): its blank and filler cells then count 0, and the message says so. So are
+    those with a cell of a row whose figures may have shifted (:func:`shifted_row`: blank cells at
+    its end, GL207 names them).
     """
     if ctx.edition is None:
         return
@@ -39,6 +41,52 @@ def check_identities(report, ctx):
                 yield from _over_columns(ctx, spec, table, ident)
             else:
                 yield from _over_rows(ctx, spec, table, ident)
+
+
+def _none_as_zero(table) -> bool:
+    """Does ``table`` write none as a blank or a filler (“-”, “/”, “无”) instead of 0 — five such cells
+    or more (GL207/GL208 report them) and not one 0 written? Its identities are then checked with
+    those cells as 0: a report so written would otherwise have no sum checked at all."""
+    fillers = zeros = 0
+    for row in table.rows:
+        for c in row.cells:
+            if c.kind in ("blank", "placeholder"):
+                fillers += 1
+            elif c.kind == "number" and c.value == 0:
+                zeros += 1
+    return fillers >= MANY_CELLS and not zeros
+
+
+def _countable(zeros: bool):
+    """The test of a cell an instance can use, and its value: numbers; and blanks and fillers as 0
+    in a table that writes none so (``zeros``)."""
+    def ok(c) -> bool:
+        return numeric(c) or (zeros and c is not None and c.kind in ("blank", "placeholder"))
+
+    def value(c) -> float:
+        return c.value if numeric(c) else 0
+    return ok, value
+
+
+def _one_side_unwritten(lhs, rhs) -> bool:
+    """One side of an instance all blanks or fillers, the other with a figure other than 0: a total
+    left out (总计 not filled in), not a 0 (GL207/GL208 name the cells) — no sum to check."""
+    def written(cells) -> bool:
+        return any(numeric(c) for c in cells)
+
+    def some(cells) -> bool:
+        return any(numeric(c) and c.value for c in cells)
+    return (not written(lhs) and some(rhs)) or (not written(rhs) and some(lhs))
+
+
+def _as_zero_note(cells) -> tuple[str, str]:
+    """What the message adds when some of ``cells`` were counted 0 though not written so."""
+    fillers = sorted({"空白" if c.kind == "blank" else f"“{c.text.strip()}”" for c in cells if not numeric(c)})
+    if not fillers:
+        return "", ""
+    en = sorted({"blank" if c.kind == "blank" else f"“{c.text.strip()}”" for c in cells if not numeric(c)})
+    return (f"（本表以{'、'.join(fillers)}表示0，按0计算）",
+            f" (the table writes none as {' and '.join(en)}: counted as 0)")
 
 
 def _stand_ins(spec: TableSpec, table) -> dict:
@@ -91,25 +139,27 @@ def _over_columns(ctx, spec: TableSpec, table, ident: Identity):
         return stand_ins[rid].get(col) if rid in stand_ins else table.cell(rid, col)
 
     cell = stand_in_or_cell if stand_ins else table.cell  # (the usual table: a plain look-up per cell)
+    ok, value = _countable(_none_as_zero(table))
 
     for col in spec.blocks[0].leaves():
         lhs = [(rid, cell(rid, col.id)) for rid in lhs_rows]
         rhs = [(rid, cell(rid, col.id)) for rid in rhs_rows]
-        if not all(numeric(c) for _, c in lhs + rhs):
+        if not all(ok(c) for _, c in lhs + rhs) or _one_side_unwritten([c for _, c in lhs], [c for _, c in rhs]):
             continue
-        a = sum(c.value for _, c in lhs)
-        b = sum(c.value for _, c in rhs)
+        a = sum(value(c) for _, c in lhs)
+        b = sum(value(c) for _, c in rhs)
         if abs(a - b) < 1e-9:
             continue
         anchor_rid, anchor = rhs[0] if ident.id != "T3-2" else lhs[0]
         cl = column_label(ctx, spec.id, col.id)
-        lparts = [(row_label(ctx, spec.id, rid), c.value) for rid, c in lhs]
-        rparts = [(row_label(ctx, spec.id, rid), c.value) for rid, c in rhs]
+        lparts = [(row_label(ctx, spec.id, rid), value(c)) for rid, c in lhs]
+        rparts = [(row_label(ctx, spec.id, rid), value(c)) for rid, c in rhs]
+        note, note_en = _as_zero_note([c for _, c in lhs + rhs])
         # the value the anchor cell would need for the identity to hold
         if anchor is rhs[0][1]:
-            expected = a - (b - anchor.value)
+            expected = a - (b - value(anchor))
         else:
-            expected = b - (a - anchor.value)
+            expected = b - (a - value(anchor))
         left = _describe(lparts) + (f" = {fmt(a)}" if len(lparts) > 1 else "")
         left_en = _describe_en(lparts) + (f" = {fmt(a)}" if len(lparts) > 1 else "")
         label = row_label(ctx, spec.id, anchor_rid)
@@ -117,13 +167,14 @@ def _over_columns(ctx, spec: TableSpec, table, ident: Identity):
         guess = f"；如其余数字无误，{label}应为 {fmt(expected)}" if expected >= 0 else ""
         guess_en = f"; if the other figures are right, {label} should be {fmt(expected)}" if expected >= 0 else ""
         zh = (f"表{spec.id}“{cl}”列：{left}，而 {_describe(rparts)} = {fmt(b)}，两者应相等"
-              f"{guess}（依据：{ident.basis}）")
+              f"{guess}{note}（依据：{ident.basis}）")
         en = (f"table {spec.id}, column “{cl}”: {left_en} but {_describe_en(rparts)} = {fmt(b)}; "
-              f"they must be equal{guess_en} (basis: {ident.basis_en})")
-        yield ctx.rule.diag(anchor.span, zh, en, cell=anchor, table=spec.id, expected=expected, actual=anchor.value)
+              f"they must be equal{guess_en}{note_en} (basis: {ident.basis_en})")
+        yield ctx.rule.diag(anchor.span, zh, en, cell=anchor, table=spec.id, expected=expected, actual=value(anchor))
 
 
 def _over_rows(ctx, spec: TableSpec, table, ident: Identity):
+    ok, value = _countable(_none_as_zero(table))
     for row in table.rows:
         if not row.cells or shifted_row(table, row):
             continue
@@ -132,23 +183,25 @@ def _over_rows(ctx, spec: TableSpec, table, ident: Identity):
             by_column.setdefault(c.column, c)  # the first cell of a column, as Row.cell gives it
         lhs = [by_column.get(c) for c in ident.lhs]
         rhs = [by_column.get(c) for c in ident.rhs]
-        if not all(numeric(c) for c in lhs + rhs):
+        if not all(ok(c) for c in lhs + rhs) or _one_side_unwritten(lhs, rhs):
             continue
-        a = sum(c.value for c in lhs)
-        b = sum(c.value for c in rhs)
+        a = sum(value(c) for c in lhs)
+        b = sum(value(c) for c in rhs)
         if abs(a - b) < 1e-9:
             continue
         anchor = lhs[0]
-        expected = b - (a - anchor.value)
+        expected = b - (a - value(anchor))
+        note, note_en = _as_zero_note(lhs + rhs)
         rl = row_label(ctx, spec.id, row.id) if spec.implicit_row is None else ""
         scope = f"表{spec.id}“{rl}”行" if rl else f"表{spec.id}"
         scope_en = f"table {spec.id}, row “{rl}”" if rl else f"table {spec.id}"
-        lparts = [(column_label(ctx, spec.id, c.column), c.value) for c in lhs]
-        rparts = [(column_label(ctx, spec.id, c.column), c.value) for c in rhs]
+        lparts = [(column_label(ctx, spec.id, c.column), value(c)) for c in lhs]
+        rparts = [(column_label(ctx, spec.id, c.column), value(c)) for c in rhs]
         # the value the total would need, offered when it could be one (a count is never below 0)
         should = f"{lparts[0][0]}应为 {fmt(expected)}" if expected >= 0 else "两者应相等"
         should_en = f"{lparts[0][0]} should be {fmt(expected)}" if expected >= 0 else "they must be equal"
-        zh = f"{scope}：{_describe(lparts)}，但 {_describe(rparts)} = {fmt(b)}；{should}（依据：{ident.basis}）"
-        en = f"{scope_en}: {_describe_en(lparts)} but {_describe_en(rparts)} = {fmt(b)}; {should_en} (basis: {ident.basis_en})"
+        zh = f"{scope}：{_describe(lparts)}，但 {_describe(rparts)} = {fmt(b)}；{should}{note}（依据：{ident.basis}）"
+        en = (f"{scope_en}: {_describe_en(lparts)} but {_describe_en(rparts)} = {fmt(b)}; {should_en}{note_en} "
+              f"(basis: {ident.basis_en})")
         yield ctx.rule.diag(anchor.span, zh, en, cell=anchor, table=spec.id, row=row.id, expected=expected,
-                            actual=anchor.value)
+                            actual=value(anchor))

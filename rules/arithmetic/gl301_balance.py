@@ -14,6 +14,10 @@ def balance(report, ctx):
     加第四项之和); when it fails, applications have been lost or counted twice.
     Fails: 一 = 3, 二 = 0, （七）总计 = 2, 四 = 0 in the 自然人 column.
     Passes: 一 = 3, 二 = 0, （七）总计 = 3, 四 = 0.
+    A sum over a blank or non-numeric cell is not checked (GL207/GL208 name the cell) — except in a
+    table that writes none as blanks or fillers (“-”, “/”, “无”: five such cells or more, not one 0
+    written), where they count 0 and the message says so; a total left blank beside figures is still
+    not summed.
     Basis: format-spec §3.4 (勾稽 note), §7.1 T3-1; defects C1.
     """
     yield from check_identities(report, ctx)

@@ -14,6 +14,10 @@ def outcome_total(report, ctx):
     (区分处理的，只计这一情形). A difference means an outcome is missing or counted twice.
     Fails: （一）予以公开 = 2, （二）部分公开 = 1, all others 0, （七）总计 = 4.
     Passes: the same with （七）总计 = 3.
+    A sum over a blank or non-numeric cell is not checked (GL207/GL208 name the cell) — except in a
+    table that writes none as blanks or fillers (“-”, “/”, “无”: five such cells or more, not one 0
+    written), where they count 0 and the message says so; a total left blank beside figures is still
+    not summed.
     Basis: format-spec §7.1 T3-2; defects C2, C5.
     """
     yield from check_identities(report, ctx)

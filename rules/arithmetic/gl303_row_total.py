@@ -12,6 +12,10 @@ def row_total(report, ctx):
     template. A mismatch means one of the cells is wrong.
     Fails: “一、本年新收… | 4 | 0 | 0 | 0 | 0 | 0 | 3”.
     Passes: “一、本年新收… | 3 | 0 | 0 | 0 | 0 | 0 | 3”.
+    A sum over a blank or non-numeric cell is not checked (GL207/GL208 name the cell) — except in a
+    table that writes none as blanks or fillers (“-”, “/”, “无”: five such cells or more, not one 0
+    written), where they count 0 and the message says so; a total left blank beside figures is still
+    not summed.
     Basis: format-spec §4.2, §7.1 T3-3; defects C3.
     """
     yield from check_identities(report, ctx)

@@ -13,6 +13,10 @@ def case_total(report, ctx):
     differs means a case is missing or counted twice.
     Fails: 行政复议 1 | 0 | 0 | 0 | 2.
     Passes: 行政复议 1 | 0 | 0 | 1 | 2.
+    A sum over a blank or non-numeric cell is not checked (GL207/GL208 name the cell) — except in a
+    table that writes none as blanks or fillers (“-”, “/”, “无”: five such cells or more, not one 0
+    written), where they count 0 and the message says so; a total left blank beside figures is still
+    not summed.
     Basis: format-spec §4.3, §7.2; defects C4.
     """
     yield from check_identities(report, ctx)

@@ -1,6 +1,6 @@
 from govlint import rule
 
-from .._common import TABLE_NAMES, TABLE_NAMES_EN, blank_row, column_label, iter_cells, row_columns, shifted_row, where
+from .._common import MANY_CELLS, TABLE_NAMES, TABLE_NAMES_EN, blank_row, column_label, iter_cells, row_columns, shifted_row, where
 
 
 def _unfilled(ctx, table) -> int:
@@ -24,7 +24,8 @@ def blank_cell(report, ctx):
     part in. The format does not say how to write “none” (unconfirmed), but most reports write 0;
     hence a warning, configurable per project.
     A table none of whose cells holds a value (the format's template, not filled in) is one
-    finding for the table, not one per cell. Blank cells at the start or the end of a row of table
+    finding for the table, not one per cell; so are the blank cells of a table that leaves five or
+    more blank (zeros written as blanks), naming the lines they span. Blank cells at the start or the end of a row of table
     三 or 四 whose columns are filled in the other rows (table 四: always), in a table that writes
     no blank between figures, are named as what they more often are: the cells left by figures standing a column beside their own (two cells run together
     in a converted grid, “12 3” or “123”; a label cell holding the first figure); the row then takes
@@ -42,21 +43,39 @@ def blank_cell(report, ctx):
             yield ctx.rule.diag(table.span, f"{TABLE_NAMES[table.id]}的{n}个数字单元格全部为空：表格尚未填写，应填写数字（没有的填0）",
                                 f"all {n} figures of {TABLE_NAMES_EN[table.id]} are blank: the table was not filled in; "
                                 "write numbers (0 for none)", table=table.id, expected=0)
-    for table, row, cell in iter_cells(report):
-        if cell.kind == "blank" and id(table) not in unfilled:
-            zh, en = where(ctx, table.id, row, cell)
-            if table.id in ("三", "四") and shifted_row(table, row):
-                # blank at the end of a row whose column is filled elsewhere: the row may be one figure short
+    blanks = [(table, row, cell) for table, row, cell in iter_cells(report)
+              if cell.kind == "blank" and id(table) not in unfilled]
+    shifted = {id(row) for table, row, _ in blanks if table.id in ("三", "四") and shifted_row(table, row)}
+    # a table written with blanks for its zeros (many blank cells): one finding, not one per cell
+    many: dict = {}
+    for table, row, cell in blanks:
+        if id(row) not in shifted:
+            many.setdefault(id(table), []).append(cell)
+    many = {k: cells for k, cells in many.items() if len(cells) >= MANY_CELLS}
+    for table, row, cell in blanks:
+        same = many.get(id(table))
+        if same is not None and id(row) not in shifted:
+            if cell is same[0]:
+                last = same[-1]
                 yield ctx.rule.diag(
-                    cell.span, f"{zh}为空：本行数字比列数少，可能已错位到相邻的列（如两格数字连写、行名与第一个数字连写），"
-                               "请与原件核对；本行未参与合计校验",
-                    f"{en} is blank: the row has fewer figures than columns, so they may stand in the columns "
-                    "beside their own (two cells run together, or the label holding the first figure); check it "
-                    "against the original; the row is left out of the arithmetic checks",
-                    cell=cell, table=table.id, expected=0)
-                continue
-            yield ctx.rule.diag(cell.span, f"{zh}为空，应填写数字（没有的填0）", f"{en} is blank; write a number (0 for none)",
-                                cell=cell, table=table.id, expected=0)
+                    cell.span, f"{TABLE_NAMES[table.id]}有{len(same)}个数字单元格为空（第{cell.span.line}至{last.span.line}行），"
+                               "应填写数字（没有的填0）",
+                    f"{len(same)} figures of {TABLE_NAMES_EN[table.id]} are blank (lines {cell.span.line}–"
+                    f"{last.span.line}); write numbers (0 for none)", cell=cell, table=table.id, expected=0)
+            continue
+        zh, en = where(ctx, table.id, row, cell)
+        if id(row) in shifted:
+            # blank at the end of a row whose column is filled elsewhere: the row may be one figure short
+            yield ctx.rule.diag(
+                cell.span, f"{zh}为空：本行数字比列数少，可能已错位到相邻的列（如两格数字连写、行名与第一个数字连写），"
+                           "请与原件核对；本行未参与合计校验",
+                f"{en} is blank: the row has fewer figures than columns, so they may stand in the columns "
+                "beside their own (two cells run together, or the label holding the first figure); check it "
+                "against the original; the row is left out of the arithmetic checks",
+                cell=cell, table=table.id, expected=0)
+            continue
+        yield ctx.rule.diag(cell.span, f"{zh}为空，应填写数字（没有的填0）", f"{en} is blank; write a number (0 for none)",
+                            cell=cell, table=table.id, expected=0)
     for table in report.tables:
         if table.id is None or id(table) in unfilled:
             continue

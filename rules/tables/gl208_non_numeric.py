@@ -1,7 +1,7 @@
 from govlint import Severity, rule
 from govlint.numbers import lookalike_figure, parse_cell
 
-from .._common import fmt, iter_cells, where
+from .._common import MANY_CELLS, TABLE_NAMES, TABLE_NAMES_EN, fmt, iter_cells, where
 
 
 @rule("GL208", "tables.non-numeric", "warning", summary_en="a table cell holds a placeholder or text instead of a number")
@@ -18,11 +18,30 @@ def non_numeric(report, ctx):
     A count written in Chinese numerals (“三”, “十二件”, “零”) is read as that number — it takes part in
     the arithmetic — and reported as a warning naming the figure to write. An approximate figure
     (“约3”, “3余”, “10多”, “3左右”, “3+”) is no count: an error, and the cell stays out of the arithmetic.
+    A table holding the same filler in five cells or more (zeros written as “-”) is one finding for
+    them, naming the lines they span.
     Fails: “行政许可 | 无 |”; “（一）予以公开 | 1O | …” (probably 10); “行政处罚 | 十二 |” (read as 12).
     Passes: “行政许可 | 0 |”.
     Basis: format-spec §3.4 (empty cells); defects C6.
     """
-    for table, row, cell in iter_cells(report):
+    cells = list(iter_cells(report))
+    # a table written with a filler for its zeros (many cells of “-”, “/”, “无”): one finding each filler
+    fillers: dict = {}
+    for table, row, cell in cells:
+        if cell.kind == "placeholder":
+            fillers.setdefault((id(table), cell.text.strip()), []).append(cell)
+    many = {id(c): same for same in fillers.values() if len(same) >= MANY_CELLS for c in same}
+    for table, row, cell in cells:
+        same = many.get(id(cell))
+        if same is not None:
+            if cell is same[0]:
+                last, filler = same[-1], cell.text.strip()
+                yield ctx.rule.diag(
+                    cell.span, f"{TABLE_NAMES[table.id]}有{len(same)}个数字单元格填的是“{filler}”（第{cell.span.line}至"
+                               f"{last.span.line}行），应填写数字（没有的填0）",
+                    f"{len(same)} figures of {TABLE_NAMES_EN[table.id]} hold “{filler}” (lines {cell.span.line}–"
+                    f"{last.span.line}); write numbers (0 for none)", cell=cell, table=table.id, actual=filler, expected=0)
+            continue
         if cell.reading == "chinese_numeral":
             zh, en = where(ctx, table.id, row, cell)
             figure = fmt(cell.value)

@@ -1,6 +1,6 @@
 from govlint import rule
 
-from .._common import fmt, iter_cells, where
+from .._common import MANY_CELLS, fmt, iter_cells, where
 
 
 @rule("GL213", "tables.unit-in-cell", "warning", summary_en="a unit or a remark written inside a numeric cell")
@@ -10,7 +10,9 @@ def unit_in_cell(report, ctx):
     What: numeric cells hold a bare number, without 件, 个, 元, 万元 … or a currency sign (¥1500, ￥0.5:
     an amount in 元), and without a remark in brackets (“3（其中1件已撤回）”) or a footnote mark (“5*”,
     “5①”, “5注1”) after the figure. A cell written so is read as its figure — the arithmetic checks
-    use 3 and 5 — and reported here once, naming all it carries besides the figure.
+    use 3 and 5 — and reported here once, naming all it carries besides the figure. A table that
+    writes a unit in many of its cells (five or more, “3件”, “0件” …: the same unit, one its
+    columns do not contradict) is one finding, naming the first and the last.
     Why: the unit belongs to the column label (本年收费金额（单位：万元）); a unit in the cell is
     often a different one (251000元 in a 万元 column is 10,000 times too large once read as 万元).
     A remark or footnote belongs below the table or in the text: in the cell it keeps the figure from
@@ -20,9 +22,30 @@ def unit_in_cell(report, ctx):
     Passes: “行政事业性收费 | 1.5 |”.
     Basis: format-spec §3.4 (units), §4.1; defects C7.
     """
+    plain: dict = {}  # (table, unit) -> cells carrying that unit alone, in a column of no other unit
+    found = []
     for table, row, cell in iter_cells(report):
         if cell.kind != "number" or not (cell.unit or cell.note) or cell.reading == "chinese_numeral":
             continue  # (a count in Chinese numerals, 十二件: GL208's, unit and all)
+        found.append((table, row, cell))
+        if cell.unit and not cell.note and not any(ch in "¥￥" for ch in cell.text):
+            spec = ctx.edition.table(table.id) if ctx.edition else None
+            col = spec.column(cell.column, row.block) if spec and cell.column else None
+            if col is None or not col.unit or col.unit == cell.unit:
+                plain.setdefault((id(table), cell.unit), []).append(cell)
+    grouped = {id(c): same for same in plain.values() if len(same) >= MANY_CELLS for c in same}
+    for table, row, cell in found:
+        same = grouped.get(id(cell))
+        if same is not None:
+            if cell is same[0]:  # the table written with the unit in its cells: one finding
+                last = same[-1]
+                yield ctx.rule.diag(
+                    cell.span, f"表{table.id}有{len(same)}个单元格在数字后写有单位“{cell.unit}”（第{cell.span.line}行“{cell.text}”"
+                               f"至第{last.span.line}行“{last.text}”），已按数字读取；单元格应只填数字",
+                    f"{len(same)} cells of table {table.id} carry the unit “{cell.unit}” after their figure (line "
+                    f"{cell.span.line} “{cell.text}” to line {last.span.line} “{last.text}”), read as the figures; write "
+                    "the numbers only", cell=cell, table=table.id, actual=len(same))
+            continue
         zh, en = where(ctx, table.id, row, cell)
         spec = ctx.edition.table(table.id) if ctx.edition else None
         col = spec.column(cell.column, row.block) if spec and cell.column else None
