@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from govlint.edition import Identity, TableSpec
 
 from .._common import MANY_CELLS, column_label, fmt, numeric, row_label, shifted_row
@@ -43,23 +45,43 @@ def check_identities(report, ctx):
                 yield from _over_rows(ctx, spec, table, ident)
 
 
+_VALUE = attrgetter("value")
+#: the last tables asked about (id -> (table, answer)): GL301–GL304 ask of the same tables in turn
+_NONE_AS_ZERO: dict = {}
+
+
 def _none_as_zero(table) -> bool:
     """Does ``table`` write none as a blank or a filler (“-”, “/”, “无”) instead of 0 — five such cells
     or more (GL207/GL208 report them) and not one 0 written? Its identities are then checked with
     those cells as 0: a report so written would otherwise have no sum checked at all."""
-    fillers = zeros = 0
+    hit = _NONE_AS_ZERO.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    fillers = 0
     for row in table.rows:
         for c in row.cells:
-            if c.kind in ("blank", "placeholder"):
+            kind = c.kind
+            if kind == "number":
+                if c.value == 0:
+                    fillers = -1  # a 0 written: none is written as 0
+                    break
+            elif kind == "blank" or kind == "placeholder":
                 fillers += 1
-            elif c.kind == "number" and c.value == 0:
-                zeros += 1
-    return fillers >= MANY_CELLS and not zeros
+        if fillers < 0:
+            break
+    answer = fillers >= MANY_CELLS
+    if len(_NONE_AS_ZERO) >= 16:
+        _NONE_AS_ZERO.clear()
+    _NONE_AS_ZERO[id(table)] = (table, answer)
+    return answer
 
 
 def _countable(zeros: bool):
     """The test of a cell an instance can use, and its value: numbers; and blanks and fillers as 0
     in a table that writes none so (``zeros``)."""
+    if not zeros:  # (the usual table)
+        return numeric, _VALUE
+
     def ok(c) -> bool:
         return numeric(c) or (zeros and c is not None and c.kind in ("blank", "placeholder"))
 
@@ -139,12 +161,14 @@ def _over_columns(ctx, spec: TableSpec, table, ident: Identity):
         return stand_ins[rid].get(col) if rid in stand_ins else table.cell(rid, col)
 
     cell = stand_in_or_cell if stand_ins else table.cell  # (the usual table: a plain look-up per cell)
-    ok, value = _countable(_none_as_zero(table))
+    zeros = _none_as_zero(table)
+    ok, value = _countable(zeros)
 
     for col in spec.blocks[0].leaves():
         lhs = [(rid, cell(rid, col.id)) for rid in lhs_rows]
         rhs = [(rid, cell(rid, col.id)) for rid in rhs_rows]
-        if not all(ok(c) for _, c in lhs + rhs) or _one_side_unwritten([c for _, c in lhs], [c for _, c in rhs]):
+        if not all(ok(c) for _, c in lhs + rhs) or \
+                (zeros and _one_side_unwritten([c for _, c in lhs], [c for _, c in rhs])):
             continue
         a = sum(value(c) for _, c in lhs)
         b = sum(value(c) for _, c in rhs)
@@ -174,7 +198,8 @@ def _over_columns(ctx, spec: TableSpec, table, ident: Identity):
 
 
 def _over_rows(ctx, spec: TableSpec, table, ident: Identity):
-    ok, value = _countable(_none_as_zero(table))
+    zeros = _none_as_zero(table)
+    ok, value = _countable(zeros)
     for row in table.rows:
         if not row.cells or shifted_row(table, row):
             continue
@@ -183,7 +208,7 @@ def _over_rows(ctx, spec: TableSpec, table, ident: Identity):
             by_column.setdefault(c.column, c)  # the first cell of a column, as Row.cell gives it
         lhs = [by_column.get(c) for c in ident.lhs]
         rhs = [by_column.get(c) for c in ident.rhs]
-        if not all(ok(c) for c in lhs + rhs) or _one_side_unwritten(lhs, rhs):
+        if not all(ok(c) for c in lhs + rhs) or (zeros and _one_side_unwritten(lhs, rhs)):
             continue
         a = sum(value(c) for c in lhs)
         b = sum(value(c) for c in rhs)
