@@ -185,14 +185,20 @@ def test_the_unit_written_into_the_label_of_the_procurement_amount_is_not_a_note
 @pytest.mark.parametrize("shape", ["cells", "pipe", "spaced"])
 @pytest.mark.parametrize("old, written, blocks", [
     ("上一年项目数量", "上年项目数量", (1, 2, 3)),  # 上一年 shortened
+    ("处理决定数量", "本年处理决定数量", (1, 2)),  # the 2021 edition's name of the same column
 ])
 def test_a_2019_table2_column_written_as_reports_write_it_is_read(shape, old, written, blocks):
-    """A 2019 table 二 heading its 上一年项目数量 column 上年项目数量: the column is read (was: the column
-    missing, GL203, an unknown column, GL205, its figures unread and unchecked)."""
+    """A 2019 table 二 heading its 上一年项目数量 column 上年项目数量, or its 处理决定数量 column
+    本年处理决定数量 (as the 2021 format does): the column is read (was: the column missing, GL203, an
+    unknown column, GL205, its figures unread and unchecked). Not reported: the 2019 edition reads the
+    2021 names of its rows and columns as the same rows and columns (rules/editions/2019.toml)."""
     doc = doc2019(2020)
     for b in blocks:
         doc.relabel_header("二", old, written, block=b)
     assert lint(doc, shape) == []
+    t2 = govlint.parse(rg.render(doc, shape).text).table("二")
+    unread = [(r, c) for r, c in doc.tables["二"].cells() if t2.cell(r, c) is None]
+    assert unread == [] and t2.cell("licensing", "decisions").value == 1520
     doc.set("二", "penalty", "previous", "5")  # 5 − 8 < 0: the figures are read and checked
     assert [d.code for d in lint(doc, shape)] == ["GL306"]
 
