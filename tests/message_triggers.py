@@ -137,7 +137,10 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL401"] = [("text", seed)]
     t["GL402"] = [("text", text_with(insert_after={3: "群众满意度达120%。"}))]
     t["GL403"] = [("text", text_with(replace={51: "2510000 |"})), ("text", text_with(replace={51: "0.1234567 |"})),
-                  ("text", text_with(replace={336: "2022年，本单位收取信息处理费200万元。"}))]
+                  ("text", text_with(replace={336: "2022年，本单位收取信息处理费200万元。"})),
+                  # the 2019 采购总金额: no unit written, wrong in 元 and in 万元; in 元, finer than 分
+                  ("doc", [["year", 2020], ["tables_2019"], ["set", "二", "procurement", "amount", "75394432.5213"]]),
+                  ("doc", [["year", 2020], ["tables_2019"], ["set", "二", "procurement", "amount", "7539.123元"]])]
     t["GL404"] = [("text", text_with(replace={1: "威海市文登区信访局2022年政府信息公开工作年度报告", 19: "1 |"}))]
     t["GL405"] = [("text", seed)]
     # GL5 narrative

@@ -175,6 +175,34 @@ def test_procurement_and_fee_items_in_a_2021_report_are_not_compared():
     assert lint(doc, select="GL503") == []
 
 
+# ---------------------------------------------------------------- GL403: the 采购总金额 cell
+@pytest.mark.parametrize("label, amount, said", [
+    ("采购总金额（元）", "753944.325", "单位是元，有3位小数，最多2位"),
+    ("采购总金额（万元）", "75.3944325", "单位是万元，有7位小数，最多6位"),
+    ("", "75.3944325", "表中未写单位，按元读有7位小数"),  # finer than 分 in 元 and in 万元
+    ("", "75394432.5213", "按万元读约"),  # 元: finer than 分; 万元: 7539亿元
+    ("采购总金额（万元）", "753944320", "单位是万元，约"),  # 元 typed into a 万元 column: 75394亿元
+    ("", "2000000000000", "按元读约"),  # too large even in 元
+])
+def test_a_procurement_amount_finer_than_fen_or_absurdly_large(label, amount, said):
+    """The 2019 采购总金额 has no unit in the format (format-spec §5.1): the unit written in the cell or
+    its label decides how many decimals name whole 分 and how large it may be; with none written, it is
+    reported only when it is wrong both in 元 and in 万元 (was: not checked at all, only 2021's fee)."""
+    for shape in ("pipe", "cells"):
+        (d,) = lint(_procurement_doc(label, amount), shape, select="GL4")
+        assert d.code == "GL403" and d.row == "procurement" and said in d.message, show([d])
+
+
+@pytest.mark.parametrize("label, amount", [
+    ("", "753944.32"), ("", "75.394432"),  # 元 or 万元
+    ("", "75394432.52"),  # 7539万元 in 元
+    ("采购总金额（元）", "753944.32"), ("采购总金额（万元）", "75.394432"), ("采购总金额（万元）", "9000000"),
+    ("", "9000000000"),  # 90亿元 read in 元 (a province's 集中采购)
+])
+def test_a_procurement_amount_that_makes_sense_in_its_unit(label, amount):
+    assert lint(_procurement_doc(label, amount), select="GL4") == []
+
+
 # ---------------------------------------------------------------- GL806: 上一年项目数量 across two 2019-format years
 def _agency_year(year: int, **cells) -> str:
     doc = doc2019(year)
