@@ -1198,6 +1198,10 @@ class _Aligner:
             hit = orders[keys] = tuple(_leaf_order(blk, [h for h in self.header
                                                          if any(h[0] in c.keys() for c in blk.columns)]))
         leaves = list(hit)
+        if leaves and self.unknown_header and self.others is not None and self.others.renamed \
+                and self._renamed_columns(blk, leaves):
+            self._finish_header(block)
+            return
         if not leaves and self.others is not None and self.unknown_header and self._other_header(blk):
             return
         if not leaves:
@@ -1228,6 +1232,28 @@ class _Aligner:
                 self._unknown_labels = (order, written)
         self.seen_columns.setdefault(blk.id, {}).update(dict.fromkeys(c.id for c in self.order if c is not None))
         self.unknown_header = []
+
+    def _renamed_columns(self, blk: BlockSpec, leaves: list[ColumnSpec]) -> bool:
+        """A header of block ``blk`` with this edition's labels and a label a later edition gives one of
+        the block's columns (本年处理决定数量, 2021's name of the 2019 处理决定数量): that label is read as
+        this edition's column (as this edition's 2021 row names are read as its rows), if the header has
+        not that column already. Whether it was: a block wholly in the later edition is
+        :meth:`_other_header`'s."""
+        renamed = self.others.renamed if self.others is not None else {}
+        kept: list = []
+        shift = 0
+        for idx, cell in self.unknown_header:
+            hit = renamed.get(key(cell.text), {}).get(blk.id)
+            if hit is None or hit in leaves:
+                kept.append((idx + shift, cell))
+                continue
+            self.header.insert(idx + shift, (key(hit.label), cell))
+            shift += 1
+            leaves.append(hit)
+        if not shift:
+            return False
+        self.unknown_header = kept
+        return True
 
     def _other_header(self, blk: BlockSpec) -> bool:
         """A header of block ``blk`` without a label of this edition but with column labels only
@@ -1946,6 +1972,9 @@ class _OtherLabels:
     captions: dict  # caption key -> (edition id, that edition's block)
     columns: dict  # column key -> (edition id, that edition's block)
     rows: dict  # row key -> (edition id, that edition's block, its row)
+    # column key -> {block id: this edition's column}: a later edition's name of a column the block of
+    # the same id has here (2021 本年处理决定数量 for the 2019 处理决定数量)
+    renamed: dict = attrs.field(factory=dict)
 
 
 def other_labels(spec: TableSpec, editions: Sequence[Edition]) -> Optional[_OtherLabels]:
@@ -1960,21 +1989,27 @@ def other_labels(spec: TableSpec, editions: Sequence[Edition]) -> Optional[_Othe
             captions: dict = {}
             columns: dict = {}
             rows: dict = {}
+            renamed: dict = {}
+            mine = next((e for e in editions if e.table(spec.id) is spec), None)
             for ed in editions:
                 other = ed.table(spec.id)
                 if other is None or other is spec:
                     continue
+                later = mine is not None and ed.first_year > mine.first_year
                 for b in other.blocks:
                     if b.caption and key(b.caption) not in own:
                         captions.setdefault(key(b.caption), (ed.id, b))
                     for c in b.columns:
+                        here = spec.column(c.id, block=b.id) if later and b.id else None
                         for k in c.keys() - own:
                             columns.setdefault(k, (ed.id, b))
+                            if here is not None:
+                                renamed.setdefault(k, {}).setdefault(b.id, here)
                     for r in b.rows:
                         for k in r.keys() - own:
                             rows.setdefault(k, (ed.id, b, r))
             if captions or columns:
-                hit = _OtherLabels(captions, columns, rows)
+                hit = _OtherLabels(captions, columns, rows, renamed)
         spec._memo[("other", ids)] = hit
     return hit
 

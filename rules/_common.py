@@ -87,6 +87,24 @@ def place(ctx, spans) -> tuple[str, str]:
 
 #: cells of one table with the same defect (blank, ``-``, a unit): one finding for them all from this many
 MANY_CELLS = 5
+#: a unit of money named in a note after a column label (（元）, （单位：元）, (单位: 千元))
+MONEY_UNIT_NOTE = lazy_compile(r"^[(（]\s*(?:单位\s*[:：]?\s*)?(亿元|万元|千元|元)\s*[)）]$")
+#: 元 in a unit of money
+MONEY_UNITS = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
+
+
+def money_unit(table, cell: Cell) -> Optional[str]:
+    """The unit of money of an amount ``cell`` of ``table`` whose format label names none (the 2019
+    format's 采购总金额, format-spec §5.1): the unit written in the cell (753944.32元), else the one its
+    column label states (采购总金额（万元）, 采购总金额(单位:元)); None when neither says."""
+    if cell.unit in MONEY_UNITS:
+        return cell.unit
+    for n in table.label_notes:
+        if n.column is not None and n.column == cell.column and n.row is None:
+            m = MONEY_UNIT_NOTE.match(n.note.strip())
+            if m is not None:
+                return m.group(1)
+    return None
 
 
 def numeric(cell: Optional[Cell]) -> bool:

@@ -154,7 +154,10 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL401"] = [("text", seed)]
     t["GL402"] = [("text", text_with(insert_after={3: "群众满意度达120%。"}))]
     t["GL403"] = [("text", text_with(replace={51: "2510000 |"})), ("text", text_with(replace={51: "0.1234567 |"})),
-                  ("text", text_with(replace={336: "2022年，本单位收取信息处理费200万元。"}))]
+                  ("text", text_with(replace={336: "2022年，本单位收取信息处理费200万元。"})),
+                  # the 2019 采购总金额: no unit written, wrong in 元 and in 万元; in 元, finer than 分
+                  ("doc", [["year", 2020], ["tables_2019"], ["set", "二", "procurement", "amount", "75394432.5213"]]),
+                  ("doc", [["year", 2020], ["tables_2019"], ["set", "二", "procurement", "amount", "7539.123元"]])]
     t["GL404"] = [("text", text_with(replace={1: "威海市文登区信访局2022年政府信息公开工作年度报告", 19: "1 |"}))]
     t["GL405"] = [("text", seed)]
     # GL5 narrative
@@ -167,6 +170,12 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
                   # the 2019 format's columns of 第二十条第（一）项
                   ("doc", [["year", 2020], ["tables_2019"],
                            ["add_para", 1, "本年度新制作规范性文件1件，新公开2件，对外公开规范性文件总数3件。"]]),
+                  # its 政府集中采购 and 行政事业性收费 items (the amount: no unit written, in 元 stated)
+                  ("doc", [["year", 2020], ["tables_2019"], ["set", "二", "procurement", "projects", "5"],
+                           ["set", "二", "procurement", "amount", "1234.5"],
+                           ["add_para", 1, "全年政府集中采购项目6个，采购总金额12.5万元，行政事业性收费项目9项。"]]),
+                  ("doc", [["year", 2020], ["tables_2019"], ["set", "二", "procurement", "amount", "1234.5元"],
+                           ["add_para", 1, "全年政府集中采购总金额12.5万元。"]]),
                   # “none” statements while table 二 counts some
                   ("text", text_with(replace={19: "1 |", 23: "3 |", 51: "2.5 |"},
                                      insert_after={3: "本年度未制发规章和行政规范性文件，未收取行政事业性收费。"}))]

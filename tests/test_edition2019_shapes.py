@@ -113,6 +113,96 @@ def test_the_2019_words_in_a_2021_report_are_not_compared_with_other_columns():
     assert lint(doc, select="GL503") == []
 
 
+# ---------------------------------------------------------------- GL503: 政府集中采购 and 收费项目 in the text
+# doc2019: 政府集中采购 135 projects, 采购总金额 753944.32 (no unit written); 行政事业性收费 3 items, −1
+def _procurement_doc(label: str = "", amount: str = "753944.32", year: int = 2020):
+    doc = doc2019(year)
+    if label:
+        doc.relabel_header("二", "采购总金额", label, block=4)
+    doc.set("二", "procurement", "amount", amount)
+    return doc
+
+
+@pytest.mark.parametrize("sentence, label, amount, col, expected", [
+    ("全年政府集中采购项目136个。", "", "753944.32", "projects", 135),
+    ("本年度完成政府集中采购项目共136项，采购总金额75.39万元。", "", "753944.32", "projects", 135),
+    ("集中采购项目数量为130个。", "", "753944.32", "projects", 135),
+    ("全年政府集中采购项目135个，采购总金额85.39万元。", "", "753944.32", "amount", 753944.32),  # neither 元 nor 万元
+    ("全年政府集中采购项目135个，金额753944.32万元。", "采购总金额（元）", "753944.32", "amount", 753944.32),
+    ("全年政府集中采购项目135个，采购总金额85.4万元。", "采购总金额（万元）", "75.39", "amount", 75.39),
+    ("政府集中采购总金额753944.32元。", "采购总金额(单位:万元)", "753944.32", "amount", 753944.32),
+    ("本年度行政事业性收费项目3项。", "", "753944.32", "change", 2),  # 3 − 1 items this year
+    ("保留行政事业性收费项目共4个。", "", "753944.32", "change", 2),
+])
+def test_procurement_and_fee_items_in_the_text_against_the_2019_table2(sentence, label, amount, col, expected):
+    """The 2019 table 二's 第二十条第（九）项 (采购项目数量, 采购总金额) and （八） (行政事业性收费 items:
+    上一年项目数量 + 本年增/减) against the text (were not compared). The amount in the unit the cell or
+    its label states; when neither states one, reported only when it is neither the cell in 元 nor in 万元."""
+    doc = _procurement_doc(label, amount)
+    doc.parts[0].body = [sentence]
+    (d,) = lint(doc, select="GL5")
+    assert d.code == "GL503" and d.table == "二" and d.expected == pytest.approx(expected), show([d])
+    assert d.col == col or (col == "change" and d.col == "previous"), show([d])
+    if col == "amount" and not label:
+        assert "按元或按万元读都不相符" in d.message and "as 元 and as 万元" in d.message_en
+
+
+@pytest.mark.parametrize("sentence, label, amount", [
+    ("全年政府集中采购项目135个，采购总金额75.39万元。", "", "753944.32"),  # 753944.32元, rounded
+    ("全年政府集中采购项目135个，采购总金额753944.32元。", "", "753944.32"),
+    ("全年政府集中采购项目135个，采购总金额75.39万元。", "", "75.39"),  # the cell in 万元
+    ("全年政府集中采购项目135个，采购总金额75.4万元。", "采购总金额（万元）", "75.39"),  # the text rounds
+    ("全年政府集中采购项目135个，采购总金额753900元。", "采购总金额（万元）", "75.39"),  # the cell rounds
+    ("全年政府集中采购项目135个，采购预算金额80万元，节约资金4.6万元。", "", "753944.32"),  # not the total
+    ("全年政府采购金额500万元，政府集中采购项目135个。", "", "753944.32"),  # 政府采购: not only the 集中
+    ("全市各级行政机关政府集中采购项目300个。", "", "753944.32"),  # the region's
+    ("政府集中采购项目较上年增加3个。", "", "753944.32"),  # a change
+    ("2019年政府集中采购项目100个。", "", "753944.32"),  # another year
+    ("政府集中采购项目约130个。", "", "753944.32"),  # approximate
+    ("本年度行政事业性收费项目2项，上年3项。", "", "753944.32"),
+    ("公开行政事业性收费标准5项。", "", "753944.32"),  # not the items
+])
+def test_procurement_and_fee_items_that_agree_or_are_not_the_tables(sentence, label, amount):
+    doc = _procurement_doc(label, amount)
+    doc.parts[0].body = [sentence]
+    assert lint(doc, select="GL5") == []
+
+
+def test_procurement_and_fee_items_in_a_2021_report_are_not_compared():
+    """The 2021 table 二 has no 政府集中采购 block and counts no 收费 items."""
+    doc = rg.minimal_doc(2022)
+    doc.parts[0].body = ["全年政府集中采购项目12个，采购总金额356.8万元，行政事业性收费项目5项。"]
+    assert lint(doc, select="GL503") == []
+
+
+# ---------------------------------------------------------------- GL403: the 采购总金额 cell
+@pytest.mark.parametrize("label, amount, said", [
+    ("采购总金额（元）", "753944.325", "单位是元，有3位小数，最多2位"),
+    ("采购总金额（万元）", "75.3944325", "单位是万元，有7位小数，最多6位"),
+    ("", "75.3944325", "表中未写单位，按元读有7位小数"),  # finer than 分 in 元 and in 万元
+    ("", "75394432.5213", "按万元读约"),  # 元: finer than 分; 万元: 7539亿元
+    ("采购总金额（万元）", "753944320", "单位是万元，约"),  # 元 typed into a 万元 column: 75394亿元
+    ("", "2000000000000", "按元读约"),  # too large even in 元
+])
+def test_a_procurement_amount_finer_than_fen_or_absurdly_large(label, amount, said):
+    """The 2019 采购总金额 has no unit in the format (format-spec §5.1): the unit written in the cell or
+    its label decides how many decimals name whole 分 and how large it may be; with none written, it is
+    reported only when it is wrong both in 元 and in 万元 (was: not checked at all, only 2021's fee)."""
+    for shape in ("pipe", "cells"):
+        (d,) = lint(_procurement_doc(label, amount), shape, select="GL4")
+        assert d.code == "GL403" and d.row == "procurement" and said in d.message, show([d])
+
+
+@pytest.mark.parametrize("label, amount", [
+    ("", "753944.32"), ("", "75.394432"),  # 元 or 万元
+    ("", "75394432.52"),  # 7539万元 in 元
+    ("采购总金额（元）", "753944.32"), ("采购总金额（万元）", "75.394432"), ("采购总金额（万元）", "9000000"),
+    ("", "9000000000"),  # 90亿元 read in 元 (a province's 集中采购)
+])
+def test_a_procurement_amount_that_makes_sense_in_its_unit(label, amount):
+    assert lint(_procurement_doc(label, amount), select="GL4") == []
+
+
 # ---------------------------------------------------------------- GL806: 上一年项目数量 across two 2019-format years
 def _agency_year(year: int, **cells) -> str:
     doc = doc2019(year)
@@ -185,14 +275,20 @@ def test_the_unit_written_into_the_label_of_the_procurement_amount_is_not_a_note
 @pytest.mark.parametrize("shape", ["cells", "pipe", "spaced"])
 @pytest.mark.parametrize("old, written, blocks", [
     ("上一年项目数量", "上年项目数量", (1, 2, 3)),  # 上一年 shortened
+    ("处理决定数量", "本年处理决定数量", (1, 2)),  # the 2021 edition's name of the same column
 ])
 def test_a_2019_table2_column_written_as_reports_write_it_is_read(shape, old, written, blocks):
-    """A 2019 table 二 heading its 上一年项目数量 column 上年项目数量: the column is read (was: the column
-    missing, GL203, an unknown column, GL205, its figures unread and unchecked)."""
+    """A 2019 table 二 heading its 上一年项目数量 column 上年项目数量, or its 处理决定数量 column
+    本年处理决定数量 (as the 2021 format does): the column is read (was: the column missing, GL203, an
+    unknown column, GL205, its figures unread and unchecked). Not reported: the 2019 edition reads the
+    2021 names of its rows and columns as the same rows and columns (rules/editions/2019.toml)."""
     doc = doc2019(2020)
     for b in blocks:
         doc.relabel_header("二", old, written, block=b)
     assert lint(doc, shape) == []
+    t2 = govlint.parse(rg.render(doc, shape).text).table("二")
+    unread = [(r, c) for r, c in doc.tables["二"].cells() if t2.cell(r, c) is None]
+    assert unread == [] and t2.cell("licensing", "decisions").value == 1520
     doc.set("二", "penalty", "previous", "5")  # 5 − 8 < 0: the figures are read and checked
     assert [d.code for d in lint(doc, shape)] == ["GL306"]
 

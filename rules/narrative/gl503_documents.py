@@ -3,8 +3,8 @@ from typing import Optional
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from .._common import place
-from .._prose import CLAUSE_END, SENTENCE_END, fmt, prose, quantities, sentence_bounds, span_of
+from .._common import MONEY_UNITS, money_unit, place
+from .._prose import CLAUSE_END, SENTENCE_END, clause_start, fmt, prose, quantities, sentence_bounds, span_of
 from ._figures import cell_expect, figures, matches, none_said, report_mismatch, this_year
 
 # the number must be attached to the document word: “规范性文件88件”, “规范性文件共88件”, “88件规范性文件”,
@@ -23,6 +23,15 @@ _DECISIONS = (
     (lazy_compile(r"行政强制"), "enforcement", "行政强制决定数", "行政强制 decisions"),
 )
 _FEE = lazy_compile(r"行政事业性收费")
+#: the 2019 format's 第二十条第（八）项 counts the 行政事业性收费 items (上一年项目数量 + 本年增/减): “行政事业性
+#: 收费项目5项”, “保留行政事业性收费项目共5个” (not 收费标准, 收费目录清单 …, whose words end elsewhere)
+_FEE_ITEMS = lazy_compile(r"行政事业性收费(?:的)?项目(?:总数|数量|数)?(?:共计|合计|共|计|为|达|有)?$")
+#: … and its 第二十条第（九）项 the 政府集中采购: “政府集中采购项目12个”, “集中采购项目数量为12个”, and, in a
+#: sentence that speaks of 集中采购 before it, “采购总金额356.8万元”, “（项目12个，）金额356.8万元”
+_PROC_ITEMS = lazy_compile(r"集中采购(?:的)?(?:项目)?(?:总数|数量|数)?(?:共计|合计|共|计|为|达|有)?$")
+_PROC_AMOUNT = lazy_compile(r"(?:^|采购|项目|[^\u4e00-\u9fff])(?:总金额|总额|金额)(?:共计|合计|共|计|为|达|是)?$")
+#: an amount that is not the total bought: a budget, the savings, one project's, a contract's
+_PROC_NOT_TOTAL = lazy_compile(r"预算|节约|节省|节支|资金|单个|单项|最高|最大|合同|中标|成交")
 #: a figure whose own words only say which count it is (“制发规范性文件5件，废止2件，现行有效36件”):
 #: it counts the documents of the figure just before it in the sentence
 _BARE = lazy_compile(r"^[\s、，,；;和及并同时另外已仍尚]*(?:本年度?|全年|年内|今年|截[至止](?:年底|年末|目前|本年底|\d{1,2}月\d{1,2}日)?|目前|"
@@ -56,9 +65,9 @@ def _count(head: str) -> Optional[str]:
 
 
 @rule("GL503", "narrative.documents", "warning",
-      summary_en="a narrative figure about 规章, normative documents, decisions or fees differs from table 二")
+      summary_en="a narrative figure about 规章, normative documents, decisions, fees or procurement differs from table 二")
 def documents(report, ctx):
-    """正文中关于规章、规范性文件、处理决定和收费金额的数字应与表二一致。
+    """正文中关于规章、规范性文件、处理决定、收费和政府集中采购的数字应与表二一致。
 
     What: a figure attached to 规范性文件 or 规章 with a word saying which count it is — 制发/制定/
     出台/印发/制作 (本年制发件数), 废止 (本年废止件数), 现行有效 (现行有效件数) — equals table 二's cell;
@@ -77,13 +86,21 @@ def documents(report, ctx):
     行政事业性收费, 不涉及行政事业性收费, 行政事业性收费金额为0; in part 二 also 无收费项目) when its
     本年收费金额 is not 0 — the 信息处理费 of applications (未收取信息处理费) is another fee and is not
     compared.
+    In a table 二 of the 2019 format, also the 政府集中采购 of 第二十条第（九）项: its projects (“政府集中
+    采购项目12个”: 采购项目数量) and its amount (“采购总金额356.8万元”, “金额…” in a sentence about the
+    集中采购, not a budget, the savings or one contract: 采购总金额) — the format names no unit for the
+    amount, so it is read in the unit written in the cell or its label (采购总金额（万元）), and, when
+    neither writes one, reported only when the text's amount is neither the cell in 元 nor in 万元; a
+    difference below half a unit of the last digit the text or the cell writes is rounding — and the
+    行政事业性收费 items of 第二十条第（八）项 (“行政事业性收费项目5项”: 上一年项目数量 + 本年增/减).
     Why: the narrative and table 二 count the same documents and decisions; when they differ one of
     them is wrong.
     Fails: “本年度制发行政规范性文件5件” while table 二 行政规范性文件 本年制发件数 is 0.
     “制发行政规范性文件5件，废止2件，现行有效36件” is read as three counts of 行政规范性文件.
     Passes: “集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件” with
     现行有效件数 698 and 本年制发件数 88.
-    2019 format: “本年度新制作规范性文件5件，新公开6件” while 本年新公开数量 is 5.
+    2019 format: “本年度新制作规范性文件5件，新公开6件” while 本年新公开数量 is 5; “全年政府集中采购项目
+    135个，采购总金额85.39万元” while 采购总金额 is 753944.32 (neither 元 nor 万元 gives 85.39万元).
     Basis: format-spec §4.1, §5.1, §7.5 (text against tables); defects C11.
     """
     table = report.table("二")
@@ -98,7 +115,18 @@ def documents(report, ctx):
         if q.unit == "元":
             if _FEE.search(fig.pre):
                 yield from _fee(ctx, report, fig)
+            elif "金额" in fig.pre or "总额" in fig.pre:
+                yield from _procurement_amount(ctx, report, fig)
             continue
+        if q.unit in ("个", "项", "件") and ("集中采购" in fig.pre or "收费" in fig.pre):
+            topic = _items_2019(fig)
+            if topic is not None:
+                row, cols, zh, en = topic
+                exp = cell_expect(ctx, report, "二", [row], cols)
+                ok, real = matches(q.value, [exp])
+                if not ok and real:
+                    yield report_mismatch(ctx, fig, zh, en, real)
+                continue
         m = _DOC_BEFORE.search(fig.pre) or _DOC_AFTER.search(fig.post)
         word = m.group(1) if m is not None else None
         if word is None and before is not None and _follows(fig, before[0]) and _BARE.search(fig.pre + fig.post):
@@ -202,6 +230,66 @@ def _no_fees(report, ctx):
             yield none_said(ctx, p, m.start(), m.end(), exp, "行政事业性收费", "no 行政事业性收费 was collected",
                             "二", "fees", "fee_amount", "万元")
             return
+
+
+def _items_2019(fig):
+    """(row, columns, zh, en) of the 2019 table 二 a count of items is compared with (None: none):
+    the 行政事业性收费 items this year (上一年项目数量 + 本年增/减), the 政府集中采购 projects
+    (采购项目数量). A 2021-format table 二 has neither column: the comparison finds no cell."""
+    if _FEE_ITEMS.search(fig.pre):
+        return "fees", ("previous", "change"), "本年的行政事业性收费项目数", "the 行政事业性收费 items this year"
+    if _PROC_ITEMS.search(fig.pre):
+        return "procurement", ("projects",), "政府集中采购项目数", "the 政府集中采购 projects"
+    return None
+
+
+def _procurement_amount(ctx, report, fig):
+    """“全年政府集中采购项目12个，采购总金额356.8万元” against the 2019 table 二's 采购总金额. The format
+    names no unit for the column (format-spec §5.1): the unit written in the cell or its label is the
+    table's; when neither says, the cell is compared as 元 and as 万元 and the text is reported only
+    when it equals neither. The text and the cell may each round: a difference below half a unit of
+    the last digit either writes is not one."""
+    q = fig.q
+    if not _PROC_AMOUNT.search(fig.pre) or _PROC_NOT_TOTAL.search(fig.pre):
+        return
+    text = fig.paragraph.text
+    ss, _ = sentence_bounds(text, q.start)
+    if text.find("集中采购", ss, q.start) < 0 or _PROC_NOT_TOTAL.search(text, clause_start(text, q.start), q.start):
+        return  # not said of the 政府集中采购 (政府采购 …), or not its total (采购预算金额, 节约资金 …)
+    table = report.table("二")
+    exp = cell_expect(ctx, report, "二", ["procurement"], ("amount",))
+    if table is None or exp is None:
+        return
+    cell = exp.cells[0]
+    unit = money_unit(table, cell)
+    readings = [unit] if unit is not None else ["元", "万元"]
+    places = len(q.number_text.split(".")[1]) if "." in q.number_text else 0
+    text_half = 0.5 * (10 ** -places) * (q.multiplier or 1)
+    written = cell.text.strip().rstrip("元万千亿").strip()
+    cell_places = len(written.split(".")[1]) if "." in written else 0
+    for u in readings:
+        mult = MONEY_UNITS[u]
+        if abs(q.value - exp.value * mult) <= max(text_half, 0.5 * (10 ** -cell_places) * mult) + 1e-6:
+            return
+    span = span_of(ctx, fig.paragraph, q.start, q.end)
+    (here_zh, here_en), (at_zh, at_en) = place(ctx, span), exp.place(ctx)
+    if unit is not None:
+        table_zh = table_en = f"{fmt(exp.value)}{unit}"
+        conv = q.value / MONEY_UNITS[unit]
+        same = q.raw.replace(" ", "").endswith(f"{fmt(conv)}{unit}")
+        conv_zh, conv_en = ("", "") if same else (f"（即{fmt(conv)}{unit}）", f" ({fmt(conv)}{unit})")
+        tail_zh = tail_en = ""
+    else:
+        table_zh = table_en = fmt(exp.value)
+        conv_zh = conv_en = ""
+        tail_zh = "（表中未写单位，按元或按万元读都不相符）"
+        tail_en = " (no unit written there; it differs read as 元 and as 万元)"
+    yield ctx.rule.diag(
+        span,
+        f"正文{here_zh}政府集中采购总金额为“{q.raw}”{conv_zh}，与{exp.zh}（{at_zh}）的{table_zh}不一致{tail_zh}",
+        f"the text at {here_en} gives the 政府集中采购 total as “{q.raw}”{conv_en}, but {exp.en} ({at_en}) "
+        f"is {table_en}{tail_en}", table="二", row="procurement", col="amount", expected=exp.value,
+        actual=q.value / MONEY_UNITS[unit] if unit is not None else q.value)
 
 
 def _follows(fig, prev) -> bool:

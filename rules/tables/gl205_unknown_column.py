@@ -16,8 +16,11 @@ def unknown_column(report, ctx):
     Passes: the template's seven columns; the header's corner cell heading the row labels with a word
     offices write there in the place of the format's heading (“项目”, “类别”, “统计指标”, as “信息内容”
     heads table 二's rows) or with the two words of a diagonal corner (“申请人情况/办理结果”, “项目 申请人”);
-    table 四's one row labelled (“数量”, “件数”) in a label column added before its figures.
-    Basis: format-spec §4.2 (no subtotal column); defects B3.
+    table 四's one row labelled (“数量”, “件数”) in a label column added before its figures; a 2019-format
+    block whose header names a column as the 2021 format does (“本年处理决定数量” for 处理决定数量) — read
+    as that column, as the 2019 table reads the 2021 row name 行政规范性文件 (a block wholly in the 2021
+    format is GL206's).
+    Basis: format-spec §4.2 (no subtotal column), §5.1; defects B3.
     """
     for table in report.tables:
         if table.id is None or not table.unknown_columns:

@@ -1,10 +1,7 @@
 from govlint import rule
-from govlint.relazy import lazy_compile
 
+from .._common import MONEY_UNIT_NOTE as _UNIT
 from .._common import short
-
-# a unit of money named in a note (（元）, （单位：元）, (单位: 千元))
-_UNIT = lazy_compile(r"^[(（]\s*(?:单位\s*[:：]?\s*)?(亿元|万元|千元|元)\s*[)）]$")
 
 
 @rule("GL215", "tables.label-note", "warning", summary_en="a table label carries a note the format does not have")
