@@ -751,3 +751,61 @@ def test_a_corner_cell_the_page_break_cut_is_read_whole() -> None:
     TableEmitter(b).emit(tables[0].rows)
     assert b.text().splitlines()[:4] == [
         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项 | 申请人情况"] + _HEADER[1:] + [_FIRST]
+
+
+_T4_CUT_FOOT = [  # table 四's header at the foot of a page (LibreOffice, 19.3 cm page, outer frame only,
+    # cells vertically centred): its words one character a line in the narrow columns, the page break
+    # falling in the cells of its last row
+    (408.5, [("四、政府信息公开行政复议、行政诉讼情况", 71, 280)]),
+    (433.7, [("行政复议", 71, 115), ("行政诉讼", 222, 266)]),
+    (446.5, [("结", 71, 82), ("结", 101, 112), ("其", 131, 142), ("尚", 162, 173), ("总", 192, 203), ("未经复议直接起诉", 222, 310),
+             ("复议后起诉", 373, 428)]),
+    (459.3, [("果", 71, 82), ("果", 101, 112), ("他", 131, 142), ("未", 162, 173), ("计", 192, 203), ("结", 222, 233),
+             ("结", 252, 263), ("其", 282, 293), ("尚", 313, 324), ("总", 343, 354), ("结", 373, 384), ("结", 403, 414),
+             ("其", 433, 444), ("尚", 464, 475), ("总", 494, 505)]),
+]
+_T4_CUT_TOP = [  # the next page: the rest of each cut cell centred in its part there, by its own lines
+    # (``维`` / ``持`` under ``结`` / ``果`` a line lower than ``果`` / ``维`` / ``持`` under ``结``), and
+    # the totals 106 and 154 wrapped in their cells (``10`` / ``6``) around the row's line
+    (71.4, [("果", 222, 233), ("果", 252, 263), ("他", 282, 293), ("未", 313, 324), ("果", 373, 384), ("果", 403, 414),
+            ("他", 433, 444), ("未", 464, 475)]),
+    (84.2, [("维", 222, 233), ("纠", 252, 263), ("结", 282, 293), ("审", 313, 324), ("计", 343, 354), ("维", 373, 384),
+            ("纠", 403, 414), ("结", 433, 444), ("审", 464, 475), ("计", 494, 505)]),
+    (90.6, [("维", 71, 82), ("纠", 101, 112), ("结", 131, 142), ("审", 162, 173)]),
+    (97.0, [("持", 222, 233), ("正", 252, 263), ("果", 282, 293), ("结", 313, 324), ("持", 373, 384), ("正", 403, 414),
+            ("果", 433, 444), ("结", 464, 475)]),
+    (103.4, [("持", 71, 82), ("正", 101, 112), ("果", 131, 142), ("结", 162, 173)]),
+    (112.5, [("10", 343, 357), ("15", 494, 508)]),
+    (118.9, [("3", 71, 78), ("6", 101, 108), ("9", 131, 138), ("12", 162, 176), ("30", 192, 206), ("22", 222, 236),
+             ("25", 252, 266), ("28", 282, 296), ("31", 313, 327), ("34", 373, 387), ("37", 403, 417), ("40", 433, 447),
+             ("43", 464, 478)]),
+    (125.3, [("6", 343, 350), ("4", 494, 501)]),
+    (141.4, [("五、存在的主要问题及改进情况", 71, 225)]),
+]
+_T4_ROWS = [
+    "行政复议 | 行政诉讼",
+    "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉",
+    "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计",
+    "3 | 6 | 9 | 12 | 30 | 22 | 25 | 28 | 31 | 106 | 34 | 37 | 40 | 43 | 154"]
+
+
+def test_a_table_4_header_the_page_break_cut_in_its_wrapped_words_is_joined_column_by_column() -> None:
+    """Table 四's header drawn without inside rules, cut by the page break in its last row: each cut
+    cell's rest is centred in its part on the next page by its own lines, so the rests of cells of
+    different lengths stand at different heights (``维`` a line under ``果`` of the cell beside it).
+    Each goes on with the cell over it in its column, the first piece under it on the new page; set
+    right over the new page's table by position, ``维`` / ``持`` stood a line below ``果`` and were
+    read as cells of their own (GL203, GL205 on table 四, its figures out of the checks)."""
+    pytest.importorskip("pdfplumber")
+    from govlint.readers.pdf import _header_carried, _Line, _word_tables
+
+    foot = _lines(_T4_CUT_FOOT)
+    top = _lines(_T4_CUT_TOP)
+    carry = [(ln, _Line(7, ln["text"], ln["top"], ln["bottom"], ln["x0"], ln["x1"], 11.0)) for ln in foot]
+    tables, rest = _word_tables(8, top)
+    tables, rest, taken = _header_carried(8, carry, [], tables, top, rest)
+    assert taken == {id(line) for _, line in carry[1:]}  # not the part's heading
+    b = TextBuilder()
+    TableEmitter(b).emit(tables[0].rows)
+    assert b.text().splitlines() == _T4_ROWS
+    assert [ln["text"] for ln in rest] == ["五、存在的主要问题及改进情况"]

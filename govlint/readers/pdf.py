@@ -1492,18 +1492,31 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
     spans: dict[int, tuple[float, float]] = {}  # cell index -> the left and right edges of its pieces
     # (the header's pieces on the page before, its first rows the page break cut: see :func:`_header_carried`)
     before = {id(s) for n in head if lines[n].get("carried") for s in segs[n]}
+    foot = max((lines[n]["bottom"] for n in head if lines[n].get("carried")), default=0.0)
+
+    def cut_on(a: dict, s: dict) -> bool:
+        """Does ``s``, on the page after the break, go on with the cell whose last piece on the page
+        before is ``a``? The rest of a cell the page break cut is centred in its part on the new page,
+        each cell by its own lines (``维`` / ``持`` under ``结`` / ``果`` a line lower than ``果`` / ``维`` /
+        ``持`` under ``结``): it is the first piece under ``a`` in its column, wherever it stands."""
+        if id(a) not in before or id(s) in before or s["top"] <= a["bottom"] or any(
+                a["bottom"] <= b["top"] and b["bottom"] <= s["top"] and b["x0"] < a["x1"] and a["x0"] < b["x1"]
+                for m in head for b in segs[m]):
+            return False
+        if a["x1"] <= left + 1:
+            # (the corner cell, its words filling it)
+            return s["x1"] <= left + 1 and abs(a["x0"] - s["x0"]) <= 2 and left - a["x1"] < 2.5 * a["size"]
+        # (a cell of the value columns going down to the foot of the page before, its words wrapped
+        # in it: set at the left of the cell or centred in it, the same on both pages)
+        return a["bottom"] >= foot - 1.0 and s["x0"] >= left - 1 and (
+            abs(a["x0"] - s["x0"]) <= 2 or abs((a["x0"] + a["x1"]) / 2 - (s["x0"] + s["x1"]) / 2) <= 2)
+
     for n in head:
         for s in segs[n]:
             w = s["x1"] - s["x0"]
             cont = None
             for ci, a in ends.items():
-                if not (-1.0 <= s["top"] - a["bottom"] <= 0.6 * a["size"]) and not (
-                        # (the corner cell the page break cut, its words filling it: the rest, centred
-                        # in its part on the next page, stands further down under it)
-                        id(a) in before and id(s) not in before and a["x1"] <= left + 1 and s["x1"] <= left + 1 and s["top"] > a["bottom"]
-                        and abs(a["x0"] - s["x0"]) <= 2 and left - a["x1"] < 2.5 * a["size"]
-                        and not any(a["bottom"] <= b["top"] and b["bottom"] <= s["top"] and b["x0"] < a["x1"] and a["x0"] < b["x1"]
-                                    for m in head for b in segs[m])):
+                if not (-1.0 <= s["top"] - a["bottom"] <= 0.6 * a["size"]) and not cut_on(a, s):
                     continue  # (not on the line under it)
                 aw = a["x1"] - a["x0"]
                 same = abs(a["x0"] - s["x0"]) <= 2 or abs((a["x0"] + a["x1"]) / 2 - (s["x0"] + s["x1"]) / 2) <= 2
