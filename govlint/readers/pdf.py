@@ -1543,17 +1543,19 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
         before is ``a``? The rest of a cell the page break cut is centred in its part on the new page,
         each cell by its own lines (``维`` / ``持`` under ``结`` / ``果`` a line lower than ``果`` / ``维`` /
         ``持`` under ``结``): it is the first piece under ``a`` in its column, wherever it stands."""
-        if id(a) not in before or id(s) in before or s["top"] <= a["bottom"] or any(
-                a["bottom"] <= b["top"] and b["bottom"] <= s["top"] and b["x0"] < a["x1"] and a["x0"] < b["x1"]
-                for m in head for b in segs[m]):
+        if id(a) not in before or id(s) in before or s["top"] <= a["bottom"]:
             return False
         if a["x1"] <= left + 1:
             # (the corner cell, its words filling it)
-            return s["x1"] <= left + 1 and abs(a["x0"] - s["x0"]) <= 2 and left - a["x1"] < 2.5 * a["size"]
+            if not (s["x1"] <= left + 1 and abs(a["x0"] - s["x0"]) <= 2 and left - a["x1"] < 2.5 * a["size"]):
+                return False
         # (a cell of the value columns going down to the foot of the page before, its words wrapped
         # in it: set at the left of the cell or centred in it, the same on both pages)
-        return a["bottom"] >= foot - 1.0 and s["x0"] >= left - 1 and (
-            abs(a["x0"] - s["x0"]) <= 2 or abs((a["x0"] + a["x1"]) / 2 - (s["x0"] + s["x1"]) / 2) <= 2)
+        elif not (a["bottom"] >= foot - 1.0 and s["x0"] >= left - 1 and (
+                abs(a["x0"] - s["x0"]) <= 2 or abs((a["x0"] + a["x1"]) / 2 - (s["x0"] + s["x1"]) / 2) <= 2)):
+            return False
+        return not any(a["bottom"] <= b["top"] and b["bottom"] <= s["top"] and b["x0"] < a["x1"] and a["x0"] < b["x1"]
+                       for m in head for b in segs[m])
 
     for n in head:
         for s in segs[n]:
