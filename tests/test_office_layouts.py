@@ -751,3 +751,114 @@ def test_a_corner_cell_the_page_break_cut_is_read_whole() -> None:
     TableEmitter(b).emit(tables[0].rows)
     assert b.text().splitlines()[:4] == [
         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项 | 申请人情况"] + _HEADER[1:] + [_FIRST]
+
+
+_T4_CUT_FOOT = [  # table 四's header at the foot of a page (LibreOffice, 19.3 cm page, outer frame only,
+    # cells vertically centred): its words one character a line in the narrow columns, the page break
+    # falling in the cells of its last row
+    (408.5, [("四、政府信息公开行政复议、行政诉讼情况", 71, 280)]),
+    (433.7, [("行政复议", 71, 115), ("行政诉讼", 222, 266)]),
+    (446.5, [("结", 71, 82), ("结", 101, 112), ("其", 131, 142), ("尚", 162, 173), ("总", 192, 203), ("未经复议直接起诉", 222, 310),
+             ("复议后起诉", 373, 428)]),
+    (459.3, [("果", 71, 82), ("果", 101, 112), ("他", 131, 142), ("未", 162, 173), ("计", 192, 203), ("结", 222, 233),
+             ("结", 252, 263), ("其", 282, 293), ("尚", 313, 324), ("总", 343, 354), ("结", 373, 384), ("结", 403, 414),
+             ("其", 433, 444), ("尚", 464, 475), ("总", 494, 505)]),
+]
+_T4_CUT_TOP = [  # the next page: the rest of each cut cell centred in its part there, by its own lines
+    # (``维`` / ``持`` under ``结`` / ``果`` a line lower than ``果`` / ``维`` / ``持`` under ``结``), and
+    # the totals 106 and 154 wrapped in their cells (``10`` / ``6``) around the row's line
+    (71.4, [("果", 222, 233), ("果", 252, 263), ("他", 282, 293), ("未", 313, 324), ("果", 373, 384), ("果", 403, 414),
+            ("他", 433, 444), ("未", 464, 475)]),
+    (84.2, [("维", 222, 233), ("纠", 252, 263), ("结", 282, 293), ("审", 313, 324), ("计", 343, 354), ("维", 373, 384),
+            ("纠", 403, 414), ("结", 433, 444), ("审", 464, 475), ("计", 494, 505)]),
+    (90.6, [("维", 71, 82), ("纠", 101, 112), ("结", 131, 142), ("审", 162, 173)]),
+    (97.0, [("持", 222, 233), ("正", 252, 263), ("果", 282, 293), ("结", 313, 324), ("持", 373, 384), ("正", 403, 414),
+            ("果", 433, 444), ("结", 464, 475)]),
+    (103.4, [("持", 71, 82), ("正", 101, 112), ("果", 131, 142), ("结", 162, 173)]),
+    (112.5, [("10", 343, 357), ("15", 494, 508)]),
+    (118.9, [("3", 71, 78), ("6", 101, 108), ("9", 131, 138), ("12", 162, 176), ("30", 192, 206), ("22", 222, 236),
+             ("25", 252, 266), ("28", 282, 296), ("31", 313, 327), ("34", 373, 387), ("37", 403, 417), ("40", 433, 447),
+             ("43", 464, 478)]),
+    (125.3, [("6", 343, 350), ("4", 494, 501)]),
+    (141.4, [("五、存在的主要问题及改进情况", 71, 225)]),
+]
+_T4_ROWS = [
+    "行政复议 | 行政诉讼",
+    "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉",
+    "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计",
+    "3 | 6 | 9 | 12 | 30 | 22 | 25 | 28 | 31 | 106 | 34 | 37 | 40 | 43 | 154"]
+
+
+def test_a_table_4_header_the_page_break_cut_in_its_wrapped_words_is_joined_column_by_column() -> None:
+    """Table 四's header drawn without inside rules, cut by the page break in its last row: each cut
+    cell's rest is centred in its part on the next page by its own lines, so the rests of cells of
+    different lengths stand at different heights (``维`` a line under ``果`` of the cell beside it).
+    Each goes on with the cell over it in its column, the first piece under it on the new page; set
+    right over the new page's table by position, ``维`` / ``持`` stood a line below ``果`` and were
+    read as cells of their own (GL203, GL205 on table 四, its figures out of the checks)."""
+    pytest.importorskip("pdfplumber")
+    from govlint.readers.pdf import _header_carried, _Line, _word_tables
+
+    foot = _lines(_T4_CUT_FOOT)
+    top = _lines(_T4_CUT_TOP)
+    carry = [(ln, _Line(7, ln["text"], ln["top"], ln["bottom"], ln["x0"], ln["x1"], 11.0)) for ln in foot]
+    tables, rest = _word_tables(8, top)
+    tables, rest, taken = _header_carried(8, carry, [], tables, top, rest)
+    assert taken == {id(line) for _, line in carry[1:]}  # not the part's heading
+    b = TextBuilder()
+    TableEmitter(b).emit(tables[0].rows)
+    assert b.text().splitlines() == _T4_ROWS
+    assert [ln["text"] for ln in rest] == ["五、存在的主要问题及改进情况"]
+
+
+_T4_FOOT = [  # table 四 at the foot of a page (LibreOffice, outer frame only, header rows 0.9 cm, cells
+    # vertically centred): the page break falls in its row of figures, 106 and 154 wrapped in their
+    # narrow cells (``10`` / ``6``), their last digits on the next page
+    (678.8, [("未经复议直接起诉", 248, 336), ("复议后起诉", 416, 471)]),
+    (685.2, [("结", 75, 86), ("结", 105, 116), ("其", 136, 147), ("尚", 166, 177)]),
+    (698.0, [("果", 75, 86), ("果", 105, 116), ("他", 136, 147), ("未", 166, 177), ("总", 196, 207), ("结", 226, 237),
+             ("结", 256, 267), ("其", 287, 298), ("尚", 317, 328), ("结", 377, 388), ("结", 407, 418), ("其", 438, 449),
+             ("尚", 468, 479)]),
+    (710.8, [("维", 75, 86), ("纠", 105, 116), ("结", 136, 147), ("审", 166, 177), ("计", 196, 207), ("果", 226, 237),
+             ("果", 256, 267), ("他", 287, 298), ("未", 317, 328), ("总", 347, 358), ("果", 377, 388), ("果", 407, 418),
+             ("他", 438, 449), ("未", 468, 479), ("总", 498, 509)]),
+    (723.6, [("持", 75, 86), ("正", 105, 116), ("果", 136, 147), ("结", 166, 177), ("维", 226, 237), ("纠", 256, 267),
+             ("结", 287, 298), ("审", 317, 328), ("计", 347, 358), ("维", 377, 388), ("纠", 407, 418), ("结", 438, 449),
+             ("审", 468, 479), ("计", 498, 509)]),
+    (736.4, [("持", 226, 237), ("正", 256, 267), ("果", 287, 298), ("结", 317, 328), ("持", 377, 388), ("正", 407, 418),
+             ("果", 438, 449), ("结", 468, 479)]),
+    (749.2, [("3", 71, 78), ("6", 101, 108), ("9", 131, 138), ("12", 162, 176), ("30", 192, 206), ("22", 222, 236),
+             ("25", 252, 266), ("28", 282, 296), ("31", 313, 327), ("10", 343, 357), ("34", 373, 387), ("37", 403, 417),
+             ("40", 433, 447), ("43", 464, 478), ("15", 494, 508)]),
+]
+_RUNNING = [(36.5, [("××局2021年政府信息公开工作年度报告", 195, 400)])]
+_NEXT = [(84.7, [("五、存在的主要问题及改进情况", 71, 225)])]
+
+
+@pytest.mark.parametrize("rest, read", [
+    pytest.param([("6", 343, 350), ("4", 494, 501)], ["106", "154"], id="cut"),
+    # (digits under a figure that left room in its cell, or under no figure: no rest of one)
+    pytest.param([("6", 101, 108)], ["10", "15"], id="not-full"),
+    pytest.param([("6", 420, 427)], ["10", "15"], id="between"),
+    pytest.param([("666", 343, 364)], ["10", "15"], id="wider"),
+    # (a line of text: no rest of a figure)
+    pytest.param([("6", 343, 350), ("个", 494, 505)], ["10", "15"], id="text"),
+])
+def test_figures_the_page_break_cut_in_a_table_without_rules_are_put_back_together(rest, read) -> None:
+    """Table 四 drawn without inside rules at the foot of a page, the break falling in its row of
+    figures: 106 and 154, wrapped in their narrow cells, lose their last digits to the top of the
+    next page (under the running header), in their columns. They are read whole; the digits were
+    a line of text (``6 4``) and the figures 10 and 15 (GL212, GL211, two GL304)."""
+    pytest.importorskip("pdfplumber")
+    from govlint.readers.pdf import _cut_figures, _word_tables
+
+    tables, _ = _word_tables(4, _lines(_T4_FOOT))
+    running = _lines(_RUNNING)
+    page = running + _lines([(71.4, rest)] + _NEXT)
+    left = _cut_figures(tables[0], page, running, 842.0)
+    last = [c.text for c in tables[0].rows[-1]]
+    assert last[:9] == ["3", "6", "9", "12", "30", "22", "25", "28", "31"] and [last[9], last[14]] == read
+    assert len(left) == len(page) - (read == ["106", "154"])
+    # (a table at the top of the next page, over the digits: they are its own)
+    tables, _ = _word_tables(4, _lines(_T4_FOOT))
+    assert _cut_figures(tables[0], page, running, 60.0) == page and tables[0].rows[-1][9].text == "10"

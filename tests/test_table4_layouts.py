@@ -104,3 +104,20 @@ def test_a_listed_table_4_printed_to_pdf_across_a_page_break():
     assert t4.layout == "listed"
     assert {c.column: c.text for c in t4.cells()} == {col: text for (tid, _, col), text in _data(None).values.items()
                                                         if tid == "四"}
+
+
+def test_table_4_figures_cut_by_the_page_break_printed_to_pdf():
+    """LibreOffice's PDF of a report whose table 四 (outer frame only, cells vertically centred) ends
+    a page, the break falling in its row of figures (tests/pdf/libreoffice-table4-figures-cut.pdf,
+    printed from a .docx of the seed's report, its figures made distinct): 106 and 154, wrapped in
+    their narrow cells, lose their last digits (``6``, ``4``) to the top of the next page, under the
+    running header. They were read as 10 and 15 and a line of text (GL212, GL211, two GL304)."""
+    pytest.importorskip("pdfplumber")
+    path = Path(__file__).parent / "pdf" / "libreoffice-table4-figures-cut.pdf"
+    (t4,) = [t for t in govlint.parse(path).tables if t.id == "四"]
+    assert {c.column: c.text for c in t4.cells()} == {
+        "review.upheld": "3", "review.corrected": "6", "review.other": "9", "review.pending": "12", "review.total": "30",
+        "direct.upheld": "22", "direct.corrected": "25", "direct.other": "28", "direct.pending": "31", "direct.total": "106",
+        "after_review.upheld": "34", "after_review.corrected": "37", "after_review.other": "40", "after_review.pending": "43",
+        "after_review.total": "154"}
+    assert not [d for d in govlint.lint(path) if d.code[:3] in ("GL2", "GL3")]

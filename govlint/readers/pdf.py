@@ -23,7 +23,9 @@ Tables drawn without inside rules (no cells for pdfplumber) are read from their 
 header's words centred in cells spanning rows are put in their rows by how the cells stack in each
 column, :func:`_centred_header`; a group label centred over its rows is put in the first,
 :func:`_centred_groups`); a header the page break cut, its first rows at the foot of one
-page, is read with the rest of its table on the next (:func:`_header_carried`).
+page, is read with the rest of its table on the next (:func:`_header_carried`), each cut cell going
+on in its column; the figures of a last row the break cut (``10`` / ``6``, wrapped in narrow
+cells) get their last digits back from the top of the next page (:func:`_cut_figures`).
 
 Text outside tables comes out as paragraphs in reading order (top to bottom, tables in between; a
 stretch set in two columns column by column, :func:`_columns`): visual lines are joined when a line
@@ -106,6 +108,9 @@ class _Table:
     ruled: bool = True
     # read from its words: the indices of lines under it that it leaves as text (see :func:`_spilled`)
     spill: set[int] = attrs.field(factory=set)
+    # read from its words: the figures of its last row that fill their cells, with the left and right
+    # edges of their last pieces (the page break may cut them: see :func:`_cut_figures`)
+    tail: list[tuple[GridCell, float, float]] = attrs.field(factory=list)
 
 
 def _missing() -> InputError:
@@ -209,6 +214,7 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
     nchars = ncid = 0
     carry: list[tuple[dict, _Line]] = []  # the previous page's last lines (see :func:`_header_carried`)
     heads: list[dict] = []  # and its first ones
+    ended: Optional[_Table] = None  # the table read from its words that ends the page before
     for pno, page in enumerate(pages, 1):
         chars = page.chars
         nchars += sum(1 for c in chars if not c.get("text", "").isspace())
@@ -223,6 +229,8 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
         if on_page:
             last = max(on_page, key=lambda t: t.bottom)
             page_lines = [ln for ln in page_lines if not _overflows(last, ln, page_lines, page.height)]
+        if ended is not None and page_lines:
+            page_lines = _cut_figures(ended, page_lines, heads, min((t.top for t in on_page), default=page.height))
         if any(ln["text"].count(" ") >= _MIN_VALUES - 1 for ln in page_lines):
             every = page_lines
             rules = [(e["top"], e["x0"], e["x1"]) for e in page.edges if e.get("orientation") == "h"] if page.edges else []
@@ -234,6 +242,8 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
             tables.extend(more)
         carry = []
         heads = [ln for ln in page_lines if ln["top"] < 0.15 * page.height]
+        on_page = [t for t in tables if t.page == pno]
+        ended = max(on_page, key=lambda t: t.bottom) if on_page else None
         for ln in _columns(page_lines):
             text = ln["text"]
             if " " in text and _CJK_GAP.search(text):
@@ -251,6 +261,8 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
             if ln["bottom"] <= 0.91 * page.height and not ln.get("column") \
                     and all(t.bottom < ln["top"] for t in tables if t.page == pno):
                 carry.append((ln, lines[-1]))
+        if carry or (ended is not None and not ended.tail):
+            ended = None
         for t in tables:
             if t.page == pno:
                 ncid += sum(c.text.count("(cid:") for row in t.rows for c in row)
@@ -1134,6 +1146,38 @@ def _header_carried(pno: int, carry: list[tuple[dict, "_Line"]], heads: list[dic
     return again, over + [ln for ln in left if id(ln) not in ids], taken
 
 
+def _cut_figures(t: _Table, lines: list[dict], heads: list[dict], below: float) -> list[dict]:
+    """The page's lines, without the rest of figures the page break cut in the last row of ``t``
+    (read from its words, ending the page before), now put back on them: a figure wider than its
+    narrow cell wraps (``10`` / ``6`` for 106), and the break may fall between its lines, the last
+    digits alone at the top of the next page, in the same column, set like the first (at its left,
+    centred or at its right). That is the page's first line (but the running header, ``heads``: the
+    lines at the top of the page before), over its first table (``below``: its top), holding digits
+    only, each under a figure of the row that fills its cell and no wider."""
+    running = {(_DIGITS.sub("#", ln["text"].strip()), round(ln["top"])) for ln in heads}
+    first = next((ln for ln in sorted(lines, key=lambda ln: ln["top"])
+                  if (_DIGITS.sub("#", ln["text"].strip()), round(ln["top"])) not in running), None)
+    if first is None or first["bottom"] > below:
+        return lines
+    picks: dict[int, tuple[GridCell, str]] = {}
+    for s in _segments(first):
+        if not s["text"].isdigit():
+            return lines
+        mid = (s["x0"] + s["x1"]) / 2
+        # (no wider than the line that filled the cell)
+        hit = [c for c, x0, x1 in t.tail if s["x1"] - s["x0"] <= x1 - x0 + 1
+               and (abs(x0 - s["x0"]) <= 2 or abs(x1 - s["x1"]) <= 2 or abs((x0 + x1) / 2 - mid) <= 2)]
+        if len(hit) != 1 or id(hit[0]) in picks:
+            return lines
+        picks[id(hit[0])] = (hit[0], s["text"])
+    if not picks:
+        return lines
+    for cell, digits in picks.values():
+        cell.text, cell.offs = clean(list(cell.text + digits), [-1] * (len(cell.text) + len(digits)))
+    t.tail = []
+    return [ln for ln in lines if ln is not first]
+
+
 def _figure_rest(s: dict, centres: list[float], step: float) -> bool:
     """Are these digits in a value column the rest of a figure its narrow cell wrapped (``10`` /
     ``6`` for 106, see :func:`_figure_lines`)?"""
@@ -1492,18 +1536,33 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
     spans: dict[int, tuple[float, float]] = {}  # cell index -> the left and right edges of its pieces
     # (the header's pieces on the page before, its first rows the page break cut: see :func:`_header_carried`)
     before = {id(s) for n in head if lines[n].get("carried") for s in segs[n]}
+    foot = max((lines[n]["bottom"] for n in head if lines[n].get("carried")), default=0.0)
+
+    def cut_on(a: dict, s: dict) -> bool:
+        """Does ``s``, on the page after the break, go on with the cell whose last piece on the page
+        before is ``a``? The rest of a cell the page break cut is centred in its part on the new page,
+        each cell by its own lines (``维`` / ``持`` under ``结`` / ``果`` a line lower than ``果`` / ``维`` /
+        ``持`` under ``结``): it is the first piece under ``a`` in its column, wherever it stands."""
+        if id(a) not in before or id(s) in before or s["top"] <= a["bottom"]:
+            return False
+        if a["x1"] <= left + 1:
+            # (the corner cell, its words filling it)
+            if not (s["x1"] <= left + 1 and abs(a["x0"] - s["x0"]) <= 2 and left - a["x1"] < 2.5 * a["size"]):
+                return False
+        # (a cell of the value columns going down to the foot of the page before, its words wrapped
+        # in it: set at the left of the cell or centred in it, the same on both pages)
+        elif not (a["bottom"] >= foot - 1.0 and s["x0"] >= left - 1 and (
+                abs(a["x0"] - s["x0"]) <= 2 or abs((a["x0"] + a["x1"]) / 2 - (s["x0"] + s["x1"]) / 2) <= 2)):
+            return False
+        return not any(a["bottom"] <= b["top"] and b["bottom"] <= s["top"] and b["x0"] < a["x1"] and a["x0"] < b["x1"]
+                       for m in head for b in segs[m])
+
     for n in head:
         for s in segs[n]:
             w = s["x1"] - s["x0"]
             cont = None
             for ci, a in ends.items():
-                if not (-1.0 <= s["top"] - a["bottom"] <= 0.6 * a["size"]) and not (
-                        # (the corner cell the page break cut, its words filling it: the rest, centred
-                        # in its part on the next page, stands further down under it)
-                        id(a) in before and id(s) not in before and a["x1"] <= left + 1 and s["x1"] <= left + 1 and s["top"] > a["bottom"]
-                        and abs(a["x0"] - s["x0"]) <= 2 and left - a["x1"] < 2.5 * a["size"]
-                        and not any(a["bottom"] <= b["top"] and b["bottom"] <= s["top"] and b["x0"] < a["x1"] and a["x0"] < b["x1"]
-                                    for m in head for b in segs[m])):
+                if not (-1.0 <= s["top"] - a["bottom"] <= 0.6 * a["size"]) and not cut_on(a, s):
                     continue  # (not on the line under it)
                 aw = a["x1"] - a["x0"]
                 same = abs(a["x0"] - s["x0"]) <= 2 or abs((a["x0"] + a["x1"]) / 2 - (s["x0"] + s["x1"]) / 2) <= 2
@@ -1635,6 +1694,16 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
     bottom = lines[body[-1]]["bottom"]
     grid: list[list[GridCell]] = [[] for _ in range(nrows)]
     boxes: dict[int, tuple[float, float]] = {}
+    # (the figures of the last row filling their cells: each line leaves less room beside it than a
+    # digit and the cell's padding, as in :func:`_figure_lines`)
+    fills: dict[int, dict] = {}
+    for c in range(nlab, nlab + len(centres)):
+        ps = sorted(parts.get((len(figure_lines) - 1, c), ()), key=lambda s: s["top"])
+        if ps and ps[-1]["text"].isdigit():
+            used = ps[-1]["x1"] - ps[-1]["x0"]
+            if (edges[c + 1] - edges[c]) - used < used / len(ps[-1]["text"]) + 2 * max(6.0, 0.6 * ps[-1]["size"]):
+                fills[c] = ps[-1]
+    tail: list[tuple[GridCell, float, float]] = []
     starts: dict[int, list[tuple[int, int]]] = {}
     for row, col, span, pieces, _ in cells:
         starts.setdefault(row, []).append((col, span))
@@ -1649,6 +1718,8 @@ def _grid_table(pno: int, k: int, lines: list[dict], segs: list[list[dict]], hea
         cell = GridCell(text, offs, row=row, rowspan=end - row, locator=f"第{pno}页 表{k} 第{row + 1}行")
         boxes[id(cell)] = (edges[col], edges[col + span])
         grid[row].append(cell)
+        if row == brow and col in fills:
+            tail.append((cell, fills[col]["x0"], fills[col]["x1"]))
     for row in grid:
         row.sort(key=lambda c: boxes[id(c)][0])
-    return _Table(pno, k, top, bottom, (edges[0], right), grid, boxes, ruled=False)
+    return _Table(pno, k, top, bottom, (edges[0], right), grid, boxes, ruled=False, tail=tail)
