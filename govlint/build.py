@@ -2050,7 +2050,7 @@ def align(source: Source, spec: TableSpec, cells: Sequence[tuple[RawCell, CellVa
         aligner._padding_lines = padding_lines
     first, last = cells[0][0], cells[-1][0]
     folded = _folded(spec, cells) if spec.implicit_row is not None and len(spec.blocks) == 1 else None
-    if folded is not None:  # table 四 in rows of one group each (or transposed): its figures, in the format's order
+    if folded is not None:  # table 四 redrawn as a grid or a list (see _folded): its figures, in the format's order
         layout, label, values = folded
         blk = spec.blocks[0]
         aligner.phase, aligner.order = "body", list(blk.leaves())
