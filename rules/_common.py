@@ -87,6 +87,17 @@ def place(ctx, spans) -> tuple[str, str]:
 
 #: cells of one table with the same defect (blank, ``-``, a unit): one finding for them all from this many
 MANY_CELLS = 5
+
+
+def many_alike(keyed) -> dict:
+    """Cells with the same defect said once: ``keyed`` holds ``(key, cell)`` pairs in the order
+    written (the key: the table and what is wrong, e.g. ``(id(table), "-")``); returns ``id(cell) ->
+    its group`` for the cells of each group of :data:`MANY_CELLS` or more. A rule reports such a group
+    once, at its first cell (``cell is group[0]``), and skips the others."""
+    groups: dict = {}
+    for k, cell in keyed:
+        groups.setdefault(k, []).append(cell)
+    return {id(c): same for same in groups.values() if len(same) >= MANY_CELLS for c in same}
 #: a unit of money named in a note after a column label (（元）, （单位：元）, (单位: 千元))
 MONEY_UNIT_NOTE = lazy_compile(r"^[(（]\s*(?:单位\s*[:：]?\s*)?(亿元|万元|千元|元)\s*[)）]$")
 #: 元 in a unit of money

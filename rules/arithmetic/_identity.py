@@ -83,7 +83,7 @@ def _countable(zeros: bool):
         return numeric, _VALUE
 
     def ok(c) -> bool:
-        return numeric(c) or (zeros and c is not None and c.kind in ("blank", "placeholder"))
+        return numeric(c) or (c is not None and c.kind in ("blank", "placeholder"))
 
     def value(c) -> float:
         return c.value if numeric(c) else 0

@@ -1,6 +1,6 @@
 from govlint import rule
 
-from .._common import MANY_CELLS, TABLE_NAMES, TABLE_NAMES_EN, blank_row, column_label, iter_cells, row_columns, shifted_row, where
+from .._common import TABLE_NAMES, TABLE_NAMES_EN, blank_row, column_label, iter_cells, many_alike, row_columns, shifted_row, where
 
 
 def _unfilled(ctx, table) -> int:
@@ -47,14 +47,10 @@ def blank_cell(report, ctx):
               if cell.kind == "blank" and id(table) not in unfilled]
     shifted = {id(row) for table, row, _ in blanks if table.id in ("三", "四") and shifted_row(table, row)}
     # a table written with blanks for its zeros (many blank cells): one finding, not one per cell
-    many: dict = {}
+    many = many_alike((id(table), cell) for table, row, cell in blanks if id(row) not in shifted)
     for table, row, cell in blanks:
-        if id(row) not in shifted:
-            many.setdefault(id(table), []).append(cell)
-    many = {k: cells for k, cells in many.items() if len(cells) >= MANY_CELLS}
-    for table, row, cell in blanks:
-        same = many.get(id(table))
-        if same is not None and id(row) not in shifted:
+        same = many.get(id(cell))
+        if same is not None:
             if cell is same[0]:
                 last = same[-1]
                 yield ctx.rule.diag(

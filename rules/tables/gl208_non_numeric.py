@@ -1,7 +1,7 @@
 from govlint import Severity, rule
 from govlint.numbers import lookalike_figure, parse_cell
 
-from .._common import MANY_CELLS, TABLE_NAMES, TABLE_NAMES_EN, fmt, iter_cells, where
+from .._common import TABLE_NAMES, TABLE_NAMES_EN, fmt, iter_cells, many_alike, where
 
 
 @rule("GL208", "tables.non-numeric", "warning", summary_en="a table cell holds a placeholder or text instead of a number")
@@ -28,11 +28,7 @@ def non_numeric(report, ctx):
     cells = [(table, row, cell) for table, row, cell in iter_cells(report)
              if cell.kind != "number" or cell.reading == "chinese_numeral"]
     # a table written with a filler for its zeros (many cells of “-”, “/”, “无”): one finding each filler
-    fillers: dict = {}
-    for table, row, cell in cells:
-        if cell.kind == "placeholder":
-            fillers.setdefault((id(table), cell.text.strip()), []).append(cell)
-    many = {id(c): same for same in fillers.values() if len(same) >= MANY_CELLS for c in same}
+    many = many_alike(((id(table), cell.text.strip()), cell) for table, row, cell in cells if cell.kind == "placeholder")
     for table, row, cell in cells:
         same = many.get(id(cell))
         if same is not None:

@@ -1,6 +1,6 @@
 from govlint import rule
 
-from .._common import MANY_CELLS, fmt, iter_cells, where
+from .._common import fmt, iter_cells, many_alike, where
 
 
 @rule("GL213", "tables.unit-in-cell", "warning", summary_en="a unit or a remark written inside a numeric cell")
@@ -22,7 +22,7 @@ def unit_in_cell(report, ctx):
     Passes: “行政事业性收费 | 1.5 |”.
     Basis: format-spec §3.4 (units), §4.1; defects C7.
     """
-    plain: dict = {}  # (table, unit) -> cells carrying that unit alone, in a column of no other unit
+    plain = []  # ((table, unit), cell): cells carrying that unit alone, in a column of no other unit
     found = []
     for table, row, cell in iter_cells(report):
         if cell.kind != "number" or not (cell.unit or cell.note) or cell.reading == "chinese_numeral":
@@ -32,8 +32,8 @@ def unit_in_cell(report, ctx):
             spec = ctx.edition.table(table.id) if ctx.edition else None
             col = spec.column(cell.column, row.block) if spec and cell.column else None
             if col is None or not col.unit or col.unit == cell.unit:
-                plain.setdefault((id(table), cell.unit), []).append(cell)
-    grouped = {id(c): same for same in plain.values() if len(same) >= MANY_CELLS for c in same}
+                plain.append(((id(table), cell.unit), cell))
+    grouped = many_alike(plain)
     for table, row, cell in found:
         same = grouped.get(id(cell))
         if same is not None:
