@@ -2067,6 +2067,12 @@ def align(source: Source, spec: TableSpec, cells: Sequence[tuple[RawCell, CellVa
 _FOLD_MAX_CELLS = 80
 
 
+def _outcome(c: ColumnSpec) -> str:
+    """A leaf column's id after its group's (``upheld`` of ``review.upheld``): what it counts within
+    its group."""
+    return c.id[len(c.parent) + 1:] if c.parent and c.id.startswith(c.parent + ".") else c.id
+
+
 def _fold_shape(spec: TableSpec) -> Optional[tuple]:
     """What :func:`_folded` needs of a table (made once per table spec): its leaf columns, its groups
     of leaves, each leaf label's key → the leaf's outcome (its id after its group's: ``upheld``), the
@@ -2079,9 +2085,8 @@ def _fold_shape(spec: TableSpec) -> Optional[tuple]:
         groups = [c for c in blk.columns if c.group and any(x.parent == c.id for x in leaves)]
         role_of: dict[str, str] = {}
         for c in leaves:
-            role = c.id[len(c.parent) + 1:] if c.parent and c.id.startswith(c.parent + ".") else c.id
             for k in c.keys():
-                role_of.setdefault(k, role)
+                role_of.setdefault(k, _outcome(c))
         parents = {c.parent for c in groups if c.parent}
         parent_keys = {k for c in blk.columns if c.id in parents for k in c.keys()} | {""}
         group_keys = sorted(((k, c.id) for c in groups for k in c.keys()), key=lambda kv: -len(kv[0]))
@@ -2142,8 +2147,7 @@ def _folded(spec: TableSpec, cells: Sequence[tuple[RawCell, CellValue]]) -> Opti
     layout, at = found
     values = []
     for c in leaves:
-        role = c.id[len(c.parent) + 1:] if c.parent and c.id.startswith(c.parent + ".") else c.id
-        hit = at.get((c.parent, role))
+        hit = at.get((c.parent, _outcome(c)))
         if hit is None:
             return None
         values.append(runs[hit[0]][1][hit[1]])
