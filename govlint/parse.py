@@ -327,6 +327,17 @@ _CAPTION_FIRST = frozenset("表附 \t\u3000")
 # the mark a table continued on the next page carries: 续表, （续表）, 续表2, 续上表, 表2（续）
 _CONTINUED = cached_compile(r"[（(]?(?:续上?表[0-9０-９一二三四五六七八九十]{0,2}|表[0-9０-９一二三四五六七八九十]{1,2}[（(]续[）)])[）)]?[:：]?")
 _CONTINUED_FIRST = frozenset("（(续表")
+# a rule of a table drawn with dashes (pandoc's simple and multiline tables, ``tabulate``'s "simple"
+# format): a run of dashes or equals signs the width of the table, or one such run a column
+_RULE_LINE = cached_compile(r"[ \t\u3000]*(?:[-=]{4,}[ \t\u3000]+){1,60}[-=]{4,}[ \t\u3000]*|[ \t\u3000]*[-=]{10,}[ \t\u3000]*")
+
+
+def is_rule_line(line: str) -> bool:
+    """A line drawing a rule of a table with dashes, not a cell: several runs of four or more
+    (``-------- ------ ------``, a run a column), or one run of ten or more (the table's width). Shorter
+    runs are left to the table readers: fillers (``--- --- ---``, a row of cells written with dashes),
+    or the separator under a Markdown header (``---``)."""
+    return _RULE_LINE.fullmatch(line) is not None
 
 
 def is_caption(line: str) -> bool:
@@ -386,6 +397,7 @@ _PAGE_MARK = cached_compile(
 
 
 _MARGIN_FIRST = frozenset("0123456789hfawP")  # (how a browser's margin line starts)
+_RULE_FIRST = frozenset("-=")
 _PAGE_FIRST = frozenset("-—–－~～·•第共0123456789０１２３４５６７８９PpＰｐ\f")  # (how a page number starts)
 
 
@@ -560,6 +572,8 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
         elif core := raw.strip():
             if in_parts and core == running:
                 running_hits += 1
+            if core[:1] in _RULE_FIRST and is_rule_line(core):
+                continue  # a table's rule drawn with dashes: no cell; the table goes on after it (see tokens)
             if (len(core) <= 40 and core[:1] in _PAGE_FIRST and is_page_mark(raw)) or (in_parts and core == running) \
                     or (core[:1] in _MARGIN_FIRST and ("/" in core or ":" in core) and is_print_margin(raw, not in_parts)) \
                     or (len(core) <= 12 and core[:1] in _CONTINUED_FIRST and _CONTINUED.fullmatch(core)):
@@ -925,8 +939,9 @@ def tokens(lines: Sequence[Line], text: Optional[str] = None) -> list[Token]:
                 if _RUN_OF.get(nxt.kind) != run or nxt.number <= lines[j - 1].number:
                     break
                 # only blank lines between (the usual case: one line break)
-                if nxt.start != prev_end + 1 and text[prev_end:nxt.start].strip():
-                    break
+                if nxt.start != prev_end + 1 and text[prev_end:nxt.start].strip() \
+                        and not all(not b.strip() or is_rule_line(b) for b in text[prev_end:nxt.start].split("\n")):
+                    break  # (a rule drawn with dashes between two lines of a table does not end it)
                 prev_end = nxt.start + len(nxt.text)
                 j += 1
         if j - i < 2:

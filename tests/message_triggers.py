@@ -114,7 +114,9 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL114"] = [("text", seed)]
     t["GL115"] = [("text", seed)]
     # GL2 tables
-    t["GL201"] = [("text", "\n".join(LINES[:294] + ["四、政府信息公开行政复议、行政诉讼情况", "本年度无行政复议、行政诉讼。"] + LINES[332:]))]
+    t["GL201"] = [("text", "\n".join(LINES[:294] + ["四、政府信息公开行政复议、行政诉讼情况", "本年度无行政复议、行政诉讼。"] + LINES[332:])),
+                  # (pandoc's plain text: a placeholder where the table was)
+                  ("text", "\n".join(LINES[:294] + ["四、政府信息公开行政复议、行政诉讼情况", "[TABLE]"] + LINES[332:]))]
     t["GL202"] = [("text", "\n".join(LINES[:286] + LINES[294:]))]
     t["GL203"] = [("text", text_with(sub={"法律服务机构 |": "法律机构 |"}))]
     t["GL204"] = [("doc", [["add_row", "二", "normative_documents", "其他主动公开文件", ["5", "0", "5"]]]),
