@@ -4,10 +4,16 @@ then detection."""
 from __future__ import annotations
 
 import codecs
+import re
 from typing import Optional
 
+from array import array
+
+import attrs
+
 from ..errors import InputError
-from ..source import Source
+from ..relazy import cached_compile
+from ..source import Origin, Source
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -181,4 +187,69 @@ def read_text(data: bytes, path: Optional[str] = None) -> Source:
     newline = "\r\n" if "\r\n" in text[:10000] else "\n"
     if "\n" not in text and "\r" in text:  # lines ended by CR alone (classic Mac OS, some exporters)
         text, newline = text.replace("\r", "\n"), "\r"  # (one character for one; --fix writes CR back)
-    return Source(text=text, path=path, encoding=encoding, bom=bom, newline=newline, kind="text")
+    source = Source(text=text, path=path, encoding=encoding, bom=bom, newline=newline, kind="text")
+    if ("<table" in text or "<TABLE" in text or "<Table" in text) and _TABLE_TAG.search(text) is not None:
+        return _with_html_tables(source)
+    return source
+
+
+# a table left in HTML inside a text or Markdown file: pandoc's Markdown writes a table with merged
+# cells so (``<table>`` … ``<td colspan="3" rowspan="3">`` …), and so do many HTML-to-Markdown tools
+_TABLE_TAG = cached_compile(r"<(/?)table\b[^<>]{0,2000}>", re.IGNORECASE)
+_MAX_ISLANDS = 50
+
+
+def _table_islands(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each outermost ``<table>…</table>`` of ``text`` (a table opened and never
+    closed, as a cut-off file has it, is left as text)."""
+    found: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for m in _TABLE_TAG.finditer(text):
+        if not m.group(1):
+            if depth == 0:
+                start = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                found.append((start, m.end()))
+                if len(found) >= _MAX_ISLANDS:
+                    break
+    return found
+
+
+def _with_html_tables(source: Source) -> Source:
+    """``source`` with each HTML table written inside it read as the HTML reader reads a page's table
+    (one line per row, its cells between pipes, merged cells written once), the rest of the text as
+    it is; the source maps every character back to its place in the file."""
+    from .html import read_html
+
+    text = source.text
+    pieces: list[str] = []
+    offsets = array("l")
+    pos = 0
+    for a, b in _table_islands(text):
+        try:
+            frag = read_html(text[a:b].encode("utf-8", "surrogatepass"))
+        except Exception:  # noqa: BLE001 - markup the HTML reader cannot read stays text, as written
+            continue
+        o = frag.origin
+        table = frag.text.rstrip("\n")
+        if o is None or len(o.offsets) < len(table) or not table.strip():
+            continue
+        pieces.append(text[pos:a])
+        offsets.extend(range(pos, a))
+        if a > 0 and text[a - 1] != "\n":
+            pieces.append("\n")  # (the table on lines of its own)
+            offsets.append(-1)
+        pieces.append(table)
+        offsets.extend(x + a if x >= 0 else -1 for x in o.offsets[:len(table)])
+        if b < len(text) and text[b] != "\n":
+            pieces.append("\n")
+            offsets.append(-1)
+        pos = b
+    if not pieces:
+        return source
+    pieces.append(text[pos:])
+    offsets.extend(range(pos, len(text) + 1))  # (and the end: an Origin maps one offset past the last character)
+    return attrs.evolve(source, text="".join(pieces), origin=Origin(original_text=text, offsets=offsets))
