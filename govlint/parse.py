@@ -573,7 +573,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
             if in_parts and core == running:
                 running_hits += 1
             if core[:1] in _RULE_FIRST and is_rule_line(core):
-                continue  # a table's rule drawn with dashes: no cell; the table goes on after it (see tokens)
+                continue  # a table's rule drawn with dashes: no cell (the table goes on after it)
             if (len(core) <= 40 and core[:1] in _PAGE_FIRST and is_page_mark(raw)) or (in_parts and core == running) \
                     or (core[:1] in _MARGIN_FIRST and ("/" in core or ":" in core) and is_print_margin(raw, not in_parts)) \
                     or (len(core) <= 12 and core[:1] in _CONTINUED_FIRST and _CONTINUED.fullmatch(core)):
@@ -939,9 +939,8 @@ def tokens(lines: Sequence[Line], text: Optional[str] = None) -> list[Token]:
                 if _RUN_OF.get(nxt.kind) != run or nxt.number <= lines[j - 1].number:
                     break
                 # only blank lines between (the usual case: one line break)
-                if nxt.start != prev_end + 1 and text[prev_end:nxt.start].strip() \
-                        and not all(not b.strip() or is_rule_line(b) for b in text[prev_end:nxt.start].split("\n")):
-                    break  # (a rule drawn with dashes between two lines of a table does not end it)
+                if nxt.start != prev_end + 1 and text[prev_end:nxt.start].strip():
+                    break
                 prev_end = nxt.start + len(nxt.text)
                 j += 1
         if j - i < 2:

@@ -137,3 +137,12 @@ def test_a_row_of_dash_fillers_is_still_read():
         data = data.with_value("四", "cases", c, "---")
     codes = [d.code for d in lint(rs.to_text(data, "spaced")).diagnostics]
     assert "GL208" in codes and "GL211" not in codes
+
+
+def test_crlf_line_ends():
+    """The same with the line ends of a Windows file."""
+    data = CASES["second"]
+    text = to_dashed(data, "multiline").replace("\n", "\r\n")
+    import govlint
+    got = {(c["table"], c["row"], c["column_id"]): c["text"] for c in govlint.extract(text)["cells"]}
+    assert got == data.values

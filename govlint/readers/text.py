@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import Optional
-
 from array import array
+from typing import Optional
 
 import attrs
 
