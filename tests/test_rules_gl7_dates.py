@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import govlint
 from seedvariants import DATA, LINES, SEED, SEED_TEXT, run, text_with, where
 
 TITLE = LINES[0]
@@ -377,3 +378,33 @@ def test_gl703_a_spaced_date_line_under_the_report():
             assert [d.actual for d in ds] == ["2023-02-15"], (date, tail)
             assert text.split("\n")[ds[0].line - 1][ds[0].column - 1:].startswith("2023"), (date, tail)
     assert run(SEED_TEXT.rstrip("\n") + "\n益阳市行政审批服务局\n2023 年 1 月 15 日\n", "GL703") == []
+
+
+def test_gl702_leaves_the_year_the_period_states_to_gl701():
+    """A 2021 title over a report whose opening states 2022年1月1日至2022年12月31日 and tells 2022's work:
+    the title's year is wrong, said once at the period (GL701), not at every 2022年 of the text (GL702);
+    a year after the stated one is still GL702's."""
+    text = text_with(replace={1: TITLE.replace("2022年", "2021年")})
+    assert where(run(text, "GL701")) == [("GL701", 2)]
+    assert run(text, "GL702") == []
+    later = text_with(replace={1: TITLE.replace("2022年", "2021年")}, insert_after={3: "2023年，我局共收到申请3件。"})
+    assert where(run(later, "GL702")) == [("GL702", 4)]
+    # a range of days dating a campaign states no period: its year is still a later year
+    campaign = text_with(insert_after={3: "2023年1月1日至2023年12月31日，开展政务公开专项行动。2023年，我局共收到申请3件。"})
+    assert [d.line for d in run(campaign, "GL702")] == [4]
+
+
+TITLES_WITH_ANOTHER_YEAR = [  # (title, the report year)
+    ("益阳市2026年世界园艺博览会筹备工作办公室2022年政府信息公开工作年度报告", 2022),
+    ("益阳市二〇二六年世界园艺博览会筹备工作办公室二〇二二年度政府信息公开工作年度报告", 2022),
+    ("2025年全国第十二届少数民族运动会组委会办公室2022年度政务公开工作年度报告", 2022),
+    ("（2023年1月发布）益阳市行政审批服务局2022年政府信息公开工作年度报告", 2022),
+]
+
+
+def test_the_report_year_is_the_one_the_reports_name_follows():
+    """A year in the office's name is not the report year: the year before 政府信息公开…报告 is."""
+    for title, year in TITLES_WITH_ANOTHER_YEAR:
+        text = text_with(replace={1: title})
+        assert govlint.parse(text).year == year, title
+        assert run(text, "GL701") == [] and run(text, "GL705", today="2023-06-01") == [], title
