@@ -15,6 +15,10 @@ Which characters: the Kangxi radicals (U+2F00–U+2FD5) and the CJK compatibilit
 radicals supplement's forms that are characters of their own in simplified Chinese (⻓ 长, ⻔ 门,
 ⻛ 风, ⺠ 民, …; Unicode's EquivalentUnifiedIdeograph data). A radical that is only a component
 (⺡, the water radical; ⺮, bamboo) is no character of running text and is left alone.
+
+And the zero of a year written in Chinese digits typed as a Latin letter O or a digit 0 (二O二三年,
+二Ｏ二三年度, 二0二三年: 〇 is not on the keyboard): read as 〇 inside a year of four characters
+before 年, so that the year is one (the title's year, the statistics period, a date).
 """
 
 from __future__ import annotations
@@ -52,12 +56,35 @@ def _table() -> dict[int, str]:
     return _TABLE
 
 
-def unify(text: str) -> str:
-    """``text`` with each look-alike character replaced by the ideograph it stands for (same length);
-    ``text`` itself when it has none."""
-    if _CANDIDATE.search(text) is None:
+#: a year in Chinese digits with its zero typed as O, Ｏ, 0 or ０ (二O二三年): the hint, then the year
+_ZERO_HINT = cached_compile("二[OＯ0０]")
+_ZERO_YEAR = cached_compile("二[〇○零OＯ0０][〇○零OＯ0０一二三四五六七八九]{2}(?=[ \t\u3000]*年)")
+_ZEROS = str.maketrans("OＯ0０", "〇〇〇〇")
+
+
+def _year_zeros(text: str) -> str:
+    """``text`` with the zeros typed as O or 0 in the years written in Chinese digits read as 〇."""
+    if _ZERO_HINT.search(text) is None:
         return text
-    unified = text.translate(_table())
+    parts, last = [], 0
+    for m in _ZERO_YEAR.finditer(text):
+        y = m.group()
+        if any(c in "一二三四五六七八九" for c in y[2:]) or y[1] in "〇○零":  # (二O00年: no year)
+            parts.append(text[last:m.start()])
+            parts.append(y.translate(_ZEROS))
+            last = m.end()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def unify(text: str) -> str:
+    """``text`` with each look-alike character replaced by the ideograph it stands for (same length),
+    and a year's zero typed as O read as 〇; ``text`` itself when it has none."""
+    unified = _year_zeros(text)
+    if _CANDIDATE.search(unified) is not None:
+        unified = unified.translate(_table())
     return text if unified == text else unified
 
 

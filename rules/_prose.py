@@ -380,10 +380,13 @@ def find_years(text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterato
 # (2022.1.1, 2022-01-01, 2022/1/1), or a whole year named as the period (统计期限为2022年度)
 _PY = r"(?:19|20|１９|２０)\d{2}|[" + _CN_DIGIT + r"]{4}"
 _PN = r"\d{1,2}|[十一二三四五六七八九]{1,3}"
-_RANGE = r"\s*(?:起\s*)?(?:至|到|—|–|-|~|～|－)+\s*"  # (not \s*(?:起)?\s*: quadratic)
+# (自…起，至…止: a comma after 起; one class, not \s*[，,]?\s*: quadratic)
+_RANGE = r"\s*(?:起[\s，,]*)?(?:至|到|—|–|-|~|～|－)+\s*"  # (not \s*(?:起)?\s*: quadratic)
+# the hour a day is counted from or to (2023年1月1日零时至2023年12月31日24时), right after 日
+_HOUR = r"(?:(?:[零〇0０]|二十四|24|２４)\s*(?:时|点|:00|：00))?"
 _PERIOD_CN = lazy_compile(
-    rf"(?P<y1>{_PY})\s*年\s*(?P<m1>{_PN})\s*月\s*(?P<d1>{_PN})\s*[日号]{_RANGE}"
-    rf"(?:(?P<y2>{_PY})\s*年\s*)?(?P<m2>{_PN})\s*月\s*(?P<d2>{_PN})\s*[日号]")
+    rf"(?P<y1>{_PY})\s*年\s*(?P<m1>{_PN})\s*月\s*(?P<d1>{_PN})\s*[日号]{_HOUR}{_RANGE}"
+    rf"(?:(?P<y2>{_PY})\s*年\s*)?(?P<m2>{_PN})\s*月\s*(?P<d2>{_PN})\s*[日号]{_HOUR}")
 # a period of whole months: 2022年1月至12月, 2022年1月—2022年12月, 2022年1-12月 (not followed by a day)
 _PERIOD_MONTH = lazy_compile(
     rf"(?P<y1>{_PY})\s*年\s*(?P<m1>{_PN})(?:\s*月份?)?{_RANGE}"

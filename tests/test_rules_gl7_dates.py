@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import govlint
 from seedvariants import DATA, LINES, SEED, SEED_TEXT, run, text_with, where
 
 TITLE = LINES[0]
@@ -327,3 +328,83 @@ def test_gl705_the_title_dated_before_the_year_it_reports():
     # a date alone in the title is still its year
     dated_only = text_with(replace={1: "益阳市行政审批服务局政府信息公开工作年度报告（2023年1月）"})
     assert where(run(dated_only, "GL705", today="2023-01-25")) == [("GL705", 1)]
+
+
+# ---------------------------------------------------------------- the period, the title's year and the signature as also written
+
+PERIODS_RIGHT = [
+    "本报告中所列数据的统计期限自2022年1月1日起，至2022年12月31日止",  # a comma after 起
+    "本报告中所列数据的统计期限自2022年1月1日起, 至12月31日止",
+    "本报告所列数据的统计期限为2022年1月1日零时至2022年12月31日24时",  # the hours
+    "本报告所列数据的统计期限为2022年1月1日0时至12月31日24时",
+]
+PERIODS_WRONG = [
+    "本报告中所列数据的统计期限自2022年1月1日起，至2022年11月30日止",
+    "本报告中所列数据的统计期限自2021年1月1日起，至2021年12月31日止",
+    "本报告所列数据的统计期限为2021年1月1日零时至2021年12月31日24时",
+]
+
+
+def test_period_with_a_comma_after_qi_or_with_hours():
+    for written in PERIODS_RIGHT:
+        text = text_with(sub={STATED: written})
+        assert run(text, "GL105") == [] and run(text, "GL701") == [], written
+    for written in PERIODS_WRONG:
+        assert where(run(text_with(sub={STATED: written}), "GL701")) == [("GL701", 2)], written
+
+
+TITLES_ZERO_TYPED = ["益阳市行政审批服务局二O二二年政府信息公开工作年度报告", "益阳市行政审批服务局二Ｏ二二年度政府信息公开工作年度报告",
+                     "益阳市行政审批服务局二0二二年政府信息公开工作年度报告"]
+
+
+def test_a_chinese_year_with_its_zero_typed_as_o():
+    """二O二二年 (〇 typed as the letter O or the digit 0) is the year 2022: the title names it (no GL104),
+    the period matches it (no GL701), a date so written is one (GL703)."""
+    for title in TITLES_ZERO_TYPED:
+        text = text_with(replace={1: title})
+        assert run(text, "GL104") == [] and run(text, "GL701") == [], title
+    for date in ("二O二三年二月二十日", "二0二三年二月二十日"):
+        text = SEED_TEXT.rstrip("\n") + f"\n益阳市行政审批服务局\n{date}\n"
+        assert [d.actual for d in run(text, "GL703")] == ["2023-02-20"], date
+    assert run(SEED_TEXT.rstrip("\n") + "\n益阳市行政审批服务局\n二O二三年一月二十日\n", "GL703") == []
+
+
+def test_gl703_a_spaced_date_line_under_the_report():
+    """2023 年 2 月 15 日 (spaced, read as a table's row, not a paragraph) under the report is its date."""
+    for date in ("2023 年 2 月 15 日", "2023 年 02 月 15 日"):
+        for tail in ("", "\n扫一扫在手机打开当前页"):
+            text = SEED_TEXT.rstrip("\n") + f"\n益阳市行政审批服务局\n{date}{tail}\n"
+            ds = run(text, "GL703")
+            assert [d.actual for d in ds] == ["2023-02-15"], (date, tail)
+            assert text.split("\n")[ds[0].line - 1][ds[0].column - 1:].startswith("2023"), (date, tail)
+    assert run(SEED_TEXT.rstrip("\n") + "\n益阳市行政审批服务局\n2023 年 1 月 15 日\n", "GL703") == []
+
+
+def test_gl702_leaves_the_year_the_period_states_to_gl701():
+    """A 2021 title over a report whose opening states 2022年1月1日至2022年12月31日 and tells 2022's work:
+    the title's year is wrong, said once at the period (GL701), not at every 2022年 of the text (GL702);
+    a year after the stated one is still GL702's."""
+    text = text_with(replace={1: TITLE.replace("2022年", "2021年")})
+    assert where(run(text, "GL701")) == [("GL701", 2)]
+    assert run(text, "GL702") == []
+    later = text_with(replace={1: TITLE.replace("2022年", "2021年")}, insert_after={3: "2023年，我局共收到申请3件。"})
+    assert where(run(later, "GL702")) == [("GL702", 4)]
+    # a range of days dating a campaign states no period: its year is still a later year
+    campaign = text_with(insert_after={3: "2023年1月1日至2023年12月31日，开展政务公开专项行动。2023年，我局共收到申请3件。"})
+    assert [d.line for d in run(campaign, "GL702")] == [4]
+
+
+TITLES_WITH_ANOTHER_YEAR = [  # (title, the report year)
+    ("益阳市2026年世界园艺博览会筹备工作办公室2022年政府信息公开工作年度报告", 2022),
+    ("益阳市二〇二六年世界园艺博览会筹备工作办公室二〇二二年度政府信息公开工作年度报告", 2022),
+    ("2025年全国第十二届少数民族运动会组委会办公室2022年度政务公开工作年度报告", 2022),
+    ("（2023年1月发布）益阳市行政审批服务局2022年政府信息公开工作年度报告", 2022),
+]
+
+
+def test_the_report_year_is_the_one_the_reports_name_follows():
+    """A year in the office's name is not the report year: the year before 政府信息公开…报告 is."""
+    for title, year in TITLES_WITH_ANOTHER_YEAR:
+        text = text_with(replace={1: title})
+        assert govlint.parse(text).year == year, title
+        assert run(text, "GL701") == [] and run(text, "GL705", today="2023-06-01") == [], title

@@ -3,14 +3,17 @@ from govlint.relazy import lazy_compile
 
 from .._prose import (
     PLAN_WORDS,
+    find_periods,
     find_years,
     inside,
     prose,
     quoted_ranges,
     sentence_bounds,
     span_of,
+    states_period,
     year_value,
 )
+from .gl701_period import _states_the_period
 
 _RANGE_BEFORE = lazy_compile(r"[-—–~～至到－]\s*$")
 # used with .match(text, pos): no slice of the rest of the text per year, and no two \s* around an
@@ -55,18 +58,26 @@ def later_year(report, ctx):
     describes the wrong year, which readers cannot tell apart.
     Fails: in a 2022 report, part 一: “2023年，我局共收到政府信息公开申请5件”.
     Passes: part 五: “2023年，我局将进一步加强政策解读”; “2022年，我局共收到……”.
+    Nor the year whose whole calendar year the opening states as the statistics period (统计期限为
+    2023年1月1日至2023年12月31日 under a title of 2022): the report is of that year and its title's
+    year is wrong — GL701 says so at the period, once, not at every year of the text.
     Basis: format-spec §3.4 (the report covers one calendar year); defects A3; issue 4 (years after
     the report year).
     """
     year = report.year
     if year is None:
         return
+    stated = None  # the years stated as the statistics period (found at the first later year)
     for part, p in prose(report, parts=(1, 2, 3, 4), title=False):
         text = p.text
         titles = None
         for m in find_years(text):
             y = year_value(m.group("y"))
             if y is None or y <= year or y > year + 30:
+                continue
+            if stated is None:
+                stated = _stated_years(report)
+            if y in stated:
                 continue
             if titles is None:
                 titles = quoted_ranges(text)
@@ -86,3 +97,20 @@ def later_year(report, ctx):
                                 f"{'the opening' if part is None else 'part ' + '一二三四五六'[part - 1]} describes the report year's work but "
                                 f"names “{m.group(0)}”, later than the report year {year}; check the year",
                                 expected=f"≤ {year}", actual=y)
+
+
+def _stated_years(report) -> frozenset:
+    """The years whose 1月1日–12月31日 the opening (before part 二) states as the statistics period."""
+    early = list(report.preamble)
+    for sec in report.sections:
+        if sec.part is not None and sec.part >= 2:
+            break
+        early.extend(sec.paragraphs)
+    found = set()
+    for p in early:
+        for period in find_periods(p.text):
+            y = period.first[0]
+            if y is not None and period.is_year(y) and states_period(p.text, period) and _states_the_period(
+                    p.text, *sentence_bounds(p.text, period.start), period):
+                found.add(y)
+    return frozenset(found)

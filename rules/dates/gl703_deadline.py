@@ -64,7 +64,9 @@ def _published(report, ctx):
                 if d is not None:
                     return d, ctx.source.span(m.start("y"), m.end())
     if report.sections:
-        # the last lines: the date under the agency's name, perhaps followed by the page's own lines
+        # the last lines: the date under the agency's name, perhaps followed by the page's own lines;
+        # read as lines of the text (2024 年 2 月 20 日, spaced, reads as a row of a table, no paragraph)
+        after = report.sections[-1].heading.span.end
         for p in reversed(report.sections[-1].paragraphs[-_TAIL_LINES:]):
             m = _SIGNATURE.match(p.text)
             if m:
@@ -72,8 +74,38 @@ def _published(report, ctx):
                 if d is not None:
                     return d, span_of(ctx, p, m.start("y"), m.end())
             if not _CHROME.match(p.text.strip()):
+                after = p.span.end
                 break  # (a sentence of the report: the date, if any, is not under it)
+        found = _tail_line(text, after)
+        if found is not None:
+            return found[0], ctx.source.span(*found[1])
     return None, None
+
+
+def _tail_line(text: str, after: int):
+    """(date, (start, end)) of a date line after the last paragraph (``after``) that no paragraph
+    holds — spaced (2024 年 2 月 20 日), it is read as a table's row — with only the page's short
+    lines after it; else None."""
+    if text.find("日", after) == -1 and text.find("年", after) == -1 and text.find("-", after) == -1:
+        return None
+    end = len(text)
+    for _ in range(_TAIL_LINES):
+        if end <= after:
+            return None
+        start = text.rfind("\n", after, end) + 1
+        if start == 0:
+            start = after
+        line = text[start:end]
+        if line.strip():
+            m = _SIGNATURE.match(line.strip())
+            if m:
+                d = _date(m)
+                lead = len(line) - len(line.lstrip())
+                return (d, (start + lead + m.start("y"), start + lead + m.end())) if d is not None else None
+            if not _CHROME.match(line.strip()):
+                return None
+        end = start - 1
+    return None
 
 
 def _deadline(spec: str, year: int) -> dt.date:
