@@ -896,8 +896,11 @@ def _choose_edition(scores: dict[str, int], year: Optional[int], editions: Seque
 # ----------------------------------------------------------------------------- alignment
 
 
-def _leaf_order(block: BlockSpec, header: Sequence[tuple[str, RawCell]]) -> list[ColumnSpec]:
-    """Leaf columns in the order the header writes them (a multi-level header read row by row)."""
+def _leaf_order(block: BlockSpec, header: Sequence[tuple[str, RawCell]],
+                summed: frozenset[str] = frozenset()) -> list[ColumnSpec]:
+    """Leaf columns in the order the header writes them (a multi-level header read row by row). A
+    group of ``summed`` (see :meth:`TableSpec.summed_groups`) written without any of its sub-columns
+    stands for them as one column (“自然人 | 法人或其他组织 | 总计”): the group's own spec is in the order."""
     first: dict[str, int] = {}
     for i, (k, _) in enumerate(header):
         first.setdefault(k, i)
@@ -912,8 +915,11 @@ def _leaf_order(block: BlockSpec, header: Sequence[tuple[str, RawCell]]) -> list
             return pos(c) is not None
         return any(present(x) for x in block.children(c.id))
 
+    def whole(c: ColumnSpec) -> bool:  # a summed group written as one column
+        return c.id in summed and pos(c) is not None and not present(c)
+
     def expand(parent: Optional[str]) -> list[ColumnSpec]:
-        kids = [c for c in block.children(parent) if present(c)]
+        kids = [c for c in block.children(parent) if present(c) or (summed and whole(c))]
         positions = [pos(c) for c in kids]
         # a label several columns share (table 四's 其他结果 under each group) written fewer times than
         # they are: its first place is another group's; the format's order then, not a shuffle
@@ -921,7 +927,7 @@ def _leaf_order(block: BlockSpec, header: Sequence[tuple[str, RawCell]]) -> list
             kids = [c for _, _, c in sorted((p, i, c) for i, (p, c) in enumerate(zip(positions, kids)))]
         out: list[ColumnSpec] = []
         for c in kids:
-            out.extend(expand(c.id) if c.group else [c])
+            out.extend(expand(c.id) if c.group and present(c) else [c])
         return out
 
     return expand(None)
@@ -1196,7 +1202,8 @@ class _Aligner:
             if len(orders) > 4096:
                 orders.clear()
             hit = orders[keys] = tuple(_leaf_order(blk, [h for h in self.header
-                                                         if any(h[0] in c.keys() for c in blk.columns)]))
+                                                         if any(h[0] in c.keys() for c in blk.columns)],
+                                                   self.spec.summed_groups()))
         leaves = list(hit)
         if leaves and self.unknown_header and self.others is not None and self.others.renamed \
                 and self._renamed_columns(blk, leaves):
@@ -1870,12 +1877,17 @@ class _Aligner:
         if self.spec.implicit_row is not None and self.spec.implicit_row.id not in found_rows:
             missing_rows += (self.spec.implicit_row.id,)
         missing_cols: list[str] = []
+        merged: list[str] = []
         if self.header_recognised:
             for blk in self.spec.blocks:
                 seen = self.seen_columns.get(blk.id)
                 if seen is None:
                     continue
-                missing_cols += [c.id for c in blk.leaves() if c.id not in seen and c.id not in missing_cols]
+                # a group written as one column (see _leaf_order): its leaves are in it, not missing
+                merged += [c for c in seen if c in self.spec.summed_groups()]
+                under = {c for g in merged for c in self.spec.leaf_columns(g)}
+                missing_cols += [c.id for c in blk.leaves()
+                                 if c.id not in seen and c.id not in under and c.id not in missing_cols]
         columns: list[str] = []
         for blk_id, ids in self.seen_columns.items():
             columns += [c for c in ids if c not in columns]
@@ -1884,7 +1896,7 @@ class _Aligner:
                      tuple(self.stray), self.section, tuple(self.notes),
                      tuple(OtherEditionBlock(o.edition, o.caption, o.block, o.span, tuple(dict.fromkeys(o.labels)),
                                              tuple(o.rows))
-                           for o in self.other_blocks), positional)
+                           for o in self.other_blocks), positional, merged_columns=tuple(merged))
 
     def _positional_rows(self) -> int:
         """A one-block table written with its header but no row label, its figures one a line (a table

@@ -235,6 +235,10 @@ class Table:
     # table 四 written as a grid of its groups and outcomes (see build._folded): "folded" (a row per
     # group) or "transposed" (a row per outcome), its figures read into the format's columns; else None
     layout: Optional[str] = None
+    # column groups written as one column, without their sub-columns (table 三's 法人或其他组织 as
+    # one column beside 自然人 and 总计): the group's cells (column the group's id) hold the sum of
+    # its leaves, which are not in the table (see TableSpec.summed_groups)
+    merged_columns: tuple[str, ...] = ()
     # (row id, column id) -> cell, made on first use: the rules look up a few hundred cells per table
     _index: dict = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)
 
