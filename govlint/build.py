@@ -1276,11 +1276,33 @@ class _Aligner:
         self._start_other(edition, block, blk, cell)
         assert self.other is not None
         self.other.labels += [c.text.strip() for c, h in hits if h is not None]
+        if all(h is not None and h[0] == edition for _, h in hits):
+            self.other.columns = self._other_columns(others.blocks.get((edition, blk.id)), blk,
+                                                     [c for c, _ in hits])
         self.unknown_columns += [self._cell(c, parse_cell(c.text)) for c, h in hits if h is None]
         self.unknown_header = []
         self.order = list(blk.leaves())
         self.seen_columns.setdefault(blk.id, {}).update(dict.fromkeys(c.id for c in self.order))
         return True
+
+    @staticmethod
+    def _other_columns(theirs: Optional[BlockSpec], blk: BlockSpec, header: list[RawCell]) -> list:
+        """The columns of this edition's block ``blk`` that a header of the other edition's block of the
+        same id (``theirs``) names, in written order (None for a column ``blk`` has not), the format
+        giving a column the same id in both editions where it is the same column (2019 处理决定数量 is
+        2021's 本年处理决定数量; 上一年项目数量 has no 2021 column); empty unless every column of
+        ``blk`` is named once and the header reads as ``theirs``'s columns, one a label."""
+        if theirs is None:
+            return []
+        order = _leaf_order(theirs, [(key(c.text), c) for c in header])
+        if len(order) != len(header):
+            return []
+        mine = [blk.column(c.id) for c in order]
+        mine = [c if c is not None and not c.group else None for c in mine]
+        leaves = blk.leaves()
+        if sorted(c.id for c in mine if c is not None) != sorted(c.id for c in leaves):
+            return []
+        return mine
 
     def _unknown_column_at(self, blk: BlockSpec, order: list[Optional[ColumnSpec]], cell: RawCell) -> int:
         """Where in ``order`` (the leaf columns read so far) the column of an unknown header label
@@ -1393,6 +1415,19 @@ class _Aligner:
                                               tuple(self._cell(c, v) for c, v in r.values)))
             if r.spec is not None:
                 owner = self.spec.block_of_row(r.spec.id) if len(self.spec.blocks) > 1 else r.block
+                ob = r.other_block
+                cols = ob.columns if ob is not None and owner is not None and owner.id == ob.block else []
+                values = _trim_padding(r.values, len(cols)) if cols and len(r.values) > len(cols) else r.values
+                if cols and len(values) == len(cols) and r.other_row is None:
+                    # its header names every column of this edition's block: its figures are read into
+                    # them (a figure of a column this edition has not is left out)
+                    assert ob is not None and owner is not None
+                    cells = tuple(self._cell(c, v, r.spec.id, col) for (c, v), col in zip(values, cols)
+                                  if col is not None)
+                    self.rows.append(_new_row(r.spec.id, r.label.text, self._span(r.label.start, r.label.end),
+                                              cells, owner.id, None, cells, None, None))
+                    ob.read = True
+                    return
                 self.rows.append(Row(r.spec.id, r.label.text, self._span(r.label.start, r.label.end), (),
                                      owner.id if owner is not None else None, "other_edition",
                                      tuple(self._cell(c, v, r.spec.id) for c, v in r.values)))
@@ -1811,7 +1846,7 @@ class _Aligner:
                 self.block = owner
                 self.order = None
                 self.other = None
-        self.row = _OpenRow(spec, raw, block, other=self.other is not None)
+        self.row = _OpenRow(spec, raw, block, other=self.other is not None, other_block=self.other)
         self.last_row = spec.id if spec is not None else None
 
     def _padding(self, raw: RawCell) -> bool:
@@ -1895,8 +1930,18 @@ class _Aligner:
                      missing_rows, tuple(missing_cols), tuple(self.unknown_rows), tuple(self.unknown_columns),
                      tuple(self.stray), self.section, tuple(self.notes),
                      tuple(OtherEditionBlock(o.edition, o.caption, o.block, o.span, tuple(dict.fromkeys(o.labels)),
-                                             tuple(o.rows))
+                                             tuple(o.rows), self._read_labels(o))
                            for o in self.other_blocks), positional, merged_columns=tuple(merged))
+
+    @staticmethod
+    def _read_labels(o: "_OtherBlock") -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(the labels of ``o``'s header whose figures were read into this edition's columns, those of
+        its columns this edition has not), if its rows were so read; else ((), ())."""
+        if not o.read:
+            return (), ()
+        header = o.labels[:len(o.columns)]
+        return (tuple(lab for lab, c in zip(header, o.columns) if c is not None),
+                tuple(lab for lab, c in zip(header, o.columns) if c is None))
 
     def _positional_rows(self) -> int:
         """A one-block table written with its header but no row label, its figures one a line (a table
@@ -1975,6 +2020,11 @@ class _OtherBlock:
     span: Span
     labels: list = attrs.field(factory=list)
     rows: list = attrs.field(factory=list)  # its rows this edition does not have (Row, problem "other_edition")
+    # this edition's column for each column of its header, in written order (None: this edition has
+    # none), when they include every column of this edition's block: its rows' figures are read
+    # into those columns (see _Aligner._other_columns); else empty
+    columns: list = attrs.field(factory=list)
+    read: bool = False  # a row's figures were so read
 
 
 @attrs.frozen
@@ -1987,6 +2037,8 @@ class _OtherLabels:
     # column key -> {block id: this edition's column}: a later edition's name of a column the block of
     # the same id has here (2021 本年处理决定数量 for the 2019 处理决定数量)
     renamed: dict = attrs.field(factory=dict)
+    # (edition id, block id) -> that edition's block of this table
+    blocks: dict = attrs.field(factory=dict)
 
 
 def other_labels(spec: TableSpec, editions: Sequence[Edition]) -> Optional[_OtherLabels]:
@@ -2002,6 +2054,7 @@ def other_labels(spec: TableSpec, editions: Sequence[Edition]) -> Optional[_Othe
             columns: dict = {}
             rows: dict = {}
             renamed: dict = {}
+            blocks: dict = {}
             mine = next((e for e in editions if e.table(spec.id) is spec), None)
             for ed in editions:
                 other = ed.table(spec.id)
@@ -2009,6 +2062,7 @@ def other_labels(spec: TableSpec, editions: Sequence[Edition]) -> Optional[_Othe
                     continue
                 later = mine is not None and ed.first_year > mine.first_year
                 for b in other.blocks:
+                    blocks.setdefault((ed.id, b.id), b)
                     if b.caption and key(b.caption) not in own:
                         captions.setdefault(key(b.caption), (ed.id, b))
                     for c in b.columns:
@@ -2021,7 +2075,7 @@ def other_labels(spec: TableSpec, editions: Sequence[Edition]) -> Optional[_Othe
                         for k in r.keys() - own:
                             rows.setdefault(k, (ed.id, b, r))
             if captions or columns:
-                hit = _OtherLabels(captions, columns, rows, renamed)
+                hit = _OtherLabels(captions, columns, rows, renamed, blocks)
         spec._memo[("other", ids)] = hit
     return hit
 

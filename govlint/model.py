@@ -212,6 +212,10 @@ class OtherEditionBlock:
     # its rows the table's edition does not have (2019 政府集中采购 in a 2021 table 二): the other
     # edition's row id, the label as written and the figures as written (``raw_values``), not aligned
     rows: tuple["Row", ...] = ()
+    # its figures read into the table's edition's columns, as its header names every column of the
+    # edition's block (2019 处理决定数量 for 2021 本年处理决定数量): (the labels whose figures were
+    # read, those of columns the edition has not, whose figures were not); ((), ()) if not read
+    read: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
 @attrs.frozen
