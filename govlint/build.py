@@ -553,11 +553,11 @@ def _without_serial_cells(cells: list[tuple[RawCell, CellValue]]) -> list[tuple[
             if best is None or len(ranks) > len(best[3]):
                 best = (starts, numbers, offset, ranks)
     if best is None:
-        return cells
+        return _without_block_numbers(cells, labels, heads, number_at)
     starts, numbers, offset, ranks = best
     first = ranks[0]
     if len(ranks) < 3 or 2 * len(ranks) < len(starts) - 1 or first > 3 or first + offset not in (0, 1, 2, 3):
-        return cells
+        return _without_block_numbers(cells, labels, heads, number_at)
     drop = {numbers[r] for r in ranks}
     for j in starts[first:]:
         if j and j - 1 not in drop and cells[j - 1][1].kind == "blank":
@@ -566,6 +566,69 @@ def _without_serial_cells(cells: list[tuple[RawCell, CellValue]]) -> list[tuple[
     if head is not None and key(cells[head][0].text) in _SERIAL_HEADS:
         drop.add(head)
     return [cv for j, cv in enumerate(cells) if j not in drop]
+
+
+def _without_block_numbers(cells: list[tuple[RawCell, CellValue]], labels: list[bool], heads: list[int],
+                           number_at: Any) -> list[tuple[RawCell, CellValue]]:
+    """The cells of a table of blocks (table 二) without its row numbers, numbered block by block:
+    starting again at 1 under each block's header, or going on from one block to the next (the
+    blocks' headers are rows the numbers do not count). A header is three labels or more with
+    nothing but blank cells between them (the block's caption, 信息内容 and its column labels),
+    followed by its first row's number (blank cells between: a table without numbers has its first
+    row's label run on from its header's labels instead); a row is its label (one, or two with its
+    group's) after its number, the next one, in the cell right before it — and every row after the
+    first header is one. Else, or for fewer than three rows or two headers, ``cells`` as they are.
+    A heading of the column (序号, 编号) in a block's header is left out with the numbers."""
+    n = len(cells)
+    # the runs of labels with blank cells only between them: [first cell of each run of labels, …]
+    groups: list[list[int]] = []
+    end = -1
+    for j in heads:
+        if groups and all(cells[k][1].kind == "blank" for k in range(end, j)):
+            groups[-1].append(j)
+        else:
+            groups.append([j])
+        end = j
+        while end < n and labels[end]:
+            end += 1
+    size = {j: 0 for j in heads}
+    for j in heads:
+        k = j
+        while k < n and labels[k]:
+            k += 1
+        size[j] = k - j
+    for again in (True, False):
+        expect: Optional[int] = None
+        drop: set[int] = set()
+        headers = rows = 0
+        after: Optional[int] = None  # the cell after the last header: the next row's number, blanks before it
+        for g in groups:
+            j = g[0]
+            header = g
+            numbered = expect is not None and j and not labels[j - 1] and number_at(j - 1) == expect
+            if after is not None and not (numbered and all(cells[k][1].kind == "blank" for k in range(after, j - 1))):
+                break  # a header not followed by a numbered row (its first row's label run on with its labels)
+            after = None
+            if numbered:
+                if size[j] > 2:
+                    break
+                rows += 1
+                drop.add(j - 1)
+                expect += 1  # type: ignore[operator]
+                header = g[1:]  # (a header after the row's blank figure: the next block's)
+            if not header:
+                continue
+            if sum(size[h] for h in header) < 3:
+                break
+            # a block's header: its rows are numbered from 1 again (or go on)
+            expect = 1 if again or expect is None else expect
+            headers += 1
+            after = header[-1] + size[header[-1]]
+            drop.update(k for h in header for k in range(h, h + size[h]) if key(cells[k][0].text) in _SERIAL_HEADS)
+        else:
+            if headers >= 2 and rows >= 3 and after is None:
+                return [cv for j, cv in enumerate(cells) if j not in drop]
+    return cells
 
 
 class _SpanCopies:
