@@ -555,11 +555,11 @@ def _without_serial_cells(cells: list[tuple[RawCell, CellValue]]) -> list[tuple[
             if best is None or len(ranks) > len(best[3]):
                 best = (starts, numbers, offset, ranks)
     if best is None:
-        return cells
+        return _without_block_numbers(cells, labels, heads, number_at)
     starts, numbers, offset, ranks = best
     first = ranks[0]
     if len(ranks) < 3 or 2 * len(ranks) < len(starts) - 1 or first > 3 or first + offset not in (0, 1, 2, 3):
-        return cells
+        return _without_block_numbers(cells, labels, heads, number_at)
     drop = {numbers[r] for r in ranks}
     for j in starts[first:]:
         if j and j - 1 not in drop and cells[j - 1][1].kind == "blank":
@@ -568,6 +568,69 @@ def _without_serial_cells(cells: list[tuple[RawCell, CellValue]]) -> list[tuple[
     if head is not None and key(cells[head][0].text) in _SERIAL_HEADS:
         drop.add(head)
     return [cv for j, cv in enumerate(cells) if j not in drop]
+
+
+def _without_block_numbers(cells: list[tuple[RawCell, CellValue]], labels: list[bool], heads: list[int],
+                           number_at: Any) -> list[tuple[RawCell, CellValue]]:
+    """The cells of a table of blocks (table 二) without its row numbers, numbered block by block:
+    starting again at 1 under each block's header, or going on from one block to the next (the
+    blocks' headers are rows the numbers do not count). A header is three labels or more with
+    nothing but blank cells between them (the block's caption, 信息内容 and its column labels),
+    followed by its first row's number (blank cells between: a table without numbers has its first
+    row's label run on from its header's labels instead); a row is its label (one, or two with its
+    group's) after its number, the next one, in the cell right before it — and every row after the
+    first header is one. Else, or for fewer than three rows or two headers, ``cells`` as they are.
+    A heading of the column (序号, 编号) in a block's header is left out with the numbers."""
+    n = len(cells)
+    # the runs of labels with blank cells only between them: [first cell of each run of labels, …]
+    groups: list[list[int]] = []
+    end = -1
+    for j in heads:
+        if groups and all(cells[k][1].kind == "blank" for k in range(end, j)):
+            groups[-1].append(j)
+        else:
+            groups.append([j])
+        end = j
+        while end < n and labels[end]:
+            end += 1
+    size = {j: 0 for j in heads}
+    for j in heads:
+        k = j
+        while k < n and labels[k]:
+            k += 1
+        size[j] = k - j
+    for again in (True, False):
+        expect: Optional[int] = None
+        drop: set[int] = set()
+        headers = rows = 0
+        after: Optional[int] = None  # the cell after the last header: the next row's number, blanks before it
+        for g in groups:
+            j = g[0]
+            header = g
+            numbered = expect is not None and j and not labels[j - 1] and number_at(j - 1) == expect
+            if after is not None and not (numbered and all(cells[k][1].kind == "blank" for k in range(after, j - 1))):
+                break  # a header not followed by a numbered row (its first row's label run on with its labels)
+            after = None
+            if numbered:
+                if size[j] > 2:
+                    break
+                rows += 1
+                drop.add(j - 1)
+                expect += 1  # type: ignore[operator]
+                header = g[1:]  # (a header after the row's blank figure: the next block's)
+            if not header:
+                continue
+            if sum(size[h] for h in header) < 3:
+                break
+            # a block's header: its rows are numbered from 1 again (or go on)
+            expect = 1 if again or expect is None else expect
+            headers += 1
+            after = header[-1] + size[header[-1]]
+            drop.update(k for h in header for k in range(h, h + size[h]) if key(cells[k][0].text) in _SERIAL_HEADS)
+        else:
+            if headers >= 2 and rows >= 3 and after is None:
+                return [cv for j, cv in enumerate(cells) if j not in drop]
+    return cells
 
 
 class _SpanCopies:
@@ -898,8 +961,11 @@ def _choose_edition(scores: dict[str, int], year: Optional[int], editions: Seque
 # ----------------------------------------------------------------------------- alignment
 
 
-def _leaf_order(block: BlockSpec, header: Sequence[tuple[str, RawCell]]) -> list[ColumnSpec]:
-    """Leaf columns in the order the header writes them (a multi-level header read row by row)."""
+def _leaf_order(block: BlockSpec, header: Sequence[tuple[str, RawCell]],
+                summed: frozenset[str] = frozenset()) -> list[ColumnSpec]:
+    """Leaf columns in the order the header writes them (a multi-level header read row by row). A
+    group of ``summed`` (see :meth:`TableSpec.summed_groups`) written without any of its sub-columns
+    stands for them as one column (“自然人 | 法人或其他组织 | 总计”): the group's own spec is in the order."""
     first: dict[str, int] = {}
     for i, (k, _) in enumerate(header):
         first.setdefault(k, i)
@@ -914,8 +980,11 @@ def _leaf_order(block: BlockSpec, header: Sequence[tuple[str, RawCell]]) -> list
             return pos(c) is not None
         return any(present(x) for x in block.children(c.id))
 
+    def whole(c: ColumnSpec) -> bool:  # a summed group written as one column
+        return c.id in summed and pos(c) is not None and not present(c)
+
     def expand(parent: Optional[str]) -> list[ColumnSpec]:
-        kids = [c for c in block.children(parent) if present(c)]
+        kids = [c for c in block.children(parent) if present(c) or (summed and whole(c))]
         positions = [pos(c) for c in kids]
         # a label several columns share (table 四's 其他结果 under each group) written fewer times than
         # they are: its first place is another group's; the format's order then, not a shuffle
@@ -923,7 +992,7 @@ def _leaf_order(block: BlockSpec, header: Sequence[tuple[str, RawCell]]) -> list
             kids = [c for _, _, c in sorted((p, i, c) for i, (p, c) in enumerate(zip(positions, kids)))]
         out: list[ColumnSpec] = []
         for c in kids:
-            out.extend(expand(c.id) if c.group else [c])
+            out.extend(expand(c.id) if c.group and present(c) else [c])
         return out
 
     return expand(None)
@@ -1198,7 +1267,8 @@ class _Aligner:
             if len(orders) > 4096:
                 orders.clear()
             hit = orders[keys] = tuple(_leaf_order(blk, [h for h in self.header
-                                                         if any(h[0] in c.keys() for c in blk.columns)]))
+                                                         if any(h[0] in c.keys() for c in blk.columns)],
+                                                   self.spec.summed_groups()))
         leaves = list(hit)
         if leaves and self.unknown_header and self.others is not None and self.others.renamed \
                 and self._renamed_columns(blk, leaves):
@@ -1271,11 +1341,33 @@ class _Aligner:
         self._start_other(edition, block, blk, cell)
         assert self.other is not None
         self.other.labels += [c.text.strip() for c, h in hits if h is not None]
+        if all(h is not None and h[0] == edition for _, h in hits):
+            self.other.columns = self._other_columns(others.blocks.get((edition, blk.id)), blk,
+                                                     [c for c, _ in hits])
         self.unknown_columns += [self._cell(c, parse_cell(c.text)) for c, h in hits if h is None]
         self.unknown_header = []
         self.order = list(blk.leaves())
         self.seen_columns.setdefault(blk.id, {}).update(dict.fromkeys(c.id for c in self.order))
         return True
+
+    @staticmethod
+    def _other_columns(theirs: Optional[BlockSpec], blk: BlockSpec, header: list[RawCell]) -> list:
+        """The columns of this edition's block ``blk`` that a header of the other edition's block of the
+        same id (``theirs``) names, in written order (None for a column ``blk`` has not), the format
+        giving a column the same id in both editions where it is the same column (2019 处理决定数量 is
+        2021's 本年处理决定数量; 上一年项目数量 has no 2021 column); empty unless every column of
+        ``blk`` is named once and the header reads as ``theirs``'s columns, one a label."""
+        if theirs is None:
+            return []
+        order = _leaf_order(theirs, [(key(c.text), c) for c in header])
+        if len(order) != len(header):
+            return []
+        mine = [blk.column(c.id) for c in order]
+        mine = [c if c is not None and not c.group else None for c in mine]
+        leaves = blk.leaves()
+        if sorted(c.id for c in mine if c is not None) != sorted(c.id for c in leaves):
+            return []
+        return mine
 
     def _unknown_column_at(self, blk: BlockSpec, order: list[Optional[ColumnSpec]], cell: RawCell) -> int:
         """Where in ``order`` (the leaf columns read so far) the column of an unknown header label
@@ -1388,6 +1480,19 @@ class _Aligner:
                                               tuple(self._cell(c, v) for c, v in r.values)))
             if r.spec is not None:
                 owner = self.spec.block_of_row(r.spec.id) if len(self.spec.blocks) > 1 else r.block
+                ob = r.other_block
+                cols = ob.columns if ob is not None and owner is not None and owner.id == ob.block else []
+                values = _trim_padding(r.values, len(cols)) if cols and len(r.values) > len(cols) else r.values
+                if cols and len(values) == len(cols) and r.other_row is None:
+                    # its header names every column of this edition's block: its figures are read into
+                    # them (a figure of a column this edition has not is left out)
+                    assert ob is not None and owner is not None
+                    cells = tuple(self._cell(c, v, r.spec.id, col) for (c, v), col in zip(values, cols)
+                                  if col is not None)
+                    self.rows.append(_new_row(r.spec.id, r.label.text, self._span(r.label.start, r.label.end),
+                                              cells, owner.id, None, cells, None, None))
+                    ob.read = True
+                    return
                 self.rows.append(Row(r.spec.id, r.label.text, self._span(r.label.start, r.label.end), (),
                                      owner.id if owner is not None else None, "other_edition",
                                      tuple(self._cell(c, v, r.spec.id) for c, v in r.values)))
@@ -1806,7 +1911,7 @@ class _Aligner:
                 self.block = owner
                 self.order = None
                 self.other = None
-        self.row = _OpenRow(spec, raw, block, other=self.other is not None)
+        self.row = _OpenRow(spec, raw, block, other=self.other is not None, other_block=self.other)
         self.last_row = spec.id if spec is not None else None
 
     def _padding(self, raw: RawCell) -> bool:
@@ -1872,12 +1977,17 @@ class _Aligner:
         if self.spec.implicit_row is not None and self.spec.implicit_row.id not in found_rows:
             missing_rows += (self.spec.implicit_row.id,)
         missing_cols: list[str] = []
+        merged: list[str] = []
         if self.header_recognised:
             for blk in self.spec.blocks:
                 seen = self.seen_columns.get(blk.id)
                 if seen is None:
                     continue
-                missing_cols += [c.id for c in blk.leaves() if c.id not in seen and c.id not in missing_cols]
+                # a group written as one column (see _leaf_order): its leaves are in it, not missing
+                merged += [c for c in seen if c in self.spec.summed_groups()]
+                under = {c for g in merged for c in self.spec.leaf_columns(g)}
+                missing_cols += [c.id for c in blk.leaves()
+                                 if c.id not in seen and c.id not in under and c.id not in missing_cols]
         columns: list[str] = []
         for blk_id, ids in self.seen_columns.items():
             columns += [c for c in ids if c not in columns]
@@ -1885,8 +1995,18 @@ class _Aligner:
                      missing_rows, tuple(missing_cols), tuple(self.unknown_rows), tuple(self.unknown_columns),
                      tuple(self.stray), self.section, tuple(self.notes),
                      tuple(OtherEditionBlock(o.edition, o.caption, o.block, o.span, tuple(dict.fromkeys(o.labels)),
-                                             tuple(o.rows))
-                           for o in self.other_blocks), positional)
+                                             tuple(o.rows), self._read_labels(o))
+                           for o in self.other_blocks), positional, merged_columns=tuple(merged))
+
+    @staticmethod
+    def _read_labels(o: "_OtherBlock") -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(the labels of ``o``'s header whose figures were read into this edition's columns, those of
+        its columns this edition has not), if its rows were so read; else ((), ())."""
+        if not o.read:
+            return (), ()
+        header = o.labels[:len(o.columns)]
+        return (tuple(lab for lab, c in zip(header, o.columns) if c is not None),
+                tuple(lab for lab, c in zip(header, o.columns) if c is None))
 
     def _positional_rows(self) -> int:
         """A one-block table written with its header but no row label, its figures one a line (a table
@@ -1965,6 +2085,11 @@ class _OtherBlock:
     span: Span
     labels: list = attrs.field(factory=list)
     rows: list = attrs.field(factory=list)  # its rows this edition does not have (Row, problem "other_edition")
+    # this edition's column for each column of its header, in written order (None: this edition has
+    # none), when they include every column of this edition's block: its rows' figures are read
+    # into those columns (see _Aligner._other_columns); else empty
+    columns: list = attrs.field(factory=list)
+    read: bool = False  # a row's figures were so read
 
 
 @attrs.frozen
@@ -1977,6 +2102,8 @@ class _OtherLabels:
     # column key -> {block id: this edition's column}: a later edition's name of a column the block of
     # the same id has here (2021 本年处理决定数量 for the 2019 处理决定数量)
     renamed: dict = attrs.field(factory=dict)
+    # (edition id, block id) -> that edition's block of this table
+    blocks: dict = attrs.field(factory=dict)
 
 
 def other_labels(spec: TableSpec, editions: Sequence[Edition]) -> Optional[_OtherLabels]:
@@ -1992,6 +2119,7 @@ def other_labels(spec: TableSpec, editions: Sequence[Edition]) -> Optional[_Othe
             columns: dict = {}
             rows: dict = {}
             renamed: dict = {}
+            blocks: dict = {}
             mine = next((e for e in editions if e.table(spec.id) is spec), None)
             for ed in editions:
                 other = ed.table(spec.id)
@@ -1999,6 +2127,7 @@ def other_labels(spec: TableSpec, editions: Sequence[Edition]) -> Optional[_Othe
                     continue
                 later = mine is not None and ed.first_year > mine.first_year
                 for b in other.blocks:
+                    blocks.setdefault((ed.id, b.id), b)
                     if b.caption and key(b.caption) not in own:
                         captions.setdefault(key(b.caption), (ed.id, b))
                     for c in b.columns:
@@ -2011,7 +2140,7 @@ def other_labels(spec: TableSpec, editions: Sequence[Edition]) -> Optional[_Othe
                         for k in r.keys() - own:
                             rows.setdefault(k, (ed.id, b, r))
             if captions or columns:
-                hit = _OtherLabels(captions, columns, rows, renamed)
+                hit = _OtherLabels(captions, columns, rows, renamed, blocks)
         spec._memo[("other", ids)] = hit
     return hit
 

@@ -146,6 +146,35 @@ class TableSpec:
                     return c
         return None
 
+    def leaf_columns(self, group: str) -> list[str]:
+        """The leaf columns under the column group ``group`` (of a one-block table), in order."""
+        blk = self.blocks[0]
+        out: list[str] = []
+        stack = [group]
+        while stack:
+            parent = stack.pop(0)
+            for c in blk.columns:
+                if c.parent == parent:
+                    (stack.append(c.id) if c.group else out.append(c.id))
+        return out
+
+    def summed_groups(self) -> frozenset[str]:
+        """The column groups of a one-block table whose leaves are parts another column sums (every
+        one of them on the summed side of an identity over rows, none a total itself: table 三's
+        法人或其他组织, five kinds of applicant that 总计 adds up with 自然人). Written as one column
+        (no sub-columns under it), such a group's figure is the sum of its leaves' (see
+        :attr:`govlint.model.Table.merged_columns`); a group with a total of its own (table 四's
+        行政复议) is not one."""
+        hit = self._memo.get("summed_groups")
+        if hit is None:
+            totals = {c for i in self.identities for c in i.lhs if i.over == "rows"}
+            parts = {c for i in self.identities for c in i.rhs if i.over == "rows"}
+            hit = frozenset(g.id for g in self.blocks[0].columns
+                            if g.group and len(self.blocks) == 1 and (leaves := self.leaf_columns(g.id))
+                            and all(c in parts and c not in totals for c in leaves))
+            self._memo["summed_groups"] = hit
+        return hit
+
     def leaf_rows(self, ids: Iterable[str]) -> list[str]:
         """Expand group row ids into their data-row descendants (a data row stands for itself)."""
         ids = tuple(ids)

@@ -212,6 +212,10 @@ class OtherEditionBlock:
     # its rows the table's edition does not have (2019 政府集中采购 in a 2021 table 二): the other
     # edition's row id, the label as written and the figures as written (``raw_values``), not aligned
     rows: tuple["Row", ...] = ()
+    # its figures read into the table's edition's columns, as its header names every column of the
+    # edition's block (2019 处理决定数量 for 2021 本年处理决定数量): (the labels whose figures were
+    # read, those of columns the edition has not, whose figures were not); ((), ()) if not read
+    read: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
 @attrs.frozen
@@ -235,6 +239,10 @@ class Table:
     # table 四 written as a grid of its groups and outcomes (see build._folded): "folded" (a row per
     # group) or "transposed" (a row per outcome), its figures read into the format's columns; else None
     layout: Optional[str] = None
+    # column groups written as one column, without their sub-columns (table 三's 法人或其他组织 as
+    # one column beside 自然人 and 总计): the group's cells (column the group's id) hold the sum of
+    # its leaves, which are not in the table (see TableSpec.summed_groups)
+    merged_columns: tuple[str, ...] = ()
     # (row id, column id) -> cell, made on first use: the rules look up a few hundred cells per table
     _index: dict = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)
 

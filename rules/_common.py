@@ -212,6 +212,13 @@ def row_columns(ctx, table, row) -> list:
     if spec is None:
         return []
     block = next((b for b in spec.blocks if b.id == row.block), spec.blocks[0])
+    if table.merged_columns:  # a group written as one column stands for its leaves
+        under = {c for g in table.merged_columns for c in spec.leaf_columns(g)}
+        out: list = []
+        for c in block.columns:
+            if c.id in table.merged_columns or (not c.group and c.id not in under):
+                out.append(c)
+        return out
     return list(block.leaves())
 
 

@@ -44,6 +44,13 @@ def _rows_one_more() -> str:
     return "\n".join(lines)
 
 
+def _legal_merged() -> str:
+    """The seed with table 三's 法人或其他组织 written as one column (GL203 once for the group)."""
+    from merged_shapes import seed_merged
+
+    return seed_merged(SEED_TEXT)
+
+
 def _table4_as(layout: str) -> str:
     """The seed with table 四 written as a grid of its groups and outcomes (GL216)."""
     import render_shapes as rs
@@ -118,11 +125,15 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
                   # (pandoc's plain text: a placeholder where the table was)
                   ("text", "\n".join(LINES[:294] + ["四、政府信息公开行政复议、行政诉讼情况", "[TABLE]"] + LINES[332:]))]
     t["GL202"] = [("text", "\n".join(LINES[:286] + LINES[294:]))]
-    t["GL203"] = [("text", text_with(sub={"法律服务机构 |": "法律机构 |"}))]
+    t["GL203"] = [("text", text_with(sub={"法律服务机构 |": "法律机构 |"})), ("text", _legal_merged())]
     t["GL204"] = [("doc", [["add_row", "二", "normative_documents", "其他主动公开文件", ["5", "0", "5"]]]),
                   ("text", text_with(sub={"\n行政规范性文件 |\n": "\n规范性文件 |\n"}))]
     t["GL205"] = [("text", text_with(sub={"其他 |\n|||||\n一、本年": "其他 |\n小计 |\n|||||\n一、本年"}))]
-    t["GL206"] = [("text", _year(seed, 2020))]
+    t["GL206"] = [("text", _year(seed, 2020)),
+                  # a 2021 block headed with the 2019 label of its column: read as the 2021 column
+                  ("text", text_with(sub={"本年处理决定数量 |": "处理决定数量 |"})),
+                  ("text", text_with(sub={"本年处理决定数量 |\n||": "上一年项目数量 |\n本年增/减 |\n处理决定数量 |",
+                                          "行政许可 |\n0 |\n||": "行政许可 |\n1 |\n0 |\n0 |"}))]
     t["GL207"] = [("text", text_with(replace={68 + k: " |" for k in range(5)})),  # five blank: one for them
                   ("doc", [["set", "三", "new", "natural", ""]]),
                   ("doc", [["set", "三", "new", "total", ""]])]  # at the end of the row: it may be one figure short

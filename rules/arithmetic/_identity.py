@@ -164,7 +164,7 @@ def _over_columns(ctx, spec: TableSpec, table, ident: Identity):
     zeros = _none_as_zero(table)
     ok, value = _countable(zeros)
 
-    for col in spec.blocks[0].leaves():
+    for col in _columns(spec, table):
         lhs = [(rid, cell(rid, col.id)) for rid in lhs_rows]
         rhs = [(rid, cell(rid, col.id)) for rid in rhs_rows]
         if not all(ok(c) for _, c in lhs + rhs) or \
@@ -197,17 +197,42 @@ def _over_columns(ctx, spec: TableSpec, table, ident: Identity):
         yield ctx.rule.diag(anchor.span, zh, en, cell=anchor, table=spec.id, expected=expected, actual=value(anchor))
 
 
+def _columns(spec: TableSpec, table) -> list:
+    """The leaf columns of a one-block table, a group written as one column (``table.merged_columns``)
+    in the place of its leaves."""
+    leaves = spec.blocks[0].leaves()
+    if not table.merged_columns:  # (the usual table)
+        return leaves
+    return [spec.column(c) for c in _with_merged(spec, table, [c.id for c in leaves])]
+
+
+def _with_merged(spec: TableSpec, table, cols) -> list[str]:
+    """``cols`` (leaf column ids) with the leaves of each group in ``table.merged_columns`` replaced by
+    the group: its figure is their sum."""
+    if not table.merged_columns:
+        return list(cols)
+    parent = {c: g for g in table.merged_columns for c in spec.leaf_columns(g)}
+    out: list[str] = []
+    for c in cols:
+        g = parent.get(c, c)
+        if g not in out:
+            out.append(g)
+    return out
+
+
 def _over_rows(ctx, spec: TableSpec, table, ident: Identity):
     zeros = _none_as_zero(table)
     ok, value = _countable(zeros)
+    lhs_cols = _with_merged(spec, table, ident.lhs)
+    rhs_cols = _with_merged(spec, table, ident.rhs)
     for row in table.rows:
         if not row.cells or shifted_row(table, row):
             continue
         by_column: dict = {}
         for c in row.cells:
             by_column.setdefault(c.column, c)  # the first cell of a column, as Row.cell gives it
-        lhs = [by_column.get(c) for c in ident.lhs]
-        rhs = [by_column.get(c) for c in ident.rhs]
+        lhs = [by_column.get(c) for c in lhs_cols]
+        rhs = [by_column.get(c) for c in rhs_cols]
         if not all(ok(c) for c in lhs + rhs) or (zeros and _one_side_unwritten(lhs, rhs)):
             continue
         a = sum(value(c) for c in lhs)

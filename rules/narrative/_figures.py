@@ -257,6 +257,26 @@ def none_said(ctx, p: Paragraph, s: int, e: int, exp: "Expect", zh: str, en: str
         table=table, row=row, col=col, expected=exp.value, actual=0)
 
 
+def _merged_cols(spec, table, cols: Sequence[str], col_name):
+    """``cols`` of a table with groups written as one column (``table.merged_columns``): each group
+    whose every leaf is in ``cols`` stands for them (its own label names it); () if ``cols`` names
+    only some leaves of such a group (their figure is not in the table)."""
+    out: list[str] = []
+    for g in table.merged_columns:
+        leaves = spec.leaf_columns(g)
+        if not any(c in leaves for c in cols):
+            continue
+        if not all(c in cols for c in leaves):
+            return (), col_name
+        col_name = None
+    under = {c: g for g in table.merged_columns for c in spec.leaf_columns(g)}
+    for c in cols:
+        c = under.get(c, c)
+        if c not in out:
+            out.append(c)
+    return tuple(out), col_name
+
+
 def cell_expect(ctx, report: Report, table_id: str, rows: Sequence[str], cols: Sequence[str],
                 col_name: Optional[tuple[str, str]] = None) -> Optional[Expect]:
     """The sum of the cells ``rows`` × ``cols`` (group rows expand to their data rows) as an Expect,
@@ -267,6 +287,10 @@ def cell_expect(ctx, report: Report, table_id: str, rows: Sequence[str], cols: S
     spec = ctx.edition.table(table_id)
     if spec is None:
         return None
+    if table.merged_columns:
+        cols, col_name = _merged_cols(spec, table, cols, col_name)
+        if not cols:
+            return None
     total = 0.0
     cells: list[Cell] = []
     for rid in rows:

@@ -110,12 +110,20 @@ def edition_mismatch(report, ctx):
             if mine is not None:
                 caption = mine.caption or ob.caption
                 expected = "、".join(c.label for c in mine.leaves())
+                read, unread = ob.read
+                if read:  # its figures were read into the edition's columns of the same meaning
+                    checked = f"（该栏目{'、'.join(read)}的数字已按{expected}核对"
+                    checked += f"，{'、'.join(unread)}的数字未参与核对）" if unread else "）"
+                    checked_en = (f" (the figures of {', '.join(read)} were checked as {expected.replace('、', ', ')}"
+                                  + (f"; those of {', '.join(unread)} were not)" if unread else ")"))
+                else:
+                    checked, checked_en = "（该栏目的数字未参与核对）", " (the block's figures were not checked)"
                 yield ctx.rule.diag(
                     ob.span, f"表{table.id}“{caption}”栏目使用的是{other.id}年版格式（{other.basis}）的名称（{labels}）；"
-                             f"{year}，该栏目的列应为：{expected}（该栏目的数字未参与核对）",
+                             f"{year}，该栏目的列应为：{expected}{checked}",
                     f"table {table.id}: the block “{caption}” uses the labels of the {other.id} edition ({other.basis}): "
-                    f"{labels}; {year_en}, whose columns there are {expected.replace('、', ', ')} (the block's figures "
-                    "were not checked)", table=table.id, expected=should.id, actual=other.id)
+                    f"{labels}; {year_en}, whose columns there are {expected.replace('、', ', ')}{checked_en}",
+                    table=table.id, expected=should.id, actual=other.id)
             else:
                 yield ctx.rule.diag(
                     ob.span, f"表{table.id}中的“{ob.caption}”栏目（{labels}）是{other.id}年版格式（{other.basis}）才有的；"

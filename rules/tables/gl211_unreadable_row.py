@@ -1,6 +1,6 @@
 from govlint import rule
 
-from .._common import blank_row, column_label, short
+from .._common import blank_row, column_label, row_columns, short
 
 # why run-together digits could not be split (Row.unsplit, set by govlint.recover)
 _UNSPLIT = {
@@ -45,7 +45,7 @@ def unreadable_row(report, ctx):
                 continue  # (said with the first)
             block = next((b for b in spec.blocks if b.id == row.block), spec.blocks[0])
             # the columns the header has (a column it lacks, GL203, is not expected; one it adds, GL205, is)
-            read = [c for c in block.leaves() if not table.columns or c.id in table.columns]
+            read = [c for c in row_columns(ctx, table, row) if not table.columns or c.id in table.columns]
             expected = len(read) + (len(table.unknown_columns) if table.columns else 0)
             names = "、".join([column_label(ctx, table.id, c.id, block.id) for c in read]
                              + [c.text.strip() for c in table.unknown_columns if table.columns]) if expected <= 7 else ""
