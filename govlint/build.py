@@ -2494,8 +2494,10 @@ def _byline(first: Paragraph, title: Paragraph) -> Optional[str]:
     return name if _BYLINE.fullmatch(name) else None
 
 
-#: a body's name: Chinese characters only, ending in the word a body's name ends in
-_BYLINE = cached_compile(r"[\u4e00-\u9fff]{1,30}(?:局|委|委员会|办|办公室|厅|院|政府|中心|部|署|处|所|站|队|镇|乡|街道|县|市|区|旗|会)")
+#: a body's name: Chinese characters only, ending in the word a body's name ends in (and a
+#: government's （本级）: its own report, not its region's)
+_BYLINE = cached_compile(r"[\u4e00-\u9fff]{1,30}(?:局|委|委员会|办|办公室|厅|院|政府|中心|部|署|处|所|站|队|镇|乡|街道|县|市|区|旗|会)"
+                         r"(?:[（(]本级[）)])?")
 _DISCLOSURE_WORDS = re.compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开)")
 _REPORT_NAME = re.compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)")
 

@@ -319,6 +319,7 @@ def test_title_on_two_lines_after_an_attachment_label(label):
 
 @pytest.mark.parametrize("byline, agency", [
     ("益阳市行政审批服务局", "益阳市行政审批服务局"), ("益阳市赫山区龙光桥镇人民政府", "益阳市赫山区龙光桥镇人民政府"),
+    ("益阳市人民政府（本级）", "益阳市人民政府（本级）"),
     ("（2023年1月20日）", None), ("2023年1月", None), ("本机关", None), ("主动公开", None),
     ("根据条例，现将本局年度报告公布如下。", None),
 ])
