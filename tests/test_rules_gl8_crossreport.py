@@ -496,3 +496,21 @@ def test_versions_named_with_and_without_the_city_are_one_agencys(tmp_path):
     results = govlint.lint_paths([folder], GL8)
     assert sorted(f[0] for f in codes(results, "GL805")) == ["attachment.txt", "page.txt"]
     assert codes(results, "GL804") == []
+
+
+@pytest.mark.parametrize("name", ["财政局", "县财政局", "区教育局", "县人民政府办公室", "镇人民政府"])
+def test_a_name_without_its_place_is_no_ones(tmp_path, name):
+    """Titles that name a kind of body without its place (财政局2022年…, as a county's site titles its
+    bureaux' reports): two counties' reports are not one agency's, across years (GL801) or as
+    versions (GL805)."""
+    folder = write(tmp_path, {"a-2021.txt": report(2021, 0, carry_forward=2, agency=name),
+                              "b-2022.txt": report(2022, 5, agency=name), "c-2022.txt": report(2022, 1, agency=name)})
+    results = govlint.lint_paths([folder], GL8)
+    assert gl8(results) == [] and codes(results, "GL805") == []
+
+
+@pytest.mark.parametrize("name", ["国家统计局", "教育部", "国家税务总局益阳市税务局"])
+def test_a_central_body_names_one_agency(tmp_path, name):
+    folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2, agency=name),
+                              "2022.txt": report(2022, 3, agency=name)})
+    assert [f[0] for f in gl8(govlint.lint_paths([folder], GL8))] == ["2022.txt", "2022.txt"]

@@ -40,13 +40,24 @@ def name_key(name: str) -> Optional[str]:
             k = k[:at + 1] + k[at + 3:]  # 中国共产党某某市委员会宣传部: 某某市委宣传部
     elif k.startswith("中共"):
         k = k[2:]
-    if not k:
+    if not k or _generic(k):
         return None
     if people_government(k) and not k.endswith("政府"):
         k += "政府"
     return k.replace("人民政府", "政府")
 
 
+def _generic(name: str) -> bool:
+    """Does ``name`` name a kind of local body rather than one body: a bureau or office without the
+    place it serves (财政局, 县财政局, 区教育局, 政府办公室, as a county's site titles its bureaux' reports)?
+    Every county has one: two such reports are not one agency's. A central body's name (国家统计局,
+    教育部, 海关总署) and a name led by a place (桃江县财政局) are not."""
+    if _place_led(name) or name.startswith(_NATIONAL):
+        return False
+    return name[0] in _LOCAL_ENDS or name.endswith(("局", "办", "办公室", "政府"))
+
+
+_NATIONAL = ("国家", "中国", "中华", "国务院", "全国", "中央")
 _BRACKETS = "()（）[]【】〔〕《》<>“”\"'"
 
 #: the last character of a place's name (省, 市, 县, 区, 州, 盟, 旗; 镇, 乡 for a township's)
