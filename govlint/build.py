@@ -2622,6 +2622,21 @@ def _agency(title: str, year_span: Optional[tuple[int, int]]) -> Optional[str]:
 
 
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
+
+
+def _byline(first: Paragraph, title: Paragraph) -> Optional[str]:
+    """The agency a title that names none (2022年政府信息公开工作年度报告) has on the line below it, as a
+    byline: a body's name alone (某某县教育局, 某某镇人民政府), no sentence, no date."""
+    if first.span.line - title.span.end_line > 2:
+        return None
+    name = "".join(first.text.split())
+    return name if _BYLINE.fullmatch(name) else None
+
+
+#: a body's name: Chinese characters only, ending in the word a body's name ends in (and a
+#: government's （本级）: its own report, not its region's)
+_BYLINE = cached_compile(r"[\u4e00-\u9fff]{1,30}(?:局|委|委员会|办|办公室|厅|院|政府|中心|部|署|处|所|站|队|镇|乡|街道|县|市|区|旗|会)"
+                         r"(?:[（(]本级[）)])?")
 _DISCLOSURE_WORDS = re.compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开)")
 _REPORT_NAME = re.compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)")
 
@@ -2823,6 +2838,8 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
                                 tuple(all_tables[j] for j in sorted(by_start[lo:hi]))))
 
     agency = _agency(title.text, None) if title is not None else None
+    if agency is None and title is not None and preamble:
+        agency = _byline(preamble[0], title)
     header = flatten.crawler_header(source.text)  # a crawler's 发布时间: the publication date
     published = header.published_date if header is not None and header.published_date else None
     published_span = source.span(*header.published) if published is not None else None

@@ -796,17 +796,31 @@ _NOT_IN_TITLE = cached_compile(r"[。，,；;：:！!？?]")
 
 def _two_line_title(lines: list[Line]) -> None:
     """A title broken over two lines (the agency, then ``2022年政府信息公开工作年度报告``), as PDF
-    pages and some pages set it: both lines are the title."""
-    if len(lines) < 2 or lines[0].kind not in ("TEXT", "SPACED") or lines[1].kind not in ("TEXT", "SPACED"):
+    pages and some pages set it: both lines are the title; so is an attachment's label on the line
+    before them (``附件``, ``附件2：``), which the agency's name then follows (see build)."""
+    if len(lines) > 2 and lines[0].kind in ("TEXT", "SPACED") and _ATTACHMENT_LABEL.fullmatch(lines[0].text.strip()) \
+            and lines[1].number - lines[0].number <= 2 and _title_lines(lines, 1):
         return
-    first, second = lines[0].text.strip(), lines[1].text.strip()
-    if lines[1].number - lines[0].number > 2 or len(first) > 40 or not _CJK.search(first):
-        return
+    _title_lines(lines, 0)
+
+
+def _title_lines(lines: list[Line], at: int) -> bool:
+    """Mark ``lines[:at + 2]`` TITLE when ``lines[at]`` and ``lines[at + 1]`` are a title on two lines."""
+    if len(lines) < at + 2 or lines[at].kind not in ("TEXT", "SPACED") or lines[at + 1].kind not in ("TEXT", "SPACED"):
+        return False
+    first, second = lines[at].text.strip(), lines[at + 1].text.strip()
+    if lines[at + 1].number - lines[at].number > 2 or len(first) > 40 or not _CJK.search(first):
+        return False
     if _NOT_IN_TITLE.search(first) or _NOT_IN_TITLE.search(second) or "报告" in first or "年报" in first:
-        return
-    if _looks_like_title(second):
-        lines[0] = lines[0]._replace(kind="TITLE")
-        lines[1] = lines[1]._replace(kind="TITLE")
+        return False
+    if not _looks_like_title(second):
+        return False
+    for i in range(at + 2):
+        lines[i] = lines[i]._replace(kind="TITLE")
+    return True
+
+
+_ATTACHMENT_LABEL = cached_compile(r"附件\s*\d{0,2}\s*[:：]?")
 
 
 _REPORT_WORD = cached_compile(r"报告|年报")

@@ -306,6 +306,33 @@ def test_encodings_and_newlines(encoding, newline, bom, shape, tmp_path):
     assert report.edition == "2021" and report.year == 2022
 
 
+@pytest.mark.parametrize("label", ["附件", "附件2：", "附件 1"])
+def test_title_on_two_lines_after_an_attachment_label(label):
+    """附件 / 益阳市行政审批服务局 / 2022年政府信息公开工作年度报告 (an attachment as a Word file sets it):
+    the agency is the title's (the checks across reports pair reports by it)."""
+    doc = title_on_two_lines(rg.seed_doc())
+    doc.title = f"{label}\n{doc.title}"
+    report = govlint.parse(rg.render(doc, "pipe").text)
+    assert (report.title.span.line, report.title.span.end_line) == (1, 3)
+    assert report.year == 2022 and report.agency == "益阳市行政审批服务局"
+
+
+@pytest.mark.parametrize("byline, agency", [
+    ("益阳市行政审批服务局", "益阳市行政审批服务局"), ("益阳市赫山区龙光桥镇人民政府", "益阳市赫山区龙光桥镇人民政府"),
+    ("益阳市人民政府（本级）", "益阳市人民政府（本级）"),
+    ("（2023年1月20日）", None), ("2023年1月", None), ("本机关", None), ("主动公开", None),
+    ("根据条例，现将本局年度报告公布如下。", None),
+])
+def test_agency_on_the_line_below_a_title_that_names_none(byline, agency):
+    """2022年政府信息公开工作年度报告 / 益阳市行政审批服务局 (a byline, as attachments set it): the
+    agency is the byline's; a date, a sentence or a word that names no body is none."""
+    doc = rg.seed_doc()
+    doc.title = "2022年政府信息公开工作年度报告"
+    doc.preamble.insert(0, byline)
+    report = govlint.parse(rg.render(doc, "pipe").text)
+    assert report.title.text == "2022年政府信息公开工作年度报告" and report.agency == agency
+
+
 def test_title_on_two_lines():
     r = rg.render(title_on_two_lines(rg.seed_doc()), "pipe")
     report = govlint.parse(r.text)

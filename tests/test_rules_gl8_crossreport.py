@@ -412,6 +412,11 @@ def test_titles_that_name_no_agency_do_not_make_reports_one_agencys(tmp_path, ti
 @pytest.mark.parametrize("names", [
     ("平潭县人民政府", "平潭县"), ("平潭县", "平潭县政府"), ("益阳市人民政府办公室", "益阳市政府办公室"),
     (AGENCY, f"关于{AGENCY}"),  # 关于益阳市行政审批服务局2022年政府信息公开工作年度报告
+    (AGENCY, f"【{AGENCY}】"), ("益阳市人民政府", "益阳市人民政府（本级）"), ("益阳市人民政府", "益阳市本级"),
+    ("中共益阳市委宣传部", "益阳市委宣传部"), ("中共益阳市委宣传部", "中国共产党益阳市委员会宣传部"),
+    # with or without the places above it (one fuller name in the run)
+    ("湖南省益阳市教育局", "益阳市教育局"), ("益阳市赫山区财政局", "赫山区财政局"),
+    ("灰山港镇人民政府", "桃江县灰山港镇人民政府"), ("湖南省益阳市人民政府", "益阳市"),
 ])
 def test_one_agencys_name_written_differently_in_two_years(tmp_path, names):
     folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2, agency=names[0]),
@@ -420,7 +425,11 @@ def test_one_agencys_name_written_differently_in_two_years(tmp_path, names):
 
 
 @pytest.mark.parametrize("names", [("益阳市人民政府", "益阳市人民政府办公室"), ("平潭县", "平潭县教育局"),
-                                   ("平潭综合实验区", "平潭县")])
+                                   ("平潭综合实验区", "平潭县"), ("益阳市教育局", "桃江县教育局"),
+                                   ("益阳市市场监督管理局", "益阳市市场监督管理局赫山分局"),
+                                   ("福州市鼓楼区教育局", "南京市鼓楼区教育局"), ("益阳市赫山区财政局", "财政局"),
+                                   ("益阳市人民政府", "湖南省人民政府"), ("益阳市赫山区人民政府", "赫山区财政局"),
+                                   ("中共益阳市委宣传部", "益阳市委")])
 def test_a_government_and_its_office_or_bureau_are_two_agencies(tmp_path, names):
     folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2, agency=names[0]),
                               "2022.txt": report(2022, 3, agency=names[1])})
@@ -465,3 +474,43 @@ def test_every_report_of_a_compilation_is_compared(tmp_path):
     found = [(Path(r.path).name, d.row, d.col, d.expected, d.actual, d.line > second)
              for r in results for d in r.diagnostics if d.code == "GL801"]
     assert found == [("all.txt", "carried_over", "natural", 2, 3, True), ("all.txt", "carried_over", "total", 2, 3, True)]
+
+
+def test_a_name_several_fuller_names_end_with_is_no_ones(tmp_path):
+    """鼓楼区教育局 with both 福州市鼓楼区教育局 and 南京市鼓楼区教育局 in the run: which one it is, is not
+    certain: it is paired with neither (GL801), nor taken for a version of either (GL805)."""
+    folder = write(tmp_path, {"a.txt": report(2021, 0, carry_forward=2, agency="鼓楼区教育局"),
+                              "b.txt": report(2022, 3, agency="福州市鼓楼区教育局"),
+                              "c.txt": report(2022, 4, agency="南京市鼓楼区教育局"),
+                              "d.txt": report(2021, 0, carry_forward=1, agency="南京市鼓楼区教育局")})
+    results = govlint.lint_paths([folder], GL8)
+    assert gl8(results) == [("c.txt", "carried_over", "natural", 1, 4), ("c.txt", "carried_over", "total", 1, 4)]
+    assert codes(results, "GL805") == []
+
+
+def test_versions_named_with_and_without_the_city_are_one_agencys(tmp_path):
+    """A page titled 赫山区财政局… and its attachment titled 益阳市赫山区财政局…: one agency's report of
+    one year (GL805 compares their figures), not two agencies with one text (GL804)."""
+    folder = write(tmp_path, {"page.txt": report(2022, 0, agency="赫山区财政局"),
+                              "attachment.txt": report(2022, 1, agency="益阳市赫山区财政局")})
+    results = govlint.lint_paths([folder], GL8)
+    assert sorted(f[0] for f in codes(results, "GL805")) == ["attachment.txt", "page.txt"]
+    assert codes(results, "GL804") == []
+
+
+@pytest.mark.parametrize("name", ["财政局", "县财政局", "区教育局", "县人民政府办公室", "镇人民政府"])
+def test_a_name_without_its_place_is_no_ones(tmp_path, name):
+    """Titles that name a kind of body without its place (财政局2022年…, as a county's site titles its
+    bureaux' reports): two counties' reports are not one agency's, across years (GL801) or as
+    versions (GL805)."""
+    folder = write(tmp_path, {"a-2021.txt": report(2021, 0, carry_forward=2, agency=name),
+                              "b-2022.txt": report(2022, 5, agency=name), "c-2022.txt": report(2022, 1, agency=name)})
+    results = govlint.lint_paths([folder], GL8)
+    assert gl8(results) == [] and codes(results, "GL805") == []
+
+
+@pytest.mark.parametrize("name", ["国家统计局", "教育部", "国家税务总局益阳市税务局"])
+def test_a_central_body_names_one_agency(tmp_path, name):
+    folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2, agency=name),
+                              "2022.txt": report(2022, 3, agency=name)})
+    assert [f[0] for f in gl8(govlint.lint_paths([folder], GL8))] == ["2022.txt", "2022.txt"]

@@ -19,18 +19,86 @@ def agency_key(report: Report) -> Optional[str]:
 
 def name_key(name: str) -> Optional[str]:
     """An agency's name as a key that is the same however a title writes that agency's name: without
-    spaces and punctuation variants, without a title's leading 关于 (关于某某局2022年…报告), 人民政府
-    written 政府 (益阳市政府办公室 is 益阳市人民政府办公室), and a place that has a people's government
-    standing for it (平潭县2022年…报告 is 平潭县人民政府's). A government and its office, or a
-    county and its bureaux, keep different keys."""
+    spaces and punctuation variants, without a title's leading 关于 (关于某某局2022年…报告), the
+    brackets a title may put around the name (【某某局】2022年…), a trailing （本级） (某某县人民政府
+    （本级）: the government's own report), the party's name before a party body's (中共某某市委宣传部
+    and 中国共产党某某市委员会宣传部 are 某某市委宣传部), 人民政府 written 政府 (益阳市政府办公室 is
+    益阳市人民政府办公室), and a place that has a people's government standing for it (平潭县2022年…
+    报告 is 平潭县人民政府's). A government and its office, or a county and its bureaux, keep
+    different keys. (A name written with or without the places above it is one agency's only
+    within a run: see :func:`one_agency`.)"""
     k = key(name)
     if k.startswith("关于"):
         k = k[2:]
-    if not k:
+    k = k.strip(_BRACKETS)
+    if k.endswith("本级"):
+        k = k[:-2].rstrip(_BRACKETS)
+    if k.startswith("中国共产党"):
+        k = k[5:]
+        at = k.find("委员会")
+        if at > 0:
+            k = k[:at + 1] + k[at + 3:]  # 中国共产党某某市委员会宣传部: 某某市委宣传部
+    elif k.startswith("中共"):
+        k = k[2:]
+    if not k or _generic(k):
         return None
     if people_government(k) and not k.endswith("政府"):
         k += "政府"
     return k.replace("人民政府", "政府")
+
+
+def _generic(name: str) -> bool:
+    """Does ``name`` name a kind of local body rather than one body: a bureau or office without the
+    place it serves (财政局, 县财政局, 区教育局, 政府办公室, as a county's site titles its bureaux' reports)?
+    Every county has one: two such reports are not one agency's. A central body's name (国家统计局,
+    教育部, 海关总署) and a name led by a place (桃江县财政局) are not."""
+    if _place_led(name) or name.startswith(_NATIONAL):
+        return False
+    return name[0] in _LOCAL_ENDS or name.endswith(("局", "办", "办公室", "政府"))
+
+
+_NATIONAL = ("国家", "中国", "中华", "国务院", "全国", "中央")
+_BRACKETS = "()（）[]【】〔〕《》<>“”\"'"
+
+#: the last character of a place's name (省, 市, 县, 区, 州, 盟, 旗; 镇, 乡 for a township's)
+_PLACE_ENDS = frozenset("省市县区州盟旗")
+_LOCAL_ENDS = _PLACE_ENDS | frozenset("镇乡")
+
+
+def _place_led(name: str) -> bool:
+    """Does ``name`` start with a place's name (赫山区财政局, 灰山港镇政府; not 财政局, 市场监督管理局)?"""
+    return any(c in _LOCAL_ENDS for c in name[1:10]) or "街道" in name[:12]
+
+
+def one_agency(keys: Iterable[str]) -> dict[str, str]:
+    """Among the agency keys of one run, the names written without the places above them, each with
+    the one fuller name it stands for: 赫山区财政局 is 益阳市赫山区财政局's, 益阳市教育局 is 湖南省益阳市
+    教育局's, when the run holds that fuller name and no other. A name several fuller ones end with
+    (鼓楼区教育局, with 福州市鼓楼区教育局 and 南京市鼓楼区教育局) stays itself: which body it is, is not
+    certain. Keys without such a fuller name are not in the result."""
+    known = set(keys)
+    fuller: dict[str, set[str]] = {}
+    for k in known:
+        for i in range(2, len(k) - 1):
+            if k[i - 1] in _PLACE_ENDS:
+                rest = k[i:]
+                if rest in known and _place_led(rest):
+                    fuller.setdefault(rest, set()).add(k)
+    out = {}
+    for k, names in fuller.items():
+        # the fullest names: those no other of them ends with (湖南省益阳市X stands for 益阳市X too)
+        top = [n for n in names if not any(m != n and m.endswith(n) for m in names)]
+        if len(top) == 1:
+            out[k] = top[0]
+    return out
+
+
+def agencies(items: Iterable["Item"]) -> list:
+    """The agency of each of ``items`` (their facts' ``agency``), a name written without the places
+    above it taken for the fuller name the run holds (see :func:`one_agency`)."""
+    names = [facts["agency"] for _, facts in items]
+    fuller = one_agency(n for n in names if n)
+    return [fuller.get(n, n) for n in names]
 
 
 Item = tuple[Optional[str], dict]  # (path, facts)
@@ -44,13 +112,15 @@ VERSIONS = 4
 def consecutive(items: Iterable[Item]) -> Iterator[tuple[Optional[str], dict, list[tuple[Optional[str], dict]]]]:
     """``(path, facts, last_year)`` for each report whose agency has a report of the year before;
     ``last_year`` lists that year's versions (``(path, facts)``: a page and its attachment, a
-    corrected re-issue). Facts carry ``agency`` and ``year``. Each version of this year's report is
+    corrected re-issue). Facts carry ``agency`` and ``year`` (the agency as :func:`agencies` takes
+    it). Each version of this year's report is
     compared; a rule takes a figure of last year's when its versions agree on it (see :func:`agreed`).
     More than :data:`VERSIONS` reports of one agency and year are not versions of one report, and
     are not compared."""
+    items = list(items)
     by_agency: dict[Any, dict[int, list]] = {}
-    for path, facts in items:
-        by_agency.setdefault(facts["agency"], {}).setdefault(facts["year"], []).append((path, facts))
+    for (path, facts), agency in zip(items, agencies(items)):
+        by_agency.setdefault(agency, {}).setdefault(facts["year"], []).append((path, facts))
     for years in by_agency.values():
         for year, reports in sorted(years.items()):
             before = years.get(year - 1)

@@ -28,8 +28,10 @@ def carry_over(report, ctx):
     """本年表三“上年结转”应等于同一机关上一年度报告表三“结转下年度继续办理”。
 
     What: when one run checks the same agency's reports of two consecutive years (the agency and the
-    year as their titles give them; 平潭县, 平潭县政府 and 平潭县人民政府 are one agency, a title that
-    names none is no agency's), each column of this year's table 三 row “二、上年结转政府信息公开
+    year as their titles give them; 平潭县, 平潭县政府 and 平潭县人民政府 are one agency, as are
+    中共某某市委宣传部 and 某某市委宣传部, and 赫山区财政局 and 益阳市赫山区财政局 when the run holds no
+    other fuller name for it, such as another city's 赫山区财政局; a title that names none, or only
+    a kind of body without its place (财政局, 县教育局: every county has one), is no agency's), each column of this year's table 三 row “二、上年结转政府信息公开
     申请数量” equals that column of last year's row “四、结转下年度继续办理”. Reported on this year's
     cell; each version of this year's report (a page and its attachment) is compared, and when last
     year's report was published in versions, the figure they agree on (where they differ, which

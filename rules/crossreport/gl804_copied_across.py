@@ -2,6 +2,7 @@ from govlint import cross_rule
 
 from .._common import share
 
+from ._pairs import agencies
 from ._text import THRESHOLD, bands, copied, estimate, shared, text_facts
 
 _MARGIN = 0.15  # how far below the threshold an estimate may be and still be counted exactly
@@ -15,6 +16,7 @@ def _compare(items, rule):
     each one's text the other has, estimated from the min-hashes, then counted exactly for the
     closest few; each report is told of the other agency's report most like it, and how many more
     there are (at least: in a crowded band, only neighbours are compared)."""
+    agency_of = agencies(items)  # (赫山区财政局 and 益阳市赫山区财政局 are one agency)
     buckets: dict = {}
     for i, (_, facts) in enumerate(items):
         for band in bands(facts["fingerprint"]):
@@ -29,8 +31,7 @@ def _compare(items, rule):
         if window < len(members):
             crowded.update(members)
         for k, i in enumerate(members):
-            agency = items[i][1]["agency"]
-            pairs.update((i, j) for j in members[k + 1:k + 1 + window] if items[j][1]["agency"] != agency)
+            pairs.update((i, j) for j in members[k + 1:k + 1 + window] if agency_of[j] != agency_of[i])
     near: dict[int, list] = {}
     for i, j in pairs:
         fi, fj = items[i][1], items[j][1]

@@ -3,7 +3,7 @@ from array import array
 from govlint import cross_rule
 
 from .._common import fmt
-from ._pairs import VERSIONS, agency_key
+from ._pairs import VERSIONS, agencies, agency_key
 
 _LISTED = 4  # differing cells named in a finding (the others are counted)
 _KEYS: dict = {}  # the tuples of cell ids seen, each kept once
@@ -28,8 +28,8 @@ def _compare(items, rule):
     """The reports of one agency and one year, two by two, table by table: each report is told, per
     table, of the first other version that differs (and how many more do)."""
     groups: dict = {}
-    for i, (path, facts) in enumerate(items):
-        groups.setdefault((facts["agency"], facts["year"]), []).append(i)
+    for i, ((path, facts), agency) in enumerate(zip(items, agencies(items))):
+        groups.setdefault((agency, facts["year"]), []).append(i)
     for members in groups.values():
         if len(members) > VERSIONS:
             continue  # more reports of one agency and year than versions of one report: a name many share
