@@ -47,7 +47,7 @@ def vocabulary(editions: Iterable[Edition]) -> HeadingVocabulary:
         for p in ed.parts:
             words.setdefault(p.number, set()).update(key(w) for w in (*p.keywords, p.heading))
     return HeadingVocabulary(tuple((n, tuple(sorted(w, key=len, reverse=True))) for n, w in sorted(words.items())),
-                             starters=_label_index(editions).starters(),
+                             starters=_label_index(editions).starters(), labels=_label_index(editions).keys,
                              headings=frozenset(k for ed in editions for p in ed.parts for k in p.exact_keys()),
                              official=tuple((n, tuple(sorted({key(p.heading) for ed in editions for p in ed.parts
                                                              if p.number == n}))) for n in sorted(words)))

@@ -84,6 +84,7 @@ class HeadingVocabulary:
     # heading run into its body text ends (see govlint.flatten.split_line)
     starters: frozenset = frozenset()
     headings: frozenset = frozenset()  # keys of the exact official headings (without their numerals)
+    labels: frozenset = frozenset()  # keys of every table label (full and bare), short ones too
     # part -> keys of its official headings (each edition's): what a reworded heading numbered as a
     # part (一、总体概况) is compared with when none of the part's keywords is in it
     official: tuple[tuple[int, tuple[str, ...]], ...] = ()
@@ -532,7 +533,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     TITLE), and a physical line with part headings written inside it is cut into segments there
     (see :mod:`govlint.flatten`); ``Line.start`` is always the offset of the segment in ``text``.
     """
-    from . import boxgrid, flatten, layout
+    from . import boxgrid, flatten, layout, wrapped
 
     lines: list[Line] = []
     number = 0
@@ -631,6 +632,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     if not title_seen and lines and lines[0].kind != "TITLE":
         lines = _title_after_chrome(lines)
     lines = layout.rebuild(lines, text, vocab.starters)  # tables laid out in columns by spaces (pdftotext -layout)
+    lines = wrapped.rebuild(lines, text, vocab.labels)  # labels wrapped over lines, cells one blank apart (pdfplumber)
     if "---" in text or "===" in text:  # (a Markdown separator row: |---| or html2text's bare ---)
         _one_column_markdown_header(lines)
     _cells_without_pipes(lines, vocab.starters)
