@@ -128,23 +128,24 @@ def rebuild(lines: list, text: str, known: frozenset) -> list:
     if not known:
         return lines
     n = len(lines)
-    # cheap guard: a table line of labels and three values or more, followed by a line of the kinds a
-    # label's rest may be
+    # cheap guard: a table line of labels and three values or more, followed by a line without values
+    # that may hold a label's rest
     starts = []
-    for i in range(n - 1):
-        ln = lines[i]
-        if ln.kind == "SPACED" and ln.text.rstrip()[-1:].isdigit() and lines[i + 1].kind in ("SPACED", "TEXT"):
+    for i in [i for i, ln in enumerate(lines) if ln.kind == "SPACED" and i + 1 < n]:
+        ln, nxt = lines[i], lines[i + 1]
+        if (nxt.kind == "SPACED" or nxt.kind == "TEXT") and ln.text.rstrip()[-1:].isdigit() \
+                and not nxt.text.rstrip()[-1:].isdigit() and _continuation(nxt.text):
             labels, values = _split(ln.text, ln.start)
-            if labels and len(values) >= 3:
+            if len(values) >= 3 and labels and _runs_on(labels, nxt.text, known):
                 starts.append(i)
     if not starts:
         return lines
     out: list = []
     changed = False
-    i = 0
+    i = seen = 0
     for s in starts:
-        if s < i:
-            continue
+        if s < seen:
+            continue  # (in a block already read)
         # the block: the lines of labels and numbers and of label pieces around this one
         a = s
         while a > i and _member(lines[a - 1]):
@@ -154,6 +155,7 @@ def rebuild(lines: list, text: str, known: frozenset) -> list:
         b = s
         while b < n and _member(lines[b]):
             b += 1
+        seen = b
         rows = _read(lines[a:b], first - a, text, known)
         if rows is None:
             continue
@@ -165,6 +167,13 @@ def rebuild(lines: list, text: str, known: frozenset) -> list:
         return lines
     out.extend(lines[i:])
     return out
+
+
+def _runs_on(labels: list, below: str, known: frozenset) -> bool:
+    """A word of the line ``below`` continues one of ``labels`` towards a known label."""
+    prefixes = _prefixes(known)
+    words = below.split()
+    return any(_key(p.text + w) in prefixes for p in labels for w in words)
 
 
 def _member(ln) -> bool:
