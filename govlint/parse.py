@@ -631,8 +631,11 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     _two_line_title(lines)
     if not title_seen and lines and lines[0].kind != "TITLE":
         lines = _title_after_chrome(lines)
-    lines = layout.rebuild(lines, text, vocab.starters)  # tables laid out in columns by spaces (pdftotext -layout)
-    lines = wrapped.rebuild(lines, text, vocab.labels)  # labels wrapped over lines, cells one blank apart (pdfplumber)
+    # tables whose labels wrap over lines, read from the labels' pieces and the known labels (pdfplumber's
+    # text, one blank between cells; pdftotext -layout's too, whose columns may drift from line to line),
+    # then the tables laid out in columns by spaces that are left (pdftotext -layout: table 四's header)
+    lines = wrapped.rebuild(lines, text, vocab.labels)
+    lines = layout.rebuild(lines, text, vocab.starters)
     if "---" in text or "===" in text:  # (a Markdown separator row: |---| or html2text's bare ---)
         _one_column_markdown_header(lines)
     _cells_without_pipes(lines, vocab.starters)

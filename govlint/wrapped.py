@@ -44,6 +44,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from .layout import _ITEM_START, _compact, _join, _Piece, _row_line
+from .layout import _wrapped_figures as layout_figures
 from .numbers import parse_cell
 from .relazy import cached_compile
 
@@ -109,17 +110,16 @@ def _continuation(text: str) -> bool:
     return 0 < len(words) <= 8 and all(len(w) <= _PIECE_MAX for w in words)
 
 
-def _wrapped_figures(above: list, values: list, labels: list, open_: list, accepts) -> bool:
-    """``values`` (a line's) are the rest of the figures ``above`` (the data line above's), one each,
-    wrapped in their narrow columns: as many, digits only, under figures that all fill their column
-    (as long as the longest, two digits or more), and the line's words, if any, all continue open
-    labels."""
+def _wrapped_figures(above: list, values: list) -> Optional[list]:
+    """The figures ``above`` (the data line above's) with ``values`` (a line's) joined to them one each,
+    when these are the figures' lower digits wrapped in their narrow columns: as many, digits only,
+    under figures that all fill their column (as long as the longest, two digits or more); else None."""
     if len(values) != len(above) or not all(v.text.isdigit() for v in values + above):
-        return False
+        return None
     width = len(above[0].text)
     if width < 2 or any(len(u.text) != width for u in above):
-        return False
-    return all(any(accepts(lab, p) for lab in open_) for p in labels)
+        return None
+    return [_Piece(u.text + v.text, u.start, v.end, u.col, u.last, u.dcol, u.dlast) for u, v in zip(above, values)]
 
 
 def rebuild(lines: list, text: str, known: frozenset) -> list:
@@ -200,6 +200,7 @@ def _read(block: Sequence, first: int, text: str, known: frozenset) -> Optional[
     rows: list[tuple[object, list, list]] = []  # (line, labels starting there, values)
     waiting: list[_Label] = []
     every: list[_Label] = []
+    laid = any("  " in ln.text.strip() for ln in block)  # (pdftotext -layout: the words stand in their columns)
 
     def accepts(lab: _Label, piece: _Piece) -> bool:
         return _key("".join(p.text for p in lab.pieces) + piece.text) in prefixes
@@ -217,11 +218,15 @@ def _read(block: Sequence, first: int, text: str, known: frozenset) -> Optional[
             k += 1  # the header repeated after a page break
             continue
         if values and rows and rows[-1][2] and k and block[k - 1] is rows[-1][0] \
-                and _wrapped_figures(rows[-1][2], values, labels, open_, accepts):
-            # the lower digits of the line above's figures, each wrapped in its narrow column
-            rows[-1] = (rows[-1][0], rows[-1][1], [_Piece(u.text + v.text, u.start, v.end, u.col, u.last, u.dcol, u.dlast)
-                                                   for u, v in zip(rows[-1][2], values)])
-            values = []
+                and all(any(accepts(lab, p) for lab in open_) for p in labels):
+            # the lower digits of the line above's figures, each wrapped in its narrow column: one
+            # under each, or, in a text laid out in columns, each under the figure it continues
+            joined = _wrapped_figures(rows[-1][2], values)
+            if joined is None and laid:
+                joined = layout_figures(rows[-1][2], values)
+            if joined is not None:
+                rows[-1] = (rows[-1][0], rows[-1][1], joined)
+                values = []
         is_data = bool(values) and not in_header
         started: list[_Label] = []
         last = -1

@@ -176,3 +176,51 @@ def test_tables_that_fit_their_lines_are_left_alone():
     parse = sys.modules["govlint.parse"]
     text = rs.to_text(DISTINCT, "spaced")
     assert all(ln.kind != "ROW" for ln in parse.classify(text, default_engine().vocab))
+
+
+# ----------------------------------------------------------------------------- pdftotext -layout
+
+def test_pdftotext_layout_drifting_columns():
+    """``pdftotext -layout`` of the same A4 PDF: the label columns move right and back from one run of
+    lines to the next (``（三） 1.属于`` four blanks in, ``2.其他`` eight, ``4.保护`` six, ``（四）`` none),
+    so that no column holds a label's pieces; read from the pieces and the known labels, table 三 is
+    the PDF's, and table 四's figures too wide for their columns (``10`` over ``6``) take back their
+    lower digits from the line under them, each standing under its figure."""
+    result = lint((DATA_DIR / "layout-distinct-drift.txt").read_text(encoding="utf-8"))
+    assert not wrong_cells(cells(result), DISTINCT)
+    assert not wrong_cells(cells(result), DISTINCT, "四")
+    assert keys(result) == keys(lint(rs.to_text(DISTINCT, "cells")))
+
+
+def test_pdftotext_layout_wrapped_figures():
+    """14 pt: figures of table 三 wrapped below their row (``121`` / ``5`` under it), table 四's header
+    one character a line in columns set one blank apart that do not line up (read in the format's
+    order: GL212)."""
+    result = lint((DATA_DIR / "layout-distinct-split.txt").read_text(encoding="utf-8"))
+    assert not wrong_cells(cells(result), DISTINCT)
+    assert not wrong_cells(cells(result), DISTINCT, "四")
+    expected = keys(lint(rs.to_text(DISTINCT, "cells")))
+    assert keys(result) - expected == Counter({("GL212", "四", None, None): 1})
+    assert not expected - keys(result)
+
+
+def drifted(text: str, shifts=(0, 4, 8, 6, 2)) -> str:
+    """``text`` with table 三's lines moved right, a run of lines by so many blanks, the next run by
+    others: columns that drift as pdftotext's do from one run of lines to the next."""
+    lines = text.split("\n")
+    a = next(k for k, ln in enumerate(lines) if ln.startswith("三、收到和处理")) + 5
+    b = next(k for k, ln in enumerate(lines) if ln.startswith("四、政府信息公开行政复议"))
+    run = max(3, (b - a) // len(shifts))
+    for k in range(a, b):
+        lines[k] = " " * shifts[((k - a) // run) % len(shifts)] + lines[k]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("kw", [dict(label_widths=(2, 2, 2)), dict(label_widths=(3, 3, 4), right=True),
+                                dict(label_widths=(2, 3, 3), value_width=6, display=True)], ids=["0", "1", "2"])
+def test_generated_layout_drifting(kw):
+    from test_layout_text import with_layout
+    text = drifted(with_layout(DISTINCT, **kw))
+    result = lint(text)
+    assert not wrong_cells(cells(result), DISTINCT), text
+    assert keys(result) == keys(lint(rs.to_text(DISTINCT, "spaced")))
