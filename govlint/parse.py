@@ -259,6 +259,19 @@ def _demote_lookalikes(lines: list[Line], vocab: HeadingVocabulary) -> None:
             for i, exact in found:
                 if not exact:
                     lines[i] = lines[i]._replace(kind=_classify_line(lines[i].text))
+    # a heading without its numeral that is a label of a table (表四's 行政复议, 行政诉讼 alone on their
+    # lines, as text extracted from a PDF box by box writes them) after the part's numbered heading:
+    # a cell of the part's table
+    if vocab.labels:
+        numbered: set = set()
+        for i in heads:
+            m = _heading_match(lines[i].text, vocab)
+            if m is None or lines[i].kind != "HEADING":
+                continue
+            if m[0] is not None:
+                numbered.add(m[1])
+            elif m[1] in numbered and label_key(lines[i].text) in vocab.labels:
+                lines[i] = lines[i]._replace(kind=_classify_line(lines[i].text))
 
 
 def split_cells(kind: str, line: str, offset: int) -> list[RawCell]:

@@ -224,3 +224,62 @@ def test_generated_layout_drifting(kw):
     result = lint(text)
     assert not wrong_cells(cells(result), DISTINCT), text
     assert keys(result) == keys(lint(rs.to_text(DISTINCT, "spaced")))
+
+
+# ----------------------------------------------------------------------------- text not in reading order
+
+PROSE = {"GL110", "GL606", "GL401", "GL601", "GL112", "GL114", "GL115"}  # the seed's findings outside the tables
+
+
+@pytest.mark.parametrize("name, scrambled", [("pdfminer-distinct.txt", {"二", "三", "四"}),
+                                             ("pdftotext-raw-distinct.txt", {"三", "四"})])
+def test_text_not_in_reading_order(name, scrambled):
+    """pdfminer's ``extract_text`` and pdftotext's default mode write a PDF's tables box by box: the
+    row labels, wrapped piece by piece, apart from the figures, which follow column by column. No
+    figure can be matched to its row and column: each such table is one finding (GL211), not hundreds
+    of unknown rows and columns; the findings outside the tables are the PDF's. (pdftotext keeps
+    table 二 but for its third column, written after table 三's labels: GL203.)"""
+    result = lint((DATA_DIR / name).read_text(encoding="utf-8"))
+    tables = Counter((d.code, d.table) for d in result.diagnostics if d.table)
+    assert {t for (code, t) in tables if code == "GL211"} == scrambled
+    assert all(n == 1 for (code, t), n in tables.items() if t in scrambled)
+    assert not [k for k in tables if k[1] in scrambled and k[0] != "GL211"]
+    assert sum(tables.values()) <= len(scrambled) + 2
+    expected = {k for k in keys(lint(rs.to_text(DISTINCT, "cells"))) if k[0] in PROSE}
+    assert expected <= set(keys(result))
+    for t in result.report.tables:
+        if t.id in scrambled:
+            assert t.scrambled >= 10 and not t.rows
+
+
+def column_ordered(data: rs.ReportData, widths=(3, 3, 3)) -> str:
+    """The report with table 三 written as a PDF's boxes are extracted one after the other: the labels'
+    lines (the pieces of the label columns, wrapped), then the header's, then each column's figures,
+    one a line, a blank line between the columns."""
+    laid = single_spaced_table3(data, label_widths=widths)
+    labels, figures = [], []
+    for ln in laid:
+        words = ln.split(" ")
+        k = len(words)
+        while k and words[k - 1].isdigit():
+            k -= 1
+        if words[:k]:
+            labels.append(" ".join(words[:k]))
+        if words[k:]:
+            figures.append(words[k:])
+    columns = ["\n".join(row[j] for row in figures if j < len(row)) for j in range(max(map(len, figures)))]
+    lines = rs.to_text(data, "spaced").split("\n")
+    a = next(k for k, ln in enumerate(lines) if ln.startswith("三、收到和处理"))
+    b = next(k for k, ln in enumerate(lines) if ln.startswith("四、政府信息公开行政复议"))
+    return "\n".join(lines[:a + 1] + labels + [""] + "\n\n".join(columns).split("\n") + lines[b:])
+
+
+@pytest.mark.parametrize("widths", [(3, 3, 3), (2, 2, 2), (4, 3, 5)])
+def test_generated_column_ordered(widths):
+    text = column_ordered(DISTINCT, widths)
+    result = lint(text)
+    three = [d for d in result.diagnostics if d.table == "三"]
+    assert [d.code for d in three] == ["GL211"], [d.message for d in three]
+    assert "逐行" in three[0].message
+    expected = {k for k in keys(lint(rs.to_text(DISTINCT, "spaced"))) if k[1] != "三"}
+    assert set(keys(result)) - {k for k in keys(result) if k[1] == "三"} == expected
