@@ -75,12 +75,13 @@ def _rank(text: str) -> int:
 
 
 class _Label:
-    __slots__ = ("pieces", "rank", "key")
+    __slots__ = ("pieces", "rank", "key", "line")
 
     def __init__(self, piece: _Piece, rank: int) -> None:
         self.pieces = [piece]
         self.rank = rank
         self.key = _key(piece.text)
+        self.line = 0  # the block's line it starts on
 
     def add(self, piece: _Piece) -> None:
         self.pieces.append(piece)
@@ -150,7 +151,9 @@ def rebuild(lines: list, text: str, known: frozenset) -> list:
         a = s
         while a > i and _member(lines[a - 1]):
             a -= 1
-        first = next(j for j in range(a, s + 1) if _data(lines[j]))
+        # the body starts at its first row label (an item number) or figures, whichever comes first
+        # (a label centred in its cell starts above its row's figures)
+        first = next(j for j in range(a, s + 1) if _data(lines[j]) or _numbered(lines[j]))
         a = max(a, first - _HEADER_LINES)
         b = s
         while b < n and _member(lines[b]):
@@ -191,6 +194,10 @@ def _data(ln) -> bool:
     return bool(labels) and len(values) >= 3
 
 
+def _numbered(ln) -> bool:
+    return bool(_ITEM_START.match(ln.text.lstrip())) or bool(_split(ln.text, ln.start)[1])
+
+
 def _read(block: Sequence, first: int, text: str, known: frozenset) -> Optional[list]:
     """The logical rows of one block (its first data line at ``first``), or None."""
     prefixes = _prefixes(known)
@@ -200,6 +207,11 @@ def _read(block: Sequence, first: int, text: str, known: frozenset) -> Optional[
     rows: list[tuple[object, list, list]] = []  # (line, labels starting there, values)
     waiting: list[_Label] = []
     every: list[_Label] = []
+    # header lines whose words all start labels; a header label running on past such a line (a word
+    # centred lower in its cell than its neighbours, as 其他 beside 商业 / 企业): the header's words
+    # cannot be put in their columns without positions, and its lines are left as they are
+    lone: list[bool] = []
+    unsure = False
     laid = any("  " in ln.text.strip() for ln in block)  # (pdftotext -layout: the words stand in their columns)
 
     def accepts(lab: _Label, piece: _Piece) -> bool:
@@ -239,24 +251,34 @@ def _read(block: Sequence, first: int, text: str, known: frozenset) -> Optional[
                     at = next((j for j in range(last + 1, len(open_)) if not whole(open_[j])), None)
             if at is not None:
                 lab = open_[at]
+                if in_header and any(lone[j] for j in range(lab.line + 1, k)):
+                    unsure = True  # (it runs on past a line of words of their own: see below)
                 lab.add(p)
                 last = at
                 continue
             lab = _Label(p, _rank(p.text) if not in_header else _UNNUMBERED)
+            lab.line = k
             if in_header:
                 open_.insert(last + 1, lab)
                 last += 1
             else:
-                open_ = [o for o in open_ if o.rank < lab.rank]
-                open_.append(lab)
-                last = len(open_) - 1
+                # it ends the labels of its rank and below; on a line without figures (a group label
+                # centred in its rows, starting beside a row label's middle) not those still short of
+                # a known label, whose rest may follow it on the line (（五） 物)
+                keep = [o for o in open_ if o.rank >= lab.rank and not values and not whole(o)
+                        and o.key in prefixes]
+                open_ = [o for o in open_ if o.rank < lab.rank] + [lab] + keep
+                last = open_.index(lab)
             started.append(lab)
             every.append(lab)
         if in_header:
+            lone.append(bool(started) and len(started) == len(labels))
             if started:
                 rows.append((ln, started, []))
         elif is_data:
-            rows.append((ln, waiting + started, values))
+            # (a group label centred in its rows starts below its first row's label, beside a later
+            # row's: its column is left of theirs, and it comes first)
+            rows.append((ln, sorted(waiting + started, key=lambda lab: lab.rank), values))
             waiting = []
         else:
             waiting.extend(started)
@@ -270,6 +292,9 @@ def _read(block: Sequence, first: int, text: str, known: frozenset) -> Optional[
            and len({text.rfind("\n", 0, p.start) for p in lab.pieces}) > 1) < 2:
         return None
     out = []
+    if unsure:
+        rows = [r for r in rows if r[0] not in block[:first]]
+        out.extend(block[:first])
     for line, labels, values in rows:
         cells = [_join(lab.pieces) for lab in labels] + [(v.text, v.start, v.end) for v in values]
         out.append(_row_line(line, cells))

@@ -82,10 +82,12 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def single_spaced_table3(data: rs.ReportData, label_widths=(3, 3, 3), value_width=4,
-                         page_at: int | None = None) -> list[str]:
+                         page_at: int | None = None, center: bool = False) -> list[str]:
     """Table 三 as pdfplumber writes it: each cell's text wrapped at its columns' width (characters),
-    top-aligned in its cell, and each line of the page its pieces left to right, one blank apart; with
-    ``page_at``, a page break after that many lines, the header repeated after it."""
+    top-aligned in its cell (with ``center``, the body's cells centred in their rows: a group label
+    starting beside its rows' labels' middle, figures in the middle of their row's label), and each
+    line of the page its pieces left to right, one blank apart; with ``page_at``, a page break after
+    that many lines, the header repeated after it."""
     grid = rs.table_grid(data, "三")
     widths = list(label_widths) + [value_width] * 7
     lines: dict[int, dict[int, str]] = {}  # line -> grid column -> text
@@ -106,10 +108,15 @@ def single_spaced_table3(data: rs.ReportData, label_widths=(3, 3, 3), value_widt
                 h = max(h, n - sum(heights[start:r]))
         tops.append(y)
         heights.append(h)
-        for c in row:
-            for k, piece in enumerate(_wrap(c.text, sum(widths[c.col:c.col + c.colspan]))):
-                lines.setdefault(y + k, {})[c.col] = piece
         y += h
+    for r, row in enumerate(grid):
+        for c in row:
+            pieces = _wrap(c.text, sum(widths[c.col:c.col + c.colspan]))
+            top = tops[r]
+            if center and r >= 3:
+                top += (sum(heights[r:r + c.rowspan]) - len(pieces)) // 2
+            for k, piece in enumerate(pieces):
+                lines.setdefault(top + k, {})[c.col] = piece
     text = [" ".join(t for _, t in sorted(lines.get(k, {}).items())) for k in range(y)]
     if page_at is not None:
         text = text[:page_at] + text[:tops[3]] + text[page_at:]
@@ -131,6 +138,8 @@ VARIANTS = [
     dict(label_widths=(3, 5, 6), value_width=6),
     dict(label_widths=(2, 2, 3), page_at=21),
     dict(label_widths=(3, 3, 3), page_at=40),
+    dict(label_widths=(3, 3, 3), center=True),
+    dict(label_widths=(2, 3, 3), value_width=5, center=True),
 ]
 
 
