@@ -1,8 +1,10 @@
 """wrapped: tables whose labels wrap over several lines, the cells of a line one blank apart.
 
-This is how pdfplumber's ``page.extract_text()`` and pdfminer's ``extract_text`` give a PDF's table
-whose label columns are narrow: each line of the page joined with one blank between its words, so
-that nothing tells where a column stands. A label too long for its column runs on over the next
+This is how pdfplumber's ``page.extract_text()`` gives a PDF's table whose label columns are narrow:
+each line of the page joined with one blank between its words, so that nothing tells where a column
+stands. ``pdftotext -layout`` writes the same lines with the words in their columns, but its columns
+may drift from one run of lines to the next: such tables are read here too, before
+:mod:`govlint.layout` reads by column what is left. A label too long for its column runs on over the next
 lines, the group label's column and the row labels' column interleaved on them, and a header's
 words are wrapped the same way::
 
@@ -33,6 +35,16 @@ numbers) becomes one ``ROW`` :class:`~govlint.parse.Line` whose cells are the la
 (or on the lines since the previous data line), each joined from its pieces, followed by its
 numbers; the header becomes one ``ROW`` per line, the labels starting on it. A header repeated
 after a page break is dropped.
+
+Cells centred in their rows (a group label starting beside a later row's label, figures in the
+middle of their row's label, on a line of their own) are read so too: a label started above a row's
+figures is that row's; a group label starting on a line without figures leaves the row label beside
+it open for the rest of it on the line (``（五） 物``); a row's labels come in the order of their
+columns. A header word centred lower than its neighbours (``其他`` on a line of its own between
+``商业`` and ``企业``) cannot be put in its column without positions: such a header is left as written
+(the builder reads it in the format's order and says so, GL212). The lower digits of figures too
+wide for their columns, wrapped onto the next line, are joined back when there is one under each
+figure, or, in a text laid out in columns, when each stands under its figure.
 
 A block is rewritten only when at least two of its labels joined from pieces of several lines are
 known labels: a table whose labels fit their lines is read as before.
