@@ -49,10 +49,62 @@ def vocabulary(editions: Iterable[Edition]) -> HeadingVocabulary:
         for p in ed.parts:
             words.setdefault(p.number, set()).update(key(w) for w in (*p.keywords, p.heading))
     return HeadingVocabulary(tuple((n, tuple(sorted(w, key=len, reverse=True))) for n, w in sorted(words.items())),
-                             starters=_label_index(editions).starters(),
+                             starters=_label_index(editions).starters(), labels=_label_index(editions).keys,
                              headings=frozenset(k for ed in editions for p in ed.parts for k in p.exact_keys()),
                              official=tuple((n, tuple(sorted({key(p.heading) for ed in editions for p in ed.parts
                                                              if p.number == n}))) for n in sorted(words)))
+
+
+def _scrambled(tables: list[Table], edition: Edition) -> list[Table]:
+    """``tables`` with each table whose text is not in reading order made one table of that id without
+    rows, its ``scrambled`` the number of figures found in it (GL211 says so once, nothing else is
+    checked in it).
+
+    Text extracted from a PDF box by box or column by column (pdftotext's default mode, pdfminer)
+    writes a table's row labels, wrapped piece by piece, apart from its figures, which follow column
+    by column: read as rows, the table has many labels without figures and many figures outside any
+    row, in pieces of the table that the text cuts apart. A table (all its pieces of one id) is so
+    when fewer than half of the format's rows were read whole and the labels without figures and the
+    figures without their place are at least twice the format's rows, three of each at least, or when
+    none of its rows was read whole from pieces (or, for a table of one row, table 四's, runs of
+    figures) holding three figures or more outside their place (its header's characters cut apart).
+    A piece of another table inside the text of a table so judged is dropped with it."""
+    by_id: dict[str, list[int]] = {}
+    for k, t in enumerate(tables):
+        if t.id is not None and not t.positional:
+            by_id.setdefault(t.id, []).append(k)
+    drop: set[int] = set()
+    out = list(tables)
+    changed = False
+    for tid, ks in by_id.items():
+        spec = edition.table(tid)
+        if spec is None:
+            continue
+        n = max(1, len(spec.data_rows()))  # (table 四: its one row, implicit)
+        parts = [tables[k] for k in ks]
+        good = len({r.id for t in parts for r in t.rows if r.id is not None and r.problem is None and r.cells})
+        if 2 * good >= n:
+            continue
+        bare = sum(1 for t in parts for r in (*t.rows, *t.unknown_rows) if not r.raw_values)
+        loose = sum(len(t.stray_values) + sum(len(r.raw_values) for r in t.unknown_rows)
+                    + sum(len(r.raw_values) for r in t.rows if r.problem in ("too_few", "too_many")) for t in parts)
+        # (the figures of a table of one row in more than one run: pieces of it, or rows of it)
+        runs = len(parts) if n > 1 else sum(len(t.rows) + len(t.unknown_rows) for t in parts)
+        if loose < 3 or not ((bare >= 3 and bare + loose >= 2 * n) or (not good and runs >= 2)):
+            continue
+        figures = sum(len(t.stray_values) + sum(len(r.raw_values) for r in (*t.rows, *t.unknown_rows)) for t in parts)
+        first, last = parts[0], max(parts, key=lambda t: t.span.end)
+        out[ks[0]] = Table(tid, first.span.to(last.span), section=first.section, scrambled=figures)
+        drop.update(ks[1:])
+        changed = True
+    if changed:
+        # a piece of another table inside a scrambled one's text is a piece of that text (table 三's
+        # header words read as a table 二 between its labels and its figures)
+        spans = [t.span for t in out if t.scrambled]
+        for k, t in enumerate(out):
+            if not t.scrambled and any(a.start <= t.span.start and t.span.end <= a.end for a in spans):
+                drop.add(k)
+    return [t for k, t in enumerate(out) if k not in drop] if changed else tables
 
 
 def _label_index(editions: Sequence[Edition]) -> "flatten.LabelIndex":
@@ -2825,6 +2877,8 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
             table = align(source, spec, rt.cells, rt.section, padding_lines, foreign_rows(spec, editions),
                           other_labels(spec, editions))
         all_tables.append(table)
+    if edition is not None:
+        all_tables = _scrambled(all_tables, edition)
 
     # a table belongs to the section whose heading it follows
     # (bisect over the tables sorted by start: linear scans made this quadratic in the number of parts)

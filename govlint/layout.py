@@ -29,6 +29,13 @@ width, a piece after a shorter one on the line drifts left). Text laid out by ha
 display is lined up by display width instead; the measure under which the label pieces line up best
 is used.
 
+The parser reads such tables from their labels' pieces first (:mod:`govlint.wrapped`: pdftotext's
+columns may drift from one run of lines to the next, so that no column holds a label's pieces); what
+it leaves (table 四's header wrapped character by character) is read here by column. A figure too
+wide for its narrow column is wrapped too, its lower digits on the next line under it (``10`` over
+``6``): a line of such digits under a row of figures alone is joined to it
+(:func:`_figures_run_on`).
+
 An HTML-to-text converter (``inscriptis``; a borderless dump) lays a page's table out in columns
 too, but row by row: each row's cells left to right — packed from the left when it ignores
 ``colspan`` and ``rowspan``, so that a page column holds different table columns row by row — a
@@ -148,7 +155,32 @@ def rebuild(lines: list, text: str, labels: frozenset = frozenset()) -> list:
         else:
             out.extend(lines[i:j])
             i = j
-    return out if changed else lines
+    return _figures_run_on(out if changed else lines, text)
+
+
+def _figures_run_on(lines: list, text: str) -> list:
+    """A line of figures alone (a table row without labels, table 四's) followed by a line of digits
+    alone, each standing under a figure too wide for its narrow column (``10`` over ``6``): the two
+    lines read as one line of the joined figures (see :func:`_wrapped_figures`)."""
+    out = lines
+    for k in range(len(lines) - 2, -1, -1):
+        a, b = lines[k], lines[k + 1]
+        if b.kind != "SPACED" or a.kind != "SPACED" or b.number != a.number + 1 or b.text[:1] != " ":
+            continue
+        labels, below = _pieces(b.text, b.start, True)
+        above_labels, above = _pieces(a.text, a.start, True)
+        if labels or above_labels or len(above) < 3 or not below:
+            continue
+        joined = _wrapped_figures(above, below)
+        if joined is None:
+            continue
+        if out is lines:
+            out = list(lines)
+        from .parse import RawCell
+        # (a line of the table's spaced kind still, with its cells cut: it stays in its table's run)
+        cells = tuple(RawCell(v.text, v.start, v.end, True) for v in joined)
+        out[k:k + 2] = [a._replace(text=text[a.start:b.start + len(b.text)], cells=cells)]
+    return out
 
 
 def _in_block(lines: Sequence, j: int) -> bool:
@@ -328,18 +360,20 @@ def _join(pieces: Sequence[_Piece]) -> tuple[str, int, int]:
 
 
 def _single_chars(pieces: Sequence[_Piece]) -> list[_Piece]:
-    """Pieces of one-character words a blank apart (``结 其``) cut into their words."""
+    """Pieces of one-character words a blank apart (``结 其``) cut into their words; a longer word among
+    them (``结 结 其 尚 总 未经复议直接起诉``, the columns set one blank apart) is a word of its own."""
     out: list[_Piece] = []
     for p in pieces:
         words = p.text.split(" ")
-        if len(words) < 2 or any(len(w) != 1 for w in words):
+        if len(words) < 2 or sum(1 for w in words if len(w) == 1) < 2:
             out.append(p)
             continue
-        for k, w in enumerate(words):
-            a = 2 * k  # (one character and one blank each)
+        a = 0
+        for w in words:
             wa = wide_chars(p.text[:a])
-            out.append(_Piece(w, p.start + a, p.start + a + 1, p.col + a, p.col + a + 1,
-                              p.dcol + a + wa, p.dcol + a + wa + 1 + wide_chars(w)))
+            out.append(_Piece(w, p.start + a, p.start + a + len(w), p.col + a, p.col + a + len(w),
+                              p.dcol + a + wa, p.dcol + a + wa + len(w) + wide_chars(w)))
+            a += len(w) + 1
     return out
 
 
@@ -397,6 +431,30 @@ def _header_rows(header: Sequence[_Parsed], stacks: list[list]) -> list:
     return rows
 
 
+def _wrapped_figures(above: list, below: list) -> Optional[list]:
+    """The figures ``above`` (a row's) with the digits ``below`` (a line of figures alone under them)
+    joined to the figure each stands under: the lower digits of figures too wide for their narrow
+    columns (``10`` over ``6``: 106), or None when ``below`` is not that — each a run of digits
+    starting under the start of a figure that fills its column (as long as the longest above, two
+    digits or more), one each."""
+    if not above or not all(v.text.isdigit() for v in below) or not all(u.text.isdigit() for u in above):
+        return None
+    width = max(len(u.text) for u in above)
+    if width < 2:
+        return None
+    out = list(above)
+    taken: set[int] = set()
+    for v in below:
+        at = [k for k, u in enumerate(above) if abs(u.col - v.col) <= 1 and len(u.text) == width]
+        if len(at) != 1 or at[0] in taken:
+            return None
+        k = at[0]
+        taken.add(k)
+        u = above[k]
+        out[k] = _Piece(u.text + v.text, u.start, v.end, u.col, u.last, u.dcol, u.dlast)
+    return out
+
+
 def _body_rows(body: Sequence[_Parsed], header: Sequence[_Parsed]) -> list:
     """Data lines with the labels of their row: each column's pieces joined from an item number to
     the next; a label starting on a data line is that row's, one starting between data lines the next
@@ -416,6 +474,9 @@ def _body_rows(body: Sequence[_Parsed], header: Sequence[_Parsed]) -> list:
     waiting: list[list] = []  # labels started above the next data line
     orphans: list[tuple[object, list]] = []
     for p in keep:
+        if p.values and not p.labels and rows and (joined := _wrapped_figures(rows[-1][2], p.values)) is not None:
+            rows[-1] = (rows[-1][0], rows[-1][1], joined)
+            continue
         is_data = bool(p.values) and (bool(p.labels) or len(p.values) > 1)
         if is_data:
             rows.append((p.line, [], p.values))

@@ -236,6 +236,10 @@ class Table:
     # the table's figures were written without their row labels (OCR of a table as one figure a line)
     # and read in the order of the format's rows, as many as the format has cells: their number
     positional: int = 0
+    # the table's text is not in reading order — its row labels and its figures come apart, as text
+    # extracted from a PDF box by box or column by column gives it (pdftotext's default mode,
+    # pdfminer): no figure could be matched to its row and column; the figures found (none read)
+    scrambled: int = 0
     # table 四 written as a grid of its groups and outcomes (see build._folded): "folded" (a row per
     # group) or "transposed" (a row per outcome), its figures read into the format's columns; else None
     layout: Optional[str] = None

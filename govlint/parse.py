@@ -84,6 +84,7 @@ class HeadingVocabulary:
     # heading run into its body text ends (see govlint.flatten.split_line)
     starters: frozenset = frozenset()
     headings: frozenset = frozenset()  # keys of the exact official headings (without their numerals)
+    labels: frozenset = frozenset()  # keys of every table label (full and bare), short ones too
     # part -> keys of its official headings (each edition's): what a reworded heading numbered as a
     # part (一、总体概况) is compared with when none of the part's keywords is in it
     official: tuple[tuple[int, tuple[str, ...]], ...] = ()
@@ -258,6 +259,19 @@ def _demote_lookalikes(lines: list[Line], vocab: HeadingVocabulary) -> None:
             for i, exact in found:
                 if not exact:
                     lines[i] = lines[i]._replace(kind=_classify_line(lines[i].text))
+    # a heading without its numeral that is a label of a table (表四's 行政复议, 行政诉讼 alone on their
+    # lines, as text extracted from a PDF box by box writes them) after the part's numbered heading:
+    # a cell of the part's table
+    if vocab.labels:
+        numbered: set = set()
+        for i in heads:
+            m = _heading_match(lines[i].text, vocab)
+            if m is None or lines[i].kind != "HEADING":
+                continue
+            if m[0] is not None:
+                numbered.add(m[1])
+            elif m[1] in numbered and label_key(lines[i].text) in vocab.labels:
+                lines[i] = lines[i]._replace(kind=_classify_line(lines[i].text))
 
 
 def split_cells(kind: str, line: str, offset: int) -> list[RawCell]:
@@ -532,7 +546,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     TITLE), and a physical line with part headings written inside it is cut into segments there
     (see :mod:`govlint.flatten`); ``Line.start`` is always the offset of the segment in ``text``.
     """
-    from . import boxgrid, flatten, layout
+    from . import boxgrid, flatten, layout, wrapped
 
     lines: list[Line] = []
     number = 0
@@ -630,7 +644,11 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     _two_line_title(lines)
     if not title_seen and lines and lines[0].kind != "TITLE":
         lines = _title_after_chrome(lines)
-    lines = layout.rebuild(lines, text, vocab.starters)  # tables laid out in columns by spaces (pdftotext -layout)
+    # tables whose labels wrap over lines, read from the labels' pieces and the known labels (pdfplumber's
+    # text, one blank between cells; pdftotext -layout's too, whose columns may drift from line to line),
+    # then the tables laid out in columns by spaces that are left (pdftotext -layout: table 四's header)
+    lines = wrapped.rebuild(lines, text, vocab.labels)
+    lines = layout.rebuild(lines, text, vocab.starters)
     if "---" in text or "===" in text:  # (a Markdown separator row: |---| or html2text's bare ---)
         _one_column_markdown_header(lines)
     _cells_without_pipes(lines, vocab.starters)

@@ -44,12 +44,28 @@ EXPECTED = {
                               ("GL405", 74, "info"), ("GL601", 268, "warning"), ("GL606", 50, "warning")],
     "layout-second-split3.txt": [("GL110", 7, "warning"), ("GL112", 263, "warning"), ("GL401", 48, "warning"),
                                  ("GL601", 258, "warning"), ("GL606", 46, "warning")],
-    # The seed as `pandoc -t plain` writes it from its Word file and from its web page (tables ruled
-    # with dashes; a table with merged cells left out as [TABLE]): the seed's true defects, at their lines.
-    "pandoc-seed-docx-plain.txt": [("GL110", 5, "warning"), ("GL401", 19, "warning"), ("GL405", 38, "info"),
-                                   ("GL601", 73, "warning"), ("GL606", 19, "warning"), ("GL112", 77, "warning")],
-    "pandoc-seed-html-plain.txt": [("GL110", 11, "warning"), ("GL401", 25, "warning"), ("GL405", 38, "info"),
-                                   ("GL601", 58, "warning"), ("GL606", 25, "warning"), ("GL112", 62, "warning")],
+    # The seed with distinct table figures printed to PDF by LibreOffice (A4; 14 pt with page breaks)
+    # and taken back out by pdfplumber's extract_text, pdftotext -layout, pdftotext's default mode and
+    # pdfminer: the seed's true defects at their lines (pdfminer writes table 二 box by box, so that
+    # its 行政许可 figure is not read: no GL405).
+    "plumb-distinct-a4.txt": [("GL110", 5, "warning"), ("GL112", 189, "warning"), ("GL401", 39, "warning"),
+                              ("GL405", 58, "info"), ("GL601", 186, "warning"), ("GL606", 37, "warning")],
+    "plumb-distinct-split.txt": [("GL110", 6, "warning"), ("GL112", 259, "warning"), ("GL401", 49, "warning"),
+                                 ("GL405", 73, "info"), ("GL601", 256, "warning"), ("GL606", 48, "warning")],
+    "layout-distinct-drift.txt": [("GL110", 7, "warning"), ("GL112", 207, "warning"), ("GL401", 47, "warning"),
+                                  ("GL405", 68, "info"), ("GL601", 202, "warning"), ("GL606", 45, "warning")],
+    "layout-distinct-split.txt": [("GL110", 9, "warning"), ("GL112", 292, "warning"), ("GL401", 61, "warning"),
+                                  ("GL405", 90, "info"), ("GL601", 287, "warning"), ("GL606", 60, "warning")],
+    "pdftotext-raw-distinct.txt": [("GL110", 5, "warning"), ("GL112", 629, "warning"), ("GL401", 39, "warning"),
+                                   ("GL405", 67, "info"), ("GL601", 626, "warning"), ("GL606", 37, "warning")],
+    "pdfminer-distinct.txt": [("GL110", 7, "warning"), ("GL112", 701, "warning"), ("GL401", 57, "warning"),
+                              ("GL601", 696, "warning"), ("GL606", 55, "warning")],
+    # The seed as pandoc's plain text of its DOCX and of its web page (tables ruled with dashes): the
+    # seed's true defects at their lines.
+    "pandoc-seed-docx-plain.txt": [("GL110", 5, "warning"), ("GL112", 77, "warning"), ("GL401", 19, "warning"),
+                                   ("GL405", 38, "info"), ("GL601", 73, "warning"), ("GL606", 19, "warning")],
+    "pandoc-seed-html-plain.txt": [("GL110", 11, "warning"), ("GL112", 62, "warning"), ("GL401", 25, "warning"),
+                                   ("GL405", 38, "info"), ("GL601", 58, "warning"), ("GL606", 25, "warning")],
     "seed.txt": [
         # part 一 (lines 4–10) covers organisation, 主动公开, 依申请公开, proposals, the website and digital
         # government; nothing on managing government information (审核, 保密审查, 公开属性 …), one of
@@ -113,7 +129,9 @@ PART6_ITEMS = {"2021-pingtan.txt": 10, "2022-pingtan.txt": 10, "2024-pingtan.txt
                "crawl-changed-cell-inscriptis.txt": 139, "crawl-second-inscriptis.txt": 139,
                "crawl-seed-inscriptis.txt": 139, "crawl-second-w3m.txt": 195, "crawl-seed-w3m.txt": 195,
                "layout-second-split3.txt": 263, "layout-seed-plain.txt": 263, "layout-seed-tbwps.txt": 273,
-               "probe-narrative-2023.txt": 221, "pandoc-seed-docx-plain.txt": 77, "pandoc-seed-html-plain.txt": 62}
+               "probe-narrative-2023.txt": 221, "plumb-distinct-a4.txt": 189, "plumb-distinct-split.txt": 259,
+               "layout-distinct-drift.txt": 207, "layout-distinct-split.txt": 292, "pdftotext-raw-distinct.txt": 629,
+               "pdfminer-distinct.txt": 701, "pandoc-seed-docx-plain.txt": 77, "pandoc-seed-html-plain.txt": 62}
 # GL114 (off by default; selected here with GL11): part 五 of these reports names this year's problems and
 # next year's measures and never last year's problems (上年度, 去年, or the year before by its number).
 # The two partial pages of 镇安 and 龙岗 stop before part 五.
@@ -122,7 +140,9 @@ LAST_YEAR = {"2019-pingtan.txt": 10, "2021-pingtan.txt": 10, "2022-pingtan.txt":
              "crawl-changed-cell-inscriptis.txt": 135, "crawl-second-inscriptis.txt": 135,
              "crawl-seed-inscriptis.txt": 135, "crawl-second-w3m.txt": 186, "crawl-seed-w3m.txt": 186,
              "layout-second-split3.txt": 254, "layout-seed-plain.txt": 254, "layout-seed-tbwps.txt": 264,
-             "probe-narrative-2023.txt": 219, "pandoc-seed-docx-plain.txt": 73, "pandoc-seed-html-plain.txt": 58}
+             "probe-narrative-2023.txt": 219, "plumb-distinct-a4.txt": 182, "plumb-distinct-split.txt": 251,
+             "layout-distinct-drift.txt": 198, "layout-distinct-split.txt": 282, "pdftotext-raw-distinct.txt": 591,
+             "pdfminer-distinct.txt": 692, "pandoc-seed-docx-plain.txt": 73, "pandoc-seed-html-plain.txt": 58}
 for _code, _severity, _lines in (("GL115", "info", PART6_ITEMS), ("GL114", "warning", LAST_YEAR)):
     for _name, _line in _lines.items():
         EXPECTED[_name] = EXPECTED[_name] + [(_code, _line, _severity)]

@@ -20,6 +20,9 @@ def unreadable_row(report, ctx):
     Values written outside any row are reported too — among them a figure alone on its line between
     a row written on one line and the next (a page number that OCR or a PDF left between two rows:
     the row keeps its own figures, the lone one is reported here, named as a possible page number).
+    A table whose text is not in reading order — its row labels and its figures apart, as text
+    extracted from a PDF box by box or column by column (pdftotext's default mode, pdfminer) gives
+    it — is one finding, and nothing else is checked in it.
     More than three such values in one table (a table whose row labels were lost) are one finding;
     so are four rows or more, most of the table's, with the same wrong number of values (the header,
     not the rows, does not match: a column left out of it or added to it), named first to last.
@@ -36,6 +39,16 @@ def unreadable_row(report, ctx):
     for table in report.tables:
         spec = ctx.edition.table(table.id) if table.id else None
         if spec is None:
+            continue
+        if table.scrambled:
+            yield ctx.rule.diag(
+                table.span,
+                f"表{table.id}的文字不是逐行排列的：行名与数字分在不同段落（多见于逐栏提取的 PDF 文本），"
+                f"{table.scrambled}个数字无法对应到行和列，表{table.id}未参与校验；请按版式重新提取文字或与原件核对",
+                f"the text of table {table.id} is not in reading order: its row labels and its figures come apart "
+                f"(as text extracted from a PDF box by box or column by column gives them), so its {table.scrambled} "
+                f"figures cannot be matched to rows and columns and the table is not checked; extract the text "
+                f"keeping the layout, or check it against the original", table=table.id, actual=table.scrambled)
             continue
         bad = [row for row in table.rows if row.problem in ("too_few", "too_many") and not blank_row(table, row)]
         alike = _alike(table, bad)
