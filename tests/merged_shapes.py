@@ -35,13 +35,7 @@ def merged(data: rs.ReportData, shape: str, path: Path):
     """``data`` in ``shape`` with table 三's group merged (a file for html and docx)."""
     rs.table_grid = merged_grid
     try:
-        if shape == "docx":
-            rs.to_docx(data, path.with_suffix(".docx"))
-            return path.with_suffix(".docx")
-        if shape == "html":
-            path.with_suffix(".html").write_bytes(rs.to_html(data).data)
-            return path.with_suffix(".html")
-        return rs.to_text(data, shape)
+        return plain(data, shape, path)
     finally:
         rs.table_grid = _GRID
 

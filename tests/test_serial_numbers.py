@@ -61,13 +61,14 @@ def _text(data, shape: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _read(shape: str, tmp_path: Path):
+def _read(shape: str, tmp_path: Path, case=None):
+    case = CASE if case is None else case
     if shape == "html":
-        b, name = rs.to_html(CASE).data, "r.html"
+        b, name = rs.to_html(case).data, "r.html"
     elif shape == "docx":
-        b, name = rs.to_docx(CASE, tmp_path / "r.docx").data, "r.docx"
+        b, name = rs.to_docx(case, tmp_path / "r.docx").data, "r.docx"
     else:
-        b, name = _text(CASE, shape).encode("utf-8"), "r.txt"
+        b, name = _text(case, shape).encode("utf-8"), "r.txt"
     found = Counter((d.code, d.table, d.row, d.col) for d in default_engine().lint_bytes(b, name).diagnostics)
     cells = {(c["table"], c["row"], c["column_id"]): c["text"] for c in extract_bytes(b, name)["cells"]}
     return found, cells
@@ -127,15 +128,7 @@ def _numbered2(numbering: str, style: str, head: str):
 
 
 def _read2(shape: str, tmp_path: Path):
-    if shape == "html":
-        b, name = rs.to_html(CASE2).data, "r.html"
-    elif shape == "docx":
-        b, name = rs.to_docx(CASE2, tmp_path / "r.docx").data, "r.docx"
-    else:
-        b, name = _text(CASE2, shape).encode("utf-8"), "r.txt"
-    found = Counter((d.code, d.table, d.row, d.col) for d in default_engine().lint_bytes(b, name).diagnostics)
-    cells = {(c["table"], c["row"], c["column_id"]): c["text"] for c in extract_bytes(b, name)["cells"]}
-    return found, cells
+    return _read(shape, tmp_path, CASE2)
 
 
 VARIANTS2 = [("block", "arabic", ""), ("block", "arabic", "序号"), ("block", "cn", ""), ("block", "arabic.", "序号"),

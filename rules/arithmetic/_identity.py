@@ -135,10 +135,15 @@ def _with_stand_ins(spec: TableSpec, rows: list[str], stand_ins: dict) -> list[s
     """``rows`` (leaf rows) with the sub-rows of each group in ``stand_ins`` replaced by the group."""
     if not stand_ins:
         return rows
-    parent = {r: g for g in stand_ins for r in spec.leaf_rows([g])}
+    return _by_groups(rows, {r: g for g in stand_ins for r in spec.leaf_rows([g])})
+
+
+def _by_groups(ids, parent: dict) -> list[str]:
+    """``ids`` with each member of a group (``parent``: member → group) replaced by its group, once,
+    where its first member was."""
     out: list[str] = []
-    for r in rows:
-        g = parent.get(r, r)
+    for x in ids:
+        g = parent.get(x, x)
         if g not in out:
             out.append(g)
     return out
@@ -211,13 +216,7 @@ def _with_merged(spec: TableSpec, table, cols) -> list[str]:
     the group: its figure is their sum."""
     if not table.merged_columns:
         return list(cols)
-    parent = {c: g for g in table.merged_columns for c in spec.leaf_columns(g)}
-    out: list[str] = []
-    for c in cols:
-        g = parent.get(c, c)
-        if g not in out:
-            out.append(g)
-    return out
+    return _by_groups(cols, {c: g for g in table.merged_columns for c in spec.leaf_columns(g)})
 
 
 def _over_rows(ctx, spec: TableSpec, table, ident: Identity):
