@@ -546,7 +546,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     TITLE), and a physical line with part headings written inside it is cut into segments there
     (see :mod:`govlint.flatten`); ``Line.start`` is always the offset of the segment in ``text``.
     """
-    from . import boxgrid, flatten, layout, wrapped
+    from . import boxgrid, flatten, layout
 
     lines: list[Line] = []
     number = 0
@@ -647,7 +647,10 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     # tables whose labels wrap over lines, read from the labels' pieces and the known labels (pdfplumber's
     # text, one blank between cells; pdftotext -layout's too, whose columns may drift from line to line),
     # then the tables laid out in columns by spaces that are left (pdftotext -layout: table 四's header)
-    lines = wrapped.rebuild(lines, text, vocab.labels)
+    if any(ln.kind == "SPACED" for ln in lines):  # (such a table's lines are space-separated ones)
+        from . import wrapped  # (imported when needed: ~3 ms of a cold start)
+
+        lines = wrapped.rebuild(lines, text, vocab.labels)
     lines = layout.rebuild(lines, text, vocab.starters)
     if "---" in text or "===" in text:  # (a Markdown separator row: |---| or html2text's bare ---)
         _one_column_markdown_header(lines)

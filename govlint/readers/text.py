@@ -11,7 +11,7 @@ from typing import Optional
 import attrs
 
 from ..errors import InputError
-from ..relazy import cached_compile
+from ..relazy import lazy_compile
 from ..source import Origin, Source
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -194,7 +194,7 @@ def read_text(data: bytes, path: Optional[str] = None) -> Source:
 
 # a table left in HTML inside a text or Markdown file: pandoc's Markdown writes a table with merged
 # cells so (``<table>`` … ``<td colspan="3" rowspan="3">`` …), and so do many HTML-to-Markdown tools
-_TABLE_TAG = cached_compile(r"<(/?)table\b[^<>]{0,2000}>", re.IGNORECASE)
+_TABLE_TAG = lazy_compile(r"<(/?)table\b[^<>]{0,2000}>", re.IGNORECASE)
 _MAX_ISLANDS = 50
 
 
