@@ -5,7 +5,7 @@ One record per file::
     {"path", "reader", "encoding", "edition", "year", "agency", "title": {...},
      "parts":  [{"number", "part", "heading", "line", "column", "locator"}],
      "tables": [{"table", "section", "line", "column", "end_line", "columns", "missing_rows",
-                 "missing_columns", "header_recognised", "layout"}],
+                 "missing_columns", "header_recognised", "layout", "merged_columns", "scrambled"}],
      "cells":  [{"table", "block", "row", "row_label", "row_written", "column_id", "column_label",
                  "text", "value", "kind", "unit", "line", "column", "end_line", "end_column",
                  "locator", "aligned", "recovered", "problem"}],
@@ -73,6 +73,7 @@ def report_record(report: Any, source: Any, engine: Any) -> dict[str, Any]:
             "table": t.id, "index": index, "section": t.section, **_pos(t.span, source), "columns": list(t.columns),
             "missing_rows": list(t.missing_rows), "missing_columns": list(t.missing_columns),
             "header_recognised": t.header_recognised, "layout": t.layout,
+            "merged_columns": list(t.merged_columns), "scrambled": t.scrambled,
         })
 
         def official(row_id: Optional[str], other: Any = None) -> Optional[str]:

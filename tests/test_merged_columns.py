@@ -106,3 +106,14 @@ def test_a_row_with_a_figure_too_many_names_the_merged_column():
     (d,) = [d for d in govlint.lint(text) if d.code == "GL211"]
     assert d.message == ("表三“一、本年新收政府信息公开申请数量”行有4个数值，应为3个（自然人、法人或其他组织、总计）；"
                          "无法确定各数值对应哪一列，该行未参与合计校验")
+
+
+def test_extract_names_the_merged_group():
+    """``govlint extract``: the table record names the group written as one column; its cells are the
+    group's column (the five columns' sum)."""
+    text = ms.merged(rs.load_seed(SEED), "cells", Path("unused"))
+    rec = govlint.extract(text)
+    t3 = next(t for t in rec["tables"] if t["table"] == "三")
+    assert t3["merged_columns"] == ["legal"]
+    cols = {c["column_id"] for c in rec["cells"] if c["table"] == "三"}
+    assert "legal" in cols and not cols & set(LEGAL)

@@ -295,3 +295,13 @@ def test_generated_column_ordered(widths):
     assert "逐行" in three[0].message
     expected = {k for k in keys(lint(rs.to_text(DISTINCT, "spaced"))) if k[1] != "三"}
     assert set(keys(result)) - {k for k in keys(result) if k[1] == "三"} == expected
+
+
+def test_extract_says_a_table_is_scrambled():
+    """``govlint extract`` gives researchers the count of a scrambled table's figures (none read)."""
+    import govlint
+    rec = govlint.extract((DATA_DIR / "pdfminer-distinct.txt").read_text(encoding="utf-8"))
+    by_id = {t["table"]: t for t in rec["tables"]}
+    assert by_id["三"]["scrambled"] >= 10 and not [c for c in rec["cells"] if c["table"] == "三"]
+    seed = govlint.extract((DATA_DIR / "seed.txt").read_text(encoding="utf-8"))
+    assert all(t["scrambled"] == 0 and t["merged_columns"] == [] for t in seed["tables"])
