@@ -634,6 +634,12 @@ def _without_block_numbers(cells: list[tuple[RawCell, CellValue]], labels: list[
     first header is one. Else, or for fewer than three rows or two headers, ``cells`` as they are.
     A heading of the column (序号, 编号) in a block's header is left out with the numbers."""
     n = len(cells)
+    size: dict[int, int] = {}  # the labels of each run of labels
+    for j in heads:
+        k = j
+        while k < n and labels[k]:
+            k += 1
+        size[j] = k - j
     # the runs of labels with blank cells only between them: [first cell of each run of labels, …]
     groups: list[list[int]] = []
     end = -1
@@ -642,15 +648,7 @@ def _without_block_numbers(cells: list[tuple[RawCell, CellValue]], labels: list[
             groups[-1].append(j)
         else:
             groups.append([j])
-        end = j
-        while end < n and labels[end]:
-            end += 1
-    size = {j: 0 for j in heads}
-    for j in heads:
-        k = j
-        while k < n and labels[k]:
-            k += 1
-        size[j] = k - j
+        end = j + size[j]
     for again in (True, False):
         expect: Optional[int] = None
         drop: set[int] = set()

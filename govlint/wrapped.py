@@ -55,6 +55,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional, Sequence
 
+from .labels import key as _key
 from .layout import _ITEM_START, _compact, _join, _Piece, _row_line
 from .layout import _wrapped_figures as layout_figures
 from .numbers import parse_cell
@@ -98,11 +99,6 @@ class _Label:
     def add(self, piece: _Piece) -> None:
         self.pieces.append(piece)
         self.key = _key("".join(p.text for p in self.pieces))
-
-
-def _key(s: str) -> str:
-    from .labels import key
-    return key(s)
 
 
 def _split(text: str, offset: int) -> tuple[list[_Piece], list[_Piece]]:

@@ -206,6 +206,23 @@ def shifted_row(table, row) -> bool:
     return all(any(c.column == col and c.kind == "number" for r in others for c in r.cells) for col in ends)
 
 
+def merged_leaves(spec, table) -> dict[str, str]:
+    """Each leaf column of a group ``table`` writes as one column (``table.merged_columns``), with that
+    group."""
+    return {c: g for g in table.merged_columns for c in spec.leaf_columns(g)}
+
+
+def by_groups(ids, parent: dict) -> list[str]:
+    """``ids`` with each member of a group (``parent``: member → group) replaced by its group, once,
+    where its first member was."""
+    out: list[str] = []
+    for x in ids:
+        g = parent.get(x, x)
+        if g not in out:
+            out.append(g)
+    return out
+
+
 def row_columns(ctx, table, row) -> list:
     """The leaf columns a data row of ``table`` has in the edition (its block's, in table 二)."""
     spec = ctx.edition.table(table.id) if ctx.edition and table.id else None
@@ -213,7 +230,7 @@ def row_columns(ctx, table, row) -> list:
         return []
     block = next((b for b in spec.blocks if b.id == row.block), spec.blocks[0])
     if table.merged_columns:  # a group written as one column stands for its leaves
-        under = {c for g in table.merged_columns for c in spec.leaf_columns(g)}
+        under = merged_leaves(spec, table)
         out: list = []
         for c in block.columns:
             if c.id in table.merged_columns or (not c.group and c.id not in under):

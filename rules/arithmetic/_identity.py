@@ -6,7 +6,7 @@ from operator import attrgetter
 
 from govlint.edition import Identity, TableSpec
 
-from .._common import MANY_CELLS, column_label, fmt, numeric, row_label, shifted_row
+from .._common import MANY_CELLS, by_groups, column_label, fmt, merged_leaves, numeric, row_label, shifted_row
 
 
 def _describe(parts: list[tuple[str, float]]) -> str:
@@ -135,18 +135,7 @@ def _with_stand_ins(spec: TableSpec, rows: list[str], stand_ins: dict) -> list[s
     """``rows`` (leaf rows) with the sub-rows of each group in ``stand_ins`` replaced by the group."""
     if not stand_ins:
         return rows
-    return _by_groups(rows, {r: g for g in stand_ins for r in spec.leaf_rows([g])})
-
-
-def _by_groups(ids, parent: dict) -> list[str]:
-    """``ids`` with each member of a group (``parent``: member → group) replaced by its group, once,
-    where its first member was."""
-    out: list[str] = []
-    for x in ids:
-        g = parent.get(x, x)
-        if g not in out:
-            out.append(g)
-    return out
+    return by_groups(rows, {r: g for g in stand_ins for r in spec.leaf_rows([g])})
 
 
 def _shifted(table) -> set:
@@ -216,7 +205,7 @@ def _with_merged(spec: TableSpec, table, cols) -> list[str]:
     the group: its figure is their sum."""
     if not table.merged_columns:
         return list(cols)
-    return _by_groups(cols, {c: g for g in table.merged_columns for c in spec.leaf_columns(g)})
+    return by_groups(cols, merged_leaves(spec, table))
 
 
 def _over_rows(ctx, spec: TableSpec, table, ident: Identity):

@@ -15,7 +15,7 @@ from govlint.model import Cell, Paragraph, Report
 from govlint.numbers import Quantity
 from govlint.relazy import lazy_compile
 
-from .._common import column_label, place, row_label
+from .._common import by_groups, column_label, merged_leaves, place, row_label
 from .._prose import (
     clause_end,
     cn_int,
@@ -261,7 +261,6 @@ def _merged_cols(spec, table, cols: Sequence[str], col_name):
     """``cols`` of a table with groups written as one column (``table.merged_columns``): each group
     whose every leaf is in ``cols`` stands for them (its own label names it); () if ``cols`` names
     only some leaves of such a group (their figure is not in the table)."""
-    out: list[str] = []
     for g in table.merged_columns:
         leaves = spec.leaf_columns(g)
         if not any(c in leaves for c in cols):
@@ -269,12 +268,7 @@ def _merged_cols(spec, table, cols: Sequence[str], col_name):
         if not all(c in cols for c in leaves):
             return (), col_name
         col_name = None
-    under = {c: g for g in table.merged_columns for c in spec.leaf_columns(g)}
-    for c in cols:
-        c = under.get(c, c)
-        if c not in out:
-            out.append(c)
-    return tuple(out), col_name
+    return tuple(by_groups(cols, merged_leaves(spec, table))), col_name
 
 
 def cell_expect(ctx, report: Report, table_id: str, rows: Sequence[str], cols: Sequence[str],
