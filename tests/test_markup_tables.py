@@ -110,3 +110,16 @@ def test_rows_and_the_map_back(text, rows):
 def test_text_without_such_tables_is_left_alone():
     assert rewrite("一、总体情况\n| 规章 | 0 |\n|---|---|\n| a | 1 |\n") is None  # (a Markdown table)
     assert rewrite("[cols=2]\n|===\n|a |b\n") is None  # (not closed)
+
+
+def test_a_real_reports_grid_table_with_labels_wrapped_under_their_numbers():
+    """龙岗's partial report (tests/data) as pandoc's reStructuredText of its tables: grid rows whose
+    label is wrapped under its item number (``2`` over ``.其他法律`` …) are one row each, and every
+    figure is the report's (but the row the page cut, which the grid pads with a blank 总计)."""
+    def read(name: str) -> dict:
+        return cells((DATA_DIR / name).read_text(encoding="utf-8"))
+
+    grid, text = read("pandoc-longgang-partial-rst.txt"), read("2024-longgang-qzfgzbm-partial.txt")
+    cut = "withheld.enforcement_file"
+    assert {k: v for k, v in grid.items() if k[1] != cut} == {k: v for k, v in text.items() if k[1] != cut}
+    assert sum(1 for k in grid if k[1] != cut) == 80

@@ -78,6 +78,8 @@ EXPECTED = {
                                  ("GL405", 32, "info"), ("GL601", 85, "warning"), ("GL606", 19, "warning")],
     "pandoc-seed-docx-mediawiki.txt": [("GL110", 5, "warning"), ("GL112", 487, "warning"), ("GL401", 17, "warning"),
                                        ("GL405", 55, "info"), ("GL601", 483, "warning"), ("GL606", 17, "warning")],
+    # 龙岗's partial report with its tables as pandoc's reStructuredText grid tables: as the text (GL110).
+    "pandoc-longgang-partial-rst.txt": [("GL110", 1, "warning")],
     "seed.txt": [
         # part 一 (lines 4–10) covers organisation, 主动公开, 依申请公开, proposals, the website and digital
         # government; nothing on managing government information (审核, 保密审查, 公开属性 …), one of
