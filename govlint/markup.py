@@ -139,6 +139,8 @@ def rewrite(text: str) -> Optional[tuple[str, array]]:
             got = _asciidoc(text, lines, i)
         elif wiki and s.startswith("{|"):
             got = _mediawiki(text, lines, i)
+            if got is None and text.rfind("|}") < b:
+                wiki = False  # (no table is closed after this line: not looked for again, line by line)
         elif s.startswith("|") and s.endswith("|") and len(s) > 1:
             got = _org(text, lines, i)
         if got is None:
@@ -312,7 +314,7 @@ def _org(text: str, lines: list, i: int) -> Optional[tuple[int, int, list]]:
             org = True
         j += 1
     if not org:
-        return None
+        return i, j, []  # (the run is passed over whole: not read again from each of its lines)
     rows: list[list[_Spans]] = []
     going_on = False
     blank: Optional[list[_Spans]] = None
