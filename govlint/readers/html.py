@@ -47,6 +47,7 @@ import codecs
 import html as _html
 import re
 import sys
+from itertools import chain
 from typing import Any, Optional, Sequence
 
 from ..errors import InputError
@@ -439,51 +440,57 @@ class _Page:
     def _align(self, root: Any) -> None:
         """Align every text node (:attr:`pos`) and measure every element (:meth:`length`), in one
         walk: a node's text is fetched from the tree once for both."""
-        from lxml import etree
-
         pos, align = self.pos, self.aligner.align
         lengths, junk_memo, is_junk = self._lengths, self._junk, self._is_junk
         junk_of = junk_memo.get
         # per open element: its length so far, or -1 for one that counts nothing (a skipped tag)
         counts: list[int] = []
-        # document order: an element's text at its start, its tail after its end (lxml walks the tree)
-        for event, el in etree.iterwalk(root, events=("start", "end")):
-            if event == "start":
-                tag = _name_of(el.tag) or _tag(el)
-                if tag and tag not in _SKIP_TAGS:
+        # document order: an element's text at its start, its tail after its end. The elements come
+        # from ``iter()`` (a tenth of the cost of lxml's ``iterwalk`` events); an element ends where
+        # the next one is not inside it: the open elements down to the next one's parent are closed
+        opened: list[Any] = []
+        for el in chain(root.iter(), (None,)):  # (None: the end, which closes every element)
+            if opened:
+                parent = el.getparent() if el is not None else None
+                while opened and opened[-1] is not parent:
+                    done = opened.pop()
+                    n = counts.pop()
+                    lengths[done] = n if n > 0 else 0
+                    tail = done.tail
+                    if tail:
+                        line = done.sourceline
+                        if not line:
+                            up = done.getparent()
+                            line = up.sourceline if up is not None else None
+                        pos[(done, "tail")] = align(tail, line)
+                    if counts and counts[-1] >= 0:  # the parent counts this element and its tail
+                        add = 0
+                        if n > 0:  # (a length of 0 adds nothing, junk or not)
+                            hit = junk_of(done)
+                            if hit is None:  # (as self.junk(el) does)
+                                hit = junk_memo[done] = is_junk(done)
+                            if not hit:
+                                add = n
+                        if tail:
+                            add += len("".join(tail.split()))
+                        counts[-1] += add
+            if el is None:
+                break
+            opened.append(el)
+            tag = _name_of(el.tag) or _tag(el)
+            if tag and tag not in _SKIP_TAGS:
+                text = el.text
+                if text:
+                    pos[(el, "text")] = align(text, el.sourceline)
+                    counts.append(len("".join(text.split())))
+                else:
+                    counts.append(0)
+            else:
+                if tag not in _NO_TEXT:  # (a skipped tag's text is aligned all the same)
                     text = el.text
                     if text:
                         pos[(el, "text")] = align(text, el.sourceline)
-                        counts.append(len("".join(text.split())))
-                    else:
-                        counts.append(0)
-                else:
-                    if tag not in _NO_TEXT:  # (a skipped tag's text is aligned all the same)
-                        text = el.text
-                        if text:
-                            pos[(el, "text")] = align(text, el.sourceline)
-                    counts.append(-1)
-            else:
-                n = counts.pop()
-                lengths[el] = n if n > 0 else 0
-                tail = el.tail
-                if tail:
-                    line = el.sourceline
-                    if not line:
-                        parent = el.getparent()
-                        line = parent.sourceline if parent is not None else None
-                    pos[(el, "tail")] = align(tail, line)
-                if counts and counts[-1] >= 0:  # the parent counts this element and its tail
-                    add = 0
-                    if n > 0:  # (a length of 0 adds nothing, junk or not)
-                        hit = junk_of(el)
-                        if hit is None:  # (as self.junk(el) does)
-                            hit = junk_memo[el] = is_junk(el)
-                        if not hit:
-                            add = n
-                    if tail:
-                        add += len("".join(tail.split()))
-                    counts[-1] += add
+                counts.append(-1)
 
     def offs(self, el: Any, which: str, text: str) -> list[int]:
         o = self.pos.get((el, which))
@@ -509,7 +516,8 @@ class _Page:
         get = el.get
         if "hidden" in keys or ("style" in keys and _found(_HIDDEN_STYLE, get("style"))):
             return True
-        name = f"{get('class') or ''} {get('id') or ''}"
+        # (an attribute is fetched only when there: Word's elements have a style and no id)
+        name = f"{get('class') or ''} {get('id') or ''}" if "class" in keys or "id" in keys else ""
         if tag == "header" or (name.strip() and _found(_JUNK_NAME, name)):
             if el.find(".//table") is not None or el.find(".//h1") is not None:
                 return False
