@@ -16,6 +16,7 @@ from typing import Any, Iterable, Optional, Sequence
 import attrs
 import lark
 
+from . import records
 from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
 from .labels import bare_key, key, lookalike_fold, note_after, numbering, strip_numbering
 from .model import Cell, Heading, LabelNote, OtherEditionBlock, Paragraph, Report, Row, Section, Span, Table, maker
@@ -115,7 +116,7 @@ def _label_index(editions: Sequence[Edition]) -> "flatten.LabelIndex":
 # ----------------------------------------------------------------------------- raw tables
 
 
-@attrs.define
+@records.define
 class _RawTable:
     cells: list[tuple[RawCell, CellValue]]
     section: Optional[int]
@@ -949,7 +950,7 @@ def _edition_scores(tables: Sequence[tuple[Optional[str], _RawTable]], editions:
 _NONE: frozenset = frozenset()
 
 
-@attrs.frozen
+@records.frozen
 class _EditionData:
     """What build derives from a set of editions (the same for every report): computed once."""
 
@@ -1076,7 +1077,7 @@ def _corner_word(k: str) -> bool:
     return 2 <= len(k) <= 6 and k.endswith(_CORNER_HEADS)
 
 
-@attrs.define
+@records.define
 class _OpenRow:
     spec: Optional[RowSpec]
     label: RawCell
@@ -2125,7 +2126,7 @@ class _Aligner:
                 self.rows.append(row)
 
 
-@attrs.define
+@records.define
 class _OtherBlock:
     """A block of table 二 being read in another edition (see :class:`~govlint.model.OtherEditionBlock`)."""
 
@@ -2142,7 +2143,7 @@ class _OtherBlock:
     read: bool = False  # a row's figures were so read
 
 
-@attrs.frozen
+@records.frozen
 class _OtherLabels:
     """The labels of a table's blocks that only other editions use (cached per spec)."""
 
@@ -2217,7 +2218,7 @@ def foreign_rows(spec: TableSpec, editions: Sequence[Edition]) -> tuple[RowSpec,
     return hit
 
 
-_TRAILING_NUMBER = re.compile(r"(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])$")
+_TRAILING_NUMBER = cached_compile(r"(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])$")
 
 
 def align(source: Source, spec: TableSpec, cells: Sequence[tuple[RawCell, CellValue]], section: Optional[int],
@@ -2652,9 +2653,12 @@ def _year_of(text: str) -> Optional[tuple[int, int, int]]:
     return None
 
 
+_YEAR_WORD = cached_compile(r"(?:19|20|１９|２０)\d{2}年度?|[二〇零一三四五六七八九○]{4}年度?")
+
+
 def _agency(title: str, year_span: Optional[tuple[int, int]]) -> Optional[str]:
     t = key(title[page_mark_prefix(title):])  # (a page's running header may put its number first)
-    t = re.sub(r"(?:19|20|１９|２０)\d{2}年度?|[二〇零一三四五六七八九○]{4}年度?", "", t)
+    t = _YEAR_WORD.sub("", t)
     # the agency ends where the report's name starts: at its words on disclosure followed by 报告/年报 —
     # the agency's own name may hold them (某市政务公开办公室, 某县政务公开和政务服务办公室) — or else at the first
     cut = _REPORT_NAME.search(t) or _DISCLOSURE_WORDS.search(t)
@@ -2671,7 +2675,7 @@ def _agency(title: str, year_span: Optional[tuple[int, int]]) -> Optional[str]:
     return t or None
 
 
-_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
+_ATTACHMENT = cached_compile(r"^附件\s*\d*\s*[:：]?")
 
 
 def _byline(first: Paragraph, title: Paragraph) -> Optional[str]:
@@ -2687,11 +2691,11 @@ def _byline(first: Paragraph, title: Paragraph) -> Optional[str]:
 #: government's （本级）: its own report, not its region's)
 _BYLINE = cached_compile(r"[\u4e00-\u9fff]{1,30}(?:局|委|委员会|办|办公室|厅|院|政府|中心|部|署|处|所|站|队|镇|乡|街道|县|市|区|旗|会)"
                          r"(?:[（(]本级[）)])?")
-_DISCLOSURE_WORDS = re.compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开)")
-_REPORT_NAME = re.compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)")
+_DISCLOSURE_WORDS = cached_compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开)")
+_REPORT_NAME = cached_compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)")
 
 
-_ANNOUNCING = re.compile(r"^(?:.*?关于)?(?:印发|发布|公布|公开)?(?=《)")
+_ANNOUNCING = cached_compile(r"^(?:.*?关于)?(?:印发|发布|公布|公开)?(?=《)")
 
 
 def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: Optional[HeadingVocabulary] = None) -> Report:

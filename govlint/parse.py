@@ -18,6 +18,7 @@ import attrs
 import lark
 from lark.lexer import Lexer, Token
 
+from . import records
 from .labels import bare_key, common_writing, key as label_key
 from .numbers import parse_cell
 from .packagedata import cache_dir, cache_key, read_text
@@ -74,7 +75,7 @@ def normalize(text: str) -> str:
     return common_writing("".join(unicodedata.normalize("NFKC", text).split()))
 
 
-@attrs.frozen
+@records.frozen
 class HeadingVocabulary:
     """What the six part headings say: part number -> keywords, plus the exact official headings."""
 
