@@ -21,7 +21,8 @@ from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
 from .labels import bare_key, key, lookalike_fold, note_after, numbering, strip_numbering
 from .model import Cell, Heading, LabelNote, OtherEditionBlock, Paragraph, Report, Row, Section, Span, Table, maker
 from .numbers import CellValue, chinese_figure, chinese_to_number, lookalike_figure, parse_cell
-from .parse import HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix, split_cells
+from .parse import (HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix,
+                    split_cells, title_bounds)
 from .source import Source
 from . import flatten, recover
 from .layout import wide_chars
@@ -2502,6 +2503,13 @@ def _line_tokens(children: Sequence[lark.Token]) -> list[lark.Token]:
             for tok in children for kind, text, start, number, _ in line_tokens(tok)]
 
 
+def _title_paragraph(source: Source, tok: lark.Token) -> Paragraph:
+    """A title line's words, without a markup's marks (``# ``, ``== ``, ``h1. ``: see title_bounds)."""
+    text = str(tok)
+    a, b = title_bounds(text)
+    return Paragraph(text[a:b], source.span(tok.start_pos + a, tok.start_pos + b))
+
+
 def _paragraph(source: Source, tok: lark.Token) -> Paragraph:
     text = str(tok)
     lead = len(text) - len(text.lstrip())
@@ -2807,7 +2815,7 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
     pre_tables: list[_RawTable] = []
     for node in tree.children:
         if node.data == "title":
-            title_parts = [_paragraph(source, tok) for tok in node.children]
+            title_parts = [_title_paragraph(source, tok) for tok in node.children]
             title = title_parts[0]
             if len(title_parts) > 1:  # a title on two lines reads as one
                 title = Paragraph("".join(p.text for p in title_parts), title.span.to(title_parts[-1].span))

@@ -161,6 +161,26 @@ def heading_bounds(line: str) -> tuple[int, int]:
     return (start, end) if start < end else (0, len(line.strip()))
 
 
+#: a title's mark in a markup other than Markdown: AsciiDoc's and MediaWiki's ``=`` (``== 标题``,
+#: ``= 标题 =``), Textile's block signature (``h1.``, ``h1(class#id).``), reStructuredText's
+#: ``.. rubric::`` / ``.. title::`` (pandoc writes a page's title so)
+_TITLE_MARK = cached_compile(r"(?:=+|h[1-6](?:\([^()\n]{0,300}\))?\.|\.\.[ \t]*(?:rubric|title)::)[ \t\u3000]+")
+_TITLE_MARK_FIRST = frozenset("=h.")
+
+
+def title_bounds(line: str) -> tuple[int, int]:
+    """:func:`heading_bounds` of a title line, without a markup's title marks as well (see
+    ``_TITLE_MARK``; MediaWiki's closing ``=`` too)."""
+    a, b = heading_bounds(line)
+    if line[a:a + 1] in _TITLE_MARK_FIRST:
+        m = _TITLE_MARK.match(line, a, b)
+        if m is not None and m.end() < b:
+            if line[a] == "=":  # (MediaWiki closes it: = 标题 =)
+                b = len(line[:b].rstrip("=").rstrip(" \t\u3000"))
+            a = m.end()
+    return (a, b) if a < b else heading_bounds(line)
+
+
 # a part heading numbered as a section or an item — "（一）总体情况", "1.总体情况", "1、总体情况": taken
 # for a part heading only with the exact wording of one (a section of part 一 is "（一）主动公开")
 _ALT_HEADING_RE = cached_compile(r"[ \t\u3000]*" + SECTION_NUMERAL + r"[ \t\u3000]*(\S.*)")
@@ -804,13 +824,18 @@ def _title_after_chrome(lines: list[Line]) -> list[Line]:
     for t, ln in enumerate(lines[:_CHROME_LINES + 1]):
         if ln.kind == "HEADING" or ln.kind == "TITLE":
             return lines
-        a, b = heading_bounds(ln.text)
+        a, b = title_bounds(ln.text)
         core = ln.text[a:b].strip()
         if t and _looks_like_title(core) and "政府信息公开" in core and len(core) <= 80 and _TITLE_YEAR.search(core):
             return [ln._replace(kind="TITLE", text=core, start=ln.start + ln.text.find(core), cells=None)] + lines[t + 1:]
+        if "&" in core:  # (a character reference a converter left, &gt; in 首页 &gt; 政务公开: no sentence's end)
+            core = _CHAR_REF.sub("", core)
         if len(core) > 60 or _SENTENCE_END.search(core):
             return lines
     return lines
+
+
+_CHAR_REF = cached_compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});")
 
 
 _NOT_IN_TITLE = cached_compile(r"[。，,；;：:！!？?]")
