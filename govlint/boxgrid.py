@@ -199,6 +199,14 @@ def _measure(block: Sequence[_Row], width: Callable[[str], int], drawn: Sequence
     bars: list[dict[int, int]] = []
     for marks, at in zip(drawn, cols):
         found: dict[int, int] = {}
+        upright = [at[x] for x, st in marks if st == (True, False)]
+        if len(upright) == len(ordered) == len(marks) and any(c not in bounds for c in upright):
+            # a line with a stroke for every boundary, off them: the k-th stroke is the k-th boundary
+            # (pandoc's grid table of CJK text in columns too narrow for a character: its cells
+            # padded to one width, its rules to another)
+            bars.append(dict(zip(ordered, upright)))
+            score += len(upright)
+            continue
         for x, st in marks:
             if not st[0]:
                 continue
@@ -275,6 +283,10 @@ def _block(block: Sequence[_Row], text: str, strokes: Callable) -> Optional[list
     # between two rules where a column holds a number and something else on another line is one row
     # per line (a number is never wrapped, and no label wraps to a number alone)
     split = [False] * nl
+    # (a table with a rule between its rows — more than a header's run and a body's run of lines —
+    # has rows of several lines: a label wrapped under its item number, "2" over ".其他法律", is no
+    # row of its own; there a run is split only where a column holds figures on two lines)
+    runs = sum(1 for x in range(nl) if not ruled[x] and (x == 0 or ruled[x - 1]))
     i = 0
     while i < nl:
         j = i
@@ -288,7 +300,7 @@ def _block(block: Sequence[_Row], text: str, strokes: Callable) -> Optional[list
                     if piece:
                         filled += 1
                         numbers += parse_cell(piece).kind == "number"
-                if numbers and filled >= 2:
+                if numbers and filled >= 2 and (runs <= 2 or numbers >= 2):
                     for x in range(i, j - 1):
                         split[x] = True
                     break

@@ -66,6 +66,20 @@ EXPECTED = {
                                    ("GL405", 38, "info"), ("GL601", 73, "warning"), ("GL606", 19, "warning")],
     "pandoc-seed-html-plain.txt": [("GL110", 11, "warning"), ("GL112", 62, "warning"), ("GL401", 25, "warning"),
                                    ("GL405", 38, "info"), ("GL601", 58, "warning"), ("GL606", 25, "warning")],
+    # The seed's web page and Word file as pandoc's reStructuredText (grid tables), AsciiDoc (|===),
+    # Org (|---+---|) and MediaWiki ({| … |}): the seed's true defects at their lines.
+    "pandoc-seed-html-rst.txt": [("GL110", 22, "warning"), ("GL112", 318, "warning"), ("GL401", 36, "warning"),
+                                 ("GL405", 49, "info"), ("GL601", 314, "warning"), ("GL606", 36, "warning")],
+    "pandoc-seed-html-asciidoc.txt": [("GL110", 12, "warning"), ("GL112", 144, "warning"), ("GL401", 26, "warning"),
+                                      ("GL405", 40, "info"), ("GL601", 140, "warning"), ("GL606", 26, "warning")],
+    "pandoc-seed-html-org.txt": [("GL110", 16, "warning"), ("GL112", 98, "warning"), ("GL401", 30, "warning"),
+                                 ("GL405", 42, "info"), ("GL601", 94, "warning"), ("GL606", 30, "warning")],
+    "pandoc-seed-docx-org.txt": [("GL110", 5, "warning"), ("GL112", 89, "warning"), ("GL401", 19, "warning"),
+                                 ("GL405", 32, "info"), ("GL601", 85, "warning"), ("GL606", 19, "warning")],
+    "pandoc-seed-docx-mediawiki.txt": [("GL110", 5, "warning"), ("GL112", 487, "warning"), ("GL401", 17, "warning"),
+                                       ("GL405", 55, "info"), ("GL601", 483, "warning"), ("GL606", 17, "warning")],
+    # 龙岗's partial report with its tables as pandoc's reStructuredText grid tables: as the text (GL110).
+    "pandoc-longgang-partial-rst.txt": [("GL110", 1, "warning")],
     "seed.txt": [
         # part 一 (lines 4–10) covers organisation, 主动公开, 依申请公开, proposals, the website and digital
         # government; nothing on managing government information (审核, 保密审查, 公开属性 …), one of
@@ -131,7 +145,8 @@ PART6_ITEMS = {"2021-pingtan.txt": 10, "2022-pingtan.txt": 10, "2024-pingtan.txt
                "layout-second-split3.txt": 263, "layout-seed-plain.txt": 263, "layout-seed-tbwps.txt": 273,
                "probe-narrative-2023.txt": 221, "plumb-distinct-a4.txt": 189, "plumb-distinct-split.txt": 259,
                "layout-distinct-drift.txt": 207, "layout-distinct-split.txt": 292, "pdftotext-raw-distinct.txt": 629,
-               "pdfminer-distinct.txt": 701, "pandoc-seed-docx-plain.txt": 77, "pandoc-seed-html-plain.txt": 62}
+               "pdfminer-distinct.txt": 701, "pandoc-seed-docx-plain.txt": 77, "pandoc-seed-html-plain.txt": 62,
+               "pandoc-seed-html-rst.txt": 318, "pandoc-seed-html-asciidoc.txt": 144, "pandoc-seed-html-org.txt": 98, "pandoc-seed-docx-org.txt": 89, "pandoc-seed-docx-mediawiki.txt": 487}
 # GL114 (off by default; selected here with GL11): part 五 of these reports names this year's problems and
 # next year's measures and never last year's problems (上年度, 去年, or the year before by its number).
 # The two partial pages of 镇安 and 龙岗 stop before part 五.
@@ -142,7 +157,8 @@ LAST_YEAR = {"2019-pingtan.txt": 10, "2021-pingtan.txt": 10, "2022-pingtan.txt":
              "layout-second-split3.txt": 254, "layout-seed-plain.txt": 254, "layout-seed-tbwps.txt": 264,
              "probe-narrative-2023.txt": 219, "plumb-distinct-a4.txt": 182, "plumb-distinct-split.txt": 251,
              "layout-distinct-drift.txt": 198, "layout-distinct-split.txt": 282, "pdftotext-raw-distinct.txt": 591,
-             "pdfminer-distinct.txt": 692, "pandoc-seed-docx-plain.txt": 73, "pandoc-seed-html-plain.txt": 58}
+             "pdfminer-distinct.txt": 692, "pandoc-seed-docx-plain.txt": 73, "pandoc-seed-html-plain.txt": 58,
+             "pandoc-seed-html-rst.txt": 314, "pandoc-seed-html-asciidoc.txt": 140, "pandoc-seed-html-org.txt": 94, "pandoc-seed-docx-org.txt": 85, "pandoc-seed-docx-mediawiki.txt": 483}
 for _code, _severity, _lines in (("GL115", "info", PART6_ITEMS), ("GL114", "warning", LAST_YEAR)):
     for _name, _line in _lines.items():
         EXPECTED[_name] = EXPECTED[_name] + [(_code, _line, _severity)]

@@ -11,6 +11,7 @@ from typing import Optional
 import attrs
 
 from ..errors import InputError
+from ..markup import guard as markup_guard
 from ..relazy import lazy_compile
 from ..source import Origin, Source
 
@@ -188,8 +189,25 @@ def read_text(data: bytes, path: Optional[str] = None) -> Source:
         text, newline = text.replace("\r", "\n"), "\r"  # (one character for one; --fix writes CR back)
     source = Source(text=text, path=path, encoding=encoding, bom=bom, newline=newline, kind="text")
     if ("<table" in text or "<TABLE" in text or "<Table" in text) and _TABLE_TAG.search(text) is not None:
-        return _with_html_tables(source)
+        source = _with_html_tables(source)
+    if markup_guard(source.text):  # (AsciiDoc, Org, MediaWiki tables: rows of cells between pipes)
+        source = _with_markup_tables(source)
     return source
+
+
+def _with_markup_tables(source: Source) -> Source:
+    from ..markup import rewrite
+
+    got = rewrite(source.text)
+    if got is None:
+        return source
+    new, offsets = got
+    o = source.origin
+    if o is not None and len(o.offsets):  # (HTML tables read before: offsets into the file, through both)
+        inner = o.offsets
+        offsets = array("l", (inner[x] if x >= 0 else -1 for x in offsets))
+    original = o.original_text if o is not None else source.text
+    return attrs.evolve(source, text=new, origin=Origin(original_text=original, offsets=offsets))
 
 
 # a table left in HTML inside a text or Markdown file: pandoc's Markdown writes a table with merged
