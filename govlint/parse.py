@@ -150,13 +150,13 @@ class RawCell(NamedTuple):
 
 
 # Markdown around a heading: "## 一、总体情况", "**一、总体情况**"
-_MARKUP_CHARS = " \t\u3000\f#*_"  # (\f: a page break before the heading, in text taken from a PDF)
+_MARKUP_CHARS = " \t\u3000\f#*_'"  # (\f: a page break before it, in text from a PDF; ': MediaWiki's '''bold''')
 
 
 def heading_bounds(line: str) -> tuple[int, int]:
     """Where the heading text of a heading line starts and ends: without surrounding blanks, table
     pipes or Markdown marks (``**一、总体情况**``, ``## 一、总体情况``)."""
-    end = len(line.rstrip(" \t\u3000|｜*_"))
+    end = len(line.rstrip(" \t\u3000|｜*_'"))
     start = len(line) - len(line.lstrip(_MARKUP_CHARS))
     return (start, end) if start < end else (0, len(line.strip()))
 
@@ -204,7 +204,7 @@ def _heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Option
     variant of it) writes them, rather than only naming or resembling the part (``二、主动公开``)."""
     if _PIPE.search(line):
         return None
-    if line[:1] in "#*_" or line[-1:] in "*_ \t\u3000" and line.rstrip()[-1:] in "*_":  # Markdown marks around it
+    if line[:1] in "#*_'" or line[-1:] in "*_' \t\u3000" and line.rstrip()[-1:] in "*_'":  # Markdown's (MediaWiki's) marks
         a, b = heading_bounds(line)
         line = line[a:b]
     stripped = line.strip()
