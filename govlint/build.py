@@ -2695,6 +2695,25 @@ def _byline(first: Paragraph, title: Paragraph) -> Optional[str]:
     return name if _BYLINE.fullmatch(name) else None
 
 
+def byline(text: str, title: Paragraph) -> Optional[str]:
+    """A body's name written alone on the line below ``title`` (or the line after a blank one), read
+    from the source ``text`` itself: a byline spaced out character by character (某 某 市 财 政 局)
+    reads as a row of cells, not as a paragraph, yet names the body as well."""
+    end = title.span.end
+    if not 0 < end <= len(text):
+        return None
+    for line in text[end:end + 400].split("\n")[1:3]:
+        name = "".join(line.split())
+        if name:
+            return name if _BYLINE.fullmatch(name) else None
+    return None
+
+
+def body_name(name: str) -> bool:
+    """Is ``name`` written as a body's name (Chinese characters ending in 局, 委员会, 政府, 镇…)?"""
+    return _BYLINE.fullmatch(name) is not None
+
+
 #: a body's name: Chinese characters only, ending in the word a body's name ends in (and a
 #: government's （本级）: its own report, not its region's)
 _BYLINE = cached_compile(r"[\u4e00-\u9fff]{1,30}(?:局|委|委员会|办|办公室|厅|院|政府|中心|部|署|处|所|站|队|镇|乡|街道|县|市|区|旗|会)"
@@ -2902,8 +2921,8 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
                                 tuple(all_tables[j] for j in sorted(by_start[lo:hi]))))
 
     agency = _agency(title.text, None) if title is not None else None
-    if agency is None and title is not None and preamble:
-        agency = _byline(preamble[0], title)
+    if agency is None and title is not None:
+        agency = byline(source.text, title) or (_byline(preamble[0], title) if preamble else None)
     header = flatten.crawler_header(source.text)  # a crawler's 发布时间: the publication date
     published = header.published_date if header is not None and header.published_date else None
     published_span = source.span(*header.published) if published is not None else None

@@ -417,6 +417,15 @@ def test_titles_that_name_no_agency_do_not_make_reports_one_agencys(tmp_path, ti
     # with or without the places above it (one fuller name in the run)
     ("湖南省益阳市教育局", "益阳市教育局"), ("益阳市赫山区财政局", "赫山区财政局"),
     ("灰山港镇人民政府", "桃江县灰山港镇人民政府"), ("湖南省益阳市人民政府", "益阳市"),
+    # a kind of body's full name, its standard short form, its abbreviation, its name before a renaming
+    ("益阳市卫生健康委员会", "益阳市卫健委"), ("桃江县市场监督管理局", "桃江县市场监管局"),
+    ("益阳市发展和改革委员会", "益阳市发展改革委"), ("安化县人力资源和社会保障局", "安化县人力社保局"),
+    ("沅江市住房和城乡建设局", "沅江市住房城乡建设局"), ("赫山区住建局", "益阳市赫山区住房和城乡建设局"),
+    ("南县自然资源和规划局", "南县自然资源局"), ("益阳市环境保护局", "益阳市生态环境局"),
+    ("国家发展和改革委员会", "国家发展改革委"), ("平潭综合实验区管理委员会", "平潭综合实验区管委会"),
+    # a government's general office: 办公厅 or 办公室, 人民政府 or 政府, in full or 政府办
+    ("益阳市人民政府办公厅", "益阳市政府办公室"), ("桃江县人民政府办公室", "桃江县政府办"),
+    ("中共益阳市委办公厅", "益阳市委办公室"),
 ])
 def test_one_agencys_name_written_differently_in_two_years(tmp_path, names):
     folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2, agency=names[0]),
@@ -429,7 +438,12 @@ def test_one_agencys_name_written_differently_in_two_years(tmp_path, names):
                                    ("益阳市市场监督管理局", "益阳市市场监督管理局赫山分局"),
                                    ("福州市鼓楼区教育局", "南京市鼓楼区教育局"), ("益阳市赫山区财政局", "财政局"),
                                    ("益阳市人民政府", "湖南省人民政府"), ("益阳市赫山区人民政府", "赫山区财政局"),
-                                   ("中共益阳市委宣传部", "益阳市委")])
+                                   ("中共益阳市委宣传部", "益阳市委"),
+                                   # one kind of body in two places, or two kinds with like names
+                                   ("益阳市卫生健康委", "益阳市赫山区卫生健康委"), ("益阳市市场监管局", "益阳市监察局"),
+                                   ("益阳市住建局", "益阳市住房公积金管理中心"), ("益阳市政府办公室", "益阳市委办公室"),
+                                   ("益阳市生态环境局", "益阳市生态环境局赫山分局"), ("益阳市发展改革委", "益阳市改革办"),
+                                   ("北京市规划和自然资源委员会", "北京市自然资源局")])
 def test_a_government_and_its_office_or_bureau_are_two_agencies(tmp_path, names):
     folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2, agency=names[0]),
                               "2022.txt": report(2022, 3, agency=names[1])})
@@ -498,7 +512,9 @@ def test_versions_named_with_and_without_the_city_are_one_agencys(tmp_path):
     assert codes(results, "GL804") == []
 
 
-@pytest.mark.parametrize("name", ["财政局", "县财政局", "区教育局", "县人民政府办公室", "镇人民政府"])
+@pytest.mark.parametrize("name", ["财政局", "县财政局", "区教育局", "县人民政府办公室", "镇人民政府",
+                                  # kinds whose names hold 乡 or 市, or end in 委员会
+                                  "住房和城乡建设局", "城市管理局", "卫生健康委员会", "卫健委", "县住建局"])
 def test_a_name_without_its_place_is_no_ones(tmp_path, name):
     """Titles that name a kind of body without its place (财政局2022年…, as a county's site titles its
     bureaux' reports): two counties' reports are not one agency's, across years (GL801) or as
@@ -514,3 +530,53 @@ def test_a_central_body_names_one_agency(tmp_path, name):
     folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2, agency=name),
                               "2022.txt": report(2022, 3, agency=name)})
     assert [f[0] for f in gl8(govlint.lint_paths([folder], GL8))] == ["2022.txt", "2022.txt"]
+
+
+# ----------------------------------------------------------------------------- the body named below the title
+
+def below(text: str, title: str, lines: tuple = (), opening: str = "") -> str:
+    """``text`` under ``title``, with ``lines`` below the title (a byline) and, when given, ``opening``
+    for its first sentence."""
+    rows = text.split("\n")
+    if opening:
+        rows[1] = opening
+    return "\n".join([title, *lines, *rows[1:]])
+
+
+OPENING = "本报告由{}根据《中华人民共和国政府信息公开条例》编制。本报告数据统计时限为2022年1月1日至2022年12月31日。"
+
+
+@pytest.mark.parametrize("byline", ["益 阳 市 行 政 审 批 服 务 局", "益阳市 行政审批服务局", "益　阳　市　行　政　审　批　服　务　局"])
+def test_a_spaced_byline_names_the_agency(tmp_path, byline):
+    """A title that names no body, with the body's name spaced out on the line below (which reads as a
+    row of cells): that body's report."""
+    folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2),
+                              "2022.txt": below(report(2022, 3), "2022年政府信息公开工作年度报告", (byline,))})
+    assert govlint.parse(folder / "2022.txt").agency == AGENCY
+    assert [f[0] for f in gl8(govlint.lint_paths([folder], GL8))] == ["2022.txt", "2022.txt"]
+
+
+@pytest.mark.parametrize("title, lines, opening", [
+    ("行政审批服务局2022年政府信息公开工作年度报告", (AGENCY,), ""),
+    ("行政审批服务局2022年政府信息公开工作年度报告", (), OPENING.format(AGENCY)),
+    ("市行政审批局2022年政府信息公开工作年度报告", ("益 阳 市 行 政 审 批 服 务 局",), ""),
+])
+def test_a_title_naming_a_kind_of_body_takes_the_body_named_below_it(tmp_path, title, lines, opening):
+    """A title that names only a kind of body (行政审批服务局2022年…, as a county's site titles its
+    bureaux' reports): the body its byline or its opening sentence names, when it is of that kind."""
+    folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2),
+                              "2022.txt": below(report(2022, 3), title, lines, opening)})
+    assert [f[0] for f in gl8(govlint.lint_paths([folder], GL8))] == ["2022.txt", "2022.txt"]
+
+
+@pytest.mark.parametrize("title, lines, opening", [
+    ("财政局2022年政府信息公开工作年度报告", (AGENCY,), ""),  # the byline names a body of another kind
+    ("行政审批服务局2022年政府信息公开工作年度报告", ("桃江县行政审批服务局",), ""),  # ... or in another place
+    ("市行政审批服务局2022年政府信息公开工作年度报告", (), OPENING.format("益阳市赫山区行政审批服务局")),
+    # a title that names no body, and the body that compiled the report (a government's, by its office)
+    ("2022年政府信息公开工作年度报告", (), OPENING.format(AGENCY)),
+])
+def test_a_body_named_below_a_title_of_another_kind_is_not_taken(tmp_path, title, lines, opening):
+    folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2),
+                              "2022.txt": below(report(2022, 3), title, lines, opening)})
+    assert gl8(govlint.lint_paths([folder], GL8)) == []

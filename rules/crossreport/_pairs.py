@@ -6,15 +6,59 @@ from typing import Any, Iterable, Iterator, Optional
 
 from govlint.labels import key
 from govlint.model import Report
+from govlint.relazy import lazy_compile
 
 from .._prose import people_government
+from ._names import canonical, kind_at_end
 
 
 def agency_key(report: Report) -> Optional[str]:
     """The issuing body its title names, as a comparable key, or None when the title names none: a
     title such as 2022年政府信息公开工作年度报告 is every untitled body's, and does not make two
-    reports one agency's. See :func:`name_key`."""
-    return name_key(report.agency) if report.agency else None
+    reports one agency's. See :func:`name_key`. A title that names only a kind of body (财政局2022年…)
+    or none takes the body the report names below it (see :func:`named_below`)."""
+    k = name_key(report.agency) if report.agency else None
+    return k if k is not None else named_below(report)
+
+
+def named_below(report: Report) -> Optional[str]:
+    """The key of the body a report whose title names only a kind of body (财政局, 县市场监管局) names
+    below its title: on a line of its own (a byline, 益阳市赫山区财政局) or in its opening sentence
+    (本报告由益阳市赫山区财政局编制, 现将益阳市赫山区财政局2022年政府信息公开工作年度报告…); the name
+    must be one of that kind (财政局 is not 益阳市教育局's title). A title that names no body takes the
+    opening sentence's name of whose report it is (现将……2022年…报告), not the body that compiled
+    it (本报告由……办公室编制: a government's report is compiled by its office)."""
+    from govlint.build import body_name, byline
+
+    title = report.title
+    if title is None or report.year is None:
+        return None
+    kind = canonical(_bare(key(report.agency)).replace("人民政府", "政府")) if report.agency else None
+    if kind is not None and not kind:
+        return None
+    found = [byline(report.text, title)] if kind is not None else []
+    paragraphs = [*report.preamble[:3], *(report.sections[0].paragraphs[:1] if report.sections else ())]
+    for p in paragraphs:
+        text = p.text
+        if text.find("本报告由") < 0 and text.find("现将") < 0 and text.find("现对") < 0:
+            continue
+        for m in _OPENING.finditer(text):
+            if kind is not None or m.group(1) is None:
+                found.append(m.group(2))
+    for name in found:
+        if not name or not body_name(name):
+            continue
+        k = name_key(name)
+        if k is not None and (kind is None or k.endswith(kind)):
+            return k
+    return None
+
+
+#: the opening sentence's name of the body whose report it is: 本报告由某某局编制 (or 根据……编制),
+#: 现将某某局2022年政府信息公开工作年度报告予以公布
+_OPENING = lazy_compile(r"(本(?:年度)?报告由)?(?(1)|现[将对])([\u4e00-\u9fff]{2,30}?)"
+                        r"(?(1)(?:根据|依据|按照|编制|编写|制作|汇总|负责)|(?:[12]\d{3}|[二〇零一三四五六七八九○]{4})年度?的?"
+                        r"(?:政府信息公开|政务公开|信息公开))")
 
 
 def name_key(name: str) -> Optional[str]:
@@ -27,7 +71,16 @@ def name_key(name: str) -> Optional[str]:
     报告 is 平潭县人民政府's). A government and its office, or a county and its bureaux, keep
     different keys. (A name written with or without the places above it is one agency's only
     within a run: see :func:`one_agency`.)"""
-    k = key(name)
+    k = _bare(key(name))
+    if not k or _generic(k):
+        return None
+    if people_government(k) and not k.endswith("政府"):
+        k += "政府"
+    return canonical(k.replace("人民政府", "政府"))
+
+
+def _bare(k: str) -> str:
+    """A key without a title's 关于, brackets, （本级） and the party's name (see :func:`name_key`)."""
     if k.startswith("关于"):
         k = k[2:]
     k = k.strip(_BRACKETS)
@@ -40,11 +93,7 @@ def name_key(name: str) -> Optional[str]:
             k = k[:at + 1] + k[at + 3:]  # 中国共产党某某市委员会宣传部: 某某市委宣传部
     elif k.startswith("中共"):
         k = k[2:]
-    if not k or _generic(k):
-        return None
-    if people_government(k) and not k.endswith("政府"):
-        k += "政府"
-    return k.replace("人民政府", "政府")
+    return k
 
 
 def _generic(name: str) -> bool:
@@ -52,7 +101,13 @@ def _generic(name: str) -> bool:
     place it serves (财政局, 县财政局, 区教育局, 政府办公室, as a county's site titles its bureaux' reports)?
     Every county has one: two such reports are not one agency's. A central body's name (国家统计局,
     教育部, 海关总署) and a name led by a place (桃江县财政局) are not."""
-    if _place_led(name) or name.startswith(_NATIONAL):
+    if name.startswith(_NATIONAL):
+        return False
+    full = canonical(name.replace("人民政府", "政府"))
+    at = kind_at_end(full)
+    if at is not None and not full.endswith("部"):  # a kind of the table, whose name may hold 乡 or 市 (住房和城乡建设局)
+        return not _place_led(full[:at])
+    if _place_led(name):
         return False
     return name[0] in _LOCAL_ENDS or name.endswith(("局", "办", "办公室", "政府"))
 

@@ -30,8 +30,12 @@ def carry_over(report, ctx):
     What: when one run checks the same agency's reports of two consecutive years (the agency and the
     year as their titles give them; 平潭县, 平潭县政府 and 平潭县人民政府 are one agency, as are
     中共某某市委宣传部 and 某某市委宣传部, and 赫山区财政局 and 益阳市赫山区财政局 when the run holds no
-    other fuller name for it, such as another city's 赫山区财政局; a title that names none, or only
-    a kind of body without its place (财政局, 县教育局: every county has one), is no agency's), each column of this year's table 三 row “二、上年结转政府信息公开
+    other fuller name for it, such as another city's 赫山区财政局; a kind of body's full name, its
+    standard short form and its common abbreviation are one (某某市卫生健康委员会, 某某市卫生健康委
+    and 某某市卫健委; 某某县住房和城乡建设局 and 某某县住建局; 某某市人民政府办公厅 and 某某市政府办公室);
+    a title that names only a kind of body without its place (财政局, 县教育局: every county has one)
+    takes the body of that kind its byline or its opening sentence names (本报告由某某县财政局编制),
+    else it is no agency's, as is a title that names none and no byline), each column of this year's table 三 row “二、上年结转政府信息公开
     申请数量” equals that column of last year's row “四、结转下年度继续办理”. Reported on this year's
     cell; each version of this year's report (a page and its attachment) is compared, and when last
     year's report was published in versions, the figure they agree on (where they differ, which
