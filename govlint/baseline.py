@@ -29,6 +29,7 @@ from typing import Any, Iterable, Optional, Sequence, Union
 
 import attrs
 
+from . import records
 from .diagnostics import Diagnostic, Severity
 from .relazy import cached_compile
 
@@ -110,7 +111,7 @@ def result_fingerprints(result: Any) -> list[tuple[Diagnostic, dict[str, Any], s
 
 
 # ----------------------------------------------------------------------------- baseline files
-@attrs.frozen
+@records.frozen
 class Entry:
     path: str  # relative to the baseline file's folder, POSIX separators
     code: str
@@ -158,7 +159,7 @@ def _rel(path: Optional[str], base: Path) -> str:
     return Path(rel).as_posix()
 
 
-@attrs.frozen
+@records.frozen
 class Baseline:
     """Known findings to hide. Load with :meth:`load`, make with :meth:`from_results`."""
 
@@ -305,7 +306,7 @@ _DIRECTIVE = cached_compile(
 DIRECTIVE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 
 
-@attrs.frozen
+@records.frozen
 class Suppressions:
     file_codes: tuple[str, ...] = ()  # "ALL" for every rule
     line_codes: dict = attrs.field(factory=dict)  # line -> codes

@@ -16,11 +16,13 @@ from typing import Any, Iterable, Optional, Sequence
 import attrs
 import lark
 
+from . import records
 from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
 from .labels import bare_key, key, lookalike_fold, note_after, numbering, strip_numbering
 from .model import Cell, Heading, LabelNote, OtherEditionBlock, Paragraph, Report, Row, Section, Span, Table, maker
 from .numbers import CellValue, chinese_figure, chinese_to_number, lookalike_figure, parse_cell
-from .parse import HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix, split_cells
+from .parse import (HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix,
+                    split_cells, title_bounds)
 from .source import Source
 from . import flatten, recover
 from .layout import wide_chars
@@ -115,7 +117,7 @@ def _label_index(editions: Sequence[Edition]) -> "flatten.LabelIndex":
 # ----------------------------------------------------------------------------- raw tables
 
 
-@attrs.define
+@records.define
 class _RawTable:
     cells: list[tuple[RawCell, CellValue]]
     section: Optional[int]
@@ -949,7 +951,7 @@ def _edition_scores(tables: Sequence[tuple[Optional[str], _RawTable]], editions:
 _NONE: frozenset = frozenset()
 
 
-@attrs.frozen
+@records.frozen
 class _EditionData:
     """What build derives from a set of editions (the same for every report): computed once."""
 
@@ -1076,7 +1078,7 @@ def _corner_word(k: str) -> bool:
     return 2 <= len(k) <= 6 and k.endswith(_CORNER_HEADS)
 
 
-@attrs.define
+@records.define
 class _OpenRow:
     spec: Optional[RowSpec]
     label: RawCell
@@ -2125,7 +2127,7 @@ class _Aligner:
                 self.rows.append(row)
 
 
-@attrs.define
+@records.define
 class _OtherBlock:
     """A block of table 二 being read in another edition (see :class:`~govlint.model.OtherEditionBlock`)."""
 
@@ -2142,7 +2144,7 @@ class _OtherBlock:
     read: bool = False  # a row's figures were so read
 
 
-@attrs.frozen
+@records.frozen
 class _OtherLabels:
     """The labels of a table's blocks that only other editions use (cached per spec)."""
 
@@ -2217,7 +2219,7 @@ def foreign_rows(spec: TableSpec, editions: Sequence[Edition]) -> tuple[RowSpec,
     return hit
 
 
-_TRAILING_NUMBER = re.compile(r"(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])$")
+_TRAILING_NUMBER = cached_compile(r"(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])$")
 
 
 def align(source: Source, spec: TableSpec, cells: Sequence[tuple[RawCell, CellValue]], section: Optional[int],
@@ -2501,6 +2503,13 @@ def _line_tokens(children: Sequence[lark.Token]) -> list[lark.Token]:
             for tok in children for kind, text, start, number, _ in line_tokens(tok)]
 
 
+def _title_paragraph(source: Source, tok: lark.Token) -> Paragraph:
+    """A title line's words, without a markup's marks (``# ``, ``== ``, ``h1. ``: see title_bounds)."""
+    text = str(tok)
+    a, b = title_bounds(text)
+    return Paragraph(text[a:b], source.span(tok.start_pos + a, tok.start_pos + b))
+
+
 def _paragraph(source: Source, tok: lark.Token) -> Paragraph:
     text = str(tok)
     lead = len(text) - len(text.lstrip())
@@ -2652,9 +2661,12 @@ def _year_of(text: str) -> Optional[tuple[int, int, int]]:
     return None
 
 
+_YEAR_WORD = cached_compile(r"(?:19|20|１９|２０)\d{2}年度?|[二〇零一三四五六七八九○]{4}年度?")
+
+
 def _agency(title: str, year_span: Optional[tuple[int, int]]) -> Optional[str]:
     t = key(title[page_mark_prefix(title):])  # (a page's running header may put its number first)
-    t = re.sub(r"(?:19|20|１９|２０)\d{2}年度?|[二〇零一三四五六七八九○]{4}年度?", "", t)
+    t = _YEAR_WORD.sub("", t)
     # the agency ends where the report's name starts: at its words on disclosure followed by 报告/年报 —
     # the agency's own name may hold them (某市政务公开办公室, 某县政务公开和政务服务办公室) — or else at the first
     cut = _REPORT_NAME.search(t) or _DISCLOSURE_WORDS.search(t)
@@ -2671,7 +2683,7 @@ def _agency(title: str, year_span: Optional[tuple[int, int]]) -> Optional[str]:
     return t or None
 
 
-_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
+_ATTACHMENT = cached_compile(r"^附件\s*\d*\s*[:：]?")
 
 
 def _byline(first: Paragraph, title: Paragraph) -> Optional[str]:
@@ -2706,11 +2718,11 @@ def body_name(name: str) -> bool:
 #: government's （本级）: its own report, not its region's)
 _BYLINE = cached_compile(r"[\u4e00-\u9fff]{1,30}(?:局|委|委员会|办|办公室|厅|院|政府|中心|部|署|处|所|站|队|镇|乡|街道|县|市|区|旗|会)"
                          r"(?:[（(]本级[）)])?")
-_DISCLOSURE_WORDS = re.compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开)")
-_REPORT_NAME = re.compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)")
+_DISCLOSURE_WORDS = cached_compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开)")
+_REPORT_NAME = cached_compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)")
 
 
-_ANNOUNCING = re.compile(r"^(?:.*?关于)?(?:印发|发布|公布|公开)?(?=《)")
+_ANNOUNCING = cached_compile(r"^(?:.*?关于)?(?:印发|发布|公布|公开)?(?=《)")
 
 
 def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: Optional[HeadingVocabulary] = None) -> Report:
@@ -2822,7 +2834,7 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
     pre_tables: list[_RawTable] = []
     for node in tree.children:
         if node.data == "title":
-            title_parts = [_paragraph(source, tok) for tok in node.children]
+            title_parts = [_title_paragraph(source, tok) for tok in node.children]
             title = title_parts[0]
             if len(title_parts) > 1:  # a title on two lines reads as one
                 title = Paragraph("".join(p.text for p in title_parts), title.span.to(title_parts[-1].span))

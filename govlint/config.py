@@ -23,6 +23,7 @@ from typing import Any, Iterable, Mapping, Optional
 
 import attrs
 
+from . import records
 from .diagnostics import Severity
 from .packagedata import loads_toml
 
@@ -45,7 +46,7 @@ def _codes(value: Any, where: str) -> tuple[str, ...]:
     return out
 
 
-@attrs.frozen
+@records.frozen
 class Config:
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()

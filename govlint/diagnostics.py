@@ -7,6 +7,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Optional
 
 import attrs
 
+from . import records
 from .model import Cell, Span, maker, remaker
 
 
@@ -20,7 +21,7 @@ class Severity(str, enum.Enum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-@attrs.frozen
+@records.frozen
 class Fix:
     """A safe text replacement in the decoded text (offsets), applied only under ``--fix``."""
 
@@ -29,7 +30,7 @@ class Fix:
     replacement: str
 
 
-@attrs.frozen
+@records.frozen
 class Diagnostic:
     code: str
     rule: str
@@ -66,7 +67,7 @@ new_diagnostic = maker(Diagnostic)
 evolve_diagnostic = remaker(Diagnostic)
 
 
-@attrs.frozen
+@records.frozen
 class Rule:
     """A check: a function ``(report, ctx) -> Iterable[Diagnostic]`` plus its metadata.
 
@@ -128,7 +129,7 @@ def rule(code: str, name: str, severity: str = "error", *, summary: str = "", su
     return wrap
 
 
-@attrs.frozen
+@records.frozen
 class CrossRule(Rule):
     """A check across the reports of one run (GL8), in two steps so that reports can be checked in
     separate processes: ``func(report, ctx)`` takes from each report what the check needs (small and

@@ -12,6 +12,7 @@ from typing import Any, Iterable, Optional
 
 import attrs
 
+from . import records
 from .labels import bare_key, key
 
 
@@ -26,7 +27,7 @@ def _bare_keys(label: str, aliases: tuple[str, ...]) -> frozenset[str]:
     return frozenset(bare_key(x) for x in (label, *aliases))
 
 
-@attrs.frozen
+@records.frozen
 class ColumnSpec:
     id: str
     label: str
@@ -41,7 +42,7 @@ class ColumnSpec:
         return _keys(self.label, self.aliases)
 
 
-@attrs.frozen
+@records.frozen
 class RowSpec:
     id: str
     label: str
@@ -59,7 +60,7 @@ class RowSpec:
         return _bare_keys(self.former[0], self.former[1:]) if self.former else frozenset()
 
 
-@attrs.frozen
+@records.frozen
 class BlockSpec:
     """A block of table 二 (one 第二十条 item), or the whole of a one-block table (三, 四)."""
 
@@ -88,7 +89,7 @@ class BlockSpec:
         return by_id.get(col_id)
 
 
-@attrs.frozen
+@records.frozen
 class Identity:
     id: str
     rule: str
@@ -99,7 +100,7 @@ class Identity:
     basis_en: str = ""
 
 
-@attrs.frozen
+@records.frozen
 class TableSpec:
     id: str
     part: int
@@ -214,7 +215,7 @@ class TableSpec:
         return keys
 
 
-@attrs.frozen
+@records.frozen
 class PartSpec:
     number: int
     heading: str
@@ -225,7 +226,7 @@ class PartSpec:
         return frozenset(key(h) for h in (self.heading, *self.also_exact))
 
 
-@attrs.frozen
+@records.frozen
 class Edition:
     id: str
     name: str

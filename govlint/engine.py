@@ -17,7 +17,7 @@ from typing import Any, Iterable, Optional, Union
 import attrs
 import pluggy
 
-from . import hookspecs
+from . import hookspecs, records
 from .build import build, vocabulary
 from .config import Config
 from .diagnostics import CrossRule, Diagnostic, Rule, Severity, evolve_diagnostic
@@ -159,7 +159,7 @@ def _timed_out(path: Optional[str], timeout: float, stage_zh: str, stage_en: str
         "the file was not fully checked", path),))
 
 
-@attrs.frozen
+@records.frozen
 class RuleContext:
     """What a rule may use besides the report: its own metadata, the edition spec and its options."""
 
@@ -173,7 +173,7 @@ class RuleContext:
 _new_context = maker(RuleContext)  # (RuleContext(...) for each rule of each file: see model.maker)
 
 
-@attrs.frozen
+@records.frozen
 class FileResult:
     path: Optional[str]
     report: Optional[Report]
@@ -218,7 +218,7 @@ class FileResult:
         return out
 
 
-@attrs.frozen
+@records.frozen
 class PluginStatus:
     name: str
     status: str  # "loaded" | "failed" | "blocked"

@@ -29,8 +29,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-import attrs
-
+from . import records
 from .diagnostics import Diagnostic, Fix
 from .relazy import cached_compile
 
@@ -54,7 +53,7 @@ class FixError(Exception):
         self.en = en
 
 
-@attrs.frozen
+@records.frozen
 class FixOutcome:
     """What ``--fix`` did (or would do) to one file."""
 

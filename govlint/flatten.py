@@ -27,6 +27,7 @@ from typing import Any, Iterable, Iterator, NamedTuple, Optional, Sequence
 
 import attrs
 
+from . import records
 from .labels import bare_key, key
 from .numbers import CellValue, parse_cell
 from .parse import NUMERALS, SECTION_NUMERAL, HeadingVocabulary, RawCell, heading_match, section_number
@@ -41,7 +42,7 @@ _DATE = cached_compile(r"((?:19|20|１９|２０)\d{2})\s*[-/.－／．年]\s*(\
 _MAX_HEADER_LINES = 40
 
 
-@attrs.frozen
+@records.frozen
 class CrawlerHeader:
     end: int  # offset just after the separator line: the body starts here
     title: Optional[tuple[int, int]]  # offsets of the 标题 value
@@ -390,7 +391,7 @@ _MIN_SPECIFIC = 2  # labels of at least four characters: 规章, 其他, 总计 
 _MAX_UNKNOWN = 30
 
 
-@attrs.frozen
+@records.frozen
 class LabelIndex:
     """The table labels of the editions, as matching keys: full (with item numbers) and bare."""
 
@@ -435,7 +436,7 @@ class LabelIndex:
             every.setdefault(k[0], []).append(re.escape(k[1:]))
         any_key = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(every.items()))
         return cls(_by_first(full), _by_first(bare), specific, frozenset(full | bare), _by_first(specific),
-                   re.compile(any_key) if every else None)
+                   cached_compile(any_key) if every else None)
 
     def starters(self) -> frozenset:
         """Keys that may start the body of a part (for finding where a run-in heading ends)."""

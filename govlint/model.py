@@ -12,6 +12,8 @@ from typing import Any, Callable, Iterator, NamedTuple, Optional
 
 import attrs
 
+from . import records
+
 
 def maker(cls: type) -> Callable[..., Any]:
     """A function that makes an instance of the frozen, slotted attrs class ``cls`` from the
@@ -96,7 +98,7 @@ class Span(NamedTuple):
         return Span(self.line, self.column, other.end_line, other.end_column, self.start, other.end)
 
 
-@attrs.frozen
+@records.frozen
 class Paragraph:
     """A paragraph of running text. Most are one line of the file; a paragraph that text copied
     from a PDF or a printout breaks over several lines (hard-wrapped at the page's width) is one
@@ -127,7 +129,7 @@ class Paragraph:
 _BIG = 1 << 62
 
 
-@attrs.frozen
+@records.frozen
 class Cell:
     """One table cell: its text as written, its parsed value and where it sits."""
 
@@ -158,7 +160,7 @@ class Cell:
         return self.kind == "number"
 
 
-@attrs.frozen
+@records.frozen
 class Row:
     id: Optional[str]  # row id in the edition; None for a row govlint could not identify
     label: str  # the label as written (may be empty for the implicit row of table 四)
@@ -181,7 +183,7 @@ class Row:
         return None
 
 
-@attrs.frozen
+@records.frozen
 class LabelNote:
     """A row or column label written with a fill-in note the format does not have after the official
     label (``规章（设区的市、自治州人民政府应提供相关数据）``): the row or column was read as the official
@@ -198,7 +200,7 @@ class LabelNote:
     lookalike: bool = False
 
 
-@attrs.frozen
+@records.frozen
 class OtherEditionBlock:
     """A block of table 二 written in another edition than the table's (2019 column labels in the
     2021 block 第二十条第（一）项, or the 2019 block 第二十条第（九）项 in a 2021 table): its labels are
@@ -218,7 +220,7 @@ class OtherEditionBlock:
     read: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
-@attrs.frozen
+@records.frozen
 class Table:
     id: Optional[str]  # "二" | "三" | "四" (None: table govlint could not identify)
     span: Span
@@ -275,7 +277,7 @@ class Table:
             yield from r.cells
 
 
-@attrs.frozen
+@records.frozen
 class Heading:
     text: str
     span: Span
@@ -283,7 +285,7 @@ class Heading:
     part: Optional[int]  # the part the wording names (by keywords); None if unrecognised
 
 
-@attrs.frozen
+@records.frozen
 class Section:
     """One of the six parts: its heading and its body (paragraphs and tables in order)."""
 
@@ -308,7 +310,7 @@ class Section:
         return "\n".join(p.text for p in self.paragraphs)
 
 
-@attrs.frozen
+@records.frozen
 class Report:
     path: Optional[str]
     text: str  # the decoded text the positions refer to

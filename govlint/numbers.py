@@ -73,8 +73,8 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-import attrs
 
+from . import records
 from .relazy import cached_compile, lazy_compile
 
 __all__ = [
@@ -326,7 +326,7 @@ _APPROX_LAST_CHARS = frozenset(marker[-1] for marker, _ in _APPROX_PREFIXES)
 # ---------------------------------------------------------------------------
 
 
-@attrs.frozen
+@records.frozen
 class CellValue:
     """Classification of one table cell.
 
@@ -350,7 +350,7 @@ class CellValue:
     note: str | None = None
 
 
-@attrs.frozen
+@records.frozen
 class Quantity:
     """A quantity found in prose by :func:`find_quantities`.
 

@@ -18,6 +18,7 @@ import attrs
 import lark
 from lark.lexer import Lexer, Token
 
+from . import records
 from .labels import bare_key, common_writing, key as label_key
 from .numbers import parse_cell
 from .packagedata import cache_dir, cache_key, read_text
@@ -74,7 +75,7 @@ def normalize(text: str) -> str:
     return common_writing("".join(unicodedata.normalize("NFKC", text).split()))
 
 
-@attrs.frozen
+@records.frozen
 class HeadingVocabulary:
     """What the six part headings say: part number -> keywords, plus the exact official headings."""
 
@@ -149,15 +150,35 @@ class RawCell(NamedTuple):
 
 
 # Markdown around a heading: "## 一、总体情况", "**一、总体情况**"
-_MARKUP_CHARS = " \t\u3000\f#*_"  # (\f: a page break before the heading, in text taken from a PDF)
+_MARKUP_CHARS = " \t\u3000\f#*_'"  # (\f: a page break before it, in text from a PDF; ': MediaWiki's '''bold''')
 
 
 def heading_bounds(line: str) -> tuple[int, int]:
     """Where the heading text of a heading line starts and ends: without surrounding blanks, table
     pipes or Markdown marks (``**一、总体情况**``, ``## 一、总体情况``)."""
-    end = len(line.rstrip(" \t\u3000|｜*_"))
+    end = len(line.rstrip(" \t\u3000|｜*_'"))
     start = len(line) - len(line.lstrip(_MARKUP_CHARS))
     return (start, end) if start < end else (0, len(line.strip()))
+
+
+#: a title's mark in a markup other than Markdown: AsciiDoc's and MediaWiki's ``=`` (``== 标题``,
+#: ``= 标题 =``), Textile's block signature (``h1.``, ``h1(class#id).``), reStructuredText's
+#: ``.. rubric::`` / ``.. title::`` (pandoc writes a page's title so)
+_TITLE_MARK = cached_compile(r"(?:=+|h[1-6](?:\([^()\n]{0,300}\))?\.|\.\.[ \t]*(?:rubric|title)::)[ \t\u3000]+")
+_TITLE_MARK_FIRST = frozenset("=h.")
+
+
+def title_bounds(line: str) -> tuple[int, int]:
+    """:func:`heading_bounds` of a title line, without a markup's title marks as well (see
+    ``_TITLE_MARK``; MediaWiki's closing ``=`` too)."""
+    a, b = heading_bounds(line)
+    if line[a:a + 1] in _TITLE_MARK_FIRST:
+        m = _TITLE_MARK.match(line, a, b)
+        if m is not None and m.end() < b:
+            if line[a] == "=":  # (MediaWiki closes it: = 标题 =)
+                b = len(line[:b].rstrip("=").rstrip(" \t\u3000"))
+            a = m.end()
+    return (a, b) if a < b else heading_bounds(line)
 
 
 # a part heading numbered as a section or an item — "（一）总体情况", "1.总体情况", "1、总体情况": taken
@@ -183,7 +204,7 @@ def _heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Option
     variant of it) writes them, rather than only naming or resembling the part (``二、主动公开``)."""
     if _PIPE.search(line):
         return None
-    if line[:1] in "#*_" or line[-1:] in "*_ \t\u3000" and line.rstrip()[-1:] in "*_":  # Markdown marks around it
+    if line[:1] in "#*_'" or line[-1:] in "*_' \t\u3000" and line.rstrip()[-1:] in "*_'":  # Markdown's (MediaWiki's) marks
         a, b = heading_bounds(line)
         line = line[a:b]
     stripped = line.strip()
@@ -803,13 +824,18 @@ def _title_after_chrome(lines: list[Line]) -> list[Line]:
     for t, ln in enumerate(lines[:_CHROME_LINES + 1]):
         if ln.kind == "HEADING" or ln.kind == "TITLE":
             return lines
-        a, b = heading_bounds(ln.text)
+        a, b = title_bounds(ln.text)
         core = ln.text[a:b].strip()
         if t and _looks_like_title(core) and "政府信息公开" in core and len(core) <= 80 and _TITLE_YEAR.search(core):
             return [ln._replace(kind="TITLE", text=core, start=ln.start + ln.text.find(core), cells=None)] + lines[t + 1:]
+        if "&" in core:  # (a character reference a converter left, &gt; in 首页 &gt; 政务公开: no sentence's end)
+            core = _CHAR_REF.sub("", core)
         if len(core) > 60 or _SENTENCE_END.search(core):
             return lines
     return lines
+
+
+_CHAR_REF = cached_compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});")
 
 
 _NOT_IN_TITLE = cached_compile(r"[。，,；;：:！!？?]")

@@ -30,6 +30,7 @@ from typing import Callable, NamedTuple, Optional, Sequence
 
 import attrs
 
+from . import records
 from .edition import ColumnSpec, TableSpec
 from .flatten import DigitRun
 from .model import Cell, Row
@@ -410,7 +411,7 @@ def search(row: Sequence[Piece], cols: Sequence[Optional[ColumnSpec]], constrain
     return results
 
 
-@attrs.define
+@records.define
 class Plan:
     """A row whose values hold a digit run with fewer pieces than the row has columns."""
 

@@ -14,6 +14,7 @@ from typing import Iterable, Optional, Sequence
 
 import attrs
 
+from . import records
 from .model import Span
 from .relazy import cached_compile
 
@@ -26,7 +27,7 @@ def line_starts(text: str) -> tuple[int, ...]:
     return (0, *[m.end() for m in _NEWLINE.finditer(text)])
 
 
-@attrs.frozen
+@records.frozen
 class Origin:
     """Where extracted text came from.
 
@@ -119,7 +120,7 @@ class Origin:
         return table
 
 
-@attrs.frozen
+@records.frozen
 class Source:
     text: str
     path: Optional[str] = None
@@ -225,7 +226,7 @@ class Source:
         return text[start:end].rstrip("\r")
 
 
-@attrs.frozen
+@records.frozen
 class SourceExcerpt:
     """The part of a :class:`Source` that reporters read, kept for each file of a batch run instead
     of the whole text (see :meth:`Source.excerpt`): memory stays flat however many files are checked."""

@@ -18,6 +18,7 @@ import pytest
 
 import govlint
 from govlint.markup import rewrite
+from govlint.parse import title_bounds
 from test_crawl_shapes import CASES, lint
 import render_shapes as rs
 
@@ -27,9 +28,9 @@ FILES = ["pandoc-seed-html-rst.txt", "pandoc-seed-html-asciidoc.txt", "pandoc-se
 
 
 def where(result) -> Counter:
-    """What each finding is about (the message aside: the authority's name is taken from the title,
-    which reStructuredText and AsciiDoc write after their heading marks, ``.. rubric::`` and ``==``)."""
-    return Counter((d.code, d.table, d.row, d.col) for d in result.diagnostics)
+    """What each finding is about and says (GL405 names the authority, taken from the title, which
+    reStructuredText and AsciiDoc write after their heading marks, ``.. rubric::`` and ``==``)."""
+    return Counter((d.code, d.table, d.row, d.col, d.message) for d in result.diagnostics)
 
 
 def cells(text: str) -> dict:
@@ -123,3 +124,41 @@ def test_a_real_reports_grid_table_with_labels_wrapped_under_their_numbers():
     cut = "withheld.enforcement_file"
     assert {k: v for k, v in grid.items() if k[1] != cut} == {k: v for k, v in text.items() if k[1] != cut}
     assert sum(1 for k in grid if k[1] != cut) == 80
+
+
+# ----------------------------------------------------------------------------- titles and headings
+TITLE = "益阳市行政审批服务局2022年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("name", FILES + ["pandoc-seed-html-textile.txt", "pandoc-seed-html-mediawiki.txt"])
+def test_the_title_and_headings_without_the_markups_marks(name):
+    """Each markup's title marks (``== ``, ``= … =``, ``h1(…). ``, ``.. rubric:: ``) and MediaWiki's
+    bold around a heading (``'''一、总体情况'''``) are no part of the words: the report's title, its
+    agency (named in GL405's message) and its parts are the seed's."""
+    result = lint((DATA_DIR / name).read_text(encoding="utf-8"))
+    report = result.report
+    assert report.title is not None and report.title.text == TITLE
+    assert report.agency == "益阳市行政审批服务局"
+    assert [s.heading.text[:2] for s in report.sections] == ["一、", "二、", "三、", "四、", "五、", "六、"]
+    assert not any(p.text.strip("'") == "" for s in report.sections for p in s.paragraphs)
+    assert "GL104" not in {d.code for d in result.diagnostics}
+    line = (DATA_DIR / name).read_text(encoding="utf-8").split("\n")[report.title.span.line - 1]
+    assert line[report.title.span.column - 1:].startswith(TITLE)
+
+
+@pytest.mark.parametrize("line, title", [
+    ("== 某局2022年政府信息公开工作年度报告", "某局2022年政府信息公开工作年度报告"),
+    ("= 某局2022年政府信息公开工作年度报告 =", "某局2022年政府信息公开工作年度报告"),
+    ("h1. 某局2022年政府信息公开工作年度报告", "某局2022年政府信息公开工作年度报告"),
+    ("h2(title#x). 某局2022年报告", "某局2022年报告"),
+    (".. rubric:: 某局2022年报告", "某局2022年报告"),
+    ("# 某局2022年报告", "某局2022年报告"),
+    ("**某局2022年报告**", "某局2022年报告"),
+    ("某局2022年报告", "某局2022年报告"),
+    ("=、主动公开政府信息情况", "=、主动公开政府信息情况"),  # (二 misread: no mark without a blank after it)
+    ("hello. 某局", "hello. 某局"),
+    ("==", "=="),
+])
+def test_title_bounds(line, title):
+    a, b = title_bounds(line)
+    assert line[a:b] == title

@@ -78,6 +78,12 @@ EXPECTED = {
                                  ("GL405", 32, "info"), ("GL601", 85, "warning"), ("GL606", 19, "warning")],
     "pandoc-seed-docx-mediawiki.txt": [("GL110", 5, "warning"), ("GL112", 487, "warning"), ("GL401", 17, "warning"),
                                        ("GL405", 55, "info"), ("GL601", 483, "warning"), ("GL606", 17, "warning")],
+    # The seed's web page as pandoc's Textile (h1(…). title) and MediaWiki (= title =, bold headings in
+    # triple apostrophes): the title read without its marks, the seed's true defects at their lines.
+    "pandoc-seed-html-textile.txt": [("GL110", 24, "warning"), ("GL112", 766, "warning"), ("GL401", 36, "warning"),
+                                     ("GL405", 48, "info"), ("GL601", 762, "warning"), ("GL606", 36, "warning")],
+    "pandoc-seed-html-mediawiki.txt": [("GL110", 22, "warning"), ("GL112", 509, "warning"), ("GL401", 34, "warning"),
+                                       ("GL405", 72, "info"), ("GL601", 505, "warning"), ("GL606", 34, "warning")],
     # 龙岗's partial report with its tables as pandoc's reStructuredText grid tables: as the text (GL110).
     "pandoc-longgang-partial-rst.txt": [("GL110", 1, "warning")],
     "seed.txt": [
@@ -146,7 +152,8 @@ PART6_ITEMS = {"2021-pingtan.txt": 10, "2022-pingtan.txt": 10, "2024-pingtan.txt
                "probe-narrative-2023.txt": 221, "plumb-distinct-a4.txt": 189, "plumb-distinct-split.txt": 259,
                "layout-distinct-drift.txt": 207, "layout-distinct-split.txt": 292, "pdftotext-raw-distinct.txt": 629,
                "pdfminer-distinct.txt": 701, "pandoc-seed-docx-plain.txt": 77, "pandoc-seed-html-plain.txt": 62,
-               "pandoc-seed-html-rst.txt": 318, "pandoc-seed-html-asciidoc.txt": 144, "pandoc-seed-html-org.txt": 98, "pandoc-seed-docx-org.txt": 89, "pandoc-seed-docx-mediawiki.txt": 487}
+               "pandoc-seed-html-rst.txt": 318, "pandoc-seed-html-asciidoc.txt": 144, "pandoc-seed-html-org.txt": 98, "pandoc-seed-docx-org.txt": 89, "pandoc-seed-docx-mediawiki.txt": 487,
+               "pandoc-seed-html-textile.txt": 766, "pandoc-seed-html-mediawiki.txt": 509}
 # GL114 (off by default; selected here with GL11): part 五 of these reports names this year's problems and
 # next year's measures and never last year's problems (上年度, 去年, or the year before by its number).
 # The two partial pages of 镇安 and 龙岗 stop before part 五.
@@ -158,7 +165,8 @@ LAST_YEAR = {"2019-pingtan.txt": 10, "2021-pingtan.txt": 10, "2022-pingtan.txt":
              "probe-narrative-2023.txt": 219, "plumb-distinct-a4.txt": 182, "plumb-distinct-split.txt": 251,
              "layout-distinct-drift.txt": 198, "layout-distinct-split.txt": 282, "pdftotext-raw-distinct.txt": 591,
              "pdfminer-distinct.txt": 692, "pandoc-seed-docx-plain.txt": 73, "pandoc-seed-html-plain.txt": 58,
-             "pandoc-seed-html-rst.txt": 314, "pandoc-seed-html-asciidoc.txt": 140, "pandoc-seed-html-org.txt": 94, "pandoc-seed-docx-org.txt": 85, "pandoc-seed-docx-mediawiki.txt": 483}
+             "pandoc-seed-html-rst.txt": 314, "pandoc-seed-html-asciidoc.txt": 140, "pandoc-seed-html-org.txt": 94, "pandoc-seed-docx-org.txt": 85, "pandoc-seed-docx-mediawiki.txt": 483,
+             "pandoc-seed-html-textile.txt": 762, "pandoc-seed-html-mediawiki.txt": 505}
 for _code, _severity, _lines in (("GL115", "info", PART6_ITEMS), ("GL114", "warning", LAST_YEAR)):
     for _name, _line in _lines.items():
         EXPECTED[_name] = EXPECTED[_name] + [(_code, _line, _severity)]

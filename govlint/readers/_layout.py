@@ -27,6 +27,7 @@ from typing import Optional, Sequence
 
 import attrs
 
+from .. import records
 from ..numbers import parse_cell
 from ..source import Origin
 from ..relazy import cached_compile
@@ -115,7 +116,7 @@ def _clean_chars(chars: Sequence[str], offs: Sequence[int]) -> tuple[str, list[i
     return "".join(out), out_offs
 
 
-@attrs.define
+@records.define
 class GridCell:
     """One cell of a table as the reader found it; ``row``/``col`` are grid positions (0-based)."""
 

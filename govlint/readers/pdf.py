@@ -51,6 +51,7 @@ from typing import Any, Optional, Sequence
 
 import attrs
 
+from .. import records
 from ..errors import InputError
 from ..numbers import parse_cell
 from ..source import Source
@@ -71,7 +72,7 @@ _WRAPPED_FIGURE = cached_compile(r"-?[\d.,]+(?:\n[\d.,]+)+")
 _CJK_GAP = cached_compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[\u3400-\u9fff\uf900-\ufaff])")
 
 
-@attrs.define
+@records.define
 class _Line:
     page: int
     text: str
@@ -91,7 +92,7 @@ class _Line:
             self.key = self.top
 
 
-@attrs.define
+@records.define
 class _Table:
     page: int
     index: int  # 1-based among the tables of its page
