@@ -10,10 +10,9 @@ from .._prose import (
     quoted_ranges,
     sentence_bounds,
     span_of,
-    states_period,
+    the_statistics_period,
     year_value,
 )
-from .gl701_period import _states_the_period
 
 _RANGE_BEFORE = lazy_compile(r"[-—–~～至到－]\s*$")
 # used with .match(text, pos): no slice of the rest of the text per year, and no two \s* around an
@@ -110,7 +109,6 @@ def _stated_years(report) -> frozenset:
     for p in early:
         for period in find_periods(p.text):
             y = period.first[0]
-            if y is not None and period.is_year(y) and states_period(p.text, period) and _states_the_period(
-                    p.text, *sentence_bounds(p.text, period.start), period):
+            if y is not None and period.is_year(y) and the_statistics_period(p.text, period):
                 found.add(y)
     return frozenset(found)
