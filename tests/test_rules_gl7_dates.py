@@ -325,9 +325,38 @@ def test_gl705_the_title_dated_before_the_year_it_reports():
         text = text_with(replace={1: title})
         assert run(text, "GL705", today="2023-01-25") == [], title
         assert where(run(text, "GL705", today="2022-06-01")) == [("GL705", 1)], title  # 2022 is not over
-    # a date alone in the title is still its year
+    # a date alone in the title is no year the report reports: the period's year (2022) is, and is over
     dated_only = text_with(replace={1: "益阳市行政审批服务局政府信息公开工作年度报告（2023年1月）"})
-    assert where(run(dated_only, "GL705", today="2023-01-25")) == [("GL705", 1)]
+    assert run(dated_only, "GL705", today="2023-01-25") == []
+
+
+NO_YEAR_TITLE = "益阳市行政审批服务局政府信息公开工作年度报告"
+#: what dates a title: the day it was published or issued, never the year it reports
+TITLE_DATINGS = ["（2023年1月发布）", "（发布日期：2023年1月20日）", "发布日期：2023年1月20日", "（2023年1月20日发布）",
+                 "（2023年01月）", "（二〇二三年一月发布）", "（二〇二三年一月）", "（2023年1月印发）", "【2023年1月20日】",
+                 "（发布时间：2023年1月20日）", "（更新于2023年1月20日）", "（发布日期：2023-01-20）"]
+
+
+def test_a_title_dated_only_names_no_report_year():
+    """A title whose only year dates it (益阳市…年度报告（2023年1月发布）) names no report year: GL104 says
+    so, and the year is the statistics period's (2022) — not 2023, which made GL701 call the right
+    period wrong, GL705 call 2023 unfinished and GL704 call the publication early. With the report's
+    year as well, the dating is passed over."""
+    for dating in TITLE_DATINGS:
+        for title in (dating + NO_YEAR_TITLE, NO_YEAR_TITLE + dating):
+            text = text_with(replace={1: title})
+            assert govlint.parse(text).year == 2022, title
+            assert where(run(text, "GL104")) == [("GL104", 1)], title
+            assert "2022年" in run(text, "GL104")[0].message, title
+            for code in ("GL701", "GL704"):
+                assert run(text, code) == [], (code, title)
+            assert run(text, "GL705", today="2023-06-01") == [], title
+        for title in (dating + TITLE, TITLE + dating):
+            text = text_with(replace={1: title})
+            assert govlint.parse(text).year == 2022 and run(text, "GL104") == [], title
+    # a range of months is no dating: 2022年1—12月 names the year it covers
+    ranged = text_with(replace={1: "益阳市行政审批服务局2022年1—12月政府信息公开工作报告"})
+    assert govlint.parse(ranged).year == 2022 and run(ranged, "GL104") == []
 
 
 # ---------------------------------------------------------------- the period, the title's year and the signature as also written
