@@ -106,6 +106,28 @@ def test_gl702_next_year_named_for_its_tasks_is_a_plan():
         assert where(run(text_with(insert_after={3: late}), "GL702")) == [("GL702", 4)], late
 
 
+#: a later year in a forward-looking phrase: it names a plan, target, indicator, assessment or
+#: budget (the phrase's head), or the year a clause aims at or lays the ground for
+LATER_YEAR_AHEAD = [
+    "对标2023年政务公开考核指标，查漏补缺。", "明确2023年考核指标。", "2023年度考核指标已分解到科室。",
+    "部署2023年政务公开重点工作。", "确定2023年政务公开工作重点。", "制定了2023年政务公开工作方案。",
+    "对2023年工作作出安排。", "确保2023年各项指标全面达标。", "迎接2023年政务公开第三方评估。",
+    "着眼2025年目标，持续推进数字政府建设。", "为2023年工作打下坚实基础。", "为做好2023年政务公开工作奠定基础。",
+    "着眼2023年，持续推进公开平台建设。", "按照2023年考核要求做好准备。",
+]
+#: … and one that tells work done in it: a month, a word of work done, a clause break after the year
+LATER_YEAR_DONE = ["2023年，对标政务公开考核指标，查漏补缺。", "2023年5月，对标考核指标完成整改。", "2023年通过考核验收。",
+                   "2023年我局获评政务公开先进单位。", "2023年共办理依申请公开3件。"]
+
+
+def test_gl702_a_later_year_ahead_is_no_slip():
+    for said in LATER_YEAR_AHEAD:
+        assert run(text_with(insert_after={3: said}), "GL702") == [], said
+        assert run(text_with(insert_after={295: said}), "GL702") == [], said  # (part 四)
+    for said in LATER_YEAR_DONE:
+        assert where(run(text_with(insert_after={3: said}), "GL702")) == [("GL702", 4)], said
+
+
 def test_gl702_plans_titles_ranges_and_part5_are_fine():
     text = text_with(insert_after={3: ["2023年，我局将进一步加强政策解读。",
                                        "印发《2023年政务公开工作要点》，编制文化发展规划（2021-2035年）。",
