@@ -272,6 +272,26 @@ def test_gl703_a_department_named_management_committee():
         assert bool(ds) == late, agency
 
 
+#: (agency, late on 2023-02-20?): a government's general office titling its own report is one of its
+#: government's departments (1月31日); a body below the county has no deadline of the regulation (3月31日)
+DEADLINE_KINDS = [("镇安县人民政府办公室", True), ("湖南省人民政府办公厅", True), ("镇安县政府办公室", True),
+                  ("金华市婺城区人民政府办公室", True), ("镇安县人民政府", False), ("湘潭县花石镇人民政府", False),
+                  ("某某县某某镇财政所", False), ("某某县某某镇便民服务中心", False)]
+
+
+def test_gl703_a_general_office_and_a_body_below_the_county():
+    for agency, late in DEADLINE_KINDS:
+        title = f"{agency}2022年政府信息公开工作年度报告"
+        ds = run(crawled(title, "2023-02-20", SEED_TEXT.replace(TITLE, title)), "GL703")
+        assert bool(ds) == late, agency
+    # the office publishing its government's report, as the opening says: 3月31日
+    title = "镇安县人民政府办公室2022年政府信息公开工作年度报告"
+    body = SEED_TEXT.replace(TITLE, title).replace("现对益阳市行政审批服务局2022年政府信息公开工作报告予以公布",
+                                                   "现将镇安县人民政府2022年政府信息公开工作年度报告予以公布")
+    assert run(crawled(title, "2023-03-20", body), "GL703") == []
+    assert where(run(crawled(title, "2023-04-02", body), "GL703")) == [("GL703", 2)]
+
+
 def test_gl703_a_year_or_more_late_asks_about_the_title_year():
     """Published 2024-01-20, a report titled 2022 is a year late — or the 2023 report titled 2022."""
     ds = run(crawled(TITLE, "2024-01-20"), "GL703")
