@@ -30,7 +30,8 @@ _HEAD_CHARS = 3000
 #: its government is what goes before
 _OFFICE = lazy_compile(r"(?:人民)?政府(?=办(?:公室|公厅)?$)")
 #: after the government's name in the opening: its report (现将镇安县人民政府2022年政府信息公开工作年度报告公布如下)
-_ITS_REPORT = lazy_compile(r"\s*(?:[（(]?本级[）)]?)?\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})?\s*年?度?的?\s*"
+# (each optional piece starts with its blanks and a word: no two runs of blanks that could share one)
+_ITS_REPORT = lazy_compile(r"(?:\s*[（(]?本级[）)]?)?(?:\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年)?度?\s*的?"
                            r"(?:政府信息公开|政务公开|信息公开)")
 
 DEFAULTS = {"government": "03-31", "department": "01-31"}
