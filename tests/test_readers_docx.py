@@ -839,14 +839,46 @@ def _stale_row_deleted(body) -> None:
     tr.addprevious(old)
 
 
-def test_a_row_deleted_with_track_changes_is_not_read(tmp_path):
+def _stale_table_deleted(runs_deleted: bool):
+    """A copy of table 三 with stale figures (9) right before it, every row of it deleted with track
+    changes (``w:trPr/w:del``), its runs marked deleted too (as Word writes it) or not."""
+    import re
+
+    from lxml import etree
+
+    def change(body) -> None:
+        tbl = body.findall(_w("tbl"))[1]
+        old = copy.deepcopy(tbl)
+        for tr in old.findall(_w("tr")):
+            trpr = tr.find(_w("trPr"))
+            if trpr is None:
+                trpr = etree.Element(_w("trPr"))
+                tr.insert(0, trpr)
+            etree.SubElement(trpr, _w("del"), {_w("id"): "7", _w("author"): "a"})
+            for r in list(tr.iter(_w("r"))):
+                for t in r.iter(_w("t")):
+                    t.text = "9" if re.fullmatch(r"\d+", t.text or "") else t.text
+                    if runs_deleted:
+                        t.tag = _w("delText")
+                if runs_deleted:
+                    d = etree.Element(_w("del"), {_w("id"): "8", _w("author"): "a"})
+                    r.addprevious(d)
+                    d.append(r)
+        tbl.addprevious(old)
+    return change
+
+
+@pytest.mark.parametrize("change", [_stale_row_deleted, _stale_table_deleted(False), _stale_table_deleted(True)],
+                         ids=["row", "table", "table-runs-deleted"])
+def test_a_row_deleted_with_track_changes_is_not_read(change, tmp_path):
     """A table row deleted with track changes is gone from the final text, as Word shows it: its
     stale figures gave GL301/GL303 (the total no longer the sum), and every row below it a locator
-    one row off."""
+    one row off; a table whose rows are all deleted is gone, and the tables after it keep their
+    numbers (they were named one table on: 表3 for the second)."""
     pytest.importorskip("docx")
     from govlint.extract import extract_bytes
 
-    data = _seed_docx_with(tmp_path, "changed_cell", _stale_row_deleted)
+    data = _seed_docx_with(tmp_path, "changed_cell", change)
     ref = default_engine().lint_bytes(rs.to_text(CASES["changed_cell"], "rows").encode(), "r.txt")
     assert keys(default_engine().lint_bytes(data, "r.docx")) == keys(ref)
     expected = rs.to_docx(CASES["changed_cell"], tmp_path / "plain.docx").locators

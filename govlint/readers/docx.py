@@ -482,11 +482,15 @@ class _Writer:
             self.b.line(line, locator=loc)
 
     def table(self, tbl: Any) -> None:
+        # (a row deleted with track changes, w:trPr/w:del, is gone from the final text, even when
+        # its runs are not marked deleted themselves; a table of deleted rows only is gone, and
+        # takes no number: the tables after it keep theirs)
+        all_rows = [tr for tr in _children(tbl) if tr.tag == _W + "tr"]
+        rows = [tr for tr in all_rows if not _row_deleted(tr)]
+        if all_rows and not rows:
+            return
         self.ntables += 1
         n = self.ntables
-        # (a row deleted with track changes, w:trPr/w:del, is gone from the final text, even when
-        # its runs are not marked deleted themselves)
-        rows = [tr for tr in _children(tbl) if tr.tag == _W + "tr" and not _row_deleted(tr)]
         cells_of = [[tc for tc in _children(tr) if tc.tag == _W + "tc"] for tr in rows]
         nested = tbl.find(".//" + _W + "tbl") is not None and \
             any(tc.find(".//" + _W + "tbl") is not None for cs in cells_of for tc in cs)
