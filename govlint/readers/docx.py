@@ -8,9 +8,14 @@ skips grid columns; in a row of fewer cells than the grid has columns whose cell
 the paragraph or on its style, or a row label numbered ``1.`` in a table cell) is written in front of
 the paragraph, numbered as Word and LibreOffice show it: the lists of one abstract list continue one
 another, ``w:startOverride`` restarts one, an empty numbered paragraph takes its number, ``甲`` ``壹``
-``①`` are written as such. Text boxes (a title often is one, a note in a cell sometimes) are read as
+``①`` are written as such, a list defined as a list style (``w:numStyleLink``) numbered by the
+list defining it. Text boxes (a title often is one, a note in a cell sometimes) are read as
 paragraphs before the paragraph they are anchored in, once (not again from their VML fallback copy).
-Deleted revisions, field codes, hidden text and drawings are left out. The main part and its numbering and
+Deleted revisions (text, a paragraph, a table row: ``w:trPr/w:del``), field codes, hidden text and
+drawings are left out; of an ``mc:AlternateContent`` one branch is read (its ``mc:Choice``, else
+its ``mc:Fallback``). A table holding tables that have fewer rows in all than it has (a unit note in
+a header cell) is a table of data, the small ones read into their cells; one holding more lays out
+the report, its cells read as paragraphs. The main part and its numbering and
 styles are found through the package's relationships; Strict OOXML is read as the usual namespaces. A
 table of contents (a ``TOC`` field, a TOC content control, paragraphs in a ``toc`` style) is left out
 too: it repeats the headings with page numbers. A body that is one imported HTML page or web
@@ -291,10 +296,19 @@ class _Numbering:
         self.style_num: dict[str, tuple[Optional[str], Optional[int]]] = {}
         self.style_level: dict[str, dict[str, int]] = {}  # abstractNum -> style linked to a level -> level
         self.toc_styles: set[str] = set()
+        # a list defined as a list style: the abstract list a w:num names only links to the style
+        # (w:numStyleLink); the levels are in the abstract list that defines it (w:styleLink)
+        style_links: dict[str, str] = {}  # abstractNum with no levels -> the list style it uses
+        defines: dict[str, str] = {}  # list style -> the abstractNum defining it
         if root is not None:
             for a in root.iter(_W + "abstractNum"):
                 lv: dict[int, tuple[int, str, str]] = {}
                 linked: dict[str, int] = {}
+                for link in a.iterchildren(_W + "numStyleLink", _W + "styleLink"):
+                    if link.tag == _W + "numStyleLink":
+                        style_links[a.get(_W + "abstractNumId") or ""] = _val(link) or ""
+                    else:
+                        defines.setdefault(_val(link) or "", a.get(_W + "abstractNumId") or "")
                 for lvl in a.iter(_W + "lvl"):
                     i = _int(lvl.get(_W + "ilvl"), 0)
                     props = _first_children(lvl, _LEVEL_PROPS)
@@ -337,6 +351,16 @@ class _Numbering:
                     cur = based[cur]
                 if sid not in self.style_num and cur in self.style_num:
                     self.style_num[sid] = self.style_num[cur]
+        if style_links:
+            for num_id, (abs_id, overrides) in list(self.nums.items()):
+                if abs_id in style_links and not self.levels.get(abs_id):
+                    name = style_links[abs_id]
+                    target = defines.get(name)
+                    if target is None:  # (else the list style's own w:numPr names a list of it)
+                        via = self.nums.get(self.style_num.get(name, (None, None))[0] or "")
+                        target = via[0] if via is not None else None
+                    if target is not None and self.levels.get(target):
+                        self.nums[num_id] = (target, overrides)
 
     def label(self, p: Any) -> str:
         if not self.nums:  # (no lists: nothing is numbered)
@@ -458,12 +482,24 @@ class _Writer:
             self.b.line(line, locator=loc)
 
     def table(self, tbl: Any) -> None:
+        # (a row deleted with track changes, w:trPr/w:del, is gone from the final text, even when
+        # its runs are not marked deleted themselves; a table of deleted rows only is gone, and
+        # takes no number: the tables after it keep theirs)
+        all_rows = [tr for tr in _children(tbl) if tr.tag == _W + "tr"]
+        rows = [tr for tr in all_rows if not _row_deleted(tr)]
+        if all_rows and not rows:
+            return
         self.ntables += 1
         n = self.ntables
-        rows = [tr for tr in _children(tbl) if tr.tag == _W + "tr"]
         cells_of = [[tc for tc in _children(tr) if tc.tag == _W + "tc"] for tr in rows]
         nested = tbl.find(".//" + _W + "tbl") is not None and \
             any(tc.find(".//" + _W + "tbl") is not None for cs in cells_of for tc in cs)
+        if nested and max(map(len, cells_of), default=0) > 2:
+            # a table of many cells holding tables that have fewer rows in all than it has (a note,
+            # a unit, laid out as a small table in a header cell) is a table of data, the small
+            # tables read into their cells; a table laying out a report holds the report's tables
+            inner = sum(1 for tc in (tc for cs in cells_of for tc in cs) for _ in tc.iterfind(".//" + _W + "tr"))
+            nested = inner >= len(rows)
         grid_cols = tbl.find(_W + "tblGrid")
         width = len(grid_cols.findall(_W + "gridCol")) if grid_cols is not None else 0
         if nested or (width <= 1 and all(len(cs) <= 1 for cs in cells_of)):
@@ -561,7 +597,7 @@ class _Writer:
             elif tag == _TBL:
                 for tc in el.iter(_W + "tc"):
                     self.cell_paragraphs(tc, out)
-            elif tag in _WRAPPERS:  # content controls, custom XML
+            elif tag in _WRAPPERS:  # content controls, custom XML, markup compatibility alternatives
                 for child in _children([el]):
                     self.cell_paragraphs([child], out)
         return out
@@ -701,6 +737,12 @@ def _toc_entry(p: Any) -> bool:
 _MARK_DELETED = frozenset(_W + t for t in ("del", "moveFrom"))
 
 
+def _row_deleted(tr: Any) -> bool:
+    """Whether a table row is a tracked deletion (``w:trPr/w:del``): Word shows the final text without it."""
+    trpr = tr.find(_W + "trPr")
+    return trpr is not None and trpr.find(_W + "del") is not None
+
+
 def _mark_deleted(p: Any) -> bool:
     """Whether the paragraph's mark is a tracked deletion (or a move away): with its text deleted,
     the paragraph is gone and takes no number."""
@@ -716,8 +758,32 @@ def _toc_control(sdt: Any) -> bool:
     return gallery is not None and (_val(gallery) or "").lower() == "table of contents"
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_MC_CHOICE = _MC + "Choice"
+_TEXT_OR_BLOCK = tuple(_W + t for t in ("t", "p", "tbl", "tr", "tc", "txbxContent"))
+
+
+def _alternative(alt: Any) -> Any:
+    """The branch of an ``mc:AlternateContent`` to read: its first ``mc:Choice`` (Word's and WPS's
+    current markup: a text box as DrawingML, a run with Word 2010 effects), else, or when that
+    holds no text and the ``mc:Fallback`` does, the fallback. Reading both would read the text twice;
+    reading neither (as the reader did) lost whatever an editor wrapped in one: a heading, a table."""
+    choice = fallback = None
+    for child in alt:
+        if child.tag == _MC_CHOICE and choice is None:
+            choice = child
+        elif child.tag == _MC_FALLBACK:
+            fallback = child
+    if choice is None or fallback is None:
+        return choice if choice is not None else fallback
+    if next(choice.iter(*_TEXT_OR_BLOCK), None) is None and next(fallback.iter(*_TEXT_OR_BLOCK), None) is not None:
+        return fallback
+    return choice
+
+
 def _children(parent: Any) -> Iterator[Any]:
-    """Block-level children, looking through content controls and custom XML wrappers."""
+    """Block-level children, looking through content controls, custom XML wrappers and markup
+    compatibility alternatives (one branch of each, :func:`_alternative`)."""
     for el in parent:
         tag = el.tag
         if tag in (_W + "sdt",):
@@ -726,12 +792,16 @@ def _children(parent: Any) -> Iterator[Any]:
                 yield from _children(content)
         elif tag in (_W + "customXml", _W + "sdtContent"):
             yield from _children(el)
+        elif tag == _MC_ALT:
+            branch = _alternative(el)
+            if branch is not None:
+                yield from _children(branch)
         else:
             yield el
 
 
 _P, _TBL = _W + "p", _W + "tbl"
-_WRAPPERS = frozenset(_W + t for t in ("sdt", "customXml", "sdtContent"))
+_WRAPPERS = frozenset([_MC_ALT] + [_W + t for t in ("sdt", "customXml", "sdtContent")])
 _TXBX = _W + "txbxContent"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
@@ -770,7 +840,12 @@ def _runs(p: Any) -> Iterator[str]:
             stack.pop()
             continue
         tag = el.tag
-        if not isinstance(tag, str) or tag in _SKIP or tag == _MC_ALT:
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == _MC_ALT:  # (read one of its alternatives: the same text in other markup)
+            branch = _alternative(el)
+            if branch is not None:
+                stack.append(iter(branch))
             continue
         if tag == _W + "t":
             yield el.text or ""
