@@ -36,8 +36,10 @@ _TABLE_NOTE = cached_compile(r"[ \t\u3000]*(?:注[0-9０-９①-⑨]?|说明|备
 _NOTE_WHOLE = key("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")
 _YEAR_RE = cached_compile(r"((?:19|20|１９|２０)\d{2})\s*年")
 _CN_YEAR_RE = cached_compile(r"([二〇零一二三四五六七八九○]{4})\s*年")
-#: after 2024年: a month (a date), or 发布/印发/公布 — the year the document is dated, not the one it reports
-_DATING_RE = cached_compile(r"\s*(?:[0-9０-９]{1,2}\s*月|发布|印发|公布|修订)")
+#: after 2024年: a month (a date: 2024年1月20日, 二〇二四年一月), or 发布/印发/公布 — the year the document is
+#: dated, not the one it reports; not a range of months (2023年1—12月: a period)
+_DATING_RE = cached_compile(r"\s*(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?!份?\s*[至到—–~～－-])"
+                            r"|发布|印发|公布|修订)")
 #: after a title's year: the report's name (2023年政府信息公开工作年度报告, 2023年度政务公开年报)
 _REPORT_NAMED = cached_compile(r"度?\s*的?(?:政府信息公开|政务公开|信息公开|政府信息与政务公开)")
 _PERIOD_YEAR_RE = cached_compile(r"((?:19|20|１９|２０)\d{2})\s*年\s*[1１]\s*月\s*[1１]\s*日")
@@ -2637,7 +2639,9 @@ def _joined(source: Source, toks: Sequence[lark.Token]) -> Paragraph:
 
 def _year_of(text: str) -> Optional[tuple[int, int, int]]:
     """(year, start, end) of the first year written in ``text`` (Arabic or Chinese digits) — passing over
-    a year that dates the document (2024年1月发布, 2024年01月20日) when another year follows, and
+    a year that dates the document (2024年1月发布, 2024年01月20日, 二〇二四年一月, 发布日期：2024年1月20日):
+    the day a report is published is no year it reports, and a title whose only year dates it names
+    none (the year is then read from the statistics period, and GL104 reports the title) — and
     preferring the year the report's name follows (益阳市2026年世界园艺博览会筹备办公室2023年政府信息公开
     工作年度报告: the office's name holds a year) when there are several."""
     found = list(_YEAR_RE.finditer(text))
@@ -2650,14 +2654,10 @@ def _year_of(text: str) -> Optional[tuple[int, int, int]]:
     for m in found:
         if not _DATING_RE.match(text, m.end()):
             return int(m.group(1)), m.start(1), m.end(1)
-    m = _CN_YEAR_RE.search(text)
-    if m:
+    for m in _CN_YEAR_RE.finditer(text):
         y = chinese_to_number(m.group(1))
-        if y is not None and 1990 <= y <= 2100:
+        if y is not None and 1990 <= y <= 2100 and not _DATING_RE.match(text, m.end()):
             return y, m.start(1), m.end(1)
-    if found:
-        m = found[0]
-        return int(m.group(1)), m.start(1), m.end(1)
     return None
 
 

@@ -491,6 +491,38 @@ def states_period(text: str, period: Period) -> bool:
     return bool(_STATES_PERIOD.search(text, ss, se))
 
 
+#: words about the data or the period (统计时限为…, 本报告所列数据…), before a period in its clause
+_ABOUT_DATA = lazy_compile(r"统计|数据|期限|时限|报告期|本报告")
+#: what names the period right after it (2022年1月1日至11月30日为本报告统计期限); used with .match
+_NAMED_AFTER = lazy_compile(r"[^，,；;。]{0,8}?(?:期限|时限|报告期|统计期|统计时)")
+_CLAUSE = "，,；;：:"
+_NEAR = 10
+
+
+def the_statistics_period(text: str, period: Period) -> bool:
+    """Is ``period`` (found in ``text``) the statement of the statistics period — what GL701 checks
+    against the report year and GL702 takes as the year the report is of? It is a statement
+    (:func:`states_period`), and it is read as the period when a word about the data or the period
+    stands just before it in its clause (统计时限为…, 本报告所列数据的统计期限自…), or names it just
+    after (…为本报告统计期限), or when it is a whole calendar year in a sentence about the data. Not a
+    range of days in a sentence that only mentions data elsewhere (2022年3月1日至5月31日，开展政务数据
+    清理专项行动: a campaign)."""
+    if not states_period(text, period):
+        return False
+    ss, se = sentence_bounds(text, period.start)
+    first, last = period.first, period.last
+    if first[1:] == (1, 1) and last[1:] == (12, 31) and first[0] == last[0] and _ABOUT_DATA.search(text, ss, se):
+        return True
+    a = max(ss, period.start - _NEAR)
+    before = text[a:period.start]
+    cut = max(before.rfind(c) for c in _CLAUSE)
+    if cut != -1 and before[cut] in "：:" and not before[cut + 1:].strip():
+        cut = max(before.rfind(c, 0, cut) for c in _CLAUSE)  # (统计期限：2022年…: the label's colon)
+    if _ABOUT_DATA.search(before, cut + 1):
+        return True
+    return _NAMED_AFTER.match(text, period.end, se) is not None
+
+
 def _period(m: "re.Match[str]") -> Period:
     y1 = cn_int(m.group("y1"))
     y2 = cn_int(m.group("y2")) if m.group("y2") else y1

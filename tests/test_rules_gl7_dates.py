@@ -106,6 +106,28 @@ def test_gl702_next_year_named_for_its_tasks_is_a_plan():
         assert where(run(text_with(insert_after={3: late}), "GL702")) == [("GL702", 4)], late
 
 
+#: a later year in a forward-looking phrase: it names a plan, target, indicator, assessment or
+#: budget (the phrase's head), or the year a clause aims at or lays the ground for
+LATER_YEAR_AHEAD = [
+    "对标2023年政务公开考核指标，查漏补缺。", "明确2023年考核指标。", "2023年度考核指标已分解到科室。",
+    "部署2023年政务公开重点工作。", "确定2023年政务公开工作重点。", "制定了2023年政务公开工作方案。",
+    "对2023年工作作出安排。", "确保2023年各项指标全面达标。", "迎接2023年政务公开第三方评估。",
+    "着眼2025年目标，持续推进数字政府建设。", "为2023年工作打下坚实基础。", "为做好2023年政务公开工作奠定基础。",
+    "着眼2023年，持续推进公开平台建设。", "按照2023年考核要求做好准备。",
+]
+#: … and one that tells work done in it: a month, a word of work done, a clause break after the year
+LATER_YEAR_DONE = ["2023年，对标政务公开考核指标，查漏补缺。", "2023年5月，对标考核指标完成整改。", "2023年通过考核验收。",
+                   "2023年我局获评政务公开先进单位。", "2023年共办理依申请公开3件。"]
+
+
+def test_gl702_a_later_year_ahead_is_no_slip():
+    for said in LATER_YEAR_AHEAD:
+        assert run(text_with(insert_after={3: said}), "GL702") == [], said
+        assert run(text_with(insert_after={295: said}), "GL702") == [], said  # (part 四)
+    for said in LATER_YEAR_DONE:
+        assert where(run(text_with(insert_after={3: said}), "GL702")) == [("GL702", 4)], said
+
+
 def test_gl702_plans_titles_ranges_and_part5_are_fine():
     text = text_with(insert_after={3: ["2023年，我局将进一步加强政策解读。",
                                        "印发《2023年政务公开工作要点》，编制文化发展规划（2021-2035年）。",
@@ -250,6 +272,26 @@ def test_gl703_a_department_named_management_committee():
         assert bool(ds) == late, agency
 
 
+#: (agency, late on 2023-02-20?): a government's general office titling its own report is one of its
+#: government's departments (1月31日); a body below the county has no deadline of the regulation (3月31日)
+DEADLINE_KINDS = [("镇安县人民政府办公室", True), ("湖南省人民政府办公厅", True), ("镇安县政府办公室", True),
+                  ("金华市婺城区人民政府办公室", True), ("镇安县人民政府", False), ("湘潭县花石镇人民政府", False),
+                  ("某某县某某镇财政所", False), ("某某县某某镇便民服务中心", False)]
+
+
+def test_gl703_a_general_office_and_a_body_below_the_county():
+    for agency, late in DEADLINE_KINDS:
+        title = f"{agency}2022年政府信息公开工作年度报告"
+        ds = run(crawled(title, "2023-02-20", SEED_TEXT.replace(TITLE, title)), "GL703")
+        assert bool(ds) == late, agency
+    # the office publishing its government's report, as the opening says: 3月31日
+    title = "镇安县人民政府办公室2022年政府信息公开工作年度报告"
+    body = SEED_TEXT.replace(TITLE, title).replace("现对益阳市行政审批服务局2022年政府信息公开工作报告予以公布",
+                                                   "现将镇安县人民政府2022年政府信息公开工作年度报告予以公布")
+    assert run(crawled(title, "2023-03-20", body), "GL703") == []
+    assert where(run(crawled(title, "2023-04-02", body), "GL703")) == [("GL703", 2)]
+
+
 def test_gl703_a_year_or_more_late_asks_about_the_title_year():
     """Published 2024-01-20, a report titled 2022 is a year late — or the 2023 report titled 2022."""
     ds = run(crawled(TITLE, "2024-01-20"), "GL703")
@@ -325,9 +367,38 @@ def test_gl705_the_title_dated_before_the_year_it_reports():
         text = text_with(replace={1: title})
         assert run(text, "GL705", today="2023-01-25") == [], title
         assert where(run(text, "GL705", today="2022-06-01")) == [("GL705", 1)], title  # 2022 is not over
-    # a date alone in the title is still its year
+    # a date alone in the title is no year the report reports: the period's year (2022) is, and is over
     dated_only = text_with(replace={1: "益阳市行政审批服务局政府信息公开工作年度报告（2023年1月）"})
-    assert where(run(dated_only, "GL705", today="2023-01-25")) == [("GL705", 1)]
+    assert run(dated_only, "GL705", today="2023-01-25") == []
+
+
+NO_YEAR_TITLE = "益阳市行政审批服务局政府信息公开工作年度报告"
+#: what dates a title: the day it was published or issued, never the year it reports
+TITLE_DATINGS = ["（2023年1月发布）", "（发布日期：2023年1月20日）", "发布日期：2023年1月20日", "（2023年1月20日发布）",
+                 "（2023年01月）", "（二〇二三年一月发布）", "（二〇二三年一月）", "（2023年1月印发）", "【2023年1月20日】",
+                 "（发布时间：2023年1月20日）", "（更新于2023年1月20日）", "（发布日期：2023-01-20）"]
+
+
+def test_a_title_dated_only_names_no_report_year():
+    """A title whose only year dates it (益阳市…年度报告（2023年1月发布）) names no report year: GL104 says
+    so, and the year is the statistics period's (2022) — not 2023, which made GL701 call the right
+    period wrong, GL705 call 2023 unfinished and GL704 call the publication early. With the report's
+    year as well, the dating is passed over."""
+    for dating in TITLE_DATINGS:
+        for title in (dating + NO_YEAR_TITLE, NO_YEAR_TITLE + dating):
+            text = text_with(replace={1: title})
+            assert govlint.parse(text).year == 2022, title
+            assert where(run(text, "GL104")) == [("GL104", 1)], title
+            assert "2022年" in run(text, "GL104")[0].message, title
+            for code in ("GL701", "GL704"):
+                assert run(text, code) == [], (code, title)
+            assert run(text, "GL705", today="2023-06-01") == [], title
+        for title in (dating + TITLE, TITLE + dating):
+            text = text_with(replace={1: title})
+            assert govlint.parse(text).year == 2022 and run(text, "GL104") == [], title
+    # a range of months is no dating: 2022年1—12月 names the year it covers
+    ranged = text_with(replace={1: "益阳市行政审批服务局2022年1—12月政府信息公开工作报告"})
+    assert govlint.parse(ranged).year == 2022 and run(ranged, "GL104") == []
 
 
 # ---------------------------------------------------------------- the period, the title's year and the signature as also written

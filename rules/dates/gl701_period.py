@@ -1,32 +1,6 @@
 from govlint import rule
-from govlint.relazy import lazy_compile
 
-from .._prose import find_periods, prose, sentence_bounds, span_of, states_period
-
-_ABOUT_DATA = lazy_compile(r"统计|数据|期限|时限|报告期|本报告")
-#: what names the period right after it (2022年1月1日至11月30日为本报告统计期限); used with .match
-_NAMED_AFTER = lazy_compile(r"[^，,；;。]{0,8}?(?:期限|时限|报告期|统计期|统计时)")
-_CLAUSE = "，,；;：:"
-_NEAR = 10
-
-
-def _states_the_period(text: str, ss: int, se: int, period) -> bool:
-    """Is ``period`` (in the sentence ``text[ss:se]``) the statistics period? So read when a word about
-    the data or the period stands just before it in its clause (统计时限为…, 本报告所列数据的统计期限自…),
-    or names it just after (…为本报告统计期限), or when it is a whole calendar year in a sentence about
-    the data. Not a range of days in a sentence that only mentions data elsewhere (2022年3月1日至5月31日，
-    开展政务数据清理专项行动: a campaign)."""
-    first, last = period.first, period.last
-    if first[1:] == (1, 1) and last[1:] == (12, 31) and first[0] == last[0] and _ABOUT_DATA.search(text, ss, se):
-        return True
-    a = max(ss, period.start - _NEAR)
-    before = text[a:period.start]
-    cut = max(before.rfind(c) for c in _CLAUSE)
-    if cut != -1 and before[cut] in "：:" and not before[cut + 1:].strip():
-        cut = max(before.rfind(c, 0, cut) for c in _CLAUSE)  # (统计期限：2022年…: the label's colon)
-    if _ABOUT_DATA.search(before, cut + 1):
-        return True
-    return _NAMED_AFTER.match(text, period.end, se) is not None
+from .._prose import find_periods, prose, span_of, the_statistics_period
 
 
 @rule("GL701", "dates.period", "warning", summary_en="the statistics period is not 1月1日–12月31日 of the report year")
@@ -54,8 +28,7 @@ def period(report, ctx):
     for _, p in prose(report, title=False):
         text = p.text
         for period in find_periods(text):
-            ss, se = sentence_bounds(text, period.start)
-            if period.is_year(year) or not _states_the_period(text, ss, se, period) or not states_period(text, period):
+            if period.is_year(year) or not the_statistics_period(text, period):
                 continue
             written = text[period.start:period.end]
             yield ctx.rule.diag(span_of(ctx, p, period.start, period.end),

@@ -10,10 +10,9 @@ from .._prose import (
     quoted_ranges,
     sentence_bounds,
     span_of,
-    states_period,
+    the_statistics_period,
     year_value,
 )
-from .gl701_period import _states_the_period
 
 _RANGE_BEFORE = lazy_compile(r"[-—–~～至到－]\s*$")
 # used with .match(text, pos): no slice of the rest of the text per year, and no two \s* around an
@@ -33,11 +32,22 @@ _CARRIED = lazy_compile(r"(?:结转|转入|转至|转到|顺延|延期|延至|�
 # future, not a statement of work; used with .match(text, end of the year); not 起草 (drafting is work)
 _N = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _FROM_ON = lazy_compile(rf"\s*(?:{_N}\s*月\s*(?:{_N}\s*[日号]\s*)?)?(?:起(?![草诉])|(?:正式)?(?:施行|生效))")
-# a later year naming the tasks set for it (部署2024年重点任务, 明确2024年工作思路): a plan, not work done;
-# used with .match(text, end of the year)
-# (and its budget, drawn up in the report year: 编制2023年度部门预算)
-_TASKS_OF = lazy_compile(r"度?(?:的)?(?:(?:政务公开|政府信息公开)?(?:重点|主要)?(?:工作)?(?:任务|计划|安排|要点|思路|目标)"
-                         r"|(?:部门|单位|财政|本级)?预算)")
+# a later year naming what is planned or measured for it — its plan, tasks, targets, indicators,
+# assessment or budget: the head noun of the phrase the year opens (部署2024年重点任务, 对标2024年政务公开
+# 考核指标, 2024年度考核指标已分解到科室, 编制2024年度部门预算); a plan or a yardstick, not work done.
+# The words between are the phrase's modifiers: no clause break, no month or day (2024年6月完成考核: a
+# date), no word telling work done (了, 已, 共, 我, 通过, 完成, 开展 …: 2024年我局按照工作计划开展了培训).
+# Used with .match(text, end of the year); bounded (at most ten modifiers, each one character)
+_HEADS = r"计划|安排|要点|思路|目标|任务|指标|方案|规划|预算|部署|考核|考评|评估|评议|重点工作|工作重点"
+_PLANNED = lazy_compile(r"度?(?:(?!了|已|共|我|通过|完成|开展|收到|办理|获|实施|发生)[^，,；;。：:！？!?\s\d０-９月日号]){0,10}?"
+                        rf"(?:{_HEADS})")
+# a later year that a clause aims at or prepares for (着眼2024年, 迎接2024年第三方评估, 谋划2024年工作);
+# used with .search on the few characters before the year
+_AIMED = lazy_compile(r"(?:着眼|迎接|筹备|谋划|筹划|面向|瞄准|展望|部署)(?:于|好|做好)?\s*$")
+# … or that it lays the ground for (为2024年工作打下坚实基础, 为做好2024年政务公开工作奠定基础): 为 before
+# the year, the ground after it in the sentence
+_FOR = lazy_compile(r"为(?:做好|推进|完成|迎接)?\s*$")
+_GROUND = lazy_compile(r"基础|准备|铺垫|开局")
 
 
 @rule("GL702", "dates.later-year", "warning", summary_en="a year after the report year, in a statement of what was done")
@@ -51,9 +61,13 @@ def later_year(report, ctx):
     〔2023〕), ranges (2021—2025年), cut-off statements (截至2023年1月), publication lines (发布时间,
     印发 …), and January to March of the next year (2023年1月: the report is compiled then, and may
     tell what was done then, such as the year's assessment; also 2023年1-2月, 2023年初, 元旦, 春节,
-    第一季度), the next year named for its tasks or its budget (部署2023年重点任务, 2023年工作思路,
-    编制2023年度部门预算), work carried over into it (结转至2023年, 转入2023年办理), and the day
-    something takes effect (自2024年1月1日起施行, 2024年起).
+    第一季度), work carried over into it (结转至2023年, 转入2023年办理), the day something takes
+    effect (自2024年1月1日起施行, 2024年起), and a later year looked ahead to: one that names what is
+    planned or measured for it — the phrase it opens ends in a plan, task, target, indicator,
+    assessment or budget, with no month, clause break or word of work done between (部署2023年重点任务,
+    2023年工作思路, 对标2023年政务公开考核指标, 2023年度考核指标已分解到科室, 编制2023年度部门预算;
+    not 2023年6月完成考核, 2023年通过考核验收) — or one a clause aims at or lays the ground for
+    (着眼2025年目标, 迎接2023年第三方评估, 为2023年工作打下坚实基础).
     Why: a 2022 report that says “2023年，我局共收到申请5件” has a typing slip in the year — or
     describes the wrong year, which readers cannot tell apart.
     Fails: in a 2022 report, part 一: “2023年，我局共收到政府信息公开申请5件”.
@@ -85,11 +99,13 @@ def later_year(report, ctx):
             if (inside(titles, s) or _RANGE_BEFORE.search(text[max(0, s - 2):s]) or _RANGE_AFTER.match(text, m.end() - 1)
                     or _CARRIED.search(text[max(0, s - 5):s]) or _FROM_ON.match(text, m.end())):
                 continue
-            if y == year + 1 and (_EARLY_NEXT_YEAR.match(text, m.end()) or _TASKS_OF.match(text, m.end())):
+            if (y == year + 1 and _EARLY_NEXT_YEAR.match(text, m.end())) or _PLANNED.match(text, m.end()):
                 continue
             ss, se = sentence_bounds(text, s)
             sentence = text[ss:se]
             if PLAN_WORDS.search(sentence) or _AS_OF.search(text[max(ss, s - 4):s]) or _META.search(text[max(ss, s - 6):s]):
+                continue
+            if _AIMED.search(text[max(ss, s - 6):s]) or (_FOR.search(text[max(ss, s - 4):s]) and _GROUND.search(text, m.end(), se)):
                 continue
             where = "开头" if part is None else f"第{'一二三四五六'[part - 1]}部分"
             yield ctx.rule.diag(span_of(ctx, p, m.start(), m.end()),
@@ -110,7 +126,6 @@ def _stated_years(report) -> frozenset:
     for p in early:
         for period in find_periods(p.text):
             y = period.first[0]
-            if y is not None and period.is_year(y) and states_period(p.text, period) and _states_the_period(
-                    p.text, *sentence_bounds(p.text, period.start), period):
+            if y is not None and period.is_year(y) and the_statistics_period(p.text, period):
                 found.add(y)
     return frozenset(found)

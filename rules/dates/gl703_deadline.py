@@ -4,7 +4,7 @@ from govlint import rule
 from govlint.relazy import lazy_compile
 
 from .._common import month_day
-from .._prose import agency_kind, agency_name, cn_int, option, span_of
+from .._prose import admin_level, agency_kind, agency_name, cn_int, option, span_of
 
 _Y = r"(?:19|20|１９|２０)\d{2}|[〇零○一二三四五六七八九]{4}"
 _N = r"\d{1,2}|[十一二三四五六七八九]{1,3}"
@@ -25,6 +25,14 @@ _SIGNATURE = lazy_compile(rf"^[\u4e00-\u9fff（）()]{{0,30}}?\s*{_DATE}\s*$")
 _CHROME = lazy_compile(r"^[^。；;，,\d０-９]{0,24}$")
 _TAIL_LINES = 6
 _HEAD_CHARS = 3000
+
+#: a people's government's general office (某县人民政府办公室, 某省人民政府办公厅, 某县政府办): the name of
+#: its government is what goes before
+_OFFICE = lazy_compile(r"(?:人民)?政府(?=办(?:公室|公厅)?$)")
+#: after the government's name in the opening: its report (现将镇安县人民政府2022年政府信息公开工作年度报告公布如下)
+# (each optional piece starts with its blanks and a word: no two runs of blanks that could share one)
+_ITS_REPORT = lazy_compile(r"(?:\s*[（(]?本级[）)]?)?(?:\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年)?度?\s*的?"
+                           r"(?:政府信息公开|政务公开|信息公开)")
 
 DEFAULTS = {"government": "03-31", "department": "01-31"}
 _KIND_ZH = {"government": "人民政府", "department": "政府部门", None: "机关类型不明，按较晚期限"}
@@ -108,6 +116,36 @@ def _tail_line(text: str, after: int):
     return None
 
 
+def _kind(report) -> str | None:
+    """Whose deadline the report has (条例 第四十九条): "department" — a department of a people's
+    government at county level or above, 1月31日 — "government" — a government's own report, which
+    its competent department (most often its general office) publishes by 3月31日 — or None (not
+    known, or none the regulation sets: the later deadline applies).
+
+    A government's general office titling a report with its own name (某县人民政府办公室2022年…报告)
+    reports as one of its government's departments, unless the opening says the report is its
+    government's (现将某县人民政府2022年政府信息公开工作年度报告公布如下). A body below the county
+    (a township's 财政所 or 便民服务中心) is no department of a government at county level or above."""
+    name = agency_name(report)
+    kind = agency_kind(name)
+    if kind is None:
+        return None
+    if admin_level(name) == "township":
+        return "government" if kind == "government" and not _OFFICE.search(name) else None
+    office = _OFFICE.search(name) if kind == "government" else None
+    if office is None:
+        return kind
+    gov = name[:office.end()]
+    for p in report.preamble[:3]:
+        at = p.text.find(gov)
+        while at != -1:
+            end = at + len(gov)
+            if not p.text.startswith("办", end) and _ITS_REPORT.match(p.text, end):
+                return "government"
+            at = p.text.find(gov, end)
+    return "department"
+
+
 def _deadline(spec: str, year: int) -> dt.date:
     month, day = (int(x) for x in str(spec).split("-"))
     return dt.date(year, month, day)
@@ -122,10 +160,14 @@ def deadline(report, ctx):
     What: when the page or the report carries its publication date — the crawler header's
     发布时间, a labelled date (发布日期, 成文日期) before part 一, or a date line closing the report —
     that date is not after the deadline of the year following the report year: 1月31日 for the
-    departments of people's governments at county level and above, 3月31日 for people's governments
-    (the title names a 人民政府 or its 办公室/办公厅). When the title does not say which (development
-    zones, management committees, street offices (街道办事处), which are their government's agencies
-    and not its departments), the later deadline applies.
+    departments of people's governments at county level and above, 3月31日 for a people's
+    government's own report (the title names a 人民政府, or the place). A government's general
+    office (办公室/办公厅) publishes its government's report, but a report titled with the office's
+    own name is the office's, one of its government's departments (1月31日) — unless the opening
+    says it is the government's (现将某县人民政府2022年政府信息公开工作年度报告公布如下). When the title
+    does not say which (development zones, management committees, street offices (街道办事处), which
+    are their government's agencies and not its departments), or for a body below the county (a
+    township's 财政所: the regulation sets it no deadline), the later deadline applies.
     Of several dates, the first found of: a publication label (发布时间, 发布日期, 公开日期), a CMS's
     bare 日期：/时间： (not 更新时间, 打印日期), 成文日期/印发日期/生成日期 (publication cannot precede
     it), the date line under the agency's name at the end (above the page's own short lines, such
@@ -138,7 +180,7 @@ def deadline(report, ctx):
     local notices may set earlier dates.
     Fails: 益阳市行政审批服务局2022年… with 发布时间: 2023-02-20; with 日期：2023/2/20; with the lines
     益阳市行政审批服务局 and 二〇二三年二月二十日 closing the report; 湘潭市人民政府国有资产监督管理委员会
-    (a department) with 2023-02-15.
+    (a department) with 2023-02-15; 镇安县人民政府办公室2022年… (the office's own report) with 2023-02-20.
     Passes: the same with 发布时间: 2023-01-20; 平潭综合实验区2022年… with 2023-02-20 (type unclear: 3月31日).
     Basis: 条例 第四十九条 (format-spec §1.2); defects A1.
     """
@@ -148,7 +190,7 @@ def deadline(report, ctx):
     published, span = _published(report, ctx)
     if published is None or span is None or published.year <= year:
         return
-    kind = agency_kind(agency_name(report))
+    kind = _kind(report)
     spec = option(ctx, f"{kind or 'government'}_deadline", DEFAULTS[kind or "government"])
     try:
         limit = _deadline(spec, year + 1)
