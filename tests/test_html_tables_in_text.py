@@ -17,6 +17,7 @@ import pytest
 
 import govlint
 import render_shapes as rs
+from changed_figure import assert_found_where_written
 from govlint.engine import default_engine
 from govlint.fix import fix_data
 from test_crawl_shapes import CASES, findings, lint
@@ -51,25 +52,13 @@ def _figures_of_row_one(text: str) -> list[int]:
     return [m.start(1) for m in re.compile(r">(\d+)<").finditer(text, row)][:7]
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
-
-
 @pytest.mark.parametrize("name", PANDOC)
 def test_a_changed_figure_is_found_where_it_is_written(name):
     """Row 一's 自然人 3 → 4: its row no longer adds up (GL303, at the row's 总计 cell) nor its column
     (GL301); each finding names the cell's line and column in the file."""
     text = (DATA_DIR / name).read_text(encoding="utf-8")
     figures = _figures_of_row_one(text)
-    natural, total = figures[0], figures[-1]
-    assert text[natural] == "3" and text[total] == "3"
-    changed = text[:natural] + "4" + text[natural + 1:]
-    result = lint(changed)
-    row = [d for d in result.diagnostics if d.code == "GL303"]
-    column = [d for d in result.diagnostics if d.code == "GL301"]
-    assert len(row) == 1 and len(column) == 1
-    assert (row[0].line, row[0].column) == _line_col(text, total)
-    assert "（4）" in row[0].message and "（4）" in column[0].message
+    assert_found_where_written(text, figures[0], figures[-1])
 
 
 @pytest.mark.parametrize("case", list(CASES))

@@ -19,6 +19,7 @@ import pytest
 import govlint
 from govlint.markup import rewrite
 from govlint.parse import title_bounds
+from changed_figure import assert_found_where_written
 from test_crawl_shapes import CASES, lint
 import render_shapes as rs
 
@@ -59,10 +60,6 @@ ROW_ONE = {
 }
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
-
-
 @pytest.mark.parametrize("name", FILES)
 def test_a_changed_figure_is_found_where_it_is_written(name):
     """Row 一's 自然人 3 → 4: the row's total (GL303) and the column's (GL301) no longer hold; the row's
@@ -70,14 +67,7 @@ def test_a_changed_figure_is_found_where_it_is_written(name):
     text = (DATA_DIR / name).read_text(encoding="utf-8")
     m = re.compile(ROW_ONE[name], re.S).search(text)
     assert m is not None
-    natural, total = m.start(1), m.start(2)
-    changed = text[:natural] + "4" + text[natural + 1:]
-    result = lint(changed)
-    row = [d for d in result.diagnostics if d.code == "GL303"]
-    column = [d for d in result.diagnostics if d.code == "GL301"]
-    assert len(row) == 1 and len(column) == 1
-    assert (row[0].line, row[0].column) == _line_col(text, total)
-    assert "（4）" in row[0].message and "（4）" in column[0].message
+    assert_found_where_written(text, m.start(1), m.start(2))
 
 
 def _mapped(text: str) -> tuple[str, list]:
