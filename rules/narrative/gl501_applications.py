@@ -350,9 +350,7 @@ def applications(report, ctx):
 def _none_received(report, ctx):
     """“全年未收到政府信息公开申请” while table 三 counts new applications (a sentence copied from an
     earlier year's report, typically)."""
-    exp = cell_expect(ctx, report, "三", ["new"], ("total",))
-    if exp is None or exp.value == 0:
-        return
+    exp = None  # (the table's figure, looked up at the first such statement: most reports make none)
     for _, p in prose(report, title=False):
         text = p.text
         if "申请" not in text:
@@ -360,6 +358,10 @@ def _none_received(report, ctx):
         for m in _NONE.finditer(text):
             if _NONE_NOT.match(text, m.end()):
                 continue  # 未收到信息公开申请的行政复议, 未发生依申请公开答复逾期 …
+            if exp is None:
+                exp = cell_expect(ctx, report, "三", ["new"], ("total",))
+                if exp is None or exp.value == 0:
+                    return
             ss, se = sentence_bounds(text, m.start())
             if not this_year(report, text, ss, se, m.start()):
                 continue  # in a title, another year's, or compared with one
