@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Optional
 
 from govlint.model import Cell, Report, Span
@@ -155,14 +156,41 @@ def where(ctx, table_id: str, row, cell: Optional[Cell] = None) -> tuple[str, st
     return f"{tname}“{cl}”列", f"table {table_id}, column “{cl}”"
 
 
-def iter_cells(report):
+def per_report(fn):
+    """``fn(report)`` remembered for the last report it was asked of: the rules of one report run in
+    turn, and several ask for the same thing (a report does not change). ``fn``'s answer is shared:
+    it must be a tuple or be left unchanged."""
+    memo = [(None, None)]
+
+    @functools.wraps(fn)
+    def cached(report):
+        last, answer = memo[0]  # (one read: another thread may replace it meanwhile)
+        if last is report:
+            return answer
+        answer = fn(report)
+        memo[0] = (report, answer)
+        return answer
+    return cached
+
+
+@per_report
+def iter_cells(report) -> tuple:
     """(table, row, cell) for every aligned cell of the identified tables."""
-    for t in report.tables:
-        if t.id is None:
-            continue
-        for r in t.rows:
-            for c in r.cells:
-                yield t, r, c
+    return tuple((t, r, c) for t in report.tables if t.id is not None for r in t.rows for c in r.cells)
+
+
+def _plain(cell: Cell) -> bool:
+    return (cell.kind == "number" and cell.reading is None and not cell.unit and not cell.note
+            and cell.value is not None and cell.value >= 0 and float(cell.value).is_integer())
+
+
+@per_report
+def odd_cells(report) -> tuple:
+    """The (table, row, cell) of :func:`iter_cells` but those of a plain count — a whole number of 0
+    or more written in digits, with no unit, note or other reading — which most cells are: the
+    rules on blank, filler, text, negative, fractional cells and units in cells (GL207–GL213) walk
+    these."""
+    return tuple(x for x in iter_cells(report) if not _plain(x[2]))
 
 
 def blank_row(table, row) -> bool:

@@ -151,23 +151,29 @@ def _over_columns(ctx, spec: TableSpec, table, ident: Identity):
     lhs_rows = _with_stand_ins(spec, spec.leaf_rows(ident.lhs), stand_ins)
     rhs_rows = _with_stand_ins(spec, spec.leaf_rows(ident.rhs), stand_ins)
 
-    def stand_in_or_cell(rid, col):
-        return stand_ins[rid].get(col) if rid in stand_ins else table.cell(rid, col)
-
-    cell = stand_in_or_cell if stand_ins else table.cell  # (the usual table: a plain look-up per cell)
+    # each row's cells by column: a group's stand-in figures, else those of the table's first row of
+    # that id (as Table.cell looks a cell up)
+    firsts: dict = {}
+    for row in table.rows:
+        if row.id not in firsts:
+            firsts[row.id] = {c.column: c for c in reversed(row.cells)}  # (the first cell of a column)
+    lhs_by_col = [stand_ins[rid] if rid in stand_ins else firsts.get(rid, {}) for rid in lhs_rows]
+    rhs_by_col = [stand_ins[rid] if rid in stand_ins else firsts.get(rid, {}) for rid in rhs_rows]
     zeros = _none_as_zero(table)
     ok, value = _countable(zeros)
 
     for col in _columns(spec, table):
-        lhs = [(rid, cell(rid, col.id)) for rid in lhs_rows]
-        rhs = [(rid, cell(rid, col.id)) for rid in rhs_rows]
-        if not all(ok(c) for _, c in lhs + rhs) or \
-                (zeros and _one_side_unwritten([c for _, c in lhs], [c for _, c in rhs])):
+        cid = col.id
+        lcells = [cells.get(cid) for cells in lhs_by_col]
+        rcells = [cells.get(cid) for cells in rhs_by_col]
+        if not (all(map(ok, lcells)) and all(map(ok, rcells))) or (zeros and _one_side_unwritten(lcells, rcells)):
             continue
-        a = sum(value(c) for _, c in lhs)
-        b = sum(value(c) for _, c in rhs)
+        a = sum(map(value, lcells))
+        b = sum(map(value, rcells))
         if abs(a - b) < 1e-9:
             continue
+        lhs = list(zip(lhs_rows, lcells))
+        rhs = list(zip(rhs_rows, rcells))
         anchor_rid, anchor = rhs[0] if ident.id != "T3-2" else lhs[0]
         cl = column_label(ctx, spec.id, col.id)
         lparts = [(row_label(ctx, spec.id, rid), value(c)) for rid, c in lhs]
@@ -216,15 +222,14 @@ def _over_rows(ctx, spec: TableSpec, table, ident: Identity):
     for row in table.rows:
         if not row.cells or shifted_row(table, row):
             continue
-        by_column: dict = {}
-        for c in row.cells:
-            by_column.setdefault(c.column, c)  # the first cell of a column, as Row.cell gives it
-        lhs = [by_column.get(c) for c in lhs_cols]
-        rhs = [by_column.get(c) for c in rhs_cols]
-        if not all(ok(c) for c in lhs + rhs) or (zeros and _one_side_unwritten(lhs, rhs)):
+        # the first cell of a column, as Row.cell gives it (a later one of the same column is overwritten)
+        by_column = {c.column: c for c in reversed(row.cells)}
+        lhs = list(map(by_column.get, lhs_cols))
+        rhs = list(map(by_column.get, rhs_cols))
+        if not (all(map(ok, lhs)) and all(map(ok, rhs))) or (zeros and _one_side_unwritten(lhs, rhs)):
             continue
-        a = sum(value(c) for c in lhs)
-        b = sum(value(c) for c in rhs)
+        a = sum(map(value, lhs))
+        b = sum(map(value, rhs))
         if abs(a - b) < 1e-9:
             continue
         anchor = lhs[0]

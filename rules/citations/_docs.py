@@ -110,7 +110,10 @@ def known_documents() -> tuple[dict, ...]:
     return tuple(load_data("citations.toml").get("documents", ()))
 
 
-def titles(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, content) of every 《…》 (start/end are those of the content)."""
-    for m in _TITLE.finditer(text):
-        yield m.start(1), m.end(1), m.group(1)
+@lru_cache(maxsize=1024)
+def titles(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, content) of every 《…》 (start/end are those of the content); remembered per
+    text, as GL601 and GL603 read the titles of the same paragraphs."""
+    if "《" not in text:  # (most paragraphs cite nothing)
+        return ()
+    return tuple((m.start(1), m.end(1), m.group(1)) for m in _TITLE.finditer(text))

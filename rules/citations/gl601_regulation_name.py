@@ -1,4 +1,5 @@
 import unicodedata
+from functools import lru_cache
 
 from govlint import Fix, Severity, rule
 from govlint.relazy import lazy_compile
@@ -23,6 +24,7 @@ _ANNOTATION = lazy_compile(r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年?\s*)?(?:新)?�
                            r"|\s*[（(]\s*(?:19|20)\d{2}\s*年?版?\s*[）)]\s*$")
 
 
+@lru_cache(maxsize=1024)
 def _key(s: str) -> str:
     return "".join(unicodedata.normalize("NFKC", s).split())
 

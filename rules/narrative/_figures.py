@@ -36,8 +36,10 @@ _BLANKS = " \u00a0\u3000"
 COUNT_UNITS = frozenset({"件", "个", "起", "宗", "例", "项", "条", "份"})
 #: the clause speaks about another period or compares with one: its figures are not this year's
 #: (上年 / 上年度 / 上一年度 is last year, but not in the table's own words 上年结转, 上年度遗留, 结转上年度)
-_OTHER_PERIOD = lazy_compile(r"同比|环比|较上|比上|较去|比去|上年度?同期|去年|(?<!结转)上一?年(?!度?的?(?:结转|遗留))|前年|增长|减少|下降|增加|上升|"
-                             r"(?<!全年)(?<!本年)(?<!今年)(?<!年内)(?<!年度)累计|历年|以来|近[三五两二十]年")
+#: (every alternative starts with a character, its look-behinds after it: the search then skips in C
+#: to where one of those characters stands, instead of trying each alternative at every character)
+_OTHER_PERIOD = lazy_compile(r"同比|环比|较上|比上|较去|比去|上年度?同期|去年|上(?<!结转上)一?年(?!度?的?(?:结转|遗留))|前年|增长|减少|下降|增加|上升|"
+                             r"累(?<!全年累)(?<!本年累)(?<!今年累)(?<!年内累)(?<!年度累)计|历年|以来|近[三五两二十]年")
 #: a part of the year before a figure (第一季度受理申请5件, 上半年10件, 1-6月, 3月份, 3月15日收到的1件):
 #: the figure counts that part, not the year — but 1月1日至12月31日, 1-12月, 截至12月31日 are the year
 _PART_OF_YEAR = lazy_compile(r"季度|[上下]半年|(?P<until>截至|截止|至|到|[-—–~～－])?\s?(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s?月(?!度)")
@@ -45,6 +47,8 @@ _PART_OF_YEAR = lazy_compile(r"季度|[上下]半年|(?P<until>截至|截止|至
 #: next year (结转至2023年继续办理) or over from the last one (2021年结转的申请)
 _INTO_NEXT = lazy_compile(r"(?:结转|转入|转至|转到)(?:至|到)?\s*$")
 _FROM_LAST = lazy_compile(r"度?(?:的)?(?:结转|遗留)")
+#: where the words after a figure stop (收到申请3件、…; 办结5件（其中…）)
+_POST_END = lazy_compile(r"[、（(]")
 _SEP = lazy_compile(r"[、，,；;和及与]")
 #: the figures of a whole region's agencies (全省各级行政机关共收到申请4.28万件, 市县两级占92.3%), which a
 #: provincial or city government reports beside its own: not the figures of this report's tables …
@@ -188,9 +192,9 @@ def _all_figures(report: Report) -> Iterator[Figure]:
                 # “行政复议：3件”: the label before the colon names the figure
                 pre = text[max(clause_start(text, cs - 1), prev_end):cs - 1].rstrip(_BLANKS)
             post = text[q.end:min(ce, next_start)].lstrip(_BLANKS)
-            cut = min((i for i in (post.find(ch) for ch in "、（(") if i >= 0), default=-1)
-            if cut >= 0:
-                post = post[:cut]
+            cut = _POST_END.search(post)
+            if cut is not None:
+                post = post[:cut.start()]
             yield Figure(p, part, q, pre, post, clause, text[ss:se])
 
 

@@ -89,9 +89,10 @@ def _carried_beside(fig) -> bool:
 
 
 # “全年未收到政府信息公开申请”, “本年度无依申请公开事项”: no application at all
-_NONE = lazy_compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生|产生|出现|有)过?(?:任何)?(?:公民、?法人(?:或|和|及)其他组织(?:提出)?的?)?"
+# (the look-ahead: a character it can start with, tested before the alternatives are tried at each one)
+_NONE = lazy_compile(r"(?=[未没无])(?:(?:未|没有)(?:收到|受理|接到|接收|发生|产生|出现|有)过?(?:任何)?(?:公民、?法人(?:或|和|及)其他组织(?:提出)?的?)?"
                      r"(?P<what>政府信息公开申请|依申请公开(?:申请|事项|件)?|信息公开申请|公开申请|申请公开)"
-                     r"|(?<![需必])无(?P<what2>政府信息公开申请|依申请公开(?:申请|事项)?)")
+                     r"|无(?<![需必]无)(?P<what2>政府信息公开申请|依申请公开(?:申请|事项)?))")
 _NONE_NOT = lazy_compile(r"(?:的|中)?(?:行政复议|行政诉讼|复议|诉讼|投诉|举报|费|收费|逾期|超期|答复|办理)")
 _DONE = lazy_compile(r"办结|答复|办理完毕|处理完毕|办理完结|予以回复|已办理|已回复|回复")
 _RECEIVED = lazy_compile(r"收到|受理|接收|接到|新收|收悉|共有|登记|申请(?:总)?数量?(?:共|合计)?(?:为|是|达到?)$"
@@ -350,9 +351,7 @@ def applications(report, ctx):
 def _none_received(report, ctx):
     """“全年未收到政府信息公开申请” while table 三 counts new applications (a sentence copied from an
     earlier year's report, typically)."""
-    exp = cell_expect(ctx, report, "三", ["new"], ("total",))
-    if exp is None or exp.value == 0:
-        return
+    exp = None  # (the table's figure, looked up at the first such statement: most reports make none)
     for _, p in prose(report, title=False):
         text = p.text
         if "申请" not in text:
@@ -360,6 +359,10 @@ def _none_received(report, ctx):
         for m in _NONE.finditer(text):
             if _NONE_NOT.match(text, m.end()):
                 continue  # 未收到信息公开申请的行政复议, 未发生依申请公开答复逾期 …
+            if exp is None:
+                exp = cell_expect(ctx, report, "三", ["new"], ("total",))
+                if exp is None or exp.value == 0:
+                    return
             ss, se = sentence_bounds(text, m.start())
             if not this_year(report, text, ss, se, m.start()):
                 continue  # in a title, another year's, or compared with one

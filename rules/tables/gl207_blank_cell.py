@@ -1,6 +1,6 @@
 from govlint import rule
 
-from .._common import TABLE_NAMES, TABLE_NAMES_EN, blank_row, column_label, iter_cells, many_alike, row_columns, shifted_row, where
+from .._common import TABLE_NAMES, TABLE_NAMES_EN, blank_row, column_label, odd_cells, many_alike, row_columns, shifted_row, where
 
 
 def _unfilled(ctx, table) -> int:
@@ -43,7 +43,7 @@ def blank_cell(report, ctx):
             yield ctx.rule.diag(table.span, f"{TABLE_NAMES[table.id]}的{n}个数字单元格全部为空：表格尚未填写，应填写数字（没有的填0）",
                                 f"all {n} figures of {TABLE_NAMES_EN[table.id]} are blank: the table was not filled in; "
                                 "write numbers (0 for none)", table=table.id, expected=0)
-    blanks = [(table, row, cell) for table, row, cell in iter_cells(report)
+    blanks = [(table, row, cell) for table, row, cell in odd_cells(report)
               if cell.kind == "blank" and id(table) not in unfilled]
     shifted = {id(row) for table, row, _ in blanks if table.id in ("三", "四") and shifted_row(table, row)}
     # a table written with blanks for its zeros (many blank cells): one finding, not one per cell

@@ -1,7 +1,7 @@
 from govlint import Severity, rule
 from govlint.numbers import lookalike_figure, parse_cell
 
-from .._common import TABLE_NAMES, TABLE_NAMES_EN, fmt, iter_cells, many_alike, where
+from .._common import TABLE_NAMES, TABLE_NAMES_EN, fmt, odd_cells, many_alike, where
 
 
 @rule("GL208", "tables.non-numeric", "warning", summary_en="a table cell holds a placeholder or text instead of a number")
@@ -25,7 +25,7 @@ def non_numeric(report, ctx):
     Basis: format-spec §3.4 (empty cells); defects C6.
     """
     # (the cells this rule speaks of: most cells of most reports are figures)
-    cells = [(table, row, cell) for table, row, cell in iter_cells(report)
+    cells = [(table, row, cell) for table, row, cell in odd_cells(report)
              if cell.kind != "number" or cell.reading == "chinese_numeral"]
     # a table written with a filler for its zeros (many cells of “-”, “/”, “无”): one finding each filler
     many = many_alike(((id(table), cell.text.strip()), cell) for table, row, cell in cells if cell.kind == "placeholder")

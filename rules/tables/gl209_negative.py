@@ -1,6 +1,6 @@
 from govlint import rule
 
-from .._common import fmt, iter_cells, where
+from .._common import fmt, odd_cells, where
 
 
 @rule("GL209", "tables.negative", "error", summary_en="a negative value where only counts are allowed")
@@ -15,7 +15,7 @@ def negative(report, ctx):
     Passes: 2019 table 二 “行政许可 | 12 | -2 | 30”.
     Basis: format-spec §3.4 (negative numbers), §7.1 T3-4, §7.4; defects C8.
     """
-    for table, row, cell in iter_cells(report):
+    for table, row, cell in odd_cells(report):
         if cell.kind != "number" or cell.value is None or cell.value >= 0:
             continue
         spec = ctx.edition.table(table.id) if ctx.edition else None

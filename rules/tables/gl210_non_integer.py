@@ -1,6 +1,6 @@
 from govlint import Severity, rule
 
-from .._common import fmt, iter_cells, where
+from .._common import fmt, odd_cells, where
 
 
 @rule("GL210", "tables.non-integer", "error", summary_en="a count that is not a whole number")
@@ -18,7 +18,7 @@ def non_integer(report, ctx):
     Passes: “行政事业性收费 | 0.06 |” (万元).
     Basis: format-spec §7.1 T3-4, §7.3; defects C8.
     """
-    for table, row, cell in iter_cells(report):
+    for table, row, cell in odd_cells(report):
         if cell.reading == "point_grouping":
             zh, en = where(ctx, table.id, row, cell)
             yield ctx.rule.diag(

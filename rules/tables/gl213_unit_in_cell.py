@@ -1,6 +1,6 @@
 from govlint import rule
 
-from .._common import fmt, iter_cells, many_alike, where
+from .._common import fmt, odd_cells, many_alike, where
 
 
 @rule("GL213", "tables.unit-in-cell", "warning", summary_en="a unit or a remark written inside a numeric cell")
@@ -24,7 +24,7 @@ def unit_in_cell(report, ctx):
     """
     plain = []  # ((table, unit), cell): cells carrying that unit alone, in a column of no other unit
     found = []
-    for table, row, cell in iter_cells(report):
+    for table, row, cell in odd_cells(report):
         if cell.kind != "number" or not (cell.unit or cell.note) or cell.reading == "chinese_numeral":
             continue  # (a count in Chinese numerals, 十二件: GL208's, unit and all)
         found.append((table, row, cell))
