@@ -22,7 +22,10 @@ Tables: a table whose cells hold tables (or a one-column table) is layout: its c
 blocks. Other tables are data: ``rowspan``/``colspan`` are expanded into a grid and each row is
 written as one ``a | b | c`` line (see :mod:`govlint.readers._layout`); ``<br>`` inside a cell is a
 line break that joins without a space between CJK characters (and between one and a half-width letter
-or digit, as a line break in the source does), ``&nbsp;`` is a space.
+or digit, as a line break in the source does), ``&nbsp;`` is a space. Rows and row groups hidden from
+view (a template row, ``<tbody style="display:none">``) are left out; a ``<tfoot>`` written before the
+body (HTML 4's order) is read after it, where a browser shows it; a text field in a cell
+(``<input value="3" readonly>``: a page made from a form) is read as its value, at the value's place.
 
 Positions: lxml gives elements a source line but text no column, so the decoded HTML is also
 tokenised in one regular-expression pass (comments, declarations, tags with quoted attributes, raw
@@ -214,6 +217,9 @@ _MARKUP = cached_compile(
     r"|(?P<ref>&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?))",
     re.S,
 )
+_INPUT_TAG = cached_compile(rf"<[iI][nN][pP][uU][tT](?=[\s/>]){_ATTRS}(?:>|\Z)")
+_VALUE_ATTR = cached_compile(r"""[\s"'/][vV][aA][lL][uU][eE]\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_TEXT_INPUTS = frozenset({"text", "number", "tel", "search", ""})  # fields that show their value as text
 _ACTED_ON = frozenset({"script", "style", "title", "textarea", "td", "th"})  # start tags _scan acts on
 _RAW_END = {name: cached_compile(rf"</{name}(?=[\s/>]|\Z)", re.I) for name in ("script", "style")}
 
@@ -297,6 +303,7 @@ class _Aligner:
     WINDOW = 4000
 
     def __init__(self, text: str) -> None:
+        self.page = text
         self.starts = line_starts(text)
         self.text, self.at, self.off, self.cells = _scan(text, self.starts)
         self.cursor = 0
@@ -416,6 +423,8 @@ class _Page:
         self._junk: dict[Any, bool] = {}
         self._layouts: dict[Any, bool] = {}
         self._links = root.find(".//a[@href]") is not None
+        self._inputs: Optional[list[tuple[int, int, str]]] = None  # (see input_value)
+        self._input_at: dict[Any, tuple[int, int, str]] = {}
         self._align(root)
         self.anchors = self._anchors(root)
 
@@ -491,6 +500,36 @@ class _Page:
                     if text:
                         pos[(el, "text")] = align(text, el.sourceline)
                 counts.append(-1)
+
+    def input_value(self, el: Any) -> Optional[tuple[str, Sequence[int]]]:
+        """(value, its offsets in the page) of a text field the page shows (``<input value="12">``
+        in a table cell, as pages made from a form write figures), or None: another kind of input
+        (hidden, a button, a check box), a hidden one, one without a value."""
+        value = el.get("value")
+        if not value or (el.get("type") or "text").strip().lower() not in _TEXT_INPUTS or self._hidden(el):
+            return None
+        if self._inputs is None:  # the <input> tags of the page: (line of their ">", value's offset, raw value)
+            self._inputs = []
+            text, starts = self.aligner.page, self.aligner.starts
+            for m in _INPUT_TAG.finditer(text):
+                v = _VALUE_ATTR.search(m.group())
+                raw = (v.group(1) or v.group(2) or v.group(3) or "") if v is not None else ""
+                at = m.start() + (v.start(v.lastindex) if v is not None and v.lastindex else 0)
+                self._inputs.append((bisect.bisect_right(starts, m.end() - 1), at, raw))
+            self._input_at = {}
+            i, toks = 0, self._inputs
+            for e in self.root.iter("input"):  # matched in order on their line, as the cells' tags are
+                line = e.sourceline or 0
+                while i < len(toks) and toks[i][0] < line:
+                    i += 1
+                if i < len(toks) and (toks[i][0] == line or line >= _LAST_LINE):
+                    self._input_at[e] = toks[i]
+                    i += 1
+        tok = self._input_at.get(el)
+        if tok is None:
+            return value, [-1] * len(value)
+        at, raw = tok[1], tok[2]
+        return value, (range(at, at + len(value)) if raw == value else [at] * len(value))
 
     def offs(self, el: Any, which: str, text: str) -> list[int]:
         o = self.pos.get((el, which))
@@ -725,7 +764,9 @@ class _Writer:
 
         # (a stack, not a recursive inner function: that is a reference cycle, which kept each page's
         # tree alive until the cyclic collector ran — 24 MB more for 100 pages in Word's markup)
-        stack: list[tuple[Any, Any, str]] = [(iter(table), None, "")]
+        page = self.page
+        hides = page.may_hide
+        stack: list[tuple[Any, Any, str]] = [(iter(_row_order(table)), None, "")]
         while stack:
             it, owner, owner_tag = stack[-1]
             child = next(it, None)
@@ -735,6 +776,9 @@ class _Writer:
                     after(owner, owner_tag)
                 continue
             t = _name_of(child.tag) or _tag(child)
+            if hides and (t == "tr" or t in _ROW_GROUPS) and page._hidden(child) and page.junk(child):
+                # a row (or a group of rows) hidden from view: a template row, a copy for a script
+                continue
             if t == "tr":
                 run.append(child)
             elif t in _ROW_GROUPS or (t and t != "table" and t not in _TABLE_META and child.find("tr") is not None):
@@ -805,6 +849,11 @@ class _Writer:
                 tag = _name_of(node.tag) or _tag(node)
                 if node is not td:
                     if not tag or page.junk(node):  # left out: only the text after it
+                        if tag == "input":  # a form's field shows its value (a figure as <input value>)
+                            shown = page.input_value(node)
+                            if shown is not None:
+                                pieces.append(shown[0])
+                                offs += shown[1]
                         s = node.tail
                         if s:
                             pieces.append(s)
@@ -836,6 +885,19 @@ class _Writer:
                     offs += page.offs(node, "tail", s)
         text, toffs = clean("".join(pieces), offs)
         return GridCell(text, toffs, 0, -1, _span(rowspan), _span(colspan), self.page.anchors.get(td, -1))
+
+def _row_order(table: Any) -> Any:
+    """The table's children in the order a browser shows them: a ``<tfoot>`` written before the
+    body (as HTML 4 had it) is shown after it."""
+    foot = table.find("tfoot")
+    if foot is None:
+        return table
+    kids = list(table)
+    i = kids.index(foot)
+    if not any((_name_of(k.tag) or _tag(k)) in ("tbody", "tr") for k in kids[i + 1:]):
+        return table
+    return kids[:i] + kids[i + 1:] + [foot]
+
 
 def _span(value: Optional[str]) -> int:
     if not value:
