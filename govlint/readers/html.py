@@ -16,7 +16,9 @@ else the nearest element before it whose whole text names a year's 政府信息�
 element holding more text than the page shows is the article hidden until a script shows it (a
 WeChat article). A pager after the article (``第1页 第2页 下一页``) is written after it (GL012 says
 the page is one of several); a page showing little but its title and a frame (``<iframe src>``,
-a PDF in ``<embed>``/``<object>``) is GL005 naming the frame.
+a PDF in ``<embed>``/``<object>``) is GL005 naming the frame; a page showing little but its title and
+an ``<iframe srcdoc="…">`` is read as the document written (escaped) into that attribute, each
+character at its place there.
 
 Tables: a table whose cells hold tables (or a one-column table) is layout: its cells are read as
 blocks. Other tables are data: ``rowspan``/``colspan`` are expanded into a grid and each row is
@@ -46,6 +48,7 @@ in the HTML file; what cannot be matched takes the position of the character bef
 from __future__ import annotations
 
 import bisect
+from array import array
 import codecs
 import html as _html
 import re
@@ -54,7 +57,7 @@ from itertools import chain
 from typing import Any, Optional, Sequence
 
 from ..errors import InputError
-from ..source import Source, line_starts
+from ..source import Origin, Source, line_starts
 from ._layout import GridCell, TableEmitter, TextBuilder, clean, place
 from ..relazy import cached_compile
 
@@ -1122,8 +1125,62 @@ def _framed(page: _Page, root: Any, html_text: str, out: str, title: Any) -> Opt
 _TITLE_STOPS = cached_compile(r"[。，,；;：:！!？?]")
 
 
+_IFRAME_TAG = cached_compile(rf"<[iI][fF][rR][aA][mM][eE](?=[\s/>]){_ATTRS}(?:>|\Z)")
+_SRCDOC_ATTR = cached_compile(r"""[\s"'/][sS][rR][cC][dD][oO][cC]\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_REF = cached_compile(r"&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?")
+
+
+def _srcdoc(page: _Page, root: Any, text: str, out: str, title: Any) -> Optional[tuple[str, Any]]:
+    """(text, offsets in the page) of the report a page shows in an ``<iframe srcdoc="…">`` (the
+    article written into the frame's attribute, escaped), when the page shows little else than its
+    title: the frame's document is read as a page, and each of its characters is given the place in
+    the attribute it was written at (an escaped character: its ``&``)."""
+    rest = out
+    if title is not None:
+        rest = out.replace("".join(title.itertext()).strip(), "", 1)
+    if len(_WS.sub("", rest)) >= 100:
+        return None
+    frames = [el for el in root.iter("iframe") if (el.get("srcdoc") or "").strip()]
+    if not frames:
+        return None
+    frame = max(frames, key=lambda el: len(el.get("srcdoc")))
+    doc = frame.get("srcdoc")
+    try:
+        inner = _read(doc.encode("utf-8", "surrogatepass"), None, framed=True)
+    except InputError:
+        return None
+    where: Sequence[int] = ()
+    for m in _IFRAME_TAG.finditer(text):  # the attribute as written: each character's offset
+        a = _SRCDOC_ATTR.search(m.group())
+        if a is None or not a.lastindex:
+            continue
+        raw, at = a.group(a.lastindex), m.start() + a.start(a.lastindex)
+        if raw == doc:
+            where = range(at, at + len(raw))
+            break
+        chars: list[int] = []
+        pos = 0
+        for r in _REF.finditer(raw):
+            chars += range(at + pos, at + r.start())
+            chars += [at + r.start()] * len(_html.unescape(r.group()))
+            pos = r.end()
+        chars += range(at + pos, at + len(raw))
+        if len(chars) == len(doc):
+            where = chars
+            break
+    offsets = inner.origin.offsets
+    n = len(where)
+    mapped = array("l", (where[o] if 0 <= o < n else -1 for o in offsets))
+    return inner.text, mapped
+
+
 def read_html(data: bytes, path: Optional[str] = None) -> Source:
     """Read an HTML page (bytes) into a :class:`Source` whose positions are lines/columns of the page."""
+    return _read(data, path)
+
+
+def _read(data: bytes, path: Optional[str], framed: bool = False) -> Source:
+    """:func:`read_html`; ``framed``: the document of a frame's ``srcdoc`` (whose frames are not read)."""
     text, encoding, bom = decode_html(data)
     newline = "\n"
     if "\r" in text and "\n" not in text:  # lines ended by CR alone: libxml2 counts LF only (same length)
@@ -1182,6 +1239,17 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
         writer.block(pager)
         writer.b.end_line()
     out = writer.b.text()
+    if not framed and "srcdoc" in text:  # (the report written into a frame's srcdoc attribute)
+        found = _srcdoc(page, root, text, out, title if title is not None else first)
+        if found is not None:
+            inner, offsets = found
+            head = out.split("\n", 2)[:2] if out else []
+            if head and not any(h.strip() and h.strip() in inner[:1000] for h in head):
+                # the frame's document names no title: the page's title (and meta line) before it
+                offsets = array("l", writer.b.offs) + offsets
+                inner = out + inner
+            origin = Origin(original_text=text, offsets=offsets)
+            return Source(text=inner, path=path, encoding=encoding, bom=bom, newline=newline, kind="html", origin=origin)
     framed = _framed(page, root, text, out, title if title is not None else first) or _scripted(root, out)
     if framed is not None:
         raise framed
