@@ -2,7 +2,8 @@
 
 Decoding (never raw bytes to the parser): a BOM; else strict UTF-8; else the charset the page
 declares (``<meta charset>``, ``<meta http-equiv content="…charset=…">``, ``<?xml encoding=…?>``),
-with the GB family (gb2312, gbk, x-gbk, …) widened to gb18030; else detection (charset-normalizer),
+with the GB family (gb2312, gbk, x-gbk, …) widened to gb18030 (and a declared Latin-1 or
+windows-1252 read as gb18030 when the bytes decode so, mostly as ideographs); else detection (charset-normalizer),
 then gb18030. The decoded text is handed to lxml as UTF-8 with the encoding fixed, so a declared
 ``gbk`` cannot make it re-decode (or drop) the rest of the page.
 
@@ -117,6 +118,9 @@ _TABLE_PARTS = frozenset({"table", "tr", "tbody", "thead", "tfoot", "td", "th"})
 # ----------------------------------------------------------------------------- decoding
 
 
+_LATIN_CODECS = frozenset({"iso8859-1", "cp1252", "iso8859-15"})  # (as codecs.lookup names them)
+
+
 def _declared(data: bytes) -> Optional[str]:
     head = data[:8192]
     m = _XML_ENC_RE.match(head) or _CHARSET_RE.search(head)
@@ -158,6 +162,17 @@ def decode_html(data: bytes) -> tuple[str, str, bool]:
     except UnicodeDecodeError:
         pass
     declared = _declared(data)
+    if declared in _LATIN_CODECS:
+        # a Chinese page declared Latin-1 (a template's default left in place): its bytes are GB
+        # characters when they decode so, and mostly as ideographs (Latin-1 decodes any byte: mojibake)
+        try:
+            gb = data.decode("gb18030")
+        except UnicodeDecodeError:
+            pass
+        else:
+            wide = sum(1 for ch in gb if ord(ch) > 127)
+            if wide and sum(1 for ch in gb if "\u4e00" <= ch <= "\u9fff") >= 0.8 * wide:
+                return gb, "gb18030", False
     if declared:
         try:
             return data.decode(declared), declared, False
