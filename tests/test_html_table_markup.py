@@ -1,8 +1,8 @@
 """The seed's tables in markup that CMS editors and form-made pages write: rows hidden from view (a
 template row, a ``<tbody>`` a script fills), a ``<tfoot>`` written before the body (HTML 4's order;
-a browser shows it last), figures as the values of text fields (``<input value="3" readonly>``: a
-page made from a filling-in form). Each page must give the findings of the report's text, its
-figures, and their places in the page.
+a browser shows it last), figures as the values of text fields (``<input value="3" readonly>``,
+``<textarea>``: a page made from a filling-in form). Each page must give the findings of the
+report's text, its figures, and their places in the page.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ def table(grid: list, how: str) -> str:
         body = "\n".join(_row(r, lambda c: f'<input type="text" class="inp" value="{E(c.text)}" readonly>') for r in grid)
     elif how == "inputs_unquoted":
         body = "\n".join(_row(r, lambda c: f"<INPUT name=v{c.row}_{c.col} value={E(c.text)} disabled>") for r in grid)
+    elif how == "textareas":
+        body = "\n".join(_row(r, lambda c: f'<textarea rows="1" readonly>{E(c.text)}</textarea>') for r in grid)
     else:
         raise ValueError(how)
     return f'<table border="1" cellspacing="0">\n{body}\n</table>'
@@ -69,7 +71,7 @@ def reference():
     return {name: findings(lint(rs.to_text(d, "cells").encode("utf-8"), "r.txt")) for name, d in CASES.items()}
 
 
-HOWS = ["hidden_rows", "tfoot_first", "inputs", "inputs_unquoted"]
+HOWS = ["hidden_rows", "tfoot_first", "inputs", "inputs_unquoted", "textareas"]
 
 
 def _figures(rec: dict) -> set:

@@ -28,7 +28,8 @@ line break that joins without a space between CJK characters (and between one an
 or digit, as a line break in the source does), ``&nbsp;`` is a space. Rows and row groups hidden from
 view (a template row, ``<tbody style="display:none">``) are left out; a ``<tfoot>`` written before the
 body (HTML 4's order) is read after it, where a browser shows it; a text field in a cell
-(``<input value="3" readonly>``: a page made from a form) is read as its value, at the value's place.
+(``<input value="3" readonly>``, ``<textarea>``: a page made from a form) is read as its value, at
+the value's place.
 
 Positions: lxml gives elements a source line but text no column, so the decoded HTML is also
 tokenised in one regular-expression pass (comments, declarations, tags with quoted attributes, raw
@@ -235,7 +236,27 @@ _MARKUP = cached_compile(
     r"|(?P<ref>&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?))",
     re.S,
 )
-_INPUT_TAG = cached_compile(rf"<[iI][nN][pP][uU][tT](?=[\s/>]){_ATTRS}(?:>|\Z)")
+_FIELD_TAG = cached_compile(rf"<(?:[iI][nN][pP][uU][tT]|(?P<area>[tT][eE][xX][tT][aA][rR][eE][aA]))(?=[\s/>]){_ATTRS}(?:>|\Z)")
+_AREA_END = cached_compile(r"</[tT][eE][xX][tT][aA][rR][eE][aA](?=[\s/>]|\Z)")
+_REF = cached_compile(r"&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?")
+
+
+def _unescaped_offsets(raw: str, at: int, value: str) -> Sequence[int]:
+    """The offsets of the characters of ``value`` (``raw``, written at offset ``at``, with its
+    character references resolved): an escaped character takes its ``&``'s; ``[at] * len(value)``
+    when ``raw`` does not give ``value`` so (an attribute the parser normalised)."""
+    if raw == value:
+        return range(at, at + len(raw))
+    out: list[int] = []
+    pos = 0
+    for r in _REF.finditer(raw):
+        out += range(at + pos, at + r.start())
+        out += [at + r.start()] * len(_html.unescape(r.group()))
+        pos = r.end()
+    out += range(at + pos, at + len(raw))
+    if len(out) == len(value) + 1 and raw[:1] == "\n":  # (a textarea's first line break is not its text)
+        out = out[1:]
+    return out if len(out) == len(value) else [at] * len(value)
 _VALUE_ATTR = cached_compile(r"""[\s"'/][vV][aA][lL][uU][eE]\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _TEXT_INPUTS = frozenset({"text", "number", "tel", "search", ""})  # fields that show their value as text
 _ACTED_ON = frozenset({"script", "style", "title", "textarea", "td", "th"})  # start tags _scan acts on
@@ -441,8 +462,8 @@ class _Page:
         self._junk: dict[Any, bool] = {}
         self._layouts: dict[Any, bool] = {}
         self._links = root.find(".//a[@href]") is not None
-        self._inputs: Optional[list[tuple[int, int, str]]] = None  # (see input_value)
-        self._input_at: dict[Any, tuple[int, int, str]] = {}
+        self._fields: Optional[list[tuple[int, int, str]]] = None  # (see field_value)
+        self._field_at: dict[Any, tuple[int, int, str]] = {}
         self._align(root)
         self.anchors = self._anchors(root)
 
@@ -519,35 +540,43 @@ class _Page:
                         pos[(el, "text")] = align(text, el.sourceline)
                 counts.append(-1)
 
-    def input_value(self, el: Any) -> Optional[tuple[str, Sequence[int]]]:
-        """(value, its offsets in the page) of a text field the page shows (``<input value="12">``
-        in a table cell, as pages made from a form write figures), or None: another kind of input
-        (hidden, a button, a check box), a hidden one, one without a value."""
-        value = el.get("value")
-        if not value or (el.get("type") or "text").strip().lower() not in _TEXT_INPUTS or self._hidden(el):
+    def field_value(self, el: Any, tag: str) -> Optional[tuple[str, Sequence[int]]]:
+        """(value, its offsets in the page) of a text field the page shows in a table cell
+        (``<input value="12" readonly>``, ``<textarea>12</textarea>``: pages made from a form write
+        figures so), or None: another kind of input (hidden, a button, a check box), a hidden one,
+        an empty one."""
+        if tag == "textarea":
+            value = el.text
+        else:
+            value = el.get("value")
+            if value and (el.get("type") or "text").strip().lower() not in _TEXT_INPUTS:
+                return None
+        if not value or self._hidden(el):
             return None
-        if self._inputs is None:  # the <input> tags of the page: (line of their ">", value's offset, raw value)
-            self._inputs = []
+        if self._fields is None:  # the fields' tags in the page: (line of their ">", value's offset, raw value)
+            self._fields = []
             text, starts = self.aligner.page, self.aligner.starts
-            for m in _INPUT_TAG.finditer(text):
-                v = _VALUE_ATTR.search(m.group())
-                raw = (v.group(1) or v.group(2) or v.group(3) or "") if v is not None else ""
-                at = m.start() + (v.start(v.lastindex) if v is not None and v.lastindex else 0)
-                self._inputs.append((bisect.bisect_right(starts, m.end() - 1), at, raw))
-            self._input_at = {}
-            i, toks = 0, self._inputs
-            for e in self.root.iter("input"):  # matched in order on their line, as the cells' tags are
+            for m in _FIELD_TAG.finditer(text):
+                if m.group("area") is not None:
+                    end = _AREA_END.search(text, m.end())
+                    at, raw = m.end(), text[m.end():end.start() if end is not None else len(text)]
+                else:
+                    v = _VALUE_ATTR.search(m.group())
+                    raw = (v.group(v.lastindex) or "") if v is not None and v.lastindex else ""
+                    at = m.start() + (v.start(v.lastindex) if v is not None and v.lastindex else 0)
+                self._fields.append((bisect.bisect_right(starts, m.end() - 1), at, raw))
+            i, toks = 0, self._fields
+            for e in self.root.iter("input", "textarea"):  # matched in order on their line, as the cells' tags are
                 line = e.sourceline or 0
                 while i < len(toks) and toks[i][0] < line:
                     i += 1
                 if i < len(toks) and (toks[i][0] == line or line >= _LAST_LINE):
-                    self._input_at[e] = toks[i]
+                    self._field_at[e] = toks[i]
                     i += 1
-        tok = self._input_at.get(el)
+        tok = self._field_at.get(el)
         if tok is None:
             return value, [-1] * len(value)
-        at, raw = tok[1], tok[2]
-        return value, (range(at, at + len(value)) if raw == value else [at] * len(value))
+        return value, _unescaped_offsets(tok[2], tok[1], value)
 
     def offs(self, el: Any, which: str, text: str) -> list[int]:
         o = self.pos.get((el, which))
@@ -867,8 +896,8 @@ class _Writer:
                 tag = _name_of(node.tag) or _tag(node)
                 if node is not td:
                     if not tag or page.junk(node):  # left out: only the text after it
-                        if tag == "input":  # a form's field shows its value (a figure as <input value>)
-                            shown = page.input_value(node)
+                        if tag == "input" or tag == "textarea":  # a form's field shows its value
+                            shown = page.field_value(node, tag)
                             if shown is not None:
                                 pieces.append(shown[0])
                                 offs += shown[1]
@@ -1142,9 +1171,6 @@ _TITLE_STOPS = cached_compile(r"[。，,；;：:！!？?]")
 
 _IFRAME_TAG = cached_compile(rf"<[iI][fF][rR][aA][mM][eE](?=[\s/>]){_ATTRS}(?:>|\Z)")
 _SRCDOC_ATTR = cached_compile(r"""[\s"'/][sS][rR][cC][dD][oO][cC]\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-_REF = cached_compile(r"&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?")
-
-
 def _srcdoc(page: _Page, root: Any, text: str, out: str, title: Any) -> Optional[tuple[str, Any]]:
     """(text, offsets in the page) of the report a page shows in an ``<iframe srcdoc="…">`` (the
     article written into the frame's attribute, escaped), when the page shows little else than its
@@ -1164,25 +1190,13 @@ def _srcdoc(page: _Page, root: Any, text: str, out: str, title: Any) -> Optional
         inner = _read(doc.encode("utf-8", "surrogatepass"), None, framed=True)
     except InputError:
         return None
-    where: Sequence[int] = ()
-    for m in _IFRAME_TAG.finditer(text):  # the attribute as written: each character's offset
+    written = []  # the srcdoc attributes as written: (raw value, its offset)
+    for m in _IFRAME_TAG.finditer(text):
         a = _SRCDOC_ATTR.search(m.group())
-        if a is None or not a.lastindex:
-            continue
-        raw, at = a.group(a.lastindex), m.start() + a.start(a.lastindex)
-        if raw == doc:
-            where = range(at, at + len(raw))
-            break
-        chars: list[int] = []
-        pos = 0
-        for r in _REF.finditer(raw):
-            chars += range(at + pos, at + r.start())
-            chars += [at + r.start()] * len(_html.unescape(r.group()))
-            pos = r.end()
-        chars += range(at + pos, at + len(raw))
-        if len(chars) == len(doc):
-            where = chars
-            break
+        if a is not None and a.lastindex:
+            written.append((a.group(a.lastindex), m.start() + a.start(a.lastindex)))
+    raw, at = next((w for w in written if _html.unescape(w[0]) == doc), max(written, key=lambda w: len(w[0]), default=("", 0)))
+    where = _unescaped_offsets(raw, at, doc) if raw else ()
     offsets = inner.origin.offsets
     n = len(where)
     mapped = array("l", (where[o] if 0 <= o < n else -1 for o in offsets))
