@@ -400,3 +400,23 @@ def test_a_report_written_into_a_frames_srcdoc_is_read_at_its_place(quote, inner
         if ch not in " |\n":
             line, column = src.position(i)
             assert lines[line - 1][column - 1] in (ch, "&"), (i, ch, line, column)
+
+
+def test_a_report_in_the_noscript_of_a_page_a_script_draws_is_read(reference):
+    """A page a script draws (an empty ``<div id="app">``) with the article in its ``<noscript>``
+    (what a browser without scripts shows): the article is read, at its place, not "a script loads
+    the body"; a ``<noscript>`` beside a page that shows its report stays unread (no second copy)."""
+    T = E(FW(DATA.title))
+    for case, data in CASES.items():
+        page = wrap(NAV + f'<div id="app"></div>\n<noscript><h1>{T}</h1>\n' + article(data) + '</noscript>\n' + FOOT +
+                    '<script src="/js/app.js"></script>')
+        assert findings(lint(page.encode("utf-8"), "p.html")) == reference[case]
+        src = read_html(page.encode("utf-8"), "p.html")
+        lines = page.split("\n")
+        for i, ch in enumerate(src.text):
+            if ch not in " |\n":
+                line, column = src.position(i)
+                assert lines[line - 1][column - 1] in (ch, "&"), (i, ch, line, column)
+    shown = cms_pages(DATA)["jiyue"]
+    both = shown.replace("</body>", f"<noscript>{article(DATA)}</noscript></body>")
+    assert read_html(both.encode("utf-8"), "p.html").text == read_html(shown.encode("utf-8"), "p.html").text

@@ -15,7 +15,8 @@ news or a list of related documents weighs nothing); the article title is the ne
 ``h1``–``h3`` (or element whose class/id says ``title``) before it, or the first one at its start;
 else the nearest element before it whose whole text names a year's 政府信息公开 report. A hidden
 element holding more text than the page shows is the article hidden until a script shows it (a
-WeChat article). A pager after the article (``第1页 第2页 下一页``) is written after it (GL012 says
+WeChat article); a ``<noscript>`` holding more text than a page showing next to nothing is the
+article of a page a script draws. A pager after the article (``第1页 第2页 下一页``) is written after it (GL012 says
 the page is one of several); a page showing little but its title and a frame (``<iframe src>``,
 a PDF in ``<embed>``/``<object>``) is GL005 naming the frame; a page showing little but its title and
 an ``<iframe srcdoc="…">`` is read as the document written (escaped) into that attribute, each
@@ -648,6 +649,8 @@ class _Page:
             body = self.root
         if self.may_hide:  # (most pages hide nothing: no walk)
             self._reveal(body)
+        if self.content(body) < 200 and body.find(".//noscript") is not None:
+            self._unscripted(body)
         # by the text that is not links: a sidebar or a list of related documents is mostly links
         size = self.content if self.content(body) else self.length
         total = size(body) or 1
@@ -695,6 +698,28 @@ class _Page:
                     break
                 p = p.getparent()
             self._linked.clear()
+
+    def _unscripted(self, body: Any) -> None:
+        """A page showing next to nothing whose ``<noscript>`` holds the article (what a browser
+        without scripts shows; a script draws the page otherwise): the ``noscript`` is read as the
+        page's content, as a hidden article is (:meth:`_reveal`)."""
+        best, most = None, self.content(body)
+        for el in body.iter("noscript"):
+            n = sum(self.length(c) + len("".join((c.tail or "").split())) for c in el if not self.junk(c))
+            n += len("".join((el.text or "").split()))
+            if n > most and not self._inside_junk(el.getparent(), body):
+                best, most = el, n
+        if best is None:
+            return
+        self._junk[best] = False
+        self._lengths[best] = most
+        p = best.getparent()
+        while p is not None:
+            self._lengths[p] = self._lengths.get(p, 0) + most
+            if self.junk(p):
+                break
+            p = p.getparent()
+        self._linked.clear()
 
     def _hidden(self, el: Any) -> bool:
         keys = el.keys()
