@@ -463,8 +463,8 @@ class _Page:
         self._junk: dict[Any, bool] = {}
         self._layouts: dict[Any, bool] = {}
         self._links = root.find(".//a[@href]") is not None
-        self._fields: Optional[list[tuple[int, int, str]]] = None  # (see field_value)
-        self._field_at: dict[Any, tuple[int, int, str]] = {}
+        self._fields: Optional[list[tuple[int, int, int]]] = None  # (see field_value)
+        self._field_at: dict[Any, tuple[int, int, int]] = {}
         self._align(root)
         self.anchors = self._anchors(root)
 
@@ -554,18 +554,21 @@ class _Page:
                 return None
         if not value or self._hidden(el):
             return None
-        if self._fields is None:  # the fields' tags in the page: (line of their ">", value's offset, raw value)
+        if self._fields is None:  # the fields' tags in the page: (line of their ">", value's start and end)
             self._fields = []
             text, starts = self.aligner.page, self.aligner.starts
+            end: Any = None  # (the end tag found last: textareas before it end there, each not searched again)
             for m in _FIELD_TAG.finditer(text):
                 if m.group("area") is not None:
-                    end = _AREA_END.search(text, m.end())
-                    at, raw = m.end(), text[m.end():end.start() if end is not None else len(text)]
+                    if end is None or (end is not False and end.start() < m.end()):
+                        end = _AREA_END.search(text, m.end()) or False  # (False: no end tag after)
+                    at, stop = m.end(), end.start() if end is not False else len(text)
                 else:
                     v = _VALUE_ATTR.search(m.group())
-                    raw = (v.group(v.lastindex) or "") if v is not None and v.lastindex else ""
-                    at = m.start() + (v.start(v.lastindex) if v is not None and v.lastindex else 0)
-                self._fields.append((bisect.bisect_right(starts, m.end() - 1), at, raw))
+                    at = stop = m.start()
+                    if v is not None and v.lastindex:
+                        at, stop = at + v.start(v.lastindex), at + v.end(v.lastindex)
+                self._fields.append((bisect.bisect_right(starts, m.end() - 1), at, stop))
             i, toks = 0, self._fields
             for e in self.root.iter("input", "textarea"):  # matched in order on their line, as the cells' tags are
                 line = e.sourceline or 0
@@ -577,7 +580,10 @@ class _Page:
         tok = self._field_at.get(el)
         if tok is None:
             return value, [-1] * len(value)
-        return value, _unescaped_offsets(tok[2], tok[1], value)
+        at, stop = tok[1], tok[2]
+        if stop - at > 8 * len(value) + 64:  # (not the value as written: not copied out of the page)
+            return value, [at] * len(value)
+        return value, _unescaped_offsets(self.aligner.page[at:stop], at, value)
 
     def offs(self, el: Any, which: str, text: str) -> list[int]:
         o = self.pos.get((el, which))
