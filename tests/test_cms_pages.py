@@ -375,3 +375,48 @@ def test_a_frameset_names_its_main_frame():
     diags = lint(page.encode("utf-8"), "p.html").diagnostics
     assert [d.code for d in diags] == ["GL005"] and "/art/2022report.html" in diags[0].message
     assert diags[0].line == 3
+
+
+def _srcdoc_page(data, quote: str, inner_title: bool) -> str:
+    T = E(FW(data.title))
+    doc = wrap((f"<h1>{T}</h1>\n" if inner_title else "") + article(data))
+    attr = E(doc, quote=True) if quote == '"' else E(doc, quote=False).replace("'", "&#39;")
+    return wrap(NAV + CRUMB + f'<div class="article"><h1 class="title">{T}</h1>\n'
+                f'<iframe frameborder="0" width="100%" height="3000" srcdoc={quote}{attr}{quote}></iframe>\n</div>' + RELATED + FOOT)
+
+
+@pytest.mark.parametrize("quote, inner_title", [('"', True), ("'", True), ('"', False)])
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_report_written_into_a_frames_srcdoc_is_read_at_its_place(quote, inner_title, case, reference):
+    """The article written, escaped, into an ``<iframe srcdoc="…">`` (the page shows the title and
+    the frame): the frame's document is read — the report's findings, not "no report structure" —
+    and every character keeps its place in the attribute (an escaped one: its ``&``)."""
+    page = _srcdoc_page(CASES[case], quote, inner_title)
+    assert findings(lint(page.encode("utf-8"), "p.html")) == reference[case]
+    src = read_html(page.encode("utf-8"), "p.html")
+    assert src.text.split("\n")[0] == FW(DATA.title) and src.text.count(FW(DATA.title)) == 1
+    lines = page.split("\n")
+    for i, ch in enumerate(src.text):
+        if ch not in " |\n":
+            line, column = src.position(i)
+            assert lines[line - 1][column - 1] in (ch, "&"), (i, ch, line, column)
+
+
+def test_a_report_in_the_noscript_of_a_page_a_script_draws_is_read(reference):
+    """A page a script draws (an empty ``<div id="app">``) with the article in its ``<noscript>``
+    (what a browser without scripts shows): the article is read, at its place, not "a script loads
+    the body"; a ``<noscript>`` beside a page that shows its report stays unread (no second copy)."""
+    T = E(FW(DATA.title))
+    for case, data in CASES.items():
+        page = wrap(NAV + f'<div id="app"></div>\n<noscript><h1>{T}</h1>\n' + article(data) + '</noscript>\n' + FOOT +
+                    '<script src="/js/app.js"></script>')
+        assert findings(lint(page.encode("utf-8"), "p.html")) == reference[case]
+        src = read_html(page.encode("utf-8"), "p.html")
+        lines = page.split("\n")
+        for i, ch in enumerate(src.text):
+            if ch not in " |\n":
+                line, column = src.position(i)
+                assert lines[line - 1][column - 1] in (ch, "&"), (i, ch, line, column)
+    shown = cms_pages(DATA)["jiyue"]
+    both = shown.replace("</body>", f"<noscript>{article(DATA)}</noscript></body>")
+    assert read_html(both.encode("utf-8"), "p.html").text == read_html(shown.encode("utf-8"), "p.html").text

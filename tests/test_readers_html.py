@@ -61,6 +61,20 @@ def test_xml_declaration_encoding():
     assert decode_html(data)[1] == "gb18030"
 
 
+@pytest.mark.parametrize("label", ["iso-8859-1", "ISO-8859-1", "windows-1252", "latin1"])
+def test_a_gbk_page_declared_latin_1_is_read_as_gb(label):
+    """A site's template left declaring Latin-1 over GBK pages: the bytes are read as GB characters
+    (Latin-1 decodes any byte, into mojibake), not as "text garbled and saved so"."""
+    body = "<h1>某某局2022年政府信息公开工作年度报告</h1>" + "<p>本年新收政府信息公开申请数量为三件，均已办结。</p>" * 3
+    data = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={label}"></head><body>{body}</body></html>'
+    text, enc, _ = decode_html(data.encode("gbk"))
+    assert enc == "gb18030" and "本年新收政府信息公开申请数量" in text
+    # a page in Latin-1 that says so is read so
+    latin = f'<html><head><meta charset="{label}"></head><body><p>Caf\xe9 cr\xe8me br\xfbl\xe9e, na\xefve</p></body></html>'
+    text, enc, _ = decode_html(latin.encode("latin-1"))
+    assert "Café crème brûlée, naïve" in text
+
+
 def test_undeclared_gbk_is_detected():
     data = ("<html><body>" + "<p>本年新收政府信息公开申请数量为三件，均已办结。</p>" * 20 + "</body></html>").encode("gbk")
     text, enc, _ = decode_html(data)

@@ -2,7 +2,8 @@
 
 Decoding (never raw bytes to the parser): a BOM; else strict UTF-8; else the charset the page
 declares (``<meta charset>``, ``<meta http-equiv content="…charset=…">``, ``<?xml encoding=…?>``),
-with the GB family (gb2312, gbk, x-gbk, …) widened to gb18030; else detection (charset-normalizer),
+with the GB family (gb2312, gbk, x-gbk, …) widened to gb18030 (and a declared Latin-1 or
+windows-1252 read as gb18030 when the bytes decode so, mostly as ideographs); else detection (charset-normalizer),
 then gb18030. The decoded text is handed to lxml as UTF-8 with the encoding fixed, so a declared
 ``gbk`` cannot make it re-decode (or drop) the rest of the page.
 
@@ -14,15 +15,22 @@ news or a list of related documents weighs nothing); the article title is the ne
 ``h1``–``h3`` (or element whose class/id says ``title``) before it, or the first one at its start;
 else the nearest element before it whose whole text names a year's 政府信息公开 report. A hidden
 element holding more text than the page shows is the article hidden until a script shows it (a
-WeChat article). A pager after the article (``第1页 第2页 下一页``) is written after it (GL012 says
+WeChat article); a ``<noscript>`` holding more text than a page showing next to nothing is the
+article of a page a script draws. A pager after the article (``第1页 第2页 下一页``) is written after it (GL012 says
 the page is one of several); a page showing little but its title and a frame (``<iframe src>``,
-a PDF in ``<embed>``/``<object>``) is GL005 naming the frame.
+a PDF in ``<embed>``/``<object>``) is GL005 naming the frame; a page showing little but its title and
+an ``<iframe srcdoc="…">`` is read as the document written (escaped) into that attribute, each
+character at its place there.
 
 Tables: a table whose cells hold tables (or a one-column table) is layout: its cells are read as
 blocks. Other tables are data: ``rowspan``/``colspan`` are expanded into a grid and each row is
 written as one ``a | b | c`` line (see :mod:`govlint.readers._layout`); ``<br>`` inside a cell is a
 line break that joins without a space between CJK characters (and between one and a half-width letter
-or digit, as a line break in the source does), ``&nbsp;`` is a space.
+or digit, as a line break in the source does), ``&nbsp;`` is a space. Rows and row groups hidden from
+view (a template row, ``<tbody style="display:none">``) are left out; a ``<tfoot>`` written before the
+body (HTML 4's order) is read after it, where a browser shows it; a text field in a cell
+(``<input value="3" readonly>``, ``<textarea>``: a page made from a form) is read as its value, at
+the value's place.
 
 Positions: lxml gives elements a source line but text no column, so the decoded HTML is also
 tokenised in one regular-expression pass (comments, declarations, tags with quoted attributes, raw
@@ -43,6 +51,7 @@ in the HTML file; what cannot be matched takes the position of the character bef
 from __future__ import annotations
 
 import bisect
+from array import array
 import codecs
 import html as _html
 import re
@@ -51,7 +60,7 @@ from itertools import chain
 from typing import Any, Optional, Sequence
 
 from ..errors import InputError
-from ..source import Source, line_starts
+from ..source import Origin, Source, line_starts
 from ._layout import GridCell, TableEmitter, TextBuilder, clean, place
 from ..relazy import cached_compile
 
@@ -111,6 +120,9 @@ _TABLE_PARTS = frozenset({"table", "tr", "tbody", "thead", "tfoot", "td", "th"})
 # ----------------------------------------------------------------------------- decoding
 
 
+_LATIN_CODECS = frozenset({"iso8859-1", "cp1252", "iso8859-15"})  # (as codecs.lookup names them)
+
+
 def _declared(data: bytes) -> Optional[str]:
     head = data[:8192]
     m = _XML_ENC_RE.match(head) or _CHARSET_RE.search(head)
@@ -152,6 +164,17 @@ def decode_html(data: bytes) -> tuple[str, str, bool]:
     except UnicodeDecodeError:
         pass
     declared = _declared(data)
+    if declared in _LATIN_CODECS:
+        # a Chinese page declared Latin-1 (a template's default left in place): its bytes are GB
+        # characters when they decode so, and mostly as ideographs (Latin-1 decodes any byte: mojibake)
+        try:
+            gb = data.decode("gb18030")
+        except UnicodeDecodeError:
+            pass
+        else:
+            wide = sum(1 for ch in gb if ord(ch) > 127)
+            if wide and sum(1 for ch in gb if "\u4e00" <= ch <= "\u9fff") >= 0.8 * wide:
+                return gb, "gb18030", False
     if declared:
         try:
             return data.decode(declared), declared, False
@@ -214,6 +237,29 @@ _MARKUP = cached_compile(
     r"|(?P<ref>&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?))",
     re.S,
 )
+_FIELD_TAG = cached_compile(rf"<(?:[iI][nN][pP][uU][tT]|(?P<area>[tT][eE][xX][tT][aA][rR][eE][aA]))(?=[\s/>]){_ATTRS}(?:>|\Z)")
+_AREA_END = cached_compile(r"</[tT][eE][xX][tT][aA][rR][eE][aA](?=[\s/>]|\Z)")
+_REF = cached_compile(r"&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?")
+
+
+def _unescaped_offsets(raw: str, at: int, value: str) -> Sequence[int]:
+    """The offsets of the characters of ``value`` (``raw``, written at offset ``at``, with its
+    character references resolved): an escaped character takes its ``&``'s; ``[at] * len(value)``
+    when ``raw`` does not give ``value`` so (an attribute the parser normalised)."""
+    if raw == value:
+        return range(at, at + len(raw))
+    out: list[int] = []
+    pos = 0
+    for r in _REF.finditer(raw):
+        out += range(at + pos, at + r.start())
+        out += [at + r.start()] * len(_html.unescape(r.group()))
+        pos = r.end()
+    out += range(at + pos, at + len(raw))
+    if len(out) == len(value) + 1 and raw[:1] == "\n":  # (a textarea's first line break is not its text)
+        out = out[1:]
+    return out if len(out) == len(value) else [at] * len(value)
+_VALUE_ATTR = cached_compile(r"""[\s"'/][vV][aA][lL][uU][eE]\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_TEXT_INPUTS = frozenset({"text", "number", "tel", "search", ""})  # fields that show their value as text
 _ACTED_ON = frozenset({"script", "style", "title", "textarea", "td", "th"})  # start tags _scan acts on
 _RAW_END = {name: cached_compile(rf"</{name}(?=[\s/>]|\Z)", re.I) for name in ("script", "style")}
 
@@ -297,6 +343,7 @@ class _Aligner:
     WINDOW = 4000
 
     def __init__(self, text: str) -> None:
+        self.page = text
         self.starts = line_starts(text)
         self.text, self.at, self.off, self.cells = _scan(text, self.starts)
         self.cursor = 0
@@ -416,6 +463,8 @@ class _Page:
         self._junk: dict[Any, bool] = {}
         self._layouts: dict[Any, bool] = {}
         self._links = root.find(".//a[@href]") is not None
+        self._fields: Optional[list[tuple[int, int, int]]] = None  # (see field_value)
+        self._field_at: dict[Any, tuple[int, int, int]] = {}
         self._align(root)
         self.anchors = self._anchors(root)
 
@@ -492,6 +541,50 @@ class _Page:
                         pos[(el, "text")] = align(text, el.sourceline)
                 counts.append(-1)
 
+    def field_value(self, el: Any, tag: str) -> Optional[tuple[str, Sequence[int]]]:
+        """(value, its offsets in the page) of a text field the page shows in a table cell
+        (``<input value="12" readonly>``, ``<textarea>12</textarea>``: pages made from a form write
+        figures so), or None: another kind of input (hidden, a button, a check box), a hidden one,
+        an empty one."""
+        if tag == "textarea":
+            value = el.text
+        else:
+            value = el.get("value")
+            if value and (el.get("type") or "text").strip().lower() not in _TEXT_INPUTS:
+                return None
+        if not value or self._hidden(el):
+            return None
+        if self._fields is None:  # the fields' tags in the page: (line of their ">", value's start and end)
+            self._fields = []
+            text, starts = self.aligner.page, self.aligner.starts
+            end: Any = None  # (the end tag found last: textareas before it end there, each not searched again)
+            for m in _FIELD_TAG.finditer(text):
+                if m.group("area") is not None:
+                    if end is None or (end is not False and end.start() < m.end()):
+                        end = _AREA_END.search(text, m.end()) or False  # (False: no end tag after)
+                    at, stop = m.end(), end.start() if end is not False else len(text)
+                else:
+                    v = _VALUE_ATTR.search(m.group())
+                    at = stop = m.start()
+                    if v is not None and v.lastindex:
+                        at, stop = at + v.start(v.lastindex), at + v.end(v.lastindex)
+                self._fields.append((bisect.bisect_right(starts, m.end() - 1), at, stop))
+            i, toks = 0, self._fields
+            for e in self.root.iter("input", "textarea"):  # matched in order on their line, as the cells' tags are
+                line = e.sourceline or 0
+                while i < len(toks) and toks[i][0] < line:
+                    i += 1
+                if i < len(toks) and (toks[i][0] == line or line >= _LAST_LINE):
+                    self._field_at[e] = toks[i]
+                    i += 1
+        tok = self._field_at.get(el)
+        if tok is None:
+            return value, [-1] * len(value)
+        at, stop = tok[1], tok[2]
+        if stop - at > 8 * len(value) + 64:  # (not the value as written: not copied out of the page)
+            return value, [at] * len(value)
+        return value, _unescaped_offsets(self.aligner.page[at:stop], at, value)
+
     def offs(self, el: Any, which: str, text: str) -> list[int]:
         o = self.pos.get((el, which))
         return o if o is not None and len(o) == len(text) else [-1] * len(text)
@@ -562,6 +655,8 @@ class _Page:
             body = self.root
         if self.may_hide:  # (most pages hide nothing: no walk)
             self._reveal(body)
+        if self.content(body) < 200 and body.find(".//noscript") is not None:
+            self._unscripted(body)
         # by the text that is not links: a sidebar or a list of related documents is mostly links
         size = self.content if self.content(body) else self.length
         total = size(body) or 1
@@ -609,6 +704,28 @@ class _Page:
                     break
                 p = p.getparent()
             self._linked.clear()
+
+    def _unscripted(self, body: Any) -> None:
+        """A page showing next to nothing whose ``<noscript>`` holds the article (what a browser
+        without scripts shows; a script draws the page otherwise): the ``noscript`` is read as the
+        page's content, as a hidden article is (:meth:`_reveal`)."""
+        best, most = None, self.content(body)
+        for el in body.iter("noscript"):
+            n = sum(self.length(c) + len("".join((c.tail or "").split())) for c in el if not self.junk(c))
+            n += len("".join((el.text or "").split()))
+            if n > most and not self._inside_junk(el.getparent(), body):
+                best, most = el, n
+        if best is None:
+            return
+        self._junk[best] = False
+        self._lengths[best] = most
+        p = best.getparent()
+        while p is not None:
+            self._lengths[p] = self._lengths.get(p, 0) + most
+            if self.junk(p):
+                break
+            p = p.getparent()
+        self._linked.clear()
 
     def _hidden(self, el: Any) -> bool:
         keys = el.keys()
@@ -725,7 +842,9 @@ class _Writer:
 
         # (a stack, not a recursive inner function: that is a reference cycle, which kept each page's
         # tree alive until the cyclic collector ran — 24 MB more for 100 pages in Word's markup)
-        stack: list[tuple[Any, Any, str]] = [(iter(table), None, "")]
+        page = self.page
+        hides = page.may_hide
+        stack: list[tuple[Any, Any, str]] = [(iter(_row_order(table)), None, "")]
         while stack:
             it, owner, owner_tag = stack[-1]
             child = next(it, None)
@@ -735,6 +854,9 @@ class _Writer:
                     after(owner, owner_tag)
                 continue
             t = _name_of(child.tag) or _tag(child)
+            if hides and (t == "tr" or t in _ROW_GROUPS) and page._hidden(child) and page.junk(child):
+                # a row (or a group of rows) hidden from view: a template row, a copy for a script
+                continue
             if t == "tr":
                 run.append(child)
             elif t in _ROW_GROUPS or (t and t != "table" and t not in _TABLE_META and child.find("tr") is not None):
@@ -805,6 +927,11 @@ class _Writer:
                 tag = _name_of(node.tag) or _tag(node)
                 if node is not td:
                     if not tag or page.junk(node):  # left out: only the text after it
+                        if tag == "input" or tag == "textarea":  # a form's field shows its value
+                            shown = page.field_value(node, tag)
+                            if shown is not None:
+                                pieces.append(shown[0])
+                                offs += shown[1]
                         s = node.tail
                         if s:
                             pieces.append(s)
@@ -836,6 +963,19 @@ class _Writer:
                     offs += page.offs(node, "tail", s)
         text, toffs = clean("".join(pieces), offs)
         return GridCell(text, toffs, 0, -1, _span(rowspan), _span(colspan), self.page.anchors.get(td, -1))
+
+def _row_order(table: Any) -> Any:
+    """The table's children in the order a browser shows them: a ``<tfoot>`` written before the
+    body (as HTML 4 had it) is shown after it."""
+    foot = table.find("tfoot")
+    if foot is None:
+        return table
+    kids = list(table)
+    i = kids.index(foot)
+    if not any((_name_of(k.tag) or _tag(k)) in ("tbody", "tr") for k in kids[i + 1:]):
+        return table
+    return kids[:i] + kids[i + 1:] + [foot]
+
 
 def _span(value: Optional[str]) -> int:
     if not value:
@@ -1060,8 +1200,47 @@ def _framed(page: _Page, root: Any, html_text: str, out: str, title: Any) -> Opt
 _TITLE_STOPS = cached_compile(r"[。，,；;：:！!？?]")
 
 
+_IFRAME_TAG = cached_compile(rf"<[iI][fF][rR][aA][mM][eE](?=[\s/>]){_ATTRS}(?:>|\Z)")
+_SRCDOC_ATTR = cached_compile(r"""[\s"'/][sS][rR][cC][dD][oO][cC]\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+def _srcdoc(page: _Page, root: Any, text: str, out: str, title: Any) -> Optional[tuple[str, Any]]:
+    """(text, offsets in the page) of the report a page shows in an ``<iframe srcdoc="…">`` (the
+    article written into the frame's attribute, escaped), when the page shows little else than its
+    title: the frame's document is read as a page, and each of its characters is given the place in
+    the attribute it was written at (an escaped character: its ``&``)."""
+    rest = out
+    if title is not None:
+        rest = out.replace("".join(title.itertext()).strip(), "", 1)
+    if len(_WS.sub("", rest)) >= 100:
+        return None
+    frames = [el for el in root.iter("iframe") if (el.get("srcdoc") or "").strip()]
+    if not frames:
+        return None
+    frame = max(frames, key=lambda el: len(el.get("srcdoc")))
+    doc = frame.get("srcdoc")
+    try:
+        inner = _read(doc.encode("utf-8", "surrogatepass"), None, framed=True)
+    except InputError:
+        return None
+    written = []  # the srcdoc attributes as written: (raw value, its offset)
+    for m in _IFRAME_TAG.finditer(text):
+        a = _SRCDOC_ATTR.search(m.group())
+        if a is not None and a.lastindex:
+            written.append((a.group(a.lastindex), m.start() + a.start(a.lastindex)))
+    raw, at = next((w for w in written if _html.unescape(w[0]) == doc), max(written, key=lambda w: len(w[0]), default=("", 0)))
+    where = _unescaped_offsets(raw, at, doc) if raw else ()
+    offsets = inner.origin.offsets
+    n = len(where)
+    mapped = array("l", (where[o] if 0 <= o < n else -1 for o in offsets))
+    return inner.text, mapped
+
+
 def read_html(data: bytes, path: Optional[str] = None) -> Source:
     """Read an HTML page (bytes) into a :class:`Source` whose positions are lines/columns of the page."""
+    return _read(data, path)
+
+
+def _read(data: bytes, path: Optional[str], framed: bool = False) -> Source:
+    """:func:`read_html`; ``framed``: the document of a frame's ``srcdoc`` (whose frames are not read)."""
     text, encoding, bom = decode_html(data)
     newline = "\n"
     if "\r" in text and "\n" not in text:  # lines ended by CR alone: libxml2 counts LF only (same length)
@@ -1120,6 +1299,17 @@ def read_html(data: bytes, path: Optional[str] = None) -> Source:
         writer.block(pager)
         writer.b.end_line()
     out = writer.b.text()
+    if not framed and "srcdoc" in text:  # (the report written into a frame's srcdoc attribute)
+        found = _srcdoc(page, root, text, out, title if title is not None else first)
+        if found is not None:
+            inner, offsets = found
+            head = out.split("\n", 2)[:2] if out else []
+            if head and not any(h.strip() and h.strip() in inner[:1000] for h in head):
+                # the frame's document names no title: the page's title (and meta line) before it
+                offsets = array("l", writer.b.offs) + offsets
+                inner = out + inner
+            origin = Origin(original_text=text, offsets=offsets)
+            return Source(text=inner, path=path, encoding=encoding, bom=bom, newline=newline, kind="html", origin=origin)
     framed = _framed(page, root, text, out, title if title is not None else first) or _scripted(root, out)
     if framed is not None:
         raise framed

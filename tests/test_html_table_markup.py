@@ -1,0 +1,102 @@
+"""The seed's tables in markup that CMS editors and form-made pages write: rows hidden from view (a
+template row, a ``<tbody>`` a script fills), a ``<tfoot>`` written before the body (HTML 4's order;
+a browser shows it last), figures as the values of text fields (``<input value="3" readonly>``,
+``<textarea>``: a page made from a filling-in form). Each page must give the findings of the
+report's text, its figures, and their places in the page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+import render_shapes as rs
+from govlint.extract import extract_bytes
+from test_cms_pages import CASES, CRUMB, FOOT, FW, NAV, SHARE, findings, lint
+
+E = html.escape
+
+
+def _attrs(c: rs.GCell) -> str:
+    return (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "") + (f' colspan="{c.colspan}"' if c.colspan > 1 else "")
+
+
+def _row(cells: list, value=lambda c: E(c.text)) -> str:
+    return "<tr>" + "".join(f"<td{_attrs(c)}>{value(c) if c.key else E(c.text)}</td>" for c in cells) + "</tr>"
+
+
+def _template_row(width: int) -> str:
+    return '<tr style="display: none">' + "<td>{{label}}</td>" + "<td>0</td>" * (width - 1) + "</tr>"
+
+
+def table(grid: list, how: str) -> str:
+    width = max(c.col + c.colspan for row in grid for c in row)
+    rows = [_row(r) for r in grid]
+    if how == "hidden_rows":  # a template row among the rows, a hidden group of rows after them
+        rows.insert(len(rows) - 1, _template_row(width))
+        rows.insert(0, '<tr hidden><td>合计</td><td>9</td></tr>')
+        body = "<tbody>" + "\n".join(rows) + '</tbody>\n<tbody style="DISPLAY:none"><tr><td>小计</td><td>1</td><td>2</td></tr></tbody>'
+    elif how == "tfoot_first":  # the last row in a <tfoot> written before the <tbody>
+        body = f"<tfoot>{rows[-1]}</tfoot>\n<tbody>" + "\n".join(rows[:-1]) + "</tbody>"
+    elif how == "inputs":  # every figure the value of a read-only text field
+        body = "\n".join(_row(r, lambda c: f'<input type="text" class="inp" value="{E(c.text)}" readonly>') for r in grid)
+    elif how == "inputs_unquoted":
+        body = "\n".join(_row(r, lambda c: f"<INPUT name=v{c.row}_{c.col} value={E(c.text)} disabled>") for r in grid)
+    elif how == "textareas":
+        body = "\n".join(_row(r, lambda c: f'<textarea rows="1" readonly>{E(c.text)}</textarea>') for r in grid)
+    else:
+        raise ValueError(how)
+    return f'<table border="1" cellspacing="0">\n{body}\n</table>'
+
+
+def page(data: rs.ReportData, how: str) -> str:
+    out = []
+    for kind, x in data.blocks:
+        if kind == "h":
+            out.append(f"<p><strong>{E(FW(x))}</strong></p>")
+        elif kind == "p":
+            out.append(f'<p style="text-indent:2em">{E(FW(x))}</p>')
+        else:
+            out.append(table(rs.table_grid(data, x), how))
+    body = "\n".join(out)
+    return ('<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>年报</title>\n</head>\n<body>\n' + NAV + CRUMB +
+            f'<div class="article"><h1 class="title">{E(FW(data.title))}</h1>\n<div id="zoom">\n{body}\n</div>\n' + SHARE +
+            "</div>" + FOOT + "</body>\n</html>\n")
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return {name: findings(lint(rs.to_text(d, "cells").encode("utf-8"), "r.txt")) for name, d in CASES.items()}
+
+
+HOWS = ["hidden_rows", "tfoot_first", "inputs", "inputs_unquoted", "textareas"]
+
+
+def _figures(rec: dict) -> set:
+    return {(c["table"], c["row"], c["column_id"], c["value"]) for c in rec["cells"] if c["aligned"]}
+
+
+@pytest.mark.parametrize("how", HOWS)
+@pytest.mark.parametrize("case", list(CASES))
+def test_the_pages_findings_are_the_texts(how, case, reference):
+    data = page(CASES[case], how).encode("utf-8")
+    assert findings(lint(data, f"{how}.html")) == reference[case]
+
+
+@pytest.mark.parametrize("how", HOWS)
+def test_the_pages_figures_are_the_reports_at_their_places(how):
+    text = page(CASES["seed"], how)
+    rec = extract_bytes(text.encode("utf-8"), "p.html")
+    want = extract_bytes(rs.to_text(CASES["seed"], "cells").encode("utf-8"), "r.txt")
+    assert _figures(rec) == _figures(want) and len(_figures(rec)) == 200
+    lines = text.split("\n")
+    for c in rec["cells"]:
+        assert lines[c["line"] - 1][c["column"] - 1:].startswith(c["text"]), c
+    if how.startswith("inputs"):  # the sum that is wrong is flagged at the value of its field
+        bad = page(CASES["changed_cell"], how)
+        diag = next(d for d in lint(bad.encode("utf-8"), "p.html").diagnostics if d.code == "GL303")
+        want_value = CASES["changed_cell"].values[("三", "new", "total")]
+        line = bad.split("\n")[diag.line - 1]
+        assert line[diag.column - 1:].startswith(want_value) and re.search(r"value=\"?$", line[:diag.column - 1])
