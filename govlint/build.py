@@ -2479,8 +2479,8 @@ def _mixed_stretch(source: Source, children: Sequence[lark.Tree], i: int, run: S
     and the end (exclusive) of the children from ``i`` they make up; else None. Such a table is
     written with spaces between its header words but none between its figures: each row is a
     paragraph, and read apart from its header its figures would be lost."""
-    def spaced(c: lark.Tree) -> bool:
-        return c.data == "table" and all(kind == "SPACED" for t in c.children for kind, *_ in line_tokens(t))
+    def spaced(c: lark.Tree) -> bool:  # (a run of space-separated lines is one SPACES token: see parse.tokens)
+        return c.data == "table" and all(t.type == "SPACES" or t.type == "SPACED" for t in c.children)
 
     if not spaced(children[i]):
         return None
@@ -2821,7 +2821,7 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
             if child is None:
                 break
             order += 1
-            if child.data == "table" and any(
+            if child.data == "table" and any(t.type == "SPACES" or t.type == "SPACED" for t in child.children) and any(
                     kind == "SPACED" and flatten.run_together(source.text, start, start + len(line), data.labels)
                     for t in child.children for kind, line, start, _, _ in line_tokens(t)) \
                     and flush(_line_tokens(child.children)):

@@ -668,7 +668,7 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
     # tables whose labels wrap over lines, read from the labels' pieces and the known labels (pdfplumber's
     # text, one blank between cells; pdftotext -layout's too, whose columns may drift from line to line),
     # then the tables laid out in columns by spaces that are left (pdftotext -layout: table 四's header)
-    if any(ln.kind == "SPACED" for ln in lines):  # (such a table's lines are space-separated ones)
+    if "SPACED" in [ln.kind for ln in lines]:  # (such a table's lines are space-separated ones)
         from . import wrapped  # (imported when needed: ~3 ms of a cold start)
 
         lines = wrapped.rebuild(lines, text, vocab.labels)
