@@ -21,7 +21,7 @@ table of contents (a ``TOC`` field, a TOC content control, paragraphs in a ``toc
 too: it repeats the headings with page numbers. A body that is one imported HTML page or web
 archive (``w:altChunk``, as web systems generate .docx files) is read with the HTML reader. Positions are line/column in the extracted text; every paragraph and table cell also gets
 a locator: ``第12段`` (the 12th non-empty body paragraph), ``表3 第5行 第2列`` (table 3 of the
-document, its 5th row, 2nd grid column), ``表1 第1行 第1列 第5段`` (the 5th paragraph of a layout
+document, its 5th row, 2nd grid column — a column a point wide or less, which LibreOffice leaves, not counted), ``表1 第1行 第1列 第5段`` (the 5th paragraph of a layout
 table's cell that holds several: a report laid out in a one-cell table). A table continued as a second
 Word table right after the first (nothing but a mark such as （续表） between) that types the first's
 leading rows again (its header, a title row) has them read once.
@@ -516,6 +516,7 @@ class _Writer:
         grid: list[list[GridCell]] = []
         open_cells: dict[int, GridCell] = {}  # grid column -> cell a vMerge continues
         grid_widths: Optional[list[int]] = None
+        shown = _shown_columns(grid_cols)
         for r, (tr, cs) in enumerate(zip(rows, cells_of)):
             trpr = tr.find(_W + "trPr")
             col = _int(_val(trpr.find(_W + "gridBefore")), 0) if trpr is not None else 0
@@ -552,7 +553,7 @@ class _Writer:
                 raw = "\n".join(self.cell_paragraphs(tc))
                 text, offs = clean(raw, [-1] * len(raw))
                 cell = GridCell(text, offs, row=r, col=col, colspan=span,
-                                locator=f"表{n} 第{r + 1}行 第{col + 1}列")
+                                locator=f"表{n} 第{r + 1}行 第{shown[col] if col < len(shown) else col + 1}列")
                 row.append(cell)
                 for k in range(col, col + span):
                     open_cells.pop(k, None)
@@ -735,6 +736,24 @@ def _toc_entry(p: Any) -> bool:
 
 
 _MARK_DELETED = frozenset(_W + t for t in ("del", "moveFrom"))
+
+
+#: a grid column this narrow (twips: 1 pt) is no column a reader sees: LibreOffice leaves one in a
+#: table it saved from .doc or .rtf, the cell over its neighbour spanning it
+_SLIVER = 20
+
+
+def _shown_columns(grid_cols: Any) -> list[int]:
+    """The number a reader gives each grid column of a table (1-based, in a locator's 第N列): its
+    place among the columns wider than a sliver (a sliver takes its left neighbour's number);
+    the grid's own numbering when its widths are not all given."""
+    widths = [_int(gc.get(_W + "w"), -1) for gc in grid_cols.iterchildren(_W + "gridCol")] if grid_cols is not None else []
+    if not widths or min(widths) < 0 or min(widths) > _SLIVER or max(widths) <= _SLIVER:
+        return list(range(1, len(widths) + 1))
+    out: list[int] = []
+    for w in widths:
+        out.append(1 if not out else out[-1] + (w > _SLIVER))
+    return out
 
 
 def _row_deleted(tr: Any) -> bool:
