@@ -52,9 +52,12 @@ _POST_END = lazy_compile(r"[、（(]")
 _SEP = lazy_compile(r"[、，,；;和及与]")
 #: the figures of a whole region's agencies (全省各级行政机关共收到申请4.28万件, 市县两级占92.3%), which a
 #: provincial or city government reports beside its own: not the figures of this report's tables …
-_WIDER = lazy_compile(r"各级(?:各类)?(?:行政机关|人民政府|政府|机关|部门)|各地(?:区)?各部门|(?:省市县|市县乡|县乡|市县|省市)[两三四]?级"
-                      r"|[全各](?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)"
-                    r"|全(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,8}?系统")
+#: (every alternative starts with a character, as _OTHER_PERIOD's: the search skips to one of them)
+_WIDER = lazy_compile(r"各级(?:各类)?(?:行政机关|人民政府|政府|机关|部门)|各地(?:区)?各部门"
+                      r"|各(?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)"
+                      r"|省市县[两三四]?级|市县乡[两三四]?级|县乡[两三四]?级|市县[两三四]?级|省市[两三四]?级"
+                      r"|全(?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)"
+                      r"|全(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,8}?系统")
 #: … unless the agency itself is named after it (全省……；省政府本级收到申请516件)
 _OWN = lazy_compile(r"本级|本机关|本部门|本单位|[我本](?:局|厅|委|办|署|院|部|府|室|中心|单位)|政府办公[室厅]")
 #: a region named bare (全区共受理申请56件): the agency's own figures where it reports for its region (a
