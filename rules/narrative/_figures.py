@@ -112,20 +112,25 @@ def figures(report: Report, units: frozenset = COUNT_UNITS) -> Iterator[Figure]:
     …) or whose sentence names another year (but not 结转至<next year>, <last year>结转), whose unit is
     one of ``units``; nor those whose clause names last year (上年, 上年度 — not 上年结转) or a part of the
     year (第一季度, 上半年, 1-6月, 3月份 — not 1月1日至12月31日 nor 截至12月31日) before them."""
-    return (f for f in _figures_of(report) if f.q.unit in units)
+    return (f for f in _figures_of(report, units) if f.q.unit in units)
 
 
-#: (report, its figures of any unit): the GL5 rules ask for the figures of one report in turn
-_LAST: tuple = (None, ())
+#: (report, the units its figures were found for, those figures): the GL5 rules ask for the figures
+#: of one report in turn
+_LAST: tuple = (None, frozenset(), ())
+#: every unit asked for so far: a report's figures are found for all of them at once, and the
+#: quantities of other units (条, 大类 …) are passed over
+_WANTED: frozenset = frozenset()
 
 
-def _figures_of(report: Report) -> tuple[Figure, ...]:
-    global _LAST
+def _figures_of(report: Report, units: frozenset) -> tuple[Figure, ...]:
+    global _LAST, _WANTED
     last = _LAST  # one read: another thread may replace it meanwhile
-    if last[0] is report:
-        return last[1]
-    found = tuple(_all_figures(report))
-    _LAST = (report, found)
+    if last[0] is report and units <= last[1]:
+        return last[2]
+    wanted = _WANTED = _WANTED | units
+    found = tuple(_all_figures(report, wanted))
+    _LAST = (report, wanted, found)
     return found
 
 
@@ -145,7 +150,7 @@ def _zeros(text: str) -> list[Quantity]:
     return found
 
 
-def _all_figures(report: Report) -> Iterator[Figure]:
+def _all_figures(report: Report, units: frozenset) -> Iterator[Figure]:
     year = report.year
     for part, p in prose(report, title=False):
         text = p.text
@@ -164,7 +169,7 @@ def _all_figures(report: Report) -> Iterator[Figure]:
         # (most paragraphs speak of no region's agencies)
         wider = _WIDER.search(text) is not None or ("其中" in text and _BARE_REGION.search(text) is not None)
         for i, q in enumerate(qs):
-            if q.approx or q.low is not None or q.is_percent or inside(titles, q.start):
+            if q.unit not in units or q.approx or q.low is not None or q.is_percent or inside(titles, q.start):
                 continue
             cs, ce = clause_start(text, q.start), clause_end(text, q.end)
             clause = text[cs:ce]
