@@ -77,7 +77,8 @@ def regulation_name(report, ctx):
             content = content[:len(content) - len(tail)]
             e = s + len(content)
             key = _key(content)
-            national = _NATIONAL_KIND.search(key) is not None and not _LOCAL.search(key[7:-2])
+            national = (key.startswith("中华人民共和国") and _NATIONAL_KIND.search(key) is not None
+                        and not _LOCAL.search(key[7:-2]))
             if key == NAME or not ((_REGULATION.search(key) or national) and _ABOUT.search(key)):
                 continue
             if not national and _LOCAL.search(key.replace("中华人民共和国", "")):
