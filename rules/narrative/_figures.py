@@ -381,8 +381,9 @@ def applications_before(report: Report) -> dict[int, str]:
     for part, p in prose(report, title=False):
         before = last.get(part, "")
         earlier[id(p)] = before
-        if (APPLICATIONS.search(p.text) or NOT_APP.search(p.text) or _ANOTHER_MATTER.search(p.text)
-                or not APPLICATIONS.search(before)):
+        # (every wording APPLICATIONS finds holds 申请: a plain search passes over most paragraphs)
+        if (("申请" in p.text and APPLICATIONS.search(p.text)) or NOT_APP.search(p.text)
+                or _ANOTHER_MATTER.search(p.text) or not ("申请" in before and APPLICATIONS.search(before))):
             last[part] = p.text
     return earlier
 
