@@ -442,6 +442,12 @@ def find_periods(text: str) -> list[Period]:
     finds (overlaps left to the earlier pattern), tried only where one can start — at a 年 for dates
     with 年月日 or whole months, at a year followed by a separator for numeric ones, in a text that says 统计 for a
     whole year (tested against the plain scans in tests/test_rules_prose_helpers.py)."""
+    return list(_periods(text))
+
+
+@lru_cache(maxsize=256)
+def _periods(text: str) -> tuple[Period, ...]:
+    """:func:`find_periods` memoised (GL105, GL701 and GL702 read the same paragraphs)."""
     found: list[Period] = []
     if "月" in text:
         found.extend([_period(m) for m in _at_years(text, _PERIOD_CN)])
@@ -462,7 +468,7 @@ def find_periods(text: str) -> list[Period]:
             y = cn_int(m.group("y1"))
             if not any(p.start <= m.start("y1") < p.end for p in found):
                 found.append(Period(m.start("y1"), m.end(), (y, 1, 1), (y, 12, 31)))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def _days_in(year: int, month: int) -> int:

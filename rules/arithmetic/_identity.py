@@ -140,7 +140,24 @@ def _with_stand_ins(spec: TableSpec, rows: list[str], stand_ins: dict) -> list[s
 
 def _shifted(table) -> set:
     """Ids of the rows of ``table`` whose figures may stand in the wrong columns (shifted_row)."""
-    return {row.id for row in table.rows if shifted_row(table, row)}
+    return {row.id for row, _, shifted in _rows(table) if shifted}
+
+
+#: the last tables asked about (id -> (table, its _rows)): each identity of a table reads its rows
+_ROWS: dict = {}
+
+
+def _rows(table) -> list:
+    """(row, its cells by column — the first cell of a column, as Row.cell gives it: a later one of
+    the same column is overwritten —, whether :func:`shifted_row`) for each row of ``table``."""
+    hit = _ROWS.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    rows = [(row, {c.column: c for c in reversed(row.cells)}, shifted_row(table, row)) for row in table.rows]
+    if len(_ROWS) >= 16:
+        _ROWS.clear()
+    _ROWS[id(table)] = (table, rows)
+    return rows
 
 
 def _over_columns(ctx, spec: TableSpec, table, ident: Identity):
@@ -154,9 +171,9 @@ def _over_columns(ctx, spec: TableSpec, table, ident: Identity):
     # each row's cells by column: a group's stand-in figures, else those of the table's first row of
     # that id (as Table.cell looks a cell up)
     firsts: dict = {}
-    for row in table.rows:
+    for row, by_column, _ in _rows(table):
         if row.id not in firsts:
-            firsts[row.id] = {c.column: c for c in reversed(row.cells)}  # (the first cell of a column)
+            firsts[row.id] = by_column
     lhs_by_col = [stand_ins[rid] if rid in stand_ins else firsts.get(rid, {}) for rid in lhs_rows]
     rhs_by_col = [stand_ins[rid] if rid in stand_ins else firsts.get(rid, {}) for rid in rhs_rows]
     zeros = _none_as_zero(table)
@@ -219,11 +236,9 @@ def _over_rows(ctx, spec: TableSpec, table, ident: Identity):
     ok, value = _countable(zeros)
     lhs_cols = _with_merged(spec, table, ident.lhs)
     rhs_cols = _with_merged(spec, table, ident.rhs)
-    for row in table.rows:
-        if not row.cells or shifted_row(table, row):
+    for row, by_column, shifted in _rows(table):
+        if not row.cells or shifted:
             continue
-        # the first cell of a column, as Row.cell gives it (a later one of the same column is overwritten)
-        by_column = {c.column: c for c in reversed(row.cells)}
         lhs = list(map(by_column.get, lhs_cols))
         rhs = list(map(by_column.get, rhs_cols))
         if not (all(map(ok, lhs)) and all(map(ok, rhs))) or (zeros and _one_side_unwritten(lhs, rhs)):

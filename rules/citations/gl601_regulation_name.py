@@ -71,12 +71,14 @@ def regulation_name(report, ctx):
                                     expected=f"《{name}》", actual=written, fix=fix)
         for s, end, content in titles(p.text):
             # a note after the name (（2019年修订）): the name is judged without it, and the note kept
-            note = _ANNOTATION.search(content)
+            # (every note ends in a closing bracket: most titles have none there)
+            note = _ANNOTATION.search(content) if content.rstrip()[-1:] in ("）", ")") else None
             tail = content[note.start():] if note is not None and note.start() > 0 else ""
             content = content[:len(content) - len(tail)]
             e = s + len(content)
             key = _key(content)
-            national = _NATIONAL_KIND.search(key) is not None and not _LOCAL.search(key[7:-2])
+            national = (key.startswith("中华人民共和国") and _NATIONAL_KIND.search(key) is not None
+                        and not _LOCAL.search(key[7:-2]))
             if key == NAME or not ((_REGULATION.search(key) or national) and _ABOUT.search(key)):
                 continue
             if not national and _LOCAL.search(key.replace("中华人民共和国", "")):

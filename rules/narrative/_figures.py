@@ -52,9 +52,12 @@ _POST_END = lazy_compile(r"[、（(]")
 _SEP = lazy_compile(r"[、，,；;和及与]")
 #: the figures of a whole region's agencies (全省各级行政机关共收到申请4.28万件, 市县两级占92.3%), which a
 #: provincial or city government reports beside its own: not the figures of this report's tables …
-_WIDER = lazy_compile(r"各级(?:各类)?(?:行政机关|人民政府|政府|机关|部门)|各地(?:区)?各部门|(?:省市县|市县乡|县乡|市县|省市)[两三四]?级"
-                      r"|[全各](?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)"
-                    r"|全(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,8}?系统")
+#: (every alternative starts with a character, as _OTHER_PERIOD's: the search skips to one of them)
+_WIDER = lazy_compile(r"各级(?:各类)?(?:行政机关|人民政府|政府|机关|部门)|各地(?:区)?各部门"
+                      r"|各(?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)"
+                      r"|省市县[两三四]?级|市县乡[两三四]?级|县乡[两三四]?级|市县[两三四]?级|省市[两三四]?级"
+                      r"|全(?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)"
+                      r"|全(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,8}?系统")
 #: … unless the agency itself is named after it (全省……；省政府本级收到申请516件)
 _OWN = lazy_compile(r"本级|本机关|本部门|本单位|[我本](?:局|厅|委|办|署|院|部|府|室|中心|单位)|政府办公[室厅]")
 #: a region named bare (全区共受理申请56件): the agency's own figures where it reports for its region (a
@@ -109,20 +112,25 @@ def figures(report: Report, units: frozenset = COUNT_UNITS) -> Iterator[Figure]:
     …) or whose sentence names another year (but not 结转至<next year>, <last year>结转), whose unit is
     one of ``units``; nor those whose clause names last year (上年, 上年度 — not 上年结转) or a part of the
     year (第一季度, 上半年, 1-6月, 3月份 — not 1月1日至12月31日 nor 截至12月31日) before them."""
-    return (f for f in _figures_of(report) if f.q.unit in units)
+    return (f for f in _figures_of(report, units) if f.q.unit in units)
 
 
-#: (report, its figures of any unit): the GL5 rules ask for the figures of one report in turn
-_LAST: tuple = (None, ())
+#: (report, the units its figures were found for, those figures): the GL5 rules ask for the figures
+#: of one report in turn
+_LAST: tuple = (None, frozenset(), ())
+#: every unit asked for so far: a report's figures are found for all of them at once, and the
+#: quantities of other units (条, 大类 …) are passed over
+_WANTED: frozenset = frozenset()
 
 
-def _figures_of(report: Report) -> tuple[Figure, ...]:
-    global _LAST
+def _figures_of(report: Report, units: frozenset) -> tuple[Figure, ...]:
+    global _LAST, _WANTED
     last = _LAST  # one read: another thread may replace it meanwhile
-    if last[0] is report:
-        return last[1]
-    found = tuple(_all_figures(report))
-    _LAST = (report, found)
+    if last[0] is report and units <= last[1]:
+        return last[2]
+    wanted = _WANTED = _WANTED | units
+    found = tuple(_all_figures(report, wanted))
+    _LAST = (report, wanted, found)
     return found
 
 
@@ -142,7 +150,7 @@ def _zeros(text: str) -> list[Quantity]:
     return found
 
 
-def _all_figures(report: Report) -> Iterator[Figure]:
+def _all_figures(report: Report, units: frozenset) -> Iterator[Figure]:
     year = report.year
     for part, p in prose(report, title=False):
         text = p.text
@@ -161,7 +169,7 @@ def _all_figures(report: Report) -> Iterator[Figure]:
         # (most paragraphs speak of no region's agencies)
         wider = _WIDER.search(text) is not None or ("其中" in text and _BARE_REGION.search(text) is not None)
         for i, q in enumerate(qs):
-            if q.approx or q.low is not None or q.is_percent or inside(titles, q.start):
+            if q.unit not in units or q.approx or q.low is not None or q.is_percent or inside(titles, q.start):
                 continue
             cs, ce = clause_start(text, q.start), clause_end(text, q.end)
             clause = text[cs:ce]
@@ -373,8 +381,9 @@ def applications_before(report: Report) -> dict[int, str]:
     for part, p in prose(report, title=False):
         before = last.get(part, "")
         earlier[id(p)] = before
-        if (APPLICATIONS.search(p.text) or NOT_APP.search(p.text) or _ANOTHER_MATTER.search(p.text)
-                or not APPLICATIONS.search(before)):
+        # (every wording APPLICATIONS finds holds 申请: a plain search passes over most paragraphs)
+        if (("申请" in p.text and APPLICATIONS.search(p.text)) or NOT_APP.search(p.text)
+                or _ANOTHER_MATTER.search(p.text) or not ("申请" in before and APPLICATIONS.search(before))):
             last[part] = p.text
     return earlier
 

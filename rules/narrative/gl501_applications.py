@@ -188,13 +188,14 @@ def _predicate(fig) -> str:
     return text[fig.q.end:min(se, nxt)]
 
 
-def _about_applications(fig, earlier: str = "") -> bool:
+def _about_applications(fig, earlier: str, label: str, predicate: str) -> bool:
+    # (``label`` and ``predicate``: the figure's _label and _predicate, which the caller uses too)
     # the 公开属性 of documents (“审核发文1124件，其中主动公开689件、依申请公开318件、不予公开117件”): the
     # only 申请 is the attribute 依申请公开 beside 主动公开, which no application is
     if "主动公开" in fig.sentence and "申请" not in fig.sentence.replace("依申请公开", ""):
         return False
     # (“依申请公开事项” is the applications themselves, not some other 事项)
-    around = (_label(fig)[-16:] + fig.post + _predicate(fig)).replace("申请公开事项", "申请公开")
+    around = (label[-16:] + fig.post + predicate).replace("申请公开事项", "申请公开")
     if _NOT_APP.search(around):
         return False
     text = fig.paragraph.text
@@ -208,7 +209,7 @@ def _about_applications(fig, earlier: str = "") -> bool:
         return True
     # (a figure handled, in a sentence going on about the applications: “截至年底，已办结18件”)
     ss, se = sentence_bounds(text, fig.q.start)
-    if _DONE.search(_label(fig)[-16:]) and goes_on_about_applications(text, ss, se, earlier):
+    if _DONE.search(label[-16:]) and goes_on_about_applications(text, ss, se, earlier):
         return True
     # a list of outcomes runs to the 。 (“予以公开12件，占42.9%；部分公开3件；无法提供9件。”)
     ls, le = full_sentence_bounds(text, fig.q.start)
@@ -277,17 +278,18 @@ def applications(report, ctx):
         return
     earlier = applications_before(report)
     for fig in figures(report, frozenset({"件", "个", "起", "宗", "份"})):
-        if not _about_applications(fig, earlier.get(id(fig.paragraph), "")):
+        label, rest = _label(fig), _predicate(fig)
+        if not _about_applications(fig, earlier.get(id(fig.paragraph), ""), label, rest):
             continue
         near = fig.pre[-16:]
         words = near + "|" + fig.post
-        if (rest := _predicate(fig)):
+        if rest:
             words += "|" + rest
         cols: tuple = ("total",)
         topic = None
         # “公民、法人和其他组织提出的申请23件” names every applicant: it is the total
         every = _EVERY_APPLICANT.search(fig.pre[-30:]) is not None
-        label = _label(fig)[-16:]  # (“以公民个人申请为主，共52件”: the applicant is named in the clause before)
+        label = label[-16:]  # (“以公民个人申请为主，共52件”: the applicant is named in the clause before)
         for pat, acols, zh, en in _APPLICANTS:
             if not every and pat.search(label):
                 cols = acols

@@ -55,10 +55,13 @@ def magnitude_slip(report, ctx):
             # N万 with N ≥ 10000, or 万/亿 written twice (128.6万万次, 1.2亿亿次)
             doubled = q.multiplier in (10_000, 100_000_000) and text[q.end:q.end + 1] in ("万", "亿")
             slip = (q.multiplier == 10_000 and written >= max_wan) or doubled
+            visits = q.value > max_visits and q.unit in (None, "次", "人次", "个")
+            if not (slip or visits):
+                continue  # (most figures: their words are not read)
             label = text[clause_start(text, q.start, max(0, q.start - 30)):q.start]
             if q.unit is None and not doubled and _MONEY.search(label):
                 continue  # money written without 元
-            visits = bool(_VISITS.search(label)) and q.unit in (None, "次", "人次", "个") and q.value > max_visits
+            visits = visits and bool(_VISITS.search(label))
             if not (slip or visits):
                 continue
             unit = q.unit or ""

@@ -18,6 +18,8 @@ CONCRETE = ["解读", "回应", "栏目", "专栏", "专区", "网站", "网页"
             "督促", "指导"]
 #: a figure (not a year): a count, a date, a share — something particular
 _FIGURE = lazy_compile(r"(?<!\d)\d++(?!年)")
+#: what is no letter nor digit (``str.isalnum``: ``\w`` is that or _): punctuation and spaces are not counted
+_NOT_ALNUM = lazy_compile(r"[\W_]+")
 
 
 @rule("GL111", "sections.part5-substance", "warning", summary_en="part 五 is empty, a one-line formality or boilerplate",
@@ -45,7 +47,7 @@ def part5_substance(report, ctx):
         return
     opts = ctx.options or {}
     limit = int(opts.get("min_chars", MIN_CHARS))
-    text = "".join(ch for p in section.paragraphs for ch in p.text if ch.isalnum())
+    text = _NOT_ALNUM.sub("", "".join(p.text for p in section.paragraphs))
     spec = ctx.edition.part(5) if ctx.edition is not None else None
     heading = f"五、{spec.heading}" if spec is not None else "五、存在的主要问题及改进情况"  # (the edition's wording)
     span = section.paragraphs[0].span if section.paragraphs else section.heading.span
