@@ -2692,10 +2692,10 @@ def _byline(first: Paragraph, title: Paragraph) -> Optional[str]:
     if first.span.line - title.span.end_line > 2:
         return None
     name = "".join(first.text.split())
-    return name if _BYLINE.fullmatch(name) else None
+    return name if body_name(name) else None
 
 
-def byline(text: str, title: Paragraph) -> Optional[str]:
+def _line_below(text: str, title: Paragraph) -> Optional[str]:
     """A body's name written alone on the line below ``title`` (or the line after a blank one), read
     from the source ``text`` itself: a byline spaced out character by character (某 某 市 财 政 局)
     reads as a row of cells, not as a paragraph, yet names the body as well."""
@@ -2705,7 +2705,7 @@ def byline(text: str, title: Paragraph) -> Optional[str]:
     for line in text[end:end + 400].split("\n")[1:3]:
         name = "".join(line.split())
         if name:
-            return name if _BYLINE.fullmatch(name) else None
+            return name if body_name(name) else None
     return None
 
 
@@ -2921,12 +2921,14 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
                                 tuple(all_tables[j] for j in sorted(by_start[lo:hi]))))
 
     agency = _agency(title.text, None) if title is not None else None
+    below = _line_below(source.text, title) if title is not None else None
     if agency is None and title is not None:
-        agency = byline(source.text, title) or (_byline(preamble[0], title) if preamble else None)
+        agency = below or (_byline(preamble[0], title) if preamble else None)
     header = flatten.crawler_header(source.text)  # a crawler's 发布时间: the publication date
     published = header.published_date if header is not None and header.published_date else None
     published_span = source.span(*header.published) if published is not None else None
     return Report(path=source.path, text=source.text, title=title, preamble=tuple(preamble), sections=tuple(sections),
                   tables=tuple(all_tables), edition=edition.id if edition else None, edition_scores=scores,
                   table_edition_scores={t: sc for t, sc in by_table.items() if t is not None},
-                  year=year, year_span=year_span, agency=agency, published=published, published_span=published_span)
+                  year=year, year_span=year_span, agency=agency, byline=below, published=published,
+                  published_span=published_span)

@@ -323,6 +323,9 @@ class Report:
     year: Optional[int] = None
     year_span: Optional[Span] = None
     agency: Optional[str] = None
+    # a body's name alone on the line below the title (a byline, 某某市财政局; spaced out, 某 某 市 财 政 局),
+    # as written there, whether or not the title names the agency
+    byline: Optional[str] = None
     locator: Optional[str] = None
     published: Optional[str] = None  # publication date (YYYY-MM-DD) from a crawler header (发布时间:)
     published_span: Optional[Span] = None

@@ -28,7 +28,7 @@ def named_below(report: Report) -> Optional[str]:
     must be one of that kind (财政局 is not 益阳市教育局's title). A title that names no body takes the
     opening sentence's name of whose report it is (现将……2022年…报告), not the body that compiled
     it (本报告由……办公室编制: a government's report is compiled by its office)."""
-    from govlint.build import body_name, byline
+    from govlint.build import body_name
 
     title = report.title
     if title is None or report.year is None:
@@ -36,7 +36,7 @@ def named_below(report: Report) -> Optional[str]:
     kind = canonical(_bare(key(report.agency)).replace("人民政府", "政府")) if report.agency else None
     if kind is not None and not kind:
         return None
-    found = [byline(report.text, title)] if kind is not None else []
+    found = [report.byline] if kind is not None else []
     paragraphs = [*report.preamble[:3], *(report.sections[0].paragraphs[:1] if report.sections else ())]
     for p in paragraphs:
         text = p.text
