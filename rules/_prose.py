@@ -24,6 +24,11 @@ SENTENCE_END = frozenset("。；;！!？?\n")
 CLAUSE_END = frozenset("。；;！!？?，,：:\n")
 
 #: words that mark a statement as a plan or an intention rather than something done
+#: words of what will be done: a sentence holding one looks ahead (将进一步, 拟于, 下一步, 今后)
+PLAN_INTENT = lazy_compile(r"将|拟|预计|力争|争取|下一步|明年|来年|今后|未来|展望|谋划|打算")
+#: nouns naming a plan or a target (计划, 目标, 要点): a sentence looks ahead by one only where it governs
+#: what follows (根据规划，…), not where work done is measured against it (按照年度工作计划共收到申请3件)
+PLAN_NOUNS = lazy_compile(r"计划|目标|规划|要点|远景")
 PLAN_WORDS = lazy_compile(r"将|计划|拟|预计|力争|争取|下一步|明年|来年|今后|未来|目标|规划|展望|谋划|打算|要点|远景")
 
 

@@ -137,6 +137,16 @@ def test_gl702_plans_titles_ranges_and_part5_are_fine():
     assert run(SEED, "GL702") == []
 
 
+def test_gl702_a_plan_named_after_the_year_does_not_make_work_done_a_plan():
+    """A plan's or target's name makes a sentence look ahead where it governs the year (根据规划，2023年…),
+    not where the year's work is measured against it: 2023年，我局按照年度工作计划共收到申请 is work done."""
+    for said in ("根据规划，2023年完成平台升级。", "按照工作要点，2023年持续推进公开专区建设。", "2023年，我局将按照计划推进。"):
+        assert run(text_with(insert_after={3: said}), "GL702") == [], said
+    for late in ("2023年，我局按照年度工作计划共收到申请3件。", "2023年，我局共收到申请3件，完成了年度目标。",
+                 "2023年我局围绕工作要点开展了培训。"):
+        assert where(run(text_with(insert_after={3: late}), "GL702")) == [("GL702", 4)], late
+
+
 # ---------------------------------------------------------------- GL703 publication deadline
 
 def test_gl703_department_after_january():

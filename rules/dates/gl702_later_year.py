@@ -2,7 +2,8 @@ from govlint import rule
 from govlint.relazy import lazy_compile
 
 from .._prose import (
-    PLAN_WORDS,
+    PLAN_INTENT,
+    PLAN_NOUNS,
     find_periods,
     find_years,
     inside,
@@ -56,7 +57,9 @@ def later_year(report, ctx):
 
     What: in the opening and in parts 一 to 四 — which describe the work of the report year — a
     year written with 年 (2023年, 二〇二三年) that is later than the report year. Not reported:
-    plans and intentions (a sentence with 将, 计划, 拟, 力争, 下一步, 目标, 要点 …), the whole of parts
+    plans and intentions (a sentence with 将, 拟, 力争, 下一步 …, or one that names a plan or
+    target before the year: 根据规划，2023年…; a plan named after it is judged as below: 2023年按照工作计划共
+    收到申请 is work done), the whole of parts
     五 and 六 (their improvements are for next year), titles and document numbers (《…2023年…》,
     〔2023〕), ranges (2021—2025年), cut-off statements (截至2023年1月), publication lines (发布时间,
     印发 …), and January to March of the next year (2023年1月: the report is compiled then, and may
@@ -103,7 +106,8 @@ def later_year(report, ctx):
                 continue
             ss, se = sentence_bounds(text, s)
             sentence = text[ss:se]
-            if PLAN_WORDS.search(sentence) or _AS_OF.search(text[max(ss, s - 4):s]) or _META.search(text[max(ss, s - 6):s]):
+            # (a plan's noun after the year is _PLANNED's to judge: 2023年工作计划, not 2023年按照计划共收到)
+            if PLAN_INTENT.search(sentence) or PLAN_NOUNS.search(text, ss, s) or _AS_OF.search(text[max(ss, s - 4):s]) or _META.search(text[max(ss, s - 6):s]):
                 continue
             if _AIMED.search(text[max(ss, s - 6):s]) or (_FOR.search(text[max(ss, s - 4):s]) and _GROUND.search(text, m.end(), se)):
                 continue
