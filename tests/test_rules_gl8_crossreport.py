@@ -426,6 +426,9 @@ def test_titles_that_name_no_agency_do_not_make_reports_one_agencys(tmp_path, ti
     # a government's general office: 办公厅 or 办公室, 人民政府 or 政府, in full or 政府办
     ("益阳市人民政府办公厅", "益阳市政府办公室"), ("桃江县人民政府办公室", "桃江县政府办"),
     ("中共益阳市委办公厅", "益阳市委办公室"),
+    # 市监局 after the city's name written once; a body renamed; a county's bureau made the city's branch
+    ("益阳市市场监督管理局", "益阳市监局"), ("桃江县扶贫开发办公室", "桃江县乡村振兴局"), ("安化县扶贫办", "安化县乡村振兴局"),
+    ("桃江县环境保护局", "益阳市生态环境局桃江分局"), ("益阳市赫山区环保局", "益阳市生态环境局赫山分局"),
 ])
 def test_one_agencys_name_written_differently_in_two_years(tmp_path, names):
     folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2, agency=names[0]),
@@ -442,7 +445,9 @@ def test_one_agencys_name_written_differently_in_two_years(tmp_path, names):
                                    # one kind of body in two places, or two kinds with like names
                                    ("益阳市卫生健康委", "益阳市赫山区卫生健康委"), ("益阳市市场监管局", "益阳市监察局"),
                                    ("益阳市住建局", "益阳市住房公积金管理中心"), ("益阳市政府办公室", "益阳市委办公室"),
-                                   ("益阳市生态环境局", "益阳市生态环境局赫山分局"), ("益阳市发展改革委", "益阳市改革办"),
+                                   ("益阳市生态环境局", "益阳市生态环境局赫山分局"),
+                                   ("桃江县生态环境局", "益阳市生态环境局赫山分局"), ("桃江县财政局", "益阳市生态环境局桃江分局"),
+                                   ("益阳市乡村振兴局", "桃江县乡村振兴局"), ("益阳市发展改革委", "益阳市改革办"),
                                    ("北京市规划和自然资源委员会", "北京市自然资源局")])
 def test_a_government_and_its_office_or_bureau_are_two_agencies(tmp_path, names):
     folder = write(tmp_path, {"2021.txt": report(2021, 0, carry_forward=2, agency=names[0]),

@@ -47,6 +47,8 @@ FORMS: tuple[tuple[str, ...], ...] = (
     ("政务服务和数据管理局", "政务服务数据管理局", "政数局"),
     ("教育和体育局", "教育体育局", "教体局"),
     ("广播电视局", "广电局"),
+    # renamed in 2021 (国务院扶贫办 became 国家乡村振兴局, and so below)
+    ("乡村振兴局", "扶贫开发办公室", "扶贫开发领导小组办公室", "扶贫办"),
     ("管理委员会", "管委会"),
     # the ministries (国家 bodies' forms are those above: 国家发展改革委, 国家卫生健康委)
     ("人力资源和社会保障部", "人力资源社会保障部", "人社部"),
@@ -72,11 +74,17 @@ _FORM = lazy_compile(
     + ")")
 
 
+#: 市监局 after a city's name without its 市 (益阳市监局: 益阳市's 市监局, the 市 written once)
+_CITY_SHARED = lazy_compile(r"(?<=[\u4e00-\u9fff])(?<![省市县区州盟旗镇乡道家])市监局")
+
+
 def canonical(name: str) -> str:
     """``name`` (a key: no spaces) with each kind of body written in its full form: 益阳市卫健委 is
-    益阳市卫生健康委员会, 桃江县市场监管局 is 桃江县市场监督管理局."""
+    益阳市卫生健康委员会, 桃江县市场监管局 and 益阳市监局 are 桃江县市场监督管理局 and 益阳市市场监督管理局."""
     if len(name) < 3:
         return name
+    if name.find("市监局") > 0:
+        name = _CITY_SHARED.sub("市市监局", name)
     return _FORM.sub(lambda m: _CANONICAL[m.group()], name)
 
 

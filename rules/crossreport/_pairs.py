@@ -152,8 +152,37 @@ def agencies(items: Iterable["Item"]) -> list:
     """The agency of each of ``items`` (their facts' ``agency``), a name written without the places
     above it taken for the fuller name the run holds (see :func:`one_agency`)."""
     names = [facts["agency"] for _, facts in items]
+    branch = branches({n for n in names if n})
+    if branch:
+        names = [branch.get(n, n) for n in names]
     fuller = one_agency(n for n in names if n)
     return [fuller.get(n, n) for n in names]
+
+
+#: a city bureau's branch named for a county or district (益阳市生态环境局桃江分局): the city's name, the
+#: bureau's kind, the county's name without its 县/区/市
+_BRANCH = lazy_compile(r"(.*?[市州盟])([\u4e00-\u9fff]{2,12}?局)([\u4e00-\u9fff]{2,5}?)分局")
+
+
+def branches(keys: Iterable[str]) -> dict[str, str]:
+    """Among the agency keys of one run, the branches of a city's bureau named for a county, each with
+    the one county bureau of that kind the run holds: in the 机构改革 a county's 环境保护局 became the
+    city's 生态环境局's branch (桃江县环境保护局, then 益阳市生态环境局桃江分局), one body under two names;
+    a district's 公安分局 is its public security bureau. The city's own bureau is another agency."""
+    known = set(keys)
+    out = {}
+    for k in known:
+        if not k.endswith("分局"):
+            continue
+        m = _BRANCH.fullmatch(k)
+        if m is None:
+            continue
+        kind, place = m.group(2), m.group(3)
+        ends = tuple(f"{place}{c}{kind}" for c in "县区市旗")
+        hits = [n for n in known if n.endswith(ends)]
+        if len(hits) == 1:
+            out[k] = hits[0]
+    return out
 
 
 Item = tuple[Optional[str], dict]  # (path, facts)
