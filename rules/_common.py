@@ -193,6 +193,32 @@ def odd_cells(report) -> tuple:
     return tuple(x for x in iter_cells(report) if not _plain(x[2]))
 
 
+def last_end(report: Report) -> int:
+    """Where the last paragraph, heading or table of ``report`` ends."""
+    ends = [p.span.end for p in report.preamble] + [t.span.end for t in report.tables]
+    for s in report.sections:
+        ends.append(s.heading.span.end)
+        ends += [p.span.end for p in s.paragraphs]
+    return max(ends, default=0)
+
+
+def table_at_end(report: Report):
+    """The identified table the text ends in (nothing read after it), or None."""
+    last = max(report.tables, key=lambda t: t.span.end, default=None)
+    return last if last is not None and last.id is not None and last.span.end >= last_end(report) else None
+
+
+@per_report
+def cut_row(report: Report):
+    """The row a text cut off inside a table stops in — the last row of the table the text ends in,
+    with too few values, in a report whose parts stop before 六 (GL012 says the text stops there) —
+    or None. Its values are missing because the text is, not because a cell is."""
+    parts = [s.part for s in report.sections if s.part]
+    table = table_at_end(report) if parts and max(parts) < 6 else None
+    rows = [r for r in table.rows if r.id is not None] if table is not None else []
+    return rows[-1] if rows and rows[-1].problem == "too_few" else None
+
+
 def blank_row(table, row) -> bool:
     """A row left empty: its label is followed by no value at all, or only by blank cells (not digits
     run together, see GL211) — every cell of it blank (GL207), not a row of values that cannot be

@@ -55,6 +55,18 @@ def test_a_table_cut_in_a_row():
     assert "表三" in ds[0].message and "第四至六部分" in ds[0].message and "parts 四–六" in ds[0].message_en
 
 
+def test_the_row_a_table_is_cut_in_is_the_cut_not_a_short_row():
+    """The row the text stops in lacks values because the text does: GL012 says so, GL211 does not add
+    a “too few values” for it. A short row the text goes on after is still GL211's."""
+    row = LINES.index("7.属于行政执法案卷 |") + 1
+    text = upto(row + 4)  # the label and three of its seven values
+    assert where(run(text, "GL012")) == [("GL012", row + 4)] and run(text, "GL211") == []
+    short = LINES[:row + 4] + LINES[row + 7:]  # three values missing, the report goes on to its end
+    assert where(run("\n".join(short) + "\n", "GL211")) == [("GL211", row)]
+    ended = LINES[:row + 4] + LINES[PART5 - 1:]  # … or goes on to parts 五 and 六 after the short row
+    assert where(run("\n".join(ended) + "\n", "GL211")) == [("GL211", row)]
+
+
 def test_a_table_cut_between_rows():
     row = LINES.index("7.属于行政执法案卷 |") + 1
     ds = run(upto(row + 7), "GL012")  # the row complete, the next rows gone

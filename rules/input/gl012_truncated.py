@@ -1,7 +1,7 @@
 from govlint import rule
 from govlint.relazy import lazy_compile
 
-from .._common import NUMERALS, TABLE_NAMES, TABLE_NAMES_EN, tables_only
+from .._common import NUMERALS, TABLE_NAMES, TABLE_NAMES_EN, cut_row, last_end, table_at_end, tables_only
 
 # a line cut in the middle of a sentence: prose (a dozen characters or more) ending in a Chinese
 # character or in a mark that cannot end one (，、：（“); see _unended
@@ -37,15 +37,6 @@ def _parts(numbers) -> tuple[str, str]:
     return f"第{first}至{last}部分", f"parts {first}–{last}"
 
 
-def _last_end(report) -> int:
-    """Where the last paragraph, heading or table ends."""
-    ends = [p.span.end for p in report.preamble] + [t.span.end for t in report.tables]
-    for s in report.sections:
-        ends.append(s.heading.span.end)
-        ends += [p.span.end for p in s.paragraphs]
-    return max(ends, default=0)
-
-
 @rule("GL012", "input.truncated", "warning", summary_en="the text stops (or starts) in the middle of the report")
 def truncated(report, ctx):
     """文本在报告中途中断（或从中途开始）：网页或文件可能被截断。
@@ -79,11 +70,10 @@ def truncated(report, ctx):
     if later:
         # the end of what was read: a page number, a running title or a browser's margin after it is
         # no part of the report (the parser left them out)
-        end = min(len(text.rstrip()), _last_end(report) or len(text))
+        end = min(len(text.rstrip()), last_end(report) or len(text))
         start = text.rfind("\n", 0, end) + 1
         last_line = text[start:end].strip()
-        last_table = max(report.tables, key=lambda t: t.span.end, default=None)
-        in_table = last_table is not None and last_table.id is not None and last_table.span.end >= _last_end(report)
+        last_table = table_at_end(report)
         cut = None
         if len(last_line) <= 100 and _PAGER.search(last_line) and _PAGER_PAGES.search(last_line):
             a = start + (len(text[start:end]) - len(text[start:end].lstrip()))
@@ -96,10 +86,8 @@ def truncated(report, ctx):
                 "are not here but on the following pages; check the whole report (the pages put together, or "
                 "the page showing it all)",
                 actual=last_line)
-        elif in_table:
-            rows = [r for r in last_table.rows if r.id is not None]
-            short_row = bool(rows) and rows[-1].problem == "too_few"
-            if last_table.missing_rows or short_row:
+        elif last_table is not None:
+            if last_table.missing_rows or cut_row(report) is not None:
                 cut = (f"，{TABLE_NAMES[last_table.id]}也不完整", f", {TABLE_NAMES_EN[last_table.id]} is incomplete")
         elif len(last_line) >= 12 and _unended(last_line) and not _WORDS_APART.search(last_line) \
                 and not _CLOSING.match(last_line) and not (len(last_line) <= 30 and _SIGNATURE.search(last_line)):
