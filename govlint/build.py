@@ -878,7 +878,26 @@ def _unique_keys(table_keys: dict[str, set[str]]) -> dict[str, set[str]]:
 
 
 def _signal(text: str, unique: dict[str, set[str]]) -> Optional[str]:
-    """The table a label belongs to, if it belongs to one table only and is specific enough."""
+    """The table a label belongs to, if it belongs to one table only and is specific enough;
+    remembered per text (the same labels come back in every report) for one ``unique``."""
+    memo = _SIGNAL_MEMO.get(id(unique))
+    if memo is None or memo[0] is not unique:
+        _SIGNAL_MEMO.clear()
+        memo = _SIGNAL_MEMO[id(unique)] = (unique, {})
+    answers = memo[1]
+    hit = answers.get(text, _UNSEEN)
+    if hit is _UNSEEN:
+        if len(answers) > 20000:
+            answers.clear()
+        hit = answers[text] = _find_signal(text, unique)
+    return hit
+
+
+_SIGNAL_MEMO: dict[int, tuple[dict, dict]] = {}
+_UNSEEN = object()
+
+
+def _find_signal(text: str, unique: dict[str, set[str]]) -> Optional[str]:
     k, b = key(text), bare_key(text)
     if len(b) < 4:
         return None  # 其他, 规章, 总计 …: too generic to split tables on

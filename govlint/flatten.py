@@ -709,15 +709,19 @@ def paragraph_pieces(text: str, paragraphs: Sequence[tuple[int, int]], index: La
         # a table needs a digit run (see _valid), and digit runs start at a digit
         return [("paragraph", k) for k in range(len(paragraphs))]
     keyed = [_key_text(text, a, b) if b > a else "" for a, b in paragraphs]
-    labelled = [_has_label(norm, index) for norm in keyed]
+    # where the first label starts in each paragraph's key (-1: none); the count below goes on from
+    # there rather than searching the key from its start a second time
+    firsts = [_first_label(norm, index) for norm in keyed]
+    labelled = [f >= 0 for f in firsts]
     # a table needs _MIN_LABELS label tokens in one group, and each label token starts where a label
     # was found; a group spans paragraphs only through one whose last token is a label or digits,
     # which a paragraph ending in a sentence mark (the mark is in no label) does not have. (The
     # label starts are counted on the key, which is the scanner's: its offset maps are not needed.)
     # This test comes before the one for specific labels below: it is the cheaper of the two, and it
     # settles the part 一 of most reports, several paragraphs of prose ending in 。
-    if _GROUP_SHORTCUT and all(not has or (_ends_sentence(text, a, b) and not _label_starts_reach(norm, index))
-                               for has, norm, (a, b) in zip(labelled, keyed, paragraphs)):
+    if _GROUP_SHORTCUT and all(f < 0 or (_ends_sentence(text, a, b)
+                                         and not _label_starts_reach(norm, index, _MIN_LABELS - 1, f + 1))
+                               for f, norm, (a, b) in zip(firsts, keyed, paragraphs)):
         return [("paragraph", k) for k in range(len(paragraphs))]
     # a table needs two specific labels (see _valid); every label token's key occurs in its paragraph
     joined = "\n".join(keyed)  # keys hold no whitespace: a key occurs in the joined text iff in one paragraph
@@ -806,15 +810,15 @@ def _ends_sentence(text: str, a: int, b: int) -> bool:
     return bool(seg) and seg[-1] in _SENTENCE_MARKS
 
 
-def _label_starts_reach(norm: str, index: LabelIndex, limit: int = _MIN_LABELS) -> bool:
-    """Do labels start at ``limit`` or more places of ``norm``? (As ``len(_Scanner(…).label_starts)
-    >= limit`` for the paragraph whose key ``norm`` is, stopping at ``limit``.)"""
+def _label_starts_reach(norm: str, index: LabelIndex, limit: int = _MIN_LABELS, pos: int = 0) -> bool:
+    """Do labels start at ``limit`` or more places of ``norm`` (from ``pos`` on)? (As
+    ``len(_Scanner(…).label_starts) >= limit`` for the paragraph whose key ``norm`` is, stopping at
+    ``limit``.)"""
     if index.any_key is None:  # (no labels at all)
         return limit <= 0
     # ``any_key`` holds every key, full and bare: searching again from just after each match finds
     # every place where some key starts, in one pass of the regular-expression engine instead of a
     # str.find for each key whose first character occurs
-    pos = 0
     for _ in range(limit):
         m = index.any_key.search(norm, pos)
         if m is None:
@@ -847,6 +851,12 @@ def _has_specific(norm: str, index: LabelIndex) -> bool:
                     if found >= _MIN_SPECIFIC:
                         return True
     return False
+
+
+def _first_label(norm: str, index: LabelIndex) -> int:
+    """Where the first label key (full or bare) starts in ``norm``; -1 if none occurs."""
+    m = index.any_key.search(norm) if index.any_key is not None else None
+    return -1 if m is None else m.start()
 
 
 def _has_label(norm: str, index: LabelIndex) -> bool:

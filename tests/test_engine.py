@@ -252,3 +252,19 @@ def test_each_config_gets_its_own_selection_in_one_engine(tmp_path):
         assert not any(d.code.startswith("GL3") for d in engine.lint_path(tmp_path / "a.txt", per_file).diagnostics)
         assert any(d.code.startswith("GL3") for d in engine.lint_path(tmp_path / "b.txt", per_file).diagnostics)
         assert any(d.code.startswith("GL3") for d in engine.lint_path(tmp_path / "a.txt").diagnostics)
+
+
+def test_table_signal_remembered_per_text_answers_as_computed():
+    """build's ``_signal`` (the one table a label names) remembers its answer per label text for one
+    set of unique keys: the same answer as computed afresh, for every label of the editions and some
+    that are none, and another set of unique keys is not answered from the first one's memory."""
+    from govlint import build as b
+    from govlint.engine import default_engine
+
+    unique = b._edition_data(list(default_engine().editions.values())).unique
+    texts = sorted(k for ks in unique.values() for k in ks) + ["其他", "规章", "我局", "", "行政许可", "自 然 人"]
+    for text in texts * 2:  # (the second time from memory)
+        assert b._signal(text, unique) == b._find_signal(text, unique)
+    label = next(t for t in texts if b._find_signal(t, unique) not in (None, "x") and b._find_signal(t, {"x": {t}}) == "x")
+    other = {"x": {label}}
+    assert b._signal(label, unique) != "x" and b._signal(label, other) == "x"

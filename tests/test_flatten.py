@@ -405,8 +405,13 @@ def test_label_starts_counted_on_the_key_as_the_scanner_finds_them():
     for text in texts:
         for a, b in _line_spans(text):
             found = len(flatten._Scanner(text, a, b, index).label_starts)
+            norm = flatten._key_text(text, a, b)
+            first = flatten._first_label(norm, index)
+            assert (first >= 0) == (found >= 1) == flatten._has_label(norm, index)
             for limit in (1, 2, 3, 5):
-                assert flatten._label_starts_reach(flatten._key_text(text, a, b), index, limit) == (found >= limit)
+                assert flatten._label_starts_reach(norm, index, limit) == (found >= limit)
+                if first >= 0:  # (counted on from the first label, as paragraph_pieces does)
+                    assert flatten._label_starts_reach(norm, index, limit - 1, first + 1) == (found >= limit)
 
 
 def test_group_shortcut_never_changes_the_pieces():
