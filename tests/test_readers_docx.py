@@ -961,3 +961,125 @@ def test_a_sliver_grid_column_is_no_column_of_the_locators(tmp_path):
     """A grid column a point or less wide (LibreOffice's round trip of a .doc leaves one) is no column
     a reader sees: the locators number the columns without it (``第7列`` stood for the 6th)."""
     _read_as_the_plain_file(tmp_path, _sliver_columns)
+
+
+# ----------------------------------------------------------------------------- text as Word shows it
+
+
+def _mark_deleted_after(par, cut: int) -> None:
+    """Paragraph ``par`` cut in two after ``cut`` characters, the first's mark deleted with track
+    changes (``w:pPr/w:rPr/w:del``): Word shows the two as the one paragraph they were."""
+    from lxml import etree
+
+    ts = list(par.iter(_w("t")))
+    text = "".join(t.text or "" for t in ts)
+    for t in ts:
+        t.text = ""
+    second = copy.deepcopy(par)
+    ts[0].text = text[:cut]
+    list(second.iter(_w("t")))[0].text = text[cut:]
+    ppr = par.find(_w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(_w("pPr"))
+        par.insert(0, ppr)
+    etree.SubElement(etree.SubElement(ppr, _w("rPr")), _w("del"), {_w("id"): "1", _w("author"): "a"})
+    par.addnext(second)
+
+
+def _headings_mark_deleted(body) -> None:
+    """The part headings cut in two after ``二、主动``, their first half's mark deleted."""
+    import re
+
+    for par in body.findall(_w("p")):
+        if re.match("[二三四]、", "".join(par.itertext())):
+            _mark_deleted_after(par, 4)
+
+
+def _figures_as_math(body) -> None:
+    """Table 四's figures typed as equations (Office Math, ``m:oMath/m:r/m:t``)."""
+    from lxml import etree
+
+    m = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+    for par in body.findall(_w("tbl"))[2].iter(_w("p")):
+        text = "".join(par.itertext())
+        if text.isdigit():
+            for r in par.findall(_w("r")):
+                par.remove(r)
+            par.append(etree.fromstring(f'<m:oMath xmlns:m="{m}" {W}><m:r><w:rPr/><m:t>{text}</m:t></m:r></m:oMath>'))
+
+
+def _heading_commas_as_symbols(body) -> None:
+    """The ``、`` of the part headings inserted as a symbol (``w:sym``) of a font."""
+    import re
+
+    from lxml import etree
+
+    for par in body.findall(_w("p")):
+        text = "".join(par.itertext())
+        if re.match("[二三四]、", text):
+            ts = list(par.iter(_w("t")))
+            for t in ts:
+                t.text = ""
+            ts[0].text = text[2:]
+            ts[0].getparent().addprevious(etree.fromstring(f'<w:r {W}><w:t>{text[0]}</w:t></w:r>'))
+            ts[0].getparent().addprevious(etree.fromstring(f'<w:r {W}><w:sym w:font="宋体" w:char="3001"/></w:r>'))
+
+
+@pytest.mark.parametrize("change", [_headings_mark_deleted, _figures_as_math, _heading_commas_as_symbols],
+                         ids=["heading-mark-deleted", "math", "sym"])
+def test_text_is_read_as_word_shows_it(change, tmp_path):
+    """A paragraph whose mark is deleted with track changes is one paragraph with the next (a heading
+    read as two was GL103, ``二、主动``); the text of an equation (``m:t``) and of a symbol (``w:sym``)
+    are text (table 四's figures were blanks: GL207, and a change of one not found; a heading's
+    ``、`` was lost: GL101)."""
+    _read_as_the_plain_file(tmp_path, change)
+
+
+def test_a_deleted_paragraph_mark_joins_the_paragraph_with_the_next():
+    """In the body and in a cell; numbered as the first; one place (第N段); a joined paragraph before a
+    table or at the end of a cell is written on its own."""
+    dele = '<w:rPr><w:del w:id="1" w:author="a"/></w:rPr>'
+    body = (numbered("收到和处理政府", 1, 0).replace("</w:numPr>", f"</w:numPr>{dele}") + numbered("信息公开申请情况", 1, 0)
+            + p("正文", f"<w:pPr>{dele}</w:pPr>") + p("", f"<w:pPr>{dele}</w:pPr>") + p("续")
+            + p("表前", f"<w:pPr>{dele}</w:pPr>")
+            + f'<w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid><w:tr>'
+            f'<w:tc>{p("（一）予以", f"<w:pPr>{dele}</w:pPr>")}{p("公开")}</w:tc>'
+            f'<w:tc>{p("3", f"<w:pPr>{dele}</w:pPr>")}</w:tc></w:tr></w:tbl>' + numbered("总体情况", 1, 0))
+    src = read_docx(build(body, CHINESE_LIST))
+    assert lines(src) == ["一、收到和处理政府信息公开申请情况", "正文续", "表前", "（一）予以公开 | 3", "二、总体情况"]
+    assert [src.locator(src.text.index(t)) for t in ("一、", "正文", "表前", "二、")] == ["第1段", "第2段", "第3段", "第4段"]
+
+
+def test_symbols_and_equations_are_text():
+    """A symbol's code is its character (a digit of the Symbol font is the digit); one of a font's
+    own (private) codes is a blank between what is on its sides, not nothing (``1`` ``2`` read ``12``);
+    an equation's text is read in order."""
+    sym = ('<w:p><w:r><w:t>共</w:t></w:r><w:r><w:sym w:font="Symbol" w:char="F033"/></w:r><w:r><w:t>件</w:t></w:r>'
+           '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:sym w:font="Symbol" '
+           'w:char="F0B4"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:sym w:char="zz"/><w:sym w:font="Segoe UI Symbol" '
+           'w:char="2714"/></w:r></w:p>')
+    math = ('<w:p><w:r><w:t>比例</w:t></w:r><m:oMathPara xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+            '<m:oMath><m:r><m:t>12</m:t></m:r><m:r><m:t>%</m:t></m:r></m:oMath></m:oMathPara></w:p>')
+    assert lines(read_docx(build(sym + math))) == ["共3件 1 2✔", "比例12%"]
+
+
+def test_text_hidden_by_a_style_is_left_out():
+    """Hidden text (``w:vanish``) set by a character style, a style it is based on, or the paragraph's
+    style, is not read (a stale figure kept hidden beside the new one read ``93``); a run or style
+    that unsets it is."""
+    styles = (f'<?xml version="1.0"?><w:styles {W}>'
+              '<w:style w:type="character" w:styleId="Old"><w:rPr><w:vanish/></w:rPr></w:style>'
+              '<w:style w:type="character" w:styleId="Older"><w:basedOn w:val="Old"/></w:style>'
+              '<w:style w:type="character" w:styleId="Shown"><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="Note"><w:rPr><w:vanish/></w:rPr></w:style></w:styles>')
+
+    def run(text: str, style: str = "", direct: str = "") -> str:
+        st = f'<w:rStyle w:val="{style}"/>' if style else ""
+        return f"<w:r><w:rPr>{st}{direct}</w:rPr><w:t>{text}</w:t></w:r>"
+
+    body = (f'<w:p>{run("9", "Old")}{run("3")}</w:p><w:p>{run("9", "Older")}{run("4")}</w:p>'
+            f'<w:p><w:pPr><w:pStyle w:val="Note"/></w:pPr>{run("旧")}{run("新", "Shown")}'
+            + run("显", direct='<w:vanish w:val="false"/>') + "</w:p>")
+    data = package({"word/document.xml": f"<w:document {W}><w:body>{body}</w:body></w:document>",
+                    "word/styles.xml": styles})
+    assert lines(read_docx(data)) == ["3", "4", "新显"]

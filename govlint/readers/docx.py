@@ -11,8 +11,10 @@ another, ``w:startOverride`` restarts one, an empty numbered paragraph takes its
 ``①`` are written as such, a list defined as a list style (``w:numStyleLink``) numbered by the
 list defining it. Text boxes (a title often is one, a note in a cell sometimes) are read as
 paragraphs before the paragraph they are anchored in, once (not again from their VML fallback copy).
-Deleted revisions (text, a paragraph, a table row: ``w:trPr/w:del``), field codes, hidden text and
-drawings are left out; of an ``mc:AlternateContent`` one branch is read (its ``mc:Choice``, else
+Deleted revisions (text, a paragraph, a table row: ``w:trPr/w:del``), field codes, hidden text (set
+on a run or by its styles) and drawings are left out; a paragraph whose mark alone is deleted is one
+paragraph with the next, as Word shows it; the text of an equation (``m:t``) and a symbol
+(``w:sym``) are read; of an ``mc:AlternateContent`` one branch is read (its ``mc:Choice``, else
 its ``mc:Fallback``). A table holding tables that have fewer rows in all than it has (a unit note in
 a header cell) is a table of data, the small ones read into their cells; one holding more lays out
 the report, its cells read as paragraphs. The main part and its numbering and
@@ -269,7 +271,7 @@ def _fmt(n: int, fmt: str) -> str:
 
 
 _LEVEL_PROPS = frozenset(_W + t for t in ("start", "numFmt", "lvlText", "pStyle"))
-_STYLE_PROPS = frozenset(_W + t for t in ("basedOn", "pPr", "name"))
+_STYLE_PROPS = frozenset(_W + t for t in ("basedOn", "pPr", "name", "rPr"))
 _TOC_STYLE = re.compile(r"(?i)toc ?\d|toc heading")  # Word's (and WPS's) names of table-of-contents styles
 
 
@@ -296,6 +298,8 @@ class _Numbering:
         self.style_num: dict[str, tuple[Optional[str], Optional[int]]] = {}
         self.style_level: dict[str, dict[str, int]] = {}  # abstractNum -> style linked to a level -> level
         self.toc_styles: set[str] = set()
+        # the styles that set hidden text (w:vanish), or unset it, themselves or by those they are based on
+        self.hidden_styles: dict[str, bool] = {}
         # a list defined as a list style: the abstract list a w:num names only links to the style
         # (w:numStyleLink); the levels are in the abstract list that defines it (w:styleLink)
         style_links: dict[str, str] = {}  # abstractNum with no levels -> the list style it uses
@@ -339,18 +343,31 @@ class _Numbering:
                 b = props.get(_W + "basedOn")
                 if b is not None:
                     based[sid] = _val(b) or ""
+                rpr = props.get(_W + "rPr")
+                vanish = rpr.find(_VANISH) if rpr is not None else None
+                if vanish is not None:
+                    self.hidden_styles[sid] = _val(vanish) not in ("0", "false", "off")
                 ppr = props.get(_W + "pPr")
                 np_ = ppr.find(_W + "numPr") if ppr is not None else None
                 if np_ is not None:
                     ilvl_el = np_.find(_W + "ilvl")  # (none: the level linked to the style, else 0)
                     self.style_num[sid] = (_val(np_.find(_W + "numId")), _int(_val(ilvl_el), 0) if ilvl_el is not None else None)
-            for sid in list(based):  # inherit numbering through basedOn
+            for sid in list(based):  # inherit numbering and hidden text through basedOn
                 seen, cur = set(), sid
                 while cur not in self.style_num and cur in based and cur not in seen:
                     seen.add(cur)
                     cur = based[cur]
                 if sid not in self.style_num and cur in self.style_num:
                     self.style_num[sid] = self.style_num[cur]
+                if self.hidden_styles:
+                    seen, cur = set(), sid
+                    while cur not in self.hidden_styles and cur in based and cur not in seen:
+                        seen.add(cur)
+                        cur = based[cur]
+                    if sid not in self.hidden_styles and cur in self.hidden_styles:
+                        self.hidden_styles[sid] = self.hidden_styles[cur]
+            if not any(self.hidden_styles.values()):
+                self.hidden_styles = {}
         if style_links:
             for num_id, (abs_id, overrides) in list(self.nums.items()):
                 if abs_id in style_links and not self.levels.get(abs_id):
@@ -438,6 +455,7 @@ class _Writer:
         self.b = TextBuilder()
         self.tables = TableEmitter(self.b)
         self.numbering = numbering
+        self.hidden = numbering.hidden_styles
         self.toc = toc  # the paragraphs of a table of contents (the headings again, with pages)
         self.boxes = boxes  # whether the document has text boxes at all
         self.paragraphs = 0
@@ -448,26 +466,56 @@ class _Writer:
         # the paragraphs read so far of the layout table's cell being read, when it holds several
         # (a report laid out in a one-cell table: each its own place, 表1 第1行 第1列 第5段)
         self.cell_paragraphs_seen: Optional[int] = None
+        # the text (with its number) of paragraphs whose mark is deleted with track changes: Word
+        # shows them joined with the paragraph after them, as one
+        self.joined: Optional[str] = None
 
     def blocks(self, parent: Any, locator: Optional[str] = None) -> None:
         for el in _children(parent):
             if el.tag == _W + "p":
                 self.paragraph(el, locator)
             elif el.tag == _W + "tbl":
+                self.flush_joined(locator)
                 self.table(el)
+        self.flush_joined(locator)
+
+    def flush_joined(self, locator: Optional[str]) -> None:
+        """The paragraphs joined so far written as one when no paragraph follows to take them (a table
+        does, or the end of the body or cell)."""
+        if self.joined is not None:
+            text, self.joined = self.joined, None
+            self.write_paragraph(text, locator)
 
     def paragraph(self, p: Any, locator: Optional[str] = None) -> None:
-        for box in _text_boxes(p) if self.boxes else ():  # a title or a note in a text box: its paragraphs first
-            self.blocks(box, locator)
+        if self.boxes:  # a title or a note in a text box: its paragraphs first
+            outer, self.joined = self.joined, None
+            for box in _text_boxes(p):
+                self.blocks(box, locator)
+            self.joined = outer
         if self.toc and p in self.toc:
             return
-        pieces = list(_runs(p))
+        pieces = list(_runs(p, self.hidden))
         text = "".join(pieces)
+        joined, deleted = self.joined, _mark_deleted(p)
         if not text.strip():
-            if not _mark_deleted(p):
+            if not deleted and joined is None:
                 self.numbering.label(p)  # (an empty numbered paragraph shows, and counts, its number too)
+            elif not deleted:  # (the paragraphs before it end in it: one paragraph, numbered by the first)
+                self.joined = None
+                self.write_paragraph(joined, locator)
             return
-        label = self.numbering.label(p)
+        # (a paragraph joined to those before it is one paragraph with them: numbered as the first)
+        label = self.numbering.label(p) if joined is None else ""
+        if deleted:
+            self.joined = (joined or "") + label + text
+            return
+        if joined is not None:
+            self.joined = None
+            text = joined + text
+        self.write_paragraph(label + text, locator)
+
+    def write_paragraph(self, text: str, locator: Optional[str]) -> None:
+        """Write a paragraph's text (its number in front), named by its place."""
         if self.last_head is not None and not (len(text.strip()) <= 12 and "续" in text):
             self.last_head = None
         if locator is None:
@@ -478,7 +526,7 @@ class _Writer:
             loc = f"{locator} 第{self.cell_paragraphs_seen}段"
         else:
             loc = locator
-        for i, line in enumerate((label + text).split("\n")):
+        for line in text.split("\n"):
             self.b.line(line, locator=loc)
 
     def table(self, tbl: Any) -> None:
@@ -507,7 +555,7 @@ class _Writer:
             for r, cs in enumerate(cells_of):
                 for c, tc in enumerate(cs):
                     self.b.end_line()
-                    several = sum(1 for el in _children(tc) if el.tag == _P and "".join(_runs(el)).strip()) > 1
+                    several = sum(1 for el in _children(tc) if el.tag == _P and "".join(_runs(el, self.hidden)).strip()) > 1
                     self.cell_paragraphs_seen = 0 if several else None
                     self.blocks(tc, f"表{n} 第{r + 1}行 第{c + 1}列")
             self.cell_paragraphs_seen = outer
@@ -582,6 +630,7 @@ class _Writer:
         """The paragraphs of a table cell, each once (a text box before its anchor, not again from
         its VML copy), with their automatic numbers (``1.`` in front of a row label)."""
         out = [] if out is None else out
+        joined: Optional[str] = None  # paragraphs whose mark is deleted: joined with the next one
         for el in parent:
             tag = el.tag
             if tag == _P:
@@ -590,17 +639,28 @@ class _Writer:
                         self.cell_paragraphs(box, out)
                 if self.toc and el in self.toc:
                     continue
-                text = "".join(_runs(el))
-                if not text.strip() and _mark_deleted(el):
+                text = "".join(_runs(el, self.hidden))
+                deleted = _mark_deleted(el)
+                if not text.strip() and (deleted or joined is not None):
+                    if not deleted:
+                        out.append(joined)
+                        joined = None
                     continue
-                label = self.numbering.label(el)
-                out.append(label + text if label and text.strip() else text)
+                label = self.numbering.label(el) if joined is None else ""
+                text = label + text if label and text.strip() else text
+                if deleted:
+                    joined = (joined or "") + text
+                    continue
+                out.append(text if joined is None else joined + text)
+                joined = None
             elif tag == _TBL:
                 for tc in el.iter(_W + "tc"):
                     self.cell_paragraphs(tc, out)
             elif tag in _WRAPPERS:  # content controls, custom XML, markup compatibility alternatives
                 for child in _children([el]):
                     self.cell_paragraphs([child], out)
+        if joined is not None:
+            out.append(joined)
         return out
 
 
@@ -841,16 +901,54 @@ def _text_boxes(p: Any) -> list[Any]:
     return out
 
 
-def _hidden(run: Any) -> bool:
+_M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
+# the characters of the Symbol font that are those of ASCII at the same code (its letters are Greek)
+_SYMBOL_ASCII = frozenset(range(0x20, 0x41)) | frozenset(b"[]_{|}")
+
+
+def _symbol(sym: Any) -> str:
+    """The character a ``w:sym`` shows (Word writes one for a character inserted from a symbol font):
+    its code (``w:char``, hex) as Unicode; a code in the private area F000–F0FF is the font's own
+    code plus F000, which in the Symbol font is ASCII's for its digits and punctuation; another
+    (a check mark of Wingdings) is read as a blank: a glyph stands there, between what is on its sides."""
+    try:
+        code = int((sym.get(_W + "char") or "").strip(), 16)
+        char = chr(code)
+    except (ValueError, OverflowError):
+        return ""
+    if 0xF000 <= code <= 0xF0FF and (sym.get(_W + "font") or "").strip().lower() == "symbol" \
+            and code - 0xF000 in _SYMBOL_ASCII:
+        return chr(code - 0xF000)
+    return char if char.isprintable() else " "
+
+
+def _hidden(run: Any, styles: Optional[dict[str, bool]] = None, default: bool = False) -> bool:
+    """Whether a run is hidden text (``w:vanish``): set on the run, else by its character style, else
+    by its paragraph's style (``default``), as ``styles`` (style id -> hidden) give them."""
     rpr = next(run.iterchildren(_RPR), None)
     if rpr is None:
-        return False
+        return default
     v = next(rpr.iterchildren(_VANISH), None)
-    return v is not None and _val(v) not in ("0", "false", "off")
+    if v is not None:
+        return _val(v) not in ("0", "false", "off")
+    if styles:
+        st = next(rpr.iterchildren(_RSTYLE), None)
+        if st is not None:
+            return styles.get(_val(st) or "", default)
+    return default
 
 
-def _runs(p: Any) -> Iterator[str]:
-    """The text of a paragraph, in order (``w:br`` is a line break)."""
+_RSTYLE, _PSTYLE = _W + "rStyle", _W + "pStyle"
+
+
+def _runs(p: Any, styles: Optional[dict[str, bool]] = None) -> Iterator[str]:
+    """The text of a paragraph, in order (``w:br`` is a line break); without its hidden text, and,
+    given ``styles`` (style id -> hidden), without the text its styles hide."""
+    default = False
+    if styles:
+        ppr = p.find(_W + "pPr")
+        st = ppr.find(_PSTYLE) if ppr is not None else None
+        default = styles.get(_val(st) or "", False) if st is not None else False
     stack = [iter(p)]
     while stack:
         try:
@@ -866,15 +964,17 @@ def _runs(p: Any) -> Iterator[str]:
             if branch is not None:
                 stack.append(iter(branch))
             continue
-        if tag == _W + "t":
+        if tag == _W + "t" or tag == _M_T:  # (m:t: the text of an equation, Office Math)
             yield el.text or ""
+        elif tag == _W + "sym":
+            yield _symbol(el)
         elif tag == _W + "tab" or tag == _W + "ptab":
             yield "\t"
         elif tag in (_W + "br", _W + "cr"):
             yield "\n"
         elif tag == _W + "noBreakHyphen":
             yield "-"
-        elif tag == _W + "r" and _hidden(el):
+        elif tag == _W + "r" and _hidden(el, styles, default):
             continue
         elif tag == _W + "p":  # a paragraph inside a paragraph (text box content that slipped through)
             continue
