@@ -1,5 +1,6 @@
 """The seed's tables in markup that CMS editors and form-made pages write: rows hidden from view (a
-template row, a ``<tbody>`` a script fills), a ``<tfoot>`` written before the body (HTML 4's order;
+template row, a ``<tbody>`` a script fills), table 三's
+总计 beside 申请人情况 spanning the header's three rows, a ``<tfoot>`` written before the body (HTML 4's order;
 a browser shows it last), figures as the values of text fields (``<input value="3" readonly>``,
 ``<textarea>``: a page made from a filling-in form). Each page must give the findings of the
 report's text, its figures, and their places in the page.
@@ -14,6 +15,7 @@ import pytest
 
 import render_shapes as rs
 from govlint.extract import extract_bytes
+from govlint.readers.html import read_html
 from test_cms_pages import CASES, CRUMB, FOOT, FW, NAV, SHARE, findings, lint
 
 E = html.escape
@@ -31,10 +33,26 @@ def _template_row(width: int) -> str:
     return '<tr style="display: none">' + "<td>{{label}}</td>" + "<td>0</td>" * (width - 1) + "</tr>"
 
 
+def _total_beside_group(grid: list) -> list:
+    """Table 三's header with 总计 beside 申请人情况, spanning the three header rows (申请人情况 over
+    自然人 and 法人或其他组织 only); other tables as they are."""
+    if grid[0][0].text != rs.T3_NOTE:
+        return grid
+    corner = rs.GCell(rs.T3_NOTE, rowspan=3, colspan=3)
+    return [[corner, rs.GCell("申请人情况", colspan=6), rs.GCell("总计", rowspan=3)],
+            [rs.GCell("自然人", rowspan=2), rs.GCell("法人或其他组织", colspan=5)],
+            [rs.GCell(x) for x in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")]] + grid[3:]
+
+
 def table(grid: list, how: str) -> str:
     width = max(c.col + c.colspan for row in grid for c in row)
+    if how == "total_beside_group":
+        grid = _total_beside_group(grid)
+        how = "plain"
     rows = [_row(r) for r in grid]
-    if how == "hidden_rows":  # a template row among the rows, a hidden group of rows after them
+    if how == "plain":
+        body = "\n".join(rows)
+    elif how == "hidden_rows":  # a template row among the rows, a hidden group of rows after them
         rows.insert(len(rows) - 1, _template_row(width))
         rows.insert(0, '<tr hidden><td>合计</td><td>9</td></tr>')
         body = "<tbody>" + "\n".join(rows) + '</tbody>\n<tbody style="DISPLAY:none"><tr><td>小计</td><td>1</td><td>2</td></tr></tbody>'
@@ -61,7 +79,7 @@ def page(data: rs.ReportData, how: str) -> str:
         else:
             out.append(table(rs.table_grid(data, x), how))
     body = "\n".join(out)
-    return ('<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>年报</title>\n</head>\n<body>\n' + NAV + CRUMB +
+    return ('<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>年报</title>\n' + '</head>\n<body>\n' + NAV + CRUMB +
             f'<div class="article"><h1 class="title">{E(FW(data.title))}</h1>\n<div id="zoom">\n{body}\n</div>\n' + SHARE +
             "</div>" + FOOT + "</body>\n</html>\n")
 
@@ -71,7 +89,7 @@ def reference():
     return {name: findings(lint(rs.to_text(d, "cells").encode("utf-8"), "r.txt")) for name, d in CASES.items()}
 
 
-HOWS = ["hidden_rows", "tfoot_first", "inputs", "inputs_unquoted", "textareas"]
+HOWS = ["hidden_rows", "tfoot_first", "inputs", "inputs_unquoted", "textareas", "total_beside_group"]
 
 
 def _figures(rec: dict) -> set:
@@ -100,3 +118,12 @@ def test_the_pages_figures_are_the_reports_at_their_places(how):
         want_value = CASES["changed_cell"].values[("三", "new", "total")]
         line = bad.split("\n")[diag.line - 1]
         assert line[diag.column - 1:].startswith(want_value) and re.search(r"value=\"?$", line[:diag.column - 1])
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_total_beside_its_group_in_a_text_of_rows(case, reference):
+    """The header read row by row from any file: the page's text (``申请人情况 | 总计`` over ``自然人 |
+    法人或其他组织``) saved as a text file gives the report's findings too."""
+    text = read_html(page(CASES[case], "total_beside_group").encode("utf-8")).text
+    assert "申请人情况 | 总计\n自然人 | 法人或其他组织\n" in text
+    assert findings(lint(text.encode("utf-8"), "r.txt")) == reference[case]
