@@ -1,5 +1,5 @@
 """The seed's tables in markup that CMS editors and form-made pages write: rows hidden from view (a
-template row, a ``<tbody>`` a script fills), table 三's
+template row, a ``<tbody>`` a script fills; by the page's style sheet: ``.hid {display: none}``), table 三's
 总计 beside 申请人情况 spanning the header's three rows, a ``<tfoot>`` written before the body (HTML 4's order;
 a browser shows it last), figures as the values of text fields (``<input value="3" readonly>``,
 ``<textarea>``: a page made from a filling-in form). Each page must give the findings of the
@@ -44,6 +44,13 @@ def _total_beside_group(grid: list) -> list:
             [rs.GCell(x) for x in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")]] + grid[3:]
 
 
+#: style sheets hiding rows and copies by class or id, and rules that hide nothing on screen: a rule
+#: inside @media print, a class shown again by a more specific rule
+CSS = ("<style>.hid{display:none} tr.tpl { visibility : hidden } /* .note{display:none} */\n"
+       "@media print { .noprint { display: none } } .tab { DISPLAY: NONE } .tab.on { display: block }\n"
+       "#copy-1, .print-copy { display: none !important }</style>")
+
+
 def table(grid: list, how: str) -> str:
     width = max(c.col + c.colspan for row in grid for c in row)
     if how == "total_beside_group":
@@ -52,6 +59,14 @@ def table(grid: list, how: str) -> str:
     rows = [_row(r) for r in grid]
     if how == "plain":
         body = "\n".join(rows)
+    elif how == "css_hidden":  # rows, a row group, and copies of the table hidden by the page's style sheet
+        rows.insert(len(rows) - 1, _template_row(width).replace('style="display: none"', 'class="tpl"'))
+        rows.insert(1, '<tr class="row hid"><td>合计</td>' + "<td>9</td>" * (width - 1) + "</tr>")
+        shown = "<tbody>" + "\n".join(rows) + '</tbody>\n<tbody class="hid"><tr><td>小计</td><td>1</td><td>2</td></tr></tbody>'
+        copy = "\n".join(_row(r, lambda c: "0") for r in grid)
+        return (f'<div class="print-copy"><table border="1">{copy}</table></div>\n'
+                f'<div class="tab on noprint"><table border="1" cellspacing="0">\n{shown}\n</table></div>\n'
+                f'<div class="tab"><table id="copy-1">{copy}</table></div>')
     elif how == "hidden_rows":  # a template row among the rows, a hidden group of rows after them
         rows.insert(len(rows) - 1, _template_row(width))
         rows.insert(0, '<tr hidden><td>合计</td><td>9</td></tr>')
@@ -79,7 +94,8 @@ def page(data: rs.ReportData, how: str) -> str:
         else:
             out.append(table(rs.table_grid(data, x), how))
     body = "\n".join(out)
-    return ('<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>年报</title>\n' + '</head>\n<body>\n' + NAV + CRUMB +
+    head = CSS + "\n" if how == "css_hidden" else ""
+    return ('<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>年报</title>\n' + head + '</head>\n<body>\n' + NAV + CRUMB +
             f'<div class="article"><h1 class="title">{E(FW(data.title))}</h1>\n<div id="zoom">\n{body}\n</div>\n' + SHARE +
             "</div>" + FOOT + "</body>\n</html>\n")
 
@@ -89,7 +105,7 @@ def reference():
     return {name: findings(lint(rs.to_text(d, "cells").encode("utf-8"), "r.txt")) for name, d in CASES.items()}
 
 
-HOWS = ["hidden_rows", "tfoot_first", "inputs", "inputs_unquoted", "textareas", "total_beside_group"]
+HOWS = ["hidden_rows", "css_hidden", "tfoot_first", "inputs", "inputs_unquoted", "textareas", "total_beside_group"]
 
 
 def _figures(rec: dict) -> set:

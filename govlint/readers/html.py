@@ -9,7 +9,10 @@ then gb18030. The decoded text is handed to lxml as UTF-8 with the encoding fixe
 
 Finding the body: scripts, styles, forms' controls, ``nav``/``aside``/``footer``, hidden elements
 and elements whose class or id names navigation (``nav``, ``menu``, ``footer``, ``crumb``, …) are
-skipped unless they hold a table, a top-level heading or a lot of text. The body is the deepest
+skipped unless they hold a table, a top-level heading or a lot of text. Hidden: the ``hidden``
+attribute, an inline ``display: none`` or ``visibility: hidden``, or a rule of the page's style
+sheets naming the element's class or id alone (``.hid {display: none}``, ``tr.tpl``, ``#print-area``;
+not in ``@media print``; a more specific rule showing it again wins, as in a browser). The body is the deepest
 element holding at least 60 % of the page's remaining text (text that is not a link: a sidebar of
 news or a list of related documents weighs nothing); the article title is the nearest
 ``h1``–``h3`` (or element whose class/id says ``title``) before it, or the first one at its start;
@@ -86,6 +89,7 @@ _JUNK_NAME = cached_compile(
 _TITLE_NAME = cached_compile(r"(?:^|[\s_-])(?:title|tit|bt|biaoti|headline)(?:$|[\s_-]|\d)", re.I)
 _HIDDEN_STYLE = cached_compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _MAY_HIDE = cached_compile(r"display\s*:\s*none|\bhidden\b", re.I)
+_SHOWN_STYLE = cached_compile(r"display\s*:\s*(?!none)[a-z]|visibility\s*:\s*visible", re.I)  # (over a sheet's rule)
 
 
 def _may_hide(page: str) -> bool:
@@ -97,7 +101,7 @@ def _may_hide(page: str) -> bool:
     return _MAY_HIDE.search(page) is not None
 # the answers of those patterns by attribute value: a page repeats a few class names and styles on
 # hundreds of elements (Word's HTML puts a long style on every cell)
-_ANSWERS: dict[Any, dict[str, bool]] = {_HIDDEN_STYLE: {}, _JUNK_NAME: {}, _TITLE_NAME: {}}
+_ANSWERS: dict[Any, dict[str, bool]] = {_HIDDEN_STYLE: {}, _SHOWN_STYLE: {}, _JUNK_NAME: {}, _TITLE_NAME: {}}
 
 
 def _found(pattern: Any, value: str) -> bool:
@@ -452,11 +456,90 @@ def _tag(el: Any) -> str:
     return name
 
 
+_CSS_COMMENT = cached_compile(r"/\*.*?(?:\*/|\Z)", re.S)
+_CSS_DISPLAY = cached_compile(r"(?:^|[;{\s])(display|visibility)\s*:\s*([-a-zA-Z]+)", re.I)
+_CSS_SIMPLE = cached_compile(r"([a-zA-Z][a-zA-Z0-9]*)?((?:[.#][-_a-zA-Z0-9\u00a0-\uffff]+)+)")
+_CSS_PART = cached_compile(r"([.#])([-_a-zA-Z0-9\u00a0-\uffff]+)")
+
+
+class _Css:
+    """What a page's style sheets (its ``<style>`` elements) say about showing elements named by class
+    or id: the rules setting ``display`` or ``visibility`` whose selector is one element's (``.hid``,
+    ``tr.tpl``, ``#print-area``, ``.a.b``; none with a combinator, a pseudo-class or an attribute),
+    outside ``@media`` and other at-rules (``@media print {.noprint {display: none}}`` hides nothing on
+    screen). An element's last rule of the highest specificity decides, as a browser's cascade does
+    (``.tab {display: none} .tab.on {display: block}``)."""
+
+    def __init__(self, rules: list[tuple[tuple[int, int, int], int, Optional[str], frozenset, frozenset, bool]]) -> None:
+        self.rules = rules  # (specificity, order, tag, ids, classes, hides)
+        self.names = frozenset(n for r in rules for n in r[3] | r[4])
+
+    @staticmethod
+    def of(root: Any) -> Optional["_Css"]:
+        rules: list = []
+        for el in root.iter("style"):
+            sheet = el.text or ""
+            if "isplay" not in sheet and "ISPLAY" not in sheet and "isibility" not in sheet and "ISIBILITY" not in sheet:
+                continue
+            sheet = _CSS_COMMENT.sub(" ", sheet)
+            i, n = 0, len(sheet)
+            while i < n:
+                j = sheet.find("{", i)
+                if j < 0:
+                    break
+                prelude = sheet[i:j].strip()
+                if prelude.startswith("@") or ";" in prelude and prelude.rsplit(";", 1)[1].strip().startswith("@"):
+                    depth, k = 1, j + 1  # an at-rule's block, skipped whole
+                    while k < n and depth:
+                        depth += {"{": 1, "}": -1}.get(sheet[k], 0)
+                        k += 1
+                    i = k
+                    continue
+                k = sheet.find("}", j)
+                k = n if k < 0 else k
+                body = sheet[j + 1:k]
+                i = k + 1
+                hides = None
+                for m in _CSS_DISPLAY.finditer(body):
+                    prop, value = m.group(1).lower(), m.group(2).lower()
+                    if prop == "display":
+                        hides = value == "none"
+                    elif value in ("hidden", "collapse", "visible"):
+                        hides = value != "visible"
+                if hides is None:
+                    continue
+                prelude = prelude.rsplit(";", 1)[-1].rsplit("}", 1)[-1]
+                for sel in prelude.split(","):
+                    m = _CSS_SIMPLE.fullmatch(sel.strip())
+                    if m is None:
+                        continue
+                    parts = _CSS_PART.findall(m.group(2))
+                    ids = frozenset(v for t, v in parts if t == "#")
+                    classes = frozenset(v for t, v in parts if t == ".")
+                    tag = m.group(1).lower() if m.group(1) else None
+                    rules.append(((len(ids), len(classes), 1 if tag else 0), len(rules), tag, ids, classes, hides))
+        return _Css(rules) if any(r[5] for r in rules) else None
+
+    def hides(self, el: Any, tag: str) -> Optional[bool]:
+        """Whether the sheets hide ``el`` (True), show it (False), or say nothing (None)."""
+        get = el.get
+        classes = (get("class") or "").split()
+        ident = get("id")
+        if not any(c in self.names for c in classes) and ident not in self.names:
+            return None
+        best = None
+        for r in self.rules:
+            if (r[2] is None or r[2] == tag) and r[3] <= {ident} and r[4].issubset(classes) and (best is None or r[:2] > best[:2]):
+                best = r
+        return None if best is None else best[5]
+
+
 class _Page:
     def __init__(self, root: Any, aligner: _Aligner, may_hide: bool = True) -> None:
         self.root = root
         self.aligner = aligner
         self.may_hide = may_hide  # the page's markup hides something (else no element is looked at for it)
+        self.css = _Css.of(root) if may_hide else None  # (classes and ids a style sheet hides)
         self.pos: dict[tuple[Any, str], list[int]] = {}
         self._lengths: dict[Any, int] = {}
         self._linked: dict[Any, int] = {}  # of an element's length, what is link text
@@ -609,6 +692,9 @@ class _Page:
         get = el.get
         if "hidden" in keys or ("style" in keys and _found(_HIDDEN_STYLE, get("style"))):
             return True
+        if self.css is not None and ("class" in keys or "id" in keys) and self.css.hides(el, tag) \
+                and not ("style" in keys and _found(_SHOWN_STYLE, get("style"))):
+            return True
         # (an attribute is fetched only when there: Word's elements have a style and no id)
         name = f"{get('class') or ''} {get('id') or ''}" if "class" in keys or "id" in keys else ""
         if tag == "header" or (name.strip() and _found(_JUNK_NAME, name)):
@@ -688,7 +774,8 @@ class _Page:
         script shows it (a WeChat article's ``<div id="js_content" style="visibility: hidden">``,
         content faded in once fonts load): it is read as the page's content, not skipped."""
         # (found by libxml2's XPath: most pages hide nothing, and Word's pages have thousands of elements)
-        hidden = [el for el in body.xpath(".//*[@hidden or @style]") if self._hidden(el)]
+        hidden = [el for el in body.xpath(".//*[@hidden or @style or @class or @id]" if self.css is not None
+                                          else ".//*[@hidden or @style]") if self._hidden(el)]
         if not hidden:
             return
         best = max(hidden, key=self.content)  # (a hidden element's own length counts all its text)
@@ -729,7 +816,10 @@ class _Page:
 
     def _hidden(self, el: Any) -> bool:
         keys = el.keys()
-        return "hidden" in keys or ("style" in keys and _found(_HIDDEN_STYLE, el.get("style")))
+        if "hidden" in keys or ("style" in keys and _found(_HIDDEN_STYLE, el.get("style"))):
+            return True
+        return (self.css is not None and ("class" in keys or "id" in keys) and bool(self.css.hides(el, _tag(el)))
+                and not ("style" in keys and _found(_SHOWN_STYLE, el.get("style"))))
 
     def _layout(self, el: Any) -> bool:
         """Whether ``el`` (a table or a part of one) belongs to a table that lays a page out: one
