@@ -3,8 +3,9 @@
 Decoding (never raw bytes to the parser): a BOM; else strict UTF-8; else the charset the page
 declares (``<meta charset>``, ``<meta http-equiv content="…charset=…">``, ``<?xml encoding=…?>``),
 with the GB family (gb2312, gbk, x-gbk, …) widened to gb18030 (and a declared Latin-1 or
-windows-1252 read as gb18030 when the bytes decode so, mostly as ideographs); else detection (charset-normalizer),
-then gb18030. The decoded text is handed to lxml as UTF-8 with the encoding fixed, so a declared
+windows-1252 read as gb18030 when the bytes decode so, mostly as ideographs); a page that is UTF-8 or
+GB18030 but for a few bytes is GL004 at the first of them (as a text file is: not a guess that decodes
+it all as mojibake); else detection (charset-normalizer), then gb18030. The decoded text is handed to lxml as UTF-8 with the encoding fixed, so a declared
 ``gbk`` cannot make it re-decode (or drop) the rest of the page.
 
 Finding the body: scripts, styles, forms' controls, ``nav``/``aside``/``footer``, hidden elements
@@ -184,6 +185,19 @@ def decode_html(data: bytes) -> tuple[str, str, bool]:
             return data.decode(declared), declared, False
         except (UnicodeDecodeError, LookupError):
             pass
+    # mostly UTF-8 (or GB18030) with a few bad bytes: a damaged page, not another encoding; say where,
+    # as the text reader does (detection would pick an encoding that decodes it all, as mojibake)
+    from .text import _first_error, _where
+
+    for enc in ("utf-8", "gb18030") if declared in (None, "utf-8", "gb18030") else ():
+        decoded = data.decode(enc, errors="replace")
+        bad = decoded.count("\ufffd")
+        if bad and bad <= max(3, len(decoded) // 200):
+            line, col = _where(data, _first_error(data, enc), enc)
+            name = "UTF-8" if enc == "utf-8" else "GB18030/GBK"
+            raise InputError("GL004", f"网页是 {name} 编码，但第{line}行第{col}列有无法解码的字节（共 {bad} 处），请修复后再检查",
+                             f"the page is {name} but has undecodable bytes at line {line}, column {col} "
+                             f"({bad} in all); repair the file", line, col)
     try:
         from charset_normalizer import from_bytes
 
