@@ -45,10 +45,11 @@ def _total_beside_group(grid: list) -> list:
 
 
 #: style sheets hiding rows and copies by class or id, and rules that hide nothing on screen: a rule
-#: inside @media print, a class shown again by a more specific rule
+#: inside @media print, a class shown again by a more specific rule, a rule for another place
 CSS = ("<style>.hid{display:none} tr.tpl { visibility : hidden } /* .note{display:none} */\n"
        "@media print { .noprint { display: none } } .tab { DISPLAY: NONE } .tab.on { display: block }\n"
-       "#copy-1, .print-copy { display: none !important }</style>")
+       ".sidebar .tab.on { display: none }\n"
+       "#zoom > #copy-1, div.article .print-copy { display: none !important }</style>")
 
 
 def table(grid: list, how: str) -> str:
@@ -66,7 +67,7 @@ def table(grid: list, how: str) -> str:
         copy = "\n".join(_row(r, lambda c: "0") for r in grid)
         return (f'<div class="print-copy"><table border="1">{copy}</table></div>\n'
                 f'<div class="tab on noprint"><table border="1" cellspacing="0">\n{shown}\n</table></div>\n'
-                f'<div class="tab"><table id="copy-1">{copy}</table></div>')
+                f'<table id="copy-1">{copy}</table>')
     elif how == "hidden_rows":  # a template row among the rows, a hidden group of rows after them
         rows.insert(len(rows) - 1, _template_row(width))
         rows.insert(0, '<tr hidden><td>合计</td><td>9</td></tr>')

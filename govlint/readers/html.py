@@ -12,8 +12,9 @@ Finding the body: scripts, styles, forms' controls, ``nav``/``aside``/``footer``
 and elements whose class or id names navigation (``nav``, ``menu``, ``footer``, ``crumb``, …) are
 skipped unless they hold a table, a top-level heading or a lot of text. Hidden: the ``hidden``
 attribute, an inline ``display: none`` or ``visibility: hidden``, or a rule of the page's style
-sheets naming the element's class or id alone (``.hid {display: none}``, ``tr.tpl``, ``#print-area``;
-not in ``@media print``; a more specific rule showing it again wins, as in a browser). The body is the deepest
+sheets whose selector of tags, classes and ids selects the element (``.hid {display: none}``,
+``tr.tpl``, ``#zoom .print-copy``; not in ``@media print``; a more specific rule showing it again
+wins, as in a browser). The body is the deepest
 element holding at least 60 % of the page's remaining text (text that is not a link: a sidebar of
 news or a list of related documents weighs nothing); the article title is the nearest
 ``h1``–``h3`` (or element whose class/id says ``title``) before it, or the first one at its start;
@@ -472,21 +473,67 @@ def _tag(el: Any) -> str:
 
 _CSS_COMMENT = cached_compile(r"/\*.*?(?:\*/|\Z)", re.S)
 _CSS_DISPLAY = cached_compile(r"(?:^|[;{\s])(display|visibility)\s*:\s*([-a-zA-Z]+)", re.I)
-_CSS_SIMPLE = cached_compile(r"([a-zA-Z][a-zA-Z0-9]*)?((?:[.#][-_a-zA-Z0-9\u00a0-\uffff]+)+)")
+_CSS_SIMPLE = cached_compile(r"([a-zA-Z][a-zA-Z0-9]*)?((?:[.#][-_a-zA-Z0-9\u00a0-\uffff]+)*)")
 _CSS_PART = cached_compile(r"([.#])([-_a-zA-Z0-9\u00a0-\uffff]+)")
+_CSS_COMBINATOR = cached_compile(r"\s*>\s*|\s+")
+
+# a compound selector: (tag or None, ids, classes)
+_Compound = tuple[Optional[str], frozenset, frozenset]
+
+
+def _compounds(selector: str) -> Optional[tuple[list[_Compound], list[str]]]:
+    """A selector's compounds and the combinators between them (" ": descendant, ">": child), or None
+    for a selector of another kind (a pseudo-class, an attribute, ``+``, ``~``, ``*``), or one whose
+    last compound names no class or id."""
+    selector = selector.strip()
+    if not selector:
+        return None
+    compounds: list[_Compound] = []
+    combinators: list[str] = []
+    pos = 0
+    for m in _CSS_COMBINATOR.finditer(selector):
+        part = selector[pos:m.start()]
+        if not part:
+            return None
+        compounds.append(_compound(part))
+        combinators.append(">" if ">" in m.group() else " ")
+        pos = m.end()
+    compounds.append(_compound(selector[pos:]))
+    if any(c is None for c in compounds) or not (compounds[-1][1] or compounds[-1][2]):
+        return None
+    return compounds, combinators  # type: ignore[return-value]
+
+
+def _compound(part: str) -> Optional[_Compound]:
+    m = _CSS_SIMPLE.fullmatch(part)
+    if m is None or not part:
+        return None
+    parts = _CSS_PART.findall(m.group(2))
+    return (m.group(1).lower() if m.group(1) else None, frozenset(v for t, v in parts if t == "#"),
+            frozenset(v for t, v in parts if t == "."))
+
+
+def _matches(el: Any, c: _Compound) -> bool:
+    tag, ids, classes = c
+    if tag is not None and _tag(el) != tag:
+        return False
+    if ids and ids != {el.get("id")}:
+        return False
+    return not classes or classes.issubset((el.get("class") or "").split())
 
 
 class _Css:
     """What a page's style sheets (its ``<style>`` elements) say about showing elements named by class
-    or id: the rules setting ``display`` or ``visibility`` whose selector is one element's (``.hid``,
-    ``tr.tpl``, ``#print-area``, ``.a.b``; none with a combinator, a pseudo-class or an attribute),
-    outside ``@media`` and other at-rules (``@media print {.noprint {display: none}}`` hides nothing on
+    or id: the rules setting ``display`` or ``visibility`` whose selectors are of tags, classes and ids
+    (``.hid``, ``tr.tpl``, ``#print-area``, ``.a.b``, ``#zoom .print-copy``, ``table > tr.x``; none with
+    a pseudo-class, an attribute, ``+`` or ``~``), the last compound naming a class or id, outside
+    ``@media`` and other at-rules (``@media print {.noprint {display: none}}`` hides nothing on
     screen). An element's last rule of the highest specificity decides, as a browser's cascade does
     (``.tab {display: none} .tab.on {display: block}``)."""
 
-    def __init__(self, rules: list[tuple[tuple[int, int, int], int, Optional[str], frozenset, frozenset, bool]]) -> None:
-        self.rules = rules  # (specificity, order, tag, ids, classes, hides)
-        self.names = frozenset(n for r in rules for n in r[3] | r[4])
+    def __init__(self, rules: list[tuple[tuple[int, int, int], int, list[_Compound], list[str], bool]]) -> None:
+        self.rules = rules  # (specificity, order, compounds, combinators, hides)
+        self.names = frozenset(n for r in rules for n in r[2][-1][1] | r[2][-1][2])
 
     @staticmethod
     def of(root: Any) -> Optional["_Css"]:
@@ -524,15 +571,14 @@ class _Css:
                     continue
                 prelude = prelude.rsplit(";", 1)[-1].rsplit("}", 1)[-1]
                 for sel in prelude.split(","):
-                    m = _CSS_SIMPLE.fullmatch(sel.strip())
-                    if m is None:
+                    found = _compounds(sel)
+                    if found is None:
                         continue
-                    parts = _CSS_PART.findall(m.group(2))
-                    ids = frozenset(v for t, v in parts if t == "#")
-                    classes = frozenset(v for t, v in parts if t == ".")
-                    tag = m.group(1).lower() if m.group(1) else None
-                    rules.append(((len(ids), len(classes), 1 if tag else 0), len(rules), tag, ids, classes, hides))
-        return _Css(rules) if any(r[5] for r in rules) else None
+                    compounds, combinators = found
+                    spec = (sum(len(c[1]) for c in compounds), sum(len(c[2]) for c in compounds),
+                            sum(1 for c in compounds if c[0]))
+                    rules.append((spec, len(rules), compounds, combinators, hides))
+        return _Css(rules) if any(r[4] for r in rules) else None
 
     def hides(self, el: Any, tag: str) -> Optional[bool]:
         """Whether the sheets hide ``el`` (True), show it (False), or say nothing (None)."""
@@ -543,9 +589,28 @@ class _Css:
             return None
         best = None
         for r in self.rules:
-            if (r[2] is None or r[2] == tag) and r[3] <= {ident} and r[4].issubset(classes) and (best is None or r[:2] > best[:2]):
+            if (best is None or r[:2] > best[:2]) and self._applies(el, r[2], r[3]):
                 best = r
-        return None if best is None else best[5]
+        return None if best is None else best[4]
+
+    @staticmethod
+    def _applies(el: Any, compounds: list[_Compound], combinators: list[str]) -> bool:
+        """Whether ``el`` is what the selector selects, matched right to left (a descendant
+        combinator takes the nearest ancestor that matches: enough for these selectors)."""
+        if not _matches(el, compounds[-1]):
+            return False
+        at = el
+        for c, comb in zip(reversed(compounds[:-1]), reversed(combinators)):
+            at = at.getparent()
+            if comb == ">":
+                if at is None or not _matches(at, c):
+                    return False
+                continue
+            while at is not None and not _matches(at, c):
+                at = at.getparent()
+            if at is None:
+                return False
+        return True
 
 
 class _Page:
