@@ -1,6 +1,7 @@
 """The seed's tables in markup that CMS editors and form-made pages write: rows hidden from view (a
 template row, a ``<tbody>`` a script fills; by the page's style sheet: ``.hid {display: none}``), table 三's
-总计 beside 申请人情况 spanning the header's three rows, a ``<tfoot>`` written before the body (HTML 4's order;
+总计 beside 申请人情况 spanning the header's three rows, copies of the report a style sheet the page links to
+hides (a print version), a ``<tfoot>`` written before the body (HTML 4's order;
 a browser shows it last), figures as the values of text fields (``<input value="3" readonly>``,
 ``<textarea>``: a page made from a filling-in form). Each page must give the findings of the
 report's text, its figures, and their places in the page.
@@ -93,12 +94,17 @@ def page(data: rs.ReportData, how: str) -> str:
         elif kind == "p":
             out.append(f'<p style="text-indent:2em">{E(FW(x))}</p>')
         else:
-            out.append(table(rs.table_grid(data, x), how))
+            out.append(table(rs.table_grid(data, x), "plain" if how == "copies" else how))
     body = "\n".join(out)
     head = CSS + "\n" if how == "css_hidden" else ""
+    before = after = ""
+    if how == "copies":  # copies of the report hidden by a style sheet the page links to (not in the page)
+        head = '<link rel="stylesheet" href="/css/print.css">\n'
+        before = f'<div class="hidden">\n{body}\n</div>\n'
+        after = f'<div class="d-none d-print-block"><h2>{E(FW(data.title))}</h2>\n{body}\n</div>\n'
     return ('<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>年报</title>\n' + head + '</head>\n<body>\n' + NAV + CRUMB +
-            f'<div class="article"><h1 class="title">{E(FW(data.title))}</h1>\n<div id="zoom">\n{body}\n</div>\n' + SHARE +
-            "</div>" + FOOT + "</body>\n</html>\n")
+            before + f'<div class="article"><h1 class="title">{E(FW(data.title))}</h1>\n<div id="zoom">\n{body}\n</div>\n' + SHARE +
+            "</div>" + after + FOOT + "</body>\n</html>\n")
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +112,7 @@ def reference():
     return {name: findings(lint(rs.to_text(d, "cells").encode("utf-8"), "r.txt")) for name, d in CASES.items()}
 
 
-HOWS = ["hidden_rows", "css_hidden", "tfoot_first", "inputs", "inputs_unquoted", "textareas", "total_beside_group"]
+HOWS = ["hidden_rows", "css_hidden", "tfoot_first", "inputs", "inputs_unquoted", "textareas", "total_beside_group", "copies"]
 
 
 def _figures(rec: dict) -> set:

@@ -16,7 +16,8 @@ sheets whose selector of tags, classes and ids selects the element (``.hid {disp
 ``tr.tpl``, ``#zoom .print-copy``; not in ``@media print``; a more specific rule showing it again
 wins, as in a browser). The body is the deepest
 element holding at least 60 % of the page's remaining text (text that is not a link: a sidebar of
-news or a list of related documents weighs nothing); the article title is the nearest
+news or a list of related documents weighs nothing; of two elements side by side, one whose text the other
+holds whole is a copy of the report — a print version a linked style sheet hides — and is not read); the article title is the nearest
 ``h1``–``h3`` (or element whose class/id says ``title``) before it, or the first one at its start;
 else the nearest element before it whose whole text names a year's 政府信息公开 report. A hidden
 element holding more text than the page shows is the article hidden until a script shows it (a
@@ -826,12 +827,18 @@ class _Page:
         size = self.content if self.content(body) else self.length
         total = size(body) or 1
         node = body
+        deduped = False
         while True:
             kids = [c for c in node if _tag(c) and not self.junk(c)]
             if not kids:
                 break
             best = max(kids, key=size)
             if size(best) < 0.6 * total:
+                if not deduped and len(kids) > 1:
+                    deduped = True
+                    if self._drop_copies(kids, body, total):
+                        total = size(body) or 1
+                        continue
                 break
             tag = _tag(best)
             if tag in ("p", "li"):
@@ -847,6 +854,53 @@ class _Page:
                 if not self._contains(el, node):
                     title = el
         return node, title
+
+    def _drop_copies(self, kids: list[Any], body: Any, total: int) -> bool:
+        """Of elements side by side each holding a quarter of the page's text or more, one whose
+        text (what is read of it) the other holds whole is a copy of the report (a print version
+        hidden by a style sheet the page links to, or by a framework's class: ``d-none``): it is
+        not read. Equal texts: the first is kept. Whether one was dropped."""
+        big = [c for c in kids if self.content(c) >= 0.25 * total]
+        if len(big) < 2:
+            return False
+        texts = {c: self._plain(c) for c in big}
+        dropped = False
+        for c in big:
+            mine = texts[c]
+            if len(mine) < 200:
+                continue
+            if any(o is not c and not self._junk.get(o) and mine in texts[o] and (len(texts[o]) > len(mine) or big.index(o) < big.index(c))
+                   for o in big):
+                self._junk[c] = True
+                n = self._lengths.get(c, 0)
+                p = c.getparent()
+                while p is not None:
+                    self._lengths[p] = self._lengths.get(p, 0) - n
+                    if p is body:
+                        break
+                    p = p.getparent()
+                dropped = True
+        if dropped:
+            self._linked.clear()
+        return dropped
+
+    def _plain(self, el: Any) -> str:
+        """The text of ``el`` that is read (its junk left out), without whitespace."""
+        out: list[str] = []
+        stack = [el]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, str):
+                out.append(node)
+                continue
+            if node is not el and node.tail:
+                stack.append(node.tail)
+            if node is not el and (not _tag(node) or self.junk(node)):
+                continue
+            stack.extend(reversed(list(node)))
+            if node.text:
+                stack.append(node.text)
+        return _WS.sub("", "".join(out))
 
     def _reveal(self, body: Any) -> None:
         """A hidden element holding more text than all the page shows is the article, hidden until a
