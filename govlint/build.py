@@ -1035,10 +1035,16 @@ def _choose_edition(scores: dict[str, int], year: Optional[int], editions: Seque
 
 
 def _leaf_order(block: BlockSpec, header: Sequence[tuple[str, RawCell]],
-                summed: frozenset[str] = frozenset()) -> list[ColumnSpec]:
+                summed: frozenset[str] = frozenset(), rows: Optional[Sequence[int]] = None) -> list[ColumnSpec]:
     """Leaf columns in the order the header writes them (a multi-level header read row by row). A
     group of ``summed`` (see :meth:`TableSpec.summed_groups`) written without any of its sub-columns
-    stands for them as one column (“自然人 | 法人或其他组织 | 总计”): the group's own spec is in the order."""
+    stands for them as one column (“自然人 | 法人或其他组织 | 总计”): the group's own spec is in the order.
+
+    ``rows``: the header row of each label, when the header is written a row a line. A column
+    written in the row of its group's label, not under it (``申请人情况 | 总计`` over ``自然人 |
+    法人或其他组织``: 总计 spanning the header's rows beside the group's label), lies beside all the
+    columns written under that label: after them when written after the label, before them when
+    before it (row by row, it comes first)."""
     first: dict[str, int] = {}
     for i, (k, _) in enumerate(header):
         first.setdefault(k, i)
@@ -1059,6 +1065,11 @@ def _leaf_order(block: BlockSpec, header: Sequence[tuple[str, RawCell]],
     def expand(parent: Optional[str]) -> list[ColumnSpec]:
         kids = [c for c in block.children(parent) if present(c) or (summed and whole(c))]
         positions = [pos(c) for c in kids]
+        if rows is not None and parent is not None and None not in positions:
+            own = block.column(parent)
+            at = pos(own) if own is not None else None
+            if at is not None:  # (a label in the group label's row: before (-1) or after (1) those under it)
+                positions = [(0 if rows[p] != rows[at] else -1 if p < at else 1, p) for p in positions]  # type: ignore[misc]
         # a label several columns share (table 四's 其他结果 under each group) written fewer times than
         # they are: its first place is another group's; the format's order then, not a shuffle
         if all(p is not None for p in positions) and not any(k in short for c in kids for k in c.keys()):
@@ -1334,14 +1345,14 @@ class _Aligner:
     def _finish_header(self, block: Optional[BlockSpec]) -> None:
         blk = block or self.block or self.spec.blocks[0]
         orders = self._memo(blk)[2]  # the order depends on the block and the header's label keys only
-        keys = tuple(k for k, _ in self.header)
+        header = [h for h in self.header if any(h[0] in c.keys() for c in blk.columns)]
+        rows = self._header_lines(header)
+        keys = (tuple(k for k, _ in self.header), rows)
         hit = orders.get(keys)
         if hit is None:
             if len(orders) > 4096:
                 orders.clear()
-            hit = orders[keys] = tuple(_leaf_order(blk, [h for h in self.header
-                                                         if any(h[0] in c.keys() for c in blk.columns)],
-                                                   self.spec.summed_groups()))
+            hit = orders[keys] = tuple(_leaf_order(blk, header, self.spec.summed_groups(), rows))
         leaves = list(hit)
         if leaves and self.unknown_header and self.others is not None and self.others.renamed \
                 and self._renamed_columns(blk, leaves):
@@ -1377,6 +1388,20 @@ class _Aligner:
                 self._unknown_labels = (order, written)
         self.seen_columns.setdefault(blk.id, {}).update(dict.fromkeys(c.id for c in self.order if c is not None))
         self.unknown_header = []
+
+    def _header_lines(self, header: Sequence[tuple[str, RawCell]]) -> Optional[tuple[int, ...]]:
+        """The line of each label of ``header`` (0 for the first), when the header is written a row a
+        line (two labels share a line; one label a line tells no rows); else None."""
+        if len(header) < 2:
+            return None
+        text = self.source.text
+        lines = [0]
+        shared = False
+        for (_, a), (_, b) in zip(header, header[1:]):
+            n = text.count("\n", a.end, b.start)
+            shared = shared or not n
+            lines.append(lines[-1] + n)
+        return tuple(lines) if shared else None
 
     def _renamed_columns(self, blk: BlockSpec, leaves: list[ColumnSpec]) -> bool:
         """A header of block ``blk`` with this edition's labels and a label a later edition gives one of

@@ -92,7 +92,8 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL003"] = [("file", ("binary.txt", b"\x00\x01\x02\x03" * 200)),
                   ("file", ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)),
                   ("file", ("tables.xlsx", _zip({"[Content_Types].xml": "<x/>", "xl/workbook.xml": "<x/>"})))]
-    t["GL004"] = [("file", ("bad.txt", seed.encode("utf-8")[:40] + b"\xff\xfe\xfa" + seed.encode("utf-8")[40:]))]
+    t["GL004"] = [("file", ("bad.txt", seed.encode("utf-8")[:40] + b"\xff\xfe\xfa" + seed.encode("utf-8")[40:])),
+                  ("file", ("bad.html", b"<html><body><p>" + seed.encode("utf-8") + b"\xff</p></body></html>"))]
     t["GL005"] = [("text", "这是一段与年度报告无关的文字。\n第二行。\n"),
                   ("text", seed.encode("utf-8").decode("gbk", errors="replace")),  # mojibake
                   ("text", seed.encode("gbk").decode("utf-8", errors="replace")),  # damaged beyond repair

@@ -281,6 +281,22 @@ def test_bad_input(data, code):
     assert exc.value.code == code and exc.value.zh and exc.value.en
 
 
+@pytest.mark.parametrize("declared", ["", '<meta charset="utf-8">', '<meta charset="gb2312">'])
+@pytest.mark.parametrize("enc", ["utf-8", "gbk"])
+def test_a_page_with_a_stray_byte_is_damaged_where_the_byte_is(declared, enc):
+    """A page of UTF-8 (or GBK) with a byte that cannot be (a page cut and pasted, a byte lost): GL004 at
+    the byte, as for a text file, not "cannot determine the encoding" (nor a guess decoding it all)."""
+    if enc == "gbk" and "utf-8" in declared:
+        declared = '<meta charset="gbk">'
+    body = "<p>一、总体情况</p>\n" + "<p>本机关认真贯彻落实《条例》。</p>\n" * 40 + "<p>网站标识码"
+    data = page(body, declared).decode("utf-8").encode(enc) + b"\xff</p>"
+    with pytest.raises(InputError) as exc:
+        read_html(data, "bad.html")
+    lines = data.split(b"\n")
+    assert exc.value.code == "GL004" and (exc.value.line, exc.value.column) == (len(lines), len(lines[-1].decode(enc, "replace")) - 4)
+    assert ("UTF-8" if enc == "utf-8" else "GB18030") in exc.value.zh
+
+
 def test_cli_exit_2_for_a_page_with_no_report(tmp_path):
     f = tmp_path / "empty.htm"
     f.write_bytes(page("<p></p>"))

@@ -3,15 +3,21 @@
 Decoding (never raw bytes to the parser): a BOM; else strict UTF-8; else the charset the page
 declares (``<meta charset>``, ``<meta http-equiv content="…charset=…">``, ``<?xml encoding=…?>``),
 with the GB family (gb2312, gbk, x-gbk, …) widened to gb18030 (and a declared Latin-1 or
-windows-1252 read as gb18030 when the bytes decode so, mostly as ideographs); else detection (charset-normalizer),
-then gb18030. The decoded text is handed to lxml as UTF-8 with the encoding fixed, so a declared
+windows-1252 read as gb18030 when the bytes decode so, mostly as ideographs); a page that is UTF-8 or
+GB18030 but for a few bytes is GL004 at the first of them (as a text file is: not a guess that decodes
+it all as mojibake); else detection (charset-normalizer), then gb18030. The decoded text is handed to lxml as UTF-8 with the encoding fixed, so a declared
 ``gbk`` cannot make it re-decode (or drop) the rest of the page.
 
 Finding the body: scripts, styles, forms' controls, ``nav``/``aside``/``footer``, hidden elements
 and elements whose class or id names navigation (``nav``, ``menu``, ``footer``, ``crumb``, …) are
-skipped unless they hold a table, a top-level heading or a lot of text. The body is the deepest
+skipped unless they hold a table, a top-level heading or a lot of text. Hidden: the ``hidden``
+attribute, an inline ``display: none`` or ``visibility: hidden``, or a rule of the page's style
+sheets whose selector of tags, classes and ids selects the element (``.hid {display: none}``,
+``tr.tpl``, ``#zoom .print-copy``; not in ``@media print``; a more specific rule showing it again
+wins, as in a browser). The body is the deepest
 element holding at least 60 % of the page's remaining text (text that is not a link: a sidebar of
-news or a list of related documents weighs nothing); the article title is the nearest
+news or a list of related documents weighs nothing; of two elements side by side, one whose text the other
+holds whole is a copy of the report — a print version a linked style sheet hides — and is not read); the article title is the nearest
 ``h1``–``h3`` (or element whose class/id says ``title``) before it, or the first one at its start;
 else the nearest element before it whose whole text names a year's 政府信息公开 report. A hidden
 element holding more text than the page shows is the article hidden until a script shows it (a
@@ -86,6 +92,7 @@ _JUNK_NAME = cached_compile(
 _TITLE_NAME = cached_compile(r"(?:^|[\s_-])(?:title|tit|bt|biaoti|headline)(?:$|[\s_-]|\d)", re.I)
 _HIDDEN_STYLE = cached_compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _MAY_HIDE = cached_compile(r"display\s*:\s*none|\bhidden\b", re.I)
+_SHOWN_STYLE = cached_compile(r"display\s*:\s*(?!none)[a-z]|visibility\s*:\s*visible", re.I)  # (over a sheet's rule)
 
 
 def _may_hide(page: str) -> bool:
@@ -97,7 +104,7 @@ def _may_hide(page: str) -> bool:
     return _MAY_HIDE.search(page) is not None
 # the answers of those patterns by attribute value: a page repeats a few class names and styles on
 # hundreds of elements (Word's HTML puts a long style on every cell)
-_ANSWERS: dict[Any, dict[str, bool]] = {_HIDDEN_STYLE: {}, _JUNK_NAME: {}, _TITLE_NAME: {}}
+_ANSWERS: dict[Any, dict[str, bool]] = {_HIDDEN_STYLE: {}, _SHOWN_STYLE: {}, _JUNK_NAME: {}, _TITLE_NAME: {}}
 
 
 def _found(pattern: Any, value: str) -> bool:
@@ -180,6 +187,19 @@ def decode_html(data: bytes) -> tuple[str, str, bool]:
             return data.decode(declared), declared, False
         except (UnicodeDecodeError, LookupError):
             pass
+    # mostly UTF-8 (or GB18030) with a few bad bytes: a damaged page, not another encoding; say where,
+    # as the text reader does (detection would pick an encoding that decodes it all, as mojibake)
+    from .text import _first_error, _where
+
+    for enc in ("utf-8", "gb18030") if declared in (None, "utf-8", "gb18030") else ():
+        decoded = data.decode(enc, errors="replace")
+        bad = decoded.count("\ufffd")
+        if bad and bad <= max(3, len(decoded) // 200):
+            line, col = _where(data, _first_error(data, enc), enc)
+            name = "UTF-8" if enc == "utf-8" else "GB18030/GBK"
+            raise InputError("GL004", f"网页是 {name} 编码，但第{line}行第{col}列有无法解码的字节（共 {bad} 处），请修复后再检查",
+                             f"the page is {name} but has undecodable bytes at line {line}, column {col} "
+                             f"({bad} in all); repair the file", line, col)
     try:
         from charset_normalizer import from_bytes
 
@@ -452,11 +472,154 @@ def _tag(el: Any) -> str:
     return name
 
 
+_CSS_COMMENT = cached_compile(r"/\*.*?(?:\*/|\Z)", re.S)
+_CSS_DISPLAY = cached_compile(r"(?:^|[;{\s])(display|visibility)\s*:\s*([-a-zA-Z]+)", re.I)
+_CSS_SIMPLE = cached_compile(r"([a-zA-Z][a-zA-Z0-9]*)?((?:[.#][-_a-zA-Z0-9\u00a0-\uffff]+)*)")
+_CSS_PART = cached_compile(r"([.#])([-_a-zA-Z0-9\u00a0-\uffff]+)")
+_CSS_COMBINATOR = cached_compile(r"\s*>\s*|\s+")
+
+# a compound selector: (tag or None, ids, classes)
+_Compound = tuple[Optional[str], frozenset, frozenset]
+
+
+def _compounds(selector: str) -> Optional[tuple[list[_Compound], list[str]]]:
+    """A selector's compounds and the combinators between them (" ": descendant, ">": child), or None
+    for a selector of another kind (a pseudo-class, an attribute, ``+``, ``~``, ``*``), or one whose
+    last compound names no class or id."""
+    selector = selector.strip()
+    if not selector:
+        return None
+    compounds: list[_Compound] = []
+    combinators: list[str] = []
+    pos = 0
+    for m in _CSS_COMBINATOR.finditer(selector):
+        part = selector[pos:m.start()]
+        if not part:
+            return None
+        compounds.append(_compound(part))
+        combinators.append(">" if ">" in m.group() else " ")
+        pos = m.end()
+    compounds.append(_compound(selector[pos:]))
+    if any(c is None for c in compounds) or not (compounds[-1][1] or compounds[-1][2]):
+        return None
+    return compounds, combinators  # type: ignore[return-value]
+
+
+def _compound(part: str) -> Optional[_Compound]:
+    m = _CSS_SIMPLE.fullmatch(part)
+    if m is None or not part:
+        return None
+    parts = _CSS_PART.findall(m.group(2))
+    return (m.group(1).lower() if m.group(1) else None, frozenset(v for t, v in parts if t == "#"),
+            frozenset(v for t, v in parts if t == "."))
+
+
+def _matches(el: Any, c: _Compound) -> bool:
+    tag, ids, classes = c
+    if tag is not None and _tag(el) != tag:
+        return False
+    if ids and ids != {el.get("id")}:
+        return False
+    return not classes or classes.issubset((el.get("class") or "").split())
+
+
+class _Css:
+    """What a page's style sheets (its ``<style>`` elements) say about showing elements named by class
+    or id: the rules setting ``display`` or ``visibility`` whose selectors are of tags, classes and ids
+    (``.hid``, ``tr.tpl``, ``#print-area``, ``.a.b``, ``#zoom .print-copy``, ``table > tr.x``; none with
+    a pseudo-class, an attribute, ``+`` or ``~``), the last compound naming a class or id, outside
+    ``@media`` and other at-rules (``@media print {.noprint {display: none}}`` hides nothing on
+    screen). An element's last rule of the highest specificity decides, as a browser's cascade does
+    (``.tab {display: none} .tab.on {display: block}``)."""
+
+    def __init__(self, rules: list[tuple[tuple[int, int, int], int, list[_Compound], list[str], bool]]) -> None:
+        self.rules = rules  # (specificity, order, compounds, combinators, hides)
+        self.names = frozenset(n for r in rules for n in r[2][-1][1] | r[2][-1][2])
+
+    @staticmethod
+    def of(root: Any) -> Optional["_Css"]:
+        rules: list = []
+        for el in root.iter("style"):
+            sheet = el.text or ""
+            if "isplay" not in sheet and "ISPLAY" not in sheet and "isibility" not in sheet and "ISIBILITY" not in sheet:
+                continue
+            sheet = _CSS_COMMENT.sub(" ", sheet)
+            i, n = 0, len(sheet)
+            while i < n:
+                j = sheet.find("{", i)
+                if j < 0:
+                    break
+                prelude = sheet[i:j].strip()
+                if prelude.startswith("@") or ";" in prelude and prelude.rsplit(";", 1)[1].strip().startswith("@"):
+                    depth, k = 1, j + 1  # an at-rule's block, skipped whole
+                    while k < n and depth:
+                        depth += {"{": 1, "}": -1}.get(sheet[k], 0)
+                        k += 1
+                    i = k
+                    continue
+                k = sheet.find("}", j)
+                k = n if k < 0 else k
+                body = sheet[j + 1:k]
+                i = k + 1
+                hides = None
+                for m in _CSS_DISPLAY.finditer(body):
+                    prop, value = m.group(1).lower(), m.group(2).lower()
+                    if prop == "display":
+                        hides = value == "none"
+                    elif value in ("hidden", "collapse", "visible"):
+                        hides = value != "visible"
+                if hides is None:
+                    continue
+                prelude = prelude.rsplit(";", 1)[-1].rsplit("}", 1)[-1]
+                for sel in prelude.split(","):
+                    found = _compounds(sel)
+                    if found is None:
+                        continue
+                    compounds, combinators = found
+                    spec = (sum(len(c[1]) for c in compounds), sum(len(c[2]) for c in compounds),
+                            sum(1 for c in compounds if c[0]))
+                    rules.append((spec, len(rules), compounds, combinators, hides))
+        return _Css(rules) if any(r[4] for r in rules) else None
+
+    def hides(self, el: Any, tag: str) -> Optional[bool]:
+        """Whether the sheets hide ``el`` (True), show it (False), or say nothing (None)."""
+        get = el.get
+        classes = (get("class") or "").split()
+        ident = get("id")
+        if not any(c in self.names for c in classes) and ident not in self.names:
+            return None
+        best = None
+        for r in self.rules:
+            if (best is None or r[:2] > best[:2]) and self._applies(el, r[2], r[3]):
+                best = r
+        return None if best is None else best[4]
+
+    @staticmethod
+    def _applies(el: Any, compounds: list[_Compound], combinators: list[str]) -> bool:
+        """Whether ``el`` is what the selector selects, matched right to left (a descendant
+        combinator takes the nearest ancestor that matches: enough for these selectors)."""
+        if not _matches(el, compounds[-1]):
+            return False
+        at = el
+        for c, comb in zip(reversed(compounds[:-1]), reversed(combinators)):
+            at = at.getparent()
+            if comb == ">":
+                if at is None or not _matches(at, c):
+                    return False
+                continue
+            while at is not None and not _matches(at, c):
+                at = at.getparent()
+            if at is None:
+                return False
+        return True
+
+
 class _Page:
     def __init__(self, root: Any, aligner: _Aligner, may_hide: bool = True) -> None:
         self.root = root
         self.aligner = aligner
         self.may_hide = may_hide  # the page's markup hides something (else no element is looked at for it)
+        self.css = _Css.of(root) if may_hide else None  # (classes and ids a style sheet hides)
         self.pos: dict[tuple[Any, str], list[int]] = {}
         self._lengths: dict[Any, int] = {}
         self._linked: dict[Any, int] = {}  # of an element's length, what is link text
@@ -609,6 +772,9 @@ class _Page:
         get = el.get
         if "hidden" in keys or ("style" in keys and _found(_HIDDEN_STYLE, get("style"))):
             return True
+        if self.css is not None and ("class" in keys or "id" in keys) and self.css.hides(el, tag) \
+                and not ("style" in keys and _found(_SHOWN_STYLE, get("style"))):
+            return True
         # (an attribute is fetched only when there: Word's elements have a style and no id)
         name = f"{get('class') or ''} {get('id') or ''}" if "class" in keys or "id" in keys else ""
         if tag == "header" or (name.strip() and _found(_JUNK_NAME, name)):
@@ -661,12 +827,18 @@ class _Page:
         size = self.content if self.content(body) else self.length
         total = size(body) or 1
         node = body
+        deduped = False
         while True:
             kids = [c for c in node if _tag(c) and not self.junk(c)]
             if not kids:
                 break
             best = max(kids, key=size)
             if size(best) < 0.6 * total:
+                if not deduped and len(kids) > 1:
+                    deduped = True
+                    if self._drop_copies(kids, body, total):
+                        total = size(body) or 1
+                        continue
                 break
             tag = _tag(best)
             if tag in ("p", "li"):
@@ -683,12 +855,60 @@ class _Page:
                     title = el
         return node, title
 
+    def _drop_copies(self, kids: list[Any], body: Any, total: int) -> bool:
+        """Of elements side by side each holding a quarter of the page's text or more, one whose
+        text (what is read of it) the other holds whole is a copy of the report (a print version
+        hidden by a style sheet the page links to, or by a framework's class: ``d-none``): it is
+        not read. Equal texts: the first is kept. Whether one was dropped."""
+        big = [c for c in kids if self.content(c) >= 0.25 * total]
+        if len(big) < 2:
+            return False
+        texts = {c: self._plain(c) for c in big}
+        dropped = False
+        for c in big:
+            mine = texts[c]
+            if len(mine) < 200:
+                continue
+            if any(o is not c and not self._junk.get(o) and mine in texts[o] and (len(texts[o]) > len(mine) or big.index(o) < big.index(c))
+                   for o in big):
+                self._junk[c] = True
+                n = self._lengths.get(c, 0)
+                p = c.getparent()
+                while p is not None:
+                    self._lengths[p] = self._lengths.get(p, 0) - n
+                    if p is body:
+                        break
+                    p = p.getparent()
+                dropped = True
+        if dropped:
+            self._linked.clear()
+        return dropped
+
+    def _plain(self, el: Any) -> str:
+        """The text of ``el`` that is read (its junk left out), without whitespace."""
+        out: list[str] = []
+        stack = [el]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, str):
+                out.append(node)
+                continue
+            if node is not el and node.tail:
+                stack.append(node.tail)
+            if node is not el and (not _tag(node) or self.junk(node)):
+                continue
+            stack.extend(reversed(list(node)))
+            if node.text:
+                stack.append(node.text)
+        return _WS.sub("", "".join(out))
+
     def _reveal(self, body: Any) -> None:
         """A hidden element holding more text than all the page shows is the article, hidden until a
         script shows it (a WeChat article's ``<div id="js_content" style="visibility: hidden">``,
         content faded in once fonts load): it is read as the page's content, not skipped."""
         # (found by libxml2's XPath: most pages hide nothing, and Word's pages have thousands of elements)
-        hidden = [el for el in body.xpath(".//*[@hidden or @style]") if self._hidden(el)]
+        hidden = [el for el in body.xpath(".//*[@hidden or @style or @class or @id]" if self.css is not None
+                                          else ".//*[@hidden or @style]") if self._hidden(el)]
         if not hidden:
             return
         best = max(hidden, key=self.content)  # (a hidden element's own length counts all its text)
@@ -729,7 +949,10 @@ class _Page:
 
     def _hidden(self, el: Any) -> bool:
         keys = el.keys()
-        return "hidden" in keys or ("style" in keys and _found(_HIDDEN_STYLE, el.get("style")))
+        if "hidden" in keys or ("style" in keys and _found(_HIDDEN_STYLE, el.get("style"))):
+            return True
+        return (self.css is not None and ("class" in keys or "id" in keys) and bool(self.css.hides(el, _tag(el)))
+                and not ("style" in keys and _found(_SHOWN_STYLE, el.get("style"))))
 
     def _layout(self, el: Any) -> bool:
         """Whether ``el`` (a table or a part of one) belongs to a table that lays a page out: one
