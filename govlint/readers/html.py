@@ -100,6 +100,9 @@ def _may_hide(page: str) -> bool:
 _ANSWERS: dict[Any, dict[str, bool]] = {_HIDDEN_STYLE: {}, _JUNK_NAME: {}, _TITLE_NAME: {}}
 
 
+_HIDDEN_ANSWERS, _JUNK_ANSWERS = _ANSWERS[_HIDDEN_STYLE], _ANSWERS[_JUNK_NAME]
+
+
 def _found(pattern: Any, value: str) -> bool:
     """``pattern.search(value) is not None``, remembered (a bounded memo per pattern)."""
     answers = _ANSWERS[pattern]
@@ -606,12 +609,26 @@ class _Page:
         keys = el.keys()
         if tag != "header" and not keys:  # no attributes (most elements of a plain page)
             return False
-        get = el.get
-        if "hidden" in keys or ("style" in keys and _found(_HIDDEN_STYLE, get("style"))):
+        if "hidden" in keys:
             return True
-        # (an attribute is fetched only when there: Word's elements have a style and no id)
-        name = f"{get('class') or ''} {get('id') or ''}" if "class" in keys or "id" in keys else ""
-        if tag == "header" or (name.strip() and _found(_JUNK_NAME, name)):
+        # (an attribute is fetched only when there: Word's elements have a style and no id; the
+        # patterns' memos looked up here, a call less for each of Word's thousands of elements)
+        if "style" in keys:
+            style = el.get("style")
+            hit = _HIDDEN_ANSWERS.get(style)
+            if hit is None:
+                hit = _found(_HIDDEN_STYLE, style)
+            if hit:
+                return True
+        junk_name = False
+        if "class" in keys or "id" in keys:
+            get = el.get
+            name = f"{get('class') or ''} {get('id') or ''}"
+            if name.strip():
+                junk_name = _JUNK_ANSWERS.get(name)
+                if junk_name is None:
+                    junk_name = _found(_JUNK_NAME, name)
+        if tag == "header" or junk_name:
             if el.find(".//table") is not None or el.find(".//h1") is not None:
                 return False
             return self.length(el) < 2000
