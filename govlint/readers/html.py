@@ -400,7 +400,13 @@ class _Aligner:
         n = len(core)
         j = self.text.find(core, self.cursor, self.cursor + self.WINDOW + n)
         if j != -1:
-            found = self.offsets(j, n)
+            at = self.at
+            k = bisect.bisect_right(at, j)
+            if k == len(at) or at[k] >= j + n:  # in one piece (as :meth:`offsets` says, a call less)
+                o = self.off[k - 1] + j - at[k - 1]
+                found: Sequence[int] = range(o, o + n)
+            else:
+                found = self.offsets(j, n)
             self.cursor = j + n
             self.last = found[-1]
             if n == len(s):
