@@ -107,6 +107,9 @@ def _may_hide(page: str) -> bool:
 _ANSWERS: dict[Any, dict[str, bool]] = {_HIDDEN_STYLE: {}, _SHOWN_STYLE: {}, _JUNK_NAME: {}, _TITLE_NAME: {}}
 
 
+_HIDDEN_ANSWERS, _JUNK_ANSWERS = _ANSWERS[_HIDDEN_STYLE], _ANSWERS[_JUNK_NAME]
+
+
 def _found(pattern: Any, value: str) -> bool:
     """``pattern.search(value) is not None``, remembered (a bounded memo per pattern)."""
     answers = _ANSWERS[pattern]
@@ -417,7 +420,13 @@ class _Aligner:
         n = len(core)
         j = self.text.find(core, self.cursor, self.cursor + self.WINDOW + n)
         if j != -1:
-            found = self.offsets(j, n)
+            at = self.at
+            k = bisect.bisect_right(at, j)
+            if k == len(at) or at[k] >= j + n:  # in one piece (as :meth:`offsets` says, a call less)
+                o = self.off[k - 1] + j - at[k - 1]
+                found: Sequence[int] = range(o, o + n)
+            else:
+                found = self.offsets(j, n)
             self.cursor = j + n
             self.last = found[-1]
             if n == len(s):
@@ -769,15 +778,29 @@ class _Page:
         keys = el.keys()
         if tag != "header" and not keys:  # no attributes (most elements of a plain page)
             return False
-        get = el.get
-        if "hidden" in keys or ("style" in keys and _found(_HIDDEN_STYLE, get("style"))):
+        if "hidden" in keys:
             return True
-        if self.css is not None and ("class" in keys or "id" in keys) and self.css.hides(el, tag) \
-                and not ("style" in keys and _found(_SHOWN_STYLE, get("style"))):
-            return True
-        # (an attribute is fetched only when there: Word's elements have a style and no id)
-        name = f"{get('class') or ''} {get('id') or ''}" if "class" in keys or "id" in keys else ""
-        if tag == "header" or (name.strip() and _found(_JUNK_NAME, name)):
+        # (an attribute is fetched only when there: Word's elements have a style and no id; the
+        # patterns' memos looked up here, a call less for each of Word's thousands of elements)
+        style = None
+        if "style" in keys:
+            style = el.get("style")
+            hit = _HIDDEN_ANSWERS.get(style)
+            if hit is None:
+                hit = _found(_HIDDEN_STYLE, style)
+            if hit:
+                return True
+        junk_name = False
+        if "class" in keys or "id" in keys:
+            if self.css is not None and self.css.hides(el, tag) and not (style is not None and _found(_SHOWN_STYLE, style)):
+                return True
+            get = el.get
+            name = f"{get('class') or ''} {get('id') or ''}"
+            if name.strip():
+                junk_name = _JUNK_ANSWERS.get(name)
+                if junk_name is None:
+                    junk_name = _found(_JUNK_NAME, name)
+        if tag == "header" or junk_name:
             if el.find(".//table") is not None or el.find(".//h1") is not None:
                 return False
             return self.length(el) < 2000
@@ -1135,57 +1158,89 @@ class _Writer:
     def _cell(self, td: Any) -> GridCell:
         get = td.get
         rowspan, colspan = get("rowspan"), get("colspan")
+        page = self.page
         if not len(td):  # text only (most cells): no walk
             s = td.text
-            text, toffs = clean(s, self.page.offs(td, "text", s)) if s else ("", [])
+            text, toffs = clean(s, page.offs(td, "text", s)) if s else ("", [])
             return GridCell(text, toffs, 0, -1, _span(rowspan) if rowspan else 1, _span(colspan) if colspan else 1,
-                            self.page.anchors.get(td, -1))
-        pieces: list[str] = []  # the cell's text in pieces (a line break: "\n" at offset -1)
-        offs: list[int] = []
-        page = self.page
-        stack: list[tuple[Any, int]] = [(td, 0)]
+                            page.anchors.get(td, -1))
+        # the cell's text in pieces, each with its offsets (a line break: "\n" at offset -1, _BREAK)
+        pieces: list[str] = []
+        segs: list[Sequence[int]] = []
+        pos_get, junk_get = page.pos.get, page._junk.get
+
+        def offs_of(node: Any, which: str, s: str) -> Sequence[int]:  # (page.offs)
+            o = pos_get((node, which))
+            return o if o is not None and len(o) == len(s) else [-1] * len(s)
+
+        s = td.text
+        if s:
+            pieces.append(s)
+            segs.append(offs_of(td, "text", s))
+        stack: list[tuple[Any, int]] = [(child, 0) for child in reversed(td)]
         while stack:
             node, state = stack.pop()
             if state == 0:
                 tag = _name_of(node.tag) or _tag(node)
-                if node is not td:
-                    if not tag or page.junk(node):  # left out: only the text after it
-                        if tag == "input" or tag == "textarea":  # a form's field shows its value
-                            shown = page.field_value(node, tag)
-                            if shown is not None:
-                                pieces.append(shown[0])
-                                offs += shown[1]
+                hit = junk_get(node) if tag else True
+                if hit is None:
+                    hit = page.junk(node)
+                if hit:  # left out: only the text after it
+                    if tag == "input" or tag == "textarea":  # a form's field shows its value
+                        shown = page.field_value(node, tag)
+                        if shown is not None:
+                            pieces.append(shown[0])
+                            segs.append(shown[1])
+                    s = node.tail
+                    if s:
+                        pieces.append(s)
+                        segs.append(offs_of(node, "tail", s))
+                    continue
+                block = tag in _BLOCK_TAGS
+                if tag == "br" or block:
+                    pieces.append("\n")
+                    segs.append(_BREAK)
+                    if tag == "br":
                         s = node.tail
                         if s:
                             pieces.append(s)
-                            offs += page.offs(node, "tail", s)
+                            segs.append(offs_of(node, "tail", s))
                         continue
-                    if tag == "br" or tag in _BLOCK_TAGS:
-                        pieces.append("\n")
-                        offs.append(-1)
-                        if tag == "br":
-                            s = node.tail
-                            if s:
-                                pieces.append(s)
-                                offs += page.offs(node, "tail", s)
-                            continue
                 s = node.text
                 if s:
                     pieces.append(s)
-                    offs += page.offs(node, "text", s)
-                stack.append((node, 1))
+                    segs.append(offs_of(node, "text", s))
                 if len(node):
+                    stack.append((node, 1))
                     stack += [(child, 0) for child in reversed(node)]
-            elif node is not td:  # after an element's children: a block ends its line, then its tail
-                if (_name_of(node.tag) or _tag(node)) in _BLOCK_TAGS:
-                    pieces.append("\n")
-                    offs.append(-1)
-                s = node.tail
-                if s:
-                    pieces.append(s)
-                    offs += page.offs(node, "tail", s)
-        text, toffs = clean("".join(pieces), offs)
-        return GridCell(text, toffs, 0, -1, _span(rowspan), _span(colspan), self.page.anchors.get(td, -1))
+                    continue
+            else:
+                block = (_name_of(node.tag) or _tag(node)) in _BLOCK_TAGS
+            # after an element's children (a leaf: at once): a block ends its line, then its tail
+            if block:
+                pieces.append("\n")
+                segs.append(_BREAK)
+            s = node.tail
+            if s:
+                pieces.append(s)
+                segs.append(offs_of(node, "tail", s))
+        # line breaks at either end are blanks that cleaning drops: left out before
+        i, j = 0, len(pieces)
+        while i < j and segs[i] is _BREAK:
+            i += 1
+        while j > i and segs[j - 1] is _BREAK:
+            j -= 1
+        if j - i == 1:  # one piece (Word's td > p > span): its offsets as they are, a range most often
+            text, toffs = clean(pieces[i], segs[i])
+        else:
+            offs: list[int] = []
+            for seg in segs[i:j]:
+                offs += seg
+            text, toffs = clean("".join(pieces[i:j]), offs)
+        return GridCell(text, toffs, 0, -1, _span(rowspan), _span(colspan), page.anchors.get(td, -1))
+
+
+_BREAK = (-1,)  # the offsets of a line break written into a cell's text (see _Writer._cell)
 
 def _row_order(table: Any) -> Any:
     """The table's children in the order a browser shows them: a ``<tfoot>`` written before the
