@@ -881,6 +881,22 @@ def _append(prev: _Table, t: _Table) -> None:
                     target.rowspan += more
                 rows = rows[1:]
                 shift = min((c.row for r in rows for c in r), default=0)
+        elif (not last_has_numbers and prev.ruled and t.ruled and not _has_number(first)
+              and any(c.text for c in first if c.col > 0)):
+            # a header row the page break cut (rows may break across pages: Word's default): the
+            # cells drawn again in the same columns, as wide, go on with their text (``自`` /
+            # ``然人``, ``总`` / ``计``); the others (``商业企业`` under ``法人或其他组织``) start the
+            # header's next row
+            for c in [c for c in first if c.text and c.col in covering]:
+                target = covering[c.col]
+                if target.col != c.col or target.colspan != c.colspan or not _continues_cell(target, c, prev.full):
+                    continue
+                target.text, target.offs = clean(list(target.text + c.text), [-1] * (len(target.text) + len(c.text)))
+                target.rowspan += c.rowspan
+                first.remove(c)
+            if not first:
+                rows = rows[1:]
+                shift = min((c.row for r in rows for c in r), default=0)
     prev.full = prev.full | t.full
     if rows and prev.rows:
         _continue_groups(prev, rows[0])
