@@ -1332,7 +1332,7 @@ class _Aligner:
             return
         if not leaves:
             # header missing or unreadable: assume the format's own order, and say so (GL212)
-            self.header_recognised = False
+            self.header_recognised = self._stacked_header(blk)
             self.order = list(blk.leaves())
             self.unknown_header.clear()
         else:
@@ -1481,6 +1481,72 @@ class _Aligner:
             return False
 
         return [i for i, c in enumerate(order) if c is not None and under(c)]
+
+    def _stacked_header(self, blk: BlockSpec) -> bool:
+        """Is the header the format's, its column labels written one character a line (columns too
+        narrow for a word: text extracted from a PDF, ``结 结 其 尚 总`` / ``果 果 他 未 计`` / …)? Read
+        without its group labels (``未经复议直接起诉``, whole or wrapped), the header's lines hold
+        each label's characters one a line, in order, and nothing else; every label read whole. (A
+        character set a little higher than its neighbours may come earlier on its line or on the
+        line above: pdftotext -layout's ``未结  计``.)"""
+        cells = sorted([c for _, c in self.header] + [c for _, c in self.unknown_header], key=lambda c: c.start)
+        leaves = [c.label for c in blk.leaves()]
+        if len(cells) < len(leaves) or len([c for c in cells if len(c.text.strip()) <= 2]) * 2 < len(cells):
+            return False  # (cheap: only a header mostly of single characters)
+        groups = [k for c in blk.columns if c.group for k in c.keys()]
+        text = self.source.text
+        lines: list[str] = []
+        rests: list[str] = []  # the rest of a group label wrapped over lines
+        prev = None
+        for c in cells:
+            k = key(c.text)
+            if k in groups or k in rests:
+                if k in rests:
+                    rests.remove(k)
+                continue
+            head = next((g for g in groups if len(k) >= 3 and g.startswith(k)), None)
+            if head is not None:
+                rests.append(head[len(k):])
+                continue
+            piece = "".join(c.text.split())
+            if prev is not None and "\n" not in text[prev.end:c.start]:
+                lines[-1] += piece
+            else:
+                lines.append(piece)
+            prev = c
+        if sum(map(len, lines)) != sum(map(len, leaves)):
+            return False
+        # the labels of one group (结果维持 … 总计 of 行政复议) come in their order on a line: a header
+        # with two of them swapped is not the format's
+        parents = {c.parent for c in blk.leaves()}
+        group_of = [sorted(parents, key=str).index(c.parent) for c in blk.leaves()]
+        done = [0] * len(leaves)
+        steps = [0]
+        failed: set = set()
+
+        def place(n: int, at: int, last: tuple) -> bool:
+            # the character ``at`` of line ``n``: the next one of a label after the last one of its
+            # group on this line (``last``: the index of that label in each group, -1: none yet)
+            if n == len(lines):
+                return all(d == len(lb) for d, lb in zip(done, leaves))
+            if at == len(lines[n]):
+                return place(n + 1, 0, (-1,) * len(parents))
+            state = (n, at, tuple(done), last)
+            steps[0] += 1
+            if state in failed or steps[0] > 5000:
+                return False
+            ch = lines[n][at]
+            for i, lb in enumerate(leaves):
+                g = group_of[i]
+                if i > last[g] and done[i] < len(lb) and lb[done[i]] == ch:
+                    done[i] += 1
+                    if place(n, at + 1, last[:g] + (i,) + last[g + 1:]):
+                        return True
+                    done[i] -= 1
+            failed.add(state)
+            return False
+
+        return place(0, 0, (-1,) * len(parents))
 
     def _same_header_row(self, a: RawCell, b: RawCell) -> bool:
         """Are header cells ``a`` and then ``b`` in one row of the header? On one line, yes; on two,
