@@ -21,8 +21,8 @@ from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
 from .labels import bare_key, key, lookalike_fold, note_after, numbering, strip_numbering
 from .model import Cell, Heading, LabelNote, OtherEditionBlock, Paragraph, Report, Row, Section, Span, Table, maker
 from .numbers import CellValue, chinese_figure, chinese_to_number, lookalike_figure, parse_cell
-from .parse import (HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix,
-                    split_cells, title_bounds)
+from .parse import (HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, is_page_mark, line_tokens,
+                    page_mark_prefix, split_cells, title_bounds)
 from .source import Source
 from . import flatten, recover
 from .layout import wide_chars
@@ -2664,6 +2664,18 @@ def _open_at_end(line: str, a: str, b: str) -> bool:
     return depth > 0
 
 
+def _page_break_between(text: str, a: lark.Token, b: lark.Token) -> bool:
+    """Are paragraph lines ``a`` and then ``b`` a few lines apart with only a page break between them
+    (a page number on its line, blank lines, a form feed: text extracted from a PDF, a paragraph
+    going on over the page; the parser leaves the page number out)? Whether ``b`` goes on with
+    ``a`` is then told as for the lines of one page."""
+    if a.line is None or b.line is None or not 1 < b.line - a.line <= 8:
+        return False
+    between = text[a.start_pos + len(str(a)):b.start_pos].split("\n")[1:-1]
+    return any(ln.strip(" \t\u3000") for ln in between) and \
+        all(is_page_mark(ln) or not ln.strip(" \t\u3000\f") for ln in between)
+
+
 def continues(line: str, nxt: str, width: int) -> bool:
     """Does paragraph line ``nxt`` go on with ``line`` (text hard-wrapped at ``width``)? ``line``
     reaches the margin (short of it by at most three characters, and by the ASCII word or the
@@ -2828,7 +2840,8 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
                 if piece[0] == "paragraph":
                     tok = toks[piece[1]]
                     if held and not (tok.line is not None and held[-1].line is not None
-                                     and tok.line == held[-1].line + 1 and (
+                                     and (tok.line == held[-1].line + 1
+                                          or _page_break_between(source.text, held[-1], tok)) and (
                                          (wrap is not None and continues(str(held[-1]), str(tok), wrap))
                                          or left_open(str(held[-1]), str(tok)))):
                         paragraphs.append(_joined(source, held))
