@@ -220,6 +220,18 @@ def test_table4_header_one_character_a_line():
     assert [d.code for d in swapped.diagnostics if d.table == "四"] == ["GL212"]
 
 
+def test_pdfplumber_labels_one_character_a_line():
+    """The seed printed with 5 cm margins: table 三's group labels stand one character a line in
+    their narrow columns (``三`` / ``、`` / ``本`` …, ``（`` / ``三`` / ``）`` / ``不`` …) beside the row
+    labels wrapped over many lines, whose characters may read as a blank cell's mark (``4.`` / ``无`` /
+    ``正`` …); a paragraph goes on over the page number (``《…`` / ``- 1 -`` / ``…》``). Read as the
+    seed: every figure in its cell, the seed's findings (GL202, GL204, GL207, GL605 before)."""
+    result = lint((DATA_DIR / "plumb-seed-narrow.txt").read_text(encoding="utf-8"))
+    assert not wrong_cells(cells(result), SEED)
+    assert not wrong_cells(cells(result), SEED, "四")
+    assert keys(result) == keys(lint(rs.to_text(SEED, "cells")))
+
+
 def test_pdftotext_layout_wrapped_figures():
     """14 pt: figures of table 三 wrapped below their row (``121`` / ``5`` under it), table 四's header
     one character a line in columns set one blank apart that do not line up (its lines hold the
