@@ -291,10 +291,11 @@ def _read(block: Sequence, first: int, text: str, known: frozenset) -> Optional[
                 open_.insert(last + 1, lab)
                 last += 1
             else:
-                # it ends the labels of its rank and below; on a line without figures (a group label
-                # centred in its rows, starting beside a row label's middle) not those still short of
-                # a known label, whose rest may follow it on the line (（五） 物)
-                keep = [o for o in open_ if o.rank >= lab.rank and not values and not whole(o)
+                # it ends the labels of its rank and below, but not those still short of a known
+                # label (a group label centred in its rows, starting beside a row label's middle, on a
+                # line of its own or on the row's figures): their rest may follow it (（五） 物;
+                # 4.保护 / 第三方 / （三） 0 0 … / 合法权)
+                keep = [o for o in open_ if o.rank >= lab.rank and not whole(o)
                         and o.key in prefixes]
                 open_ = [o for o in open_ if o.rank < lab.rank] + [lab] + keep
                 last = open_.index(lab)

@@ -232,6 +232,18 @@ def test_pdfplumber_labels_one_character_a_line():
     assert keys(result) == keys(lint(rs.to_text(SEED, "cells")))
 
 
+def test_pdfplumber_group_label_centred_inside_a_wrapped_row_label():
+    """The seed's tables drawn without rules, cells vertically centred in taller rows: the group
+    label ``（三）`` stands on the figures' line of ``4.保护第三方合法权益``, between that label's pieces
+    (``4.保护`` / ``第三方`` / ``（三） 0 0 …`` / ``合法权`` / ``不予公`` / ``益`` / ``开``). It leaves the
+    row label open, its rest going on (``（三）合法权不予公益开``: GL202, GL204 before). Table 三's header
+    word ``其他`` centred a line below its neighbours cannot be placed without positions (GL212)."""
+    result = lint((DATA_DIR / "plumb-seed-ruleless.txt").read_text(encoding="utf-8"))
+    assert not wrong_cells(cells(result), SEED)
+    assert not wrong_cells(cells(result), SEED, "四")
+    assert keys(result) - keys(lint(rs.to_text(SEED, "cells"))) == Counter({("GL212", "三", None, None): 1})
+
+
 def test_pdftotext_layout_wrapped_figures():
     """14 pt: figures of table 三 wrapped below their row (``121`` / ``5`` under it), table 四's header
     one character a line in columns set one blank apart that do not line up (its lines hold the
