@@ -229,9 +229,15 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
     """
     out: list[tuple[RawCell, CellValue]] = []
     pending: list[RawCell] = []  # fragments of the previous header line, waiting for their lower halves
+    # whole labels on the line of those fragments (总计 beside 结果维 / 持): written with them, in the
+    # order of their columns (not before them: table 四's 总计 read as its first column)
+    held: list[RawCell] = []
     spaced_seen = False
 
     def emit(cells: Iterable[RawCell]) -> None:
+        if held:
+            cells = sorted([*held, *cells], key=lambda c: c.start)
+            held.clear()
         out.extend((c, parse_cell(c.text)) for c in cells)
 
     def flush() -> None:
@@ -316,7 +322,7 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
                 # the top halves of wrapped words among whole labels or a note (申请人情况 商业 科研
                 # 社会公益): the rest now, the halves when their lower halves come
                 whole = [len(c.text) > 4 or _is_known(c.text, known) or _is_misread_label(c.text, known) for c in labels]
-                emit(c for c, w in zip(labels, whole) if w)
+                held.extend(c for c, w in zip(labels, whole) if w)
                 pending.extend(c for c, w in zip(labels, whole) if not w)
             else:
                 emit(labels)

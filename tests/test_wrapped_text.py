@@ -244,6 +244,17 @@ def test_pdfplumber_group_label_centred_inside_a_wrapped_row_label():
     assert keys(result) - keys(lint(rs.to_text(SEED, "cells"))) == Counter({("GL212", "三", None, None): 1})
 
 
+def test_pdfplumber_table4_header_words_wrapped_beside_whole_ones():
+    """Landscape A4: table 四's header words wrapped in their columns (``结果维 结果纠 其他结 尚未审
+    总计`` over ``持 正 果 结``), whole ones (总计) beside the top halves, a page number between the
+    header's lines. The header is read in its columns' order: 总计 was put first, before the halves
+    it stands right of, shifting every figure of table 四 a column (three GL304 errors)."""
+    result = lint((DATA_DIR / "plumb-distinct-landscape.txt").read_text(encoding="utf-8"))
+    assert not wrong_cells(cells(result), DISTINCT)
+    assert not wrong_cells(cells(result), DISTINCT, "四")
+    assert keys(result) == keys(lint(rs.to_text(DISTINCT, "cells")))
+
+
 def test_pdftotext_layout_wrapped_figures():
     """14 pt: figures of table 三 wrapped below their row (``121`` / ``5`` under it), table 四's header
     one character a line in columns set one blank apart that do not line up (its lines hold the
