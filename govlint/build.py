@@ -21,8 +21,8 @@ from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
 from .labels import bare_key, key, lookalike_fold, note_after, numbering, strip_numbering
 from .model import Cell, Heading, LabelNote, OtherEditionBlock, Paragraph, Report, Row, Section, Span, Table, maker
 from .numbers import CellValue, chinese_figure, chinese_to_number, lookalike_figure, parse_cell
-from .parse import (HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix,
-                    split_cells, title_bounds)
+from .parse import (HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, is_page_mark, line_tokens,
+                    page_mark_prefix, split_cells, title_bounds)
 from .source import Source
 from . import flatten, recover
 from .layout import wide_chars
@@ -229,9 +229,15 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
     """
     out: list[tuple[RawCell, CellValue]] = []
     pending: list[RawCell] = []  # fragments of the previous header line, waiting for their lower halves
+    # whole labels on the line of those fragments (总计 beside 结果维 / 持): written with them, in the
+    # order of their columns (not before them: table 四's 总计 read as its first column)
+    held: list[RawCell] = []
     spaced_seen = False
 
     def emit(cells: Iterable[RawCell]) -> None:
+        if held:
+            cells = sorted([*held, *cells], key=lambda c: c.start)
+            held.clear()
         out.extend((c, parse_cell(c.text)) for c in cells)
 
     def flush() -> None:
@@ -316,7 +322,7 @@ def _table_cells(source: Source, tokens: Sequence[lark.Token], known: set[str]) 
                 # the top halves of wrapped words among whole labels or a note (申请人情况 商业 科研
                 # 社会公益): the rest now, the halves when their lower halves come
                 whole = [len(c.text) > 4 or _is_known(c.text, known) or _is_misread_label(c.text, known) for c in labels]
-                emit(c for c, w in zip(labels, whole) if w)
+                held.extend(c for c, w in zip(labels, whole) if w)
                 pending.extend(c for c, w in zip(labels, whole) if not w)
             else:
                 emit(labels)
@@ -1362,7 +1368,7 @@ class _Aligner:
             return
         if not leaves:
             # header missing or unreadable: assume the format's own order, and say so (GL212)
-            self.header_recognised = False
+            self.header_recognised = self._stacked_header(blk)
             self.order = list(blk.leaves())
             self.unknown_header.clear()
         else:
@@ -1525,6 +1531,72 @@ class _Aligner:
             return False
 
         return [i for i, c in enumerate(order) if c is not None and under(c)]
+
+    def _stacked_header(self, blk: BlockSpec) -> bool:
+        """Is the header the format's, its column labels written one character a line (columns too
+        narrow for a word: text extracted from a PDF, ``结 结 其 尚 总`` / ``果 果 他 未 计`` / …)? Read
+        without its group labels (``未经复议直接起诉``, whole or wrapped), the header's lines hold
+        each label's characters one a line, in order, and nothing else; every label read whole. (A
+        character set a little higher than its neighbours may come earlier on its line or on the
+        line above: pdftotext -layout's ``未结  计``.)"""
+        cells = sorted([c for _, c in self.header] + [c for _, c in self.unknown_header], key=lambda c: c.start)
+        leaves = [c.label for c in blk.leaves()]
+        if len(cells) < len(leaves) or len([c for c in cells if len(c.text.strip()) <= 2]) * 2 < len(cells):
+            return False  # (cheap: only a header mostly of single characters)
+        groups = [k for c in blk.columns if c.group for k in c.keys()]
+        text = self.source.text
+        lines: list[str] = []
+        rests: list[str] = []  # the rest of a group label wrapped over lines
+        prev = None
+        for c in cells:
+            k = key(c.text)
+            if k in groups or k in rests:
+                if k in rests:
+                    rests.remove(k)
+                continue
+            head = next((g for g in groups if len(k) >= 3 and g.startswith(k)), None)
+            if head is not None:
+                rests.append(head[len(k):])
+                continue
+            piece = "".join(c.text.split())
+            if prev is not None and "\n" not in text[prev.end:c.start]:
+                lines[-1] += piece
+            else:
+                lines.append(piece)
+            prev = c
+        if sum(map(len, lines)) != sum(map(len, leaves)):
+            return False
+        # the labels of one group (结果维持 … 总计 of 行政复议) come in their order on a line: a header
+        # with two of them swapped is not the format's
+        parents = {c.parent for c in blk.leaves()}
+        group_of = [sorted(parents, key=str).index(c.parent) for c in blk.leaves()]
+        done = [0] * len(leaves)
+        steps = [0]
+        failed: set = set()
+
+        def place(n: int, at: int, last: tuple) -> bool:
+            # the character ``at`` of line ``n``: the next one of a label after the last one of its
+            # group on this line (``last``: the index of that label in each group, -1: none yet)
+            if n == len(lines):
+                return all(d == len(lb) for d, lb in zip(done, leaves))
+            if at == len(lines[n]):
+                return place(n + 1, 0, (-1,) * len(parents))
+            state = (n, at, tuple(done), last)
+            steps[0] += 1
+            if state in failed or steps[0] > 5000:
+                return False
+            ch = lines[n][at]
+            for i, lb in enumerate(leaves):
+                g = group_of[i]
+                if i > last[g] and done[i] < len(lb) and lb[done[i]] == ch:
+                    done[i] += 1
+                    if place(n, at + 1, last[:g] + (i,) + last[g + 1:]):
+                        return True
+                    done[i] -= 1
+            failed.add(state)
+            return False
+
+        return place(0, 0, (-1,) * len(parents))
 
     def _same_header_row(self, a: RawCell, b: RawCell) -> bool:
         """Are header cells ``a`` and then ``b`` in one row of the header? On one line, yes; on two,
@@ -2642,6 +2714,18 @@ def _open_at_end(line: str, a: str, b: str) -> bool:
     return depth > 0
 
 
+def _page_break_between(text: str, a: lark.Token, b: lark.Token) -> bool:
+    """Are paragraph lines ``a`` and then ``b`` a few lines apart with only a page break between them
+    (a page number on its line, blank lines, a form feed: text extracted from a PDF, a paragraph
+    going on over the page; the parser leaves the page number out)? Whether ``b`` goes on with
+    ``a`` is then told as for the lines of one page."""
+    if a.line is None or b.line is None or not 1 < b.line - a.line <= 8:
+        return False
+    between = text[a.start_pos + len(str(a)):b.start_pos].split("\n")[1:-1]
+    return any(ln.strip(" \t\u3000") for ln in between) and \
+        all(is_page_mark(ln) or not ln.strip(" \t\u3000\f") for ln in between)
+
+
 def continues(line: str, nxt: str, width: int) -> bool:
     """Does paragraph line ``nxt`` go on with ``line`` (text hard-wrapped at ``width``)? ``line``
     reaches the margin (short of it by at most three characters, and by the ASCII word or the
@@ -2806,7 +2890,8 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
                 if piece[0] == "paragraph":
                     tok = toks[piece[1]]
                     if held and not (tok.line is not None and held[-1].line is not None
-                                     and tok.line == held[-1].line + 1 and (
+                                     and (tok.line == held[-1].line + 1
+                                          or _page_break_between(source.text, held[-1], tok)) and (
                                          (wrap is not None and continues(str(held[-1]), str(tok), wrap))
                                          or left_open(str(held[-1]), str(tok)))):
                         paragraphs.append(_joined(source, held))

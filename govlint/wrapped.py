@@ -29,8 +29,11 @@ With no column to go by, the labels are rebuilt from their pieces with the label
 label still open (right of the one the line's previous piece went to) that it continues towards a
 known label (``社会公`` + ``益组织``; ``（三）不予公`` + ``开``); a piece starting with an item number
 (``2.``, ``（四）``, ``四、``) starts a label, which ends the open labels of its rank and the lower
-ones (``（四）`` ends ``（三）…`` and ``3.…``); another piece of the body continues the first open
-label not yet a whole known label, or starts a label of its own. Each data line (labels and
+ones (``（四）`` ends ``（三）…`` and ``3.…``) — so does the beginning of one a column one character
+wide cut (``三`` / ``、`` / ``本`` …, ``（`` / ``三`` / ``）`` …), ranked as the known labels it
+starts; another piece of the body continues the first open label not yet a whole known label, or
+starts a label of its own (a character that reads as a blank cell's mark, ``无`` of ``4.无正当…``,
+is a piece when it continues an open label). Each data line (labels and
 numbers) becomes one ``ROW`` :class:`~govlint.parse.Line` whose cells are the labels starting on it
 (or on the lines since the previous data line), each joined from its pieces, followed by its
 numbers; the header becomes one ``ROW`` per line, the labels starting on it. A header repeated
@@ -85,6 +88,19 @@ def _rank(text: str) -> int:
         if rx.match(text):
             return r
     return _UNNUMBERED
+
+
+@lru_cache(maxsize=256)
+def _cut_rank(text: str, known: frozenset) -> int:
+    """The rank of ``text``, or, for a piece too short to hold its item number whole (``三`` / ``、``,
+    ``（`` / ``三`` / ``）``: a group label wrapped one character a line in a narrow column), the
+    rank of the item numbers of the known labels it starts, when those numbered are of one rank."""
+    rank = _rank(text)
+    if rank != _UNNUMBERED or len(text) > 2:
+        return rank
+    k = _key(text)
+    ranks = {_rank(label) for label in known if label.startswith(k)} - {_UNNUMBERED}
+    return ranks.pop() if len(ranks) == 1 else rank
 
 
 class _Label:
@@ -232,6 +248,11 @@ def _read(block: Sequence, first: int, text: str, known: frozenset) -> Optional[
     while k < len(block):
         ln, (labels, values) = block[k], parsed[k]
         in_header = k < first
+        if values and not in_header and all(parse_cell(v.text).kind == "placeholder"
+                                            and any(accepts(lab, v) for lab in open_) for v in values):
+            # a label's character that reads as a blank cell's mark (``无`` of ``4.无正当理由…``, one
+            # character a line), going on with an open label: a piece of it
+            labels, values = labels + values, []
         if header_lines and k > first and not values and _compact(ln.text) in header_lines and (
                 (k + 1 < len(block) and _compact(block[k + 1].text) in header_lines)
                 or _compact(block[k - 1].text) in header_lines):
@@ -264,16 +285,17 @@ def _read(block: Sequence, first: int, text: str, known: frozenset) -> Optional[
                 lab.add(p)
                 last = at
                 continue
-            lab = _Label(p, _rank(p.text) if not in_header else _UNNUMBERED)
+            lab = _Label(p, _cut_rank(p.text, known) if not in_header else _UNNUMBERED)
             lab.line = k
             if in_header:
                 open_.insert(last + 1, lab)
                 last += 1
             else:
-                # it ends the labels of its rank and below; on a line without figures (a group label
-                # centred in its rows, starting beside a row label's middle) not those still short of
-                # a known label, whose rest may follow it on the line (（五） 物)
-                keep = [o for o in open_ if o.rank >= lab.rank and not values and not whole(o)
+                # it ends the labels of its rank and below, but not those still short of a known
+                # label (a group label centred in its rows, starting beside a row label's middle, on a
+                # line of its own or on the row's figures): their rest may follow it (（五） 物;
+                # 4.保护 / 第三方 / （三） 0 0 … / 合法权)
+                keep = [o for o in open_ if o.rank >= lab.rank and not whole(o)
                         and o.key in prefixes]
                 open_ = [o for o in open_ if o.rank < lab.rank] + [lab] + keep
                 last = open_.index(lab)

@@ -102,6 +102,26 @@ def test_a_defect_broken_over_two_lines_is_found_where_it_is():
     assert not [x for x in result.diagnostics if x.code == "GL605"]  # the 《》 pair is one
 
 
+@pytest.mark.parametrize("mark", ["- 1 -", "\n\n                     -3-\n\f", "第 2 页", "\f"])
+def test_a_paragraph_goes_on_over_a_page_break(mark):
+    """A paragraph going on over the page (pdfplumber's pages joined, pdftotext's page number, blank
+    lines and form feed between) is one paragraph: a 《title》 cut by the page break is one pair
+    (GL605 on both halves before), a year inside it the title's (GL702 before, with another year)."""
+    wrapped = hard_wrap(SEED, 52)
+    lines = wrapped.split("\n")
+    k = next(i for i, line in enumerate(lines) if "《" in line and "》" not in line and len(line) > 20)
+    lines[k + 1:k + 1] = [mark]
+    paged = "\n".join(lines)
+    assert found(lint(paged)) == SEED_FINDINGS
+    count = sum(len(s.paragraphs) for s in govlint.parse(paged).sections)
+    assert count == sum(len(s.paragraphs) for s in govlint.parse(SEED).sections)
+    # a sentence ended before the page break: the next page starts a paragraph
+    lines = wrapped.split("\n")
+    k = next(i for i, line in enumerate(lines) if line.endswith("。") and i > 5 and len(lines[i + 1]) > 20)
+    lines[k + 1:k + 1] = [mark]
+    assert sum(len(s.paragraphs) for s in govlint.parse("\n".join(lines)).sections) == count
+
+
 def test_a_defect_on_one_line_of_a_wrapped_paragraph_is_fixed_in_place():
     wrapped = hard_wrap(SEED, 76)
     result = lint(wrapped)

@@ -159,6 +159,22 @@ def test_group_label_cut_by_the_page_break_is_one_cell():
     assert _emit([q1, q2])[1:] == ["行政处罚 | 0 | 0", "行政强制 | 1 | 1"]
 
 
+
+def test_header_row_cut_by_the_page_break_goes_on_in_its_cells():
+    """A header row the page break cut (Word lets rows break across pages): its cells drawn again in
+    the same columns at the top of the next page go on with their text (``总`` / ``计``); the cells
+    under a wider one (``商业企业`` under ``法人或其他组织``) start the header's next row."""
+    p1 = _table(1, [[("（本列数据的", 0, 100, 1), ("自", 100, 200, 1), ("法人或其他组织", 200, 400, 1), ("总", 400, 500, 1)]])
+    p2 = _table(2, [[("勾稽关系为）", 0, 100, 1), ("然人", 100, 200, 1), ("商业企业", 200, 300, 1), ("其他", 300, 400, 1),
+                     ("计", 400, 500, 1)],
+                    [("一、本年新收", 0, 100, 1), ("3", 100, 200, 1), ("2", 200, 300, 1), ("1", 300, 400, 1), ("6", 400, 500, 1)]])
+    assert _emit([p1, p2]) == ["（本列数据的勾稽关系为） | 自然人 | 法人或其他组织 | 总计", "商业企业 | 其他",
+                               "一、本年新收 | 3 | 2 | 1 | 6"]
+    # a header complete on the page before: a body row of text only (its cells blank) is no rest of it
+    q1 = _table(1, [[("项目", 0, 100, 1), ("自然人", 100, 200, 1), ("总计", 200, 300, 1)]])
+    q2 = _table(2, [[("四、结转下年度继续办理", 0, 100, 1), ("", 100, 200, 1), ("", 200, 300, 1)]])
+    assert _emit([q1, q2]) == ["项目 | 自然人 | 总计", "| 四、结转下年度继续办理 |  |"]
+
 def test_a_line_cut_short_before_closing_punctuation_goes_on():
     """``）》，`` may not start a line: the characters before them go to the next line with them,
     and the line before stops short by their width; it is still the same paragraph."""

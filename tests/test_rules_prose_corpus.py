@@ -58,6 +58,20 @@ EXPECTED = {
                                   ("GL405", 90, "info"), ("GL601", 287, "warning"), ("GL606", 60, "warning")],
     "pdftotext-raw-distinct.txt": [("GL110", 5, "warning"), ("GL112", 629, "warning"), ("GL401", 39, "warning"),
                                    ("GL405", 67, "info"), ("GL601", 626, "warning"), ("GL606", 37, "warning")],
+    # The seed itself printed to A4 PDF by LibreOffice and taken back out with `pdftotext -layout`
+    # (table 四's header one character a line): the seed's true defects at their lines.
+    "layout-seed-a4.txt": [("GL110", 7, "warning"), ("GL112", 218, "warning"), ("GL401", 47, "warning"),
+                           ("GL405", 73, "info"), ("GL601", 213, "warning"), ("GL606", 45, "warning")],
+    # The seed printed with 5 cm margins (table 三's labels and group labels wrapped a character or
+    # three a line) and taken back out by pdfplumber's extract_text, pages joined by a line break.
+    "plumb-seed-narrow.txt": [("GL110", 6, "warning"), ("GL112", 397, "warning"), ("GL401", 59, "warning"),
+                              ("GL405", 88, "info"), ("GL601", 393, "warning"), ("GL606", 57, "warning")],
+    # … and printed with its tables drawn without rules, cells vertically centred in taller rows.
+    "plumb-seed-ruleless.txt": [("GL110", 5, "warning"), ("GL112", 216, "warning"), ("GL401", 39, "warning"),
+                                ("GL405", 59, "info"), ("GL601", 213, "warning"), ("GL606", 37, "warning")],
+    # … and the seed with distinct figures printed on landscape A4 (table 四's header words wrapped).
+    "plumb-distinct-landscape.txt": [("GL110", 4, "warning"), ("GL112", 135, "warning"), ("GL401", 28, "warning"),
+                                     ("GL405", 43, "info"), ("GL601", 132, "warning"), ("GL606", 28, "warning")],
     "pdfminer-distinct.txt": [("GL110", 7, "warning"), ("GL112", 701, "warning"), ("GL401", 57, "warning"),
                               ("GL601", 696, "warning"), ("GL606", 55, "warning")],
     # The seed as pandoc's plain text of its DOCX and of its web page (tables ruled with dashes): the
@@ -151,7 +165,8 @@ PART6_ITEMS = {"2021-pingtan.txt": 10, "2022-pingtan.txt": 10, "2024-pingtan.txt
                "layout-second-split3.txt": 263, "layout-seed-plain.txt": 263, "layout-seed-tbwps.txt": 273,
                "probe-narrative-2023.txt": 221, "plumb-distinct-a4.txt": 189, "plumb-distinct-split.txt": 259,
                "layout-distinct-drift.txt": 207, "layout-distinct-split.txt": 292, "pdftotext-raw-distinct.txt": 629,
-               "pdfminer-distinct.txt": 701, "pandoc-seed-docx-plain.txt": 77, "pandoc-seed-html-plain.txt": 62,
+               "pdfminer-distinct.txt": 701, "layout-seed-a4.txt": 218, "plumb-seed-narrow.txt": 397, "plumb-seed-ruleless.txt": 216,
+               "plumb-distinct-landscape.txt": 135, "pandoc-seed-docx-plain.txt": 77, "pandoc-seed-html-plain.txt": 62,
                "pandoc-seed-html-rst.txt": 318, "pandoc-seed-html-asciidoc.txt": 144, "pandoc-seed-html-org.txt": 98, "pandoc-seed-docx-org.txt": 89, "pandoc-seed-docx-mediawiki.txt": 487,
                "pandoc-seed-html-textile.txt": 766, "pandoc-seed-html-mediawiki.txt": 509}
 # GL114 (off by default; selected here with GL11): part 五 of these reports names this year's problems and
@@ -164,7 +179,8 @@ LAST_YEAR = {"2019-pingtan.txt": 10, "2021-pingtan.txt": 10, "2022-pingtan.txt":
              "layout-second-split3.txt": 254, "layout-seed-plain.txt": 254, "layout-seed-tbwps.txt": 264,
              "probe-narrative-2023.txt": 219, "plumb-distinct-a4.txt": 182, "plumb-distinct-split.txt": 251,
              "layout-distinct-drift.txt": 198, "layout-distinct-split.txt": 282, "pdftotext-raw-distinct.txt": 591,
-             "pdfminer-distinct.txt": 692, "pandoc-seed-docx-plain.txt": 73, "pandoc-seed-html-plain.txt": 58,
+             "pdfminer-distinct.txt": 692, "layout-seed-a4.txt": 209, "plumb-seed-narrow.txt": 387, "plumb-seed-ruleless.txt": 209,
+             "plumb-distinct-landscape.txt": 130, "pandoc-seed-docx-plain.txt": 73, "pandoc-seed-html-plain.txt": 58,
              "pandoc-seed-html-rst.txt": 314, "pandoc-seed-html-asciidoc.txt": 140, "pandoc-seed-html-org.txt": 94, "pandoc-seed-docx-org.txt": 85, "pandoc-seed-docx-mediawiki.txt": 483,
              "pandoc-seed-html-textile.txt": 762, "pandoc-seed-html-mediawiki.txt": 505}
 for _code, _severity, _lines in (("GL115", "info", PART6_ITEMS), ("GL114", "warning", LAST_YEAR)):

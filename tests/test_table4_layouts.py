@@ -121,3 +121,20 @@ def test_table_4_figures_cut_by_the_page_break_printed_to_pdf():
         "after_review.upheld": "34", "after_review.corrected": "37", "after_review.other": "40", "after_review.pending": "43",
         "after_review.total": "154"}
     assert not [d for d in govlint.lint(path) if d.code[:3] in ("GL2", "GL3")]
+
+
+def test_part_4_heading_and_header_row_at_the_foot_of_a_page_printed_to_pdf():
+    """LibreOffice's PDF of the seed's report, tables drawn without rules, body rows 1.1 cm high, cells
+    vertically centred, the page number in the footer, one figure of table 四 changed
+    (tests/pdf/libreoffice-ruleless-part4-foot.pdf): under table 三 at the foot of page 4 stand part
+    四's heading and table 四's first header row (行政复议 行政诉讼), just above the bottom margin; the
+    rest of the header and the figures are on page 5. The header row was left as text (below 91 % of
+    the page), the heading read into table 四's header: table 四 had no figures (GL202), the changed
+    figure went unfound. The header row goes on over its rest, the heading stays text: GL304."""
+    pytest.importorskip("pdfplumber")
+    path = Path(__file__).parent / "pdf" / "libreoffice-ruleless-part4-foot.pdf"
+    report = govlint.parse(path)
+    (t4,) = [t for t in report.tables if t.id == "四"]
+    assert t4.cell("cases", "review.upheld").text == "3"
+    assert [d.code for d in govlint.lint(path) if d.code[:3] in ("GL2", "GL3")] == ["GL304"]
+    assert [s.heading.text for s in report.sections][3] == "四、政府信息公开行政复议、行政诉讼情况"

@@ -58,6 +58,9 @@ from ..source import Source
 from ._layout import GridCell, TableEmitter, TextBuilder, clean
 from ..relazy import cached_compile
 
+# a part's heading (四、政府信息公开行政复议、行政诉讼情况): never a table's header row
+_PART_START = cached_compile(r"[一二三四五六七八九十]{1,3}、")
+
 MAX_PAGES = 500
 _PAGE_NO = cached_compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－\s]*$|^page\s*\d+", re.I)
 _DIGITS = cached_compile(r"\d+")
@@ -257,9 +260,13 @@ def _collect(pages: list[Any]) -> tuple[list[_Line], list[_Table], int, int]:
             sizes = [c.get("size", 0) for c in ln.get("chars", [])] or [10.0]
             lines.append(_Line(pno, text, ln["top"], ln["bottom"], ln["x0"], ln["x1"], max(set(sizes), key=sizes.count),
                                ln.get("key", -1.0), ln.get("column", 0), ln.get("right")))
-            # the lines at the foot of the page, under its tables and above its bottom margin: the
-            # first rows of a table drawn without rules that the page break cut from its body
-            if ln["bottom"] <= 0.91 * page.height and not ln.get("column") \
+            # the lines at the foot of the page, under its tables and above its bottom margin (its
+            # page number): the first rows of a table drawn without rules that the page break cut
+            # from its body — after a part's heading (四、… over table 四's first header row at the
+            # foot of the page), never the heading or the text before it
+            if _PART_START.match(text.lstrip()):
+                carry = []
+            elif ln["bottom"] <= 0.95 * page.height and not ln.get("column") and not _PAGE_NO.match(text.strip()) \
                     and all(t.bottom < ln["top"] for t in tables if t.page == pno):
                 carry.append((ln, lines[-1]))
         if carry or (ended is not None and not ended.tail):
@@ -879,6 +886,22 @@ def _append(prev: _Table, t: _Table) -> None:
                             free += 1
                         more = max(more, free)
                     target.rowspan += more
+                rows = rows[1:]
+                shift = min((c.row for r in rows for c in r), default=0)
+        elif (not last_has_numbers and prev.ruled and t.ruled and not _has_number(first)
+              and any(c.text for c in first if c.col > 0)):
+            # a header row the page break cut (rows may break across pages: Word's default): the
+            # cells drawn again in the same columns, as wide, go on with their text (``自`` /
+            # ``然人``, ``总`` / ``计``); the others (``商业企业`` under ``法人或其他组织``) start the
+            # header's next row
+            for c in [c for c in first if c.text and c.col in covering]:
+                target = covering[c.col]
+                if target.col != c.col or target.colspan != c.colspan or not _continues_cell(target, c, prev.full):
+                    continue
+                target.text, target.offs = clean(list(target.text + c.text), [-1] * (len(target.text) + len(c.text)))
+                target.rowspan += c.rowspan
+                first.remove(c)
+            if not first:
                 rows = rows[1:]
                 shift = min((c.row for r in rows for c in r), default=0)
     prev.full = prev.full | t.full
