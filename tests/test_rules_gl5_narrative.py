@@ -966,3 +966,31 @@ def test_gl501_fourth_author_phrasings(lines, found):
 ])
 def test_gl506_a_rate_handled_with_no_figure_received(lines, found):
     assert where(run(text_with(insert_after=lines), "GL506")) == found
+
+
+# ---------------------------------------------------------------- narr16 probe: figures beside last year's, named only
+
+@pytest.mark.parametrize("lines, found", [
+    # (seed table 三: 新收 3, 上年结转 0, （四）无法提供 3, （七）总计 3)
+    # the report year named in the figure's own clause after another year's: the figure is this year's
+    ({3: "与2021年的2件相比，2022年共收到政府信息公开申请3件。"}, []),
+    ({3: "与2021年的2件相比，2022年共收到政府信息公开申请5件。"}, [("GL501", 4)]),
+    ({3: "2021年收到政府信息公开申请2件，2022年收到政府信息公开申请5件。"}, [("GL501", 4)]),
+    # … not a clause naming the other year too
+    ({3: "2021年和2022年分别收到政府信息公开申请2件、5件。"}, []),
+    # the figure a change starts from is an earlier state (由2件增至3件)
+    ({3: "收到政府信息公开申请由2件增至3件。"}, []),
+    ({3: "与2021年相比，2022年政府信息公开申请量从5件下降到3件。"}, []),
+    # 申请 without 信息公开, in a list of outcomes only table 三 counts
+    ({3: "在已办结的3件申请中，部分公开0件，无法提供3件。"}, []),
+    ({3: "在已办结的3件申请中，部分公开0件，无法提供2件。"}, [("GL501", 4)]),
+    # 依申请公开 named right before the figure, beside other words of applications (or 依申请公开事项)
+    ({3: "依申请公开3件，其中当面申请1件、网络申请2件。"}, []),
+    ({3: "依申请公开4件，其中当面申请1件、网络申请3件。"}, [("GL501", 4)]),
+    ({3: "依申请公开事项5件，均已按时办结。"}, [("GL501", 4)]),
+    # … not bare: 依申请公开N件 alone may count documents; and counted beside 不予公开 it does
+    ({3: "全年依申请公开5件。"}, []),
+    ({3: "审核发文1124件，其中依申请公开318件、不予公开117件。"}, []),
+])
+def test_gl501_narr16_phrasings(lines, found):
+    assert where(run(text_with(insert_after=lines), "GL501")) == found
