@@ -994,3 +994,32 @@ def test_gl506_a_rate_handled_with_no_figure_received(lines, found):
 ])
 def test_gl501_narr16_phrasings(lines, found):
     assert where(run(text_with(insert_after=lines), "GL501")) == found
+
+
+@pytest.mark.parametrize("lines, found", [
+    # (seed table 三: 新收 3, 上年结转 0, （七）总计 3) a figure opening its clause, handled after it
+    ({3: "全年共收到政府信息公开申请3件，3件均已办结。"}, []),
+    ({3: "全年共收到政府信息公开申请3件，2件已办结。"}, [("GL501", 4)]),
+    ({3: "全年共收到政府信息公开申请3件，2件按时办结。"}, []),  # (a part by timing)
+    ({3: "上年结转政府信息公开申请0件，全年共收到3件，其中2件已办结。"}, []),  # (其中: a part)
+    # the applications named at the start of the clause, with no verb
+    ({3: "政府信息公开申请：3件。"}, []),
+    ({3: "政府信息公开申请：5件。"}, [("GL501", 4)]),
+    ({3: "政府信息公开申请数量5件，较上年增加20%。"}, [("GL501", 4)]),
+    ({3: "申请公开政府信息5件。"}, [("GL501", 4)]),
+    ({3: "涉及征地拆迁的政府信息公开申请5件。"}, []),  # (a part by subject)
+])
+def test_gl501_narr16_named_or_handled_after(lines, found):
+    assert where(run(text_with(insert_after=lines), "GL501")) == found
+
+
+@pytest.mark.parametrize("cases, sentence, found", [
+    # both kinds named right before one figure: the two together (行政复议 2 + 行政诉讼 1)
+    (_CASES, "全年共发生行政复议、行政诉讼案件3件。", []),
+    (_CASES, "全年共发生行政复议、行政诉讼案件2件。", ["行政复议与行政诉讼案件数之和"]),
+    # … or each, when both are that figure
+    ({318: "1 |", 322: "1 |", 323: "1 |", 327: "1 |"}, "全年共发生行政复议、行政诉讼案件1件。", []),
+])
+def test_gl502_both_kinds_named_before_one_figure(cases, sentence, found):
+    ds = run(text_with(replace=cases, insert_after={295: sentence}), "GL502")
+    assert [d.message.split("为")[0].replace("正文第296行", "") for d in ds] == found, [d.message for d in ds]

@@ -96,7 +96,7 @@ _NONE = lazy_compile(r"(?=[未没无])(?:(?:未|没有)(?:收到|受理|接到|�
 _NONE_NOT = lazy_compile(r"(?:的|中)?(?:行政复议|行政诉讼|复议|诉讼|投诉|举报|费|收费|逾期|超期|答复|办理)")
 _DONE = lazy_compile(r"办结|答复|办理完毕|处理完毕|办理完结|予以回复|已办理|已回复|回复")
 _RECEIVED = lazy_compile(r"收到|受理|接收|接到|新收|收悉|共有|登记|申请(?:总)?数量?(?:共|合计)?(?:为|是|达到?)$"
-                         r"|申请(?:总?数量?)?(?:共计|总计|合计|全年累计|累计|共)(?:为|是|达到?)?$"
+                         r"|申请(?:总?数量?)?(?:共计|总计|合计|全年累计|累计|共)(?:为|是|达到?)?$|(?<!依)申请公开政府信息(?:共计|合计|共|计)?$"
                          r"|依申请公开(?:事项|件)?(?:总)?(?:数量|件数|数)(?:共|合计)?(?:为|是|达到?)$")
 #: a figure of the applications answered or received in one way — by timing (按时答复22件, 延期答复1件,
 #: 当场答复5件) or by channel (通过信函收到申请3件, 网上受理18件) — is a part of table 三's count, which
@@ -114,9 +114,13 @@ _HANDLED = lazy_compile(r"办理|处理")
 #: 依申请公开 and 不予公开 counted side by side: the 公开属性 of documents
 _N = r"\s*[\d一二三四五六七八九十两〇零]+\s*件\s*[、，,；;和及与]\s*"
 _ATTRIBUTES = lazy_compile(rf"依申请公开{_N}不予公开|不予公开{_N}依申请公开")
-#: the applications named right before their figure, with no verb (依申请公开12件, 依申请公开事项共12件)
-_NAMED_ONLY = lazy_compile(r"(?:^|[，,、；;：:])\s*(?:其中|全年|本年度?|年内)?\s*依申请公开(?P<what>事项|件|申请)?"
+#: the applications named right before their figure, at the start of its clause, with no verb (依申请公开12件,
+#: 依申请公开事项共12件, 政府信息公开申请：12件, 政府信息公开申请数量12件)
+_NAMED_ONLY = lazy_compile(r"(?:^|[，,、；;：:])\s*(?:其中|全年|本年度?|年内)?\s*"
+                           r"(?:依申请公开(?P<what>事项|件|申请)?|(?:政府)?信息公开申请(?P<app>数量|总数|件数|数)?)"
                            r"(?:共计|合计|总计|共|计|为|有)*\s*$")
+#: a figure opening its clause, handled (“收到申请12件，11件已办结”, “12件均已答复”): not 按时办结 (a part)
+_DONE_AFTER = lazy_compile(r"(?:均|全部|都|已经|已)*(?:办结|答复完毕|答复|办理完毕|处理完毕|办理完结)")
 
 
 #: a sentence (or clause) that goes on with the one before it: 其中 gives a part of a figure stated
@@ -251,8 +255,11 @@ def applications(report, ctx):
     (按时答复N件, 延期答复N件, 当场答复N件) or by channel (通过信函收到申请N件, 网上受理N件 — a total
     listing the channels, 通过网络、信函等方式共收到N件, is compared), nor the applications withdrawn
     (撤回申请N件); a figure naming every applicant
-    (公民、法人和其他组织提出的申请N件) is the total; 依申请公开 named right before a figure with no verb
-    (依申请公开N件，其中当面申请…; 依申请公开事项N件) is the applications received or handled — but not a
+    (公民、法人和其他组织提出的申请N件) is the total; 依申请公开 or 政府信息公开申请 named at the start of a
+    clause right before a figure with no verb (依申请公开N件，其中当面申请…; 依申请公开事项N件; 政府信息公开
+    申请：N件; 政府信息公开申请数量N件 — not 涉及征地拆迁的政府信息公开申请N件) is the applications received or
+    handled, and a figure opening its clause handled after it (收到申请N件，N件已办结 — not 按时办结, nor
+    after 其中) is the total handled — but not a
     bare 依申请公开N件 with no other word of applications in its sentence, nor 依申请公开 counted beside
     不予公开 (审核发文N件，其中依申请公开N件、不予公开N件: the 公开属性 of documents). Some reports
     count received applications as 新收 only, others as 新收 + 上年结转: both readings are accepted and
@@ -338,7 +345,8 @@ def applications(report, ctx):
                 topic = (f"“{outcome[1]}”的申请数", f"the applications {outcome[2]}")
             elif not applicant and (_TIMING.search(near) or (_CHANNEL.search(near) and not _ALL_WAYS.search(near))):
                 continue  # answered on time / late, received by letter: a part of the count
-            elif _DONE.search(near) and not _RECEIVED.search(near):
+            elif (_DONE.search(near) or (not near.strip(" \u3000，,") and _DONE_AFTER.match(fig.post))) and not _RECEIVED.search(near):
+                # (a figure opening its clause says what it counts after it: “收到申请12件，11件已办结”)
                 expects = [e(["total"])]
                 topic = topic or ("办结的申请数", "the applications handled")
             elif topic is not None or (_RECEIVED.search(near) and ("申请" in words or _part_of_received(fig))):
@@ -351,7 +359,7 @@ def applications(report, ctx):
                     expects.append(e(["total"]))
                 topic = topic or ("收到的申请数", "the applications received")
             elif (named := _NAMED_ONLY.search(near)) is not None and (
-                    named.group("what") or "申请" in fig.sentence.replace("依申请公开", "")):
+                    not named.group().rstrip().endswith("依申请公开") or "申请" in fig.sentence.replace("依申请公开", "")):
                 # “依申请公开12件，其中当面申请3件……”, “依申请公开事项12件”: named, with no verb saying
                 # whether received or handled (a bare 依申请公开N件 only beside other words of applications:
                 # alone it may be the 公开属性 of documents)
