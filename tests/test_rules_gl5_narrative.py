@@ -1023,3 +1023,19 @@ def test_gl501_narr16_named_or_handled_after(lines, found):
 def test_gl502_both_kinds_named_before_one_figure(cases, sentence, found):
     ds = run(text_with(replace=cases, insert_after={295: sentence}), "GL502")
     assert [d.message.split("为")[0].replace("正文第296行", "") for d in ds] == found, [d.message for d in ds]
+
+
+@pytest.mark.parametrize("lines, found", [
+    # (seed table 三: 新收 3, （七）总计 3) a measure word followed by what it counts: not applications
+    ({3: "共有5个部门收到政府信息公开申请。"}, []),
+    ({3: "全年收到5个政府信息公开申请。"}, [("GL501", 4)]),
+    # a region's bodies counted (全市12个单位): the region's figure, not the agency's
+    ({3: "全市12个单位共收到政府信息公开申请30件。"}, []),
+    ({3: "全市12个单位共收到政府信息公开申请30件，其中本局收到5件。"}, [("GL501", 4)]),
+    # the letters answering applications (答复书, 告知书) are not the applications handled
+    ({3: "全年出具政府信息公开申请答复书5份。"}, []),
+    ({3: "共答复政府信息公开申请3件，出具答复书5份、补正告知书2份。"}, []),
+    ({3: "共答复政府信息公开申请4件，出具答复书5份。"}, [("GL501", 4)]),
+])
+def test_gl501_narr16_what_a_figure_counts(lines, found):
+    assert where(run(text_with(insert_after=lines), "GL501")) == found

@@ -61,7 +61,9 @@ _WIDER = lazy_compile(r"各级(?:各类)?(?:行政机关|人民政府|政府|机
                       r"|各(?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)"
                       r"|省市县[两三四]?级|市县乡[两三四]?级|县乡[两三四]?级|市县[两三四]?级|省市[两三四]?级"
                       r"|全(?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)"
-                      r"|全(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,8}?系统")
+                      r"|全(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,8}?系统"
+                      r"|全(?:省|市|区|县|州|盟|旗)(?:共|共有)?\s?(?:\d+|[一二三四五六七八九十]{1,3})\s?个"
+                      r"(?:部门|单位|乡镇|街道|镇街|县区|区县|县市区|市县区|县市|行政机关|政府部门)")
 #: … unless the agency itself is named after it (全省……；省政府本级收到申请516件)
 _OWN = lazy_compile(r"本级|本机关|本部门|本单位|[我本](?:局|厅|委|办|署|院|部|府|室|中心|单位)|政府办公[室厅]")
 #: a region named bare (全区共受理申请56件): the agency's own figures where it reports for its region (a
@@ -110,7 +112,7 @@ class Expect(NamedTuple):
 def figures(report: Report, units: frozenset = COUNT_UNITS) -> Iterator[Figure]:
     """Every countable, exact figure of the prose (not approximate, not a range, not inside 《》/〔〕;
     a bare 零 stating a count — 行政复议案件为零, 诉讼零件 — is a figure of 0; not a whole region's —
-    全省各级行政机关…, 市县两级…, or 全区… followed by 其中本局… — unless the agency itself is named
+    全省各级行政机关…, 市县两级…, 全市12个单位…, or 全区… followed by 其中本局… — unless the agency itself is named
     after that, 省政府本级…),
     except those whose clause speaks of another period before them (同比, 较上年, 累计 but not 全年累计
     …) or whose sentence names another year (but not 结转至<next year>, <last year>结转, nor another year
@@ -386,8 +388,9 @@ def matches(value: float, expects: Sequence[Optional[Expect]]) -> tuple[bool, li
 #: words of disclosure applications (not only of 信息公开: 政府信息公开专栏)
 APPLICATIONS = lazy_compile(r"信息公开申请|依申请公开|公开申请|申请公开")
 #: words of other matters counted in 件 beside them: permits, proposals, complaints, hotlines, cases …
+#: (and the letters that answer applications, 答复书 / 告知书: one application may get several)
 NOT_APP = lazy_compile(r"行政许可|审批|许可|建议|提案|信访|举报|投诉|咨询|热线|留言|来信|来电|复议|诉讼|办件|政务服务|事项|撤回|"
-                       r"意见|培训|会议|检查|通报|信息\d|条信息")
+                       r"意见|培训|会议|检查|通报|信息\d|条信息|答复书|答复函|答复文书|告知书")
 #: a paragraph or sentence that opens another matter: the 公开属性 of documents, or a heading (（三）…, 三是…)
 _ANOTHER_MATTER = lazy_compile(r"主动公开|(?:^|[。；;])\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+是)")
 #: things handled (办结) that are no disclosure application, beside those NOT_APP names

@@ -114,6 +114,8 @@ _HANDLED = lazy_compile(r"办理|处理")
 #: 依申请公开 and 不予公开 counted side by side: the 公开属性 of documents
 _N = r"\s*[\d一二三四五六七八九十两〇零]+\s*件\s*[、，,；;和及与]\s*"
 _ATTRIBUTES = lazy_compile(rf"依申请公开{_N}不予公开|不予公开{_N}依申请公开")
+#: applications named right after a measure word (12个申请, 12份政府信息公开申请)
+_APPLICATION_NOUN = lazy_compile(r"(?:政府信息公开|信息公开|依申请公开)?申请(?!人|表|书)")
 #: the applications named right before their figure, at the start of its clause, with no verb (依申请公开12件,
 #: 依申请公开事项共12件, 政府信息公开申请：12件, 政府信息公开申请数量12件)
 _NAMED_ONLY = lazy_compile(r"(?:^|[，,、；;：:])\s*(?:其中|全年|本年度?|年内)?\s*"
@@ -207,6 +209,10 @@ def _about_applications(fig, earlier: str, label: str, predicate: str) -> bool:
     if "申请" not in fig.sentence.replace("依申请公开", "") and (
             "主动公开" in fig.sentence or ("不予公开" in fig.sentence and _ATTRIBUTES.search(fig.sentence))):
         return False
+    # a measure word followed by what it counts (共有3个部门收到申请, 出具12份答复书): not applications unless
+    # they are named right after it (收到12个申请)
+    if fig.q.unit in ("个", "份") and fig.post.strip() and not _APPLICATION_NOUN.match(fig.post.lstrip()):
+        return False
     # (“依申请公开事项” is the applications themselves, not some other 事项)
     around = (label[-16:] + fig.post + predicate).replace("申请公开事项", "申请公开")
     if _NOT_APP.search(around):
@@ -254,7 +260,8 @@ def applications(report, ctx):
     新收 part of a handled total (办结N件，其中当年新收申请N件、上年结转申请N件), nor a part by timing
     (按时答复N件, 延期答复N件, 当场答复N件) or by channel (通过信函收到申请N件, 网上受理N件 — a total
     listing the channels, 通过网络、信函等方式共收到N件, is compared), nor the applications withdrawn
-    (撤回申请N件); a figure naming every applicant
+    (撤回申请N件), nor the letters answering them (出具答复书N份, 告知书), nor a figure whose measure word
+    counts something named after it (共有3个部门收到申请 — 收到12个申请 is compared); a figure naming every applicant
     (公民、法人和其他组织提出的申请N件) is the total; 依申请公开 or 政府信息公开申请 named at the start of a
     clause right before a figure with no verb (依申请公开N件，其中当面申请…; 依申请公开事项N件; 政府信息公开
     申请：N件; 政府信息公开申请数量N件 — not 涉及征地拆迁的政府信息公开申请N件) is the applications received or
@@ -268,7 +275,7 @@ def applications(report, ctx):
     year's; a year in a later clause is a comparison — 收到申请126件，较2020年的97件上升 — that leaves the
     figure before it this year's, as does one in an earlier clause when the figure's own clause names the
     report year: 与2021年的10件相比，2022年共收到申请12件), the figure a change starts from (由10件增至12件),
-    figures of a part of the year (第一季度, 上半年, 3月份) and figures of a whole region's agencies (全省各级行政机关共收到申请N件, unless the agency
+    figures of a part of the year (第一季度, 上半年, 3月份) and figures of a whole region's agencies (全省各级行政机关共收到申请N件, 全市12个单位共收到N件, unless the agency
     is named after that: 省政府本级…; a region named bare, 全区共收到…N件, when the sentence goes on to
     give the agency's part: …，其中本局…, 其中县政府办公室…) are skipped; the agency's part given after
     the region's figure with 其中 is a received figure even without 申请 (“全县各级行政机关共收到政府信息公开
