@@ -1039,3 +1039,15 @@ def test_gl502_both_kinds_named_before_one_figure(cases, sentence, found):
 ])
 def test_gl501_narr16_what_a_figure_counts(lines, found):
     assert where(run(text_with(insert_after=lines), "GL501")) == found
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # (seed table 三: 新收 3) none received from every applicant (群众, 社会公众) is none at all …
+    ("全年未收到群众的政府信息公开申请。", [("GL501", 4)]),
+    ("全年未收到社会公众提出的政府信息公开申请。", [("GL501", 4)]),
+    # … not none from some applicants or of some kind
+    ("全年未收到企业的政府信息公开申请。", []),
+    ("全年未收到涉及个人隐私的政府信息公开申请。", []),
+])
+def test_gl501_narr16_none_received_from_every_applicant(sentence, found):
+    assert where(run(text_with(insert_after={3: sentence}), "GL501")) == found

@@ -90,7 +90,7 @@ def _carried_beside(fig) -> bool:
 
 # “全年未收到政府信息公开申请”, “本年度无依申请公开事项”: no application at all
 # (the look-ahead: a character it can start with, tested before the alternatives are tried at each one)
-_NONE = lazy_compile(r"(?=[未没无])(?:(?:未|没有)(?:收到|受理|接到|接收|发生|产生|出现|有)过?(?:任何)?(?:公民、?法人(?:或|和|及)其他组织(?:提出)?的?)?"
+_NONE = lazy_compile(r"(?=[未没无])(?:(?:未|没有)(?:收到|受理|接到|接收|发生|产生|出现|有)过?(?:任何)?(?:(?:公民、?法人(?:或|和|及)其他组织|(?:人民)?群众|社会公众|公众)(?:提出)?的?)?"
                      r"(?P<what>政府信息公开申请|依申请公开(?:申请|事项|件)?|信息公开申请|公开申请|申请公开)"
                      r"|无(?<![需必]无)(?P<what2>政府信息公开申请|依申请公开(?:申请|事项)?))")
 _NONE_NOT = lazy_compile(r"(?:的|中)?(?:行政复议|行政诉讼|复议|诉讼|投诉|举报|费|收费|逾期|超期|答复|办理)")
@@ -294,7 +294,8 @@ def applications(report, ctx):
     “在办理结果方面，予以公开12件、部分公开3件、无法提供9件”, and with a bare 申请: 在已办结的12件申请中，
     予以公开8件，部分公开2件，无法提供1件; the list runs to the 。 across “；”); a
     label before a colon names the figure after it (予以公开：N件). A statement that no
-    application was received (全年未收到政府信息公开申请, 本年度无依申请公开事项) is reported when
+    application was received (全年未收到政府信息公开申请, 本年度无依申请公开事项, 未收到群众的… — not one
+    of some applicants only: 未收到企业的…) is reported when
     the table counts new applications; so is one that none was carried over or into next year
     (无上年结转申请, 全部办结，无结转) when the table's 上年结转 or 结转下年度继续办理 is not 0. A
     cell split out of run-together digits (crawled pages) is used — the split is unique under the
@@ -392,8 +393,8 @@ def applications(report, ctx):
 
 
 def _none_received(report, ctx):
-    """“全年未收到政府信息公开申请” while table 三 counts new applications (a sentence copied from an
-    earlier year's report, typically)."""
+    """“全年未收到政府信息公开申请” (or 未收到群众的…, 未收到公民、法人或其他组织提出的…: every applicant)
+    while table 三 counts new applications (a sentence copied from an earlier year's report, typically)."""
     exp = None  # (the table's figure, looked up at the first such statement: most reports make none)
     for _, p in prose(report, title=False):
         text = p.text
