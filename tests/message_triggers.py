@@ -179,8 +179,12 @@ def triggers(tmp: Path) -> dict[str, list[tuple[str, object]]]:
     t["GL501"] = [("text", text_with(insert_after={3: "2022年，我局共收到政府信息公开申请5件，其中法人或其他组织1件，无法提供2件，1件结转下年度继续办理。"})),
                   ("text", text_with(insert_after={3: "全年未收到政府信息公开申请。"})),
                   ("text", text_with(replace={288: "1 |", 294: "1 |"},
-                                     insert_after={3: "2022年，我局收到政府信息公开申请3件，全部办结，无结转。"}))]
-    t["GL502"] = [("text", text_with(insert_after={3: "我局因政府信息公开被申请行政复议2件，被提起行政诉讼1件。"}))]
+                                     insert_after={3: "2022年，我局收到政府信息公开申请3件，全部办结，无结转。"})),
+                  # 依申请公开 named with no verb
+                  ("text", text_with(insert_after={3: "依申请公开事项5件，均已按时办结。"}))]
+    t["GL502"] = [("text", text_with(insert_after={3: "我局因政府信息公开被申请行政复议2件，被提起行政诉讼1件。"})),
+                  # both kinds named before one figure
+                  ("text", text_with(insert_after={295: "全年共发生行政复议、行政诉讼案件2件。"}))]
     t["GL503"] = [("text", text_with(insert_after={3: "本年度制发行政规范性文件5件，全年作出行政许可决定3件，收取行政事业性收费0.5万元。"})),
                   # the 2019 format's columns of 第二十条第（一）项
                   ("doc", [["year", 2020], ["tables_2019"],

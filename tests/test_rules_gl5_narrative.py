@@ -966,3 +966,88 @@ def test_gl501_fourth_author_phrasings(lines, found):
 ])
 def test_gl506_a_rate_handled_with_no_figure_received(lines, found):
     assert where(run(text_with(insert_after=lines), "GL506")) == found
+
+
+# ---------------------------------------------------------------- narr16 probe: figures beside last year's, named only
+
+@pytest.mark.parametrize("lines, found", [
+    # (seed table 三: 新收 3, 上年结转 0, （四）无法提供 3, （七）总计 3)
+    # the report year named in the figure's own clause after another year's: the figure is this year's
+    ({3: "与2021年的2件相比，2022年共收到政府信息公开申请3件。"}, []),
+    ({3: "与2021年的2件相比，2022年共收到政府信息公开申请5件。"}, [("GL501", 4)]),
+    ({3: "2021年收到政府信息公开申请2件，2022年收到政府信息公开申请5件。"}, [("GL501", 4)]),
+    # … not a clause naming the other year too
+    ({3: "2021年和2022年分别收到政府信息公开申请2件、5件。"}, []),
+    # the figure a change starts from is an earlier state (由2件增至3件)
+    ({3: "收到政府信息公开申请由2件增至3件。"}, []),
+    ({3: "与2021年相比，2022年政府信息公开申请量从5件下降到3件。"}, []),
+    # 申请 without 信息公开, in a list of outcomes only table 三 counts
+    ({3: "在已办结的3件申请中，部分公开0件，无法提供3件。"}, []),
+    ({3: "在已办结的3件申请中，部分公开0件，无法提供2件。"}, [("GL501", 4)]),
+    # 依申请公开 named right before the figure, beside other words of applications (or 依申请公开事项)
+    ({3: "依申请公开3件，其中当面申请1件、网络申请2件。"}, []),
+    ({3: "依申请公开4件，其中当面申请1件、网络申请3件。"}, [("GL501", 4)]),
+    ({3: "依申请公开事项5件，均已按时办结。"}, [("GL501", 4)]),
+    # … not bare: 依申请公开N件 alone may count documents; and counted beside 不予公开 it does
+    ({3: "全年依申请公开5件。"}, []),
+    ({3: "审核发文1124件，其中依申请公开318件、不予公开117件。"}, []),
+])
+def test_gl501_narr16_phrasings(lines, found):
+    assert where(run(text_with(insert_after=lines), "GL501")) == found
+
+
+@pytest.mark.parametrize("lines, found", [
+    # (seed table 三: 新收 3, 上年结转 0, （七）总计 3) a figure opening its clause, handled after it
+    ({3: "全年共收到政府信息公开申请3件，3件均已办结。"}, []),
+    ({3: "全年共收到政府信息公开申请3件，2件已办结。"}, [("GL501", 4)]),
+    ({3: "全年共收到政府信息公开申请3件，2件按时办结。"}, []),  # (a part by timing)
+    ({3: "上年结转政府信息公开申请0件，全年共收到3件，其中2件已办结。"}, []),  # (其中: a part)
+    # the applications named at the start of the clause, with no verb
+    ({3: "政府信息公开申请：3件。"}, []),
+    ({3: "政府信息公开申请：5件。"}, [("GL501", 4)]),
+    ({3: "政府信息公开申请数量5件，较上年增加20%。"}, [("GL501", 4)]),
+    ({3: "申请公开政府信息5件。"}, [("GL501", 4)]),
+    ({3: "涉及征地拆迁的政府信息公开申请5件。"}, []),  # (a part by subject)
+])
+def test_gl501_narr16_named_or_handled_after(lines, found):
+    assert where(run(text_with(insert_after=lines), "GL501")) == found
+
+
+@pytest.mark.parametrize("cases, sentence, found", [
+    # both kinds named right before one figure: the two together (行政复议 2 + 行政诉讼 1)
+    (_CASES, "全年共发生行政复议、行政诉讼案件3件。", []),
+    (_CASES, "全年共发生行政复议、行政诉讼案件2件。", ["行政复议与行政诉讼案件数之和"]),
+    # … or each, when both are that figure
+    ({318: "1 |", 322: "1 |", 323: "1 |", 327: "1 |"}, "全年共发生行政复议、行政诉讼案件1件。", []),
+])
+def test_gl502_both_kinds_named_before_one_figure(cases, sentence, found):
+    ds = run(text_with(replace=cases, insert_after={295: sentence}), "GL502")
+    assert [d.message.split("为")[0].replace("正文第296行", "") for d in ds] == found, [d.message for d in ds]
+
+
+@pytest.mark.parametrize("lines, found", [
+    # (seed table 三: 新收 3, （七）总计 3) a measure word followed by what it counts: not applications
+    ({3: "共有5个部门收到政府信息公开申请。"}, []),
+    ({3: "全年收到5个政府信息公开申请。"}, [("GL501", 4)]),
+    # a region's bodies counted (全市12个单位): the region's figure, not the agency's
+    ({3: "全市12个单位共收到政府信息公开申请30件。"}, []),
+    ({3: "全市12个单位共收到政府信息公开申请30件，其中本局收到5件。"}, [("GL501", 4)]),
+    # the letters answering applications (答复书, 告知书) are not the applications handled
+    ({3: "全年出具政府信息公开申请答复书5份。"}, []),
+    ({3: "共答复政府信息公开申请3件，出具答复书5份、补正告知书2份。"}, []),
+    ({3: "共答复政府信息公开申请4件，出具答复书5份。"}, [("GL501", 4)]),
+])
+def test_gl501_narr16_what_a_figure_counts(lines, found):
+    assert where(run(text_with(insert_after=lines), "GL501")) == found
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # (seed table 三: 新收 3) none received from every applicant (群众, 社会公众) is none at all …
+    ("全年未收到群众的政府信息公开申请。", [("GL501", 4)]),
+    ("全年未收到社会公众提出的政府信息公开申请。", [("GL501", 4)]),
+    # … not none from some applicants or of some kind
+    ("全年未收到企业的政府信息公开申请。", []),
+    ("全年未收到涉及个人隐私的政府信息公开申请。", []),
+])
+def test_gl501_narr16_none_received_from_every_applicant(sentence, found):
+    assert where(run(text_with(insert_after={3: sentence}), "GL501")) == found

@@ -43,6 +43,10 @@ _OTHER_PERIOD = lazy_compile(r"同比|环比|较上|比上|较去|比去|上年�
 #: a part of the year before a figure (第一季度受理申请5件, 上半年10件, 1-6月, 3月份, 3月15日收到的1件):
 #: the figure counts that part, not the year — but 1月1日至12月31日, 1-12月, 截至12月31日 are the year
 _PART_OF_YEAR = lazy_compile(r"季度|[上下]半年|(?P<until>截至|截止|至|到|[-—–~～－])?\s?(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s?月(?!度)")
+#: words right after a figure saying it changed into another (由10件增至12件, 从10件下降到8件, 由10件降为8件):
+#: the figure is the earlier state, not this year's
+_CHANGED_TO = lazy_compile(r"(?:增加|增长|上升|下降|减少|提高|降低|回落|攀升|增|减|升|降|涨|跌)了?(?:至|到|为)")
+_CHANGE_START = frozenset("增上下减提降回攀升涨跌")
 #: a year next to the report year that still speaks of this year's applications: carried into the
 #: next year (结转至2023年继续办理) or over from the last one (2021年结转的申请)
 _INTO_NEXT = lazy_compile(r"(?:结转|转入|转至|转到)(?:至|到)?\s*$")
@@ -57,7 +61,9 @@ _WIDER = lazy_compile(r"各级(?:各类)?(?:行政机关|人民政府|政府|机
                       r"|各(?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)"
                       r"|省市县[两三四]?级|市县乡[两三四]?级|县乡[两三四]?级|市县[两三四]?级|省市[两三四]?级"
                       r"|全(?:省|市|区|县|州|盟|旗)(?:各级|各地|各部门|各单位|各乡镇|各街道|政府系统|行政机关)"
-                      r"|全(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,8}?系统")
+                      r"|全(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,8}?系统"
+                      r"|全(?:省|市|区|县|州|盟|旗)(?:共|共有)?\s?(?:\d+|[一二三四五六七八九十]{1,3})\s?个"
+                      r"(?:部门|单位|乡镇|街道|镇街|县区|区县|县市区|市县区|县市|行政机关|政府部门)")
 #: … unless the agency itself is named after it (全省……；省政府本级收到申请516件)
 _OWN = lazy_compile(r"本级|本机关|本部门|本单位|[我本](?:局|厅|委|办|署|院|部|府|室|中心|单位)|政府办公[室厅]")
 #: a region named bare (全区共受理申请56件): the agency's own figures where it reports for its region (a
@@ -106,12 +112,14 @@ class Expect(NamedTuple):
 def figures(report: Report, units: frozenset = COUNT_UNITS) -> Iterator[Figure]:
     """Every countable, exact figure of the prose (not approximate, not a range, not inside 《》/〔〕;
     a bare 零 stating a count — 行政复议案件为零, 诉讼零件 — is a figure of 0; not a whole region's —
-    全省各级行政机关…, 市县两级…, or 全区… followed by 其中本局… — unless the agency itself is named
+    全省各级行政机关…, 市县两级…, 全市12个单位…, or 全区… followed by 其中本局… — unless the agency itself is named
     after that, 省政府本级…),
     except those whose clause speaks of another period before them (同比, 较上年, 累计 but not 全年累计
-    …) or whose sentence names another year (but not 结转至<next year>, <last year>结转), whose unit is
-    one of ``units``; nor those whose clause names last year (上年, 上年度 — not 上年结转) or a part of the
-    year (第一季度, 上半年, 1-6月, 3月份 — not 1月1日至12月31日 nor 截至12月31日) before them."""
+    …) or whose sentence names another year (but not 结转至<next year>, <last year>结转, nor another year
+    in an earlier clause when the figure's own clause names the report year: 与2021年的10件相比，2022年…
+    12件), whose unit is one of ``units``; nor those whose clause names last year (上年, 上年度 — not
+    上年结转) or a part of the year (第一季度, 上半年, 1-6月, 3月份 — not 1月1日至12月31日 nor 截至12月31日)
+    before them, nor the figure a change starts from (由10件增至12件)."""
     return (f for f in _figures_of(report, units) if f.q.unit in units)
 
 
@@ -165,7 +173,7 @@ def _all_figures(report: Report, units: frozenset) -> Iterator[Figure]:
             continue
         titles = quoted_ranges(text) + slogan_ranges(text)
         other_period: dict[tuple[int, int], int] = {}  # per clause / sentence: many figures share one
-        other_year: dict[tuple[int, int], list[int]] = {}
+        other_year: dict[tuple[int, int], tuple[list[int], list[int]]] = {}  # (other years, the report year)
         # (most paragraphs speak of no region's agencies)
         wider = _WIDER.search(text) is not None or ("其中" in text and _BARE_REGION.search(text) is not None)
         for i, q in enumerate(qs):
@@ -184,11 +192,21 @@ def _all_figures(report: Report, units: frozenset) -> Iterator[Figure]:
                 continue
             ss, se = sentence_bounds(text, q.start)
             if year is not None and (ss, se) not in other_year:
-                other_year[(ss, se)] = [m.start() for m in find_years(text, ss, se)
-                                        if _other_year(text, m, year) and not inside(titles, m.start())]
+                others, own = [], []
+                for m in find_years(text, ss, se):
+                    if not inside(titles, m.start()):
+                        (others if _other_year(text, m, year) else own if year_value(m.group("y")) == year
+                         else []).append(m.start())
+                other_year[(ss, se)] = (others, own)
             # another year before the figure, or in its clause, makes it that year's; one in a later
-            # clause is a comparison (收到申请126件，较2020年的97件上升23.7%)
-            if year is not None and any(at < ce for at in other_year[(ss, se)]):
+            # clause is a comparison (收到申请126件，较2020年的97件上升23.7%) — and so is one in an earlier
+            # clause when the figure's own clause names the report year before it and no other
+            # (与2021年的10件相比，2022年共收到申请12件; 2021年收到10件，2022年收到12件)
+            if year is not None and any(at < ce for at in other_year[(ss, se)][0]) and not _own_year(
+                    *other_year[(ss, se)], cs, q.start, ce):
+                continue
+            # the figure a change starts from (由10件增至12件, 从10件下降到8件): an earlier state
+            if q.end < len(text) and text[q.end] in _CHANGE_START and _CHANGED_TO.match(text, q.end):
                 continue
             if wider and _wider(text, ss, se, q.start, q.end):
                 continue
@@ -204,6 +222,12 @@ def _all_figures(report: Report, units: frozenset) -> Iterator[Figure]:
             if cut is not None:
                 post = post[:cut.start()]
             yield Figure(p, part, q, pre, post, clause, text[ss:se])
+
+
+def _own_year(others: list[int], own: list[int], cs: int, pos: int, ce: int) -> bool:
+    """Does the clause ``cs``–``ce`` name the report year before the figure at ``pos`` (at one of
+    ``own``) and no other year (at one of ``others``)?"""
+    return any(cs <= at < pos for at in own) and not any(cs <= at < ce for at in others)
 
 
 def _part_of_year(text: str, start: int, pos: int) -> bool:
@@ -364,8 +388,9 @@ def matches(value: float, expects: Sequence[Optional[Expect]]) -> tuple[bool, li
 #: words of disclosure applications (not only of 信息公开: 政府信息公开专栏)
 APPLICATIONS = lazy_compile(r"信息公开申请|依申请公开|公开申请|申请公开")
 #: words of other matters counted in 件 beside them: permits, proposals, complaints, hotlines, cases …
+#: (and the letters that answer applications, 答复书 / 告知书: one application may get several)
 NOT_APP = lazy_compile(r"行政许可|审批|许可|建议|提案|信访|举报|投诉|咨询|热线|留言|来信|来电|复议|诉讼|办件|政务服务|事项|撤回|"
-                       r"意见|培训|会议|检查|通报|信息\d|条信息")
+                       r"意见|培训|会议|检查|通报|信息\d|条信息|答复书|答复函|答复文书|告知书")
 #: a paragraph or sentence that opens another matter: the 公开属性 of documents, or a heading (（三）…, 三是…)
 _ANOTHER_MATTER = lazy_compile(r"主动公开|(?:^|[。；;])\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+是)")
 #: things handled (办结) that are no disclosure application, beside those NOT_APP names

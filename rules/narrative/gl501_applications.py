@@ -90,13 +90,13 @@ def _carried_beside(fig) -> bool:
 
 # “全年未收到政府信息公开申请”, “本年度无依申请公开事项”: no application at all
 # (the look-ahead: a character it can start with, tested before the alternatives are tried at each one)
-_NONE = lazy_compile(r"(?=[未没无])(?:(?:未|没有)(?:收到|受理|接到|接收|发生|产生|出现|有)过?(?:任何)?(?:公民、?法人(?:或|和|及)其他组织(?:提出)?的?)?"
+_NONE = lazy_compile(r"(?=[未没无])(?:(?:未|没有)(?:收到|受理|接到|接收|发生|产生|出现|有)过?(?:任何)?(?:(?:公民、?法人(?:或|和|及)其他组织|(?:人民)?群众|社会公众|公众)(?:提出)?的?)?"
                      r"(?P<what>政府信息公开申请|依申请公开(?:申请|事项|件)?|信息公开申请|公开申请|申请公开)"
                      r"|无(?<![需必]无)(?P<what2>政府信息公开申请|依申请公开(?:申请|事项)?))")
 _NONE_NOT = lazy_compile(r"(?:的|中)?(?:行政复议|行政诉讼|复议|诉讼|投诉|举报|费|收费|逾期|超期|答复|办理)")
 _DONE = lazy_compile(r"办结|答复|办理完毕|处理完毕|办理完结|予以回复|已办理|已回复|回复")
 _RECEIVED = lazy_compile(r"收到|受理|接收|接到|新收|收悉|共有|登记|申请(?:总)?数量?(?:共|合计)?(?:为|是|达到?)$"
-                         r"|申请(?:总?数量?)?(?:共计|总计|合计|全年累计|累计|共)(?:为|是|达到?)?$"
+                         r"|申请(?:总?数量?)?(?:共计|总计|合计|全年累计|累计|共)(?:为|是|达到?)?$|(?<!依)申请公开政府信息(?:共计|合计|共|计)?$"
                          r"|依申请公开(?:事项|件)?(?:总)?(?:数量|件数|数)(?:共|合计)?(?:为|是|达到?)$")
 #: a figure of the applications answered or received in one way — by timing (按时答复22件, 延期答复1件,
 #: 当场答复5件) or by channel (通过信函收到申请3件, 网上受理18件) — is a part of table 三's count, which
@@ -111,6 +111,18 @@ _OUTCOME_LIST = lazy_compile(r"部分公开|不予公开|无法提供|不予处�
 #: counts applications even in a paragraph of its own (“在办理结果方面，予以公开12件、部分公开3件、无法提供9件”)
 _OUTCOMES_ONLY = lazy_compile(r"部分公开|无法提供|不予处理|其他处理")
 _HANDLED = lazy_compile(r"办理|处理")
+#: 依申请公开 and 不予公开 counted side by side: the 公开属性 of documents
+_N = r"\s*[\d一二三四五六七八九十两〇零]+\s*件\s*[、，,；;和及与]\s*"
+_ATTRIBUTES = lazy_compile(rf"依申请公开{_N}不予公开|不予公开{_N}依申请公开")
+#: applications named right after a measure word (12个申请, 12份政府信息公开申请)
+_APPLICATION_NOUN = lazy_compile(r"(?:政府信息公开|信息公开|依申请公开)?申请(?!人|表|书)")
+#: the applications named right before their figure, at the start of its clause, with no verb (依申请公开12件,
+#: 依申请公开事项共12件, 政府信息公开申请：12件, 政府信息公开申请数量12件)
+_NAMED_ONLY = lazy_compile(r"(?:^|[，,、；;：:])\s*(?:其中|全年|本年度?|年内)?\s*"
+                           r"(?:依申请公开(?P<what>事项|件|申请)?|(?:政府)?信息公开申请(?P<app>数量|总数|件数|数)?)"
+                           r"(?:共计|合计|总计|共|计|为|有)*\s*$")
+#: a figure opening its clause, handled (“收到申请12件，11件已办结”, “12件均已答复”): not 按时办结 (a part)
+_DONE_AFTER = lazy_compile(r"(?:均|全部|都|已经|已)*(?:办结|答复完毕|答复|办理完毕|处理完毕|办理完结)")
 
 
 #: a sentence (or clause) that goes on with the one before it: 其中 gives a part of a figure stated
@@ -192,7 +204,14 @@ def _about_applications(fig, earlier: str, label: str, predicate: str) -> bool:
     # (``label`` and ``predicate``: the figure's _label and _predicate, which the caller uses too)
     # the 公开属性 of documents (“审核发文1124件，其中主动公开689件、依申请公开318件、不予公开117件”): the
     # only 申请 is the attribute 依申请公开 beside 主动公开, which no application is
-    if "主动公开" in fig.sentence and "申请" not in fig.sentence.replace("依申请公开", ""):
+    # — also without 主动公开, when 依申请公开 is counted beside 不予公开 as one of them (“审核发文1124件，其中依申请
+    # 公开318件、不予公开117件”): an application is never 依申请公开 beside its outcomes
+    if "申请" not in fig.sentence.replace("依申请公开", "") and (
+            "主动公开" in fig.sentence or ("不予公开" in fig.sentence and _ATTRIBUTES.search(fig.sentence))):
+        return False
+    # a measure word followed by what it counts (共有3个部门收到申请, 出具12份答复书): not applications unless
+    # they are named right after it (收到12个申请)
+    if fig.q.unit in ("个", "份") and fig.post.strip() and not _APPLICATION_NOUN.match(fig.post.lstrip()):
         return False
     # (“依申请公开事项” is the applications themselves, not some other 事项)
     around = (label[-16:] + fig.post + predicate).replace("申请公开事项", "申请公开")
@@ -203,8 +222,12 @@ def _about_applications(fig, earlier: str, label: str, predicate: str) -> bool:
     if "申请" in fig.sentence:
         # (or a paragraph going on from one about disclosure applications: “全年共办结申请712件。”
         # after the paragraph giving those received)
-        return bool(_PUBLIC.search(fig.sentence) or _PUBLIC.search(before) or fig.part == 3
-                    or (fig.q.start < 200 and _APPLICATIONS.search(earlier) and not _NOT_APP.search(fig.sentence)))
+        if (_PUBLIC.search(fig.sentence) or _PUBLIC.search(before) or fig.part == 3
+                or (fig.q.start < 200 and _APPLICATIONS.search(earlier) and not _NOT_APP.search(fig.sentence))):
+            return True
+        # (or a list of outcomes only table 三 counts: “在已办结的12件申请中，予以公开8件，部分公开2件，无法提供1件”)
+        ls, le = full_sentence_bounds(text, fig.q.start)
+        return len(set(_OUTCOMES_ONLY.findall(text, ls, le))) >= 2
     if _part_of_received(fig):
         return True
     # (a figure handled, in a sentence going on about the applications: “截至年底，已办结18件”)
@@ -237,13 +260,22 @@ def applications(report, ctx):
     新收 part of a handled total (办结N件，其中当年新收申请N件、上年结转申请N件), nor a part by timing
     (按时答复N件, 延期答复N件, 当场答复N件) or by channel (通过信函收到申请N件, 网上受理N件 — a total
     listing the channels, 通过网络、信函等方式共收到N件, is compared), nor the applications withdrawn
-    (撤回申请N件); a figure naming every applicant
-    (公民、法人和其他组织提出的申请N件) is the total. Some reports
+    (撤回申请N件), nor the letters answering them (出具答复书N份, 告知书), nor a figure whose measure word
+    counts something named after it (共有3个部门收到申请 — 收到12个申请 is compared); a figure naming every applicant
+    (公民、法人和其他组织提出的申请N件) is the total; 依申请公开 or 政府信息公开申请 named at the start of a
+    clause right before a figure with no verb (依申请公开N件，其中当面申请…; 依申请公开事项N件; 政府信息公开
+    申请：N件; 政府信息公开申请数量N件 — not 涉及征地拆迁的政府信息公开申请N件) is the applications received or
+    handled, and a figure opening its clause handled after it (收到申请N件，N件已办结 — not 按时办结, nor
+    after 其中) is the total handled — but not a
+    bare 依申请公开N件 with no other word of applications in its sentence, nor 依申请公开 counted beside
+    不予公开 (审核发文N件，其中依申请公开N件、不予公开N件: the 公开属性 of documents). Some reports
     count received applications as 新收 only, others as 新收 + 上年结转: both readings are accepted and
     the message says which cells were compared. Approximate figures (约, 余), ranges, figures of
     another year or compared with one (同比, 较上年, 上年度, 累计 written before them; 全年累计 is this
     year's; a year in a later clause is a comparison — 收到申请126件，较2020年的97件上升 — that leaves the
-    figure before it this year's), figures of a part of the year (第一季度, 上半年, 3月份) and figures of a whole region's agencies (全省各级行政机关共收到申请N件, unless the agency
+    figure before it this year's, as does one in an earlier clause when the figure's own clause names the
+    report year: 与2021年的10件相比，2022年共收到申请12件), the figure a change starts from (由10件增至12件),
+    figures of a part of the year (第一季度, 上半年, 3月份) and figures of a whole region's agencies (全省各级行政机关共收到申请N件, 全市12个单位共收到N件, unless the agency
     is named after that: 省政府本级…; a region named bare, 全区共收到…N件, when the sentence goes on to
     give the agency's part: …，其中本局…, 其中县政府办公室…) are skipped; the agency's part given after
     the region's figure with 其中 is a received figure even without 申请 (“全县各级行政机关共收到政府信息公开
@@ -259,9 +291,11 @@ def applications(report, ctx):
     (从办理结果看，部分公开N件，无法提供N件……) or those still being handled (尚有N件正在办理中) is read
     even when it does not repeat 申请 (after a sentence about applications, or anywhere in part 三; and
     anywhere when it names two outcomes no document's 公开属性 is — 部分公开, 无法提供, 不予处理, 其他处理 —
-    “在办理结果方面，予以公开12件、部分公开3件、无法提供9件”; the list runs to the 。 across “；”); a
+    “在办理结果方面，予以公开12件、部分公开3件、无法提供9件”, and with a bare 申请: 在已办结的12件申请中，
+    予以公开8件，部分公开2件，无法提供1件; the list runs to the 。 across “；”); a
     label before a colon names the figure after it (予以公开：N件). A statement that no
-    application was received (全年未收到政府信息公开申请, 本年度无依申请公开事项) is reported when
+    application was received (全年未收到政府信息公开申请, 本年度无依申请公开事项, 未收到群众的… — not one
+    of some applicants only: 未收到企业的…) is reported when
     the table counts new applications; so is one that none was carried over or into next year
     (无上年结转申请, 全部办结，无结转) when the table's 上年结转 or 结转下年度继续办理 is not 0. A
     cell split out of run-together digits (crawled pages) is used — the split is unique under the
@@ -319,7 +353,8 @@ def applications(report, ctx):
                 topic = (f"“{outcome[1]}”的申请数", f"the applications {outcome[2]}")
             elif not applicant and (_TIMING.search(near) or (_CHANNEL.search(near) and not _ALL_WAYS.search(near))):
                 continue  # answered on time / late, received by letter: a part of the count
-            elif _DONE.search(near) and not _RECEIVED.search(near):
+            elif (_DONE.search(near) or (not near.strip(" \u3000，,") and _DONE_AFTER.match(fig.post))) and not _RECEIVED.search(near):
+                # (a figure opening its clause says what it counts after it: “收到申请12件，11件已办结”)
                 expects = [e(["total"])]
                 topic = topic or ("办结的申请数", "the applications handled")
             elif topic is not None or (_RECEIVED.search(near) and ("申请" in words or _part_of_received(fig))):
@@ -331,6 +366,13 @@ def applications(report, ctx):
                 if applicant or _HANDLED.search(near):
                     expects.append(e(["total"]))
                 topic = topic or ("收到的申请数", "the applications received")
+            elif (named := _NAMED_ONLY.search(near)) is not None and (
+                    not named.group().rstrip().endswith("依申请公开") or "申请" in fig.sentence.replace("依申请公开", "")):
+                # “依申请公开12件，其中当面申请3件……”, “依申请公开事项12件”: named, with no verb saying
+                # whether received or handled (a bare 依申请公开N件 only beside other words of applications:
+                # alone it may be the 公开属性 of documents)
+                expects = [e(["new"]), e(["new", "carried_over"]), e(["total"])]
+                topic = ("依申请公开的申请数", "the applications for disclosure")
             elif _HANDLED.search(near) and "申请" in words:
                 expects = [e(["new"]), e(["new", "carried_over"]), e(["total"])]
                 topic = ("办理的申请数", "the applications handled")
@@ -351,8 +393,8 @@ def applications(report, ctx):
 
 
 def _none_received(report, ctx):
-    """“全年未收到政府信息公开申请” while table 三 counts new applications (a sentence copied from an
-    earlier year's report, typically)."""
+    """“全年未收到政府信息公开申请” (or 未收到群众的…, 未收到公民、法人或其他组织提出的…: every applicant)
+    while table 三 counts new applications (a sentence copied from an earlier year's report, typically)."""
     exp = None  # (the table's figure, looked up at the first such statement: most reports make none)
     for _, p in prose(report, title=False):
         text = p.text

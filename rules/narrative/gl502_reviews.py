@@ -27,6 +27,10 @@ _SUM = lazy_compile(r"(?:行政复议|复议)[^，,。；;]{0,8}?(?:、|和|及|
                     r"(?:共计|合计|总计|累计|共|计)(?:为|是|有|达)?\s*$"
                     r"|(?:行政诉讼|诉讼)[^，,。；;]{0,8}?(?:、|和|及|与|或)[^，,。；;]{0,4}?(?:行政复议|复议)[^，,。；;]{0,8}?"
                     r"(?:共计|合计|总计|累计|共|计)(?:为|是|有|达)?\s*$")
+#: both kinds named right before one figure, with no word of a total nor of each (行政复议、行政诉讼案件1件,
+#: 行政诉讼和行政复议2起): the two together, or each when both are that figure
+_JOINED = lazy_compile(r"(?:行政复议|复议)(?:案件)?(?:、|和|及|与|或)(?:被?提起)?(?:行政诉讼|诉讼)(?:案件)?(?:数量?|总数)?(?:为|是|有|达)?\s*$"
+                       r"|(?:行政诉讼|诉讼)(?:案件)?(?:、|和|及|与|或)(?:被?申请)?(?:行政复议|复议)(?:案件)?(?:数量?|总数)?(?:为|是|有|达)?\s*$")
 #: the agency deciding reconsiderations (a government, or a department that is the 复议机关 of its
 #: offices): the cases it takes in (受理/审理/审结 …复议申请) are not those against it in table 四
 _AS_REVIEWER = lazy_compile(r"作为[^，,。；;]{0,10}?复议(?:机关|机构)|(?:受理|审理|审结|办理)[^，,。；;被\d]{0,14}?复议(?:申请|案件)")
@@ -88,7 +92,9 @@ def reviews(report, ctx):
     part 四, which is all about disclosure cases, also without 信息公开: 本年度无行政复议和行政诉讼)
     matches zero totals — not another year's (2021年未发生…), nor that of an agency deciding
     reconsiderations (作为行政复议机关，未收到…行政复议申请); one figure for both (行政复议、行政诉讼均为0件,
-    各1件) is each one's, and one figure for the two together (行政复议和行政诉讼共2件) is their sum. A
+    各1件) is each one's, and one figure for the two together (行政复议和行政诉讼共2件) is their sum — so is
+    one right after both kinds with no word of a total (全年共发生行政复议、行政诉讼案件1件), which is also
+    accepted as each one's when both are that figure. A
     count written 零 or a bare 0 (行政复议案件为零, 行政诉讼零件, 均为零, 行政诉讼案件数为0) is 0; 零 in
     slogans (零投诉, 零跑腿) and rates (纠错率为零, 纠错率为0) counts nothing. Figures about outcomes (纠正, 维持, 败诉, 决定 …) and figures of a whole
     region's agencies (全省各级行政机关被申请行政复议N件) are not compared, nor the cases of an agency
@@ -127,6 +133,15 @@ def reviews(report, ctx):
                 ok, real = matches(fig.q.value, [expect])
                 if not ok and real:
                     yield report_mismatch(ctx, fig, "行政复议与行政诉讼案件数之和", "reconsiderations and lawsuits together", real)
+            continue
+        joined = _JOINED.search(fig.pre[-24:])
+        if joined is not None:
+            # “全年共发生行政复议、行政诉讼案件1件”: the two together — or, if both are that figure, each
+            expect = cell_expect(ctx, report, "四", ["cases"], ("review.total", "direct.total", "after_review.total"))
+            ok, real = matches(fig.q.value, [expect])
+            each = review is not None and litigation is not None and review.value == litigation.value == fig.q.value
+            if not ok and not each and real:
+                yield report_mismatch(ctx, fig, "行政复议与行政诉讼案件数之和", "reconsiderations and lawsuits together", real)
             continue
         kind = _kind(fig.pre[-14:], True) or _kind(fig.post[:8], False)
         if kind is None and not _OUTCOME.search(fig.pre):
