@@ -1364,6 +1364,8 @@ class _Aligner:
                 and self._renamed_columns(blk, leaves):
             self._finish_header(block)
             return
+        if leaves and len(self.unknown_header) >= 2 and self._broken_header(blk, leaves):
+            leaves = []  # (the header as unreadable: the format's own order, GL212)
         if not leaves and self.others is not None and self.unknown_header and self._other_header(blk):
             return
         if not leaves:
@@ -1531,6 +1533,16 @@ class _Aligner:
             return False
 
         return [i for i, c in enumerate(order) if c is not None and under(c)]
+
+    def _broken_header(self, blk: BlockSpec, leaves: Sequence[Optional[ColumnSpec]]) -> bool:
+        """Is the header a few of the format's labels among pieces of the others — two or more of its
+        unknown cells a single character that starts a label missing from it (自 of 自然人, 总 of 总计:
+        a header extracted from a PDF column by column, its labels' characters scattered)? Such a
+        header says nothing of the columns' order; what it found of them is no reading either."""
+        found = {c.id for c in leaves if c is not None}
+        starts = {c.label[:1] for c in blk.leaves() if c.id not in found and c.label}
+        pieces = [cell for _, cell in self.unknown_header if len(cell.text.strip()) == 1]
+        return len(pieces) >= 2 and sum(cell.text.strip() in starts for cell in pieces) >= 2
 
     def _stacked_header(self, blk: BlockSpec) -> bool:
         """Is the header the format's, its column labels written one character a line (columns too

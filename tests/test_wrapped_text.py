@@ -291,6 +291,23 @@ def test_generated_layout_drifting(kw):
 
 # ----------------------------------------------------------------------------- text not in reading order
 
+def test_a_header_in_scattered_characters_is_unreadable_not_a_few_columns():
+    """pdftotext -raw of a PDF with narrow columns writes table 三's rows in order but its header column
+    by column, across a page break: 自 法人或其他组织 总 / … / 然 / 人 / 计 / 商 / 业 / …. The characters
+    自 and 总 beginning labels the header lacks are no columns of their own (GL205), and 法人或其他组织
+    found among them no reading of the header: the header is unreadable (GL212), the rows' seven
+    figures read in the format's order — and a changed figure found."""
+    # (with tests/pdf's PDFs, not tests/data's texts: its quotation marks stand on lines of their own, GL605)
+    text = (DATA_DIR.parent / "pdf" / "pdftotext-raw-narrow.txt").read_text(encoding="utf-8")
+    result = lint(text)
+    codes = Counter((d.code, d.table) for d in result.diagnostics if d.table == "三")
+    assert codes[("GL212", "三")] == 1 and not [k for k in codes if k[0] in ("GL203", "GL205", "GL211") or k[0].startswith("GL3")]
+    assert result.report.table("三").cell("new", "natural").value == 3
+    line = text[:text.index("\n3 0 0 0 0 0 3\n")].count("\n") + 2  # (新收's figures)
+    changed = text.replace("\n3 0 0 0 0 0 3\n", "\n10 0 0 0 0 0 3\n", 1)
+    assert [(d.code, d.line) for d in lint(changed).diagnostics if d.code == "GL303"] == [("GL303", line)]
+
+
 PROSE = {"GL110", "GL606", "GL401", "GL601", "GL112", "GL114", "GL115"}  # the seed's findings outside the tables
 
 
