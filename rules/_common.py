@@ -150,7 +150,8 @@ def where(ctx, table_id: str, row, cell: Optional[Cell] = None) -> tuple[str, st
         rl = ""
     if cell is None:
         return (f"{tname}“{rl}”行" if rl else tname), (f"table {table_id}, row “{rl}”" if rl else f"table {table_id}")
-    cl = column_label(ctx, table_id, cell.column, row.block)
+    # (a column the edition does not name: as the report heads it)
+    cl = column_label(ctx, table_id, cell.column, row.block) if cell.column or not cell.column_label else cell.column_label
     if rl:
         return f"{tname}“{rl}”行“{cl}”列", f"table {table_id}, row “{rl}”, column “{cl}”"
     return f"{tname}“{cl}”列", f"table {table_id}, column “{cl}”"

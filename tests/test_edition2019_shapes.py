@@ -310,3 +310,27 @@ def test_a_block_header_without_its_caption_is_a_header_despite_an_unknown_label
     for b in doc.tables["二"].blocks:
         b.caption = None
     assert codes(doc) == with_captions
+
+
+# ---------------------------------------------------------------- a column the edition does not name
+@pytest.mark.parametrize("shape", ["cells", "pipe", "spaced"])
+@pytest.mark.parametrize("written", ["增/减", "本年增加/减少"])
+def test_the_decreases_in_a_column_not_recognised_are_not_negative_counts(shape, written):
+    """A 2019 table 二 heading its 本年增/减 column otherwise: the column is unknown (GL205 says its
+    figures are not checked, GL203 that 本年增/减 is missing), and its decreases are not reported as
+    negative counts (GL209 named the column “?” and held it to the rule of the counts)."""
+    doc = doc2019(2020)
+    for b in (1, 2, 3):
+        doc.relabel_header("二", "本年增/减", written, block=b)
+    assert Counter(d.code for d in lint(doc, shape)) == Counter({"GL203": 1, "GL205": 3})
+
+
+@pytest.mark.parametrize("shape", ["cells", "pipe"])
+def test_a_cell_of_a_column_not_recognised_is_named_by_its_label(shape):
+    """A finding on a cell of an unknown column names the column as written (was: “?”列)."""
+    doc = doc2019(2020)
+    for b in (1, 2, 3):
+        doc.relabel_header("二", "本年增/减", "增/减", block=b)
+    doc.set("二", "licensing", "change", "减少2")
+    (d,) = [d for d in lint(doc, shape) if d.code == "GL208"]
+    assert "“行政许可”行“增/减”列" in d.message and "column “增/减”" in d.message_en, d.message
