@@ -142,6 +142,17 @@ def column_label(ctx, table_id: str, col_id: Optional[str], block: Optional[str]
     return c.label
 
 
+def year_table(report, ctx, table_id: str):
+    """The table ``table_id`` of the edition the report year calls for, when the tables follow
+    another edition (GL206 says so), else None: a row or column only the tables' edition has is
+    not asked for in a report that is to be written in the year's edition."""
+    ed = ctx.edition
+    if ed is None or report.year is None or ed.covers(report.year):
+        return None
+    right = next((e for e in ctx.editions.values() if e.covers(report.year)), None)
+    return right.table(table_id) if right is not None else None
+
+
 def where(ctx, table_id: str, row, cell: Optional[Cell] = None) -> tuple[str, str]:
     """(zh, en) naming a table cell: 表三“一、本年新收…”行“自然人”列."""
     tname = f"表{table_id}"

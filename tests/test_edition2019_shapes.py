@@ -334,3 +334,39 @@ def test_a_cell_of_a_column_not_recognised_is_named_by_its_label(shape):
     doc.set("二", "licensing", "change", "减少2")
     (d,) = [d for d in lint(doc, shape) if d.code == "GL208"]
     assert "“行政许可”行“增/减”列" in d.message and "column “增/减”" in d.message_en, d.message
+
+
+# ---------------------------------------------------------------- the 2019 tables in a 2022 report
+@pytest.mark.parametrize("shape", ["cells", "pipe", "spaced"])
+@pytest.mark.parametrize("drop, found", [
+    ("procurement", []),  # 政府集中采购: the 2021 table has no such row
+    ("other_services", []),  # 其他对外管理服务事项: nor this one
+    ("licensing", ["GL202"]),  # 行政许可: the 2021 table has it too
+])
+def test_a_row_only_the_replaced_edition_has_is_not_missing_in_a_later_report(shape, drop, found):
+    """A 2022 report in the 2019 tables without a row only the 2019 edition has: the tables' edition is
+    wrong for the year (GL206, once); the report is to be written in the 2021 tables, which have no
+    such row, so the row is not reported missing (GL202 asked for a row of the replaced format)."""
+    doc = doc2019(2020).set_year(2022, 2020)
+    t2 = doc.tables["二"]
+    t2.block_of(drop).rows = [r for r in t2.block_of(drop).rows if r.id != drop]
+    codes = sorted(d.code for d in lint(doc, shape) if d.code.startswith("GL2"))
+    assert codes == sorted(["GL206", *found]), codes
+    # in a 2020 report the row is missing from the year's own format
+    doc = doc2019(2020)
+    t2 = doc.tables["二"]
+    t2.block_of(drop).rows = [r for r in t2.block_of(drop).rows if r.id != drop]
+    assert [d.code for d in lint(doc, shape)] == ["GL202"]
+
+
+@pytest.mark.parametrize("shape", ["cells", "pipe"])
+def test_a_column_only_the_replaced_edition_has_is_not_missing_in_a_later_report(shape):
+    """The same for a column: a 2022 report in the 2019 tables whose block （八） lacks 本年增/减."""
+    doc = doc2019(2020).set_year(2022, 2020)
+    b = doc.tables["二"].block_of("fees")
+    b.columns, b.header = ["previous"], [["信息内容", "上一年项目数量"]]
+    assert sorted(d.code for d in lint(doc, shape) if d.code.startswith("GL2")) == ["GL206"]
+    doc = doc2019(2020)
+    b = doc.tables["二"].block_of("fees")
+    b.columns, b.header = ["previous"], [["信息内容", "上一年项目数量"]]
+    assert [d.code for d in lint(doc, shape)] == ["GL203"]
