@@ -370,3 +370,84 @@ def test_a_column_only_the_replaced_edition_has_is_not_missing_in_a_later_report
     b = doc.tables["二"].block_of("fees")
     b.columns, b.header = ["previous"], [["信息内容", "上一年项目数量"]]
     assert [d.code for d in lint(doc, shape)] == ["GL203"]
+
+
+# ---------------------------------------------------------------- the seed in the 2019 tables, every shape
+# (tests/render_shapes.py lays the tables out as the 2019 template does: merged header cells in HTML
+# and DOCX; table 二's 22 figures, table 三's （六）其他处理 one row)
+SEED_T2_2019 = {("regulations", "made"): "0", ("regulations", "published"): "0", ("regulations", "total_published"): "0",
+                ("normative_documents", "made"): "5", ("normative_documents", "published"): "5",
+                ("normative_documents", "total_published"): "48",
+                ("licensing", "previous"): "36", ("licensing", "change"): "-2", ("licensing", "decisions"): "1520",
+                ("other_services", "previous"): "12", ("other_services", "change"): "3", ("other_services", "decisions"): "210",
+                ("penalty", "previous"): "264", ("penalty", "change"): "-8", ("penalty", "decisions"): "430",
+                ("enforcement", "previous"): "12", ("enforcement", "change"): "0", ("enforcement", "decisions"): "25",
+                ("fees", "previous"): "3", ("fees", "change"): "-1",
+                ("procurement", "projects"): "135", ("procurement", "amount"): "753944.32"}
+
+
+def _seed(year: int, tables: str = "二三"):
+    import re
+    from pathlib import Path
+    import render_shapes as rs
+    data = rs.load_seed(Path(__file__).parent / "data" / "seed.txt")
+
+    def sub(s: str) -> str:  # the seed is a 2022 report
+        return re.sub(r"202[12]", lambda m: str(year - (m.group() == "2021")), s)
+    data.title = sub(data.title)
+    data.blocks = [(k, x if k == "table" else sub(x)) for k, x in data.blocks]
+    return rs.as_2019(data, SEED_T2_2019, tables) if tables else data
+
+
+def _lint_shape(data, shape, tmp_path):
+    import render_shapes as rs
+    if shape == "html":
+        src = rs.to_html(data).data
+    elif shape == "docx":
+        pytest.importorskip("docx")
+        rs.to_docx(data, tmp_path / "r.docx")
+        src = (tmp_path / "r.docx").read_bytes()
+    else:
+        src = rs.to_text(data, shape)
+    return list(govlint.lint(src)), govlint.parse(src)
+
+
+def _mutate(data, case):
+    if case == "t3":
+        return data.with_value("三", "disclosed", "natural", str(int(data.values[("三", "disclosed", "natural")]) + 1))
+    if case == "t2":
+        return data.with_value("二", "penalty", "previous", "5")  # 5 − 8 < 0
+    return data.without_row(*case.split(":"))
+
+
+@pytest.mark.parametrize("shape", ["cells", "rows", "spaced", "html", "docx"])
+@pytest.mark.parametrize("year, tables, case, expected", [
+    (2020, "二三", None, {}),
+    (2020, "二三", "t3", {"GL302": 1, "GL303": 1}),
+    (2020, "二三", "t2", {"GL306": 1}),
+    (2020, "二三", "三:other_handling", {"GL202": 1}),
+    (2020, "二三", "二:procurement", {"GL202": 1}),
+    (2022, "二三", None, {"GL206": 1}),
+    (2022, "二三", "t3", {"GL206": 1, "GL302": 1, "GL303": 1}),
+    (2022, "二三", "二:procurement", {"GL206": 1}),
+    (2020, "", None, {"GL206": 1}),  # the 2021 tables in a 2020 report
+    (2020, "二", None, {"GL206": 1}),  # 2019 table 二, 2021 table 三
+    (2020, "三", None, {"GL206": 1}),
+    (2022, "二", None, {"GL206": 1}),
+    (2022, "三", None, {"GL206": 1}),
+])
+def test_the_seed_in_the_2019_tables_in_every_shape(shape, year, tables, case, expected, tmp_path):
+    """The seed's prose with tables 二 and 三 in the 2019 edition (or one of them), as text, HTML and
+    DOCX: every figure read; the table findings are the defect made and nothing else — none for a
+    2019 or 2020 report, GL206 once for a later one or for a report mixing the editions."""
+    data = _seed(year, tables)
+    if case:
+        data = _mutate(data, case)
+    diags, report = _lint_shape(data, shape, tmp_path)
+    got = Counter(d.code for d in diags if d.code[:3] in ("GL0", "GL2", "GL3"))  # input, tables, arithmetic
+    assert got == Counter(expected), [(d.code, d.message) for d in diags]
+    if tables == "二三":
+        unread = [k for k, v in data.values.items() if k[:2] not in data.dropped
+                  and (report.table(k[0]).cell(k[1], k[2]) is None
+                       or report.table(k[0]).cell(k[1], k[2]).value != float(v))]
+        assert unread == []
