@@ -451,3 +451,25 @@ def test_the_seed_in_the_2019_tables_in_every_shape(shape, year, tables, case, e
                   and (report.table(k[0]).cell(k[1], k[2]) is None
                        or report.table(k[0]).cell(k[1], k[2]).value != float(v))]
         assert unread == []
+
+
+# ---------------------------------------------------------------- the 2019 headings in a later report
+@pytest.mark.parametrize("t2", ["2019", "2021"])
+@pytest.mark.parametrize("part, heading", [
+    (5, "五、政府信息公开工作存在的主要问题及改进情况"),
+    (4, "四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况"),
+])
+def test_a_2019_heading_in_a_2022_report_is_reported_whatever_its_tables(t2, part, heading):
+    """A 2022 report heads a part as the 2019 format does: GL103, the same whether its tables follow
+    the 2021 edition or the replaced 2019 one (GL206) — the report year decides which format's headings
+    apply, as for part 一 (GL110); the 2019 tables made the old headings exact (a missed finding)."""
+    doc = doc2019(2020).set_year(2022, 2020).set_heading(5, "五、存在的主要问题及改进情况").set_heading(part, heading)
+    if t2 == "2021":
+        doc.tables["二"] = rg.table2("2021")
+        doc.tables["三"] = rg.consistent_table3(rg.table3("2021"), {("disclosed", "natural"): 3}, {}, {})
+    found = [d for d in lint(doc) if d.code == "GL103"]
+    assert [d.expected for d in found] == [f"{'一二三四五六'[part - 1]}、" + {5: "存在的主要问题及改进情况",
+                                                                    4: "政府信息公开行政复议、行政诉讼情况"}[part]]
+    # a 2020 report: the heading is its year's format's
+    doc = doc2019(2020).set_heading(part, heading)
+    assert [d for d in lint(doc) if d.code == "GL103"] == []
