@@ -142,6 +142,16 @@ def column_label(ctx, table_id: str, col_id: Optional[str], block: Optional[str]
     return c.label
 
 
+def year_edition(report, ctx):
+    """The edition the report year calls for (format-spec §2), else the tables' edition (the year
+    unknown): the parts of a report answer to its year's format whatever its tables follow."""
+    if report.year is not None:
+        for e in ctx.editions.values():
+            if e.covers(report.year):
+                return e
+    return ctx.edition
+
+
 def year_table(report, ctx, table_id: str):
     """The table ``table_id`` of the edition the report year calls for, when the tables follow
     another edition (GL206 says so), else None: a row or column only the tables' edition has is

@@ -473,3 +473,20 @@ def test_a_2019_heading_in_a_2022_report_is_reported_whatever_its_tables(t2, par
     # a 2020 report: the heading is its year's format's
     doc = doc2019(2020).set_heading(part, heading)
     assert [d for d in lint(doc) if d.code == "GL103"] == []
+
+
+@pytest.mark.parametrize("year, t2, heading", [
+    (2022, "2019", "五、存在的主要问题及改进情况"),  # the 2019 tables in a 2022 report: the 2021 heading
+    (2022, "2021", "五、存在的主要问题及改进情况"),
+    (2020, "2021", "五、政府信息公开工作存在的主要问题及改进情况"),  # the 2021 tables in a 2020 report: 2019's
+    (2020, "2019", "五、政府信息公开工作存在的主要问题及改进情况"),
+])
+def test_a_missing_part_is_named_as_the_report_years_format_heads_it(year, t2, heading):
+    """GL101 names the missing part with the heading of the report year's format, not that of the
+    edition the tables follow (a 2022 report in the 2019 tables was told to add the 2019 heading)."""
+    doc = doc2019(2020).set_year(year, 2020).drop_part(5)
+    if t2 == "2021":
+        doc.tables["二"] = rg.table2("2021")
+        doc.tables["三"] = rg.consistent_table3(rg.table3("2021"), {("disclosed", "natural"): 3}, {}, {})
+    (d,) = [d for d in lint(doc) if d.code == "GL101"]
+    assert d.expected == heading, d.message

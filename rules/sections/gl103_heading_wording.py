@@ -5,7 +5,7 @@ from govlint import rule
 from govlint.labels import bare_key, key
 from govlint.relazy import lazy_compile
 
-from .._common import NUMERALS
+from .._common import NUMERALS, year_edition
 
 #: a part numeral as part headings are numbered besides 一、: 第一部分, the numeral set off by a
 #: space alone (一 总体情况), or a list's other numerals (甲、 壹、, as Word numbers a list in those
@@ -62,8 +62,7 @@ def heading_wording(report, ctx):
     if ctx.edition is None:
         return
     # the report year's edition decides (the tables may follow the other one: GL206 says so)
-    year_ed = next((e for e in ctx.editions.values() if report.year is not None and e.covers(report.year)), None)
-    edition = year_ed or ctx.edition
+    edition = year_edition(report, ctx)
     for s in report.sections:
         h = s.heading
         if h.part is None:
