@@ -142,6 +142,27 @@ def column_label(ctx, table_id: str, col_id: Optional[str], block: Optional[str]
     return c.label
 
 
+def year_edition(report, ctx):
+    """The edition the report year calls for (format-spec §2), else the tables' edition (the year
+    unknown): the parts of a report answer to its year's format whatever its tables follow."""
+    if report.year is not None:
+        for e in ctx.editions.values():
+            if e.covers(report.year):
+                return e
+    return ctx.edition
+
+
+def year_table(report, ctx, table_id: str):
+    """The table ``table_id`` of the edition the report year calls for, when the tables follow
+    another edition (GL206 says so), else None: a row or column only the tables' edition has is
+    not asked for in a report that is to be written in the year's edition."""
+    ed = ctx.edition
+    if ed is None or report.year is None or ed.covers(report.year):
+        return None
+    right = next((e for e in ctx.editions.values() if e.covers(report.year)), None)
+    return right.table(table_id) if right is not None else None
+
+
 def where(ctx, table_id: str, row, cell: Optional[Cell] = None) -> tuple[str, str]:
     """(zh, en) naming a table cell: 表三“一、本年新收…”行“自然人”列."""
     tname = f"表{table_id}"
@@ -150,7 +171,8 @@ def where(ctx, table_id: str, row, cell: Optional[Cell] = None) -> tuple[str, st
         rl = ""
     if cell is None:
         return (f"{tname}“{rl}”行" if rl else tname), (f"table {table_id}, row “{rl}”" if rl else f"table {table_id}")
-    cl = column_label(ctx, table_id, cell.column, row.block)
+    # (a column the edition does not name: as the report heads it)
+    cl = column_label(ctx, table_id, cell.column, row.block) if cell.column or not cell.column_label else cell.column_label
     if rl:
         return f"{tname}“{rl}”行“{cl}”列", f"table {table_id}, row “{rl}”, column “{cl}”"
     return f"{tname}“{cl}”列", f"table {table_id}, column “{cl}”"

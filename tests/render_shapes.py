@@ -63,6 +63,18 @@ T3_ROWS: list = [
     ]),
     ("carry_forward", "四、结转下年度继续办理"),
 ]
+# the 2019 edition (国办公开办函〔2019〕60号, report years 2019 and 2020; format-spec §5): table 二's
+# columns and rows, and table 三 with （六）其他处理 as one data row
+T2_BLOCKS_2019 = [
+    ("第二十条第（一）项", [("made", "本年新制作数量"), ("published", "本年新公开数量"), ("total_published", "对外公开总数量")],
+     [("regulations", "规章"), ("normative_documents", "规范性文件")]),
+    ("第二十条第（五）项", [("previous", "上一年项目数量"), ("change", "本年增/减"), ("decisions", "处理决定数量")],
+     [("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")]),
+    ("第二十条第（六）项", [("previous", "上一年项目数量"), ("change", "本年增/减"), ("decisions", "处理决定数量")],
+     [("penalty", "行政处罚"), ("enforcement", "行政强制")]),
+    ("第二十条第（八）项", [("previous", "上一年项目数量"), ("change", "本年增/减")], [("fees", "行政事业性收费")]),
+    ("第二十条第（九）项", [("projects", "采购项目数量"), ("amount", "采购总金额")], [("procurement", "政府集中采购")]),
+]
 T4_COLS = [f"{g}.{c}" for g in ("review", "direct", "after_review") for c in ("upheld", "corrected", "other", "pending", "total")]
 T4_SUB = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 T4_COLS_OF = ["upheld", "corrected", "other", "pending", "total"]  # the outcomes of each group, as T4_SUB
@@ -79,6 +91,10 @@ def _leaves(nodes: list) -> list[tuple[str, str]]:
 
 
 T3_LEAVES = _leaves(T3_ROWS)
+# 2019: （六）其他处理 is one data row (format-spec §5.2)
+T3_ROWS_2019: list = copy.deepcopy(T3_ROWS)
+_results = T3_ROWS_2019[2][1]
+_results[[a for a, _ in _results].index("（六）其他处理")] = ("other_handling", "（六）其他处理")
 T2_ROWS = [(rid, [c for c, _ in cols]) for _, cols, rows in T2_BLOCKS for rid, _ in rows]
 
 
@@ -99,6 +115,9 @@ class ReportData:
     # "transposed" (a row per outcome, the groups across), "listed" (a row per figure: group, outcome,
     # figure), "listed_spans" (the group cells spanning their rows); None: the template's one row of 15
     t4_layout: Optional[str] = None
+    # the edition of each table's layout ("2019": table 二 of T2_BLOCKS_2019, table 三 with one
+    # （六）其他处理 row); a table not named is laid out as the 2021 edition has it (see as_2019)
+    editions: dict[str, str] = field(default_factory=dict)
 
     def with_t4_layout(self, layout: str) -> "ReportData":
         out = copy.deepcopy(self)
@@ -168,6 +187,25 @@ def load_seed(path: Path) -> ReportData:
     return ReportData(title, blocks, values)
 
 
+def as_2019(data: ReportData, t2: dict[tuple[str, str], str], tables: str = "二三") -> ReportData:
+    """``data`` with ``tables`` laid out in the 2019 edition: table 二 holds ``t2`` ((row, column) ->
+    text, the ids of T2_BLOCKS_2019), table 三's （六）其他处理 the sum of its 2021 sub-rows."""
+    out = copy.deepcopy(data)
+    if "二" in tables:
+        out.editions["二"] = "2019"
+        out.values = {k: v for k, v in out.values.items() if k[0] != "二"}
+        want = {(rid, c) for _, cols, rows in T2_BLOCKS_2019 for rid, _ in rows for c, _ in cols}
+        assert set(t2) == want, set(t2) ^ want
+        out.values.update({("二", r, c): v for (r, c), v in t2.items()})
+    if "三" in tables:
+        out.editions["三"] = "2019"
+        for c in T3_COLS:
+            subs = [out.values.pop(("三", r, c)) for r in ("other_handling.no_correction", "other_handling.no_fee",
+                                                        "other_handling.other")]
+            out.values[("三", "other_handling", c)] = str(sum(int(x) for x in subs))
+    return out
+
+
 # ----------------------------------------------------------------------------- tables as grids
 
 
@@ -201,15 +239,16 @@ def table_grid(data: ReportData, tid: str) -> list[list[GCell]]:
     v = data.values
     rows: list[list[GCell]] = []
     if tid == "二":
-        for caption, cols, trows in T2_BLOCKS:
+        for caption, cols, trows in (T2_BLOCKS_2019 if data.editions.get("二") == "2019" else T2_BLOCKS):
             rows.append([GCell(caption, colspan=4)])
-            span = 4 - len(cols)
-            rows.append([GCell("信息内容")] + [GCell(label, colspan=span if len(cols) == 1 else 1) for _, label in cols])
+            # the last column spans what the block's columns leave of the table's 3
+            spans = [1] * (len(cols) - 1) + [4 - len(cols)]
+            rows.append([GCell("信息内容")] + [GCell(label, colspan=n) for (_, label), n in zip(cols, spans)])
             for rid, label in trows:
                 if ("二", rid) in data.dropped:
                     continue
-                rows.append([GCell(label)] + [GCell(v[("二", rid, c)], colspan=span if len(cols) == 1 else 1,
-                                                    key=("二", rid, c)) for c, _ in cols])
+                rows.append([GCell(label)] + [GCell(v[("二", rid, c)], colspan=n, key=("二", rid, c))
+                                              for (c, _), n in zip(cols, spans)])
     elif tid == "三":
         rows.append([GCell(T3_NOTE, rowspan=3, colspan=3), GCell("申请人情况", colspan=7)])
         rows.append([GCell("自然人", rowspan=2), GCell("法人或其他组织", colspan=5), GCell("总计", rowspan=2)])
@@ -227,7 +266,7 @@ def table_grid(data: ReportData, tid: str) -> list[list[GCell]]:
                     out.append([GCell(b, colspan=3 - depth)] + [GCell(v[("三", a, c)], key=("三", a, c)) for c in T3_COLS])
             return out
 
-        rows += walk(T3_ROWS, 0)
+        rows += walk(T3_ROWS_2019 if data.editions.get("三") == "2019" else T3_ROWS, 0)
     elif tid == "四" and data.t4_layout in ("folded", "folded_spans"):
         spans = data.t4_layout == "folded_spans"
         rows.append([GCell("类别", colspan=2 if spans else 1)] + [GCell(x) for x in T4_SUB])

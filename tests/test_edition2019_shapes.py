@@ -310,3 +310,183 @@ def test_a_block_header_without_its_caption_is_a_header_despite_an_unknown_label
     for b in doc.tables["二"].blocks:
         b.caption = None
     assert codes(doc) == with_captions
+
+
+# ---------------------------------------------------------------- a column the edition does not name
+@pytest.mark.parametrize("shape", ["cells", "pipe", "spaced"])
+@pytest.mark.parametrize("written", ["增/减", "本年增加/减少"])
+def test_the_decreases_in_a_column_not_recognised_are_not_negative_counts(shape, written):
+    """A 2019 table 二 heading its 本年增/减 column otherwise: the column is unknown (GL205 says its
+    figures are not checked, GL203 that 本年增/减 is missing), and its decreases are not reported as
+    negative counts (GL209 named the column “?” and held it to the rule of the counts)."""
+    doc = doc2019(2020)
+    for b in (1, 2, 3):
+        doc.relabel_header("二", "本年增/减", written, block=b)
+    assert Counter(d.code for d in lint(doc, shape)) == Counter({"GL203": 1, "GL205": 3})
+
+
+@pytest.mark.parametrize("shape", ["cells", "pipe"])
+def test_a_cell_of_a_column_not_recognised_is_named_by_its_label(shape):
+    """A finding on a cell of an unknown column names the column as written (was: “?”列)."""
+    doc = doc2019(2020)
+    for b in (1, 2, 3):
+        doc.relabel_header("二", "本年增/减", "增/减", block=b)
+    doc.set("二", "licensing", "change", "减少2")
+    (d,) = [d for d in lint(doc, shape) if d.code == "GL208"]
+    assert "“行政许可”行“增/减”列" in d.message and "column “增/减”" in d.message_en, d.message
+
+
+# ---------------------------------------------------------------- the 2019 tables in a 2022 report
+@pytest.mark.parametrize("shape", ["cells", "pipe", "spaced"])
+@pytest.mark.parametrize("drop, found", [
+    ("procurement", []),  # 政府集中采购: the 2021 table has no such row
+    ("other_services", []),  # 其他对外管理服务事项: nor this one
+    ("licensing", ["GL202"]),  # 行政许可: the 2021 table has it too
+])
+def test_a_row_only_the_replaced_edition_has_is_not_missing_in_a_later_report(shape, drop, found):
+    """A 2022 report in the 2019 tables without a row only the 2019 edition has: the tables' edition is
+    wrong for the year (GL206, once); the report is to be written in the 2021 tables, which have no
+    such row, so the row is not reported missing (GL202 asked for a row of the replaced format)."""
+    doc = doc2019(2020).set_year(2022, 2020)
+    t2 = doc.tables["二"]
+    t2.block_of(drop).rows = [r for r in t2.block_of(drop).rows if r.id != drop]
+    codes = sorted(d.code for d in lint(doc, shape) if d.code.startswith("GL2"))
+    assert codes == sorted(["GL206", *found]), codes
+    # in a 2020 report the row is missing from the year's own format
+    doc = doc2019(2020)
+    t2 = doc.tables["二"]
+    t2.block_of(drop).rows = [r for r in t2.block_of(drop).rows if r.id != drop]
+    assert [d.code for d in lint(doc, shape)] == ["GL202"]
+
+
+@pytest.mark.parametrize("shape", ["cells", "pipe"])
+def test_a_column_only_the_replaced_edition_has_is_not_missing_in_a_later_report(shape):
+    """The same for a column: a 2022 report in the 2019 tables whose block （八） lacks 本年增/减."""
+    doc = doc2019(2020).set_year(2022, 2020)
+    b = doc.tables["二"].block_of("fees")
+    b.columns, b.header = ["previous"], [["信息内容", "上一年项目数量"]]
+    assert sorted(d.code for d in lint(doc, shape) if d.code.startswith("GL2")) == ["GL206"]
+    doc = doc2019(2020)
+    b = doc.tables["二"].block_of("fees")
+    b.columns, b.header = ["previous"], [["信息内容", "上一年项目数量"]]
+    assert [d.code for d in lint(doc, shape)] == ["GL203"]
+
+
+# ---------------------------------------------------------------- the seed in the 2019 tables, every shape
+# (tests/render_shapes.py lays the tables out as the 2019 template does: merged header cells in HTML
+# and DOCX; table 二's 22 figures, table 三's （六）其他处理 one row)
+SEED_T2_2019 = {("regulations", "made"): "0", ("regulations", "published"): "0", ("regulations", "total_published"): "0",
+                ("normative_documents", "made"): "5", ("normative_documents", "published"): "5",
+                ("normative_documents", "total_published"): "48",
+                ("licensing", "previous"): "36", ("licensing", "change"): "-2", ("licensing", "decisions"): "1520",
+                ("other_services", "previous"): "12", ("other_services", "change"): "3", ("other_services", "decisions"): "210",
+                ("penalty", "previous"): "264", ("penalty", "change"): "-8", ("penalty", "decisions"): "430",
+                ("enforcement", "previous"): "12", ("enforcement", "change"): "0", ("enforcement", "decisions"): "25",
+                ("fees", "previous"): "3", ("fees", "change"): "-1",
+                ("procurement", "projects"): "135", ("procurement", "amount"): "753944.32"}
+
+
+def _seed(year: int, tables: str = "二三"):
+    import re
+    from pathlib import Path
+    import render_shapes as rs
+    data = rs.load_seed(Path(__file__).parent / "data" / "seed.txt")
+
+    def sub(s: str) -> str:  # the seed is a 2022 report
+        return re.sub(r"202[12]", lambda m: str(year - (m.group() == "2021")), s)
+    data.title = sub(data.title)
+    data.blocks = [(k, x if k == "table" else sub(x)) for k, x in data.blocks]
+    return rs.as_2019(data, SEED_T2_2019, tables) if tables else data
+
+
+def _lint_shape(data, shape, tmp_path):
+    import render_shapes as rs
+    if shape == "html":
+        src = rs.to_html(data).data
+    elif shape == "docx":
+        pytest.importorskip("docx")
+        rs.to_docx(data, tmp_path / "r.docx")
+        src = (tmp_path / "r.docx").read_bytes()
+    else:
+        src = rs.to_text(data, shape)
+    return list(govlint.lint(src)), govlint.parse(src)
+
+
+def _mutate(data, case):
+    if case == "t3":
+        return data.with_value("三", "disclosed", "natural", str(int(data.values[("三", "disclosed", "natural")]) + 1))
+    if case == "t2":
+        return data.with_value("二", "penalty", "previous", "5")  # 5 − 8 < 0
+    return data.without_row(*case.split(":"))
+
+
+@pytest.mark.parametrize("shape", ["cells", "rows", "spaced", "html", "docx"])
+@pytest.mark.parametrize("year, tables, case, expected", [
+    (2020, "二三", None, {}),
+    (2020, "二三", "t3", {"GL302": 1, "GL303": 1}),
+    (2020, "二三", "t2", {"GL306": 1}),
+    (2020, "二三", "三:other_handling", {"GL202": 1}),
+    (2020, "二三", "二:procurement", {"GL202": 1}),
+    (2022, "二三", None, {"GL206": 1}),
+    (2022, "二三", "t3", {"GL206": 1, "GL302": 1, "GL303": 1}),
+    (2022, "二三", "二:procurement", {"GL206": 1}),
+    (2020, "", None, {"GL206": 1}),  # the 2021 tables in a 2020 report
+    (2020, "二", None, {"GL206": 1}),  # 2019 table 二, 2021 table 三
+    (2020, "三", None, {"GL206": 1}),
+    (2022, "二", None, {"GL206": 1}),
+    (2022, "三", None, {"GL206": 1}),
+])
+def test_the_seed_in_the_2019_tables_in_every_shape(shape, year, tables, case, expected, tmp_path):
+    """The seed's prose with tables 二 and 三 in the 2019 edition (or one of them), as text, HTML and
+    DOCX: every figure read; the table findings are the defect made and nothing else — none for a
+    2019 or 2020 report, GL206 once for a later one or for a report mixing the editions."""
+    data = _seed(year, tables)
+    if case:
+        data = _mutate(data, case)
+    diags, report = _lint_shape(data, shape, tmp_path)
+    got = Counter(d.code for d in diags if d.code[:3] in ("GL0", "GL2", "GL3"))  # input, tables, arithmetic
+    assert got == Counter(expected), [(d.code, d.message) for d in diags]
+    if tables == "二三":
+        unread = [k for k, v in data.values.items() if k[:2] not in data.dropped
+                  and (report.table(k[0]).cell(k[1], k[2]) is None
+                       or report.table(k[0]).cell(k[1], k[2]).value != float(v))]
+        assert unread == []
+
+
+# ---------------------------------------------------------------- the 2019 headings in a later report
+@pytest.mark.parametrize("t2", ["2019", "2021"])
+@pytest.mark.parametrize("part, heading", [
+    (5, "五、政府信息公开工作存在的主要问题及改进情况"),
+    (4, "四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况"),
+])
+def test_a_2019_heading_in_a_2022_report_is_reported_whatever_its_tables(t2, part, heading):
+    """A 2022 report heads a part as the 2019 format does: GL103, the same whether its tables follow
+    the 2021 edition or the replaced 2019 one (GL206) — the report year decides which format's headings
+    apply, as for part 一 (GL110); the 2019 tables made the old headings exact (a missed finding)."""
+    doc = doc2019(2020).set_year(2022, 2020).set_heading(5, "五、存在的主要问题及改进情况").set_heading(part, heading)
+    if t2 == "2021":
+        doc.tables["二"] = rg.table2("2021")
+        doc.tables["三"] = rg.consistent_table3(rg.table3("2021"), {("disclosed", "natural"): 3}, {}, {})
+    found = [d for d in lint(doc) if d.code == "GL103"]
+    assert [d.expected for d in found] == [f"{'一二三四五六'[part - 1]}、" + {5: "存在的主要问题及改进情况",
+                                                                    4: "政府信息公开行政复议、行政诉讼情况"}[part]]
+    # a 2020 report: the heading is its year's format's
+    doc = doc2019(2020).set_heading(part, heading)
+    assert [d for d in lint(doc) if d.code == "GL103"] == []
+
+
+@pytest.mark.parametrize("year, t2, heading", [
+    (2022, "2019", "五、存在的主要问题及改进情况"),  # the 2019 tables in a 2022 report: the 2021 heading
+    (2022, "2021", "五、存在的主要问题及改进情况"),
+    (2020, "2021", "五、政府信息公开工作存在的主要问题及改进情况"),  # the 2021 tables in a 2020 report: 2019's
+    (2020, "2019", "五、政府信息公开工作存在的主要问题及改进情况"),
+])
+def test_a_missing_part_is_named_as_the_report_years_format_heads_it(year, t2, heading):
+    """GL101 names the missing part with the heading of the report year's format, not that of the
+    edition the tables follow (a 2022 report in the 2019 tables was told to add the 2019 heading)."""
+    doc = doc2019(2020).set_year(year, 2020).drop_part(5)
+    if t2 == "2021":
+        doc.tables["二"] = rg.table2("2021")
+        doc.tables["三"] = rg.consistent_table3(rg.table3("2021"), {("disclosed", "natural"): 3}, {}, {})
+    (d,) = [d for d in lint(doc) if d.code == "GL101"]
+    assert d.expected == heading, d.message

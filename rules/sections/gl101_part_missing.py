@@ -1,6 +1,6 @@
 from govlint import rule
 
-from .._common import NUMERALS, start_span, tables_only
+from .._common import NUMERALS, start_span, tables_only, year_edition
 
 DEFAULT_HEADINGS = {1: "总体情况", 2: "主动公开政府信息情况", 3: "收到和处理政府信息公开申请情况",
                     4: "政府信息公开行政复议、行政诉讼情况", 5: "存在的主要问题及改进情况", 6: "其他需要报告的事项"}
@@ -20,10 +20,14 @@ def part_missing(report, ctx):
     Passes: all six headings present.
     A file with the tables and no running text (an attachment of the tables) is one finding naming
     the parts that are not there, not one per part.
+    The missing part is named as the report year's format heads it, whatever edition the tables
+    follow (GL206 reports those).
     Basis: format-spec §1.1, §6 (2021), §5.4 (2019); defects B1.
     """
     present = {s.part for s in report.sections if s.part is not None}
-    numbers = [p.number for p in ctx.edition.parts] if ctx.edition else sorted(DEFAULT_HEADINGS)
+    # the parts are named as the report year's format heads them (the tables may follow another: GL206)
+    edition = year_edition(report, ctx)
+    numbers = [p.number for p in edition.parts] if edition else sorted(DEFAULT_HEADINGS)
     if tables_only(report):  # an attachment of the tables: one finding, the text is elsewhere
         missing = [n for n in numbers if n not in present]
         if missing:
@@ -36,7 +40,7 @@ def part_missing(report, ctx):
     for n in numbers:
         if n in present:
             continue
-        heading = ctx.edition.part(n).heading if ctx.edition else DEFAULT_HEADINGS[n]
+        heading = edition.part(n).heading if edition else DEFAULT_HEADINGS[n]
         # point at the heading of the next part that is present, else at the end of the previous one
         after = [s for s in report.sections if s.part is not None and s.part > n]
         before = [s for s in report.sections if s.part is not None and s.part < n]

@@ -5,7 +5,7 @@ from govlint import rule
 from govlint.labels import bare_key, key
 from govlint.relazy import lazy_compile
 
-from .._common import NUMERALS
+from .._common import NUMERALS, year_edition
 
 #: a part numeral as part headings are numbered besides 一、: 第一部分, the numeral set off by a
 #: space alone (一 总体情况), or a list's other numerals (甲、 壹、, as Word numbers a list in those
@@ -52,27 +52,26 @@ def heading_wording(report, ctx):
     still recognisable.
     Fails: “五、存在的主要问题及改进措施”.
     Passes: “五、存在的主要问题及改进情况”, “五.存在的主要问题及改进情况”, “第五部分 存在的主要问题及改进情况”.
-    A heading that is exact in the report year's edition is accepted even when the tables follow the
-    other edition (a transition-year report mixing the editions; GL206 reports the tables).
+    The report year decides which edition's headings apply (format-spec §2), as for part 一 (GL110):
+    a heading exact in the year's edition is accepted even when the tables follow the other edition,
+    and one exact only in the other edition is reported even when the tables follow it (a 2022 report
+    in the replaced 2019 tables, GL206, headed “五、政府信息公开工作存在的主要问题及改进情况”); the
+    tables' edition decides when the year is unknown.
     Basis: format-spec §6 (variants seen in the wild), §5.4; defects B5.
     """
     if ctx.edition is None:
         return
-    # a transition-year report may mix the editions' tables (GL206 says so): its headings are right
-    # when they are the report year's edition's
-    year_ed = next((e for e in ctx.editions.values() if report.year is not None and e.covers(report.year)), None)
+    # the report year's edition decides (the tables may follow the other one: GL206 says so)
+    edition = year_edition(report, ctx)
     for s in report.sections:
         h = s.heading
         if h.part is None:
             continue
-        spec = ctx.edition.part(h.part)
+        spec = edition.part(h.part)
         if spec is None:
             continue
         written = _keys(h.text)
         if written & _official(spec.exact_keys()):
-            continue
-        year_spec = year_ed.part(h.part) if year_ed is not None and year_ed is not ctx.edition else None
-        if year_spec is not None and written & _official(year_spec.exact_keys()):
             continue
         official = f"{NUMERALS[h.part]}、{spec.heading}"
         yield ctx.rule.diag(h.span, f"标题“{h.text}”与格式规定的“{official}”不一致",
