@@ -966,9 +966,10 @@ def test_a_sliver_grid_column_is_no_column_of_the_locators(tmp_path):
 # ----------------------------------------------------------------------------- text as Word shows it
 
 
-def _mark_deleted_after(par, cut: int) -> None:
+def _mark_deleted_after(par, cut: int, mark: str = "del") -> None:
     """Paragraph ``par`` cut in two after ``cut`` characters, the first's mark deleted with track
-    changes (``w:pPr/w:rPr/w:del``): Word shows the two as the one paragraph they were."""
+    changes (``w:pPr/w:rPr/w:del``), or hidden (``mark="vanish"``): Word shows the two as the one
+    paragraph they were."""
     from lxml import etree
 
     ts = list(par.iter(_w("t")))
@@ -982,7 +983,7 @@ def _mark_deleted_after(par, cut: int) -> None:
     if ppr is None:
         ppr = etree.Element(_w("pPr"))
         par.insert(0, ppr)
-    etree.SubElement(etree.SubElement(ppr, _w("rPr")), _w("del"), {_w("id"): "1", _w("author"): "a"})
+    etree.SubElement(etree.SubElement(ppr, _w("rPr")), _w(mark), {_w("id"): "1", _w("author"): "a"} if mark == "del" else {})
     par.addnext(second)
 
 
@@ -993,6 +994,15 @@ def _headings_mark_deleted(body) -> None:
     for par in body.findall(_w("p")):
         if re.match("[二三四]、", "".join(par.itertext())):
             _mark_deleted_after(par, 4)
+
+
+def _headings_mark_hidden(body) -> None:
+    """The part headings cut in two after ``二、主动``, their first half's mark hidden (``w:vanish``)."""
+    import re
+
+    for par in body.findall(_w("p")):
+        if re.match("[二三四]、", "".join(par.itertext())):
+            _mark_deleted_after(par, 4, "vanish")
 
 
 def _figures_as_math(body) -> None:
@@ -1025,20 +1035,23 @@ def _heading_commas_as_symbols(body) -> None:
             ts[0].getparent().addprevious(etree.fromstring(f'<w:r {W}><w:sym w:font="宋体" w:char="3001"/></w:r>'))
 
 
-@pytest.mark.parametrize("change", [_headings_mark_deleted, _figures_as_math, _heading_commas_as_symbols],
-                         ids=["heading-mark-deleted", "math", "sym"])
+@pytest.mark.parametrize("change", [_headings_mark_deleted, _headings_mark_hidden, _figures_as_math,
+                                    _heading_commas_as_symbols],
+                         ids=["heading-mark-deleted", "heading-mark-hidden", "math", "sym"])
 def test_text_is_read_as_word_shows_it(change, tmp_path):
-    """A paragraph whose mark is deleted with track changes is one paragraph with the next (a heading
-    read as two was GL103, ``二、主动``); the text of an equation (``m:t``) and of a symbol (``w:sym``)
+    """A paragraph whose mark is deleted with track changes, or hidden, is one paragraph with the next
+    (a heading read as two was GL103, ``二、主动``); the text of an equation (``m:t``) and of a symbol (``w:sym``)
     are text (table 四's figures were blanks: GL207, and a change of one not found; a heading's
     ``、`` was lost: GL101)."""
     _read_as_the_plain_file(tmp_path, change)
 
 
-def test_a_deleted_paragraph_mark_joins_the_paragraph_with_the_next():
+@pytest.mark.parametrize("dele", ['<w:rPr><w:del w:id="1" w:author="a"/></w:rPr>', "<w:rPr><w:vanish/></w:rPr>",
+                                  '<w:rPr><w:b/><w:vanish w:val="1"/></w:rPr>'], ids=["deleted", "hidden", "hidden-val"])
+def test_a_deleted_or_hidden_paragraph_mark_joins_the_paragraph_with_the_next(dele):
     """In the body and in a cell; numbered as the first; one place (第N段); a joined paragraph before a
-    table or at the end of a cell is written on its own."""
-    dele = '<w:rPr><w:del w:id="1" w:author="a"/></w:rPr>'
+    table or at the end of a cell is written on its own. A hidden mark (``w:vanish``) is no paragraph
+    end in Word either (the paragraphs were read apart)."""
     body = (numbered("收到和处理政府", 1, 0).replace("</w:numPr>", f"</w:numPr>{dele}") + numbered("信息公开申请情况", 1, 0)
             + p("正文", f"<w:pPr>{dele}</w:pPr>") + p("", f"<w:pPr>{dele}</w:pPr>") + p("续")
             + p("表前", f"<w:pPr>{dele}</w:pPr>")
@@ -1048,6 +1061,12 @@ def test_a_deleted_paragraph_mark_joins_the_paragraph_with_the_next():
     src = read_docx(build(body, CHINESE_LIST))
     assert lines(src) == ["一、收到和处理政府信息公开申请情况", "正文续", "表前", "（一）予以公开 | 3", "二、总体情况"]
     assert [src.locator(src.text.index(t)) for t in ("一、", "正文", "表前", "二、")] == ["第1段", "第2段", "第3段", "第4段"]
+
+
+def test_a_mark_unhidden_is_a_paragraph_end():
+    """``w:vanish w:val="0"`` on a mark says it is shown: the paragraphs are two."""
+    body = p("一、总体情况", '<w:pPr><w:rPr><w:vanish w:val="0"/></w:rPr></w:pPr>') + p("正文")
+    assert lines(read_docx(build(body))) == ["一、总体情况", "正文"]
 
 
 def test_symbols_and_equations_are_text():

@@ -12,8 +12,8 @@ another, ``w:startOverride`` restarts one, an empty numbered paragraph takes its
 list defining it. Text boxes (a title often is one, a note in a cell sometimes) are read as
 paragraphs before the paragraph they are anchored in, once (not again from their VML fallback copy).
 Deleted revisions (text, a paragraph, a table row: ``w:trPr/w:del``), field codes, hidden text (set
-on a run or by its styles) and drawings are left out; a paragraph whose mark alone is deleted is one
-paragraph with the next, as Word shows it; the text of an equation (``m:t``) and a symbol
+on a run or by its styles) and drawings are left out; a paragraph whose mark alone is deleted (or
+hidden: ``w:pPr/w:rPr/w:vanish``) is one paragraph with the next, as Word shows it; the text of an equation (``m:t``) and a symbol
 (``w:sym``) are read; of an ``mc:AlternateContent`` one branch is read (its ``mc:Choice``, else
 its ``mc:Fallback``). A table holding tables that have fewer rows in all than it has (a unit note in
 a header cell) is a table of data, the small ones read into their cells; one holding more lays out
@@ -823,11 +823,18 @@ def _row_deleted(tr: Any) -> bool:
 
 
 def _mark_deleted(p: Any) -> bool:
-    """Whether the paragraph's mark is a tracked deletion (or a move away): with its text deleted,
-    the paragraph is gone and takes no number."""
+    """Whether the paragraph's mark is a tracked deletion (or a move away), or hidden text
+    (``w:vanish``: Word shows no paragraph end there either): the paragraph is one with the next;
+    with its text deleted (or hidden), the paragraph is gone and takes no number."""
     ppr = p.find(_W + "pPr")
     rpr = ppr.find(_W + "rPr") if ppr is not None else None
-    return rpr is not None and any(child.tag in _MARK_DELETED for child in rpr)
+    if rpr is None:
+        return False
+    for child in rpr:
+        tag = child.tag
+        if tag in _MARK_DELETED or (tag == _VANISH and _val(child) not in ("0", "false", "off")):
+            return True
+    return False
 
 
 def _toc_control(sdt: Any) -> bool:
