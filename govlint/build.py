@@ -21,7 +21,7 @@ from .edition import BlockSpec, ColumnSpec, Edition, RowSpec, TableSpec
 from .labels import bare_key, key, lookalike_fold, note_after, numbering, strip_numbering
 from .model import Cell, Heading, LabelNote, OtherEditionBlock, Paragraph, Report, Row, Section, Span, Table, maker
 from .numbers import CellValue, chinese_figure, chinese_to_number, lookalike_figure, parse_cell
-from .parse import (HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, page_mark_prefix,
+from .parse import (HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, line_tokens, one_line, page_mark_prefix,
                     split_cells, title_bounds)
 from .source import Source
 from . import flatten, recover
@@ -2889,6 +2889,8 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
             number, part = heading_match(str(tok), vocab) or (None, None)
             a, b = heading_bounds(str(tok))
             text = str(tok)[a:b]
+            if "\n" in text:  # a heading broken over two lines (Shift+Enter, <br>): one heading
+                text = one_line(text)
             heading = Heading(text, source.span(tok.start_pos + a, tok.start_pos + b), number, part)
             paragraphs: list[Paragraph] = []
             tables: list[_RawTable] = []

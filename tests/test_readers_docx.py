@@ -1005,6 +1005,22 @@ def _headings_mark_hidden(body) -> None:
             _mark_deleted_after(par, 4, "vanish")
 
 
+def _headings_broken_with_br(body) -> None:
+    """The part headings broken with a line break (``w:br``, Shift+Enter) after their eighth character."""
+    import re
+
+    from lxml import etree
+
+    for par in body.findall(_w("p")):
+        text = "".join(par.itertext())
+        if re.match("[二三四]、", text):
+            ts = list(par.iter(_w("t")))
+            for t in ts:
+                t.text = ""
+            ts[0].text = text[:8]
+            ts[0].getparent().addnext(etree.fromstring(f'<w:r {W}><w:br/><w:t>{text[8:]}</w:t></w:r>'))
+
+
 def _figures_as_math(body) -> None:
     """Table 四's figures typed as equations (Office Math, ``m:oMath/m:r/m:t``)."""
     from lxml import etree
@@ -1035,12 +1051,13 @@ def _heading_commas_as_symbols(body) -> None:
             ts[0].getparent().addprevious(etree.fromstring(f'<w:r {W}><w:sym w:font="宋体" w:char="3001"/></w:r>'))
 
 
-@pytest.mark.parametrize("change", [_headings_mark_deleted, _headings_mark_hidden, _figures_as_math,
-                                    _heading_commas_as_symbols],
-                         ids=["heading-mark-deleted", "heading-mark-hidden", "math", "sym"])
+@pytest.mark.parametrize("change", [_headings_mark_deleted, _headings_mark_hidden, _headings_broken_with_br,
+                                    _figures_as_math, _heading_commas_as_symbols],
+                         ids=["heading-mark-deleted", "heading-mark-hidden", "heading-broken-with-br", "math", "sym"])
 def test_text_is_read_as_word_shows_it(change, tmp_path):
     """A paragraph whose mark is deleted with track changes, or hidden, is one paragraph with the next
-    (a heading read as two was GL103, ``二、主动``); the text of an equation (``m:t``) and of a symbol (``w:sym``)
+    (a heading read as two was GL103, ``二、主动``), and so is a heading broken with a line break
+    (``w:br``: the parser joins it); the text of an equation (``m:t``) and of a symbol (``w:sym``)
     are text (table 四's figures were blanks: GL207, and a change of one not found; a heading's
     ``、`` was lost: GL101)."""
     _read_as_the_plain_file(tmp_path, change)
