@@ -22,7 +22,7 @@ from .labels import bare_key, key, lookalike_fold, note_after, numbering, strip_
 from .model import Cell, Heading, LabelNote, OtherEditionBlock, Paragraph, Report, Row, Section, Span, Table, maker
 from .numbers import CellValue, chinese_figure, chinese_to_number, lookalike_figure, parse_cell
 from .parse import (HeadingVocabulary, Line, RawCell, heading_bounds, heading_match, is_page_mark, line_tokens,
-                    page_mark_prefix, split_cells, title_bounds)
+                    one_line, page_mark_prefix, split_cells, title_bounds)
 from .source import Source
 from . import flatten, recover
 from .layout import wide_chars
@@ -2986,6 +2986,8 @@ def build(source: Source, tree: lark.Tree, editions: Sequence[Edition], vocab: O
             number, part = heading_match(str(tok), vocab) or (None, None)
             a, b = heading_bounds(str(tok))
             text = str(tok)[a:b]
+            if "\n" in text:  # a heading broken over two lines (Shift+Enter, <br>): one heading
+                text = one_line(text)
             heading = Heading(text, source.span(tok.start_pos + a, tok.start_pos + b), number, part)
             paragraphs: list[Paragraph] = []
             tables: list[_RawTable] = []

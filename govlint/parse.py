@@ -204,6 +204,8 @@ def _heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Option
     variant of it) writes them, rather than only naming or resembling the part (``二、主动公开``)."""
     if _PIPE.search(line):
         return None
+    if "\n" in line:  # a heading broken over two lines (see _join_broken_headings): read as one
+        line = one_line(line)
     if line[:1] in "#*_'" or line[-1:] in "*_' \t\u3000" and line.rstrip()[-1:] in "*_'":  # Markdown's (MediaWiki's) marks
         a, b = heading_bounds(line)
         line = line[a:b]
@@ -249,6 +251,49 @@ def _heading_match(line: str, vocab: HeadingVocabulary) -> Optional[tuple[Option
 
 
 _FULL_STOPS = "。．."
+
+
+def one_line(text: str) -> str:
+    """A heading broken over lines (see :func:`_join_broken_headings`) as one: its lines joined,
+    the blanks at the break left out (a heading is Chinese: no space between its words)."""
+    pieces = text.splitlines()
+    return pieces[0].rstrip() + "".join(x.strip() for x in pieces[1:]) if len(pieces) > 1 else text
+
+
+#: what a numbered part heading's line starts with (三、 （三） 3. ③ 第三部分), tested before a
+#: broken heading is looked for
+_BROKEN_FIRST = frozenset("一二三四五六第") | _ALT_FIRST
+
+
+def _join_broken_headings(lines: list[Line], text: str, vocab: HeadingVocabulary) -> bool:
+    """A part heading broken over two lines (a line break typed in it, Shift+Enter in Word, ``<br>``
+    in a page: ``三、收到和处理政府信息公开`` / ``申请情况``) is one heading line: joined when the first
+    line alone is no part heading or not in the format's words, and the two together are the exact
+    words of one. A heading followed by its body (``四、……情况`` / ``无。``) is exact alone, or the two
+    together are not a heading's words: left apart. Whether a heading was joined."""
+    joined = False
+    i = 0
+    limit = vocab.max_length + 8
+    while i < len(lines) - 1:
+        a, b = lines[i], lines[i + 1]
+        i += 1
+        if a.kind not in ("HEADING", "TEXT") or b.kind not in ("TEXT", "SPACED", "HEADING") \
+                or b.number != a.number + 1:
+            continue
+        first, second = a.text.strip(), b.text.strip()
+        if first[:1] not in _BROKEN_FIRST or len(first) > limit or not second or len(second) > limit \
+                or second[:1] in _BROKEN_FIRST:
+            continue
+        alone = _heading_match(a.text, vocab)
+        if alone is not None and alone[2]:
+            continue
+        both = _heading_match(a.text.rstrip() + second, vocab)
+        if both is None or not both[2] or both[0] is None or (alone is not None and alone[1] != both[1]):
+            continue
+        lines[i - 1] = Line("HEADING", text[a.start:b.start + len(b.text)], a.start, a.number)
+        del lines[i]
+        joined = True
+    return joined
 
 
 def _full_stop_heading(rest: str, vocab: HeadingVocabulary) -> Optional[str]:
@@ -656,6 +701,8 @@ def classify(text: str, vocab: HeadingVocabulary) -> list[Line]:
                 title_seen, running = True, core
             in_parts = in_parts or is_heading
             lines.append(Line(kind, raw, pos, number))
+    if len(lines) > 1 and _join_broken_headings(lines, text, vocab):
+        in_parts = True
     if in_parts:
         _demote_lookalikes(lines, vocab)
         if bare_heading:

@@ -42,6 +42,9 @@ STYLES = {
     "**bold**": lambda h: f"**{h}**",
     "### heading": lambda h: f"### {h}",
     "### **bold**": lambda h: f"### **{h}**",
+    # a line break typed in the heading (Shift+Enter in Word, <br> in a page): one heading
+    "broken over two lines": lambda h: f"{h[:len(h) // 2 + 1]}\n{h[len(h) // 2 + 1:]}",
+    "broken, blanks at the break": lambda h: f"{h[:len(h) // 2 + 1]} \n\u3000{h[len(h) // 2 + 1:]}",
 }
 
 
@@ -181,3 +184,30 @@ def test_parts_numbered_as_a_list_in_another_style(numerals, sep):
     found = {d.code for d in govlint.lint(text)}
     assert not found & {"GL101", "GL102", "GL103"}
     assert [s.part for s in govlint.parse(text).sections] == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_heading_broken_over_two_lines_is_one_heading():
+    """``三、收到和处理政府信息公开`` / ``申请情况`` (a line break typed in the heading) is the heading of
+    part 三 in the format's words (it was GL103, the second line a paragraph); its text is the words
+    joined, its place starts at the heading."""
+    text = SEED_TEXT.replace("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开\n申请情况", 1)
+    assert not {d.code for d in govlint.lint(text)} & {"GL101", "GL102", "GL103"}
+    section = govlint.parse(text).section(3)
+    assert section.heading.text == "三、收到和处理政府信息公开申请情况"
+    assert (section.heading.span.line, section.heading.span.column) == (text[:text.index("三、收到")].count("\n") + 1, 1)
+    assert not any("申请情况" == p.text for p in section.paragraphs)
+
+
+@pytest.mark.parametrize("heading, body", [
+    ("四、政府信息公开行政复议、行政诉讼情况", "无。"),
+    ("六、其他需要报告的事项", "本年度未收取信息处理费。"),
+    ("六、其他需要报告的事项", "无"),
+    ("五、存在的主要问题", "及改进情况不够及时。"),
+])
+def test_a_heading_and_its_body_on_the_next_line_stay_apart(heading, body):
+    """A heading followed by its body after a line break (``四、……情况<br>无。``) is not joined: the
+    heading alone is the format's words, or the two together are no heading's."""
+    official = next(h for h in HEADINGS if h[0] == heading[0])
+    text = SEED_TEXT.replace(official, f"{heading}\n{body}", 1)
+    section = govlint.parse(text).section(NUMERALS.index(heading[0]) + 1)
+    assert section.heading.text == heading and section.heading.span.end_line == section.heading.span.line

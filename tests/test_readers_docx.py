@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+import posixpath
 import struct
 import zipfile
 
@@ -585,6 +586,76 @@ def test_a_body_that_is_one_imported_html_chunk_is_read(name, wrap):
                     f"word/{name}": wrap(html).encode("utf-8")})
     src = read_docx(data)
     assert "一、总体情况" in src.text and "自然人 | 3" in src.text and "二、主动公开" in src.text
+    assert src.origin.has_positions  # (the page's own lines and columns)
+
+
+def _chunk_package(body: str, chunks: dict[str, bytes]) -> bytes:
+    """A package whose body (``body``) names ``chunks`` (part name -> data) as ``r:id="c1"``, ``c2``…"""
+    R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    doc = f'<w:document {W} xmlns:r="{R}"><w:body>{body}<w:sectPr/></w:body></w:document>'
+    chunk_rels = rels(*(("aFChunk", posixpath.basename(name)) for name in chunks))
+    for i in range(len(chunks)):
+        chunk_rels = chunk_rels.replace(f'Id="r{i}"', f'Id="c{i + 1}"')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CT)
+        z.writestr("word/document.xml", doc)
+        z.writestr("word/_rels/document.xml.rels", chunk_rels)
+        for name, data in chunks.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def test_imported_chunks_are_read_where_they_stand():
+    """A w:altChunk among the document's own paragraphs (an HTML page, text) is read in place, each
+    line named by the chunk and its line in it (a row's cells each by its own); the whole report was
+    lost once a paragraph stood beside the chunk (only the paragraph was read)."""
+    html = ("<html><body>\n<p>一、总体情况</p>\n<table><tr>\n<td>自然人</td>\n<td>3</td>\n</tr></table>\n"
+            "<p>二、主动公开政府信息情况</p>\n</body></html>").encode("utf-8")
+    body = (p("附件1") + '<w:altChunk r:id="c1"/>' + p("三、收到和处理政府信息公开申请情况")
+            + '<w:altChunk r:id="c2"/>' + p("（此件公开发布）"))
+    src = read_docx(_chunk_package(body, {"word/afchunk.htm": html,
+                                          "word/afchunk2.txt": "四、政府信息公开行政复议、行政诉讼情况\n\n无".encode()}))
+    assert lines(src) == ["附件1", "一、总体情况", "自然人 | 3", "二、主动公开政府信息情况",
+                          "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "无",
+                          "（此件公开发布）"]
+    at = src.locator
+    assert at(src.text.index("附件1")) == "第1段" and at(src.text.index("三、")) == "第2段"
+    assert at(src.text.index("一、")) == "嵌入内容1（afchunk.htm） 第2行"
+    assert at(src.text.index("自然人")) == "嵌入内容1（afchunk.htm） 第4行"
+    assert at(src.text.index("3\n")) == "嵌入内容1（afchunk.htm） 第5行"
+    assert at(src.text.index("无")) == "嵌入内容2（afchunk2.txt） 第3行"
+    assert at(src.text.index("（此件")) == "第3段"
+
+
+@pytest.mark.parametrize("name", ["afchunk.docx", "afchunk.rtf"])
+def test_an_imported_word_or_rtf_chunk_is_read_where_it_stands(name):
+    """A Word document or RTF imported (w:altChunk) is read with the Word reader (RTF converted with
+    LibreOffice), its lines named by the chunk and their own places."""
+    if name.endswith(".rtf"):
+        if rs.office_missing():
+            pytest.skip(rs.office_missing())
+        data = (rb"{\rtf1\ansi\ansicpg936{\fonttbl{\f0 SimSun;}}\f0 \uc1\u19968?\u12289?\u24635?\u20307?"
+                rb"\u24773?\u20917?\par \u27491?\u25991?\par}")
+    else:
+        data = _chunk_package(p("一、总体情况") + p("正文"), {})
+    src = read_docx(_chunk_package(p("附件1") + '<w:altChunk r:id="c1"/>' + p("尾"), {f"word/{name}": data}))
+    assert lines(src) == ["附件1", "一、总体情况", "正文", "尾"]
+    assert [src.locator(src.text.index(x)) for x in lines(src)] == [
+        "第1段", f"嵌入内容1（{name}） 第1段", f"嵌入内容1（{name}） 第2段", "第2段"]
+
+
+def test_a_report_in_an_imported_chunk_after_a_paragraph_reads_as_the_report(tmp_path):
+    """The seed as an HTML page imported (w:altChunk) after a paragraph of the document's own: its
+    findings those of the report as text (it read 3 characters: 8 false findings, no figure)."""
+    ref = default_engine().lint_bytes(rs.to_text(CASES["changed_cell"], "rows").encode(), "r.txt")
+    page = rs.to_html(CASES["changed_cell"])
+    data = _chunk_package(p("附件1") + '<w:altChunk r:id="c1"/>', {"word/afchunk1.htm": page.data})
+    assert keys(default_engine().lint_bytes(data, "r.docx")) == keys(ref)
+    from govlint.extract import extract_bytes
+
+    located = {(c["table"], c["row"], c["column_id"]): c["locator"] for c in extract_bytes(data, "r.docx")["cells"]}
+    assert located == {k: f"嵌入内容1（afchunk1.htm） 第{line}行" for k, (line, _) in page.positions.items()}
 
 
 def test_a_toc_control_or_field_running_over_the_body_drops_only_its_entries():
@@ -966,9 +1037,10 @@ def test_a_sliver_grid_column_is_no_column_of_the_locators(tmp_path):
 # ----------------------------------------------------------------------------- text as Word shows it
 
 
-def _mark_deleted_after(par, cut: int) -> None:
+def _mark_deleted_after(par, cut: int, mark: str = "del") -> None:
     """Paragraph ``par`` cut in two after ``cut`` characters, the first's mark deleted with track
-    changes (``w:pPr/w:rPr/w:del``): Word shows the two as the one paragraph they were."""
+    changes (``w:pPr/w:rPr/w:del``), or hidden (``mark="vanish"``): Word shows the two as the one
+    paragraph they were."""
     from lxml import etree
 
     ts = list(par.iter(_w("t")))
@@ -982,7 +1054,7 @@ def _mark_deleted_after(par, cut: int) -> None:
     if ppr is None:
         ppr = etree.Element(_w("pPr"))
         par.insert(0, ppr)
-    etree.SubElement(etree.SubElement(ppr, _w("rPr")), _w("del"), {_w("id"): "1", _w("author"): "a"})
+    etree.SubElement(etree.SubElement(ppr, _w("rPr")), _w(mark), {_w("id"): "1", _w("author"): "a"} if mark == "del" else {})
     par.addnext(second)
 
 
@@ -993,6 +1065,31 @@ def _headings_mark_deleted(body) -> None:
     for par in body.findall(_w("p")):
         if re.match("[二三四]、", "".join(par.itertext())):
             _mark_deleted_after(par, 4)
+
+
+def _headings_mark_hidden(body) -> None:
+    """The part headings cut in two after ``二、主动``, their first half's mark hidden (``w:vanish``)."""
+    import re
+
+    for par in body.findall(_w("p")):
+        if re.match("[二三四]、", "".join(par.itertext())):
+            _mark_deleted_after(par, 4, "vanish")
+
+
+def _headings_broken_with_br(body) -> None:
+    """The part headings broken with a line break (``w:br``, Shift+Enter) after their eighth character."""
+    import re
+
+    from lxml import etree
+
+    for par in body.findall(_w("p")):
+        text = "".join(par.itertext())
+        if re.match("[二三四]、", text):
+            ts = list(par.iter(_w("t")))
+            for t in ts:
+                t.text = ""
+            ts[0].text = text[:8]
+            ts[0].getparent().addnext(etree.fromstring(f'<w:r {W}><w:br/><w:t>{text[8:]}</w:t></w:r>'))
 
 
 def _figures_as_math(body) -> None:
@@ -1025,20 +1122,24 @@ def _heading_commas_as_symbols(body) -> None:
             ts[0].getparent().addprevious(etree.fromstring(f'<w:r {W}><w:sym w:font="宋体" w:char="3001"/></w:r>'))
 
 
-@pytest.mark.parametrize("change", [_headings_mark_deleted, _figures_as_math, _heading_commas_as_symbols],
-                         ids=["heading-mark-deleted", "math", "sym"])
+@pytest.mark.parametrize("change", [_headings_mark_deleted, _headings_mark_hidden, _headings_broken_with_br,
+                                    _figures_as_math, _heading_commas_as_symbols],
+                         ids=["heading-mark-deleted", "heading-mark-hidden", "heading-broken-with-br", "math", "sym"])
 def test_text_is_read_as_word_shows_it(change, tmp_path):
-    """A paragraph whose mark is deleted with track changes is one paragraph with the next (a heading
-    read as two was GL103, ``二、主动``); the text of an equation (``m:t``) and of a symbol (``w:sym``)
+    """A paragraph whose mark is deleted with track changes, or hidden, is one paragraph with the next
+    (a heading read as two was GL103, ``二、主动``), and so is a heading broken with a line break
+    (``w:br``: the parser joins it); the text of an equation (``m:t``) and of a symbol (``w:sym``)
     are text (table 四's figures were blanks: GL207, and a change of one not found; a heading's
     ``、`` was lost: GL101)."""
     _read_as_the_plain_file(tmp_path, change)
 
 
-def test_a_deleted_paragraph_mark_joins_the_paragraph_with_the_next():
+@pytest.mark.parametrize("dele", ['<w:rPr><w:del w:id="1" w:author="a"/></w:rPr>', "<w:rPr><w:vanish/></w:rPr>",
+                                  '<w:rPr><w:b/><w:vanish w:val="1"/></w:rPr>'], ids=["deleted", "hidden", "hidden-val"])
+def test_a_deleted_or_hidden_paragraph_mark_joins_the_paragraph_with_the_next(dele):
     """In the body and in a cell; numbered as the first; one place (第N段); a joined paragraph before a
-    table or at the end of a cell is written on its own."""
-    dele = '<w:rPr><w:del w:id="1" w:author="a"/></w:rPr>'
+    table or at the end of a cell is written on its own. A hidden mark (``w:vanish``) is no paragraph
+    end in Word either (the paragraphs were read apart)."""
     body = (numbered("收到和处理政府", 1, 0).replace("</w:numPr>", f"</w:numPr>{dele}") + numbered("信息公开申请情况", 1, 0)
             + p("正文", f"<w:pPr>{dele}</w:pPr>") + p("", f"<w:pPr>{dele}</w:pPr>") + p("续")
             + p("表前", f"<w:pPr>{dele}</w:pPr>")
@@ -1048,6 +1149,12 @@ def test_a_deleted_paragraph_mark_joins_the_paragraph_with_the_next():
     src = read_docx(build(body, CHINESE_LIST))
     assert lines(src) == ["一、收到和处理政府信息公开申请情况", "正文续", "表前", "（一）予以公开 | 3", "二、总体情况"]
     assert [src.locator(src.text.index(t)) for t in ("一、", "正文", "表前", "二、")] == ["第1段", "第2段", "第3段", "第4段"]
+
+
+def test_a_mark_unhidden_is_a_paragraph_end():
+    """``w:vanish w:val="0"`` on a mark says it is shown: the paragraphs are two."""
+    body = p("一、总体情况", '<w:pPr><w:rPr><w:vanish w:val="0"/></w:rPr></w:pPr>') + p("正文")
+    assert lines(read_docx(build(body))) == ["一、总体情况", "正文"]
 
 
 def test_symbols_and_equations_are_text():

@@ -190,6 +190,14 @@ class TextBuilder:
         self.inline(text, offs, locator)
         self.end_line()
 
+    def located_line(self, text: str, locs: Sequence[tuple[int, str]]) -> None:
+        """A whole line written as it is (already clean: another reader's), with ``locs``: (offset in
+        the line, locator) pairs, ascending."""
+        self.end_line()
+        if text:
+            self._write(text, [-1] * len(text), locs)
+            self.tables_in_a_row = False
+
     # -- table rows
     def row(self, cells: Sequence[GridCell]) -> None:
         self.end_line()

@@ -12,16 +12,18 @@ another, ``w:startOverride`` restarts one, an empty numbered paragraph takes its
 list defining it. Text boxes (a title often is one, a note in a cell sometimes) are read as
 paragraphs before the paragraph they are anchored in, once (not again from their VML fallback copy).
 Deleted revisions (text, a paragraph, a table row: ``w:trPr/w:del``), field codes, hidden text (set
-on a run or by its styles) and drawings are left out; a paragraph whose mark alone is deleted is one
-paragraph with the next, as Word shows it; the text of an equation (``m:t``) and a symbol
+on a run or by its styles) and drawings are left out; a paragraph whose mark alone is deleted (or
+hidden: ``w:pPr/w:rPr/w:vanish``) is one paragraph with the next, as Word shows it; the text of an equation (``m:t``) and a symbol
 (``w:sym``) are read; of an ``mc:AlternateContent`` one branch is read (its ``mc:Choice``, else
 its ``mc:Fallback``). A table holding tables that have fewer rows in all than it has (a unit note in
 a header cell) is a table of data, the small ones read into their cells; one holding more lays out
 the report, its cells read as paragraphs. The main part and its numbering and
 styles are found through the package's relationships; Strict OOXML is read as the usual namespaces. A
 table of contents (a ``TOC`` field, a TOC content control, paragraphs in a ``toc`` style) is left out
-too: it repeats the headings with page numbers. A body that is one imported HTML page or web
-archive (``w:altChunk``, as web systems generate .docx files) is read with the HTML reader. Positions are line/column in the extracted text; every paragraph and table cell also gets
+too: it repeats the headings with page numbers. An imported chunk (``w:altChunk``: an HTML page or
+web archive, as web systems generate .docx files, text, a Word or RTF document) is read where it
+stands, with the reader of its format, its lines named ``嵌入内容1（afchunk.htm） 第12行`` (the
+chunk, the line of the page); a body that is one HTML chunk is read as that page. Positions are line/column in the extracted text; every paragraph and table cell also gets
 a locator: ``第12段`` (the 12th non-empty body paragraph), ``表3 第5行 第2列`` (table 3 of the
 document, its 5th row, 2nd grid column — a column a point wide or less, which LibreOffice leaves, not counted), ``表1 第1行 第1列 第5段`` (the 5th paragraph of a layout
 table's cell that holds several: a report laid out in a one-cell table). A table continued as a second
@@ -451,8 +453,11 @@ def _int(s: Optional[str], default: int) -> int:
 
 
 class _Writer:
-    def __init__(self, numbering: _Numbering, toc: frozenset = frozenset(), boxes: bool = True) -> None:
+    def __init__(self, numbering: _Numbering, toc: frozenset = frozenset(), boxes: bool = True,
+                 chunks: Optional["_Chunks"] = None) -> None:
         self.b = TextBuilder()
+        self.chunks = chunks  # the imported chunks (w:altChunk) of the package, read where they stand
+        self.own = False  # whether text of the document's own (not of a chunk) has been written
         self.tables = TableEmitter(self.b)
         self.numbering = numbering
         self.hidden = numbering.hidden_styles
@@ -477,7 +482,44 @@ class _Writer:
             elif el.tag == _W + "tbl":
                 self.flush_joined(locator)
                 self.table(el)
+            elif el.tag == _ALT_CHUNK and self.chunks is not None:
+                self.flush_joined(locator)
+                self.chunk(el)
         self.flush_joined(locator)
+
+    def chunk(self, el: Any) -> None:
+        """An imported chunk (``w:altChunk``) read where it stands, each line named by the chunk
+        (``嵌入内容1（afchunk.htm）``) and, for an HTML page or text, by its line in the chunk (a table
+        row's cells each by its own); a Word or RTF chunk's lines by its own locators."""
+        n, part, src, kind = self.chunks.read(el)
+        if src is None:
+            return
+        self.last_head = None
+        name = f"嵌入内容{n}（{posixpath.basename(part)}）"
+        text = src.text
+        start = 0
+        number = 0
+        for line in text.split("\n"):
+            number += 1
+            if line.strip():
+                marks = [0]
+                k = line.find(" | ")
+                while k >= 0:  # (a row's cells: each named by where it is)
+                    marks.append(k + 3)
+                    k = line.find(" | ", k + 3)
+                locs = []
+                for j in marks:
+                    if kind == "html":
+                        loc = f"{name} 第{src.position(start + j)[0]}行"
+                    elif kind == "text":
+                        loc = f"{name} 第{number}行"
+                    else:
+                        inner = src.locator(start + j)
+                        loc = f"{name} {inner}" if inner else name
+                    if not locs or locs[-1][1] != loc:
+                        locs.append((j, loc))
+                self.b.located_line(line, locs)
+            start += len(line) + 1
 
     def flush_joined(self, locator: Optional[str]) -> None:
         """The paragraphs joined so far written as one when no paragraph follows to take them (a table
@@ -516,6 +558,7 @@ class _Writer:
 
     def write_paragraph(self, text: str, locator: Optional[str]) -> None:
         """Write a paragraph's text (its number in front), named by its place."""
+        self.own = self.own or bool(text.strip())
         if self.last_head is not None and not (len(text.strip()) <= 12 and "续" in text):
             self.last_head = None
         if locator is None:
@@ -537,6 +580,7 @@ class _Writer:
         rows = [tr for tr in all_rows if not _row_deleted(tr)]
         if all_rows and not rows:
             return
+        self.own = True
         self.ntables += 1
         n = self.ntables
         cells_of = [[tc for tc in _children(tr) if tc.tag == _W + "tc"] for tr in rows]
@@ -656,6 +700,10 @@ class _Writer:
             elif tag == _TBL:
                 for tc in el.iter(_W + "tc"):
                     self.cell_paragraphs(tc, out)
+            elif tag == _ALT_CHUNK and self.chunks is not None:  # (a chunk in a cell: its lines)
+                src = self.chunks.read(el)[2]
+                if src is not None:
+                    out.extend(x for x in src.text.split("\n") if x.strip())
             elif tag in _WRAPPERS:  # content controls, custom XML, markup compatibility alternatives
                 for child in _children([el]):
                     self.cell_paragraphs([child], out)
@@ -823,11 +871,18 @@ def _row_deleted(tr: Any) -> bool:
 
 
 def _mark_deleted(p: Any) -> bool:
-    """Whether the paragraph's mark is a tracked deletion (or a move away): with its text deleted,
-    the paragraph is gone and takes no number."""
+    """Whether the paragraph's mark is a tracked deletion (or a move away), or hidden text
+    (``w:vanish``: Word shows no paragraph end there either): the paragraph is one with the next;
+    with its text deleted (or hidden), the paragraph is gone and takes no number."""
     ppr = p.find(_W + "pPr")
     rpr = ppr.find(_W + "rPr") if ppr is not None else None
-    return rpr is not None and any(child.tag in _MARK_DELETED for child in rpr)
+    if rpr is None:
+        return False
+    for child in rpr:
+        tag = child.tag
+        if tag in _MARK_DELETED or (tag == _VANISH and _val(child) not in ("0", "false", "off")):
+            return True
+    return False
 
 
 def _toc_control(sdt: Any) -> bool:
@@ -1013,13 +1068,15 @@ def read_docx(data: bytes, path: Optional[str] = None) -> Source:
     if body is None:
         raise _malformed("Word 正文中没有 body 元素，文件已损坏", "the Word body has no body element: the file is damaged")
     numbering = _Numbering(extra["numbering"], extra["styles"])
-    writer = _Writer(numbering, _toc_paragraphs(root, doc, numbering.toc_styles), b"txbxContent" in doc)
+    chunks = _Chunks(pkg, parts, path) if b"altChunk" in doc else None
+    writer = _Writer(numbering, _toc_paragraphs(root, doc, numbering.toc_styles), b"txbxContent" in doc, chunks)
     writer.blocks(body)
     text = writer.b.text()
+    if chunks is not None and chunks.count == 1 and chunks.only is not None and not writer.own:
+        # a body that is one imported page (web systems generate such files): that page, read with
+        # its own positions
+        return chunks.only
     if not text.strip():
-        chunk = _only_chunk(pkg, body, parts, path)
-        if chunk is not None:
-            return chunk
         raise InputError("GL002", "Word 文档中没有文字（正文可能是图片）", "the Word document holds no text (the body may be images)")
     return Source(text=text, path=path, encoding="utf-8", kind="docx", origin=writer.b.origin())
 
@@ -1028,27 +1085,54 @@ _ALT_CHUNK = _W + "altChunk"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
-def _only_chunk(pkg: _Package, body: Any, parts: dict[str, str], path: Optional[str]) -> Optional[Source]:
-    """The report of a Word file whose body is one imported chunk (``w:altChunk``: an HTML page or a
-    web archive that Word shows in place; documents generated by web systems are made so): read
-    with the HTML reader. None when the body holds no such chunk."""
-    chunks = [el for el in body.iter(_ALT_CHUNK)]
-    if len(chunks) != 1:
-        return None
-    part = parts.get("#" + (chunks[0].get(_R_ID) or ""))
-    data = pkg.read(part) if part else None
-    if data is None:
-        return None
+class _Chunks:
+    """The imported chunks (``w:altChunk``) of a package, read as the reader of their format reads
+    them: an HTML page (``afchunk.htm``) or web archive (``.mht``) with the HTML reader, text, a Word
+    document, RTF (converted with LibreOffice, when it is installed). Word shows each where it stands."""
+
+    def __init__(self, pkg: _Package, parts: dict[str, str], path: Optional[str]) -> None:
+        self.pkg, self.parts, self.path = pkg, parts, path
+        self.count = 0  # the chunks met so far (the number that names each)
+        self.only: Optional[Source] = None  # the first chunk read, if it is a page
+
+    def read(self, el: Any) -> tuple[int, str, Optional[Source], str]:
+        """(number, part name, the chunk read or None, its kind: html, text or word)."""
+        self.count += 1
+        part = self.parts.get("#" + (el.get(_R_ID) or ""))
+        data = self.pkg.read(part) if part else None
+        src, kind = (None, "") if data is None else _read_chunk(data, part, self.path)
+        if self.count == 1 and kind == "html":
+            self.only = src
+        return self.count, part or "", src, kind
+
+
+def _read_chunk(data: bytes, part: str, path: Optional[str]) -> tuple[Optional[Source], str]:
+    """An imported chunk read, and its kind (``html``, ``text``, ``word``); (None, "") for one
+    without text, or of a format not read (an RTF chunk without LibreOffice)."""
     suffix = posixpath.splitext(part)[1].lower()
-    if suffix in (".mht", ".mhtml") or data[:2048].lstrip().lower().startswith((b"mime-version", b"content-type")):
-        from .mhtml import read_mhtml
+    head = data[:2048].lstrip().lower()
+    try:
+        if suffix in (".mht", ".mhtml") or head.startswith((b"mime-version", b"content-type")):
+            from .mhtml import read_mhtml
 
-        return read_mhtml(data, path)
-    if suffix in (".htm", ".html", ".xhtml") or b"<html" in data[:2048].lower():
-        from .html import read_html
+            return read_mhtml(data, path), "html"
+        if suffix in (".htm", ".html", ".xhtml") or b"<html" in head:
+            from .html import read_html
 
-        return read_html(data, path)
-    return None
+            return read_html(data, path), "html"
+        if head.startswith(b"{\\rtf") or suffix == ".rtf":
+            return (convert_and_read(data, path, ".rtf"), "word") if soffice() else (None, "")
+        if data.startswith(b"PK"):
+            return read_docx(data, path), "word"
+        if suffix == ".txt":
+            from .text import read_text
+
+            return read_text(data, path), "text"
+    except InputError as exc:
+        if exc.code == "GL002":  # (a chunk without text: nothing to read there)
+            return None, ""
+        raise
+    return None, ""
 
 
 def _not_a_zip(data: bytes, path: Optional[str], suffix: str) -> Source:
