@@ -272,13 +272,16 @@ def _join_broken_headings(lines: list[Line], text: str, vocab: HeadingVocabulary
     words of one. A heading followed by its body (``四、……情况`` / ``无。``) is exact alone, or the two
     together are not a heading's words: left apart. Whether a heading was joined."""
     joined = False
-    i = 0
     limit = vocab.max_length + 8
-    while i < len(lines) - 1:
+    # (the lines that may open one, looked for in one pass; taken from the last, so that a join does
+    # not move those before it — a line that opens one is never the end of another)
+    starts = [i for i, a in enumerate(lines) if (a.kind == "TEXT" or a.kind == "HEADING") and a.text.lstrip()[:1] in _BROKEN_FIRST]
+    for i in reversed(starts):
+        if i + 1 >= len(lines):
+            continue
         a, b = lines[i], lines[i + 1]
         i += 1
-        if a.kind not in ("HEADING", "TEXT") or b.kind not in ("TEXT", "SPACED", "HEADING") \
-                or b.number != a.number + 1:
+        if b.kind not in ("TEXT", "SPACED", "HEADING") or b.number != a.number + 1:
             continue
         first, second = a.text.strip(), b.text.strip()
         if first[:1] not in _BROKEN_FIRST or len(first) > limit or not second or len(second) > limit \
