@@ -24,6 +24,7 @@ from typing import Iterator, Optional, Sequence
 
 from . import __version__
 from .config import Config, ConfigError, load_config
+from .config import _codes as _config_codes
 
 FORMATS = ("text", "json", "sarif", "github", "html")  # govlint.reporters.FORMATS (not imported: start-up time)
 
@@ -261,9 +262,9 @@ def _prepare(args: argparse.Namespace):
     overrides = dict(select=_codes(args.select), ignore=_codes(args.ignore), extend_select=_codes(args.extend_select))
     try:
         explicit = load_config(args.config) if args.config else None
-        for v in overrides.values():
-            if v:
-                Config.from_mapping({"select": list(v)})
+        for key, v in overrides.items():
+            if v:  # named as the option it came from (not "config select": it is no file's)
+                _config_codes(list(v), "--" + key.replace("_", "-"))
     except ConfigError as exc:
         print(f"govlint: {exc}", file=sys.stderr)
         return 2
