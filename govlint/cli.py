@@ -259,6 +259,7 @@ def _prepare(args: argparse.Namespace):
     """(engine, explicit config, overrides, items) or an exit code."""
     from .batch import collect_items
 
+    args.passed_over = []  # files of the walked folders left out for their suffix (said on stderr)
     overrides = dict(select=_codes(args.select), ignore=_codes(args.ignore), extend_select=_codes(args.extend_select))
     try:
         explicit = load_config(args.config) if args.config else None
@@ -280,8 +281,13 @@ def _prepare(args: argparse.Namespace):
     if getattr(args, "stdin", None) is not None:
         items = [(args.stdin[0], True)]
     else:
-        items = collect_items(args.paths, _globs(args.include), _globs(args.exclude), suffixes)
+        items = collect_items(args.paths, _globs(args.include), _globs(args.exclude), suffixes,
+                              passed_over=args.passed_over)
     if not items:
+        if args.passed_over:
+            from .batch import passed_over_note
+
+            print(passed_over_note(args.passed_over, args.lang == "en"), file=sys.stderr)
         print("govlint: no report files found (looked for " + ", ".join(suffixes) + ")", file=sys.stderr)
         return 2
     try:
@@ -431,6 +437,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     fixing = args.fix or args.diff
     try:
         lang = args.lang or next((resolver(p).lang for p, ok in items if ok), None) or "zh"
+        if args.passed_over:
+            from .batch import passed_over_note
+
+            print(passed_over_note(args.passed_over, lang == "en"), file=sys.stderr)
         files = [p for p, ok in items if ok]
         # checks across reports (GL8) compare every file with the others: the report waits for the last
         cross = not fixing and len(files) > 1 and cross_rules_selected(engine, resolver, files)
@@ -686,7 +696,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
         items = [(args.stdin[0], True)]
     else:
         suffixes = tuple(s for s in engine.readers if s)
-        items = collect_items(args.paths, suffixes=suffixes)
+        passed_over: list[str] = []
+        items = collect_items(args.paths, suffixes=suffixes, passed_over=passed_over)
+        if passed_over:
+            from .batch import passed_over_note
+
+            print(passed_over_note(passed_over, False), file=sys.stderr)
         if not items:
             print("govlint: no report files found (looked for " + ", ".join(suffixes) + ")", file=sys.stderr)
             return 2

@@ -52,6 +52,34 @@ def test_walk_include_exclude(tree: Path) -> None:
     assert nothing.returncode == 2 and "no report files found" in nothing.stderr
 
 
+def test_files_of_a_kind_govlint_does_not_read_are_said_not_checked(tree: Path) -> None:
+    """A reviewing office's folder holding a scanned report (.jpg), a spreadsheet or a zip of
+    reports: they were left out without a word, and a folder of nothing else said only "no report
+    files found". One line on stderr now counts them by suffix (not hidden files, not files the user
+    chose out with --include/--exclude); the findings and the exit code are unchanged."""
+    (tree / "2022" / "county" / "scan.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(64))
+    (tree / "2022" / "tables.xlsx").write_bytes(b"PK\x03\x04" + bytes(64))
+    (tree / ".cache" / "x.zip").write_bytes(b"PK\x03\x04")
+    base = ("check", "--format", "json", "--select", CORE)
+    proc = run_govlint(*base, "--lang", "en", "reports", cwd=tree.parent)
+    assert paths(proc) == ["reports/2022/a.txt", "reports/2022/b.md", "reports/2022/county/c.txt",
+                           "reports/archive/old.txt"] and proc.returncode == 1
+    assert "3 files in the folders not checked, of a kind govlint does not read (.jpg, .json, .xlsx)" in proc.stderr
+    zh = run_govlint(*base, "reports", cwd=tree.parent).stderr
+    assert "目录中有 3 个文件不是 govlint 能读取的格式，未检查（.jpg、.json、.xlsx）" in zh
+    assert "not checked" not in run_govlint(*base, "--include", "*.txt", "reports", cwd=tree.parent).stderr
+    assert "2 files" in run_govlint(*base, "--lang", "en", "--exclude", "*.json", "reports", cwd=tree.parent).stderr
+    only = run_govlint("check", "--lang", "en", "reports/2022/county/scan.jpg", cwd=tree.parent)
+    assert "not checked" not in only.stderr and "GL003" in only.stdout  # named: read, and told what it is
+    (tree / "2022" / "county" / "c.txt").unlink()
+    nothing = run_govlint("check", "--lang", "en", "reports/2022/county", cwd=tree.parent)
+    assert nothing.returncode == 2
+    assert "1 file in the folders not checked, of a kind govlint does not read (.jpg)" in nothing.stderr
+    assert "no report files found" in nothing.stderr
+    extract = run_govlint("extract", "--format", "csv", "reports/2022", cwd=tree.parent)
+    assert "目录中有 3 个文件" in extract.stderr
+
+
 def test_jobs_give_the_same_output_in_input_order(tree: Path) -> None:
     args = ("check", "--format", "json", "--select", CORE, "reports/2022/county", "reports/2022", "missing.txt",
             "reports/archive")
