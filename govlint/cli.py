@@ -97,7 +97,7 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("--config", help="a govlint.toml or pyproject.toml to use instead of discovery")
     c.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default zh)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
-    c.add_argument("--statistics", action="store_true", help="print counts per rule")
+    c.add_argument("--statistics", action="store_true", help="print counts per rule (after the text report; with another --format on stderr, or stdout with -o)")
     c.add_argument("--show-source", dest="show_source", action="store_true", default=None,
                    help="show the source line and a caret (default: on a terminal)")
     c.add_argument("--no-show-source", dest="show_source", action="store_false",
@@ -446,6 +446,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         cross = not fixing and len(files) > 1 and cross_rules_selected(engine, resolver, files)
         if args.format in ("text", "json", "github") and not (fixing or baseline is not None or args.summary
                                                       or args.summary_csv or (cross and args.format == "json")
+                                                      or (args.statistics and args.format != "text")
                                                       or _wants_progress(args, len(files))):
             # (with a progress bar on the terminal, the report is written at the end, below it; a JSON
             # report holds each file's findings in one place, so with checks across reports it waits
@@ -496,6 +497,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             summary_stream = out_stream if args.format == "text" else (
                 sys.stdout if args.output and not stdin_fix else sys.stderr)
             summary_stream.write(render_text(results, lang))
+        if args.statistics and args.format != "text":  # (the text report ends with them)
+            stats_stream = sys.stdout if args.output and not stdin_fix else sys.stderr
+            stats_stream.write(_statistics(results))
     finally:
         if args.output:
             out_stream.close()
@@ -507,6 +511,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     if write_failed or any(r.fatal for r in results):
         return 2
     return 0 if (args.exit_zero or not failing(results)) else 1
+
+
+def _statistics(results) -> str:
+    """``--statistics`` beside a JSON, SARIF, GitHub or HTML report (which have no place for it): the
+    count of findings per rule, as the text report ends with them."""
+    from collections import Counter
+
+    stats = Counter((d.code, d.rule) for r in results for d in r.diagnostics)
+    return "".join(f"{k:5d}  {code}  {name}\n" for (code, name), k in sorted(stats.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _note_skipped(o, en: bool) -> None:
