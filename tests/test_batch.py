@@ -114,7 +114,7 @@ def test_statistics_and_summary(tree: Path, tmp_path: Path) -> None:
     a_row = next(r for r in rows if r.startswith("reports/2022/a.txt"))
     assert a_row.split() == ["reports/2022/a.txt", "3", "0", "0", "GL301", "GL302", "GL303"]
     assert not any(r.startswith("reports/2022/b.md") for r in rows)  # no findings: not in the table
-    assert "GL301  3/4" in summary and "4 个文件中 1 个没有问题。" in summary
+    assert "GL301  3/4" in summary and "4 个文件中 1 个没有问题，3 个有错误或警告。" in summary
 
     table = list(csv.DictReader(io.StringIO((tmp_path / "s.csv").read_text(encoding="utf-8"))))
     assert [r["path"] for r in table] == ["reports/2022/a.txt", "reports/2022/b.md", "reports/2022/county/c.txt",
@@ -127,6 +127,22 @@ def test_statistics_and_summary(tree: Path, tmp_path: Path) -> None:
     js = run_govlint("check", "--select", CORE, "--format", "json", "--summary", "reports", cwd=tree.parent)
     json.loads(js.stdout)
     assert "按文件汇总：" in js.stderr
+
+
+def test_summary_tallies_what_the_exit_code_goes_by(tree: Path) -> None:
+    """The summary's last line said only how many files had no findings: a reviewing office could not
+    tell the reports that fail (errors, warnings) from those with notes only (info, which pass) and
+    the files that could not be read at all (GL0, exit 2); "Files failing each rule" counted notes too."""
+    (tree / "archive" / "govlint.toml").write_text('[severity]\nGL3 = "info"\n', encoding="utf-8")
+    (tree / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    args = ("check", "--select", CORE, "--summary", "--no-show-source", "reports", "reports/scan.png", "missing.txt")
+    en = run_govlint(*args, "--lang", "en", cwd=tree.parent)
+    assert en.returncode == 2
+    assert "Files with findings of each rule:" in en.stdout and "failing" not in en.stdout
+    assert ("1 of 6 files have no findings; 2 have errors or warnings, 1 notes only, 2 could not be read (GL0)."
+            in en.stdout)
+    zh = run_govlint(*args, cwd=tree.parent)
+    assert "6 个文件中 1 个没有问题，2 个有错误或警告，1 个只有提示，2 个无法读取（GL0）。" in zh.stdout
 
 
 def test_library_lint_paths(tree: Path, monkeypatch) -> None:
