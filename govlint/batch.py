@@ -49,12 +49,23 @@ def collect(paths: Sequence[PathLike], include: Sequence[str] = (), exclude: Seq
     return [p for p, ok in items if ok], [p for p, ok in items if not ok]
 
 
+#: suffixes of files that may hold a report govlint cannot read (a scan, a spreadsheet of its tables,
+#: an archive of reports, an OFD or other fixed-layout document, a presentation, a Word template or
+#: macro file): left out of a directory walk, they are counted on stderr (``passed_over``); a
+#: configuration, a baseline, a note or a script in the folder is no report and is passed over silently
+_REPORT_LIKE = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp",
+                ".zip", ".rar", ".7z", ".gz", ".tgz", ".tar",
+                ".ofd", ".xps", ".oxps", ".ceb", ".caj",
+                ".xls", ".xlsx", ".et", ".ods", ".ppt", ".pptx", ".dps", ".odp",
+                ".dot", ".dotx", ".docm", ".wpt", ".pages", ".uof", ".uot")
+
+
 def collect_items(paths: Sequence[PathLike], include: Sequence[str] = (), exclude: Sequence[str] = (),
                   suffixes: Optional[Sequence[str]] = None,
                   passed_over: Optional[list[str]] = None) -> list[tuple[str, bool]]:
     """Like :func:`collect`, in input order: (path, exists) pairs. ``passed_over``, when given, gets
-    the files of the walked directories left out only for their suffix (a picture, a spreadsheet, an
-    archive, an OFD file: perhaps a report govlint cannot read) — not hidden ones, and none when
+    the files of the walked directories left out for a suffix that may be a report's in a form govlint
+    cannot read (a picture, a spreadsheet, an archive, an OFD file: ``_REPORT_LIKE``) — not hidden ones, and none when
     ``include`` narrows the walk (the user chose the files) — so that the command line can say so."""
     if suffixes is None:
         from .engine import default_engine
@@ -78,7 +89,8 @@ def collect_items(paths: Sequence[PathLike], include: Sequence[str] = (), exclud
                                  and not (exclude and _matches(exclude, _candidates(os.path.join(root, d), raw))))
                 for n in sorted(names):
                     if n.startswith(".") or not n.lower().endswith(sfx):
-                        if passed_over is not None and not include and not n.startswith("."):
+                        if (passed_over is not None and not include and not n.startswith(".")
+                                and n.lower().endswith(_REPORT_LIKE)):
                             f = os.path.join(root, n)
                             if not (exclude and _matches(exclude, _candidates(f, raw))):
                                 passed_over.append(f)
