@@ -49,9 +49,24 @@ def collect(paths: Sequence[PathLike], include: Sequence[str] = (), exclude: Seq
     return [p for p, ok in items if ok], [p for p, ok in items if not ok]
 
 
+#: suffixes of files that may hold a report govlint cannot read (a scan, a spreadsheet of its tables,
+#: an archive of reports, an OFD or other fixed-layout document, a presentation, a Word template or
+#: macro file): left out of a directory walk, they are counted on stderr (``passed_over``); a
+#: configuration, a baseline, a note or a script in the folder is no report and is passed over silently
+_REPORT_LIKE = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp",
+                ".zip", ".rar", ".7z", ".gz", ".tgz", ".tar",
+                ".ofd", ".xps", ".oxps", ".ceb", ".caj",
+                ".xls", ".xlsx", ".et", ".ods", ".ppt", ".pptx", ".dps", ".odp",
+                ".dot", ".dotx", ".docm", ".wpt", ".pages", ".uof", ".uot")
+
+
 def collect_items(paths: Sequence[PathLike], include: Sequence[str] = (), exclude: Sequence[str] = (),
-                  suffixes: Optional[Sequence[str]] = None) -> list[tuple[str, bool]]:
-    """Like :func:`collect`, in input order: (path, exists) pairs."""
+                  suffixes: Optional[Sequence[str]] = None,
+                  passed_over: Optional[list[str]] = None) -> list[tuple[str, bool]]:
+    """Like :func:`collect`, in input order: (path, exists) pairs. ``passed_over``, when given, gets
+    the files of the walked directories left out for a suffix that may be a report's in a form govlint
+    cannot read (a picture, a spreadsheet, an archive, an OFD file: ``_REPORT_LIKE``) — not hidden ones, and none when
+    ``include`` narrows the walk (the user chose the files) — so that the command line can say so."""
     if suffixes is None:
         from .engine import default_engine
 
@@ -74,6 +89,11 @@ def collect_items(paths: Sequence[PathLike], include: Sequence[str] = (), exclud
                                  and not (exclude and _matches(exclude, _candidates(os.path.join(root, d), raw))))
                 for n in sorted(names):
                     if n.startswith(".") or not n.lower().endswith(sfx):
+                        if (passed_over is not None and not include and not n.startswith(".")
+                                and n.lower().endswith(_REPORT_LIKE)):
+                            f = os.path.join(root, n)
+                            if not (exclude and _matches(exclude, _candidates(f, raw))):
+                                passed_over.append(f)
                         continue
                     f = os.path.join(root, n)
                     cands = _candidates(f, raw)
@@ -89,6 +109,25 @@ def collect_items(paths: Sequence[PathLike], include: Sequence[str] = (), exclud
         else:
             items.append((raw, False))
     return items
+
+
+def passed_over_note(paths: Sequence[str], en: bool) -> str:
+    """One line for stderr: how many files of the walked directories were not checked (see
+    ``collect_items(passed_over=…)``) and their suffixes, the commonest first."""
+    kinds: dict[str, int] = {}
+    for p in paths:
+        ext = os.path.splitext(os.path.basename(p))[1].lower()
+        kinds[ext] = kinds.get(ext, 0) + 1
+    shown = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+    names = [(k or ("no suffix" if en else "无后缀")) + (f" ×{n}" if n > 1 else "") for k, n in shown[:8]]
+    if len(shown) > 8:
+        names.append("…")
+    n = len(paths)
+    if en:
+        return (f"govlint: {n} file{'s' if n != 1 else ''} in the folders not checked, of a kind govlint does not "
+                f"read ({', '.join(names)}); name one on the command line to be told what it is")
+    return (f"govlint：目录中有 {n} 个文件不是 govlint 能读取的格式，未检查（{'、'.join(names)}）；"
+            "在命令行上单独指定文件可看到它是什么文件、该如何处理")
 
 
 # ----------------------------------------------------------------------------- configuration per file

@@ -24,6 +24,7 @@ from typing import Iterator, Optional, Sequence
 
 from . import __version__
 from .config import Config, ConfigError, load_config
+from .config import _codes as _config_codes
 
 FORMATS = ("text", "json", "sarif", "github", "html")  # govlint.reporters.FORMATS (not imported: start-up time)
 
@@ -96,7 +97,7 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("--config", help="a govlint.toml or pyproject.toml to use instead of discovery")
     c.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default zh)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
-    c.add_argument("--statistics", action="store_true", help="print counts per rule")
+    c.add_argument("--statistics", action="store_true", help="print counts per rule (after the text report; with another --format on stderr, or stdout with -o)")
     c.add_argument("--show-source", dest="show_source", action="store_true", default=None,
                    help="show the source line and a caret (default: on a terminal)")
     c.add_argument("--no-show-source", dest="show_source", action="store_false",
@@ -258,12 +259,13 @@ def _prepare(args: argparse.Namespace):
     """(engine, explicit config, overrides, items) or an exit code."""
     from .batch import collect_items
 
+    args.passed_over = []  # files of the walked folders left out for their suffix (said on stderr)
     overrides = dict(select=_codes(args.select), ignore=_codes(args.ignore), extend_select=_codes(args.extend_select))
     try:
         explicit = load_config(args.config) if args.config else None
-        for v in overrides.values():
-            if v:
-                Config.from_mapping({"select": list(v)})
+        for key, v in overrides.items():
+            if v:  # named as the option it came from (not "config select": it is no file's)
+                _config_codes(list(v), "--" + key.replace("_", "-"))
     except ConfigError as exc:
         print(f"govlint: {exc}", file=sys.stderr)
         return 2
@@ -279,8 +281,13 @@ def _prepare(args: argparse.Namespace):
     if getattr(args, "stdin", None) is not None:
         items = [(args.stdin[0], True)]
     else:
-        items = collect_items(args.paths, _globs(args.include), _globs(args.exclude), suffixes)
+        items = collect_items(args.paths, _globs(args.include), _globs(args.exclude), suffixes,
+                              passed_over=args.passed_over)
     if not items:
+        if args.passed_over:
+            from .batch import passed_over_note
+
+            print(passed_over_note(args.passed_over, args.lang == "en"), file=sys.stderr)
         print("govlint: no report files found (looked for " + ", ".join(suffixes) + ")", file=sys.stderr)
         return 2
     try:
@@ -430,11 +437,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     fixing = args.fix or args.diff
     try:
         lang = args.lang or next((resolver(p).lang for p, ok in items if ok), None) or "zh"
+        if args.passed_over:
+            from .batch import passed_over_note
+
+            print(passed_over_note(args.passed_over, lang == "en"), file=sys.stderr)
         files = [p for p, ok in items if ok]
         # checks across reports (GL8) compare every file with the others: the report waits for the last
         cross = not fixing and len(files) > 1 and cross_rules_selected(engine, resolver, files)
         if args.format in ("text", "json", "github") and not (fixing or baseline is not None or args.summary
                                                       or args.summary_csv or (cross and args.format == "json")
+                                                      or (args.statistics and args.format != "text")
                                                       or _wants_progress(args, len(files))):
             # (with a progress bar on the terminal, the report is written at the end, below it; a JSON
             # report holds each file's findings in one place, so with checks across reports it waits
@@ -485,6 +497,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             summary_stream = out_stream if args.format == "text" else (
                 sys.stdout if args.output and not stdin_fix else sys.stderr)
             summary_stream.write(render_text(results, lang))
+        if args.statistics and args.format != "text":  # (the text report ends with them)
+            stats_stream = sys.stdout if args.output and not stdin_fix else sys.stderr
+            stats_stream.write(_statistics(results))
     finally:
         if args.output:
             out_stream.close()
@@ -496,6 +511,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     if write_failed or any(r.fatal for r in results):
         return 2
     return 0 if (args.exit_zero or not failing(results)) else 1
+
+
+def _statistics(results) -> str:
+    """``--statistics`` beside a JSON, SARIF, GitHub or HTML report (which have no place for it): the
+    count of findings per rule, as the text report ends with them."""
+    from collections import Counter
+
+    stats = Counter((d.code, d.rule) for r in results for d in r.diagnostics)
+    return "".join(f"{k:5d}  {code}  {name}\n" for (code, name), k in sorted(stats.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _note_skipped(o, en: bool) -> None:
@@ -685,7 +709,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
         items = [(args.stdin[0], True)]
     else:
         suffixes = tuple(s for s in engine.readers if s)
-        items = collect_items(args.paths, suffixes=suffixes)
+        passed_over: list[str] = []
+        items = collect_items(args.paths, suffixes=suffixes, passed_over=passed_over)
+        if passed_over:
+            from .batch import passed_over_note
+
+            print(passed_over_note(passed_over, False), file=sys.stderr)
         if not items:
             print("govlint: no report files found (looked for " + ", ".join(suffixes) + ")", file=sys.stderr)
             return 2

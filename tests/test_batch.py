@@ -52,6 +52,35 @@ def test_walk_include_exclude(tree: Path) -> None:
     assert nothing.returncode == 2 and "no report files found" in nothing.stderr
 
 
+def test_files_of_a_kind_govlint_does_not_read_are_said_not_checked(tree: Path) -> None:
+    """A reviewing office's folder holding a scanned report (.jpg), a spreadsheet or a zip of
+    reports: they were left out without a word, and a folder of nothing else said only "no report
+    files found". One line on stderr now counts them by suffix (not hidden files, not files the user
+    chose out with --include/--exclude); the findings and the exit code are unchanged."""
+    (tree / "2022" / "county" / "scan.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(64))
+    (tree / "2022" / "tables.xlsx").write_bytes(b"PK\x03\x04" + bytes(64))
+    (tree / ".cache" / "x.zip").write_bytes(b"PK\x03\x04")
+    base = ("check", "--format", "json", "--select", CORE)
+    proc = run_govlint(*base, "--lang", "en", "reports", cwd=tree.parent)
+    assert paths(proc) == ["reports/2022/a.txt", "reports/2022/b.md", "reports/2022/county/c.txt",
+                           "reports/archive/old.txt"] and proc.returncode == 1
+    # (notes.json, like a baseline or a govlint.toml beside the reports, is no report: not counted)
+    assert "2 files in the folders not checked, of a kind govlint does not read (.jpg, .xlsx)" in proc.stderr
+    zh = run_govlint(*base, "reports", cwd=tree.parent).stderr
+    assert "目录中有 2 个文件不是 govlint 能读取的格式，未检查（.jpg、.xlsx）" in zh
+    assert "not checked" not in run_govlint(*base, "--include", "*.txt", "reports", cwd=tree.parent).stderr
+    assert "1 file in" in run_govlint(*base, "--lang", "en", "--exclude", "*.xlsx", "reports", cwd=tree.parent).stderr
+    only = run_govlint("check", "--lang", "en", "reports/2022/county/scan.jpg", cwd=tree.parent)
+    assert "not checked" not in only.stderr and "GL003" in only.stdout  # named: read, and told what it is
+    (tree / "2022" / "county" / "c.txt").unlink()
+    nothing = run_govlint("check", "--lang", "en", "reports/2022/county", cwd=tree.parent)
+    assert nothing.returncode == 2
+    assert "1 file in the folders not checked, of a kind govlint does not read (.jpg)" in nothing.stderr
+    assert "no report files found" in nothing.stderr
+    extract = run_govlint("extract", "--format", "csv", "reports/2022", cwd=tree.parent)
+    assert "目录中有 2 个文件" in extract.stderr
+
+
 def test_jobs_give_the_same_output_in_input_order(tree: Path) -> None:
     args = ("check", "--format", "json", "--select", CORE, "reports/2022/county", "reports/2022", "missing.txt",
             "reports/archive")
@@ -86,7 +115,7 @@ def test_statistics_and_summary(tree: Path, tmp_path: Path) -> None:
     a_row = next(r for r in rows if r.startswith("reports/2022/a.txt"))
     assert a_row.split() == ["reports/2022/a.txt", "3", "0", "0", "GL301", "GL302", "GL303"]
     assert not any(r.startswith("reports/2022/b.md") for r in rows)  # no findings: not in the table
-    assert "GL301  3/4" in summary and "4 个文件中 1 个没有问题。" in summary
+    assert "GL301  3/4" in summary and "4 个文件中 1 个没有问题，3 个有错误或警告。" in summary
 
     table = list(csv.DictReader(io.StringIO((tmp_path / "s.csv").read_text(encoding="utf-8"))))
     assert [r["path"] for r in table] == ["reports/2022/a.txt", "reports/2022/b.md", "reports/2022/county/c.txt",
@@ -99,6 +128,22 @@ def test_statistics_and_summary(tree: Path, tmp_path: Path) -> None:
     js = run_govlint("check", "--select", CORE, "--format", "json", "--summary", "reports", cwd=tree.parent)
     json.loads(js.stdout)
     assert "按文件汇总：" in js.stderr
+
+
+def test_summary_tallies_what_the_exit_code_goes_by(tree: Path) -> None:
+    """The summary's last line said only how many files had no findings: a reviewing office could not
+    tell the reports that fail (errors, warnings) from those with notes only (info, which pass) and
+    the files that could not be read at all (GL0, exit 2); "Files failing each rule" counted notes too."""
+    (tree / "archive" / "govlint.toml").write_text('[severity]\nGL3 = "info"\n', encoding="utf-8")
+    (tree / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    args = ("check", "--select", CORE, "--summary", "--no-show-source", "reports", "reports/scan.png", "missing.txt")
+    en = run_govlint(*args, "--lang", "en", cwd=tree.parent)
+    assert en.returncode == 2
+    assert "Files with findings of each rule:" in en.stdout and "failing" not in en.stdout
+    assert ("1 of 6 files have no findings; 2 have errors or warnings, 1 notes only, 2 could not be read (GL0)."
+            in en.stdout)
+    zh = run_govlint(*args, cwd=tree.parent)
+    assert "6 个文件中 1 个没有问题，2 个有错误或警告，1 个只有提示，2 个无法读取（GL0）。" in zh.stdout
 
 
 def test_library_lint_paths(tree: Path, monkeypatch) -> None:

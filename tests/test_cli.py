@@ -235,6 +235,21 @@ def test_statistics(reports, capsys):
     assert re.search(r"^\s+2\s+GL301\s+arithmetic\.balance$", out, re.M)
 
 
+@pytest.mark.parametrize("fmt", ["json", "sarif", "github", "html"])
+def test_statistics_beside_the_other_formats(reports, capsys, tmp_path, fmt):
+    """`--statistics --format json` printed nothing: the counts per rule were the text report's only.
+    They go to stderr (stdout with -o), as --summary does; the report itself is unchanged."""
+    d, _, _ = reports
+    code, out, err = run(capsys, "check", "--select", CORE, "--statistics", "--format", fmt, str(d))
+    assert code == 1 and re.search(r"^\s+2\s+GL301\s+arithmetic\.balance$", err, re.M)
+    assert "GL301  arithmetic.balance" not in out
+    _, plain, _ = run(capsys, "check", "--select", CORE, "--format", fmt, str(d))
+    assert out == plain
+    code, out, err = run(capsys, "check", "--select", CORE, "--statistics", "--format", fmt,
+                         "-o", str(tmp_path / "report.out"), str(d))
+    assert code == 1 and re.search(r"^\s+2\s+GL301\s+arithmetic\.balance$", out, re.M)
+
+
 # ----------------------------------------------------------------------------- source and caret
 
 

@@ -193,6 +193,15 @@ def test_unknown_codes_on_the_command_line(tmp_path, capsys):
     assert "warning: --select: 'GL99' matches no rule" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("option", ["--select", "--extend-select", "--ignore"])
+def test_a_malformed_code_on_the_command_line_names_its_option(tmp_path, capsys, option):
+    """`--ignore XYZ` said "config select: 'XYZ' is not a rule code": neither a config nor --select."""
+    (tmp_path / "r.txt").write_text(BAD.text, encoding="utf-8")
+    assert main(["check", option, "GL3,XYZ", str(tmp_path / "r.txt")]) == 2
+    err = capsys.readouterr().err
+    assert f"govlint: {option}: 'XYZ' is not a rule code or prefix" in err and "config" not in err
+
+
 def test_per_file_ignores_windows_separators_and_double_star(tmp_path, capsys):
     """`"archive\\2019\\*.txt"` (written on Windows) and `"**/*.txt"` for a file next to the config
     matched nothing on POSIX."""

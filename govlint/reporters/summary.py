@@ -36,11 +36,22 @@ def render_text(results: Sequence[Any], lang: str = "zh") -> str:
             per_rule[c] = per_rule.get(c, 0) + 1
     total = len(results)
     out.append("")
-    out.append("Files failing each rule:" if en else "各规则涉及的文件数：")
+    out.append("Files with findings of each rule:" if en else "各规则涉及的文件数：")
     for c, n in sorted(per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
         out.append(f"  {c}  {n}/{total}")
     clean = total - len(rows)
-    out.append(f"{clean} of {total} files have no findings." if en else f"{total} 个文件中 {clean} 个没有问题。")
+    # what the exit code goes by, for a reviewing office's tally: files that could not be read (GL0,
+    # exit 2), files with errors or warnings (exit 1), files with notes only (info: they pass)
+    unread = sum(1 for r in results if r.fatal)
+    failing = sum(1 for r in results if not r.fatal and any(d.severity.rank >= 2 for d in r.diagnostics))
+    notes = len(rows) - failing - unread
+    if en:
+        out.append(f"{clean} of {total} files have no findings; {failing} have errors or warnings"
+                   + (f", {notes} notes only" if notes else "") + (f", {unread} could not be read (GL0)" if unread else "")
+                   + ".")
+    else:
+        out.append(f"{total} 个文件中 {clean} 个没有问题，{failing} 个有错误或警告"
+                   + (f"，{notes} 个只有提示" if notes else "") + (f"，{unread} 个无法读取（GL0）" if unread else "") + "。")
     return "\n".join(out) + "\n"
 
 
