@@ -1350,15 +1350,18 @@ class _Aligner:
 
     def _finish_header(self, block: Optional[BlockSpec]) -> None:
         blk = block or self.block or self.spec.blocks[0]
-        orders = self._memo(blk)[2]  # the order depends on the block and the header's label keys only
-        header = [h for h in self.header if any(h[0] in c.keys() for c in blk.columns)]
-        rows = self._header_lines(header)
-        keys = (tuple(k for k, _ in self.header), rows)
+        # the order depends on the block, the header's label keys and the lines they stand on only
+        orders = self._memo(blk)[2]
+        text = self.source.text
+        cells = [c for _, c in self.header]
+        keys = (tuple(k for k, _ in self.header),
+                tuple(text.count("\n", a.end, b.start) for a, b in zip(cells, cells[1:])))
         hit = orders.get(keys)
         if hit is None:
             if len(orders) > 4096:
                 orders.clear()
-            hit = orders[keys] = tuple(_leaf_order(blk, header, self.spec.summed_groups(), rows))
+            header = [h for h in self.header if any(h[0] in c.keys() for c in blk.columns)]
+            hit = orders[keys] = tuple(_leaf_order(blk, header, self.spec.summed_groups(), self._header_lines(header)))
         leaves = list(hit)
         if leaves and self.unknown_header and self.others is not None and self.others.renamed \
                 and self._renamed_columns(blk, leaves):
