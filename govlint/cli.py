@@ -625,8 +625,15 @@ def cmd_rules(args: argparse.Namespace) -> int:
     engine = _engine_for(args)
     if engine is None:
         return 2
-    rules = [r for r in engine.rules.values()
-             if not args.select or any(r.code.startswith(p) for p in _codes(args.select) or ())]
+    try:  # (a code that is none, as check says it)
+        wanted = _config_codes(_codes(args.select), "--select") if args.select else ()
+    except ConfigError as exc:
+        print(f"govlint: {exc}", file=sys.stderr)
+        return 2
+    rules = [r for r in engine.rules.values() if not wanted or "ALL" in wanted or r.code.startswith(wanted)]
+    if wanted and not rules:
+        print(f"govlint: --select: no rule's code starts with {', '.join(wanted)}", file=sys.stderr)
+        return 2
     if args.format == "json":
         import json
 

@@ -322,6 +322,19 @@ def test_rules_and_rule(capsys):
     assert run(capsys, "rule", "GL999")[0] == 2
 
 
+def test_rules_select_checks_its_codes(capsys):
+    """``rules --select`` takes what ``check --select`` takes (prefixes, lower case, ALL) and says so,
+    with exit 2, when a code is none or names no rule — not an empty table and exit 0."""
+    code, out, _ = run(capsys, "rules", "--select", "gl30")
+    assert code == 0 and {x.split()[0] for x in out.splitlines()[1:]} == {f"GL30{i}" for i in range(1, 7)}
+    code, out, _ = run(capsys, "rules", "--select", "ALL")
+    assert code == 0 and any(x.startswith("GL901") for x in out.splitlines())
+    code, out, err = run(capsys, "rules", "--select", "XYZ")
+    assert code == 2 and not out and "--select" in err and "XYZ" in err
+    code, out, err = run(capsys, "rules", "--select", "GL99")
+    assert code == 2 and not out and "GL99" in err
+
+
 def test_rules_list_notes_rules_off_by_default_once(capsys):
     """The listing says once, in the reader's language, that a rule is off by default."""
     _, out, _ = run(capsys, "rules", "--lang", "en")
