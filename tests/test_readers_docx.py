@@ -1076,11 +1076,9 @@ def _headings_mark_hidden(body) -> None:
             _mark_deleted_after(par, 4, "vanish")
 
 
-def _headings_broken_with_br(body) -> None:
-    """The part headings broken with a line break (``w:br``, Shift+Enter) after their eighth character."""
+def _headings_emptied(body):
+    """(its text, its ``w:t`` elements, emptied) for each part heading 二、 三、 四、 (to be written again)."""
     import re
-
-    from lxml import etree
 
     for par in body.findall(_w("p")):
         text = "".join(par.itertext())
@@ -1088,8 +1086,16 @@ def _headings_broken_with_br(body) -> None:
             ts = list(par.iter(_w("t")))
             for t in ts:
                 t.text = ""
-            ts[0].text = text[:8]
-            ts[0].getparent().addnext(etree.fromstring(f'<w:r {W}><w:br/><w:t>{text[8:]}</w:t></w:r>'))
+            yield text, ts
+
+
+def _headings_broken_with_br(body) -> None:
+    """The part headings broken with a line break (``w:br``, Shift+Enter) after their eighth character."""
+    from lxml import etree
+
+    for text, ts in _headings_emptied(body):
+        ts[0].text = text[:8]
+        ts[0].getparent().addnext(etree.fromstring(f'<w:r {W}><w:br/><w:t>{text[8:]}</w:t></w:r>'))
 
 
 def _figures_as_math(body) -> None:
@@ -1107,19 +1113,12 @@ def _figures_as_math(body) -> None:
 
 def _heading_commas_as_symbols(body) -> None:
     """The ``、`` of the part headings inserted as a symbol (``w:sym``) of a font."""
-    import re
-
     from lxml import etree
 
-    for par in body.findall(_w("p")):
-        text = "".join(par.itertext())
-        if re.match("[二三四]、", text):
-            ts = list(par.iter(_w("t")))
-            for t in ts:
-                t.text = ""
-            ts[0].text = text[2:]
-            ts[0].getparent().addprevious(etree.fromstring(f'<w:r {W}><w:t>{text[0]}</w:t></w:r>'))
-            ts[0].getparent().addprevious(etree.fromstring(f'<w:r {W}><w:sym w:font="宋体" w:char="3001"/></w:r>'))
+    for text, ts in _headings_emptied(body):
+        ts[0].text = text[2:]
+        ts[0].getparent().addprevious(etree.fromstring(f'<w:r {W}><w:t>{text[0]}</w:t></w:r>'))
+        ts[0].getparent().addprevious(etree.fromstring(f'<w:r {W}><w:sym w:font="宋体" w:char="3001"/></w:r>'))
 
 
 @pytest.mark.parametrize("change", [_headings_mark_deleted, _headings_mark_hidden, _headings_broken_with_br,
