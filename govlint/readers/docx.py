@@ -272,6 +272,17 @@ def _fmt(n: int, fmt: str) -> str:
     return str(n)
 
 
+def _inherit(props: dict, sid: str, based: dict[str, str]) -> None:
+    """``props[sid]`` from the nearest style ``sid`` is based on that has it (``w:basedOn``, followed
+    until a style has it or the chain ends or loops), when ``sid`` has none of its own."""
+    seen, cur = set(), sid
+    while cur not in props and cur in based and cur not in seen:
+        seen.add(cur)
+        cur = based[cur]
+    if sid not in props and cur in props:
+        props[sid] = props[cur]
+
+
 _LEVEL_PROPS = frozenset(_W + t for t in ("start", "numFmt", "lvlText", "pStyle"))
 _STYLE_PROPS = frozenset(_W + t for t in ("basedOn", "pPr", "name", "rPr"))
 _TOC_STYLE = re.compile(r"(?i)toc ?\d|toc heading")  # Word's (and WPS's) names of table-of-contents styles
@@ -355,19 +366,9 @@ class _Numbering:
                     ilvl_el = np_.find(_W + "ilvl")  # (none: the level linked to the style, else 0)
                     self.style_num[sid] = (_val(np_.find(_W + "numId")), _int(_val(ilvl_el), 0) if ilvl_el is not None else None)
             for sid in list(based):  # inherit numbering and hidden text through basedOn
-                seen, cur = set(), sid
-                while cur not in self.style_num and cur in based and cur not in seen:
-                    seen.add(cur)
-                    cur = based[cur]
-                if sid not in self.style_num and cur in self.style_num:
-                    self.style_num[sid] = self.style_num[cur]
+                _inherit(self.style_num, sid, based)
                 if self.hidden_styles:
-                    seen, cur = set(), sid
-                    while cur not in self.hidden_styles and cur in based and cur not in seen:
-                        seen.add(cur)
-                        cur = based[cur]
-                    if sid not in self.hidden_styles and cur in self.hidden_styles:
-                        self.hidden_styles[sid] = self.hidden_styles[cur]
+                    _inherit(self.hidden_styles, sid, based)
             if not any(self.hidden_styles.values()):
                 self.hidden_styles = {}
         if style_links:

@@ -1439,16 +1439,17 @@ def _scripted(root: Any, out: str) -> Optional[InputError]:
                       "shows, then check that file, or check the report's attachment", line, 1)
 
 
+def _title_alone(out: str, title: Any) -> bool:
+    """Is the text read from a page little more than its title (under 100 characters besides it)?"""
+    rest = out.replace("".join(title.itertext()).strip(), "", 1) if title is not None else out
+    return len(_WS.sub("", rest)) < 100
+
+
 def _framed(page: _Page, root: Any, html_text: str, out: str, title: Any) -> Optional[InputError]:
     """GL005 for a page that shows the report in a frame (``<iframe src>``, a PDF in ``<embed>`` or
     ``<object data>``): next to nothing read but the title, and a frame that is not the
     page's furniture. The frame's address is named, at its tag."""
-    if len(out) > 2000:  # (the text read collapses blanks: this much is more than a title)
-        return None
-    rest = out
-    if title is not None:
-        rest = out.replace("".join(title.itertext()).strip(), "", 1)
-    if len(_WS.sub("", rest)) >= 100:
+    if len(out) > 2000 or not _title_alone(out, title):  # (the text read collapses blanks: 2000 is more than a title)
         return None
     frames = [el for el in root.iter("frame") if (el.get("src") or "").strip()]
     if frames:  # a frameset: the frame named as the main one (main, content, …), else the last
@@ -1480,15 +1481,14 @@ _TITLE_STOPS = cached_compile(r"[。，,；;：:！!？?]")
 
 _IFRAME_TAG = cached_compile(rf"<[iI][fF][rR][aA][mM][eE](?=[\s/>]){_ATTRS}(?:>|\Z)")
 _SRCDOC_ATTR = cached_compile(r"""[\s"'/][sS][rR][cC][dD][oO][cC]\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+
+
 def _srcdoc(page: _Page, root: Any, text: str, out: str, title: Any) -> Optional[tuple[str, Any]]:
     """(text, offsets in the page) of the report a page shows in an ``<iframe srcdoc="…">`` (the
     article written into the frame's attribute, escaped), when the page shows little else than its
     title: the frame's document is read as a page, and each of its characters is given the place in
     the attribute it was written at (an escaped character: its ``&``)."""
-    rest = out
-    if title is not None:
-        rest = out.replace("".join(title.itertext()).strip(), "", 1)
-    if len(_WS.sub("", rest)) >= 100:
+    if not _title_alone(out, title):
         return None
     frames = [el for el in root.iter("iframe") if (el.get("srcdoc") or "").strip()]
     if not frames:
